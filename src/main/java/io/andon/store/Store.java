@@ -1,0 +1,197 @@
+package io.andon.store;
+
+import io.andon.error.AndonException;
+import io.andon.error.InvalidInputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * andon's embedded database: one SQLite file under the andon home, in WAL mode, reached through
+ * plain JDBC so that the same SQL could run on PostgreSQL. Schema changes are numbered SQL files
+ * under {@code db/migration/} ({@code V001__runs.sql}, ...), applied once, in order, at open.
+ *
+ * <p>One connection per store, used under the store's lock: SQLite serialises writers anyway and
+ * the JDBC driver's connections are not thread-safe.
+ */
+public final class Store implements AutoCloseable {
+  /** File name of the database inside the andon home. */
+  public static final String DB_FILE = "andon.db";
+
+  private static final String[] MIGRATIONS = migrationNames();
+
+  private final Path home;
+  private final Connection conn;
+
+  private Store(Path home, Connection conn) {
+    this.home = home;
+    this.conn = conn;
+  }
+
+  /** Opens (creating when needed) the store under {@code home}. */
+  public static Store open(Path home) {
+    Objects.requireNonNull(home, "home");
+    try {
+      Files.createDirectories(home);
+    } catch (AccessDeniedException e) {
+      throw new InvalidInputException("cannot create the andon home " + home
+          + ": permission denied. Pass --home DIR (or set ANDON_HOME) to a writable folder.", e);
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot create the andon home " + home + " (" + e
+          + "). Pass --home DIR (or set ANDON_HOME) to a writable folder.", e);
+    }
+    if (!Files.isWritable(home)) {
+      throw new InvalidInputException("the andon home " + home + " is read-only. Pass --home DIR"
+          + " (or set ANDON_HOME) to a writable folder.");
+    }
+    Path db = home.resolve(DB_FILE);
+    try {
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA busy_timeout = 10000");
+        s.execute("PRAGMA journal_mode = WAL");
+        s.execute("PRAGMA synchronous = NORMAL");
+        s.execute("PRAGMA foreign_keys = ON");
+      }
+      Store store = new Store(home, c);
+      store.migrate();
+      return store;
+    } catch (SQLException e) {
+      throw storeError(db, e);
+    }
+  }
+
+  static AndonException storeError(Path db, SQLException e) {
+    String m = String.valueOf(e.getMessage());
+    if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
+      return new InvalidInputException("the run store " + db + " is locked by another process"
+          + " and stayed locked for 10 s. Wait for the other andon command to finish, or use"
+          + " another --home.", e);
+    }
+    if (m.contains("SQLITE_READONLY") || m.contains("readonly")) {
+      return new InvalidInputException("the run store " + db + " is read-only. Pass --home DIR"
+          + " (or set ANDON_HOME) to a writable folder.", e);
+    }
+    if (m.contains("SQLITE_NOTADB") || m.contains("not a database")) {
+      return new InvalidInputException(db + " is not an andon database (" + m + "). Move it"
+          + " away or use another --home.", e);
+    }
+    return new AndonException("run store " + db + ": " + m, 2, e);
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  /** Work done with the connection, in one transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T apply(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction, committed when it returns, rolled back when it throws. */
+  public synchronized <T> T tx(Work<T> work) {
+    try {
+      conn.setAutoCommit(false);
+      try {
+        T result = work.apply(conn);
+        conn.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        conn.rollback();
+        throw e;
+      } finally {
+        conn.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw storeError(home.resolve(DB_FILE), e);
+    }
+  }
+
+  /** Reads with the connection outside an explicit transaction. */
+  public synchronized <T> T read(Work<T> work) {
+    try {
+      return work.apply(conn);
+    } catch (SQLException e) {
+      throw storeError(home.resolve(DB_FILE), e);
+    }
+  }
+
+  private void migrate() throws SQLException {
+    try (Statement s = conn.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS schema_version (version TEXT PRIMARY KEY,"
+          + " applied_at TEXT NOT NULL)");
+    }
+    List<String> applied = new ArrayList<>();
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+      while (rs.next()) {
+        applied.add(rs.getString(1));
+      }
+    }
+    for (String name : MIGRATIONS) {
+      if (applied.contains(name)) {
+        continue;
+      }
+      String sql = resource("db/migration/" + name);
+      tx(c -> {
+        try (Statement s = c.createStatement()) {
+          for (String stmt : sql.split(";\\s*(\\r?\\n|$)")) {
+            if (!stmt.isBlank()) {
+              s.execute(stmt);
+            }
+          }
+        }
+        try (PreparedStatement ps =
+            c.prepareStatement("INSERT INTO schema_version VALUES (?, datetime('now'))")) {
+          ps.setString(1, name);
+          ps.executeUpdate();
+        }
+        return null;
+      });
+    }
+  }
+
+  private static String[] migrationNames() {
+    String index = resource("db/migration/index.txt");
+    return index.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .sorted().toArray(String[]::new);
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = Store.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        return r.lines().collect(Collectors.joining("\n"));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read resource " + name, e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      conn.close();
+    } catch (SQLException e) {
+      // closing a store that failed is not worth a second error
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package io.andon.yaml;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.andon.error.InvalidInputException;
+import io.andon.error.Problem;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads a YAML or JSON file into a {@link YNode} tree that keeps line and column of every value.
+ * Refuses, with a message a user can act on, files that are missing, empty, binary, too large or
+ * malformed, and mappings that repeat a key.
+ */
+public final class YamlReader {
+  /** Largest definition file andon reads. */
+  public static final long MAX_BYTES = 64L * 1024 * 1024;
+
+  private static final YAMLFactory YAML = yamlFactory();
+
+  private YamlReader() {}
+
+  private static YAMLFactory yamlFactory() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit((int) MAX_BYTES);
+    options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with both positions
+    YAMLFactory f = YAMLFactory.builder().loaderOptions(options).build();
+    f.setStreamReadConstraints(
+        StreamReadConstraints.builder().maxStringLength((int) MAX_BYTES).build());
+    return f;
+  }
+
+  /** Reads a file; the name used in positions is the path as given. */
+  public static YNode read(Path path) {
+    String name = path.toString();
+    byte[] bytes;
+    try {
+      if (Files.isDirectory(path)) {
+        throw new InvalidInputException(name + " is a directory; give the path of a YAML file.");
+      }
+      long size = Files.size(path);
+      if (size > MAX_BYTES) {
+        throw new InvalidInputException(
+            name + " is " + size / (1024 * 1024) + " MiB; andon reads definition files of at most "
+                + MAX_BYTES / (1024 * 1024) + " MiB. Is this the right file?");
+      }
+      bytes = Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(name + ": no such file. Check the path (relative paths start"
+          + " from " + Path.of("").toAbsolutePath() + ").");
+    } catch (IOException e) {
+      throw new InvalidInputException(name + ": cannot be read (" + e.getMessage() + ").", e);
+    }
+    return parse(name, bytes);
+  }
+
+  /** Parses text already in memory; {@code name} appears in every position. */
+  public static YNode parse(String name, byte[] bytes) {
+    String text = decode(name, bytes);
+    if (text.isBlank()) {
+      throw new InvalidInputException(name + " is empty; it should hold a YAML mapping.");
+    }
+    try (JsonParser p = YAML.createParser(text)) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        throw new InvalidInputException(name + " holds no YAML document.");
+      }
+      List<Problem> dups = new ArrayList<>();
+      YNode root = node(name, p, t, dups);
+      if (!dups.isEmpty()) {
+        throw new InvalidInputException(name + " repeats keys:", dups);
+      }
+      return root;
+    } catch (IOException e) {
+      throw new InvalidInputException(malformed(name, e), e);
+    }
+  }
+
+  private static String decode(String name, byte[] bytes) {
+    for (byte b : bytes) {
+      if (b == 0) {
+        throw new InvalidInputException(
+            name + " is a binary file, not YAML text. Give the path of the job's .yml file.");
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new InvalidInputException(name + " is not UTF-8 text; save it as UTF-8.", e);
+    }
+  }
+
+  private static String malformed(String name, IOException e) {
+    String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
+        && jpe.getLocation() != null) {
+      JsonLocation l = jpe.getLocation();
+      String first = msg.lines().findFirst().orElse(msg);
+      int at = first.indexOf(" at [Source");
+      if (at > 0) {
+        first = first.substring(0, at);
+      }
+      // SnakeYAML puts the useful part ("mapping values are not allowed here") in the message
+      String detail = msg.lines().skip(1).map(String::strip).filter(s -> !s.isEmpty()
+          && !s.startsWith("at [Source") && !s.startsWith("in 'reader'")).findFirst().orElse("");
+      return name + ":" + l.getLineNr() + ":" + l.getColumnNr() + ": malformed YAML: "
+          + first.strip() + (detail.isEmpty() ? "" : " (" + detail + ")")
+          + ". Fix the syntax at that position.";
+    }
+    return name + ": malformed YAML: " + msg;
+  }
+
+  private static Loc loc(String name, JsonLocation l) {
+    return new Loc(name, l.getLineNr(), l.getColumnNr());
+  }
+
+  private static YNode node(String name, JsonParser p, JsonToken t, List<Problem> dups)
+      throws IOException {
+    Loc here = loc(name, p.currentTokenLocation());
+    switch (t) {
+      case START_OBJECT: {
+        Map<String, YMap.Entry> entries = new LinkedHashMap<>();
+        while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+          String key = p.currentName();
+          Loc keyLoc = loc(name, p.currentTokenLocation());
+          YNode value = node(name, p, p.nextToken(), dups);
+          YMap.Entry previous = entries.get(key);
+          if (previous != null) {
+            dups.add(new Problem(name, keyLoc.line(), keyLoc.column(),
+                "key '" + key + "' is repeated (first at line " + previous.keyLoc().line()
+                    + "); keep one."));
+          }
+          entries.put(key, new YMap.Entry(key, keyLoc, value));
+        }
+        return new YMap(here, entries);
+      }
+      case START_ARRAY: {
+        List<YNode> items = new ArrayList<>();
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+          items.add(node(name, p, t, dups));
+        }
+        return new YList(here, items);
+      }
+      case VALUE_STRING:
+        return new YScalar(here, p.getText(), YScalar.Type.STRING);
+      case VALUE_NUMBER_INT:
+        return new YScalar(here, p.getText(), YScalar.Type.INT);
+      case VALUE_NUMBER_FLOAT:
+        return new YScalar(here, p.getText(), YScalar.Type.FLOAT);
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return new YScalar(here, p.getText(), YScalar.Type.BOOL);
+      case VALUE_NULL:
+        return new YScalar(here, "", YScalar.Type.NULL);
+      case VALUE_EMBEDDED_OBJECT:
+        return new YScalar(here, String.valueOf(p.getEmbeddedObject()), YScalar.Type.STRING);
+      default:
+        throw new InvalidInputException(here + ": unexpected YAML token " + t + ".");
+    }
+  }
+
+  /** The factory, for callers that stream YAML themselves. */
+  public static JsonFactory factory() {
+    return YAML;
+  }
+}
