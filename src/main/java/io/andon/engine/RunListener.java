@@ -1,0 +1,40 @@
+package io.andon.engine;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Hears the life of a run, for notifications. Called on the engine's scheduling thread after the
+ * state change is committed; implementations must return quickly and never throw. Found with
+ * {@link java.util.ServiceLoader} ({@code META-INF/services/io.andon.engine.RunListener}) or
+ * passed to the executor.
+ */
+public interface RunListener {
+  /** A run as listeners see it. */
+  record RunInfo(
+      long runId,
+      String jobName,
+      String jobFile,
+      Instant startTime,
+      Map<String, String> parameters,
+      int repairCount) {}
+
+  default void runStarted(RunInfo run) {}
+
+  /**
+   * @param resultState SUCCESS, FAILED, SUCCESS_WITH_FAILURES, TIMEDOUT, CANCELED, ...
+   */
+  default void runFinished(RunInfo run, String resultState, String message) {}
+
+  default void taskStarted(RunInfo run, String taskKey, int attempt) {}
+
+  /**
+   * @param willRetry true when another attempt follows (so this was not the last attempt)
+   */
+  default void taskFinished(
+      RunInfo run, String taskKey, String resultState, int attempt, boolean willRetry,
+      String message) {}
+
+  /** The run has been going longer than its health rule's RUN_DURATION_SECONDS. */
+  default void runDurationExceeded(RunInfo run, long thresholdSeconds) {}
+}

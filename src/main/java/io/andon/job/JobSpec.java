@@ -1,0 +1,57 @@
+package io.andon.job;
+
+import io.andon.yaml.YNode;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A job as validated at load: its tasks form a DAG, every reference names something that exists.
+ *
+ * @param file the job file
+ * @param jobKey the key under {@code resources.jobs} for a bundle file
+ * @param maxConcurrentRuns 0 skips every new run; default 1
+ * @param timeoutSeconds 0 for none
+ * @param extras keys owned by {@link JobExtension}s, raw
+ * @param source the job file's text, stored with each run so repairs use what ran
+ */
+public record JobSpec(
+    String name,
+    Path file,
+    Optional<String> jobKey,
+    List<Parameter> parameters,
+    List<TaskSpec> tasks,
+    int maxConcurrentRuns,
+    boolean queueEnabled,
+    long timeoutSeconds,
+    Map<String, String> tags,
+    Map<String, YNode> extras,
+    String source) {
+
+  public JobSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(jobKey, "jobKey");
+    parameters = List.copyOf(parameters);
+    tasks = List.copyOf(tasks);
+    tags = Map.copyOf(tags);
+    extras = Map.copyOf(extras);
+    Objects.requireNonNull(source, "source");
+  }
+
+  public Optional<TaskSpec> task(String key) {
+    return tasks.stream().filter(t -> t.taskKey().equals(key)).findFirst();
+  }
+
+  /** Parameter defaults overridden by {@code overrides}, in declaration order. */
+  public Map<String, String> resolveParameters(Map<String, String> overrides) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Parameter p : parameters) {
+      out.put(p.name(), overrides.getOrDefault(p.name(), p.defaultValue()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,23 @@
+package io.andon.job;
+
+import io.andon.yaml.Problems;
+import io.andon.yaml.YMap;
+import java.nio.file.Path;
+
+/**
+ * A payload kind that another part of andon contributes to the job format (gate_task, tdg_task,
+ * monitor_task, alert_task, ...). Found with {@link java.util.ServiceLoader}: list the
+ * implementation in {@code META-INF/services/io.andon.job.PayloadType}.
+ */
+public interface PayloadType {
+  /** The YAML key, e.g. {@code gate_task}. */
+  String key();
+
+  /**
+   * Parses the payload's mapping, adding every problem (with its position) to {@code problems}.
+   *
+   * @param baseDir the folder of the job file, against which relative paths are resolved
+   * @return the payload, or null when the problems make it unusable
+   */
+  Payload parse(YMap body, Problems problems, Path baseDir);
+}
