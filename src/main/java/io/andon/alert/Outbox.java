@@ -83,24 +83,28 @@ public final class Outbox {
       throw new IllegalArgumentException("notification for '" + n.destinationId()
           + "' given destination '" + destination.id() + "'");
     }
+    return store.tx(c -> enqueue(c, n, destination));
+  }
+
+  /** {@link #enqueue(Notification, Destination)} inside the caller's transaction. */
+  static boolean enqueue(Connection c, Notification n, Destination destination)
+      throws SQLException {
     long due = n.createdAt().plus(destination.delivery().schedule().delays().get(0)).toEpochMilli();
-    return store.tx(c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO notifications (id,"
-          + " destination_id, destination, event, source, subject, text, body, state, attempts,"
-          + " created_at, next_attempt_at) VALUES (?,?,?,?,?,?,?,?,'PENDING',0,?,?)")) {
-        ps.setString(1, n.id());
-        ps.setString(2, destination.id());
-        ps.setString(3, Json.write(Destinations.toJson(destination)));
-        ps.setString(4, n.event());
-        ps.setString(5, n.source());
-        ps.setString(6, n.subject());
-        ps.setString(7, n.text());
-        ps.setString(8, n.body());
-        ps.setLong(9, n.createdAt().toEpochMilli());
-        ps.setLong(10, due);
-        return ps.executeUpdate() == 1;
-      }
-    });
+    try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO notifications (id,"
+        + " destination_id, destination, event, source, subject, text, body, state, attempts,"
+        + " created_at, next_attempt_at) VALUES (?,?,?,?,?,?,?,?,'PENDING',0,?,?)")) {
+      ps.setString(1, n.id());
+      ps.setString(2, destination.id());
+      ps.setString(3, Json.write(Destinations.toJson(destination)));
+      ps.setString(4, n.event());
+      ps.setString(5, n.source());
+      ps.setString(6, n.subject());
+      ps.setString(7, n.text());
+      ps.setString(8, n.body());
+      ps.setLong(9, n.createdAt().toEpochMilli());
+      ps.setLong(10, due);
+      return ps.executeUpdate() == 1;
+    }
   }
 
   /** One pass: every PENDING notification due now gets one attempt. */

@@ -36,15 +36,11 @@ import java.util.Properties;
 public final class Senders {
   private final Env env;
   private final Clock clock;
-  private final HttpClient http;
+  private HttpClient http; // created on first use: building one loads TLS, ~1 s
 
   public Senders(Env env, Clock clock) {
     this.env = Objects.requireNonNull(env, "env");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
   }
 
   /** One attempt. */
@@ -85,6 +81,16 @@ public final class Senders {
     exchange(b.build(), w.url(), w);
   }
 
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+    }
+    return http;
+  }
+
   private static HttpRequest.Builder request(URI uri, Duration timeout, String body) {
     return HttpRequest.newBuilder(uri)
         .timeout(timeout)
@@ -96,7 +102,7 @@ public final class Senders {
   private void exchange(HttpRequest req, UrlRef ref, Destination d) {
     HttpResponse<String> resp;
     try {
-      resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+      resp = http().send(req, HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
       throw new DeliveryException("no answer from " + ref.display() + " within "
           + seconds(d.delivery().timeout()) + " (timeout_seconds of destination '" + d.id() + "')");
