@@ -107,22 +107,52 @@ public final class Outbox {
     }
   }
 
-  /** One pass: every PENDING notification due now gets one attempt. */
+  /**
+   * One pass: every PENDING notification due now gets one attempt, in order, except that once an
+   * attempt to a destination fails, that destination's other due notifications wait until the
+   * failed one's next attempt, without using an attempt (a dead endpoint with a long timeout must
+   * not hold up everything else, nor burn the schedule of every queued notification).
+   */
   public Report deliverDue() {
     Instant now = clock.instant();
-    List<String> due = store.read(c -> ids(c, "SELECT id FROM notifications WHERE state ="
-        + " 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at, id",
-        now.toEpochMilli()));
+    List<String[]> due = store.read(c -> ids(c, "SELECT id, destination_id FROM notifications"
+        + " WHERE state = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at,"
+        + " created_at, id", now.toEpochMilli()));
     Report r = EMPTY;
-    for (String id : due) {
-      r = r.plus(attempt(id));
+    java.util.Set<String> failing = new java.util.HashSet<>();
+    for (String[] row : due) {
+      if (failing.contains(row[1])) {
+        continue; // deferred below: the destination just failed
+      }
+      Report one = attempt(row[0]);
+      if (one.attempted() > 0 && one.delivered() == 0) {
+        failing.add(row[1]);
+        get(row[0]).flatMap(StoredNotification::nextAttemptAt)
+            .ifPresent(next -> defer(row[1], row[0], next, now));
+      }
+      r = r.plus(one);
     }
     return r;
   }
 
+  /** The other due notifications of a destination that just failed wait for its next attempt. */
+  private void defer(String destinationId, String failedId, Instant next, Instant now) {
+    store.tx(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE notifications SET next_attempt_at"
+          + " = ? WHERE destination_id = ? AND id <> ? AND state = 'PENDING'"
+          + " AND next_attempt_at <= ?")) {
+        ps.setLong(1, next.toEpochMilli());
+        ps.setString(2, destinationId);
+        ps.setString(3, failedId);
+        ps.setLong(4, now.toEpochMilli());
+        return ps.executeUpdate();
+      }
+    });
+  }
+
   /**
-   * Makes every PENDING and FAILED notification (or only {@code id}) due now and gives each one
-   * attempt; a FAILED one that fails again stays FAILED.
+   * Makes every PENDING and FAILED notification (or only {@code id}) due now and runs a pass; a
+   * FAILED one that fails again stays FAILED.
    */
   public Report retryNow(Optional<String> id) {
     Objects.requireNonNull(id, "id");
@@ -286,13 +316,13 @@ public final class Outbox {
     return store.read(c -> query(c, " WHERE id = ?", id).stream().findFirst());
   }
 
-  private static List<String> ids(Connection c, String sql, long arg) throws SQLException {
-    List<String> out = new ArrayList<>();
+  private static List<String[]> ids(Connection c, String sql, long arg) throws SQLException {
+    List<String[]> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, arg);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(rs.getString(1));
+          out.add(new String[] {rs.getString(1), rs.getString(2)});
         }
       }
     }

@@ -36,7 +36,7 @@ import java.util.Properties;
 public final class Senders {
   private final Env env;
   private final Clock clock;
-  private HttpClient http; // created on first use: building one loads TLS, ~1 s
+  private static HttpClient http; // one per process, made on first use: building one loads TLS
 
   public Senders(Env env, Clock clock) {
     this.env = Objects.requireNonNull(env, "env");
@@ -81,11 +81,12 @@ public final class Senders {
     exchange(b.build(), w.url(), w);
   }
 
-  private synchronized HttpClient http() {
+  private static synchronized HttpClient http() {
     if (http == null) {
       http = HttpClient.newBuilder()
           .connectTimeout(Duration.ofSeconds(10))
           .followRedirects(HttpClient.Redirect.NEVER)
+          .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade dance with webhook receivers
           .build();
     }
     return http;

@@ -255,6 +255,35 @@ class OutboxTest {
   }
 
   @Test
+  void aDeadDestinationDoesNotHoldUpTheOthersInAPass() throws Exception {
+    Receiver slow = keep(Receiver.slow(2000));
+    Receiver ok = keep(Receiver.accepting());
+    Destination.Delivery shortTimeout =
+        new Destination.Delivery(RetrySchedule.ofMillis(0, 60_000), Duration.ofMillis(300));
+    Destination dead = new Destination.Webhook("dead", UrlRef.of(slow.url("/")), Optional.empty(),
+        shortTimeout);
+    Destination live = new Destination.Webhook("live", UrlRef.of(ok.url("/")), Optional.empty(),
+        shortTimeout);
+    for (int i = 0; i < 5; i++) {
+      outbox.enqueue(note("event " + i, "dead"), dead);
+      outbox.enqueue(note("event " + i, "live"), live);
+    }
+    long t0 = System.nanoTime();
+    Outbox.Report r = outbox.deliverDue();
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(1500));
+    assertThat(r.attempted()).isEqualTo(6);
+    assertThat(r.delivered()).isEqualTo(5);
+    assertThat(ok.acceptedIds()).hasSize(5);
+    List<StoredNotification> waiting =
+        outbox.list(Optional.of(StoredNotification.State.PENDING), 100);
+    assertThat(waiting).hasSize(5).allMatch(n -> n.destinationId().equals("dead"));
+    assertThat(waiting).extracting(StoredNotification::attempts)
+        .containsExactlyInAnyOrder(1, 0, 0, 0, 0);
+    assertThat(waiting).allMatch(n -> n.nextAttemptAt().orElseThrow()
+        .isAfter(Instant.now().plusSeconds(50)));
+  }
+
+  @Test
   void theStandardWebhooksScheduleIsFollowedToTheSecond() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     Receiver r = keep(Receiver.failingFirst(7));
