@@ -313,6 +313,10 @@ public final class Destinations {
         return null;
       }
       String bad = UrlRef.checkUrl(url.get());
+      if (bad == null && java.net.URI.create(url.get().strip()).getRawUserInfo() != null) {
+        bad = "holds a user name or password; secrets are never written in YAML: put the URL in"
+            + " an environment variable and name it with 'url_env'.";
+      }
       if (bad != null) {
         problems.add(valueLoc(m, "url"), "'url' of " + where + " " + bad);
         return null;

@@ -99,11 +99,13 @@ class DestinationsTest {
             type: email
             to: [a@example.com]
             smtp: {host: h, from: a@example.com, password: hunter2}
+          basic: {type: webhook, url: "https://bob:pa55word@ops.example/h"}
         """);
     assertThat(problems).contains("job.yml:2:59: secrets are never written in YAML")
         .contains("name it with 'secret_env'")
         .contains("job.yml:6:42: secrets are never written in YAML")
-        .doesNotContain("hunter2").doesNotContain("whsec_abc");
+        .contains("job.yml:7:31: 'url' of destination 'basic' holds a user name or password")
+        .doesNotContain("hunter2").doesNotContain("whsec_abc").doesNotContain("pa55word");
   }
 
   @Test
