@@ -30,3 +30,16 @@ path = os.path.join(os.path.dirname(__file__), "..", "resources", "alert", "webh
 with open(path, "w", encoding="utf-8") as f:
     json.dump(out, f, indent=2, ensure_ascii=False)
     f.write("\n")
+
+# GitHub style: X-Hub-Signature-256 = "sha256=" + hex(HMAC-SHA256(secret as UTF-8 bytes, body))
+GITHUB = [
+    ("It's a Secret to Everybody", "Hello, World!"),  # the example in GitHub's documentation
+    ("andon-secret", '{"type":"run.failed","data":{"run_id":12}}'),
+]
+gh = [{"secret": s, "body": b,
+       "signature": "sha256=" + hmac.new(s.encode("utf-8"), b.encode("utf-8"), hashlib.sha256).hexdigest()}
+      for s, b in GITHUB]
+path = os.path.join(os.path.dirname(__file__), "..", "resources", "alert", "github_signatures.json")
+with open(path, "w", encoding="utf-8") as f:
+    json.dump(gh, f, indent=2, ensure_ascii=False)
+    f.write("\n")

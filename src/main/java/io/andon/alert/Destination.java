@@ -45,13 +45,27 @@ public sealed interface Destination {
    *
    * @param secretEnv the environment variable holding the {@code whsec_...} signing secret
    */
-  record Webhook(String id, UrlRef url, Optional<String> secretEnv, Delivery delivery)
-      implements Destination {
+  record Webhook(String id, UrlRef url, Optional<String> secretEnv, Signature signature,
+      Delivery delivery) implements Destination {
+    /** How the body is signed when there is a secret. */
+    public enum Signature {
+      /** {@code webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">}, whsec_ key. */
+      STANDARD,
+      /** GitHub's {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of body>}, raw key. */
+      GITHUB
+    }
+
     public Webhook {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(secretEnv, "secretEnv");
+      Objects.requireNonNull(signature, "signature");
       Objects.requireNonNull(delivery, "delivery");
+    }
+
+    /** A Standard Webhooks endpoint. */
+    public Webhook(String id, UrlRef url, Optional<String> secretEnv, Delivery delivery) {
+      this(id, url, secretEnv, Signature.STANDARD, delivery);
     }
 
     @Override
@@ -61,7 +75,8 @@ public sealed interface Destination {
 
     @Override
     public String display() {
-      return "webhook " + url.display() + secretEnv.map(s -> " (signed with $" + s + ")").orElse("");
+      return "webhook " + url.display() + secretEnv.map(s -> " (" + signature.name().toLowerCase()
+          + " signature with $" + s + ")").orElse("");
     }
   }
 

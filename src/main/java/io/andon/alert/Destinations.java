@@ -41,7 +41,7 @@ public final class Destinations {
   private static final List<String> COMMON = List.of("type", "timeout_seconds",
       "retry_schedule_seconds");
   private static final Map<String, List<String>> KEYS = Map.of(
-      "webhook", List.of("url", "url_env", "secret_env"),
+      "webhook", List.of("url", "url_env", "secret_env", "signature"),
       "slack", List.of("url", "url_env"),
       "email", List.of("to", "smtp"),
       "file", List.of("path"));
@@ -171,20 +171,38 @@ public final class Destinations {
       case "webhook" -> {
         UrlRef url = urlRef(m, where, env, problems);
         Optional<String> secretEnv = envName(m, "secret_env", problems);
+        Destination.Webhook.Signature style = Destination.Webhook.Signature.STANDARD;
+        Optional<String> sig = problems.string(m, "signature");
+        if (sig.isPresent()) {
+          switch (sig.get().strip().toLowerCase()) {
+            case "standard" -> style = Destination.Webhook.Signature.STANDARD;
+            case "github" -> style = Destination.Webhook.Signature.GITHUB;
+            default -> problems.add(valueLoc(m, "signature"), "'signature' must be standard"
+                + " (Standard Webhooks) or github (X-Hub-Signature-256), not '" + sig.get()
+                + "'.");
+          }
+          if (secretEnv.isEmpty()) {
+            problems.add(valueLoc(m, "signature"), "'signature' needs 'secret_env', the"
+                + " environment variable holding the signing secret.");
+          }
+        }
+        final Destination.Webhook.Signature signature = style;
         secretEnv.ifPresent(name -> {
           Optional<String> value = env.get(name);
           if (value.isEmpty()) {
             problems.add(valueLoc(m, "secret_env"), "environment variable " + name + " is not set;"
-                + " export " + name + "=whsec_<base64 key> before running andon, or remove"
+                + " export " + name + "=" + (signature == Destination.Webhook.Signature.GITHUB
+                    ? "<secret>" : "whsec_<base64 key>") + " before running andon, or remove"
                 + " 'secret_env' to send unsigned.");
-          } else {
+          } else if (signature == Destination.Webhook.Signature.STANDARD) {
             String bad = WebhookSigner.checkSecret(value.get());
             if (bad != null) {
               problems.add(valueLoc(m, "secret_env"), "environment variable " + name + " " + bad);
             }
           }
         });
-        yield url == null ? null : new Destination.Webhook(id, url, secretEnv, delivery);
+        yield url == null ? null
+            : new Destination.Webhook(id, url, secretEnv, signature, delivery);
       }
       case "slack" -> {
         UrlRef url = urlRef(m, where, env, problems);
@@ -402,6 +420,7 @@ public final class Destinations {
     if (d instanceof Destination.Webhook w) {
       putUrl(o, w.url());
       w.secretEnv().ifPresent(x -> o.put("secret_env", x));
+      o.put("signature", w.signature().name());
     } else if (d instanceof Destination.Slack s) {
       putUrl(o, s.url());
     } else if (d instanceof Destination.Email e) {
@@ -434,7 +453,9 @@ public final class Destinations {
         Duration.ofMillis(o.get("timeout_millis").asLong()));
     return switch (o.get("type").asText()) {
       case "webhook" -> new Destination.Webhook(id, urlFrom(o),
-          Optional.ofNullable(o.get("secret_env")).map(JsonNode::asText), delivery);
+          Optional.ofNullable(o.get("secret_env")).map(JsonNode::asText),
+          Destination.Webhook.Signature.valueOf(o.path("signature").asText("STANDARD")),
+          delivery);
       case "slack" -> new Destination.Slack(id, urlFrom(o), delivery);
       case "email" -> {
         List<String> to = new ArrayList<>();

@@ -69,14 +69,17 @@ public final class Senders {
       String name = w.secretEnv().get();
       String secret = env.get(name).orElseThrow(() -> new DeliveryException("environment variable "
           + name + " (secret_env of destination '" + w.id() + "') is not set; export it with the"
-          + " whsec_ secret, then run 'andon notifications retry'."));
-      signature = WebhookSigner.sign(secret, n.id(), ts, n.body());
+          + " signing secret, then run 'andon notifications retry'."));
+      signature = w.signature() == Destination.Webhook.Signature.GITHUB
+          ? WebhookSigner.signGithub(secret, n.body())
+          : WebhookSigner.sign(secret, n.id(), ts, n.body());
     }
     HttpRequest.Builder b = request(uri, w.delivery().timeout(), n.body())
         .header("webhook-id", n.id())
         .header("webhook-timestamp", Long.toString(ts));
     if (signature != null) {
-      b.header("webhook-signature", signature);
+      b.header(w.signature() == Destination.Webhook.Signature.GITHUB ? "x-hub-signature-256"
+          : "webhook-signature", signature);
     }
     exchange(b.build(), w.url(), w);
   }

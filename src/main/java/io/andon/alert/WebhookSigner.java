@@ -34,6 +34,20 @@ public final class WebhookSigner {
     }
   }
 
+  /** GitHub's {@code X-Hub-Signature-256} value: {@code sha256=<hex HMAC-SHA256 of body>}. */
+  public static String signGithub(String secret, String body) {
+    Objects.requireNonNull(secret, "secret");
+    Objects.requireNonNull(body, "body");
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return "sha256=" + java.util.HexFormat.of().formatHex(
+          mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+    }
+  }
+
   /** Null when {@code secret} is a usable {@code whsec_} secret, else what is wrong (no value). */
   public static String checkSecret(String secret) {
     String s = secret.strip();

@@ -48,9 +48,13 @@ class DestinationsTest {
             smtp: {host: smtp.example, port: 2525, from: andon@example.com, username: andon,
                    password_env: SMTP_PASSWORD, security: starttls}
           audit: {type: file, path: logs/notifications.jsonl}
+          gh: {type: webhook, url: "https://ci.example/hook", secret_env: SLACK_URL,
+               signature: github}
         """, p);
     assertThat(p.list()).isEmpty();
-    assertThat(d.ids()).containsExactly("ops_hook", "team_slack", "oncall", "audit");
+    assertThat(d.ids()).containsExactly("ops_hook", "team_slack", "oncall", "audit", "gh");
+    assertThat(((Destination.Webhook) d.get("gh").orElseThrow()).signature())
+        .isEqualTo(Destination.Webhook.Signature.GITHUB);
     Destination.Webhook w = (Destination.Webhook) d.get("ops_hook").orElseThrow();
     assertThat(w.secretEnv()).contains("OPS_SECRET");
     assertThat(w.delivery().timeout()).isEqualTo(Duration.ofMillis(2500));
@@ -156,6 +160,7 @@ class DestinationsTest {
     Destinations d = parse("""
         destinations:
           w: {type: webhook, url: "https://ops.example/hook?x=1", secret_env: OPS_SECRET}
+          g: {type: webhook, url: "https://ops.example/g", secret_env: OPS_SECRET, signature: github}
           s: {type: slack, url_env: SLACK_URL, timeout_seconds: 3}
           m: {type: email, to: [a@example.com], smtp: {host: h, port: 25, from: b@example.com,
               username: u, password_env: SMTP_PASSWORD}}

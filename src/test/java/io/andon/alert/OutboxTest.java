@@ -83,6 +83,19 @@ class OutboxTest {
   }
 
   @Test
+  void aGithubStyleReceiverVerifiesXHubSignature256() throws Exception {
+    Receiver r = keep(Receiver.verifyingGithub("plain github secret"));
+    Outbox o = new Outbox(store, new Senders(Env.of(Map.of("GH_SECRET", "plain github secret")),
+        Clock.systemUTC()), Clock.systemUTC(), x -> Thread.sleep(x.toMillis()));
+    Destination d = new Destination.Webhook("gh", UrlRef.of(r.url("/payload")),
+        Optional.of("GH_SECRET"), Destination.Webhook.Signature.GITHUB, FAST);
+    o.enqueue(note("run 22 failed", "gh"), d);
+    assertThat(o.drain(Duration.ofSeconds(5)).delivered()).isEqualTo(1);
+    assertThat(r.requests().get(0).header("X-Hub-Signature-256")).startsWith("sha256=");
+    assertThat(r.requests().get(0).header("webhook-signature")).isNull();
+  }
+
+  @Test
   void aWrongSecretIsRejectedByTheVerifyingReceiverAndTheNotificationStaysPending()
       throws Exception {
     Receiver r = keep(Receiver.verifying("whsec_" + java.util.Base64.getEncoder()

@@ -37,8 +37,15 @@ final class Receiver implements AutoCloseable {
   private final AtomicInteger failuresLeft;
   private final String secret;
   private final long delayMillis;
+  private final boolean github;
 
   private Receiver(int port, int failFirst, String secret, long delayMillis) throws IOException {
+    this(port, failFirst, secret, delayMillis, false);
+  }
+
+  private Receiver(int port, int failFirst, String secret, long delayMillis, boolean github)
+      throws IOException {
+    this.github = github;
     this.failuresLeft = new AtomicInteger(failFirst);
     this.secret = secret;
     this.delayMillis = delayMillis;
@@ -57,6 +64,11 @@ final class Receiver implements AutoCloseable {
 
   static Receiver verifying(String secret) throws IOException {
     return new Receiver(0, 0, secret, 0);
+  }
+
+  /** Verifies GitHub's X-Hub-Signature-256 with a raw secret. */
+  static Receiver verifyingGithub(String secret) throws IOException {
+    return new Receiver(0, 0, secret, 0, true);
   }
 
   static Receiver slow(long delayMillis) throws IOException {
@@ -120,6 +132,20 @@ final class Receiver implements AutoCloseable {
   }
 
   private boolean verified(HttpExchange ex, String body) {
+    if (github) {
+      String got = ex.getRequestHeaders().getFirst("X-Hub-Signature-256");
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        StringBuilder hex = new StringBuilder("sha256=");
+        for (byte b : mac.doFinal(body.getBytes(StandardCharsets.UTF_8))) {
+          hex.append(String.format("%02x", b));
+        }
+        return hex.toString().equals(got);
+      } catch (java.security.GeneralSecurityException e) {
+        return false;
+      }
+    }
     String id = ex.getRequestHeaders().getFirst("webhook-id");
     String ts = ex.getRequestHeaders().getFirst("webhook-timestamp");
     String sigs = ex.getRequestHeaders().getFirst("webhook-signature");

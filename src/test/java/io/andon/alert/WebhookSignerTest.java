@@ -25,6 +25,19 @@ class WebhookSignerTest {
   }
 
   @Test
+  void githubSignaturesMatchThoseComputedIndependentlyWithPython() throws Exception {
+    JsonNode vectors;
+    try (InputStream in = getClass().getResourceAsStream("/alert/github_signatures.json")) {
+      vectors = Json.mapper().readTree(in);
+    }
+    assertThat(vectors).hasSize(2);
+    for (JsonNode v : vectors) {
+      assertThat(WebhookSigner.signGithub(v.get("secret").asText(), v.get("body").asText()))
+          .isEqualTo(v.get("signature").asText());
+    }
+  }
+
+  @Test
   void secretsWithoutThePrefixOrWithBadBase64AreRefusedWithoutEchoingThem() {
     assertThat(WebhookSigner.checkSecret("hunter2hunter2hunter2")).contains("whsec_")
         .doesNotContain("hunter2");
