@@ -7,7 +7,9 @@ import io.andon.util.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,11 +20,23 @@ public final class AlertCheck {
   /** Exit code when no alert is TRIGGERED but some are in ERROR. */
   public static final int EXIT_ERROR = 4;
 
-  /** What a check found and how delivery went. */
-  public record Outcome(List<AlertEvaluator.Result> results, Outbox.Report delivery) {
+  /**
+   * What a check found and how delivery went.
+   *
+   * @param delivery every attempt made while draining the outbox (older notifications included)
+   * @param states the delivery state of each notification this check wrote, after draining
+   */
+  public record Outcome(List<AlertEvaluator.Result> results, Outbox.Report delivery,
+      Map<String, StoredNotification.State> states) {
     public Outcome {
       results = List.copyOf(results);
       Objects.requireNonNull(delivery, "delivery");
+      states = Map.copyOf(states);
+    }
+
+    /** How many of this check's notifications are in {@code state}. */
+    public long count(StoredNotification.State state) {
+      return states.values().stream().filter(state::equals).count();
     }
 
     public boolean anyIn(AlertRule.State state) {
@@ -48,7 +62,13 @@ public final class AlertCheck {
     List<AlertEvaluator.Result> results = evaluator.evaluate(file, only);
     Outbox.Report delivery = results.stream().anyMatch(r -> !r.notifications().isEmpty())
         ? outbox.drain(deliveryBudget) : new Outbox.Report(0, 0, 0, 0, List.of());
-    return new Outcome(results, delivery);
+    Map<String, StoredNotification.State> states = new LinkedHashMap<>();
+    for (AlertEvaluator.Result r : results) {
+      for (String id : r.notifications()) {
+        outbox.get(id).ifPresent(n -> states.put(id, n.state()));
+      }
+    }
+    return new Outcome(results, delivery, states);
   }
 
   /** The JSON form of a result, shared by the CLI and the task values of alert_task. */

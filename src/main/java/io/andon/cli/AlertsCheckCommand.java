@@ -6,6 +6,7 @@ import io.andon.alert.AlertCheck;
 import io.andon.alert.AlertEvaluator;
 import io.andon.alert.AlertsFile;
 import io.andon.alert.Env;
+import io.andon.alert.StoredNotification;
 import io.andon.error.InvalidInputException;
 import io.andon.store.Store;
 import io.andon.util.Json;
@@ -77,10 +78,10 @@ public final class AlertsCheckCommand implements Callable<Integer> {
         arr.add(AlertCheck.toJson(r));
       }
       ObjectNode n = root.putObject("notifications");
-      n.put("attempted", o.delivery().attempted());
-      n.put("delivered", o.delivery().delivered());
-      n.put("pending", o.delivery().retrying());
-      n.put("failed", o.delivery().failed());
+      n.put("written", o.states().size());
+      n.put("delivered", o.count(StoredNotification.State.DELIVERED));
+      n.put("pending", o.count(StoredNotification.State.PENDING));
+      n.put("failed", o.count(StoredNotification.State.FAILED));
       out.println(Json.pretty(root));
     } else {
       out.printf("%-28s  %-9s  %-9s  %-14s  %s%n", "ALERT", "STATE", "WAS", "VALUE",
@@ -92,16 +93,20 @@ public final class AlertsCheckCommand implements Callable<Integer> {
           out.println("    " + r.message());
         }
       }
-      int sent = o.results().stream().mapToInt(r -> r.notifications().size()).sum();
+      int sent = o.states().size();
       if (sent > 0) {
-        out.printf("%d notification%s: %d delivered, %d pending.%n", sent, sent == 1 ? "" : "s",
-            o.delivery().delivered(), sent - o.delivery().delivered());
+        long failed = o.count(StoredNotification.State.FAILED);
+        out.printf("%d notification%s: %d delivered, %d pending%s.%n", sent,
+            sent == 1 ? "" : "s", o.count(StoredNotification.State.DELIVERED),
+            o.count(StoredNotification.State.PENDING), failed > 0 ? ", " + failed + " failed"
+                : "");
       }
     }
     for (String e : o.delivery().errors()) {
       err.println("andon: notification " + e);
     }
-    if (o.delivery().retrying() + o.delivery().failed() > 0) {
+    if (o.count(StoredNotification.State.PENDING) + o.count(StoredNotification.State.FAILED)
+        > 0) {
       err.println("andon: undelivered notifications stay in the outbox; 'andon notifications"
           + " retry' sends them again.");
     }

@@ -82,6 +82,8 @@ class AlertsCheckCommandTest {
           .isEqualTo(1);
       JsonNode json = Json.read(out.toString());
       assertThat(json.get("alerts")).hasSize(3);
+      assertThat(json.get("notifications").toString())
+          .isEqualTo("{\"written\":0,\"delivered\":0,\"pending\":0,\"failed\":0}");
       JsonNode first = json.get("alerts").get(0);
       assertThat(first.get("name").asText()).isEqualTo("failures");
       assertThat(first.get("state").asText()).isEqualTo("TRIGGERED");
