@@ -218,7 +218,9 @@ public final class Outbox {
 
   private Report attempt(String id) {
     Instant start = clock.instant();
-    long leaseUntil = start.toEpochMilli() + Duration.ofMinutes(2).toMillis();
+    // longer than any attempt can take (timeouts are at most 600 s): a process that dies while
+    // sending leaves the row to others once the lease runs out
+    long leaseUntil = start.toEpochMilli() + Duration.ofMinutes(11).toMillis();
     Optional<StoredNotification> claimed = store.tx(c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE notifications SET lease_until = ?"
           + " WHERE id = ? AND state = 'PENDING' AND next_attempt_at <= ?"
