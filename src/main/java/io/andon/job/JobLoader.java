@@ -83,18 +83,12 @@ public final class JobLoader {
   }
 
   private JobSpec load(Path file, Optional<String> jobKey, Deque<Path> chain) {
-    YamlReader.read(file); // refuses missing, binary, huge files with their own messages
-    String source;
-    try {
-      source = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ").", e);
-    }
-    return parse(file, jobKey, source, chain);
+    // refuses missing, binary, huge files with their own messages
+    return parse(file, jobKey, YamlReader.readText(file), chain);
   }
 
   private JobSpec parse(Path file, Optional<String> jobKey, String source, Deque<Path> chain) {
-    YNode root = YamlReader.parse(file.toString(), source.getBytes(StandardCharsets.UTF_8));
+    YNode root = YamlReader.parse(file.toString(), source);
     Problems problems = new Problems();
     if (!(root instanceof YMap rootMap)) {
       throw new InvalidInputException(root.loc() + ": a job file must be a mapping with 'name'"
@@ -626,7 +620,7 @@ public final class JobLoader {
           }
           case "input" -> {
             if (!inForEach) {
-              p.add(t.loc(), where + ": {{input}} exists only in the task inside a"
+              p.add(t.loc(), where + " exists only in the task inside a"
                   + " for_each_task.");
             }
           }
