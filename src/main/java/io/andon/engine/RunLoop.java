@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * decides what can start, commits all state changes in one transaction, and only then launches.
  */
 final class RunLoop {
-  private sealed interface Event permits Done, RetryDue, Cancel, DurationExceeded {}
+  private sealed interface Event permits Done, RetryDue, Cancel, DurationExceeded, Started {}
 
   private record Done(Unit unit, AttemptResult result, long endTime) implements Event {}
 
@@ -47,6 +47,8 @@ final class RunLoop {
   private record Cancel(ResultState as, String why) implements Event {}
 
   private record DurationExceeded(long seconds) implements Event {}
+
+  private record Started(Unit unit, long pid, Long pidStart) implements Event {}
 
   private final Executor ex;
   final JobSpec job;
@@ -105,6 +107,11 @@ final class RunLoop {
 
   Executor executor() {
     return ex;
+  }
+
+  /** A worker started the process of {@code u}: record it at the next commit. */
+  void processStarted(Unit u, long pid, Long pidStart) {
+    events.add(new Started(u, pid, pidStart));
   }
 
   Executor.Outcome execute() {
@@ -191,6 +198,10 @@ final class RunLoop {
 
   /** All dependencies of a top-level task have finished: run it, or end it without running. */
   private void decide(Unit u) {
+    if (u.decided) {
+      return;
+    }
+    u.decided = true;
     TaskSpec t = u.spec;
     List<DepView> views = new ArrayList<>(t.dependsOn().size());
     for (Dependency d : t.dependsOn()) {
@@ -381,6 +392,13 @@ final class RunLoop {
       }
     } else if (e instanceof Cancel c) {
       cancelAll(c.as(), c.why());
+    } else if (e instanceof Started s) {
+      // recorded so that a later andon can kill the process if this one dies
+      if (!s.unit().finished()) {
+        s.unit().pid = s.pid();
+        s.unit().pidStart = s.pidStart();
+        markDirty(s.unit());
+      }
     } else if (e instanceof DurationExceeded de) {
       ex.listeners().forEach(l -> safe(() -> l.runDurationExceeded(info, de.seconds())));
     }
