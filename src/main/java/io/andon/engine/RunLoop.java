@@ -214,15 +214,29 @@ final class RunLoop {
       return;
     }
     switch (decision) {
-      case EXCLUDED -> end(u, LifeCycleState.SKIPPED, ResultState.EXCLUDED,
-          t.dependsOn().isEmpty() ? null : "excluded by run_if " + t.runIf()
-              + " or a condition outcome");
+      case EXCLUDED -> end(u, LifeCycleState.SKIPPED, ResultState.EXCLUDED, excludedWhy(t));
       case UPSTREAM_FAILED -> end(u, LifeCycleState.SKIPPED, ResultState.UPSTREAM_FAILED,
           "not run: run_if " + t.runIf() + " and an upstream task failed");
       case UPSTREAM_CANCELED -> end(u, LifeCycleState.SKIPPED, ResultState.UPSTREAM_CANCELED,
           "not run: an upstream task was canceled");
       case RUN -> start(u);
     }
+  }
+
+  private String excludedWhy(TaskSpec t) {
+    List<String> why = new ArrayList<>();
+    for (Dependency d : t.dependsOn()) {
+      Unit up = units[dag.indexOf(d.taskKey()).orElseThrow()];
+      if (d.outcome().isPresent() && up.outcome != null && !d.outcome().get().equals(up.outcome)) {
+        why.add(up.taskKey + " was " + up.outcome + ", this branch needs " + d.outcome().get());
+      } else if (up.result != null && up.result.isSkipped()) {
+        why.add(up.taskKey + " was " + up.result);
+      }
+    }
+    if (why.size() == t.dependsOn().size() && !why.isEmpty()) {
+      return "not run: " + String.join("; ", why);
+    }
+    return "not run: run_if " + t.runIf() + " and no upstream task failed";
   }
 
   private void start(Unit u) {
