@@ -149,11 +149,14 @@ public record AlertsFile(Path file, Destinations destinations, List<AlertRule> a
       problems.unknownKeys(im, List.of("id"), "an entry of 'notify'");
       problems.requiredString(im, "id", "an entry of 'notify'").ifPresent(id -> {
         Optional<Destination> d = destinations.get(id.strip());
+        if (d.isEmpty() && destinations.isInvalid(id.strip())) {
+          return; // its declaration's problems are reported already
+        }
         if (d.isEmpty()) {
           problems.add(Destinations.valueLoc(im, "id"), "unknown destination id '" + id + "'; "
-              + (destinations.ids().isEmpty() ? "declare it under 'destinations:'."
-                  : "declared ids: " + String.join(", ", destinations.ids()) + "."
-                      + Strings.didYouMean(id, destinations.ids())));
+              + (destinations.declared().isEmpty() ? "declare it under 'destinations:'."
+                  : "declared ids: " + String.join(", ", destinations.declared()) + "."
+                      + Strings.didYouMean(id, destinations.declared())));
         } else {
           targets.add(d.get());
         }

@@ -49,9 +49,31 @@ public final class Destinations {
       "password_env", "security");
 
   private final Map<String, Destination> byId;
+  private final Set<String> invalid;
 
   public Destinations(Map<String, Destination> byId) {
+    this(byId, Set.of());
+  }
+
+  /**
+   * @param invalid ids declared with problems (already reported): references to them are not
+   *     reported again as unknown
+   */
+  public Destinations(Map<String, Destination> byId, Set<String> invalid) {
     this.byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
+    this.invalid = Set.copyOf(invalid);
+  }
+
+  /** Every declared id, valid or not, sorted: for messages. */
+  public List<String> declared() {
+    java.util.TreeSet<String> all = new java.util.TreeSet<>(byId.keySet());
+    all.addAll(invalid);
+    return List.copyOf(all);
+  }
+
+  /** Was {@code id} declared, but with problems? */
+  public boolean isInvalid(String id) {
+    return invalid.contains(id);
   }
 
   public static Destinations none() {
@@ -119,6 +141,7 @@ public final class Destinations {
 
   private static Destinations parseMap(YNode node, Path baseDir, Env env, Problems problems) {
     Map<String, Destination> out = new LinkedHashMap<>();
+    Set<String> invalid = new java.util.HashSet<>();
     Optional<YMap> map = problems.map(node, "'destinations'");
     if (map.isEmpty()) {
       return none();
@@ -132,9 +155,11 @@ public final class Destinations {
       Destination d = parseOne(e.key(), e.value(), baseDir, env, problems);
       if (d != null) {
         out.put(e.key(), d);
+      } else {
+        invalid.add(e.key());
       }
     }
-    return new Destinations(out);
+    return new Destinations(out, invalid);
   }
 
   private static Destination parseOne(String id, YNode node, Path baseDir, Env env,

@@ -165,6 +165,8 @@ public record NotificationConfig(
           problems.add(item.loc(), "destination '" + t + "' is a " + d.get().type()
               + " destination; list it under webhook_notifications as {id: " + t + "}.");
         }
+      } else if (destinations.isInvalid(t)) {
+        continue; // its declaration's problems are reported already
       } else if (t.contains("@")) {
         String bad = Destinations.checkAddress(t);
         if (bad != null) {
@@ -215,18 +217,18 @@ public record NotificationConfig(
       return Optional.empty();
     }
     Optional<Destination> d = destinations.get(id.get().strip());
-    if (d.isEmpty()) {
+    if (d.isEmpty() && !destinations.isInvalid(id.get().strip())) {
       problems.add(m.get("id").orElseThrow().loc(), "unknown destination id '" + id.get() + "';"
-          + (destinations.ids().isEmpty() ? " declare it under 'destinations:' in the job or in"
-              + " a shared destinations file." : " declared ids: "
-              + String.join(", ", destinations.ids()) + "." + didYouMean(id.get(),
+          + (destinations.declared().isEmpty() ? " declare it under 'destinations:' in the job or"
+              + " in a shared destinations file." : " declared ids: "
+              + String.join(", ", destinations.declared()) + "." + didYouMean(id.get(),
                   destinations)));
     }
     return d;
   }
 
   private static String didYouMean(String word, Destinations destinations) {
-    return io.andon.util.Strings.didYouMean(word, destinations.ids());
+    return io.andon.util.Strings.didYouMean(word, destinations.declared());
   }
 
   /** The RUN_DURATION_SECONDS threshold of a {@code health:} value. */

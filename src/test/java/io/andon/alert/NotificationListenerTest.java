@@ -251,7 +251,8 @@ class NotificationListenerTest {
     assertThat(p).contains("job.yml:2:71: environment variable NOT_SET_VAR is not set")
         .contains("job.yml:3:29: 'url' of destination 'slack' is not a valid URL")
         .contains("job.yml:5:15: 'on_failure' of the job lists 4 destinations; at most 3")
-        .contains("job.yml:5:21: unknown destination id 'ops_hok'; declared ids: ops_hook."
+        .contains("job.yml:5:21: unknown destination id 'ops_hok'; declared ids: ops_hook,"
+            + " slack."
             + " Did you mean 'ops_hook'?")
         .contains("job.yml:6:14: each webhook notification is a mapping {id: DESTINATION_ID}."
             + " Write {id: ops_hook}.")
