@@ -81,8 +81,13 @@ public record QualityGate(String name, List<Check> checks) {
 
   /** True when a check compares against a baseline the caller must supply. */
   public boolean needsGivenBaseline() {
-    return checks.stream().anyMatch(c -> c.threshold() instanceof Threshold.Regression g
-        && g.baseline() instanceof Baseline.Given);
+    return firstNeedingGivenBaseline().isPresent();
+  }
+
+  /** The first check that compares against a baseline the caller must supply. */
+  public Optional<Check> firstNeedingGivenBaseline() {
+    return checks.stream().filter(c -> c.threshold() instanceof Threshold.Regression g
+        && g.baseline() instanceof Baseline.Given).findFirst();
   }
 
   /** Evaluates every check; regression checks find no baseline. */
