@@ -11,6 +11,8 @@ import java.util.OptionalDouble;
  *     baseline's value minus (or plus) the tolerance; empty for a range or an unknown baseline
  * @param baseline the baseline's value of a regression check, when found
  * @param source where the value came from ({@code metrics.json:$.accuracy}), or "" when not found
+ * @param baselineSource where a regression check's baseline came from (or was looked for); ""
+ *     for other checks
  * @param message one line for people: why it passed, failed or was not measured
  */
 public record CheckResult(
@@ -20,6 +22,7 @@ public record CheckResult(
     OptionalDouble threshold,
     OptionalDouble baseline,
     String source,
+    String baselineSource,
     String message) {
 
   public CheckResult {
@@ -29,6 +32,7 @@ public record CheckResult(
     Objects.requireNonNull(threshold, "threshold");
     Objects.requireNonNull(baseline, "baseline");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(baselineSource, "baselineSource");
     Objects.requireNonNull(message, "message");
   }
 

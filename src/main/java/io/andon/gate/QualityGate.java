@@ -1,6 +1,7 @@
 package io.andon.gate;
 
 import io.andon.util.Strings;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -109,13 +110,13 @@ public record QualityGate(String name, List<Check> checks) {
   static CheckResult evaluate(Check c, MetricSource metrics, Baselines baselines) {
     Optional<Measurement> found = metrics.find(c.metric());
     if (found.isEmpty()) {
-      return notMeasured(c, OptionalDouble.empty(), OptionalDouble.empty(), "",
+      return notMeasured(c, OptionalDouble.empty(), OptionalDouble.empty(), "", "",
           "metric '" + c.metric() + "' not found in " + metrics.describe() + "."
               + hint(c.metric(), metrics));
     }
     Measurement m = found.get();
     if (!m.isNumber()) {
-      return notMeasured(c, OptionalDouble.empty(), OptionalDouble.empty(), m.source(),
+      return notMeasured(c, OptionalDouble.empty(), OptionalDouble.empty(), m.source(), "",
           "metric '" + c.metric() + "' at " + m.source() + " " + m.problem().get() + ".");
     }
     double v = m.value();
@@ -123,6 +124,8 @@ public record QualityGate(String name, List<Check> checks) {
     OptionalDouble threshold = OptionalDouble.empty();
     OptionalDouble baseline = OptionalDouble.empty();
     String against;
+    String baselineSource = "";
+    BigDecimal exact = null;
     if (c.threshold() instanceof Threshold.Constant k) {
       threshold = OptionalDouble.of(k.value());
       against = c.comparator().symbol() + " " + Numbers.format(k.value());
@@ -137,49 +140,61 @@ public record QualityGate(String name, List<Check> checks) {
             ? "not found in " + base.describe() + "." + hint(g.baselineMetric(), base)
             : "at " + b.get().source() + " " + b.get().problem().get() + ".";
         return notMeasured(c, value, OptionalDouble.empty(), m.source(),
-            "baseline of '" + g.baselineMetric() + "' " + why);
+            b.map(Measurement::source).orElse(base.describe()), "baseline of '" + g.baselineMetric() + "' " + why);
       }
       double bv = b.get().value();
+      baselineSource = b.get().source();
       baseline = OptionalDouble.of(bv);
       if (!Double.isFinite(bv)) {
-        return nonFinite(c, value, baseline, m.source(), "baseline value at "
+        return nonFinite(c, value, baseline, m.source(), baselineSource, "baseline value at "
             + b.get().source() + " is " + Numbers.format(bv));
       }
       boolean drop = c.comparator() == Comparator.GREATER_OR_EQUAL;
-      double t = drop ? bv - g.tolerance() : bv + g.tolerance();
-      threshold = OptionalDouble.of(t);
-      against = c.comparator().symbol() + " " + Numbers.format(t) + " (baseline "
+      // in decimal, as people write numbers: 1.1 - 0.1 is 1.0, not 1.0000000000000002
+      exact = drop ? decimal(bv).subtract(decimal(g.tolerance()))
+          : decimal(bv).add(decimal(g.tolerance()));
+      threshold = OptionalDouble.of(exact.doubleValue());
+      against = c.comparator().symbol() + " " + exact.stripTrailingZeros().toPlainString()
+          + " (baseline "
           + Numbers.format(bv) + (drop ? " - max_drop " : " + max_rise ")
           + Numbers.format(g.tolerance()) + ")";
     }
     if (!Double.isFinite(v)) {
-      return nonFinite(c, value, baseline, m.source(), "value is " + Numbers.format(v));
+      return nonFinite(c, value, baseline, m.source(), baselineSource, "value is " + Numbers.format(v));
     }
     boolean ok;
     if (c.threshold() instanceof Threshold.Range r) {
       ok = Comparator.inRange(v, r.low(), r.high());
+    } else if (exact != null) {
+      int cmp = decimal(v).compareTo(exact);
+      ok = c.comparator() == Comparator.GREATER_OR_EQUAL ? cmp >= 0 : cmp <= 0;
     } else {
       ok = c.comparator().test(v, threshold.getAsDouble());
     }
     String text = Numbers.format(v) + (ok ? " " : " is not ") + against;
     Status status = ok ? Status.PASSED
         : c.severity() == Severity.ERROR ? Status.FAILED : Status.WARNING;
-    return new CheckResult(c, status, value, threshold, baseline, m.source(), text);
+    return new CheckResult(c, status, value, threshold, baseline, m.source(), baselineSource,
+        text);
   }
 
   private static CheckResult notMeasured(Check c, OptionalDouble value, OptionalDouble baseline,
-      String source, String message) {
+      String source, String baselineSource, String message) {
     String suffix = c.allowMissing() ? " Allowed by allow_missing: true."
         : c.severity() == Severity.WARNING ? " Reported only (severity warning)." : "";
     return new CheckResult(c, Status.NOT_MEASURED, value, OptionalDouble.empty(), baseline,
-        source, message + suffix);
+        source, baselineSource, message + suffix);
   }
 
   private static CheckResult nonFinite(Check c, OptionalDouble value, OptionalDouble baseline,
-      String source, String what) {
+      String source, String baselineSource, String what) {
     Status status = c.severity() == Severity.ERROR ? Status.FAILED : Status.WARNING;
     return new CheckResult(c, status, value, OptionalDouble.empty(), baseline, source,
-        what + "; NaN and infinities are never compared. Fix the step that computes it.");
+        baselineSource, what + "; NaN and infinities are never compared. Fix the step that computes it.");
+  }
+
+  private static BigDecimal decimal(double v) {
+    return new BigDecimal(Double.toString(v));
   }
 
   private static String hint(String metric, MetricSource source) {

@@ -100,7 +100,8 @@ public enum ReportFormat {
         o.put(k.comparator() == Comparator.GREATER_OR_EQUAL ? "max_drop" : "max_rise",
             g.tolerance());
         o.set("baseline", number(c.baseline()));
-        o.put("baseline_source", g.baseline().describe());
+        o.put("baseline_source", c.baselineSource().isEmpty() ? g.baseline().describe()
+            : c.baselineSource());
         o.put("baseline_metric", g.baselineMetric());
       }
       k.loc().ifPresent(l -> o.put("defined_at", l.toString()));

@@ -204,4 +204,19 @@ class QualityGateTest {
     assertThat(base.checks()).isEmpty();
     assertThat(more.checks()).hasSize(1);
   }
+
+  @Test
+  void regressionThresholdIsComputedInDecimalSoTheEdgePasses() {
+    // in binary floating point 1.1 - 0.1 = 1.0000000000000002 and 0.95 - 0.02 = 0.9299999999999999
+    QualityGate g = QualityGate.named("g").maxDrop("accuracy", 0.1);
+    Baselines base = Baselines.given(metrics("accuracy", 1.1), Baselines.none());
+    CheckResult edge = g.evaluate(metrics("accuracy", 1.0), base).checks().get(0);
+    assertThat(edge.status()).isEqualTo(Status.PASSED);
+    assertThat(edge.threshold().getAsDouble()).isEqualTo(1.0);
+    assertThat(g.evaluate(metrics("accuracy", Math.nextDown(1.0)), base).passed()).isFalse();
+    QualityGate rise = QualityGate.named("g").maxRise("latency", 0.2);
+    Baselines b2 = Baselines.given(metrics("latency", 0.1), Baselines.none());
+    assertThat(rise.evaluate(metrics("latency", 0.3), b2).passed()).isTrue();
+    assertThat(rise.evaluate(metrics("latency", Math.nextUp(0.3)), b2).passed()).isFalse();
+  }
 }

@@ -154,4 +154,65 @@ class ReportFormatTest {
     assertThat(ReportFormat.MARKDOWN.render(r, Optional.empty()))
         .startsWith("### ✅ Quality gate `g` passed\n\n1 passed of 1 check.\n");
   }
+
+  /**
+   * Checks the constraints the SARIF 2.1.0 schema puts on the parts andon writes: required
+   * properties (sarifLog: version, runs; run: tool; tool: driver; toolComponent: name; result:
+   * message; message: text; reportingDescriptor: id), the enums of level and kind, integer
+   * minimums of region and ruleIndex, and the spec's rule that a level other than none needs kind
+   * fail (SARIF 2.1.0, 3.27.9-3.27.10).
+   */
+  @Test
+  void sarifParsesBackAndMeetsTheRequiredFieldsOfTheSchema() throws Exception {
+    JsonNode log = Json.read(ReportFormat.SARIF.render(mixed(), Optional.of(GATES)));
+    assertThat(log.get("version").asText()).isEqualTo("2.1.0");
+    assertThat(log.get("$schema").asText()).isEqualTo(ReportFormat.SARIF_SCHEMA);
+    assertThat(log.get("runs").isArray()).isTrue();
+    assertThat(log.get("runs")).hasSize(1);
+    JsonNode run = log.get("runs").get(0);
+    JsonNode driver = run.get("tool").get("driver");
+    assertThat(driver.get("name").asText()).isEqualTo("andon");
+    JsonNode rules = driver.get("rules");
+    for (JsonNode rule : rules) {
+      assertThat(rule.get("id").isTextual()).isTrue();
+      assertThat(Set.of("none", "note", "warning", "error"))
+          .contains(rule.get("defaultConfiguration").get("level").asText());
+    }
+    JsonNode results = run.get("results");
+    assertThat(results).hasSize(8);
+    Set<String> allowed = Set.of("properties", "ruleId", "ruleIndex", "kind", "level",
+        "message", "locations");
+    for (JsonNode res : results) {
+      res.fieldNames().forEachRemaining(f -> assertThat(allowed).contains(f));
+      assertThat(res.get("message").get("text").isTextual()).isTrue();
+      int index = res.get("ruleIndex").asInt();
+      assertThat(index).isGreaterThanOrEqualTo(0);
+      assertThat(rules.get(index).get("id").asText()).isEqualTo(res.get("ruleId").asText());
+      String level = res.get("level").asText();
+      String kind = res.get("kind").asText();
+      assertThat(Set.of("none", "note", "warning", "error")).contains(level);
+      assertThat(Set.of("notApplicable", "pass", "fail", "review", "open", "informational"))
+          .contains(kind);
+      if (!level.equals("none")) {
+        assertThat(kind).isEqualTo("fail");
+      }
+      if (res.has("locations")) {
+        JsonNode phys = res.get("locations").get(0).get("physicalLocation");
+        assertThat(phys.get("artifactLocation").get("uri").asText())
+            .isEqualTo("src/test/resources/gate/valid/production.yml");
+        assertThat(phys.get("region").get("startLine").asInt()).isEqualTo(5);
+        assertThat(phys.get("region").get("startColumn").asInt()).isEqualTo(9);
+      }
+    }
+    assertThat(results.get(0).get("kind").asText()).isEqualTo("pass");
+    assertThat(results.get(1).get("level").asText()).isEqualTo("error");
+    assertThat(results.get(1).has("locations")).isTrue();
+    assertThat(results.get(0).has("locations")).isFalse();
+    assertThat(results.get(2).get("level").asText()).isEqualTo("warning");
+    assertThat(results.get(4).get("kind").asText()).isEqualTo("open");
+    assertThat(results.get(5).get("kind").asText()).isEqualTo("fail");
+    assertThat(results.get(5).get("properties").get("status").asText())
+        .isEqualTo("NOT_MEASURED");
+    assertThat(run.get("properties").get("passed").asBoolean()).isFalse();
+  }
 }
