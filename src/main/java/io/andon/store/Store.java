@@ -61,7 +61,10 @@ public final class Store implements AutoCloseable {
     }
     Path db = home.resolve(DB_FILE);
     try {
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+      java.util.Properties props = new java.util.Properties();
+      // writers take the lock when a transaction begins, so check-then-insert is atomic
+      props.setProperty("transaction_mode", "IMMEDIATE");
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath(), props);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = 10000");
         s.execute("PRAGMA journal_mode = WAL");
