@@ -110,6 +110,9 @@ final class JsonPath {
   }
 
   private static Token bracket(String text, String inner) {
+    if (inner.startsWith("?(") && inner.endsWith(")")) {
+      inner = "?" + inner.substring(2, inner.length() - 1).strip();
+    }
     if (inner.length() >= 2 && (inner.charAt(0) == '\'' || inner.charAt(0) == '"')
         && inner.charAt(inner.length() - 1) == inner.charAt(0)) {
       return new Key(inner.substring(1, inner.length() - 1), false);

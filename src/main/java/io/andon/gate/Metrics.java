@@ -82,10 +82,10 @@ public final class Metrics implements MetricSource {
         return Optional.of(Measurement.unusable(metric, e.getMessage()));
       }
       if (!Files.exists(file)) {
-        return Optional.of(Measurement.unusable(file.toString(), "file " + file
-            + " does not exist (did the step that writes it run?)"));
+        return Optional.of(Measurement.unusable(display(file).toString(), "is missing: the file does not"
+            + " exist (did the step that writes it run?)"));
       }
-      JsonMetrics m = files.computeIfAbsent(file, f -> JsonMetrics.read("", f));
+      JsonMetrics m = files.computeIfAbsent(file, f -> JsonMetrics.read("", display(f)));
       return m.at(path);
     }
     for (MetricSource s : sources) {
@@ -95,6 +95,13 @@ public final class Metrics implements MetricSource {
       }
     }
     return Optional.empty();
+  }
+
+  /** The path relative to the working folder when it lies under it, for shorter messages. */
+  static Path display(Path file) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path abs = file.toAbsolutePath().normalize();
+    return abs.startsWith(cwd) && !abs.equals(cwd) ? cwd.relativize(abs) : file;
   }
 
   @Override

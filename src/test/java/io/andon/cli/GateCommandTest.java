@@ -125,8 +125,8 @@ class GateCommandTest {
           - {metric: "out/none.json:$.f1", comparator: ">=", threshold: 0.8, allow_missing: true}
         """);
     assertThat(run(g.toString())).isEqualTo(0);
-    assertThat(out).contains("PASSED").contains("NOT_MEASURED").contains("none.json does not"
-        + " exist");
+    assertThat(out).contains("PASSED").contains("NOT_MEASURED").contains("none.json is missing:"
+        + " the file does not exist");
   }
 
   @Test
