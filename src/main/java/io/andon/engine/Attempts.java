@@ -27,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 /** Runs one attempt of a unit on a worker thread: a process, a child job, or a payload runner. */
 final class Attempts {
   private static final String SETSID = findSetsid();
+  private static final java.util.Optional<String> JAR = jarPath();
 
   private Attempts() {}
 
@@ -118,19 +119,14 @@ final class Attempts {
     if (u.input != null) {
       penv.put("ANDON_INPUT", TaskValues.render(io.andon.util.Json.read(u.input)));
     }
-    jarPath().ifPresent(j -> penv.put("ANDON_JAR", j));
+    JAR.ifPresent(j -> penv.put("ANDON_JAR", j));
     penv.putAll(env);
     Process proc = pb.start();
     u.process = proc;
     if (u.killRequested) {
       Processes.killGroup(proc.pid());
     }
-    try {
-      loop.executor().runs().recordProcess(loop.runId, u.taskKey, u.iteration, proc.pid(),
-          Processes.startMillis(proc.toHandle()).orElse(null));
-    } catch (RuntimeException e) {
-      // the process runs anyway; only crash clean-up would miss it
-    }
+    loop.processStarted(u, proc.pid(), Processes.startMillis(proc.toHandle()).orElse(null));
     long timeout = u.spec.timeoutSeconds();
     boolean done = timeout > 0 ? proc.waitFor(timeout, TimeUnit.SECONDS) : waitAll(proc);
     if (!done) {

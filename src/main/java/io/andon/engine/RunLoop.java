@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * decides what can start, commits all state changes in one transaction, and only then launches.
  */
 final class RunLoop {
-  private sealed interface Event permits Done, RetryDue, Cancel, DurationExceeded {}
+  private sealed interface Event permits Done, RetryDue, Cancel, DurationExceeded, Started {}
 
   private record Done(Unit unit, AttemptResult result, long endTime) implements Event {}
 
@@ -47,6 +47,8 @@ final class RunLoop {
   private record Cancel(ResultState as, String why) implements Event {}
 
   private record DurationExceeded(long seconds) implements Event {}
+
+  private record Started(Unit unit, long pid, Long pidStart) implements Event {}
 
   private final Executor ex;
   final JobSpec job;
@@ -105,6 +107,11 @@ final class RunLoop {
 
   Executor executor() {
     return ex;
+  }
+
+  /** A worker started the process of {@code u}: record it at the next commit. */
+  void processStarted(Unit u, long pid, Long pidStart) {
+    events.add(new Started(u, pid, pidStart));
   }
 
   Executor.Outcome execute() {
@@ -191,6 +198,10 @@ final class RunLoop {
 
   /** All dependencies of a top-level task have finished: run it, or end it without running. */
   private void decide(Unit u) {
+    if (u.decided) {
+      return;
+    }
+    u.decided = true;
     TaskSpec t = u.spec;
     List<DepView> views = new ArrayList<>(t.dependsOn().size());
     for (Dependency d : t.dependsOn()) {
@@ -203,15 +214,29 @@ final class RunLoop {
       return;
     }
     switch (decision) {
-      case EXCLUDED -> end(u, LifeCycleState.SKIPPED, ResultState.EXCLUDED,
-          t.dependsOn().isEmpty() ? null : "excluded by run_if " + t.runIf()
-              + " or a condition outcome");
+      case EXCLUDED -> end(u, LifeCycleState.SKIPPED, ResultState.EXCLUDED, excludedWhy(t));
       case UPSTREAM_FAILED -> end(u, LifeCycleState.SKIPPED, ResultState.UPSTREAM_FAILED,
           "not run: run_if " + t.runIf() + " and an upstream task failed");
       case UPSTREAM_CANCELED -> end(u, LifeCycleState.SKIPPED, ResultState.UPSTREAM_CANCELED,
           "not run: an upstream task was canceled");
       case RUN -> start(u);
     }
+  }
+
+  private String excludedWhy(TaskSpec t) {
+    List<String> why = new ArrayList<>();
+    for (Dependency d : t.dependsOn()) {
+      Unit up = units[dag.indexOf(d.taskKey()).orElseThrow()];
+      if (d.outcome().isPresent() && up.outcome != null && !d.outcome().get().equals(up.outcome)) {
+        why.add(up.taskKey + " was " + up.outcome + ", this branch needs " + d.outcome().get());
+      } else if (up.result != null && up.result.isSkipped()) {
+        why.add(up.taskKey + " was " + up.result);
+      }
+    }
+    if (why.size() == t.dependsOn().size() && !why.isEmpty()) {
+      return "not run: " + String.join("; ", why);
+    }
+    return "not run: run_if " + t.runIf() + " and no upstream task failed";
   }
 
   private void start(Unit u) {
@@ -381,6 +406,13 @@ final class RunLoop {
       }
     } else if (e instanceof Cancel c) {
       cancelAll(c.as(), c.why());
+    } else if (e instanceof Started s) {
+      // recorded so that a later andon can kill the process if this one dies
+      if (!s.unit().finished()) {
+        s.unit().pid = s.pid();
+        s.unit().pidStart = s.pidStart();
+        markDirty(s.unit());
+      }
     } else if (e instanceof DurationExceeded de) {
       ex.listeners().forEach(l -> safe(() -> l.runDurationExceeded(info, de.seconds())));
     }

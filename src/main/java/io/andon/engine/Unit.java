@@ -34,7 +34,10 @@ final class Unit {
   long attemptStart;
   Map<String, JsonNode> values = new LinkedHashMap<>();
   int repairId;
+  Long pid;
+  Long pidStart;
   boolean dirty;
+  boolean decided; // run_if evaluated: never twice
 
   // for_each bookkeeping
   List<Unit> iterations;
@@ -66,7 +69,7 @@ final class Unit {
 
   TaskWrite write() {
     return new TaskWrite(taskKey, iteration, state.name(), result == null ? null : result.name(),
-        outcome, attempts, startTime, endTime, Json.write(values), message, input, null, null,
+        outcome, attempts, startTime, endTime, Json.write(values), message, input, pid, pidStart,
         repairId);
   }
 }

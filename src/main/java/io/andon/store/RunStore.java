@@ -159,23 +159,6 @@ public final class RunStore {
     }
   }
 
-  /** Records the process of a running attempt, so a later andon can kill it after a crash. */
-  public void recordProcess(long runId, String taskKey, int iteration, long pid, Long pidStart) {
-    store.tx(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE task_runs SET pid = ?, pid_start = ? WHERE run_id = ? AND task_key = ?"
-              + " AND iteration = ?")) {
-        ps.setLong(1, pid);
-        setLong(ps, 2, pidStart);
-        ps.setLong(3, runId);
-        ps.setString(4, taskKey);
-        ps.setInt(5, iteration);
-        ps.executeUpdate();
-      }
-      return null;
-    });
-  }
-
   /** One attempt's row: inserted at its start, completed at its end. */
   public void writeAttempt(Connection c, long runId, String taskKey, int iteration, int attempt,
       int repairId, long startTime, Long endTime, Integer exitCode, String resultState,

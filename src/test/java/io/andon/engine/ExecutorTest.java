@@ -98,7 +98,7 @@ class ExecutorTest {
   }
 
   @Test
-  void conditionPicksABranchAndTheOtherIsExcluded() {
+  void conditionPicksABranchAndTheOtherIsExcluded() throws Exception {
     String job = """
         name: branch
         parameters: [{name: accuracy, default: "0.97"}]
@@ -107,7 +107,7 @@ class ExecutorTest {
             condition_task: {left: "{{job.parameters.accuracy}}", op: GREATER_THAN_OR_EQUAL, right: "0.95"}
           - task_key: deploy
             depends_on: [{task_key: check, outcome: "true"}]
-            shell_task: {command: 'true'}
+            shell_task: {command: 'echo deployed >> deploys.txt'}
           - task_key: alert
             depends_on: [{task_key: check, outcome: "false"}]
             shell_task: {command: 'true'}
@@ -120,6 +120,8 @@ class ExecutorTest {
     assertThat(result(good, "deploy")).isEqualTo("SUCCESS");
     assertThat(result(good, "alert")).isEqualTo("EXCLUDED");
     assertThat(good.resultState()).contains("SUCCESS");
+    assertThat(task(good, "deploy").attempts()).isEqualTo(1);
+    assertThat(Files.readAllLines(tmp.resolve("deploys.txt"))).containsExactly("deployed");
     RunRecord bad = h.run(job, Map.of("accuracy", "0.5"));
     assertThat(result(bad, "deploy")).isEqualTo("EXCLUDED");
     assertThat(result(bad, "after_deploy")).isEqualTo("EXCLUDED");
