@@ -215,6 +215,24 @@ class GateCommandTest {
   }
 
   @Test
+  void missingBaselineFileOnTheCommandLineExitsTwoButAMissingCheckBaselineIsNotMeasured()
+      throws IOException {
+    assertThat(run(gates.toString(), "--gate", "regression", "--metric",
+        "train.accuracy=0.91", "--baseline", dir.resolve("none.json").toString())).isEqualTo(2);
+    assertThat(err).contains("none.json: no such file");
+    Path g = write("own.yml", """
+        name: own
+        checks:
+          - {metric: accuracy, max_drop: 0.01, baseline: first-run.json}
+        """);
+    assertThat(run(g.toString(), "--metric", "accuracy=0.9")).isEqualTo(1);
+    assertThat(out).contains("NOT_MEASURED").contains("first-run.json, which does not exist yet");
+    assertThat(run(gates.toString(), "--gate", "regression", "--baseline", "b.json",
+        "--job-name", "j")).isEqualTo(2);
+    assertThat(err).contains("give --baseline FILE or --job-name NAME, not both");
+  }
+
+  @Test
   void regressionAgainstTheLastSuccessfulRunOfTheJob() {
     try (Store store = Store.open(home)) {
       insertRun(store, 1, "nightly", "SUCCESS", 1000, "{\"accuracy\": 0.80}");
