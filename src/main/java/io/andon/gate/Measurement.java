@@ -60,6 +60,10 @@ public record Measurement(double value, String source, Optional<String> problem)
       return unusable(source, "is an object, not a number; name one of its fields: "
           + abbreviate(String.join(", ", (Iterable<String>) node::fieldNames)));
     }
+    if (node.isArray()) {
+      return unusable(source, "is a list of " + node.size() + ", not a number; pick an element,"
+          + " e.g. [0] or [name=value]");
+    }
     return unusable(source, "is " + node.getNodeType().name().toLowerCase() + ", not a number");
   }
 

@@ -262,7 +262,6 @@ public enum ReportFormat {
     driver.put("name", "andon");
     String v = ReportFormat.class.getPackage().getImplementationVersion();
     driver.put("semanticVersion", v == null ? "0.0.0-dev" : v);
-    driver.put("informationUri", "https://github.com/andon-dev/andon");
     ArrayNode rules = driver.putArray("rules");
     ArrayNode results = run.putArray("results");
     Optional<String> uri = gatesFile.map(ReportFormat::uri);

@@ -89,7 +89,7 @@ class MetricSourcesTest {
         + " number");
     assertThat(eval.find("model").get().problem().get()).startsWith("is an object, not a number;"
         + " name one of its fields: f1 score, auc, calibration");
-    assertThat(eval.find("folds").get().problem().get()).isEqualTo("is array, not a number");
+    assertThat(eval.find("folds").get().problem().get()).startsWith("is a list of 2, not a number;");
   }
 
   @Test
