@@ -179,7 +179,38 @@ public record GatesFile(Path file, List<QualityGate> gates) {
     return Optional.of(new QualityGate(name.get(), checks));
   }
 
+  private static final Pattern SHORT = Pattern.compile(
+      "\\s*(\\S+?)\\s*(>=|<=|==|!=|>|<)\\s*(\\S+)\\s*");
+
+  /** A check written on one line: {@code accuracy >= 0.95}. */
+  private static Optional<Check> shortCheck(YScalar s, Problems problems) {
+    Matcher m = SHORT.matcher(s.text());
+    if (!m.matches()) {
+      problems.add(s.loc(), "cannot read the check '" + s.text() + "'; write it as METRIC OP"
+          + " NUMBER (e.g. accuracy >= 0.95, OP one of >, >=, <, <=, ==, !=) or as a mapping"
+          + " {metric, comparator, threshold}.");
+      return Optional.empty();
+    }
+    Optional<Measurement> t = Measurement.parse(m.group(3), "");
+    if (t.isEmpty() || !Double.isFinite(t.get().value())) {
+      problems.add(s.loc(), "threshold must be a finite number, not '" + m.group(3) + "'.");
+      return Optional.empty();
+    }
+    try {
+      JsonPath.parse(Metrics.qualified(m.group(1)).map(x -> x[1]).orElse(m.group(1)));
+    } catch (IllegalArgumentException e) {
+      problems.add(s.loc(), "metric '" + m.group(1) + "': " + e.getMessage() + ".");
+      return Optional.empty();
+    }
+    Comparator c = Comparator.parse(m.group(2)).orElseThrow();
+    return Optional.of(new Check(m.group(1), m.group(1), c,
+        new Threshold.Constant(t.get().value()), Severity.ERROR, false, Optional.of(s.loc())));
+  }
+
   private static Optional<Check> check(YNode node, Path base, Problems problems) {
+    if (node instanceof YScalar s && s.type() == YScalar.Type.STRING) {
+      return shortCheck(s, problems);
+    }
     Optional<YMap> cm = problems.map(node, "a check");
     if (cm.isEmpty()) {
       return Optional.empty();

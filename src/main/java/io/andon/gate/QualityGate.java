@@ -39,7 +39,7 @@ public record QualityGate(String name, List<Check> checks) {
     }
   }
 
-  /** A gate with no checks yet (it passes until checks are added). */
+  /** A gate with no checks yet; add checks before evaluating it. */
   public static QualityGate named(String name) {
     return new QualityGate(name, List.of());
   }
@@ -96,10 +96,18 @@ public record QualityGate(String name, List<Check> checks) {
     return evaluate(metrics, Baselines.none());
   }
 
-  /** Evaluates every check against {@code metrics}, regression checks against baselines. */
+  /**
+   * Evaluates every check against {@code metrics}, regression checks against baselines.
+   *
+   * @throws IllegalStateException when the gate has no checks: it would pass everything
+   */
   public GateResult evaluate(MetricSource metrics, Baselines baselines) {
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(baselines, "baselines");
+    if (checks.isEmpty()) {
+      throw new IllegalStateException("gate '" + name + "' has no checks; a gate with no checks"
+          + " would pass everything. Add checks with .check(...).");
+    }
     List<CheckResult> out = new ArrayList<>();
     for (Check c : checks) {
       out.add(evaluate(c, metrics, baselines));

@@ -72,6 +72,20 @@ class GatesFileTest {
   }
 
   @Test
+  void checkMayBeWrittenOnOneLine() {
+    QualityGate g = GatesFile.load(FIXTURES.resolve("valid/short.yml")).gate(Optional.empty());
+    assertThat(g.checks()).hasSize(4);
+    assertThat(g.checks().get(0)).isEqualTo(new Check("accuracy", "accuracy",
+        Comparator.GREATER_OR_EQUAL, new Threshold.Constant(0.95), Severity.ERROR, false,
+        g.checks().get(0).loc()));
+    assertThat(g.checks().get(0).loc().get().line()).isEqualTo(4);
+    assertThat(g.checks().get(1).comparator()).isEqualTo(Comparator.LESS_OR_EQUAL);
+    assertThat(g.checks().get(1).metric()).isEqualTo("latency_p99_ms");
+    assertThat(g.checks().get(2).metric()).isEqualTo("eval.json:$.model.f1");
+    assertThat(g.checks().get(2).comparator()).isEqualTo(Comparator.NOT_EQUAL);
+  }
+
+  @Test
   void severalGatesNeedAGateNameAndUnknownNamesGetAHint() {
     GatesFile f = GatesFile.load(FIXTURES.resolve("valid/production.yml"));
     assertThatThrownBy(() -> f.gate(Optional.empty())).hasMessageContaining(

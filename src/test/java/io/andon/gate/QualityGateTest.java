@@ -198,6 +198,12 @@ class QualityGateTest {
   }
 
   @Test
+  void gateWithoutChecksRefusesToEvaluateRatherThanPassEverything() {
+    assertThatThrownBy(() -> QualityGate.named("empty").evaluate(MetricSource.none()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no checks");
+  }
+
+  @Test
   void fluentApiLeavesTheOriginalGateUnchanged() {
     QualityGate base = QualityGate.named("g");
     QualityGate more = base.check("a", GREATER_OR_EQUAL, 1);
