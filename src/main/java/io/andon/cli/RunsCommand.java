@@ -133,7 +133,7 @@ public final class RunsCommand implements Callable<Integer> {
         }
         for (String l : logs) {
           Path p = Path.of(l);
-          out.println("==> " + p.getParent().getFileName() + "/" + p.getFileName() + " <==");
+          out.println("==> " + p.getFileName() + " <==");
           if (Files.exists(p)) {
             out.print(Files.readString(p));
           } else {

@@ -28,6 +28,12 @@ import java.util.concurrent.TimeoutException;
 final class Attempts {
   private static final String SETSID = findSetsid();
   private static final java.util.Optional<String> JAR = jarPath();
+  private static final java.util.concurrent.ScheduledExecutorService TIMEOUTS =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "andon-timeouts");
+        t.setDaemon(true);
+        return t;
+      });
 
   private Attempts() {}
 
@@ -40,15 +46,19 @@ final class Attempts {
     return null;
   }
 
+  /** {@code <home>/logs/run-<id>/<task_key>[.iteration-<i>].attempt-<n>.log}. */
   static Path logPath(Path home, long runId, Unit u) {
-    String name = (u.iteration < 0 ? "" : "iteration-" + u.iteration + "-") + "attempt-"
+    String name = u.taskKey + (u.iteration < 0 ? "" : ".iteration-" + u.iteration) + ".attempt-"
         + u.attempts + ".log";
-    return home.resolve("logs").resolve("run-" + runId).resolve(u.taskKey).resolve(name);
+    return runLogDir(home, runId).resolve(name);
+  }
+
+  static Path runLogDir(Path home, long runId) {
+    return home.resolve("logs").resolve("run-" + runId);
   }
 
   static AttemptResult run(RunLoop loop, Unit u, int attempt) throws Exception {
     Path log = logPath(loop.executor().home(), loop.runId, u);
-    Files.createDirectories(log.getParent());
     Payload p = u.spec.payload();
     Resolver resolver = new Resolver(loop, u);
     if (p instanceof ShellTask s) {
@@ -69,6 +79,10 @@ final class Attempts {
     Process p = u.process;
     if (p != null) {
       Processes.killGroup(p.pid());
+    }
+    long pid = u.nativePid;
+    if (pid > 0) {
+      Processes.killGroup(pid);
     }
     Executor c = u.child;
     if (c != null) {
@@ -101,14 +115,7 @@ final class Attempts {
     }
     Path values = log.resolveSibling(log.getFileName().toString().replace(".log", ".values"));
     Files.deleteIfExists(values);
-    ProcessBuilder pb = SETSID != null
-        ? new ProcessBuilder(SETSID, "/bin/sh", "-c", command)
-        : new ProcessBuilder("/bin/sh", "-c", command);
-    pb.directory(dir.toFile());
-    pb.redirectInput(Redirect.from(new File("/dev/null")));
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(Redirect.appendTo(log.toFile()));
-    Map<String, String> penv = pb.environment();
+    Map<String, String> penv = new LinkedHashMap<>(System.getenv());
     loop.params.forEach((k, v) -> penv.put(paramVar(k), v));
     penv.put("ANDON_RUN_ID", Long.toString(loop.runId));
     penv.put("ANDON_JOB_NAME", loop.job.name());
@@ -121,25 +128,17 @@ final class Attempts {
     }
     JAR.ifPresent(j -> penv.put("ANDON_JAR", j));
     penv.putAll(env);
-    Process proc = pb.start();
-    u.process = proc;
-    if (u.killRequested) {
-      Processes.killGroup(proc.pid());
-    }
-    loop.processStarted(u, proc.pid(), Processes.startMillis(proc.toHandle()).orElse(null));
     long timeout = u.spec.timeoutSeconds();
-    boolean done = timeout > 0 ? proc.waitFor(timeout, TimeUnit.SECONDS) : waitAll(proc);
-    if (!done) {
-      Processes.killGroup(proc.pid());
-      proc.waitFor();
-      u.process = null;
+    Integer exitCode = NativeSpawn.available()
+        ? runNative(loop, u, command, penv, dir, log, timeout)
+        : runJava(loop, u, command, penv, dir, log, timeout);
+    if (exitCode == null) {
       String m = "timed out after " + timeout + " s (timeout_seconds); the process group was"
           + " killed";
       append(log, "\nandon: " + m + "\n");
       return new AttemptResult(ResultState.TIMEDOUT, null, m, Map.of());
     }
-    u.process = null;
-    int exit = proc.exitValue();
+    int exit = exitCode;
     if (u.killRequested) {
       ResultState as = u.killAs == null ? ResultState.CANCELED : u.killAs;
       return new AttemptResult(as, exit, as == ResultState.TIMEDOUT ? "the job timed out"
@@ -158,9 +157,58 @@ final class Attempts {
     }
   }
 
-  private static boolean waitAll(Process p) throws InterruptedException {
-    p.waitFor();
-    return true;
+  /** Exit code, or null when the attempt timed out. */
+  private static Integer runNative(RunLoop loop, Unit u, String command, Map<String, String> env,
+      Path dir, Path log, long timeout) throws IOException {
+    long pid = NativeSpawn.spawn(java.util.List.of("/bin/sh", "-c", command), env, dir, log);
+    u.nativePid = pid;
+    loop.processStarted(u, pid, ProcessHandle.of(pid).flatMap(Processes::startMillis)
+        .orElse(null));
+    if (u.killRequested) {
+      Processes.killGroup(pid);
+    }
+    java.util.concurrent.atomic.AtomicBoolean timedOut =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.ScheduledFuture<?> timer = timeout <= 0 ? null
+        : TIMEOUTS.schedule(() -> {
+          timedOut.set(true);
+          Processes.killGroup(pid);
+        }, timeout, TimeUnit.SECONDS);
+    int exit = NativeSpawn.waitFor(pid);
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    u.nativePid = 0;
+    return timedOut.get() ? null : exit;
+  }
+
+  /** Exit code, or null when the attempt timed out. */
+  private static Integer runJava(RunLoop loop, Unit u, String command, Map<String, String> env,
+      Path dir, Path log, long timeout) throws IOException, InterruptedException {
+    ProcessBuilder pb = SETSID != null
+        ? new ProcessBuilder(SETSID, "/bin/sh", "-c", command)
+        : new ProcessBuilder("/bin/sh", "-c", command);
+    pb.directory(dir.toFile());
+    pb.redirectInput(Redirect.from(new File("/dev/null")));
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(Redirect.appendTo(log.toFile()));
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    Process proc = pb.start();
+    u.process = proc;
+    loop.processStarted(u, proc.pid(), Processes.startMillis(proc.toHandle()).orElse(null));
+    if (u.killRequested) {
+      Processes.killGroup(proc.pid());
+    }
+    boolean done = timeout > 0 ? proc.waitFor(timeout, TimeUnit.SECONDS) : proc.waitFor() >= 0;
+    if (!done) {
+      Processes.killGroup(proc.pid());
+      proc.waitFor();
+      u.process = null;
+      return null;
+    }
+    u.process = null;
+    return proc.exitValue();
   }
 
   /** The environment variable for a job parameter: ANDON_PARAM_ and the name in capitals. */

@@ -31,6 +31,11 @@ public final class Processes {
   public static void killGroup(long pid) {
     Optional<ProcessHandle> h = ProcessHandle.of(pid);
     List<ProcessHandle> descendants = h.map(x -> x.descendants().toList()).orElse(List.of());
+    if (NativeSpawn.available()) {
+      NativeSpawn.killGroup(pid);
+      descendants.forEach(ProcessHandle::destroyForcibly);
+      return;
+    }
     try {
       Process k = new ProcessBuilder("/bin/sh", "-c", "kill -9 -" + pid + " 2>/dev/null")
           .redirectInput(Redirect.from(new File("/dev/null")))

@@ -137,6 +137,12 @@ final class RunLoop {
         }
       }
     }
+    try {
+      java.nio.file.Files.createDirectories(Attempts.runLogDir(ex.home(), runId));
+    } catch (java.io.IOException e) {
+      throw new io.andon.error.InvalidInputException("cannot create the log folder under "
+          + ex.home() + " (" + e.getMessage() + "); check that the andon home is writable.", e);
+    }
     flush(); // tasks PENDING before anything runs
     ex.listeners().forEach(l -> safe(() -> l.runStarted(info)));
     if (job.timeoutSeconds() > 0) {

@@ -47,6 +47,7 @@ final class Unit {
 
   // running attempt
   volatile Process process;
+  volatile long nativePid; // a process started by NativeSpawn, while it runs
   volatile Executor child;
   volatile boolean killRequested;
   volatile ResultState killAs;

@@ -18,9 +18,14 @@ class CrashAndSignalTest {
   @TempDir Path tmp;
 
   private Process andon(String... args) throws Exception {
+    return andonWith(List.of(), args);
+  }
+
+  private Process andonWith(List<String> jvmFlags, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "io.andon.cli.AndonCli"));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(jvmFlags);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.andon.cli.AndonCli"));
     cmd.addAll(List.of(args));
     return new ProcessBuilder(cmd).directory(tmp.toFile())
         .redirectOutput(tmp.resolve("andon.out").toFile())
@@ -84,6 +89,34 @@ class CrashAndSignalTest {
     assertThat(after.get("tasks").get(0).get("attempts").asInt()).isEqualTo(1);
     assertThat(Files.readString(tmp.resolve("resumed")).strip()).isEqualTo("resumed 7");
     assertThat(tmp.resolve("last.done")).exists();
+  }
+
+  @Test
+  void withoutTheNativeLauncherTasksStillLeadTheirOwnGroupAndTimeoutsKillIt() throws Exception {
+    Files.writeString(tmp.resolve("job.yml"), """
+        name: fallback
+        tasks:
+          - task_key: who
+            shell_task: {command: 'set -- $(cat /proc/$$/stat); echo "$1 $5 $6" > ids.txt; echo ok=1 > "$ANDON_TASK_VALUES"'}
+          - task_key: slow
+            timeout_seconds: 1
+            shell_task: {command: 'sleep 30 & echo $! > child.pid; wait'}
+        """);
+    Process p = andonWith(List.of("-Dandon.noNativeSpawn=true"), "run", "--home",
+        tmp.resolve("home").toString(), "--json", "job.yml");
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(1);
+    String[] ids = Files.readString(tmp.resolve("ids.txt")).strip().split(" ");
+    assertThat(ids[1]).isEqualTo(ids[0]);
+    assertThat(ids[2]).isEqualTo(ids[0]);
+    JsonNode run = Json.read(Files.readString(tmp.resolve("andon.out")));
+    assertThat(run.get("tasks").get(0).get("values").get("ok").asInt()).isEqualTo(1);
+    assertThat(run.get("tasks").get(1).get("result_state").asText()).isEqualTo("TIMEDOUT");
+    long child = Long.parseLong(Files.readString(tmp.resolve("child.pid")).strip());
+    for (int i = 0; i < 100 && alive(child); i++) {
+      Thread.sleep(50);
+    }
+    assertThat(alive(child)).isFalse();
   }
 
   @Test

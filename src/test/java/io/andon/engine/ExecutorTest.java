@@ -490,6 +490,27 @@ class ExecutorTest {
     assertThat(Files.readString(Path.of(logs.get(1)))).contains("out-2", "err-2");
   }
 
+  @Test
+  void taskShellLeadsItsOwnSessionAndProcessGroup() throws Exception {
+    h.run("""
+        name: session
+        tasks:
+          - task_key: who
+            shell_task: {command: 'set -- $(cat /proc/$$/stat); echo "$1 $5 $6" > ids.txt'}
+        """);
+    String[] ids = Files.readString(tmp.resolve("ids.txt")).strip().split(" ");
+    assertThat(ids[1]).as("process group").isEqualTo(ids[0]);
+    assertThat(ids[2]).as("session").isEqualTo(ids[0]);
+  }
+
+  @Test
+  void theNativeLauncherIsBuiltWhereACompilerExists() {
+    boolean gcc = java.util.stream.Stream.of(System.getenv("PATH").split(":"))
+        .anyMatch(d -> Files.isExecutable(Path.of(d, "gcc")));
+    org.junit.jupiter.api.Assumptions.assumeTrue(gcc, "no gcc on this machine");
+    assertThat(NativeSpawn.available()).isTrue();
+  }
+
   static void waitForFile(Path p) throws InterruptedException {
     for (int i = 0; i < 200 && !Files.exists(p); i++) {
       Thread.sleep(50);
