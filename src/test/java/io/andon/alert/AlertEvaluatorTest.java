@@ -110,6 +110,36 @@ class AlertEvaluatorTest {
   }
 
   @Test
+  void rulesReadTheQualityGateResultsTables() throws Exception {
+    store.tx(c -> {
+      var s = c.createStatement();
+      s.executeUpdate("INSERT INTO gate_evaluations (evaluation_id, gate, passed, evaluated_at)"
+          + " VALUES (1, 'production', 1, 100), (2, 'production', 0, 200)");
+      s.executeUpdate("INSERT INTO gate_checks (evaluation_id, check_name, metric, comparator,"
+          + " threshold, value, status, severity, blocking, message, source) VALUES"
+          + " (1, 'accuracy', 'accuracy', 'GreaterOrEqual', '0.95', 0.97, 'PASSED', 'error', 1,"
+          + " '', 'eval.json'), (2, 'accuracy', 'accuracy', 'GreaterOrEqual', '0.95', 0.91,"
+          + " 'FAILED', 'error', 1, '', 'eval.json')");
+      return null;
+    });
+    AlertsFile f = alerts("""
+        alerts:
+          - name: gate_stopped_the_line
+            query: SELECT passed FROM gate_evaluations WHERE gate = 'production'
+                   ORDER BY evaluated_at DESC LIMIT 1
+            condition: {column: passed, op: EQUAL, threshold: 0}
+          - name: accuracy_latest
+            metric: {table: gate_checks, column: value, where: {check_name: accuracy},
+                     latest_by: evaluation_id}
+            condition: {aggregation: MIN, op: LESS_THAN, threshold: 0.95}
+        """);
+    List<AlertEvaluator.Result> r = evaluator.evaluate(f, List.of());
+    assertThat(r).extracting(AlertEvaluator.Result::state)
+        .containsExactly(AlertRule.State.TRIGGERED, AlertRule.State.TRIGGERED);
+    assertThat(r.get(1).value()).contains("0.91");
+  }
+
+  @Test
   void emptyResultsBadQueriesAndNullsFollowTheDocumentedStates() throws Exception {
     AlertsFile f = alerts("""
         alerts:
