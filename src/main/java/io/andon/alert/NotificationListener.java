@@ -126,7 +126,7 @@ public final class NotificationListener implements RunListener, AutoCloseable {
   @Override
   public void taskStarted(RunInfo run, String taskKey, int attempt) {
     guard(() -> {
-      Notifications n = config.task(taskKey);
+      Notifications n = config.task(baseKey(taskKey));
       if (!(n.alertOnLastAttempt() && attempt > 1)) {
         notify(n, Hook.ON_START, "task.started", key(run, "task/" + taskKey + "/" + attempt
             + "/started"), run, taskKey,
@@ -146,7 +146,7 @@ public final class NotificationListener implements RunListener, AutoCloseable {
       boolean willRetry, String message) {
     guard(() -> {
       cancelTimer("task/" + run.runId() + "/" + taskKey + "/" + attempt);
-      Notifications n = config.task(taskKey);
+      Notifications n = config.task(baseKey(taskKey));
       Hook hook = hookFor(resultState, n);
       if (hook == null || (hook == Hook.ON_FAILURE && willRetry && n.alertOnLastAttempt())) {
         return;
@@ -180,7 +180,7 @@ public final class NotificationListener implements RunListener, AutoCloseable {
   /** A task attempt has been running longer than the task's RUN_DURATION_SECONDS. */
   public void taskDurationExceeded(RunInfo run, String taskKey, int attempt,
       long thresholdSeconds) {
-    guard(() -> notify(config.task(taskKey), Hook.ON_DURATION_WARNING_THRESHOLD_EXCEEDED,
+    guard(() -> notify(config.task(baseKey(taskKey)), Hook.ON_DURATION_WARNING_THRESHOLD_EXCEEDED,
         "task.duration_warning", key(run, "task/" + taskKey + "/" + attempt + "/duration"), run,
         taskKey, "Task '" + taskKey + "' of job '" + run.jobName() + "' run " + run.runId()
             + " is running longer than " + thresholdSeconds + " s",
@@ -210,6 +210,12 @@ public final class NotificationListener implements RunListener, AutoCloseable {
   @Override
   public void close() {
     finish(Duration.ofSeconds(10));
+  }
+
+  /** A for_each iteration is reported as {@code key[3]}; it follows the settings of {@code key}. */
+  static String baseKey(String taskKey) {
+    return taskKey.matches(".*\\[\\d+\\]") ? taskKey.substring(0, taskKey.lastIndexOf('['))
+        : taskKey;
   }
 
   private static Hook hookFor(String resultState, Notifications n) {

@@ -172,6 +172,24 @@ class NotificationListenerTest {
   }
 
   @Test
+  void forEachIterationsFollowTheirTasksSettingsOncePerIteration() throws Exception {
+    JobSpec job = job(FILES + """
+        tasks:
+          - task_key: score
+            webhook_notifications: {on_failure: [{id: ops}]}
+        """);
+    try (NotificationListener l = listener(job)) {
+      l.taskFinished(RUN, "score[0]", "FAILED", 1, false, "bad row");
+      l.taskFinished(RUN, "score[1]", "FAILED", 1, false, "bad row");
+      l.taskFinished(RUN, "score[1]", "FAILED", 1, false, "bad row");
+    }
+    assertThat(outbox.list(Optional.empty(), 100)).extracting(StoredNotification::source)
+        .containsExactlyInAnyOrder("job nightly run 12 task score[0]",
+            "job nightly run 12 task score[1]");
+    assertThat(NotificationListener.baseKey("a[b]")).isEqualTo("a[b]");
+  }
+
+  @Test
   void anEventHeardTwiceIsNotifiedOnce() throws Exception {
     try (NotificationListener l = listener(job(FILES
         + "webhook_notifications: {on_failure: [{id: ops}]}\n"))) {
