@@ -91,6 +91,12 @@ public final class NotificationListener implements RunListener, AutoCloseable {
     return c;
   }
 
+  /** Bound to one job's settings: a child job's runs follow their own file, not these. */
+  @Override
+  public boolean hearsChildRuns() {
+    return false;
+  }
+
   @Override
   public void runStarted(RunInfo run) {
     guard(() -> {
