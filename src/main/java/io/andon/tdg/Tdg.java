@@ -121,24 +121,12 @@ public final class Tdg {
         .map(h -> AnalysisCache.load(AnalysisCache.fileFor(h, root)))
         .orElse(AnalysisCache.none());
     AtomicInteger cached = new AtomicInteger();
-    List<SourceFile> files = paths.parallelStream().map(rel -> {
-      byte[] bytes;
-      try {
-        bytes = Files.readAllBytes(root.resolve(rel));
-      } catch (IOException e) {
-        return SourceFile.ungraded(rel, "", 0, "cannot be read: " + e.getMessage());
-      }
-      String hash = JavaSourceAnalyzer.sha256(bytes);
-      Optional<SourceFile> hit = cache.get(rel, hash);
-      if (hit.isPresent()) {
-        cached.incrementAndGet();
-        return hit.get();
-      }
-      return JavaSourceAnalyzer.analyze(rel, bytes);
-    }).toList();
+    List<AnalysisCache.Entry> entries = paths.parallelStream()
+        .map(rel -> analyse(root, rel, cache, cached)).toList();
+    List<SourceFile> files = entries.stream().map(AnalysisCache.Entry::file).toList();
     if (req.cacheHome().isPresent() && cached.get() < files.size()) {
       try {
-        cache.save(files);
+        cache.save(entries);
       } catch (IOException | UncheckedIOException e) {
         warnings.add("could not write the analysis cache (" + e.getMessage() + "); the next run"
             + " will parse every file again");
@@ -154,32 +142,7 @@ public final class Tdg {
     List<CoverageReport> reports = reportPaths.stream().map(CoverageReaders::read).toList();
     Map<String, FileCoverage> coverageByFile = new HashMap<>();
     Map<String, FileMutations> mutationsByFile = new HashMap<>();
-    SuffixIndex index = new SuffixIndex(parsed.stream().map(SourceFile::path).toList());
-    for (CoverageReport r : reports) {
-      int matched = 0;
-      int entries = r.isMutationReport() ? r.mutations().size() : r.files().size();
-      for (FileCoverage fc : r.files()) {
-        Optional<String> p = index.find(fc.path());
-        if (p.isPresent()) {
-          matched++;
-          coverageByFile.putIfAbsent(p.get(), fc);
-        }
-      }
-      for (FileMutations fm : r.mutations()) {
-        Optional<String> p = index.find(fm.path());
-        if (p.isPresent()) {
-          matched++;
-          mutationsByFile.putIfAbsent(p.get(), fm);
-        }
-      }
-      if (matched == 0 && entries > 0) {
-        warnings.add(r.source() + " names none of the project's graded source files (is it"
-            + " from this project, or are those files excluded?)");
-      } else if (matched < entries) {
-        warnings.add(r.source() + ": " + (entries - matched) + " of " + entries + " files are"
-            + " not graded sources here (excluded or elsewhere) and were left out");
-      }
-    }
+    matchCoverage(reports, parsed, coverageByFile, mutationsByFile, warnings);
 
     // 3. documentation
     ReadmeScore.Result readme = ReadmeScore.of(root);
@@ -264,6 +227,74 @@ public final class Tdg {
     }
     return new TdgReport(root.toString(), score, grade, components, fileResults, notMeasured,
         ungraded, warnings, regression, files.size() - cached.get(), cached.get(), security);
+  }
+
+  /** Assigns each report entry to the graded source it names; the first report wins. */
+  private static void matchCoverage(
+      List<CoverageReport> reports, List<SourceFile> parsed,
+      Map<String, FileCoverage> coverageByFile, Map<String, FileMutations> mutationsByFile,
+      List<String> warnings) {
+    SuffixIndex index = new SuffixIndex(parsed.stream().map(SourceFile::path).toList());
+    for (CoverageReport r : reports) {
+      int matched = 0;
+      for (FileCoverage fc : r.files()) {
+        Optional<String> p = index.find(fc.path());
+        if (p.isPresent()) {
+          matched++;
+          coverageByFile.putIfAbsent(p.get(), fc);
+        }
+      }
+      for (FileMutations fm : r.mutations()) {
+        Optional<String> p = index.find(fm.path());
+        if (p.isPresent()) {
+          matched++;
+          mutationsByFile.putIfAbsent(p.get(), fm);
+        }
+      }
+      int count = r.files().size() + r.mutations().size();
+      if (matched == 0 && count > 0) {
+        warnings.add(r.source() + " names none of the project's graded source files (is it"
+            + " from this project, or are those files excluded?)");
+      } else if (matched < count) {
+        warnings.add(r.source() + ": " + (count - matched) + " of " + count + " files are"
+            + " not graded sources here (excluded or elsewhere) and were left out");
+      }
+    }
+  }
+
+  /** One file, from the cache when its size and time, or else its content hash, are unchanged. */
+  private static AnalysisCache.Entry analyse(
+      Path root, String rel, AnalysisCache cache, AtomicInteger cached) {
+    Path file = root.resolve(rel);
+    long size;
+    long mtime;
+    try {
+      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+      size = attrs.size();
+      mtime = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (IOException e) {
+      return new AnalysisCache.Entry(
+          SourceFile.ungraded(rel, "", 0, "cannot be read: " + e.getMessage()), -1, -1);
+    }
+    Optional<SourceFile> hit = cache.byStat(rel, size, mtime);
+    if (hit.isPresent()) {
+      cached.incrementAndGet();
+      return new AnalysisCache.Entry(hit.get(), size, mtime);
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return new AnalysisCache.Entry(
+          SourceFile.ungraded(rel, "", 0, "cannot be read: " + e.getMessage()), -1, -1);
+    }
+    String hash = JavaSourceAnalyzer.sha256(bytes);
+    hit = cache.byHash(rel, hash);
+    if (hit.isPresent()) {
+      cached.incrementAndGet();
+      return new AnalysisCache.Entry(hit.get(), size, mtime);
+    }
+    return new AnalysisCache.Entry(JavaSourceAnalyzer.analyze(rel, bytes), size, mtime);
   }
 
   private static OptionalDouble round(OptionalDouble d) {
