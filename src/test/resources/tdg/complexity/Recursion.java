@@ -22,4 +22,15 @@ class Recursion {
   int walk(int n, int depth) {
     return depth;
   }
+
+  // An overload with as many parameters makes the call ambiguous without type resolution, so the
+  // call is not counted as recursion: cognitive 0, cyclomatic 1.
+  // expect describe cognitive=0 cyclomatic=1 nesting=0
+  String describe(Object o) {
+    return describe(String.valueOf(o));
+  }
+
+  String describe(String s) {
+    return s;
+  }
 }

@@ -76,6 +76,14 @@ class ComplexityRulesTest {
   }
 
   @Test
+  void aMethodIsLocatedAtItsNameNotItsAnnotations() {
+    String src = "class A {\n  @Deprecated\n  @SuppressWarnings(\"x\")\n  void f() {\n  }\n}\n";
+    SourceFile sf = JavaSourceAnalyzer.analyze("A.java", src.getBytes());
+    assertThat(sf.methods().get(0).line()).isEqualTo(4);
+    assertThat(sf.methods().get(0).length()).isEqualTo(2);
+  }
+
+  @Test
   void aFileThatDoesNotParseIsKeptWithTheReasonAndPosition() throws IOException {
     Path broken = Path.of("src/test/resources/tdg/broken/Broken.java");
     SourceFile sf = JavaSourceAnalyzer.analyze("Broken.java", Files.readAllBytes(broken));

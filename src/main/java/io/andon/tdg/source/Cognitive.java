@@ -41,7 +41,9 @@ import com.github.javaparser.ast.stmt.WhileStmt;
  * <p>Logical operator sequences are read left to right with parentheses ignored, as SonarSource's
  * analyzer does: {@code a && b || c && d} is three sequences; a negation {@code !(...)} starts a
  * fresh expression. A call is recursive when it names the method itself, without a receiver or
- * with {@code this}, with as many arguments as the method has parameters (no type resolution).
+ * with {@code this}, with as many arguments as the method has parameters; without type resolution
+ * a call cannot be told from a call of an overload with as many parameters, so recursion is not
+ * counted in methods that have such an overload.
  */
 final class Cognitive {
   private final String methodName;

@@ -44,7 +44,7 @@ import java.util.Optional;
  */
 public final class JavaSourceAnalyzer {
   /** Bumped whenever a measurement rule changes, so cached results are not reused. */
-  public static final int RULES_VERSION = 1;
+  public static final int RULES_VERSION = 2;
 
   private JavaSourceAnalyzer() {}
 
@@ -219,6 +219,12 @@ public final class JavaSourceAnalyzer {
     if (typePublic) {
       docs.count(t, name);
     }
+    java.util.Map<String, Integer> arities = new java.util.HashMap<>();
+    for (BodyDeclaration<?> member : t.getMembers()) {
+      if (member instanceof CallableDeclaration<?> c) {
+        arities.merge(c.getNameAsString() + "/" + c.getParameters().size(), 1, Integer::sum);
+      }
+    }
     for (BodyDeclaration<?> member : t.getMembers()) {
       if (member instanceof TypeDeclaration<?> nested) {
         boolean memberPublic = typePublic && (isInterface || nested.hasModifier(
@@ -234,8 +240,9 @@ public final class JavaSourceAnalyzer {
           BlockStmt body = callable.isConstructorDeclaration()
               ? callable.asConstructorDeclaration().getBody()
               : callable.asMethodDeclaration().getBody().get();
-          out.add(metrics(methodName, callable, callable.getNameAsString(),
-              callable.getParameters().size(), body));
+          int arity = callable.getParameters().size();
+          out.add(metrics(methodName, callable, callable.getNameAsString(), arity, body,
+              arities.getOrDefault(callable.getNameAsString() + "/" + arity, 0) > 1));
         }
         boolean methodPublic = callable.hasModifier(Modifier.Keyword.PUBLIC)
             || (isInterface && !callable.hasModifier(Modifier.Keyword.PRIVATE));
@@ -245,7 +252,7 @@ public final class JavaSourceAnalyzer {
       } else if (member instanceof CompactConstructorDeclaration cc) {
         out.add(metrics(name + "." + cc.getNameAsString(), cc, cc.getNameAsString(),
             t.isRecordDeclaration() ? t.asRecordDeclaration().getParameters().size() : 0,
-            cc.getBody()));
+            cc.getBody(), false));
       }
     }
     if (t.isEnumDeclaration()) {
@@ -256,7 +263,8 @@ public final class JavaSourceAnalyzer {
               && callable.asMethodDeclaration().getBody().isPresent()) {
             out.add(metrics(name + "." + constant.getNameAsString() + "."
                     + callable.getNameAsString(), callable, callable.getNameAsString(),
-                callable.getParameters().size(), callable.asMethodDeclaration().getBody().get()));
+                callable.getParameters().size(), callable.asMethodDeclaration().getBody().get(),
+                false));
           }
         }
       }
@@ -264,11 +272,14 @@ public final class JavaSourceAnalyzer {
   }
 
   private static MethodMetrics metrics(
-      String name, Node decl, String simpleName, int params, BlockStmt body) {
-    int line = decl.getBegin().map(p -> p.line).orElse(0);
+      String name, Node decl, String simpleName, int params, BlockStmt body, boolean overloaded) {
+    // the line of the method's name, after any annotations, as compilers and PMD report it
+    Node nameNode = decl instanceof com.github.javaparser.ast.nodeTypes.NodeWithSimpleName<?> n
+        ? n.getName() : decl;
+    int line = nameNode.getBegin().or(decl::getBegin).map(p -> p.line).orElse(0);
     int end = decl.getEnd().map(p -> p.line).orElse(line);
     int cyclomatic = 1 + Cyclomatic.count(body);
-    Cognitive cognitive = new Cognitive(simpleName, params);
+    Cognitive cognitive = new Cognitive(simpleName, overloaded ? -1 : params);
     cognitive.visit(body, 0);
     return new MethodMetrics(name, line, cyclomatic, cognitive.total(), cognitive.maxNesting(),
         end - line + 1, Math.max(params, 0));
