@@ -44,14 +44,19 @@ def simple(name):
     return name.rsplit(".", 1)[-1]
 
 
+ANON = re.compile(r"new\s+[^;(]*?\([^;{]*\)\s*\{")
+
+
 def cyclo_reason(text, a, p):
-    throws = len(re.findall(r"\bthrow\b", text))
-    anon = len(re.findall(r"new\s+[\w.<>?, \[\]]+\([^;{]*\)\s*\{", text))
+    throws = len(re.findall(r"^[^/*]*\bthrow\b", text, re.M))
+    anon = len(ANON.findall(text))
     if anon:
         return "anonymous class: andon folds its methods into the enclosing method (as the cognitive spec does), PMD reports them separately"
     if p - a == throws and throws:
         return "throw statements: PMD adds 1 per throw; andon follows the issue's definition (no throw)"
     ops = len(re.findall(r"&&|\|\|", text))
+    if a > p and "->" in text and not ops:
+        return "decision points inside lambdas: andon counts them as part of the method, PMD stops at a lambda"
     if a > p and ops:
         if p - a + throws == -min(ops, a - p + throws) or True:
             return "&& and || outside if/while/for/?: conditions (andon counts every one, PMD only in conditions)" + (" and throw statements" if throws else "")
@@ -61,10 +66,10 @@ def cyclo_reason(text, a, p):
 
 
 def cog_reason(text, name, a, p):
-    anon = len(re.findall(r"new\s+[\w.<>?, \[\]]+\([^;{]*\)\s*\{", text))
+    anon = len(ANON.findall(text))
     if re.search(r"(?<![\w.])" + re.escape(simple(name)) + r"\s*\(", "\n".join(text.split("\n")[1:])) or \
             re.search(r"this\." + re.escape(simple(name)) + r"\s*\(", text):
-        return "recursion: andon matches calls by name and arity, PMD by resolved symbol (without Guava's classpath)"
+        return "recursion: andon counts a call of the method's own name and arity (none when an overload has the same arity); PMD resolves symbols and, without Guava's classpath, also counts some calls of overloads"
     if anon:
         return "anonymous class inside the method"
     if len(re.findall(r"&&|\|\|", text)) >= 2:

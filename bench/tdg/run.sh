@@ -21,7 +21,8 @@ for j in "$WORK"/pmd-lib/*.jar; do
   case "$j" in *-sources.jar) ;; *) ln -sf "../pmd-lib/$(basename "$j")" "$WORK/pmd-cp/" ;; esac
 done
 (cd ../.. && ./mvnw -q -B -DskipTests package)
-JAR=../../target/andon.jar
+cp ../../target/andon.jar "$WORK/andon.jar" # a copy, so rebuilding during the run changes nothing
+JAR="$WORK/andon.jar"
 FILES=$(find "$WORK/guava-src" -name '*.java' | wc -l)
 LINES=$(find "$WORK/guava-src" -name '*.java' -exec cat {} + | wc -l)
 TIMES="$WORK/times.tsv"

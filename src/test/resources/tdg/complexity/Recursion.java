@@ -33,4 +33,16 @@ class Recursion {
   String describe(String s) {
     return s;
   }
+
+  class Inner {
+    // Outer.this.size() calls the enclosing object's method, not this one: cognitive 0.
+    // expect size cognitive=0 cyclomatic=1 nesting=0
+    int size() {
+      return Recursion.this.size();
+    }
+  }
+
+  int size() {
+    return 0;
+  }
 }

@@ -188,9 +188,9 @@ public final class TdgRender {
       case "complexity" -> m.get("methods") + " methods, mean cyclomatic "
           + m.get("mean_cyclomatic") + ", cognitive " + m.get("mean_cognitive") + "; "
           + m.get("methods_over_cognitive") + " over the cognitive threshold";
-      case "coverage" -> "line " + orDash(m.get("line")) + "%, branch " + orDash(m.get("branch"))
-          + "%, mutation " + orDash(m.get("mutation")) + "%";
-      case "documentation" -> "Javadoc " + orDash(m.get("javadoc")) + "% of "
+      case "coverage" -> "line " + percent(m.get("line")) + ", branch " + percent(m.get("branch"))
+          + ", mutation " + percent(m.get("mutation"));
+      case "documentation" -> "Javadoc " + percent(m.get("javadoc")) + " of "
           + m.get("public_api") + " public types and methods; README "
           + ((Map<?, ?>) m.get("readme")).get("score") + "/100";
       case "security" -> m.get("vulnerabilities") + " vulnerabilities, " + m.get("advisories")
@@ -199,8 +199,8 @@ public final class TdgRender {
     };
   }
 
-  private static String orDash(Object o) {
-    return o == null ? "-" : o.toString();
+  private static String percent(Object o) {
+    return o == null ? "not measured" : o + "%";
   }
 
   /** A Markdown report, for READMEs and pull requests. */

@@ -112,6 +112,8 @@ class ComplexityRulesTest {
           public void run() {}
           public interface Inner {
             void implicitlyPublic();
+            /** Documented. */
+            class Nested {}
           }
           static class Hidden {
             public void notApi() {}
@@ -119,9 +121,9 @@ class ComplexityRulesTest {
         }
         """;
     SourceFile sf = JavaSourceAnalyzer.analyze("Api.java", src.getBytes());
-    // Api, a, b, Inner, Inner.implicitlyPublic
-    assertThat(sf.publicApi()).isEqualTo(5);
-    assertThat(sf.documented()).isEqualTo(2);
+    // Api, a, b, Inner, Inner.implicitlyPublic, Inner.Nested (public as an interface member)
+    assertThat(sf.publicApi()).isEqualTo(6);
+    assertThat(sf.documented()).isEqualTo(3);
     assertThat(sf.undocumented())
         .containsExactly("Api.b", "Api.Inner", "Api.Inner.implicitlyPublic");
   }

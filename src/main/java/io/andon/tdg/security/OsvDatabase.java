@@ -143,74 +143,74 @@ public final class OsvDatabase {
 
   private record Affected(boolean affected, String fixedIn) {}
 
-  private record Event(String kind, String version) {}
+  private record Event(String kind, String version) {
+    boolean isZero() {
+      return kind.equals("introduced") && version.equals("0");
+    }
+  }
 
   static Affected affects(JsonNode affected, String version) {
-    String fixedIn = "";
     boolean hit = false;
     for (JsonNode v : affected.path("versions")) {
-      if (v.asText().equals(version)) {
-        hit = true;
-      }
+      hit |= v.asText().equals(version);
     }
+    String fixedIn = "";
     for (JsonNode range : affected.path("ranges")) {
-      String type = range.path("type").asText("").toUpperCase(Locale.ROOT);
-      Comparator<String> order = switch (type) {
-        case "ECOSYSTEM" -> Versions.MAVEN;
-        case "SEMVER" -> Versions.SEMVER;
-        default -> null;
-      };
+      Comparator<String> order = order(range.path("type").asText(""));
       if (order == null) {
-        continue;
+        continue; // GIT ranges name commits
       }
-      List<Event> events = new ArrayList<>();
-      for (JsonNode e : range.path("events")) {
-        e.fieldNames().forEachRemaining(k -> events.add(new Event(k, e.get(k).asText())));
-      }
-      Comparator<Event> byVersion = (x, y) -> {
-        boolean zx = x.kind.equals("introduced") && x.version.equals("0");
-        boolean zy = y.kind.equals("introduced") && y.version.equals("0");
-        if (zx || zy) {
-          return zx == zy ? 0 : (zx ? -1 : 1);
-        }
-        return order.compare(x.version, y.version);
-      };
-      events.sort(byVersion);
-      boolean inRange = false;
-      boolean limited = false;
-      for (Event e : events) {
-        boolean zero = e.version.equals("0");
-        int c = zero ? 1 : order.compare(version, e.version);
-        switch (e.kind) {
-          case "introduced" -> {
-            if (zero || c >= 0) {
-              inRange = true;
-            }
-          }
-          case "fixed" -> {
-            if (c >= 0) {
-              inRange = false;
-            } else if (inRange && fixedIn.isEmpty()) {
-              fixedIn = e.version;
-            }
-          }
-          case "last_affected" -> {
-            if (c > 0) {
-              inRange = false;
-            }
-          }
-          case "limit" -> {
-            if (c >= 0) {
-              limited = true;
-            }
-          }
-          default -> { }
-        }
-      }
-      if (inRange && !limited) {
+      Affected r = evaluate(sortedEvents(range, order), version, order);
+      if (r.affected()) {
         hit = true;
+        fixedIn = fixedIn.isEmpty() ? r.fixedIn() : fixedIn;
       }
     }
     return new Affected(hit, hit ? fixedIn : "");
+  }
+
+  private static Comparator<String> order(String type) {
+    return switch (type.toUpperCase(Locale.ROOT)) {
+      case "ECOSYSTEM" -> Versions.MAVEN;
+      case "SEMVER" -> Versions.SEMVER;
+      default -> null;
+    };
+  }
+
+  /** The range's events in version order, {@code introduced: "0"} first. */
+  private static List<Event> sortedEvents(JsonNode range, Comparator<String> order) {
+    List<Event> events = new ArrayList<>();
+    for (JsonNode e : range.path("events")) {
+      e.fieldNames().forEachRemaining(k -> events.add(new Event(k, e.get(k).asText())));
+    }
+    events.sort((x, y) -> {
+      if (x.isZero() || y.isZero()) {
+        return Boolean.compare(y.isZero(), x.isZero());
+      }
+      return order.compare(x.version(), y.version());
+    });
+    return events;
+  }
+
+  /** The OSV schema's evaluation of one range, and the fix that ends the span holding it. */
+  private static Affected evaluate(List<Event> events, String version, Comparator<String> order) {
+    boolean inRange = false;
+    boolean limited = false;
+    String fixedIn = "";
+    for (Event e : events) {
+      int c = e.isZero() ? 1 : order.compare(version, e.version());
+      switch (e.kind()) {
+        case "introduced" -> inRange |= c >= 0;
+        case "fixed" -> {
+          fixedIn = inRange && c < 0 && fixedIn.isEmpty() ? e.version() : fixedIn;
+          inRange &= c < 0;
+        }
+        case "last_affected" -> inRange &= c <= 0;
+        case "limit" -> limited |= c >= 0;
+        default -> { }
+      }
+    }
+    boolean affected = inRange && !limited;
+    return new Affected(affected, affected ? fixedIn : "");
   }
 }

@@ -41,7 +41,7 @@ import com.github.javaparser.ast.stmt.WhileStmt;
  * <p>Logical operator sequences are read left to right with parentheses ignored, as SonarSource's
  * analyzer does: {@code a && b || c && d} is three sequences; a negation {@code !(...)} starts a
  * fresh expression. A call is recursive when it names the method itself, without a receiver or
- * with {@code this}, with as many arguments as the method has parameters; without type resolution
+ * with an unqualified {@code this} ({@code Outer.this.m()} calls another object's method), with as many arguments as the method has parameters; without type resolution
  * a call cannot be told from a call of an overload with as many parameters, so recursion is not
  * counted in methods that have such an overload.
  */
@@ -106,7 +106,8 @@ final class Cognitive {
       children(node, nesting);
     } else if (node instanceof MethodCallExpr call) {
       if (call.getNameAsString().equals(methodName)
-          && (call.getScope().isEmpty() || call.getScope().get() instanceof ThisExpr)
+          && (call.getScope().isEmpty() || call.getScope().get() instanceof ThisExpr t
+              && t.getTypeName().isEmpty())
           && call.getArguments().size() == arity) {
         total++;
       }

@@ -26,7 +26,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,7 +46,7 @@ import java.util.Optional;
  */
 public final class JavaSourceAnalyzer {
   /** Bumped whenever a measurement rule changes, so cached results are not reused. */
-  public static final int RULES_VERSION = 2;
+  public static final int RULES_VERSION = 3;
 
   private JavaSourceAnalyzer() {}
 
@@ -128,7 +130,7 @@ public final class JavaSourceAnalyzer {
     List<MethodMetrics> methods = new ArrayList<>();
     DocCount docs = new DocCount(javadocs);
     for (TypeDeclaration<?> t : cu.getTypes()) {
-      type(t, t.getNameAsString(), true, methods, docs);
+      type(t, t.getNameAsString(), t.hasModifier(Modifier.Keyword.PUBLIC), methods, docs);
     }
     return new SourceFile(path, hash, lines, methods, docs.api, docs.documented, docs.missing,
         Optional.empty());
@@ -210,16 +212,21 @@ public final class JavaSourceAnalyzer {
     }
   }
 
+  /**
+   * Measures a type's methods and counts its public API.
+   *
+   * @param publicApi whether the type itself is public API (public, in public enclosing types)
+   */
   private static void type(
-      TypeDeclaration<?> t, String name, boolean enclosingPublic, List<MethodMetrics> out,
+      TypeDeclaration<?> t, String name, boolean publicApi, List<MethodMetrics> out,
       DocCount docs) {
+    // members of interfaces and annotations are public without the keyword
     boolean isInterface = t instanceof ClassOrInterfaceDeclaration c && c.isInterface()
         || t instanceof AnnotationDeclaration;
-    boolean typePublic = enclosingPublic && t.hasModifier(Modifier.Keyword.PUBLIC);
-    if (typePublic) {
+    if (publicApi) {
       docs.count(t, name);
     }
-    java.util.Map<String, Integer> arities = new java.util.HashMap<>();
+    Map<String, Integer> arities = new HashMap<>();
     for (BodyDeclaration<?> member : t.getMembers()) {
       if (member instanceof CallableDeclaration<?> c) {
         arities.merge(c.getNameAsString() + "/" + c.getParameters().size(), 1, Integer::sum);
@@ -227,26 +234,15 @@ public final class JavaSourceAnalyzer {
     }
     for (BodyDeclaration<?> member : t.getMembers()) {
       if (member instanceof TypeDeclaration<?> nested) {
-        boolean memberPublic = typePublic && (isInterface || nested.hasModifier(
-            Modifier.Keyword.PUBLIC));
-        // members of an interface are public without the keyword
         type(nested, name + "." + nested.getNameAsString(),
-            memberPublic || (typePublic && isInterface), out, docs);
+            publicApi && (isInterface || nested.hasModifier(Modifier.Keyword.PUBLIC)), out, docs);
       } else if (member instanceof CallableDeclaration<?> callable) {
-        boolean hasBody = callable.isConstructorDeclaration()
-            || callable.asMethodDeclaration().getBody().isPresent();
         String methodName = name + "." + callable.getNameAsString();
-        if (hasBody) {
-          BlockStmt body = callable.isConstructorDeclaration()
-              ? callable.asConstructorDeclaration().getBody()
-              : callable.asMethodDeclaration().getBody().get();
-          int arity = callable.getParameters().size();
-          out.add(metrics(methodName, callable, callable.getNameAsString(), arity, body,
-              arities.getOrDefault(callable.getNameAsString() + "/" + arity, 0) > 1));
-        }
-        boolean methodPublic = callable.hasModifier(Modifier.Keyword.PUBLIC)
-            || (isInterface && !callable.hasModifier(Modifier.Keyword.PRIVATE));
-        if (typePublic && methodPublic && !callable.isAnnotationPresent("Override")) {
+        int arity = callable.getParameters().size();
+        body(callable).ifPresent(body -> out.add(metrics(methodName, callable,
+            callable.getNameAsString(), arity, body,
+            arities.get(callable.getNameAsString() + "/" + arity) > 1)));
+        if (publicApi && isApi(callable, isInterface)) {
           docs.count(callable, methodName);
         }
       } else if (member instanceof CompactConstructorDeclaration cc) {
@@ -256,16 +252,33 @@ public final class JavaSourceAnalyzer {
       }
     }
     if (t.isEnumDeclaration()) {
-      for (EnumConstantDeclaration constant : t.asEnumDeclaration().getEntries()) {
-        for (BodyDeclaration<?> member : constant.getClassBody()) {
-          if (member instanceof CallableDeclaration<?> callable
-              && callable.isMethodDeclaration()
-              && callable.asMethodDeclaration().getBody().isPresent()) {
-            out.add(metrics(name + "." + constant.getNameAsString() + "."
-                    + callable.getNameAsString(), callable, callable.getNameAsString(),
-                callable.getParameters().size(), callable.asMethodDeclaration().getBody().get(),
-                false));
-          }
+      enumConstantMethods(t.asEnumDeclaration().getEntries(), name, out);
+    }
+  }
+
+  private static Optional<BlockStmt> body(CallableDeclaration<?> callable) {
+    return callable.isConstructorDeclaration()
+        ? Optional.of(callable.asConstructorDeclaration().getBody())
+        : callable.asMethodDeclaration().getBody();
+  }
+
+  /** Public (or an interface member that is not private), and not an override. */
+  private static boolean isApi(CallableDeclaration<?> callable, boolean inInterface) {
+    boolean visible = callable.hasModifier(Modifier.Keyword.PUBLIC)
+        || (inInterface && !callable.hasModifier(Modifier.Keyword.PRIVATE));
+    return visible && !callable.isAnnotationPresent("Override");
+  }
+
+  /** Methods in the bodies of enum constants, named {@code Enum.CONSTANT.method}. */
+  private static void enumConstantMethods(
+      List<EnumConstantDeclaration> constants, String name, List<MethodMetrics> out) {
+    for (EnumConstantDeclaration constant : constants) {
+      for (BodyDeclaration<?> member : constant.getClassBody()) {
+        if (member instanceof CallableDeclaration<?> callable) {
+          body(callable).ifPresent(body -> out.add(metrics(
+              name + "." + constant.getNameAsString() + "." + callable.getNameAsString(),
+              callable, callable.getNameAsString(), callable.getParameters().size(), body,
+              false)));
         }
       }
     }
