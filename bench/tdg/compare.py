@@ -48,7 +48,7 @@ ANON = re.compile(r"new\s+[^;(]*?\([^;{]*\)\s*\{")
 
 
 def cyclo_reason(text, a, p):
-    throws = len(re.findall(r"^[^/*]*\bthrow\b", text, re.M))
+    throws = len(re.findall(r"^[^/*\n]*\bthrow\b", text, re.M))
     anon = len(ANON.findall(text))
     if anon:
         return "anonymous class: andon folds its methods into the enclosing method (as the cognitive spec does), PMD reports them separately"
@@ -70,6 +70,8 @@ def cog_reason(text, name, a, p):
     if re.search(r"(?<![\w.])" + re.escape(simple(name)) + r"\s*\(", "\n".join(text.split("\n")[1:])) or \
             re.search(r"this\." + re.escape(simple(name)) + r"\s*\(", text):
         return "recursion: andon counts a call of the method's own name and arity (none when an overload has the same arity); PMD resolves symbols and, without Guava's classpath, also counts some calls of overloads"
+    if re.search(r"\.\s*" + re.escape(simple(name)) + r"\s*\(", "\n".join(text.split("\n")[1:])):
+        return "recursion through another object (other.sameMethod()): PMD resolves the symbol and counts it, andon counts only calls without a receiver or with this"
     if anon:
         return "anonymous class inside the method"
     if len(re.findall(r"&&|\|\|", text)) >= 2:
