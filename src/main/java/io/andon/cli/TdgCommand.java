@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "tdg",
     description = {
-        "Grade a Java project A-F on complexity (25%), coverage (35%), documentation (15%) and"
-            + " security (25%). A component without input is NOT_MEASURED and left out of the"
+        "Grade a Java project A-F on complexity (25%%), coverage (35%%), documentation (15%%) and"
+            + " security (25%%). A component without input is NOT_MEASURED and left out of the"
             + " score, never counted as 0 or 100.",
         "Exit codes: 0 graded; 1 below --min-grade, regressed against --baseline, or a"
             + " component not measured with --require-measured; 2 invalid input."},

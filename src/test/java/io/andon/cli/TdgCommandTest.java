@@ -80,6 +80,20 @@ class TdgCommandTest {
   }
 
   @Test
+  void helpShowsTheWeightsAndExitCodesWithoutFormatWarnings() {
+    java.io.PrintStream saved = System.err;
+    java.io.ByteArrayOutputStream picocliWarnings = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(picocliWarnings, true));
+    try {
+      assertThat(run("--help")).isZero();
+    } finally {
+      System.setErr(saved);
+    }
+    assertThat(out.toString()).contains("complexity (25%)").contains("Exit codes");
+    assertThat(picocliWarnings.toString()).doesNotContain("Could not format");
+  }
+
+  @Test
   void notMeasuredComponentsHaveANullScoreInJson() throws IOException {
     assertThat(run(root.toString(), "--format", "json")).isZero();
     JsonNode j = Json.read(out.toString());
