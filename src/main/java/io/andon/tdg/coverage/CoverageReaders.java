@@ -321,68 +321,81 @@ public final class CoverageReaders {
   /** LCOV: SF, DA, BRDA (or LF/LH/BRF/BRH when the details are absent), end_of_record. */
   static CoverageReport readLcov(Path path, String text) {
     List<FileCoverage> files = new ArrayList<>();
-    String file = null;
-    Map<Integer, Integer> lines = new TreeMap<>();
-    int brTotal = 0;
-    int brHit = 0;
-    int[] summary = {-1, -1, -1, -1}; // LF, LH, BRF, BRH
-    int lineNo = 0;
-    for (String raw : text.split("\n", -1)) {
-      lineNo++;
-      String line = raw.strip();
+    LcovRecord record = null;
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
       if (line.isEmpty() || line.startsWith("TN:")) {
         continue;
       }
       try {
         if (line.startsWith("SF:")) {
-          file = line.substring(3).replace('\\', '/');
-          lines = new TreeMap<>();
-          brTotal = 0;
-          brHit = 0;
-          summary = new int[] {-1, -1, -1, -1};
-        } else if (file == null && !line.equals("end_of_record")) {
-          throw new InvalidInputException(path + ":" + lineNo + ": LCOV record before any SF:"
-              + " line. Regenerate the tracefile.");
-        } else if (line.startsWith("DA:")) {
-          String[] p = line.substring(3).split(",");
-          int n = Integer.parseInt(p[0].strip());
-          long hits = Long.parseLong(p[1].strip());
-          lines.merge(n, hits > 0 ? 1 : 0, Math::max);
-        } else if (line.startsWith("BRDA:")) {
-          String[] p = line.substring(5).split(",");
-          brTotal++;
-          String taken = p[3].strip();
-          if (!taken.equals("-") && Long.parseLong(taken) > 0) {
-            brHit++;
-          }
-        } else if (line.startsWith("LF:")) {
-          summary[0] = Integer.parseInt(line.substring(3).strip());
-        } else if (line.startsWith("LH:")) {
-          summary[1] = Integer.parseInt(line.substring(3).strip());
-        } else if (line.startsWith("BRF:")) {
-          summary[2] = Integer.parseInt(line.substring(4).strip());
-        } else if (line.startsWith("BRH:")) {
-          summary[3] = Integer.parseInt(line.substring(4).strip());
+          record = new LcovRecord(line.substring(3).replace('\\', '/'));
         } else if (line.equals("end_of_record")) {
-          if (file != null) {
-            int lt = lines.isEmpty() ? Math.max(summary[0], 0) : lines.size();
-            int lc = lines.isEmpty() ? Math.max(summary[1], 0)
-                : (int) lines.values().stream().filter(v -> v > 0).count();
-            int bt = brTotal == 0 ? Math.max(summary[2], 0) : brTotal;
-            int bc = brTotal == 0 ? Math.max(summary[3], 0) : brHit;
-            files.add(new FileCoverage(file, Math.min(lc, lt), lt, Math.min(bc, bt), bt));
+          if (record != null) {
+            files.add(record.coverage());
           }
-          file = null;
+          record = null;
+        } else if (record == null) {
+          throw new InvalidInputException(path + ":" + (i + 1) + ": LCOV record before any SF:"
+              + " line. Regenerate the tracefile.");
+        } else {
+          record.add(line);
         }
       } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-        throw new InvalidInputException(path + ":" + lineNo + ": malformed LCOV line '" + line
+        throw new InvalidInputException(path + ":" + (i + 1) + ": malformed LCOV line '" + line
             + "'. Regenerate the tracefile.");
       }
     }
-    if (file != null) {
-      throw new InvalidInputException(path + ":" + lineNo + ": the record for " + file
-          + " has no end_of_record; the tracefile is truncated. Regenerate it.");
+    if (record != null) {
+      throw new InvalidInputException(path + ":" + lines.length + ": the record for "
+          + record.file + " has no end_of_record; the tracefile is truncated. Regenerate it.");
     }
     return new CoverageReport(path.toString(), "lcov", files, List.of());
+  }
+
+  /** One SF ... end_of_record block of an LCOV tracefile. */
+  private static final class LcovRecord {
+    final String file;
+    final Map<Integer, Integer> lines = new TreeMap<>();
+    int branches;
+    int branchesHit;
+    final int[] summary = {-1, -1, -1, -1}; // LF, LH, BRF, BRH
+
+    LcovRecord(String file) {
+      this.file = file;
+    }
+
+    void add(String line) {
+      int colon = line.indexOf(':');
+      String key = colon < 0 ? line : line.substring(0, colon);
+      String value = colon < 0 ? "" : line.substring(colon + 1).strip();
+      switch (key) {
+        case "DA" -> {
+          String[] p = value.split(",");
+          lines.merge(Integer.parseInt(p[0].strip()), Long.parseLong(p[1].strip()) > 0 ? 1 : 0,
+              Math::max);
+        }
+        case "BRDA" -> {
+          String taken = value.split(",")[3].strip();
+          branches++;
+          branchesHit += !taken.equals("-") && Long.parseLong(taken) > 0 ? 1 : 0;
+        }
+        case "LF" -> summary[0] = Integer.parseInt(value);
+        case "LH" -> summary[1] = Integer.parseInt(value);
+        case "BRF" -> summary[2] = Integer.parseInt(value);
+        case "BRH" -> summary[3] = Integer.parseInt(value);
+        default -> { } // FN, FNDA, FNF, FNH and others carry nothing andon grades
+      }
+    }
+
+    FileCoverage coverage() {
+      int lt = lines.isEmpty() ? Math.max(summary[0], 0) : lines.size();
+      int lc = lines.isEmpty() ? Math.max(summary[1], 0)
+          : (int) lines.values().stream().filter(v -> v > 0).count();
+      int bt = branches == 0 ? Math.max(summary[2], 0) : branches;
+      int bc = branches == 0 ? Math.max(summary[3], 0) : branchesHit;
+      return new FileCoverage(file, Math.min(lc, lt), lt, Math.min(bc, bt), bt);
+    }
   }
 }
