@@ -16,7 +16,12 @@ import picocli.CommandLine.Spec;
     versionProvider = AndonCli.Version.class,
     description = "Stop the line when an ML pipeline goes wrong.",
     subcommands = {
+      ValidateCommand.class,
+      RunCommand.class,
+      RunsCommand.class,
+      RepairCommand.class,
       CommandLine.HelpCommand.class,
+      GateCommand.class,
       TdgCommand.class,
     })
 public final class AndonCli implements Callable<Integer> {

@@ -34,6 +34,8 @@ public final class Store implements AutoCloseable {
   public static final String DB_FILE = "andon.db";
 
   private static final String[] MIGRATIONS = migrationNames();
+  /** How long a command waits for a store locked by another process (andon.store.busyTimeoutMs). */
+  static final long BUSY_TIMEOUT_MS = Long.getLong("andon.store.busyTimeoutMs", 10_000);
 
   private final Path home;
   private final Connection conn;
@@ -61,9 +63,12 @@ public final class Store implements AutoCloseable {
     }
     Path db = home.resolve(DB_FILE);
     try {
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+      java.util.Properties props = new java.util.Properties();
+      // writers take the lock when a transaction begins, so check-then-insert is atomic
+      props.setProperty("transaction_mode", "IMMEDIATE");
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath(), props);
       try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA busy_timeout = 10000");
+        s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
         s.execute("PRAGMA journal_mode = WAL");
         s.execute("PRAGMA synchronous = NORMAL");
         s.execute("PRAGMA foreign_keys = ON");
@@ -80,8 +85,8 @@ public final class Store implements AutoCloseable {
     String m = String.valueOf(e.getMessage());
     if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
       return new InvalidInputException("the run store " + db + " is locked by another process"
-          + " and stayed locked for 10 s. Wait for the other andon command to finish, or use"
-          + " another --home.", e);
+          + " and stayed locked for " + BUSY_TIMEOUT_MS / 1000.0 + " s. Wait for the other"
+          + " andon command to finish, or use another --home.", e);
     }
     if (m.contains("SQLITE_READONLY") || m.contains("readonly")) {
       return new InvalidInputException("the run store " + db + " is read-only. Pass --home DIR"

@@ -42,8 +42,16 @@ public final class Strings {
     return best != null && bestD <= limit ? Optional.of(best) : Optional.empty();
   }
 
-  /** " Did you mean 'x'?" or "" when nothing is close. */
+  /** " Did you mean 'x'?" (or "'x' or 'y'" on a tie), or "" when nothing is close. */
   public static String didYouMean(String word, Collection<String> candidates) {
-    return closest(word, candidates).map(c -> " Did you mean '" + c + "'?").orElse("");
+    Optional<String> best = closest(word, candidates);
+    if (best.isEmpty()) {
+      return "";
+    }
+    int d = distance(word.toLowerCase(), best.get().toLowerCase());
+    java.util.List<String> tied = candidates.stream()
+        .filter(c -> distance(word.toLowerCase(), c.toLowerCase()) == d).sorted().limit(3)
+        .map(c -> "'" + c + "'").toList();
+    return " Did you mean " + String.join(" or ", tied) + "?";
   }
 }

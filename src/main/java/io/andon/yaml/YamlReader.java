@@ -46,6 +46,18 @@ public final class YamlReader {
 
   /** Reads a file; the name used in positions is the path as given. */
   public static YNode read(Path path) {
+    return parse(path.toString(), readBytes(path));
+  }
+
+  /**
+   * Reads a definition file's text, refusing missing, directory, huge, binary and non-UTF-8 files
+   * with a message that says what to do.
+   */
+  public static String readText(Path path) {
+    return decode(path.toString(), readBytes(path));
+  }
+
+  private static byte[] readBytes(Path path) {
     String name = path.toString();
     byte[] bytes;
     try {
@@ -65,12 +77,16 @@ public final class YamlReader {
     } catch (IOException e) {
       throw new InvalidInputException(name + ": cannot be read (" + e.getMessage() + ").", e);
     }
-    return parse(name, bytes);
+    return bytes;
   }
 
   /** Parses text already in memory; {@code name} appears in every position. */
   public static YNode parse(String name, byte[] bytes) {
-    String text = decode(name, bytes);
+    return parse(name, decode(name, bytes));
+  }
+
+  /** Parses text already decoded; {@code name} appears in every position. */
+  public static YNode parse(String name, String text) {
     if (text.isBlank()) {
       throw new InvalidInputException(name + " is empty; it should hold a YAML mapping.");
     }

@@ -1,0 +1,144 @@
+package io.andon.cli;
+
+import io.andon.engine.Executor;
+import io.andon.engine.Recovery;
+import io.andon.engine.RunListener;
+import io.andon.error.InvalidInputException;
+import io.andon.job.JobSpec;
+import io.andon.job.ResultState;
+import io.andon.store.RunRecord;
+import io.andon.store.RunStore;
+import io.andon.store.Store;
+import io.andon.store.TaskRecord;
+import io.andon.util.Json;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import sun.misc.Signal;
+
+/** What the job commands share: opening the store, running with signals, printing results. */
+final class JobCommands {
+  private JobCommands() {}
+
+  /** Opens the store and closes runs that a crashed andon left open. */
+  static Store openStore(CommonOptions common) {
+    Store store = Store.open(common.home());
+    Recovery.recover(store);
+    return store;
+  }
+
+  /** Exit code for a run's result: see docs/jobs.md. */
+  static int exitCode(ResultState r) {
+    return switch (r) {
+      case SUCCESS, SUCCESS_WITH_FAILURES -> 0;
+      case CANCELED, UPSTREAM_CANCELED -> 130;
+      default -> 1;
+    };
+  }
+
+  static int maxParallel(Integer flag) {
+    int n = flag == null ? Runtime.getRuntime().availableProcessors() : flag;
+    if (n < 1) {
+      throw new InvalidInputException("--max-parallel must be at least 1, not " + n + ".");
+    }
+    return n;
+  }
+
+  /** Listeners for a run: progress on {@code progressOut}, plus those on the class path. */
+  static List<RunListener> listeners(PrintWriter progressOut, int tasks, JobSpec job,
+      Store store) {
+    List<RunListener> out = new ArrayList<>();
+    out.add(new Progress(progressOut, System.console() != null, tasks));
+    return out;
+  }
+
+  /** Runs {@code work} with Ctrl-C and SIGTERM cancelling the executor; a second Ctrl-C exits. */
+  static Executor.Outcome withSignals(Executor ex, java.util.function.Supplier<Executor.Outcome> work) {
+    int[] count = new int[1];
+    List<Signal> installed = new ArrayList<>();
+    sun.misc.SignalHandler old1 = null;
+    sun.misc.SignalHandler old2 = null;
+    try {
+      sun.misc.SignalHandler h = sig -> {
+        if (++count[0] > 1) {
+          System.err.println("\nandon: second interrupt, stopping now");
+          Runtime.getRuntime().halt(130);
+        }
+        System.err.println("\nandon: canceling the run (interrupt again to stop at once)...");
+        ex.cancel();
+      };
+      old1 = Signal.handle(new Signal("INT"), h);
+      old2 = Signal.handle(new Signal("TERM"), h);
+      installed.add(new Signal("INT"));
+    } catch (IllegalArgumentException e) {
+      // signals not available here: run without them
+    }
+    try {
+      return work.get();
+    } finally {
+      if (old1 != null) {
+        Signal.handle(new Signal("INT"), old1);
+      }
+      if (old2 != null) {
+        Signal.handle(new Signal("TERM"), old2);
+      }
+    }
+  }
+
+  /** Prints the run as a table people can read, or as JSON. */
+  static void print(PrintWriter out, RunRecord r, boolean json) {
+    if (json) {
+      out.println(Json.pretty(RunJson.render(r)));
+      out.flush();
+      return;
+    }
+    out.println();
+    out.printf("run %d  job %s  %s%s%n", r.runId(), r.jobName(),
+        r.resultState().orElse(r.state()),
+        r.repairCount() > 0 ? "  (repairs: " + r.repairCount() + ")" : "");
+    int w = 8;
+    for (TaskRecord t : r.tasks()) {
+      w = Math.max(w, t.taskKey().length());
+    }
+    out.printf("  %-" + w + "s  %-22s %8s %9s  %s%n", "TASK", "RESULT", "ATTEMPTS", "DURATION",
+        "DETAIL");
+    for (TaskRecord t : r.tasks()) {
+      String dur = t.startTime().isPresent() && t.endTime().isPresent()
+          ? human(Duration.ofMillis(t.endTime().get() - t.startTime().get())) : "-";
+      StringBuilder detail = new StringBuilder(t.message().orElse(""));
+      if (!t.values().isEmpty() && !"EXCLUDED".equals(t.resultState().orElse(""))) {
+        if (detail.length() > 0) {
+          detail.append("; ");
+        }
+        detail.append("values ").append(Json.write(t.values()));
+      }
+      String d = detail.toString();
+      if (d.length() > 100) {
+        d = d.substring(0, 97) + "...";
+      }
+      out.printf("  %-" + w + "s  %-22s %8d %9s  %s%n", t.taskKey(),
+          t.resultState().orElse(t.state()), t.attempts(), dur, d);
+    }
+    r.message().filter(m -> !m.isEmpty()).ifPresent(m -> out.println("  " + m));
+    out.flush();
+  }
+
+  static String human(Duration d) {
+    long ms = d.toMillis();
+    if (ms < 1000) {
+      return ms + "ms";
+    }
+    if (ms < 60_000) {
+      return String.format("%.1fs", ms / 1000.0);
+    }
+    return (ms / 60_000) + "m" + (ms % 60_000) / 1000 + "s";
+  }
+
+  static RunRecord find(Store store, long runId) {
+    Optional<RunRecord> r = new RunStore(store).find(runId);
+    return r.orElseThrow(() -> new InvalidInputException("there is no run " + runId + " in "
+        + store.home() + "; `andon runs list` shows the runs."));
+  }
+}

@@ -1,0 +1,104 @@
+package io.andon.cli;
+
+import io.andon.engine.RunListener;
+import java.io.PrintWriter;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Live progress of a run. On a terminal, one status line redrawn in place (done/total and what
+ * runs); elsewhere, one plain line per task start and end.
+ */
+final class Progress implements RunListener {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+  private final PrintWriter out;
+  private final boolean tty;
+  private final int total;
+  private final Set<String> running = new LinkedHashSet<>();
+  private int done;
+  private long lastDraw;
+
+  Progress(PrintWriter out, boolean tty, int total) {
+    this.out = out;
+    this.tty = tty;
+    this.total = total;
+  }
+
+  private String now() {
+    return LocalTime.now(ZoneId.systemDefault()).format(TIME);
+  }
+
+  @Override
+  public synchronized void runStarted(RunInfo run) {
+    if (run.repairCount() > 0) {
+      line("repair " + run.repairCount() + " of run " + run.runId() + " (" + run.jobName() + ")");
+    } else {
+      line("run " + run.runId() + " of job " + run.jobName() + " started");
+    }
+  }
+
+  @Override
+  public synchronized void taskStarted(RunInfo run, String taskKey, int attempt) {
+    running.add(taskKey);
+    if (tty) {
+      draw(false);
+    } else {
+      line(taskKey + " started" + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+    }
+  }
+
+  @Override
+  public synchronized void taskFinished(RunInfo run, String taskKey, String resultState,
+      int attempt, boolean willRetry, String message) {
+    running.remove(taskKey);
+    if (!willRetry && !taskKey.contains("[")) {
+      done++;
+    }
+    String detail = message == null || message.isEmpty() ? "" : ": " + message;
+    if (tty) {
+      clear();
+      if (!"SUCCESS".equals(resultState) || willRetry) {
+        out.println(now() + " " + taskKey + " " + resultState + (willRetry ? ", will retry" : "")
+            + detail);
+      }
+      draw(true);
+    } else {
+      line(taskKey + " " + resultState + (willRetry ? ", will retry" : "") + detail);
+    }
+  }
+
+  @Override
+  public synchronized void runFinished(RunInfo run, String resultState, String message) {
+    if (tty) {
+      clear();
+    }
+    line("run " + run.runId() + " " + resultState
+        + (message == null || message.isEmpty() ? "" : ": " + message));
+  }
+
+  private void line(String s) {
+    out.println(now() + " " + s);
+    out.flush();
+  }
+
+  private void clear() {
+    out.print("\r\033[K");
+  }
+
+  private void draw(boolean force) {
+    long t = System.currentTimeMillis();
+    if (!force && t - lastDraw < 100) {
+      return;
+    }
+    lastDraw = t;
+    String names = String.join(", ", running);
+    if (names.length() > 60) {
+      names = names.substring(0, 57) + "...";
+    }
+    out.print("\r\033[K[" + done + "/" + total + "] running: " + names);
+    out.flush();
+  }
+}

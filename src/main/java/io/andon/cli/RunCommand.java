@@ -1,0 +1,59 @@
+package io.andon.cli;
+
+import io.andon.engine.Executor;
+import io.andon.job.JobLoader;
+import io.andon.job.JobSpec;
+import io.andon.store.Store;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code andon run FILE}: runs a job; exit 0 on SUCCESS, 1 on FAILED, 2 on bad input. */
+@Command(name = "run", description = "Run a job and record it in the run history.")
+public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Parameters(paramLabel = "FILE", description = "A job file or an Asset Bundle file.")
+  Path file;
+
+  @Option(names = "--job", paramLabel = "KEY", description = "The job of a bundle (resources.jobs.KEY).")
+  String job;
+
+  @Option(names = "--param", paramLabel = "NAME=VALUE", description = "Override a job parameter (repeatable).")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(names = "--max-parallel", paramLabel = "N", description = "Tasks running at once (default: number of cores).")
+  Integer maxParallel;
+
+  @Option(names = "--json", description = "Print the finished run as JSON on stdout (progress goes to stderr).")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    JobSpec jobSpec = new JobLoader().load(file, Optional.ofNullable(job));
+    int parallel = JobCommands.maxParallel(maxParallel);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter progress = json ? spec.commandLine().getErr() : out;
+    try (Store store = JobCommands.openStore(common)) {
+      Executor ex = new Executor(store, Executor.Options.defaults().withMaxParallel(parallel),
+          JobCommands.listeners(progress, jobSpec.tasks().size(), jobSpec, store));
+      Executor.Outcome outcome = JobCommands.withSignals(ex, () -> ex.run(jobSpec, params));
+      JobCommands.print(out, JobCommands.find(store, outcome.runId()), json);
+      if (!json) {
+        out.println("  logs: andon runs logs " + outcome.runId() + " TASK_KEY");
+        out.flush();
+      }
+      return JobCommands.exitCode(outcome.result());
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.andon.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.andon.store.RunRecord;
+import io.andon.store.TaskRecord;
+import io.andon.util.Json;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The JSON of a run, shared by {@code run --json}, {@code runs show --json} and repair. */
+final class RunJson {
+  private RunJson() {}
+
+  static ObjectNode render(RunRecord r) {
+    ObjectNode o = Json.object();
+    o.put("run_id", r.runId());
+    o.put("job_name", r.jobName());
+    o.put("state", r.state());
+    o.put("result_state", r.resultState().orElse(null));
+    o.put("message", r.message().orElse(null));
+    o.put("start_time", iso(Optional.of(r.startTime())));
+    o.put("end_time", iso(r.endTime()));
+    o.put("repair_count", r.repairCount());
+    o.put("job_file", r.jobFile());
+    r.parentRunId().ifPresent(p -> o.put("parent_run_id", p));
+    ObjectNode params = o.putObject("parameters");
+    r.parameters().forEach(params::put);
+    ArrayNode tasks = o.putArray("tasks");
+    for (TaskRecord t : r.tasks()) {
+      ObjectNode tn = task(t);
+      if (!t.iterations().isEmpty()) {
+        ArrayNode its = tn.putArray("iterations");
+        for (TaskRecord it : t.iterations()) {
+          ObjectNode in = task(it);
+          in.put("iteration", it.iteration());
+          in.set("input", it.input().map(RunJson::parse).orElse(null));
+          in.remove("task_key");
+          its.add(in);
+        }
+      }
+      tasks.add(tn);
+    }
+    return o;
+  }
+
+  private static ObjectNode task(TaskRecord t) {
+    ObjectNode tn = Json.object();
+    tn.put("task_key", t.taskKey());
+    tn.put("state", t.state());
+    tn.put("result_state", t.resultState().orElse(null));
+    tn.put("attempts", t.attempts());
+    tn.put("start_time", iso(t.startTime()));
+    tn.put("end_time", iso(t.endTime()));
+    t.outcome().ifPresent(x -> tn.put("outcome", x));
+    tn.put("message", t.message().orElse(null));
+    ObjectNode values = tn.putObject("values");
+    t.values().forEach(values::set);
+    return tn;
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode parse(String s) {
+    try {
+      return Json.read(s);
+    } catch (java.io.IOException e) {
+      return Json.mapper().getNodeFactory().textNode(s);
+    }
+  }
+
+  static String iso(Optional<Long> millis) {
+    return millis.map(m -> Instant.ofEpochMilli(m).toString()).orElse(null);
+  }
+}

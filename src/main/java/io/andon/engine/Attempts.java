@@ -1,0 +1,453 @@
+package io.andon.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.andon.job.JobSpec;
+import io.andon.job.Payload;
+import io.andon.job.ResultState;
+import io.andon.job.RunJobTask;
+import io.andon.job.ShellTask;
+import io.andon.store.Store;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Runs one attempt of a unit on a worker thread: a process, a child job, or a payload runner. */
+final class Attempts {
+  private static final String SETSID = findSetsid();
+  private static final java.util.Optional<String> JAR = jarPath();
+  private static final java.util.concurrent.ScheduledExecutorService TIMEOUTS =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "andon-timeouts");
+        t.setDaemon(true);
+        return t;
+      });
+
+  private Attempts() {}
+
+  private static String findSetsid() {
+    for (String p : new String[] {"/usr/bin/setsid", "/bin/setsid"}) {
+      if (new File(p).canExecute()) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** {@code <home>/logs/run-<id>/<task_key>[.iteration-<i>].attempt-<n>.log}. */
+  static Path logPath(Path home, long runId, Unit u) {
+    String name = u.taskKey + (u.iteration < 0 ? "" : ".iteration-" + u.iteration) + ".attempt-"
+        + u.attempts + ".log";
+    return runLogDir(home, runId).resolve(name);
+  }
+
+  static Path runLogDir(Path home, long runId) {
+    return home.resolve("logs").resolve("run-" + runId);
+  }
+
+  static AttemptResult run(RunLoop loop, Unit u, int attempt) throws Exception {
+    Path log = logPath(loop.executor().home(), loop.runId, u);
+    Payload p = u.spec.payload();
+    Resolver resolver = new Resolver(loop, u);
+    if (p instanceof ShellTask s) {
+      return shell(loop, u, s, resolver, log);
+    }
+    if (p instanceof RunJobTask rj) {
+      return runJob(loop, u, rj, resolver, log);
+    }
+    PayloadRunner runner = loop.executor().runner(p.type()).orElse(null);
+    if (runner == null) {
+      return AttemptResult.of(ResultState.FAILED, "no runner for " + p.type()
+          + " in this build of andon");
+    }
+    return payload(loop, u, runner, resolver, log, attempt);
+  }
+
+  static void kill(Unit u) {
+    Process p = u.process;
+    if (p != null) {
+      Processes.killGroup(p.pid());
+    }
+    long pid = u.nativePid;
+    if (pid > 0) {
+      Processes.killGroup(pid);
+    }
+    Executor c = u.child;
+    if (c != null) {
+      c.cancel();
+    }
+  }
+
+  // ---------------------------------------------------------------- shell
+
+  private static AttemptResult shell(RunLoop loop, Unit u, ShellTask s, Resolver r, Path log)
+      throws IOException, InterruptedException {
+    String command;
+    Map<String, String> env = new LinkedHashMap<>();
+    Path dir;
+    try {
+      command = r.resolve(s.command());
+      for (Map.Entry<String, String> e : s.env().entrySet()) {
+        env.put(e.getKey(), r.resolve(e.getValue()));
+      }
+      Path base = loop.job.file().toAbsolutePath().getParent();
+      dir = s.workingDir().map(w -> base.resolve(r.resolve(w))).orElse(base).normalize();
+    } catch (IllegalStateException e) {
+      Files.writeString(log, "andon: " + e.getMessage() + "\n", StandardCharsets.UTF_8);
+      return AttemptResult.of(ResultState.FAILED, e.getMessage());
+    }
+    if (!Files.isDirectory(dir)) {
+      String m = "working_dir " + dir + " does not exist";
+      Files.writeString(log, "andon: " + m + "\n", StandardCharsets.UTF_8);
+      return AttemptResult.of(ResultState.FAILED, m);
+    }
+    Path values = log.resolveSibling(log.getFileName().toString().replace(".log", ".values"));
+    Files.deleteIfExists(values);
+    Map<String, String> penv = new LinkedHashMap<>(System.getenv());
+    loop.params.forEach((k, v) -> penv.put(paramVar(k), v));
+    penv.put("ANDON_RUN_ID", Long.toString(loop.runId));
+    penv.put("ANDON_JOB_NAME", loop.job.name());
+    penv.put("ANDON_TASK_KEY", u.taskKey);
+    penv.put("ANDON_ATTEMPT", Integer.toString(u.attempts));
+    penv.put("ANDON_HOME", loop.executor().home().toAbsolutePath().toString());
+    penv.put("ANDON_TASK_VALUES", values.toAbsolutePath().toString());
+    if (u.input != null) {
+      penv.put("ANDON_INPUT", TaskValues.render(io.andon.util.Json.read(u.input)));
+    }
+    JAR.ifPresent(j -> penv.put("ANDON_JAR", j));
+    penv.putAll(env);
+    long timeout = u.spec.timeoutSeconds();
+    Integer exitCode = NativeSpawn.available()
+        ? runNative(loop, u, command, penv, dir, log, timeout)
+        : runJava(loop, u, command, penv, dir, log, timeout);
+    if (exitCode == null) {
+      String m = "timed out after " + timeout + " s (timeout_seconds); the process group was"
+          + " killed";
+      append(log, "\nandon: " + m + "\n");
+      return new AttemptResult(ResultState.TIMEDOUT, null, m, Map.of());
+    }
+    int exit = exitCode;
+    if (u.killRequested) {
+      ResultState as = u.killAs == null ? ResultState.CANCELED : u.killAs;
+      return new AttemptResult(as, exit, as == ResultState.TIMEDOUT ? "the job timed out"
+          : "canceled", Map.of());
+    }
+    if (exit != 0) {
+      // values written before the failure are kept: later ALL_DONE tasks may want them
+      Map<String, JsonNode> partial;
+      try {
+        partial = TaskValues.read(values);
+      } catch (IOException e) {
+        partial = Map.of();
+      }
+      return new AttemptResult(ResultState.FAILED, exit, "exit code " + exit + lastLine(log),
+          partial);
+    }
+    try {
+      Map<String, JsonNode> v = TaskValues.read(values);
+      return new AttemptResult(ResultState.SUCCESS, 0, "", v);
+    } catch (IOException e) {
+      append(log, "\nandon: " + e.getMessage() + "\n");
+      return new AttemptResult(ResultState.FAILED, 0, e.getMessage(), Map.of());
+    }
+  }
+
+  /** Exit code, or null when the attempt timed out. */
+  private static Integer runNative(RunLoop loop, Unit u, String command, Map<String, String> env,
+      Path dir, Path log, long timeout) throws IOException {
+    long pid = NativeSpawn.spawn(java.util.List.of("/bin/sh", "-c", command), env, dir, log);
+    u.nativePid = pid;
+    loop.processStarted(u, pid, ProcessHandle.of(pid).flatMap(Processes::startMillis)
+        .orElse(null));
+    if (u.killRequested) {
+      Processes.killGroup(pid);
+    }
+    java.util.concurrent.atomic.AtomicBoolean timedOut =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.ScheduledFuture<?> timer = timeout <= 0 ? null
+        : TIMEOUTS.schedule(() -> {
+          timedOut.set(true);
+          Processes.killGroup(pid);
+        }, timeout, TimeUnit.SECONDS);
+    int exit = NativeSpawn.waitFor(pid);
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    u.nativePid = 0;
+    return timedOut.get() ? null : exit;
+  }
+
+  /** Exit code, or null when the attempt timed out. */
+  private static Integer runJava(RunLoop loop, Unit u, String command, Map<String, String> env,
+      Path dir, Path log, long timeout) throws IOException, InterruptedException {
+    ProcessBuilder pb = SETSID != null
+        ? new ProcessBuilder(SETSID, "/bin/sh", "-c", command)
+        : new ProcessBuilder("/bin/sh", "-c", command);
+    pb.directory(dir.toFile());
+    pb.redirectInput(Redirect.from(new File("/dev/null")));
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(Redirect.appendTo(log.toFile()));
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    Process proc = pb.start();
+    u.process = proc;
+    loop.processStarted(u, proc.pid(), Processes.startMillis(proc.toHandle()).orElse(null));
+    if (u.killRequested) {
+      Processes.killGroup(proc.pid());
+    }
+    boolean done = timeout > 0 ? proc.waitFor(timeout, TimeUnit.SECONDS) : proc.waitFor() >= 0;
+    if (!done) {
+      Processes.killGroup(proc.pid());
+      proc.waitFor();
+      u.process = null;
+      return null;
+    }
+    u.process = null;
+    return proc.exitValue();
+  }
+
+  /** The environment variable for a job parameter: ANDON_PARAM_ and the name in capitals. */
+  static String paramVar(String name) {
+    return "ANDON_PARAM_" + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+  }
+
+  private static java.util.Optional<String> jarPath() {
+    try {
+      var src = Attempts.class.getProtectionDomain().getCodeSource();
+      if (src != null && src.getLocation().getPath().endsWith(".jar")) {
+        return java.util.Optional.of(Path.of(src.getLocation().toURI()).toString());
+      }
+    } catch (Exception e) {
+      // not from a jar
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static String lastLine(Path log) {
+    try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
+      long len = f.length();
+      int n = (int) Math.min(len, 4096);
+      byte[] b = new byte[n];
+      f.seek(len - n);
+      f.readFully(b);
+      String tail = new String(b, StandardCharsets.UTF_8).strip();
+      int nl = tail.lastIndexOf('\n');
+      String line = nl < 0 ? tail : tail.substring(nl + 1);
+      if (line.length() > 200) {
+        line = line.substring(0, 200) + "...";
+      }
+      return line.isEmpty() ? "" : ": " + line;
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static void append(Path log, String text) {
+    try {
+      Files.writeString(log, text, StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      // the log is best effort once the attempt has ended
+    }
+  }
+
+  // ---------------------------------------------------------------- run_job_task
+
+  private static AttemptResult runJob(RunLoop loop, Unit u, RunJobTask rj, Resolver r, Path log)
+      throws IOException {
+    Map<String, String> params = new LinkedHashMap<>();
+    try {
+      rj.jobParameters().forEach((k, v) -> params.put(k, r.resolve(v)));
+    } catch (IllegalStateException e) {
+      return AttemptResult.of(ResultState.FAILED, e.getMessage());
+    }
+    Executor child = loop.executor().child(loop.runId);
+    u.child = child;
+    if (u.killRequested) {
+      child.cancel();
+    }
+    JobSpec job = rj.job();
+    Executor.Outcome out = child.run(job, params);
+    u.child = null;
+    String m = "child run " + out.runId() + " of job " + job.name() + " ended " + out.result()
+        + (out.message().isEmpty() ? "" : " (" + out.message() + ")");
+    Files.writeString(log, m + "\n", StandardCharsets.UTF_8);
+    Map<String, JsonNode> values = new LinkedHashMap<>();
+    values.put("run_id", io.andon.util.Json.mapper().getNodeFactory().numberNode(out.runId()));
+    values.put("result_state",
+        io.andon.util.Json.mapper().getNodeFactory().textNode(out.result().name()));
+    if (out.result().countsAsSuccess()) {
+      return new AttemptResult(ResultState.SUCCESS, null, m, values);
+    }
+    ResultState res = out.result() == ResultState.CANCELED ? ResultState.CANCELED
+        : out.result() == ResultState.TIMEDOUT ? ResultState.TIMEDOUT : ResultState.FAILED;
+    return new AttemptResult(res, null, m, values);
+  }
+
+  // ---------------------------------------------------------------- contributed payloads
+
+  private static AttemptResult payload(RunLoop loop, Unit u, PayloadRunner runner, Resolver r,
+      Path log, int attempt) throws IOException, InterruptedException {
+    Map<String, JsonNode> values = new LinkedHashMap<>();
+    try (OutputStream out = Files.newOutputStream(log);
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+      Context ctx = new Context(loop, u, attempt, r, values, ps);
+      CompletableFuture<TaskOutcome> f = CompletableFuture.supplyAsync(() -> {
+        try {
+          return runner.run(u.spec.payload(), ctx);
+        } catch (RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new java.util.concurrent.CompletionException(e);
+        }
+      });
+      long timeout = u.spec.timeoutSeconds();
+      TaskOutcome outcome;
+      try {
+        outcome = waitFor(f, u, timeout);
+      } catch (TimeoutException e) {
+        ctx.cancelled = true;
+        f.cancel(true);
+        String m = "timed out after " + timeout + " s (timeout_seconds)";
+        ps.println("andon: " + m);
+        return new AttemptResult(ResultState.TIMEDOUT, null, m, Map.of());
+      } catch (ExecutionException e) {
+        Throwable c = e.getCause() instanceof java.util.concurrent.CompletionException ce
+            && ce.getCause() != null ? ce.getCause() : e.getCause();
+        String m = c.getMessage() == null ? c.toString() : c.getMessage();
+        ps.println("andon: " + m);
+        return AttemptResult.of(ResultState.FAILED, m);
+      }
+      if (u.killRequested) {
+        return AttemptResult.of(u.killAs == null ? ResultState.CANCELED : u.killAs, "canceled");
+      }
+      ps.println("andon: " + (outcome.success() ? "succeeded" : "failed") + ": "
+          + outcome.message());
+      return new AttemptResult(outcome.success() ? ResultState.SUCCESS : ResultState.FAILED,
+          null, outcome.message(), values);
+    }
+  }
+
+  private static TaskOutcome waitFor(CompletableFuture<TaskOutcome> f, Unit u, long timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = timeout > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout)
+        : Long.MAX_VALUE;
+    while (true) {
+      try {
+        return f.get(200, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        if (u.killRequested) {
+          f.cancel(true);
+          return TaskOutcome.failure("canceled");
+        }
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** The context a contributed payload sees. */
+  private static final class Context implements TaskContext {
+    private final RunLoop loop;
+    private final Unit u;
+    private final int attempt;
+    private final Resolver resolver;
+    private final Map<String, JsonNode> values;
+    private final PrintStream log;
+    volatile boolean cancelled;
+
+    Context(RunLoop loop, Unit u, int attempt, Resolver resolver, Map<String, JsonNode> values,
+        PrintStream log) {
+      this.loop = loop;
+      this.u = u;
+      this.attempt = attempt;
+      this.resolver = resolver;
+      this.values = values;
+      this.log = log;
+    }
+
+    @Override
+    public long runId() {
+      return loop.runId;
+    }
+
+    @Override
+    public String jobName() {
+      return loop.job.name();
+    }
+
+    @Override
+    public String taskKey() {
+      return u.taskKey;
+    }
+
+    @Override
+    public int attempt() {
+      return attempt;
+    }
+
+    @Override
+    public Path baseDir() {
+      return loop.job.file().toAbsolutePath().getParent();
+    }
+
+    @Override
+    public Path home() {
+      return loop.executor().home();
+    }
+
+    @Override
+    public Store store() {
+      return loop.executor().store();
+    }
+
+    @Override
+    public String resolve(String template) {
+      return resolver.resolve(template);
+    }
+
+    @Override
+    public Map<String, Map<String, JsonNode>> taskValues() {
+      Map<String, Map<String, JsonNode>> out = new LinkedHashMap<>();
+      for (Unit x : loop.units) {
+        if (x.result != null) {
+          out.put(x.taskKey, java.util.Collections.unmodifiableMap(
+              new LinkedHashMap<>(x.values)));
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public synchronized void putValue(String name, JsonNode value) {
+      try {
+        TaskValues.put(values, name, value);
+      } catch (IOException e) {
+        throw new IllegalArgumentException(e.getMessage());
+      }
+    }
+
+    @Override
+    public PrintStream log() {
+      return log;
+    }
+
+    @Override
+    public boolean cancelled() {
+      return cancelled || u.killRequested;
+    }
+  }
+}

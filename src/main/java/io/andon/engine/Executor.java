@@ -1,0 +1,348 @@
+package io.andon.engine;
+
+import io.andon.error.InvalidInputException;
+import io.andon.job.Dag;
+import io.andon.job.JobLoader;
+import io.andon.job.JobSpec;
+import io.andon.job.LifeCycleState;
+import io.andon.job.ResultState;
+import io.andon.job.TaskSpec;
+import io.andon.store.RunRecord;
+import io.andon.store.RunStore;
+import io.andon.store.Store;
+import io.andon.store.TaskRecord;
+import io.andon.util.Json;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * Runs jobs and repairs runs. Tasks start as soon as their dependencies allow, at most {@code
+ * maxParallel} at once; every state change is committed to the store before it is acted on.
+ */
+public final class Executor {
+  /** How the executor runs. */
+  public record Options(int maxParallel, Clock clock, long queuePollMillis) {
+    public Options {
+      if (maxParallel < 1) {
+        throw new IllegalArgumentException("maxParallel must be at least 1, not " + maxParallel);
+      }
+      Objects.requireNonNull(clock, "clock");
+    }
+
+    public static Options defaults() {
+      return new Options(Runtime.getRuntime().availableProcessors(), Clock.systemUTC(), 500);
+    }
+
+    public Options withMaxParallel(int n) {
+      return new Options(n, clock, queuePollMillis);
+    }
+  }
+
+  /** How a run (or a repair) ended. */
+  public record Outcome(long runId, LifeCycleState state, ResultState result, String message) {}
+
+  /** What a repair re-runs. */
+  public record RepairRequest(List<String> tasks, boolean allFailed, boolean dependents) {
+    public RepairRequest {
+      tasks = List.copyOf(tasks);
+      if (allFailed == !tasks.isEmpty()) {
+        throw new InvalidInputException("a repair takes either --rerun-all-failed or --task KEY,"
+            + " not both and not neither.");
+      }
+    }
+  }
+
+  private final Store store;
+  private final RunStore runs;
+  private final Path home;
+  private final Options options;
+  private final List<RunListener> listeners;
+  private final Map<String, PayloadRunner> runners = new HashMap<>();
+  private final Long parentRunId;
+  private volatile RunLoop current;
+  private volatile boolean cancelRequested;
+
+  public Executor(Store store, Options options, List<RunListener> listeners) {
+    this(store, options, listeners, null);
+  }
+
+  Executor(Store store, Options options, List<RunListener> listeners, Long parentRunId) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.runs = new RunStore(store);
+    this.home = store.home();
+    this.options = Objects.requireNonNull(options, "options");
+    this.listeners = List.copyOf(listeners);
+    this.parentRunId = parentRunId;
+    for (PayloadRunner r : ServiceLoader.load(PayloadRunner.class)) {
+      runners.put(r.key(), r);
+    }
+  }
+
+  Store store() {
+    return store;
+  }
+
+  RunStore runs() {
+    return runs;
+  }
+
+  Path home() {
+    return home;
+  }
+
+  Options options() {
+    return options;
+  }
+
+  List<RunListener> listeners() {
+    return listeners;
+  }
+
+  Optional<PayloadRunner> runner(String key) {
+    return Optional.ofNullable(runners.get(key));
+  }
+
+  Long parentRunId() {
+    return parentRunId;
+  }
+
+  /** A child executor for a run_job_task, sharing store, options and listeners. */
+  Executor child(long parentRun) {
+    return new Executor(store, options, listeners, parentRun);
+  }
+
+  /**
+   * Cancels the run in progress: running tasks are killed (CANCELED), tasks that have not started
+   * end UPSTREAM_CANCELED or CANCELED, ALL_DONE tasks still run. Safe from any thread.
+   */
+  public void cancel() {
+    cancelRequested = true;
+    RunLoop loop = current;
+    if (loop != null) {
+      loop.cancel(ResultState.CANCELED, "the run was canceled");
+    }
+  }
+
+  boolean cancelRequested() {
+    return cancelRequested;
+  }
+
+  /** Runs {@code job} with parameter overrides; returns when the run has ended. */
+  public Outcome run(JobSpec job, Map<String, String> overrides) {
+    for (String name : overrides.keySet()) {
+      if (job.parameters().stream().noneMatch(p -> p.name().equals(name))) {
+        List<String> names = job.parameters().stream().map(p -> p.name()).toList();
+        throw new InvalidInputException("job " + job.name() + " has no parameter '" + name
+            + "'" + (names.isEmpty() ? " (it declares none)" : "; it has: "
+                + String.join(", ", names)) + "." + io.andon.util.Strings.didYouMean(name, names));
+      }
+    }
+    Map<String, String> params = job.resolveParameters(overrides);
+    Recovery.recover(store);
+    long now = options.clock().millis();
+    Long pid = ProcessHandle.current().pid();
+    Long pidStart = Processes.startMillis(ProcessHandle.current()).orElse(null);
+    String file = job.file().toAbsolutePath().normalize().toString();
+    String key = job.jobKey().orElse(null);
+    long[] runId = new long[1];
+    LifeCycleState initial = store.tx(c -> {
+      boolean limited = parentRunId == null;
+      int active = limited ? runs.activeRuns(c, job.name()) : 0;
+      LifeCycleState st;
+      String result = null;
+      String message = null;
+      if (limited && active >= job.maxConcurrentRuns()) {
+        if (job.queueEnabled() && job.maxConcurrentRuns() > 0) {
+          st = LifeCycleState.QUEUED;
+        } else {
+          st = LifeCycleState.SKIPPED;
+          result = ResultState.MAXIMUM_CONCURRENT_RUNS_REACHED.name();
+          message = "job " + job.name() + " already has " + active + " run(s) in progress and"
+              + " max_concurrent_runs is " + job.maxConcurrentRuns() + "; this run was skipped."
+              + " Set queue.enabled: true to wait instead.";
+        }
+      } else {
+        st = LifeCycleState.RUNNING;
+      }
+      runId[0] = runs.insertRun(c, job.name(), file, key, job.source(), params, st.name(), result,
+          message, now, pid, pidStart, parentRunId);
+      return st;
+    });
+    if (initial == LifeCycleState.SKIPPED) {
+      return new Outcome(runId[0], initial, ResultState.MAXIMUM_CONCURRENT_RUNS_REACHED,
+          runs.find(runId[0]).flatMap(RunRecord::message).orElse(""));
+    }
+    if (initial == LifeCycleState.QUEUED && !waitInQueue(job, runId[0])) {
+      return new Outcome(runId[0], LifeCycleState.TERMINATED, ResultState.CANCELED,
+          "canceled while queued");
+    }
+    Unit[] units = new Unit[job.tasks().size()];
+    for (int i = 0; i < units.length; i++) {
+      units[i] = new Unit(i, -1, job.tasks().get(i), null);
+    }
+    RunLoop loop = new RunLoop(this, job, runId[0], params, 0, units, now);
+    return execute(loop);
+  }
+
+  private boolean waitInQueue(JobSpec job, long runId) {
+    while (true) {
+      if (cancelRequested) {
+        store.tx(c -> {
+          runs.updateRun(c, runId, LifeCycleState.TERMINATED.name(), ResultState.CANCELED.name(),
+              "canceled while queued", options.clock().millis(), null, null, null);
+          return null;
+        });
+        return false;
+      }
+      boolean started = store.tx(c -> {
+        if (runs.activeRuns(c, job.name()) < job.maxConcurrentRuns()) {
+          runs.updateRun(c, runId, LifeCycleState.RUNNING.name(), null, null, null, null, null,
+              null);
+          return true;
+        }
+        return false;
+      });
+      if (started) {
+        return true;
+      }
+      try {
+        Thread.sleep(options.queuePollMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        cancelRequested = true;
+      }
+      Recovery.recover(store);
+    }
+  }
+
+  private Outcome execute(RunLoop loop) {
+    current = loop;
+    try {
+      if (cancelRequested) {
+        loop.cancel(ResultState.CANCELED, "the run was canceled");
+      }
+      return loop.execute();
+    } finally {
+      current = null;
+    }
+  }
+
+  /**
+   * Repairs a finished run in place: re-runs the named tasks, or every task that did not succeed,
+   * and with {@code dependents} everything downstream of them.
+   */
+  public Outcome repair(long runId, RepairRequest request, JobLoader loader) {
+    Recovery.recover(store);
+    RunRecord run = runs.find(runId).orElseThrow(() -> new InvalidInputException(
+        "there is no run " + runId + " in " + home + "; `andon runs list` shows the runs."));
+    LifeCycleState st = LifeCycleState.valueOf(run.state());
+    if (!st.isFinal()) {
+      throw new InvalidInputException("run " + runId + " is still in progress (" + st + "); wait"
+          + " for it to finish, or cancel it, before repairing it.");
+    }
+    if (run.parentRunId().isPresent()) {
+      throw new InvalidInputException("run " + runId + " is the child run of run "
+          + run.parentRunId().get() + "; repair the parent run instead.");
+    }
+    JobSpec job = loader.loadSource(Path.of(run.jobFile()), run.jobKey(), run.definition());
+    Dag dag = new Dag(job.tasks());
+    Set<Integer> rerun = new LinkedHashSet<>();
+    Map<String, TaskRecord> stored = new HashMap<>();
+    run.tasks().forEach(t -> stored.put(t.taskKey(), t));
+    if (request.allFailed()) {
+      for (int i = 0; i < dag.size(); i++) {
+        TaskRecord t = stored.get(dag.key(i));
+        if (t == null || t.resultState().isEmpty()
+            || !ResultState.valueOf(t.resultState().get()).countsAsSuccess()) {
+          rerun.add(i);
+        }
+      }
+      if (rerun.isEmpty()) {
+        throw new InvalidInputException("run " + runId + " has no failed task to re-run; name"
+            + " tasks with --task KEY to re-run succeeded ones.");
+      }
+    } else {
+      for (String k : request.tasks()) {
+        int i = dag.indexOf(k).orElseThrow(() -> new InvalidInputException("run " + runId
+            + " (job " + job.name() + ") has no task '" + k + "'."
+            + io.andon.util.Strings.didYouMean(k, job.tasks().stream().map(TaskSpec::taskKey)
+                .toList())));
+        rerun.add(i);
+      }
+    }
+    if (request.dependents()) {
+      for (int i : new ArrayList<>(rerun)) {
+        boolean[] down = dag.downstreamClosure(i);
+        for (int d = 0; d < down.length; d++) {
+          if (down[d]) {
+            rerun.add(d);
+          }
+        }
+      }
+    }
+    int repairId = run.repairCount() + 1;
+    long now = options.clock().millis();
+    Unit[] units = new Unit[job.tasks().size()];
+    List<String> rerunKeys = new ArrayList<>();
+    for (int i = 0; i < units.length; i++) {
+      Unit u = new Unit(i, -1, job.tasks().get(i), null);
+      TaskRecord t = stored.get(dag.key(i));
+      if (t != null) {
+        u.attempts = t.attempts();
+        u.values.putAll(t.values());
+        u.outcome = t.outcome().orElse(null);
+        u.startTime = t.startTime().orElse(null);
+        u.endTime = t.endTime().orElse(null);
+        u.message = t.message().orElse(null);
+        u.repairId = t.repairId();
+      }
+      if (rerun.contains(i)) {
+        u.state = LifeCycleState.PENDING;
+        u.result = null;
+        u.values.clear();
+        u.outcome = null;
+        u.message = null;
+        u.startTime = null;
+        u.endTime = null;
+        u.repairId = repairId;
+        rerunKeys.add(u.taskKey);
+      } else {
+        u.state = t == null ? LifeCycleState.TERMINATED : LifeCycleState.valueOf(t.state());
+        u.result = t == null || t.resultState().isEmpty() ? ResultState.CANCELED
+            : ResultState.valueOf(t.resultState().get());
+        if (!u.state.isFinal()) {
+          u.state = LifeCycleState.TERMINATED;
+        }
+      }
+      units[i] = u;
+    }
+    Long pid = ProcessHandle.current().pid();
+    Long pidStart = Processes.startMillis(ProcessHandle.current()).orElse(null);
+    store.tx(c -> {
+      runs.insertRepair(c, runId, repairId, now, Json.write(rerunKeys));
+      runs.updateRun(c, runId, LifeCycleState.RUNNING.name(), null, null, null, repairId, pid,
+          pidStart);
+      for (String k : rerunKeys) {
+        runs.deleteIterations(c, runId, k);
+      }
+      return null;
+    });
+    RunLoop loop = new RunLoop(this, job, runId, run.parameters(), repairId, units,
+        run.startTime());
+    Outcome out = execute(loop);
+    store.tx(c -> {
+      runs.finishRepair(c, runId, repairId, options.clock().millis(), out.result().name());
+      return null;
+    });
+    return out;
+  }
+}

@@ -1,0 +1,74 @@
+package io.andon.engine;
+
+import io.andon.job.LifeCycleState;
+import io.andon.job.ResultState;
+import io.andon.store.RunRecord;
+import io.andon.store.RunStore;
+import io.andon.store.Store;
+import io.andon.store.TaskRecord;
+import io.andon.store.TaskWrite;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Crash safety. A run whose owning andon process is gone (killed with -9, machine rebooted) is
+ * closed by the next andon command that opens the store: its unfinished tasks end as
+ * INTERNAL_ERROR / FAILED with the reason, the task processes it left behind are killed, and the
+ * run ends FAILED, ready for {@code andon repair RUN_ID --rerun-all-failed}.
+ */
+public final class Recovery {
+  private Recovery() {}
+
+  /** Closes every abandoned run; returns their ids. */
+  public static List<Long> recover(Store store) {
+    RunStore runs = new RunStore(store);
+    List<RunRecord> candidates = store.read(runs::unfinished);
+    List<Long> recovered = new ArrayList<>();
+    long now = System.currentTimeMillis();
+    for (RunRecord r : candidates) {
+      Long ownerStart = store.read(c -> runs.ownerStart(c, r.runId())).orElse(null);
+      if (r.ownerPid().isPresent() && Processes.alive(r.ownerPid().get(), ownerStart)) {
+        continue;
+      }
+      String who = "andon (pid " + r.ownerPid().map(String::valueOf).orElse("?") + ")";
+      List<TaskWrite> writes = new ArrayList<>();
+      List<String> killed = new ArrayList<>();
+      for (TaskRecord t : r.tasks()) {
+        close(t, who, now, writes, killed);
+        for (TaskRecord it : t.iterations()) {
+          close(it, who, now, writes, killed);
+        }
+      }
+      String message = who + " stopped before run " + r.runId() + " finished (killed or"
+          + " crashed); its unfinished tasks were marked failed"
+          + (killed.isEmpty() ? "" : " and their processes killed (" + String.join(", ", killed)
+              + ")") + ". Finish it with `andon repair " + r.runId() + " --rerun-all-failed`.";
+      store.tx(c -> {
+        runs.writeTasks(c, r.runId(), writes);
+        runs.updateRun(c, r.runId(), LifeCycleState.INTERNAL_ERROR.name(),
+            ResultState.FAILED.name(), message, now, null, null, null);
+        return null;
+      });
+      recovered.add(r.runId());
+    }
+    return recovered;
+  }
+
+  private static void close(TaskRecord t, String who, long now, List<TaskWrite> writes,
+      List<String> killed) {
+    LifeCycleState st = LifeCycleState.valueOf(t.state());
+    if (st.isFinal()) {
+      return;
+    }
+    if (t.pid().isPresent() && Processes.alive(t.pid().get(), t.pidStart().orElse(null))) {
+      Processes.killGroup(t.pid().get());
+      killed.add("pid " + t.pid().get());
+    }
+    String message = who + " stopped while this task was " + st.name().toLowerCase()
+        + "; repair the run to run it again";
+    writes.add(new TaskWrite(t.taskKey(), t.iteration(), LifeCycleState.INTERNAL_ERROR.name(),
+        ResultState.FAILED.name(), t.outcome().orElse(null), t.attempts(),
+        t.startTime().orElse(null), now, io.andon.util.Json.write(t.values()), message,
+        t.input().orElse(null), null, null, t.repairId()));
+  }
+}

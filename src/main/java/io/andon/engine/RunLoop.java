@@ -1,0 +1,600 @@
+package io.andon.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.andon.engine.RunIfRules.Decision;
+import io.andon.engine.RunIfRules.DepView;
+import io.andon.job.ConditionTask;
+import io.andon.job.Dag;
+import io.andon.job.Dependency;
+import io.andon.job.ForEachTask;
+import io.andon.job.JobSpec;
+import io.andon.job.LifeCycleState;
+import io.andon.job.ResultState;
+import io.andon.job.TaskSpec;
+import io.andon.store.TaskWrite;
+import io.andon.util.Json;
+import io.andon.yaml.YList;
+import io.andon.yaml.YMap;
+import io.andon.yaml.YNode;
+import io.andon.yaml.YScalar;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The scheduling of one run (or one repair of it). A single thread owns every {@link Unit}; workers
+ * run attempts and report back through an event queue. Each turn of the loop applies events,
+ * decides what can start, commits all state changes in one transaction, and only then launches.
+ */
+final class RunLoop {
+  private sealed interface Event permits Done, RetryDue, Cancel, DurationExceeded, Started {}
+
+  private record Done(Unit unit, AttemptResult result, long endTime) implements Event {}
+
+  private record RetryDue(Unit unit) implements Event {}
+
+  private record Cancel(ResultState as, String why) implements Event {}
+
+  private record DurationExceeded(long seconds) implements Event {}
+
+  private record Started(Unit unit, long pid, Long pidStart) implements Event {}
+
+  private final Executor ex;
+  final JobSpec job;
+  final long runId;
+  final Map<String, String> params;
+  final int repairId;
+  final Unit[] units;
+  final long startTime;
+  private final Dag dag;
+  private final int[] remaining;
+  private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private final PriorityQueue<Unit> ready =
+      new PriorityQueue<>(Comparator.<Unit>comparingInt(u -> u.index)
+          .thenComparingInt(u -> u.iteration));
+  private final List<Unit> launches = new ArrayList<>();
+  private final List<Unit> dirty = new ArrayList<>();
+  private final List<Object[]> attemptWrites = new ArrayList<>();
+  private final RunListener.RunInfo info;
+  private int unfinished;
+  private int running;
+  private ResultState cancelAs;
+  private String cancelWhy;
+  private static final AtomicInteger THREADS = new AtomicInteger();
+  private final ExecutorService workers = Executors.newCachedThreadPool(daemon("andon-task-"));
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(daemon("andon-timer-"));
+
+  RunLoop(Executor ex, JobSpec job, long runId, Map<String, String> params, int repairId,
+      Unit[] units, long startTime) {
+    this.ex = ex;
+    this.job = job;
+    this.runId = runId;
+    this.params = params;
+    this.repairId = repairId;
+    this.units = units;
+    this.startTime = startTime;
+    this.dag = new Dag(job.tasks());
+    this.remaining = new int[units.length];
+    this.info = new RunListener.RunInfo(runId, job.name(),
+        job.file().toAbsolutePath().normalize().toString(), Instant.ofEpochMilli(startTime),
+        params, repairId);
+  }
+
+  private static ThreadFactory daemon(String prefix) {
+    return r -> {
+      Thread t = new Thread(r, prefix + THREADS.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Asks the loop to stop: from any thread. */
+  void cancel(ResultState as, String why) {
+    events.add(new Cancel(as, why));
+  }
+
+  Executor executor() {
+    return ex;
+  }
+
+  /** A worker started the process of {@code u}: record it at the next commit. */
+  void processStarted(Unit u, long pid, Long pidStart) {
+    events.add(new Started(u, pid, pidStart));
+  }
+
+  Executor.Outcome execute() {
+    try {
+      return loop();
+    } finally {
+      workers.shutdownNow();
+      timer.shutdownNow();
+    }
+  }
+
+  private Executor.Outcome loop() {
+    for (Unit u : units) {
+      if (!u.finished()) {
+        unfinished++;
+        markDirty(u);
+      }
+    }
+    for (int i = 0; i < units.length; i++) {
+      for (int up : dag.upstream(i)) {
+        if (!units[up].finished()) {
+          remaining[i]++;
+        }
+      }
+    }
+    try {
+      java.nio.file.Files.createDirectories(Attempts.runLogDir(ex.home(), runId));
+    } catch (java.io.IOException e) {
+      throw new io.andon.error.InvalidInputException("cannot create the log folder under "
+          + ex.home() + " (" + e.getMessage() + "); check that the andon home is writable.", e);
+    }
+    flush(); // tasks PENDING before anything runs
+    ex.listeners().forEach(l -> safe(() -> l.runStarted(info)));
+    if (job.timeoutSeconds() > 0) {
+      long left = startTime + job.timeoutSeconds() * 1000 - ex.options().clock().millis();
+      timer.schedule(() -> cancel(ResultState.TIMEDOUT, "the job exceeded its timeout of "
+          + job.timeoutSeconds() + " s"), Math.max(0, left), TimeUnit.MILLISECONDS);
+    }
+    durationThreshold().ifPresent(s -> timer.schedule(() -> events.add(new DurationExceeded(s)),
+        Math.max(0, startTime + s * 1000 - ex.options().clock().millis()),
+        TimeUnit.MILLISECONDS));
+    for (int i = 0; i < units.length; i++) {
+      if (!units[i].finished() && remaining[i] == 0) {
+        decide(units[i]);
+      }
+    }
+    while (unfinished > 0) {
+      dispatch();
+      flush();
+      launch();
+      if (unfinished == 0) {
+        break;
+      }
+      Event e;
+      try {
+        e = events.take();
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        e = new Cancel(ResultState.CANCELED, "the run was interrupted");
+      }
+      handle(e);
+      Event more;
+      while ((more = events.poll()) != null) {
+        handle(more);
+      }
+    }
+    return finish();
+  }
+
+  private java.util.Optional<Long> durationThreshold() {
+    YNode health = job.extras().get("health");
+    if (!(health instanceof YMap h) || !(h.get("rules").orElse(null) instanceof YList rules)) {
+      return java.util.Optional.empty();
+    }
+    for (YNode r : rules.items()) {
+      if (r instanceof YMap rm && rm.get("metric").orElse(null) instanceof YScalar m
+          && m.text().equals("RUN_DURATION_SECONDS")
+          && rm.get("value").orElse(null) instanceof YScalar v) {
+        try {
+          return java.util.Optional.of(Long.parseLong(v.text().strip()));
+        } catch (NumberFormatException ignored) {
+          // the alert extension reports it at load
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  // ---------------------------------------------------------------- decisions
+
+  /** All dependencies of a top-level task have finished: run it, or end it without running. */
+  private void decide(Unit u) {
+    if (u.decided) {
+      return;
+    }
+    u.decided = true;
+    TaskSpec t = u.spec;
+    List<DepView> views = new ArrayList<>(t.dependsOn().size());
+    for (Dependency d : t.dependsOn()) {
+      Unit up = units[dag.indexOf(d.taskKey()).orElseThrow()];
+      views.add(RunIfRules.view(up.result, up.outcome, d.outcome().orElse(null)));
+    }
+    Decision decision = RunIfRules.decide(t.runIf(), views);
+    if (cancelAs != null && decision == Decision.RUN && t.runIf() != io.andon.job.RunIf.ALL_DONE) {
+      end(u, LifeCycleState.TERMINATED, ResultState.CANCELED, cancelWhy);
+      return;
+    }
+    switch (decision) {
+      case EXCLUDED -> end(u, LifeCycleState.SKIPPED, ResultState.EXCLUDED, excludedWhy(t));
+      case UPSTREAM_FAILED -> end(u, LifeCycleState.SKIPPED, ResultState.UPSTREAM_FAILED,
+          "not run: run_if " + t.runIf() + " and an upstream task failed");
+      case UPSTREAM_CANCELED -> end(u, LifeCycleState.SKIPPED, ResultState.UPSTREAM_CANCELED,
+          "not run: an upstream task was canceled");
+      case RUN -> start(u);
+    }
+  }
+
+  private String excludedWhy(TaskSpec t) {
+    List<String> why = new ArrayList<>();
+    for (Dependency d : t.dependsOn()) {
+      Unit up = units[dag.indexOf(d.taskKey()).orElseThrow()];
+      if (d.outcome().isPresent() && up.outcome != null && !d.outcome().get().equals(up.outcome)) {
+        why.add(up.taskKey + " was " + up.outcome + ", this branch needs " + d.outcome().get());
+      } else if (up.result != null && up.result.isSkipped()) {
+        why.add(up.taskKey + " was " + up.result);
+      }
+    }
+    if (why.size() == t.dependsOn().size() && !why.isEmpty()) {
+      return "not run: " + String.join("; ", why);
+    }
+    return "not run: run_if " + t.runIf() + " and no upstream task failed";
+  }
+
+  private void start(Unit u) {
+    TaskSpec t = u.spec;
+    if (t.disabled()) {
+      end(u, LifeCycleState.SKIPPED, ResultState.DISABLED, "disabled in the job definition");
+      return;
+    }
+    if (t.payload() instanceof ConditionTask c) {
+      u.attempts++;
+      u.attemptsThisRepair++;
+      u.startTime = now();
+      Resolver r = new Resolver(this, u);
+      try {
+        boolean outcome = ConditionTask.evaluate(r.resolve(c.left()), c.op(),
+            r.resolve(c.right()));
+        u.outcome = Boolean.toString(outcome);
+        u.values.put("outcome", Json.mapper().getNodeFactory().textNode(u.outcome));
+        end(u, LifeCycleState.TERMINATED, ResultState.SUCCESS, "outcome " + u.outcome);
+      } catch (RuntimeException e) {
+        end(u, LifeCycleState.TERMINATED, ResultState.FAILED, e.getMessage());
+      }
+      return;
+    }
+    if (t.payload() instanceof ForEachTask fe && u.iteration < 0) {
+      expand(u, fe);
+      return;
+    }
+    u.state = LifeCycleState.PENDING;
+    ready.add(u);
+  }
+
+  private void expand(Unit u, ForEachTask fe) {
+    u.state = LifeCycleState.RUNNING;
+    u.startTime = now();
+    u.attempts++;
+    u.attemptsThisRepair++;
+    markDirty(u);
+    JsonNode inputs;
+    try {
+      inputs = Json.read(new Resolver(this, u).resolve(fe.inputs()));
+    } catch (Exception e) {
+      end(u, LifeCycleState.TERMINATED, ResultState.FAILED, "for_each inputs are not a JSON array: "
+          + firstLine(e.getMessage()));
+      return;
+    }
+    if (inputs == null || !inputs.isArray()) {
+      end(u, LifeCycleState.TERMINATED, ResultState.FAILED,
+          "for_each inputs must be a JSON array, not " + Json.write(inputs));
+      return;
+    }
+    u.iterations = new ArrayList<>(inputs.size());
+    for (int i = 0; i < inputs.size(); i++) {
+      Unit it = new Unit(u.index, i, fe.task(), u);
+      it.input = Json.write(inputs.get(i));
+      it.repairId = repairId;
+      u.iterations.add(it);
+      markDirty(it);
+    }
+    u.values.put("iterations", Json.mapper().getNodeFactory().numberNode(inputs.size()));
+    if (u.iterations.isEmpty()) {
+      end(u, LifeCycleState.TERMINATED, ResultState.SUCCESS, "no inputs");
+      return;
+    }
+    feedIterations(u, fe);
+  }
+
+  private void feedIterations(Unit u, ForEachTask fe) {
+    while (u.nextIteration < u.iterations.size() && u.activeIterations < fe.concurrency()) {
+      Unit it = u.iterations.get(u.nextIteration++);
+      u.activeIterations++;
+      if (cancelAs != null) {
+        end(it, LifeCycleState.TERMINATED, ResultState.CANCELED, cancelWhy);
+      } else {
+        ready.add(it);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- launching
+
+  private void dispatch() {
+    int max = ex.options().maxParallel();
+    while (running < max && !ready.isEmpty()) {
+      Unit u = ready.poll();
+      if (u.finished()) {
+        continue;
+      }
+      running++;
+      u.state = LifeCycleState.RUNNING;
+      u.attempts++;
+      u.attemptsThisRepair++;
+      u.attemptStart = now();
+      if (u.startTime == null || u.attemptsThisRepair == 1) {
+        u.startTime = u.attemptStart;
+      }
+      u.endTime = null;
+      u.message = null;
+      markDirty(u);
+      attemptWrites.add(new Object[] {u, u.attempts, u.attemptStart, null, null, null,
+          Attempts.logPath(ex.home(), runId, u).toString()});
+      launches.add(u);
+    }
+  }
+
+  private void launch() {
+    for (Unit u : launches) {
+      int attempt = u.attempts;
+      ex.listeners().forEach(l -> safe(() -> l.taskStarted(info, u.label(), attempt)));
+      workers.execute(() -> {
+        AttemptResult r;
+        try {
+          r = Attempts.run(this, u, attempt);
+        } catch (Throwable e) {
+          r = AttemptResult.of(ResultState.FAILED, "andon could not run the task: " + e);
+        }
+        events.add(new Done(u, r, now()));
+      });
+    }
+    launches.clear();
+  }
+
+  /** Commits every state change made since the last flush, in one transaction. */
+  private void flush() {
+    if (dirty.isEmpty() && attemptWrites.isEmpty()) {
+      return;
+    }
+    List<TaskWrite> writes = new ArrayList<>(dirty.size());
+    for (Unit u : dirty) {
+      u.dirty = false;
+      writes.add(u.write());
+    }
+    dirty.clear();
+    List<Object[]> attempts = new ArrayList<>(attemptWrites);
+    attemptWrites.clear();
+    ex.store().tx(c -> {
+      ex.runs().writeTasks(c, runId, writes);
+      for (Object[] a : attempts) {
+        Unit u = (Unit) a[0];
+        ex.runs().writeAttempt(c, runId, u.taskKey, u.iteration, (Integer) a[1], repairId,
+            (Long) a[2], (Long) a[3], (Integer) a[4], (String) a[5], (String) a[6]);
+      }
+      return null;
+    });
+  }
+
+  private void markDirty(Unit u) {
+    if (!u.dirty) {
+      u.dirty = true;
+      dirty.add(u);
+    }
+  }
+
+  // ---------------------------------------------------------------- events
+
+  private void handle(Event e) {
+    if (e instanceof Done d) {
+      attemptDone(d);
+    } else if (e instanceof RetryDue r) {
+      if (r.unit().finished()) {
+        return;
+      }
+      if (cancelAs != null) {
+        end(r.unit(), LifeCycleState.TERMINATED, ResultState.CANCELED, cancelWhy);
+      } else {
+        ready.add(r.unit());
+      }
+    } else if (e instanceof Cancel c) {
+      cancelAll(c.as(), c.why());
+    } else if (e instanceof Started s) {
+      // recorded so that a later andon can kill the process if this one dies
+      if (!s.unit().finished()) {
+        s.unit().pid = s.pid();
+        s.unit().pidStart = s.pidStart();
+        markDirty(s.unit());
+      }
+    } else if (e instanceof DurationExceeded de) {
+      ex.listeners().forEach(l -> safe(() -> l.runDurationExceeded(info, de.seconds())));
+    }
+  }
+
+  private void attemptDone(Done d) {
+    Unit u = d.unit();
+    AttemptResult r = d.result();
+    running--;
+    attemptWrites.add(new Object[] {u, u.attempts, u.attemptStart, d.endTime(), r.exitCode(),
+        r.result().name(), Attempts.logPath(ex.home(), runId, u).toString()});
+    boolean retryable = (r.result() == ResultState.FAILED
+        || r.result() == ResultState.TIMEDOUT && u.spec.retryOnTimeout())
+        && cancelAs == null && u.spec.mayRetryAfter(u.attemptsThisRepair);
+    int attempt = u.attempts;
+    ex.listeners().forEach(l -> safe(() -> l.taskFinished(info, u.label(), r.result().name(),
+        attempt, retryable, r.message())));
+    if (r.result() == ResultState.SUCCESS) {
+      u.values.clear();
+      u.values.putAll(r.values());
+      end(u, LifeCycleState.TERMINATED, ResultState.SUCCESS, r.message());
+      return;
+    }
+    if (retryable) {
+      u.state = LifeCycleState.WAITING_FOR_RETRY;
+      u.message = r.message() + "; retrying";
+      markDirty(u);
+      long due = u.attemptStart + u.spec.minRetryIntervalMillis();
+      long delay = Math.max(0, due - now());
+      timer.schedule(() -> events.add(new RetryDue(u)), delay, TimeUnit.MILLISECONDS);
+      return;
+    }
+    ResultState res = r.result();
+    u.values.clear();
+    u.values.putAll(r.values()); // what a failed attempt published stays readable downstream
+    if (cancelAs != null && res == ResultState.FAILED && u.killRequested) {
+      res = u.killAs == null ? ResultState.CANCELED : u.killAs;
+    }
+    end(u, LifeCycleState.TERMINATED, res, r.message());
+  }
+
+  private void cancelAll(ResultState as, String why) {
+    if (cancelAs != null) {
+      return;
+    }
+    cancelAs = as;
+    cancelWhy = why;
+    for (Unit u : units) {
+      cancelUnit(u, as, why);
+      if (u.iterations != null) {
+        for (Unit it : u.iterations) {
+          cancelUnit(it, as, why);
+        }
+      }
+    }
+    // ready but not launched
+    List<Unit> pending = new ArrayList<>(ready);
+    ready.clear();
+    for (Unit u : pending) {
+      if (!u.finished()) {
+        end(u, LifeCycleState.TERMINATED, ResultState.CANCELED, why);
+      }
+    }
+  }
+
+  private void cancelUnit(Unit u, ResultState as, String why) {
+    if (u.finished()) {
+      return;
+    }
+    if (u.state == LifeCycleState.RUNNING && u.iterations == null) {
+      u.killAs = as == ResultState.TIMEDOUT ? ResultState.TIMEDOUT : ResultState.CANCELED;
+      u.killRequested = true;
+      Attempts.kill(u);
+    } else if (u.state == LifeCycleState.WAITING_FOR_RETRY) {
+      end(u, LifeCycleState.TERMINATED, ResultState.CANCELED, why);
+    }
+  }
+
+  // ---------------------------------------------------------------- endings
+
+  private void end(Unit u, LifeCycleState state, ResultState result, String message) {
+    u.state = state;
+    u.result = result;
+    u.message = message;
+    if (u.startTime == null && state == LifeCycleState.TERMINATED) {
+      u.startTime = now();
+    }
+    u.endTime = now();
+    markDirty(u);
+    if (u.parent != null) {
+      iterationEnded(u);
+      return;
+    }
+    unfinished--;
+    for (int d : dag.downstream(u.index)) {
+      if (--remaining[d] == 0 && !units[d].finished()) {
+        decide(units[d]);
+      }
+    }
+  }
+
+  private void iterationEnded(Unit it) {
+    Unit p = it.parent;
+    p.activeIterations--;
+    p.finishedIterations++;
+    ForEachTask fe = (ForEachTask) p.spec.payload();
+    if (p.finishedIterations < p.iterations.size()) {
+      feedIterations(p, fe);
+      return;
+    }
+    long failed = p.iterations.stream().filter(x -> x.result != ResultState.SUCCESS).count();
+    boolean canceled = p.iterations.stream().anyMatch(x -> x.result.isCanceled());
+    ResultState res = failed == 0 ? ResultState.SUCCESS
+        : canceled && cancelAs != null ? cancelAs == ResultState.TIMEDOUT
+            ? ResultState.TIMEDOUT : ResultState.CANCELED : ResultState.FAILED;
+    p.values.put("succeeded", Json.mapper().getNodeFactory().numberNode(
+        p.iterations.size() - failed));
+    p.values.put("failed", Json.mapper().getNodeFactory().numberNode(failed));
+    end(p, LifeCycleState.TERMINATED, res, failed == 0 ? p.iterations.size() + " iterations"
+        + " succeeded" : failed + " of " + p.iterations.size() + " iterations did not succeed");
+  }
+
+  private Executor.Outcome finish() {
+    List<ResultState> all = new ArrayList<>();
+    List<ResultState> leaves = new ArrayList<>();
+    for (int i = 0; i < units.length; i++) {
+      all.add(units[i].result);
+      if (dag.isLeaf(i)) {
+        leaves.add(units[i].result);
+      }
+    }
+    ResultState result = RunIfRules.jobResult(all, leaves);
+    String message;
+    if (cancelAs != null) {
+      result = cancelAs;
+      message = cancelWhy;
+    } else {
+      List<String> bad = new ArrayList<>();
+      for (Unit u : units) {
+        if (u.result.isFailed()) {
+          bad.add(u.taskKey + " " + u.result);
+        }
+      }
+      message = bad.isEmpty() ? null : String.join(", ", bad);
+    }
+    long end = now();
+    ResultState fr = result;
+    String fm = message;
+    flush();
+    ex.store().tx(c -> {
+      ex.runs().updateRun(c, runId, LifeCycleState.TERMINATED.name(), fr.name(), fm, end, null,
+          null, null);
+      return null;
+    });
+    ex.listeners().forEach(l -> safe(() -> l.runFinished(info, fr.name(), fm)));
+    return new Executor.Outcome(runId, LifeCycleState.TERMINATED, result,
+        message == null ? "" : message);
+  }
+
+  long now() {
+    return ex.options().clock().millis();
+  }
+
+  private static void safe(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException e) {
+      System.err.println("andon: a run listener failed: " + e);
+    }
+  }
+
+  static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

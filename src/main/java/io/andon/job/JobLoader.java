@@ -1,0 +1,666 @@
+package io.andon.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.andon.error.InvalidInputException;
+import io.andon.util.Json;
+import io.andon.yaml.Loc;
+import io.andon.yaml.Problems;
+import io.andon.yaml.YList;
+import io.andon.yaml.YMap;
+import io.andon.yaml.YNode;
+import io.andon.yaml.YScalar;
+import io.andon.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Loads a job file (a bare job or a Databricks Asset Bundle) and validates it once, reporting
+ * every problem at once with file:line:column. A loaded {@link JobSpec} is known to be a DAG whose
+ * references all name something that exists.
+ */
+public final class JobLoader {
+  static final Set<String> JOB_KEYS =
+      Set.of("name", "description", "parameters", "tasks", "max_concurrent_runs",
+          "timeout_seconds", "tags", "queue");
+  /** Databricks job settings that do not change a local run; accepted and ignored. */
+  static final Set<String> JOB_KEYS_IGNORED =
+      Set.of("schedule", "trigger", "continuous", "job_clusters", "environments", "git_source",
+          "run_as", "permissions", "format", "edit_mode", "deployment", "budget_policy_id",
+          "performance_target", "usage_policy_id");
+  static final Set<String> TASK_KEYS =
+      Set.of("task_key", "depends_on", "run_if", "description", "disabled", "timeout_seconds",
+          "max_retries", "min_retry_interval_millis", "retry_on_timeout");
+  /** Databricks task settings about compute; accepted and ignored locally. */
+  static final Set<String> TASK_KEYS_IGNORED =
+      Set.of("job_cluster_key", "existing_cluster_id", "new_cluster", "libraries",
+          "environment_key", "compute_key", "compute", "disable_auto_optimization");
+  /** Databricks payloads that need a Databricks workspace. */
+  static final Set<String> REMOTE_PAYLOADS =
+      Set.of("notebook_task", "spark_python_task", "spark_jar_task", "spark_submit_task",
+          "python_wheel_task", "sql_task", "dbt_task", "pipeline_task", "dashboard_task",
+          "power_bi_task", "clean_rooms_notebook_task", "gen_ai_compute_task",
+          "dbt_cloud_task", "alert_task_databricks");
+  static final Set<String> BUILTIN_PAYLOADS =
+      Set.of(ShellTask.KEY, ConditionTask.KEY, ForEachTask.KEY, RunJobTask.KEY);
+
+  private final Map<String, PayloadType> payloadTypes = new LinkedHashMap<>();
+  private final List<JobExtension> extensions = new ArrayList<>();
+
+  /** A loader with the payload types and job extensions found on the class path. */
+  public JobLoader() {
+    for (PayloadType t : ServiceLoader.load(PayloadType.class)) {
+      payloadTypes.put(t.key(), t);
+    }
+    for (JobExtension e : ServiceLoader.load(JobExtension.class)) {
+      extensions.add(e);
+    }
+  }
+
+  /** Loads {@code file}; {@code jobKey} picks a job of a bundle holding several. */
+  public JobSpec load(Path file, Optional<String> jobKey) {
+    return load(file, jobKey, new ArrayDeque<>());
+  }
+
+  /** Loads a job from text already read (a stored definition), as if it were {@code file}. */
+  public JobSpec loadSource(Path file, Optional<String> jobKey, String source) {
+    return parse(file, jobKey, source, new ArrayDeque<>());
+  }
+
+  private JobSpec load(Path file, Optional<String> jobKey, Deque<Path> chain) {
+    // refuses missing, binary, huge files with their own messages
+    return parse(file, jobKey, YamlReader.readText(file), chain);
+  }
+
+  private JobSpec parse(Path file, Optional<String> jobKey, String source, Deque<Path> chain) {
+    YNode root = YamlReader.parse(file.toString(), source);
+    Problems problems = new Problems();
+    if (!(root instanceof YMap rootMap)) {
+      throw new InvalidInputException(root.loc() + ": a job file must be a mapping with 'name'"
+          + " and 'tasks' (or a bundle with 'resources.jobs'), not " + root.kind() + ".");
+    }
+    YMap jobMap = rootMap;
+    Optional<String> key = Optional.empty();
+    if (rootMap.has("resources")) {
+      Map.Entry<String, YMap> picked = pickBundleJob(file, rootMap, jobKey);
+      key = Optional.of(picked.getKey());
+      jobMap = picked.getValue();
+    } else if (jobKey.isPresent()) {
+      throw new InvalidInputException(file + " holds a single job, not a bundle; drop --job "
+          + jobKey.get() + ".");
+    }
+    Path abs = file.toAbsolutePath().normalize();
+    chain.push(abs);
+    try {
+      JobSpec job = new Parse(file, problems, chain).job(jobMap, key, source);
+      problems.throwIfAny(file + " is not a valid job");
+      return job;
+    } finally {
+      chain.pop();
+    }
+  }
+
+  private static Map.Entry<String, YMap> pickBundleJob(Path file, YMap root, Optional<String> key) {
+    Problems p = new Problems();
+    YMap jobs = p.map(root, "resources").flatMap(r -> p.map(r, "jobs")).orElse(null);
+    p.throwIfAny(file + " is not a valid bundle");
+    if (jobs == null || jobs.keys().isEmpty()) {
+      throw new InvalidInputException(root.keyLoc("resources") + ": this bundle declares no job"
+          + " under resources.jobs.");
+    }
+    String chosen;
+    if (key.isPresent()) {
+      if (!jobs.has(key.get())) {
+        throw new InvalidInputException(file + " has no job '" + key.get() + "' under"
+            + " resources.jobs; it has: " + String.join(", ", jobs.keys()) + "."
+            + io.andon.util.Strings.didYouMean(key.get(), jobs.keys()));
+      }
+      chosen = key.get();
+    } else if (jobs.keys().size() == 1) {
+      chosen = jobs.keys().iterator().next();
+    } else {
+      throw new InvalidInputException(file + " holds several jobs (" + String.join(", ",
+          jobs.keys()) + "); pick one with --job KEY.");
+    }
+    YNode node = jobs.get(chosen).orElseThrow();
+    if (!(node instanceof YMap m)) {
+      throw new InvalidInputException(node.loc() + ": resources.jobs." + chosen
+          + " must be a mapping, not " + node.kind() + ".");
+    }
+    return Map.entry(chosen, m);
+  }
+
+  /** One parse of one job file. */
+  private final class Parse {
+    private final Path file;
+    private final Problems p;
+    private final Deque<Path> chain;
+    private final Set<String> jobExtKeys = new HashSet<>();
+    private final Set<String> taskExtKeys = new HashSet<>();
+
+    Parse(Path file, Problems problems, Deque<Path> chain) {
+      this.file = file;
+      this.p = problems;
+      this.chain = chain;
+      for (JobExtension e : extensions) {
+        jobExtKeys.addAll(e.jobKeys());
+        taskExtKeys.addAll(e.taskKeys());
+      }
+    }
+
+    JobSpec job(YMap m, Optional<String> key, String source) {
+      Set<String> allowed = new TreeSet<>(JOB_KEYS);
+      allowed.addAll(JOB_KEYS_IGNORED);
+      allowed.addAll(jobExtKeys);
+      p.unknownKeys(m, allowed, "the job");
+      String name = p.string(m, "name").orElse(key.orElse(stem(file)));
+      List<Parameter> params = parameters(m);
+      long timeout = nonNegative(m, "timeout_seconds", 0);
+      long maxConc = nonNegative(m, "max_concurrent_runs", 1);
+      boolean queue = false;
+      Optional<YMap> q = p.map(m, "queue");
+      if (q.isPresent()) {
+        p.unknownKeys(q.get(), Set.of("enabled"), "queue");
+        queue = p.bool(q.get(), "enabled").orElse(false);
+      }
+      Map<String, String> tags = new LinkedHashMap<>();
+      p.map(m, "tags").ifPresent(t -> t.values().forEach(e ->
+          p.scalarText(e.value(), "tag '" + e.key() + "'").ifPresent(v -> tags.put(e.key(), v))));
+      Map<String, YNode> extras = extras(m, jobExtKeys);
+
+      if (!m.has("tasks")) {
+        p.add(m.loc(), "the job has no 'tasks'; add a list of tasks, each with a task_key.");
+      }
+      List<TaskSpec> tasks = new ArrayList<>();
+      Map<String, Loc> seen = new HashMap<>();
+      for (YNode n : p.list(m, "tasks")) {
+        p.map(n, "a task").ifPresent(tm -> task(tm, false).ifPresent(t -> {
+          Loc first = seen.putIfAbsent(t.taskKey(), t.loc());
+          if (first != null) {
+            p.add(tm.keyLoc("task_key"), "task_key '" + t.taskKey() + "' is used twice (first at"
+                + " line " + first.line() + "); task keys must be unique.");
+          } else {
+            tasks.add(t);
+          }
+        }));
+      }
+      if (m.has("tasks") && tasks.isEmpty() && p.isEmpty()) {
+        p.add(m.keyLoc("tasks"), "the job has no tasks; add at least one.");
+      }
+      JobSpec job = new JobSpec(name, file, key, params, tasks, (int) Math.min(maxConc, 1000000),
+          queue, timeout, tags, extras, source);
+      graph(job, m);
+      references(job, params);
+      Map<String, Map<String, YNode>> taskExtras = new LinkedHashMap<>();
+      for (TaskSpec t : tasks) {
+        taskExtras.put(t.taskKey(), t.extras());
+      }
+      for (JobExtension e : extensions) {
+        e.validate(job, extras, taskExtras, p);
+      }
+      return job;
+    }
+
+    private Map<String, YNode> extras(YMap m, Set<String> keys) {
+      Map<String, YNode> out = new LinkedHashMap<>();
+      for (YMap.Entry e : m.values()) {
+        if (keys.contains(e.key())) {
+          out.put(e.key(), e.value());
+        }
+      }
+      return out;
+    }
+
+    private List<Parameter> parameters(YMap m) {
+      List<Parameter> out = new ArrayList<>();
+      Set<String> names = new HashSet<>();
+      for (YNode n : p.list(m, "parameters")) {
+        p.map(n, "a parameter").ifPresent(pm -> {
+          p.unknownKeys(pm, Set.of("name", "default"), "a parameter");
+          Optional<String> name = p.requiredString(pm, "name", "a parameter");
+          if (!pm.has("default")) {
+            p.add(pm.loc(), "parameter '" + name.orElse("?") + "' needs a 'default'.");
+          }
+          String def = p.string(pm, "default").orElse("");
+          name.ifPresent(nm -> {
+            if (!names.add(nm)) {
+              p.add(pm.keyLoc("name"), "parameter '" + nm + "' is declared twice.");
+            } else {
+              out.add(new Parameter(nm, def));
+            }
+          });
+        });
+      }
+      return out;
+    }
+
+    private long nonNegative(YMap m, String key, long dflt) {
+      long v = p.integer(m, key).orElse(dflt);
+      if (v < 0) {
+        p.add(m.get(key).get().loc(), "'" + key + "' must be 0 or more, not " + v + ".");
+        return dflt;
+      }
+      return v;
+    }
+
+    Optional<TaskSpec> task(YMap m, boolean nested) {
+      Set<String> allowed = new TreeSet<>(TASK_KEYS);
+      allowed.addAll(TASK_KEYS_IGNORED);
+      allowed.addAll(taskExtKeys);
+      allowed.addAll(BUILTIN_PAYLOADS);
+      allowed.addAll(payloadTypes.keySet());
+      allowed.addAll(REMOTE_PAYLOADS);
+      p.unknownKeys(m, allowed, "a task");
+      Optional<String> key = p.requiredString(m, "task_key", "every task");
+      String k = key.orElse("?");
+      if (key.isPresent() && !key.get().matches("[A-Za-z0-9_.\\-]+")) {
+        p.add(m.get("task_key").get().loc(), "task_key '" + k + "' may hold only letters, digits,"
+            + " '_', '-' and '.'.");
+      }
+      List<Dependency> deps = new ArrayList<>();
+      for (YNode d : p.list(m, "depends_on")) {
+        p.map(d, "a depends_on entry").ifPresent(dm -> {
+          p.unknownKeys(dm, Set.of("task_key", "outcome"), "depends_on");
+          Optional<String> dk = p.requiredString(dm, "task_key", "a depends_on entry");
+          Optional<String> outcome = p.string(dm, "outcome");
+          outcome.ifPresent(o -> {
+            if (!o.equals("true") && !o.equals("false")) {
+              p.add(dm.get("outcome").get().loc(), "outcome must be \"true\" or \"false\", not '"
+                  + o + "'.");
+            }
+          });
+          dk.ifPresent(x -> deps.add(new Dependency(x, outcome)));
+        });
+      }
+      if (nested && !deps.isEmpty()) {
+        p.add(m.keyLoc("depends_on"), "the task inside a for_each_task cannot have depends_on;"
+            + " put the dependencies on the for_each task.");
+      }
+      RunIf runIf = RunIf.ALL_SUCCESS;
+      Optional<String> ri = p.string(m, "run_if");
+      if (ri.isPresent()) {
+        try {
+          runIf = RunIf.valueOf(ri.get());
+        } catch (IllegalArgumentException e) {
+          List<String> names = new ArrayList<>();
+          for (RunIf r : RunIf.values()) {
+            names.add(r.name());
+          }
+          p.add(m.get("run_if").get().loc(), "run_if '" + ri.get() + "' is not one of "
+              + String.join(", ", names) + "."
+              + io.andon.util.Strings.didYouMean(ri.get().toUpperCase(Locale.ROOT), names));
+        }
+      }
+      Optional<String> description = p.string(m, "description");
+      boolean disabled = p.bool(m, "disabled").orElse(false);
+      long timeout = nonNegative(m, "timeout_seconds", 0);
+      long retries = p.integer(m, "max_retries").orElse(0);
+      if (retries < -1) {
+        p.add(m.get("max_retries").get().loc(), "max_retries must be -1 (forever), 0 or more.");
+        retries = 0;
+      }
+      long interval = nonNegative(m, "min_retry_interval_millis", 0);
+      boolean retryOnTimeout = p.bool(m, "retry_on_timeout").orElse(false);
+      Payload payload = payload(m, k, nested);
+      if (payload == null) {
+        return Optional.empty();
+      }
+      if (payload instanceof ConditionTask && (retries != 0)) {
+        p.add(m.keyLoc("max_retries"), "task '" + k + "': a condition_task is never retried;"
+            + " remove max_retries.");
+      }
+      if (key.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(new TaskSpec(key.get(), deps, runIf, description, disabled, timeout,
+          (int) Math.max(-1, Math.min(retries, Integer.MAX_VALUE)), interval, retryOnTimeout,
+          payload, extras(m, taskExtKeys), m.loc()));
+    }
+
+    private Payload payload(YMap m, String k, boolean nested) {
+      List<String> present = new ArrayList<>();
+      for (String key : m.keys()) {
+        if (BUILTIN_PAYLOADS.contains(key) || payloadTypes.containsKey(key)
+            || REMOTE_PAYLOADS.contains(key)) {
+          present.add(key);
+        }
+      }
+      if (present.isEmpty()) {
+        List<String> kinds = new ArrayList<>(new TreeSet<>(BUILTIN_PAYLOADS));
+        kinds.addAll(new TreeSet<>(payloadTypes.keySet()));
+        p.add(m.loc(), "task '" + k + "' has nothing to run; give it one of: "
+            + String.join(", ", kinds) + ".");
+        return null;
+      }
+      if (present.size() > 1) {
+        p.add(m.keyLoc(present.get(1)), "task '" + k + "' has several payloads ("
+            + String.join(", ", present) + "); a task has exactly one.");
+        return null;
+      }
+      String type = present.get(0);
+      Loc at = m.keyLoc(type);
+      if (REMOTE_PAYLOADS.contains(type)) {
+        p.add(at, "task '" + k + "': " + type + " runs only in a Databricks workspace, so andon"
+            + " cannot run it here. Replace it with a shell_task (for example `command: python"
+            + " my_notebook.py`).");
+        return null;
+      }
+      Optional<YMap> body = p.map(m, type);
+      if (body.isEmpty()) {
+        if (m.get(type).map(n -> n instanceof YScalar s && s.isNull()).orElse(false)) {
+          p.add(at, "task '" + k + "': " + type + " is empty.");
+        }
+        return null;
+      }
+      YMap b = body.get();
+      Path base = file.toAbsolutePath().getParent();
+      switch (type) {
+        case ShellTask.KEY:
+          return shell(b);
+        case ConditionTask.KEY:
+          return condition(b, k);
+        case ForEachTask.KEY:
+          if (nested) {
+            p.add(at, "task '" + k + "': a for_each_task cannot hold another for_each_task.");
+            return null;
+          }
+          return forEach(b, k);
+        case RunJobTask.KEY:
+          return runJob(b, k, base);
+        default:
+          return payloadTypes.get(type).parse(b, p, base);
+      }
+    }
+
+    private ShellTask shell(YMap b) {
+      p.unknownKeys(b, Set.of("command", "env", "working_dir"), "shell_task");
+      Optional<String> cmd = p.requiredString(b, "command", "shell_task");
+      Map<String, String> env = new LinkedHashMap<>();
+      p.map(b, "env").ifPresent(e -> e.values().forEach(en -> {
+        if (!en.key().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+          p.add(en.keyLoc(), "environment variable name '" + en.key() + "' is not valid.");
+        }
+        p.scalarText(en.value(), "env '" + en.key() + "'").ifPresent(v -> env.put(en.key(), v));
+      }));
+      return cmd.map(c -> new ShellTask(c, env, p.string(b, "working_dir"))).orElse(null);
+    }
+
+    private ConditionTask condition(YMap b, String k) {
+      p.unknownKeys(b, Set.of("left", "op", "right"), "condition_task");
+      Optional<String> left = p.requiredString(b, "left", "condition_task");
+      Optional<String> right = p.requiredString(b, "right", "condition_task");
+      Optional<String> op = p.requiredString(b, "op", "condition_task");
+      ConditionTask.Op o = null;
+      if (op.isPresent()) {
+        try {
+          o = ConditionTask.Op.valueOf(op.get());
+        } catch (IllegalArgumentException e) {
+          List<String> names = new ArrayList<>();
+          for (ConditionTask.Op x : ConditionTask.Op.values()) {
+            names.add(x.name());
+          }
+          p.add(b.get("op").get().loc(), "task '" + k + "': op '" + op.get() + "' is not one of "
+              + String.join(", ", names) + "." + io.andon.util.Strings.didYouMean(op.get(), names));
+        }
+      }
+      if (left.isEmpty() || right.isEmpty() || o == null) {
+        return null;
+      }
+      return new ConditionTask(left.get(), o, right.get());
+    }
+
+    private ForEachTask forEach(YMap b, String k) {
+      p.unknownKeys(b, Set.of("inputs", "concurrency", "task"), "for_each_task");
+      String inputs = null;
+      Optional<YNode> in = b.get("inputs");
+      if (in.isEmpty()) {
+        p.add(b.loc(), "task '" + k + "': for_each_task needs 'inputs' (a JSON array or a"
+            + " reference to one).");
+      } else if (in.get() instanceof YList l) {
+        inputs = Json.write(toJson(l));
+      } else {
+        inputs = p.scalarText(in.get(), "inputs").orElse(null);
+        if (inputs != null && Reference.findAll(inputs).isEmpty()) {
+          try {
+            JsonNode j = Json.read(inputs);
+            if (!j.isArray()) {
+              p.add(in.get().loc(), "task '" + k + "': inputs must be a JSON array, not " + inputs
+                  + ".");
+            }
+          } catch (IOException e) {
+            p.add(in.get().loc(), "task '" + k + "': inputs is not JSON (" + firstLine(e) + ").");
+          }
+        }
+      }
+      long concRaw = p.integer(b, "concurrency").orElse(1);
+      if (concRaw < 1 || concRaw > 100) {
+        p.add(b.keyLoc("concurrency"), "task '" + k + "': concurrency must be from 1 to 100.");
+        concRaw = 1;
+      }
+      final long conc = concRaw;
+      Optional<YMap> tm = p.map(b, "task");
+      if (tm.isEmpty()) {
+        if (!b.has("task")) {
+          p.add(b.loc(), "task '" + k + "': for_each_task needs a nested 'task'.");
+        }
+        return null;
+      }
+      Optional<TaskSpec> nested = task(tm.get(), true);
+      if (nested.isEmpty() || inputs == null) {
+        return null;
+      }
+      return new ForEachTask(inputs, (int) conc, nested.get());
+    }
+
+    private RunJobTask runJob(YMap b, String k, Path base) {
+      if (b.has("job_id")) {
+        p.add(b.keyLoc("job_id"), "task '" + k + "': run_job_task.job_id names a job in a"
+            + " Databricks workspace; andon runs a job file: use 'job_file: path/to/job.yml'.");
+        return null;
+      }
+      p.unknownKeys(b, Set.of("job_file", "job_key", "job_parameters"), "run_job_task");
+      Optional<String> f = p.requiredString(b, "job_file", "run_job_task");
+      Map<String, String> params = new LinkedHashMap<>();
+      p.map(b, "job_parameters").ifPresent(jp -> jp.values().forEach(e ->
+          p.scalarText(e.value(), "job parameter '" + e.key() + "'")
+              .ifPresent(v -> params.put(e.key(), v))));
+      if (f.isEmpty()) {
+        return null;
+      }
+      Path child = base.resolve(f.get()).normalize();
+      Loc at = b.get("job_file").get().loc();
+      if (chain.contains(child.toAbsolutePath())) {
+        List<String> names = new ArrayList<>();
+        chain.descendingIterator().forEachRemaining(x -> names.add(x.getFileName().toString()));
+        names.add(child.getFileName().toString());
+        p.add(at, "task '" + k + "': run_job_task makes a cycle of jobs: "
+            + String.join(" -> ", names) + ".");
+        return null;
+      }
+      try {
+        JobSpec childJob = load(child, p.string(b, "job_key"), chain);
+        for (String name : params.keySet()) {
+          if (childJob.parameters().stream().noneMatch(x -> x.name().equals(name))) {
+            p.add(b.keyLoc("job_parameters"), "task '" + k + "': job " + childJob.name()
+                + " has no parameter '" + name + "'.");
+          }
+        }
+        return new RunJobTask(childJob, params);
+      } catch (InvalidInputException e) {
+        p.add(at, "task '" + k + "': the job it runs is not valid: " + e.getMessage());
+        return null;
+      }
+    }
+
+    /** Missing dependencies, outcomes on non-conditions, cycles. */
+    private void graph(JobSpec job, YMap m) {
+      Map<String, TaskSpec> byKey = new HashMap<>();
+      for (TaskSpec t : job.tasks()) {
+        byKey.put(t.taskKey(), t);
+      }
+      for (TaskSpec t : job.tasks()) {
+        Set<String> seen = new HashSet<>();
+        for (Dependency d : t.dependsOn()) {
+          TaskSpec up = byKey.get(d.taskKey());
+          if (!seen.add(d.taskKey())) {
+            p.add(t.loc(), "task '" + t.taskKey() + "' lists dependency '" + d.taskKey()
+                + "' twice.");
+          }
+          if (up == null) {
+            p.add(t.loc(), "task '" + t.taskKey() + "' depends on '" + d.taskKey()
+                + "', which is not a task of this job."
+                + io.andon.util.Strings.didYouMean(d.taskKey(), byKey.keySet()));
+          } else if (d.outcome().isPresent() && !(up.payload() instanceof ConditionTask)) {
+            p.add(t.loc(), "task '" + t.taskKey() + "' depends on '" + d.taskKey()
+                + "' with an outcome, but '" + d.taskKey() + "' is not a condition_task;"
+                + " remove 'outcome'.");
+          } else if (d.outcome().isEmpty() && up.payload() instanceof ConditionTask) {
+            // allowed: runs after the condition whatever its outcome
+          }
+          if (d.taskKey().equals(t.taskKey())) {
+            p.add(t.loc(), "task '" + t.taskKey() + "' depends on itself.");
+          }
+        }
+      }
+      Dag dag = new Dag(job.tasks());
+      if (dag.order().size() < dag.size()) {
+        dag.findCycle().ifPresent(c -> p.add(m.keyLoc("tasks"), "the tasks form a cycle: "
+            + String.join(" -> ", c) + " (each task depends on the next); remove one of these"
+            + " dependencies."));
+      }
+    }
+
+    /** Every reference names something that exists and that the task may see. */
+    private void references(JobSpec job, List<Parameter> params) {
+      Set<String> paramNames = new LinkedHashSet<>();
+      params.forEach(x -> paramNames.add(x.name()));
+      Dag dag = new Dag(job.tasks());
+      for (int i = 0; i < job.tasks().size(); i++) {
+        TaskSpec t = job.tasks().get(i);
+        boolean[] up = null;
+        List<String> templates = new ArrayList<>(t.payload().templates());
+        boolean inForEach = false;
+        if (t.payload() instanceof ForEachTask fe) {
+          checkRefs(job, dag, i, t, fe.inputs(), paramNames, false);
+          templates = new ArrayList<>(fe.task().payload().templates());
+          inForEach = true;
+        } else {
+          templates = new ArrayList<>(t.payload().templates());
+        }
+        for (String s : templates) {
+          checkRefs(job, dag, i, t, s, paramNames, inForEach);
+        }
+      }
+    }
+
+    private void checkRefs(JobSpec job, Dag dag, int i, TaskSpec t, String s,
+        Set<String> paramNames, boolean inForEach) {
+      boolean[] up = null;
+      for (Reference r : Reference.findAll(s)) {
+        String where = "task '" + t.taskKey() + "': " + r.text();
+        List<String> path = r.path();
+        switch (r.namespace()) {
+          case "job" -> {
+            if (path.size() == 3 && path.get(1).equals("parameters")) {
+              if (!paramNames.contains(path.get(2))) {
+                p.add(t.loc(), where + " names parameter '" + path.get(2) + "', which the job"
+                    + " does not declare." + io.andon.util.Strings.didYouMean(path.get(2),
+                        paramNames));
+              }
+            } else if (!References.JOB_FIELDS.contains(String.join(".", path.subList(1,
+                path.size())))) {
+              p.add(t.loc(), where + " is not a job reference; known: "
+                  + String.join(", ", References.JOB_FIELDS) + ", parameters.<name>.");
+            }
+          }
+          case "task" -> {
+            if (path.size() != 2 || !References.TASK_FIELDS.contains(path.get(1))) {
+              p.add(t.loc(), where + " is not a task reference; known: task."
+                  + String.join(", task.", References.TASK_FIELDS) + ".");
+            }
+          }
+          case "tasks" -> {
+            boolean shape = path.size() == 3 && path.get(2).equals("result_state")
+                || path.size() == 4 && path.get(2).equals("values");
+            if (!shape) {
+              p.add(t.loc(), where + " should read tasks.<task_key>.values.<name> or"
+                  + " tasks.<task_key>.result_state.");
+              break;
+            }
+            Optional<Integer> j = dag.indexOf(path.get(1));
+            if (j.isEmpty()) {
+              p.add(t.loc(), where + " names task '" + path.get(1) + "', which is not a task of"
+                  + " this job." + io.andon.util.Strings.didYouMean(path.get(1),
+                      job.tasks().stream().map(TaskSpec::taskKey).toList()));
+              break;
+            }
+            if (up == null) {
+              up = dag.upstreamClosure(i);
+            }
+            if (!up[j.get()]) {
+              p.add(t.loc(), where + " reads task '" + path.get(1) + "', which task '"
+                  + t.taskKey() + "' does not depend on (directly or not); add it to depends_on"
+                  + " so its value exists when this task runs.");
+            }
+          }
+          case "input" -> {
+            if (!inForEach) {
+              p.add(t.loc(), where + " exists only in the task inside a"
+                  + " for_each_task.");
+            }
+          }
+          default -> { }
+        }
+      }
+    }
+  }
+
+  static JsonNode toJson(YNode n) {
+    if (n instanceof YMap m) {
+      var o = Json.object();
+      m.values().forEach(e -> o.set(e.key(), toJson(e.value())));
+      return o;
+    }
+    if (n instanceof YList l) {
+      var a = Json.mapper().createArrayNode();
+      l.items().forEach(x -> a.add(toJson(x)));
+      return a;
+    }
+    YScalar s = (YScalar) n;
+    var f = Json.mapper().getNodeFactory();
+    return switch (s.type()) {
+      case NULL -> f.nullNode();
+      case BOOL -> f.booleanNode(Boolean.parseBoolean(s.text()));
+      case INT -> f.numberNode(new java.math.BigInteger(s.text()));
+      case FLOAT -> f.numberNode(new java.math.BigDecimal(s.text()));
+      case STRING -> f.textNode(s.text());
+    };
+  }
+
+  private static String firstLine(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  private static String stem(Path file) {
+    String n = file.getFileName().toString();
+    int dot = n.lastIndexOf('.');
+    return dot > 0 ? n.substring(0, dot) : n;
+  }
+}

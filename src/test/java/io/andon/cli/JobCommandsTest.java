@@ -1,0 +1,187 @@
+package io.andon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.andon.util.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobCommandsTest {
+  @TempDir Path tmp;
+
+  Path job(String yaml) throws Exception {
+    Path f = tmp.resolve("job.yml");
+    Files.writeString(f, yaml);
+    return f;
+  }
+
+  String home() {
+    return tmp.resolve("home").toString();
+  }
+
+  @Test
+  void validateExitsZeroForAValidJobAndTwoWithEveryProblem() throws Exception {
+    Cli ok = Cli.run("validate", "src/test/resources/jobs/valid/bare-job.yml");
+    assertThat(ok.exit).as(ok.toString()).isZero();
+    assertThat(ok.out).contains("job nightly-training is valid (5 tasks)");
+    Cli bad = Cli.run("validate", "src/test/resources/jobs/invalid/unknown-references.yml");
+    assertThat(bad.exit).isEqualTo(2);
+    assertThat(bad.err).contains("(6 problems)").contains("unknown-references.yml:10:5:")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void runExitCodesFollowTheJobResult() throws Exception {
+    Cli ok = Cli.run("run", "--home", home(), job("""
+        name: ok
+        tasks: [{task_key: a, shell_task: {command: 'true'}}]
+        """).toString());
+    assertThat(ok.exit).as(ok.toString()).isZero();
+    Cli failed = Cli.run("run", "--home", home(), job("""
+        name: bad
+        tasks: [{task_key: a, shell_task: {command: 'exit 2'}}]
+        """).toString());
+    assertThat(failed.exit).as(failed.toString()).isEqualTo(1);
+    Cli handled = Cli.run("run", "--home", home(), job("""
+        name: handled
+        tasks:
+          - {task_key: a, shell_task: {command: 'exit 2'}}
+          - {task_key: b, depends_on: [{task_key: a}], run_if: ALL_FAILED, shell_task: {command: 'true'}}
+        """).toString());
+    assertThat(handled.exit).as(handled.toString()).isZero();
+    assertThat(handled.out).contains("SUCCESS_WITH_FAILURES");
+    Cli invalid = Cli.run("run", "--home", home(), "src/test/resources/jobs/invalid/cycle.yml");
+    assertThat(invalid.exit).isEqualTo(2);
+    Cli usage = Cli.run("run", "--home", home(), "--max-parallel", "0",
+        "src/test/resources/jobs/valid/bare-job.yml");
+    assertThat(usage.exit).isEqualTo(2);
+    assertThat(usage.err).contains("--max-parallel must be at least 1");
+  }
+
+  @Test
+  void runJsonHasTheContractFields() throws Exception {
+    Cli c = Cli.run("run", "--home", home(), "--json", "--param", "n=3", job("""
+        name: shape
+        parameters: [{name: n, default: "1"}]
+        tasks:
+          - task_key: a
+            shell_task: {command: 'echo "n=$ANDON_PARAM_N" > "$ANDON_TASK_VALUES"'}
+          - task_key: loop
+            for_each_task:
+              inputs: '["x", "y"]'
+              task: {task_key: loop_it, shell_task: {command: 'echo {{input}}'}}
+        """).toString());
+    assertThat(c.exit).as(c.toString()).isZero();
+    JsonNode run = Json.read(c.out);
+    for (String f : new String[] {"run_id", "job_name", "result_state", "start_time", "end_time",
+        "repair_count", "tasks"}) {
+      assertThat(run.has(f)).as(f).isTrue();
+    }
+    assertThat(run.get("result_state").asText()).isEqualTo("SUCCESS");
+    JsonNode a = run.get("tasks").get(0);
+    for (String f : new String[] {"task_key", "result_state", "attempts", "start_time",
+        "end_time", "values"}) {
+      assertThat(a.has(f)).as(f).isTrue();
+    }
+    assertThat(a.get("values").get("n").asInt()).isEqualTo(3);
+    JsonNode loop = run.get("tasks").get(1);
+    assertThat(loop.get("iterations")).hasSize(2);
+    assertThat(loop.get("iterations").get(1).get("input").asText()).isEqualTo("y");
+    Cli shown = Cli.run("runs", "show", "--home", home(), "--json",
+        run.get("run_id").asText());
+    assertThat(Json.read(shown.out)).isEqualTo(run);
+  }
+
+  @Test
+  void runsListShowAndLogsReadTheHistory() throws Exception {
+    Cli.run("run", "--home", home(), job("""
+        name: hist
+        tasks: [{task_key: hello, shell_task: {command: 'echo hello from the task'}}]
+        """).toString());
+    Cli list = Cli.run("runs", "list", "--home", home());
+    assertThat(list.out).contains("hist").contains("SUCCESS");
+    Cli logs = Cli.run("runs", "logs", "--home", home(), "1", "hello");
+    assertThat(logs.exit).isZero();
+    assertThat(logs.out).contains("hello from the task");
+    Cli missing = Cli.run("runs", "logs", "--home", home(), "1", "nope");
+    assertThat(missing.exit).isEqualTo(2);
+    assertThat(missing.err).contains("has no task 'nope'");
+    Cli noRun = Cli.run("runs", "show", "--home", home(), "42");
+    assertThat(noRun.exit).isEqualTo(2);
+    assertThat(noRun.err).contains("there is no run 42");
+  }
+
+  @Test
+  void repairCommandFinishesAFailedRun() throws Exception {
+    Path flag = tmp.resolve("ok");
+    Path f = job("""
+        name: fix
+        tasks: [{task_key: a, shell_task: {command: 'test -f %s'}}]
+        """.formatted(flag));
+    assertThat(Cli.run("run", "--home", home(), f.toString()).exit).isEqualTo(1);
+    Files.createFile(flag);
+    Cli both = Cli.run("repair", "--home", home(), "1", "--rerun-all-failed", "--task", "a");
+    assertThat(both.exit).isEqualTo(2);
+    Cli r = Cli.run("repair", "--home", home(), "1", "--rerun-all-failed", "--json");
+    assertThat(r.exit).as(r.toString()).isZero();
+    assertThat(Json.read(r.out).get("repair_count").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void badInputGivesOneParagraphAndExitTwoNeverAStackTrace() throws Exception {
+    Path empty = tmp.resolve("empty.yml");
+    Files.writeString(empty, "");
+    Path bin = tmp.resolve("bin.yml");
+    Files.write(bin, new byte[] {0x7f, 'E', 'L', 'F', 0, 0});
+    Path malformed = tmp.resolve("bad.yml");
+    Files.writeString(malformed, "name: x\ntasks: [\n");
+    for (String[] args : new String[][] {
+        {"run", "--home", home(), empty.toString()},
+        {"run", "--home", home(), bin.toString()},
+        {"run", "--home", home(), malformed.toString()},
+        {"run", "--home", home(), tmp.resolve("missing.yml").toString()},
+        {"validate", tmp.toString()},
+        {"runs", "show", "--home", home(), "notanumber"},
+    }) {
+      Cli c = Cli.run(args);
+      assertThat(c.exit).as(String.join(" ", args) + "\n" + c).isEqualTo(2);
+      assertThat(c.err).doesNotContain("\tat ").doesNotContain("Exception:");
+    }
+  }
+
+  @Test
+  void readOnlyHomeIsReportedClearly() throws Exception {
+    Path ro = tmp.resolve("ro");
+    Files.createDirectory(ro);
+    Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      Cli c = Cli.run("runs", "list", "--home", ro.resolve("home").toString());
+      // root may write anywhere; then the command simply works
+      if (c.exit != 0) {
+        assertThat(c.exit).isEqualTo(2);
+        assertThat(c.err).contains("--home");
+      }
+      Path file = tmp.resolve("file-home");
+      Files.writeString(file, "x");
+      Cli notDir = Cli.run("runs", "list", "--home", file.toString());
+      assertThat(notDir.exit).isEqualTo(2);
+      assertThat(notDir.err).contains("andon home").doesNotContain("\tat ");
+    } finally {
+      Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  @Test
+  void notADatabaseIsReportedClearly() throws Exception {
+    Path home = tmp.resolve("h");
+    Files.createDirectories(home);
+    Files.writeString(home.resolve("andon.db"), "this is not sqlite, just text long enough".repeat(10));
+    Cli c = Cli.run("runs", "list", "--home", home.toString());
+    assertThat(c.exit).as(c.toString()).isEqualTo(2);
+    assertThat(c.err).contains("not an andon database");
+  }
+}

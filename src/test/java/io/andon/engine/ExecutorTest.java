@@ -1,0 +1,546 @@
+package io.andon.engine;
+
+import static io.andon.engine.JobHarness.result;
+import static io.andon.engine.JobHarness.task;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.andon.error.InvalidInputException;
+import io.andon.job.JobLoader;
+import io.andon.job.JobSpec;
+import io.andon.store.RunRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExecutorTest {
+  @TempDir Path tmp;
+  JobHarness h;
+
+  @BeforeEach
+  void open() {
+    h = new JobHarness(tmp);
+  }
+
+  @AfterEach
+  void close() {
+    h.close();
+  }
+
+  @Test
+  void dependentsRunAfterTheirDependenciesAndSeeTheirValues() throws Exception {
+    RunRecord r = h.run("""
+        name: order
+        tasks:
+          - task_key: a
+            shell_task: {command: 'echo a >> order.txt; echo n=41 > "$ANDON_TASK_VALUES"'}
+          - task_key: b
+            depends_on: [{task_key: a}]
+            shell_task: {command: 'echo "b {{tasks.a.values.n}}" >> order.txt'}
+        """);
+    assertThat(r.resultState()).contains("SUCCESS");
+    assertThat(Files.readAllLines(tmp.resolve("order.txt"))).containsExactly("a", "b 41");
+    assertThat(task(r, "a").values().get("n").asInt()).isEqualTo(41);
+  }
+
+  @Test
+  void failedUpstreamMarksAllSuccessChildUpstreamFailedAndJobFailed() {
+    RunRecord r = h.run("""
+        name: fail
+        tasks:
+          - task_key: a
+            shell_task: {command: 'exit 4'}
+          - task_key: b
+            depends_on: [{task_key: a}]
+            shell_task: {command: 'true'}
+          - task_key: c
+            depends_on: [{task_key: b}]
+            shell_task: {command: 'true'}
+        """);
+    assertThat(result(r, "a")).isEqualTo("FAILED");
+    assertThat(task(r, "a").message()).hasValueSatisfying(m -> assertThat(m).contains("exit code 4"));
+    assertThat(result(r, "b")).isEqualTo("UPSTREAM_FAILED");
+    assertThat(result(r, "c")).isEqualTo("UPSTREAM_FAILED");
+    assertThat(r.resultState()).contains("FAILED");
+  }
+
+  @Test
+  void handledFailureGivesSuccessWithFailuresAndCleanupRuns() {
+    RunRecord r = h.run("""
+        name: handled
+        tasks:
+          - task_key: a
+            shell_task: {command: 'exit 1'}
+          - task_key: on_failure
+            depends_on: [{task_key: a}]
+            run_if: AT_LEAST_ONE_FAILED
+            shell_task: {command: 'true'}
+          - task_key: on_success
+            depends_on: [{task_key: a}]
+            run_if: NONE_FAILED
+            shell_task: {command: 'true'}
+          - task_key: cleanup
+            depends_on: [{task_key: on_failure}, {task_key: on_success}]
+            run_if: ALL_DONE
+            shell_task: {command: 'true'}
+        """);
+    assertThat(result(r, "on_failure")).isEqualTo("SUCCESS");
+    assertThat(result(r, "on_success")).isEqualTo("UPSTREAM_FAILED");
+    assertThat(result(r, "cleanup")).isEqualTo("SUCCESS");
+    assertThat(r.resultState()).contains("SUCCESS_WITH_FAILURES");
+  }
+
+  @Test
+  void valuesOfAFailedTaskStayReadableByItsAllDoneHandler() throws Exception {
+    RunRecord r = h.run("""
+        name: failed-values
+        tasks:
+          - task_key: check
+            shell_task: {command: 'echo verdict=blocked > "$ANDON_TASK_VALUES"; exit 1'}
+          - task_key: report
+            depends_on: [{task_key: check}]
+            run_if: ALL_DONE
+            shell_task: {command: 'echo "{{tasks.check.values.verdict}}" > report.txt'}
+        """);
+    assertThat(result(r, "check")).isEqualTo("FAILED");
+    assertThat(task(r, "check").values().get("verdict").asText()).isEqualTo("blocked");
+    assertThat(Files.readString(tmp.resolve("report.txt")).strip()).isEqualTo("blocked");
+  }
+
+  @Test
+  void conditionPicksABranchAndTheOtherIsExcluded() throws Exception {
+    String job = """
+        name: branch
+        parameters: [{name: accuracy, default: "0.97"}]
+        tasks:
+          - task_key: check
+            condition_task: {left: "{{job.parameters.accuracy}}", op: GREATER_THAN_OR_EQUAL, right: "0.95"}
+          - task_key: deploy
+            depends_on: [{task_key: check, outcome: "true"}]
+            shell_task: {command: 'echo deployed >> deploys.txt'}
+          - task_key: alert
+            depends_on: [{task_key: check, outcome: "false"}]
+            shell_task: {command: 'true'}
+          - task_key: after_deploy
+            depends_on: [{task_key: deploy}]
+            shell_task: {command: 'true'}
+        """;
+    RunRecord good = h.run(job);
+    assertThat(task(good, "check").outcome()).contains("true");
+    assertThat(result(good, "deploy")).isEqualTo("SUCCESS");
+    assertThat(result(good, "alert")).isEqualTo("EXCLUDED");
+    assertThat(good.resultState()).contains("SUCCESS");
+    assertThat(task(good, "deploy").attempts()).isEqualTo(1);
+    assertThat(Files.readAllLines(tmp.resolve("deploys.txt"))).containsExactly("deployed");
+    RunRecord bad = h.run(job, Map.of("accuracy", "0.5"));
+    assertThat(result(bad, "deploy")).isEqualTo("EXCLUDED");
+    assertThat(result(bad, "after_deploy")).isEqualTo("EXCLUDED");
+    assertThat(result(bad, "alert")).isEqualTo("SUCCESS");
+  }
+
+  @Test
+  void conditionComparesStringsForEqualityAndNumbersForOrder() {
+    RunRecord r = h.run("""
+        name: cmp
+        tasks:
+          - task_key: eq
+            condition_task: {left: "12.0", op: EQUAL_TO, right: "12"}
+          - task_key: gt
+            condition_task: {left: "12.0", op: GREATER_THAN, right: "9"}
+          - task_key: nan
+            condition_task: {left: "abc", op: GREATER_THAN, right: "9"}
+        """);
+    assertThat(task(r, "eq").outcome()).contains("false");
+    assertThat(task(r, "gt").outcome()).contains("true");
+    assertThat(result(r, "nan")).isEqualTo("FAILED");
+    assertThat(task(r, "nan").message()).hasValueSatisfying(m -> assertThat(m).contains("not a number"));
+  }
+
+  @Test
+  void retriesUntilSuccessWaitingTheMinimumInterval() {
+    long start = System.currentTimeMillis();
+    RunRecord r = h.run("""
+        name: retry
+        tasks:
+          - task_key: flaky
+            max_retries: 3
+            min_retry_interval_millis: 300
+            shell_task: {command: 'echo attempt $ANDON_ATTEMPT; test $ANDON_ATTEMPT -ge 3'}
+        """);
+    long took = System.currentTimeMillis() - start;
+    assertThat(result(r, "flaky")).isEqualTo("SUCCESS");
+    assertThat(task(r, "flaky").attempts()).isEqualTo(3);
+    assertThat(took).isGreaterThanOrEqualTo(600);
+  }
+
+  @Test
+  void retriesStopAtMaxRetries() {
+    RunRecord r = h.run("""
+        name: retry
+        tasks:
+          - task_key: never
+            max_retries: 2
+            shell_task: {command: 'exit 1'}
+        """);
+    assertThat(result(r, "never")).isEqualTo("FAILED");
+    assertThat(task(r, "never").attempts()).isEqualTo(3);
+  }
+
+  @Test
+  void timeoutKillsTheWholeProcessGroupAndIsNotRetriedByDefault() throws Exception {
+    Path marker = tmp.resolve("grandchild.pid");
+    RunRecord r = h.run("""
+        name: slow
+        tasks:
+          - task_key: slow
+            timeout_seconds: 1
+            max_retries: 2
+            shell_task: {command: 'sleep 30 & echo $! > %s; wait'}
+        """.formatted(marker));
+    assertThat(result(r, "slow")).isEqualTo("TIMEDOUT");
+    assertThat(task(r, "slow").attempts()).isEqualTo(1);
+    long pid = Long.parseLong(Files.readString(marker).strip());
+    waitUntilDead(pid);
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+  }
+
+  @Test
+  void retryOnTimeoutRetriesATimedOutTask() {
+    RunRecord r = h.run("""
+        name: slow
+        tasks:
+          - task_key: slow
+            timeout_seconds: 1
+            max_retries: 1
+            retry_on_timeout: true
+            shell_task: {command: 'if [ "$ANDON_ATTEMPT" = 1 ]; then sleep 30; fi'}
+        """);
+    assertThat(result(r, "slow")).isEqualTo("SUCCESS");
+    assertThat(task(r, "slow").attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void cancelKillsRunningTasksMarksDownstreamAndStillRunsAllDoneCleanup() throws Exception {
+    JobSpec job = h.load("""
+        name: cancel
+        tasks:
+          - task_key: long
+            shell_task: {command: 'touch started; sleep 30'}
+          - task_key: next
+            depends_on: [{task_key: long}]
+            shell_task: {command: 'true'}
+          - task_key: cleanup
+            depends_on: [{task_key: next}]
+            run_if: ALL_DONE
+            shell_task: {command: 'touch cleaned'}
+        """);
+    Executor ex = h.executor(2);
+    CompletableFuture<Executor.Outcome> f = CompletableFuture.supplyAsync(() -> ex.run(job, Map.of()));
+    waitForFile(tmp.resolve("started"));
+    ex.cancel();
+    Executor.Outcome o = f.get(20, TimeUnit.SECONDS);
+    RunRecord r = h.stored(o.runId());
+    assertThat(r.resultState()).contains("CANCELED");
+    assertThat(result(r, "long")).isEqualTo("CANCELED");
+    assertThat(result(r, "next")).isEqualTo("UPSTREAM_CANCELED");
+    assertThat(result(r, "cleanup")).isEqualTo("SUCCESS");
+    assertThat(tmp.resolve("cleaned")).exists();
+  }
+
+  @Test
+  void jobTimeoutEndsTheRunTimedOut() {
+    RunRecord r = h.run("""
+        name: jt
+        timeout_seconds: 1
+        tasks:
+          - task_key: long
+            shell_task: {command: 'sleep 30'}
+        """);
+    assertThat(r.resultState()).contains("TIMEDOUT");
+    assertThat(result(r, "long")).isEqualTo("TIMEDOUT");
+  }
+
+  @Test
+  void parallelismIsBoundedByMaxParallel() throws Exception {
+    StringBuilder yaml = new StringBuilder("name: par\ntasks:\n");
+    for (int i = 0; i < 6; i++) {
+      yaml.append("  - task_key: t").append(i).append("\n    shell_task: {command: '")
+          .append("mkdir lock.$ANDON_TASK_KEY; n=$(ls -d lock.* | wc -l); echo $n >> peaks;")
+          .append(" sleep 0.2; rmdir lock.$ANDON_TASK_KEY'}\n");
+    }
+    JobSpec job = h.load(yaml.toString());
+    Executor.Outcome o = h.executor(2).run(job, Map.of());
+    assertThat(o.result().name()).isEqualTo("SUCCESS");
+    List<Integer> peaks = Files.readAllLines(tmp.resolve("peaks")).stream()
+        .map(s -> Integer.parseInt(s.strip())).toList();
+    assertThat(peaks).hasSize(6).allMatch(n -> n <= 2);
+    assertThat(peaks).contains(2);
+  }
+
+  @Test
+  void forEachRunsEachInputAndRecordsIterations() {
+    RunRecord r = h.run("""
+        name: fe
+        tasks:
+          - task_key: list
+            shell_task: {command: 'echo ''items=[{"name": "a"}, {"name": "b"}, {"name": "c"}]'' > "$ANDON_TASK_VALUES"'}
+          - task_key: each
+            depends_on: [{task_key: list}]
+            for_each_task:
+              inputs: "{{tasks.list.values.items}}"
+              concurrency: 2
+              task:
+                task_key: each_item
+                shell_task: {command: 'echo "{{input.name}}" >> items.txt; test "{{input.name}}" != c'}
+        """);
+    assertThat(result(r, "each")).isEqualTo("FAILED");
+    var its = task(r, "each").iterations();
+    assertThat(its).hasSize(3);
+    assertThat(its.get(0).resultState()).contains("SUCCESS");
+    assertThat(its.get(2).resultState()).contains("FAILED");
+    assertThat(its.get(1).input()).contains("{\"name\":\"b\"}");
+  }
+
+  @Test
+  void disabledTaskNeverRunsAndCountsAsSuccessDownstream() {
+    RunRecord r = h.run("""
+        name: dis
+        tasks:
+          - task_key: off
+            disabled: true
+            shell_task: {command: 'exit 1'}
+          - task_key: after
+            depends_on: [{task_key: off}]
+            shell_task: {command: 'true'}
+          - task_key: other
+            shell_task: {command: 'true'}
+          - task_key: join
+            depends_on: [{task_key: off}, {task_key: other}]
+            shell_task: {command: 'true'}
+        """);
+    assertThat(result(r, "off")).isEqualTo("DISABLED");
+    assertThat(result(r, "after")).isEqualTo("EXCLUDED");
+    assertThat(result(r, "join")).isEqualTo("SUCCESS");
+    assertThat(r.resultState()).contains("SUCCESS");
+  }
+
+  @Test
+  void runJobTaskRunsTheChildJobAsItsOwnRun() {
+    h.write("child.yml", """
+        name: child
+        parameters: [{name: who, default: nobody}]
+        tasks:
+          - task_key: hello
+            shell_task: {command: 'echo "hello $ANDON_PARAM_WHO" > child.txt'}
+        """);
+    RunRecord r = h.run("""
+        name: parent
+        tasks:
+          - task_key: call
+            run_job_task: {job_file: child.yml, job_parameters: {who: parent}}
+        """);
+    assertThat(result(r, "call")).isEqualTo("SUCCESS");
+    long child = task(r, "call").values().get("run_id").asLong();
+    assertThat(h.stored(child).parentRunId()).contains(r.runId());
+    assertThat(h.stored(child).resultState()).contains("SUCCESS");
+  }
+
+  @Test
+  void jobParametersReachShellTasksAsEnvironmentVariables() throws Exception {
+    h.run("""
+        name: env
+        parameters: [{name: model-name, default: fraud}]
+        tasks:
+          - task_key: show
+            shell_task:
+              command: 'echo "$ANDON_PARAM_MODEL_NAME $EXTRA" > env.txt'
+              env: {EXTRA: "run {{job.run_id}}"}
+        """, Map.of("model-name", "churn"));
+    assertThat(Files.readString(tmp.resolve("env.txt"))).startsWith("churn run ");
+  }
+
+  @Test
+  void oversizedOrMalformedTaskValuesFailTheTask() {
+    RunRecord r = h.run("""
+        name: values
+        tasks:
+          - task_key: big
+            shell_task: {command: 'head -c 60000 /dev/zero | tr "\\\\0" a | sed "s/^/x=/" > "$ANDON_TASK_VALUES"'}
+          - task_key: bad
+            shell_task: {command: 'echo "{not json" > "$ANDON_TASK_VALUES"'}
+        """);
+    assertThat(result(r, "big")).isEqualTo("FAILED");
+    assertThat(task(r, "big").message()).hasValueSatisfying(m -> assertThat(m).contains("48 KiB"));
+    assertThat(result(r, "bad")).isEqualTo("FAILED");
+  }
+
+  @Test
+  void missingTaskValueFailsTheReadingTaskWithAClearMessage() {
+    RunRecord r = h.run("""
+        name: missing
+        tasks:
+          - task_key: a
+            shell_task: {command: 'true'}
+          - task_key: b
+            depends_on: [{task_key: a}]
+            shell_task: {command: 'echo {{tasks.a.values.nope}}'}
+        """);
+    assertThat(result(r, "b")).isEqualTo("FAILED");
+    assertThat(task(r, "b").message()).hasValueSatisfying(m ->
+        assertThat(m).contains("published no value 'nope'"));
+  }
+
+  @Test
+  void maxConcurrentRunsZeroSkipsTheRun() {
+    RunRecord r = h.run("""
+        name: paused
+        max_concurrent_runs: 0
+        tasks:
+          - task_key: a
+            shell_task: {command: 'true'}
+        """);
+    assertThat(r.state()).isEqualTo("SKIPPED");
+    assertThat(r.resultState()).contains("MAXIMUM_CONCURRENT_RUNS_REACHED");
+  }
+
+  @Test
+  void repairRerunsFailedTasksInsideTheSameRun() throws Exception {
+    Path flag = tmp.resolve("fixed");
+    String yaml = """
+        name: repairable
+        tasks:
+          - task_key: a
+            shell_task: {command: 'echo v=1 > "$ANDON_TASK_VALUES"'}
+          - task_key: b
+            depends_on: [{task_key: a}]
+            shell_task: {command: 'test -f %s && echo "got {{tasks.a.values.v}} repair {{job.repair_count}}" > b.txt'}
+          - task_key: c
+            depends_on: [{task_key: b}]
+            shell_task: {command: 'true'}
+        """.formatted(flag);
+    RunRecord first = h.run(yaml);
+    assertThat(first.resultState()).contains("FAILED");
+    Files.createFile(flag);
+    Executor.Outcome o = h.executor(2).repair(first.runId(),
+        new Executor.RepairRequest(List.of(), true, false), new JobLoader());
+    RunRecord r = h.stored(first.runId());
+    assertThat(o.runId()).isEqualTo(first.runId());
+    assertThat(r.resultState()).contains("SUCCESS");
+    assertThat(r.repairCount()).isEqualTo(1);
+    assertThat(task(r, "a").attempts()).isEqualTo(1);
+    assertThat(task(r, "b").attempts()).isEqualTo(2);
+    assertThat(Files.readString(tmp.resolve("b.txt")).strip()).isEqualTo("got 1 repair 1");
+  }
+
+  @Test
+  void repairOfNamedTaskWithDependentsRerunsSucceededDownstream() {
+    RunRecord first = h.run("""
+        name: rerun
+        tasks:
+          - task_key: a
+            shell_task: {command: 'true'}
+          - task_key: b
+            depends_on: [{task_key: a}]
+            shell_task: {command: 'true'}
+          - task_key: c
+            shell_task: {command: 'true'}
+        """);
+    h.executor(2).repair(first.runId(), new Executor.RepairRequest(List.of("a"), false, true),
+        new JobLoader());
+    RunRecord r = h.stored(first.runId());
+    assertThat(task(r, "a").attempts()).isEqualTo(2);
+    assertThat(task(r, "b").attempts()).isEqualTo(2);
+    assertThat(task(r, "c").attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void repairRefusesUnknownTasksAndRunsWithNothingToRepair() {
+    RunRecord ok = h.run("""
+        name: fine
+        tasks:
+          - task_key: a
+            shell_task: {command: 'true'}
+        """);
+    Executor ex = h.executor(1);
+    assertThatThrownBy(() -> ex.repair(ok.runId(),
+        new Executor.RepairRequest(List.of(), true, false), new JobLoader()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("no failed task");
+    assertThatThrownBy(() -> ex.repair(ok.runId(),
+        new Executor.RepairRequest(List.of("b"), false, false), new JobLoader()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("no task 'b'");
+    assertThatThrownBy(() -> ex.repair(999, new Executor.RepairRequest(List.of("a"), false, false),
+        new JobLoader())).hasMessageContaining("no run 999");
+  }
+
+  @Test
+  void unknownParameterOverrideIsRejected() {
+    JobSpec job = h.load("""
+        name: p
+        parameters: [{name: alpha, default: "1"}]
+        tasks:
+          - task_key: a
+            shell_task: {command: 'true'}
+        """);
+    assertThatThrownBy(() -> h.executor(1).run(job, Map.of("alpa", "2")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Did you mean 'alpha'");
+  }
+
+  @Test
+  void everyAttemptKeepsItsLog() throws Exception {
+    RunRecord r = h.run("""
+        name: logs
+        tasks:
+          - task_key: t
+            max_retries: 1
+            shell_task: {command: 'echo out-$ANDON_ATTEMPT; echo err-$ANDON_ATTEMPT >&2; test $ANDON_ATTEMPT = 2'}
+        """);
+    List<String> logs = new io.andon.store.RunStore(h.store).attemptLogs(r.runId(), "t");
+    assertThat(logs).hasSize(2);
+    assertThat(Files.readString(Path.of(logs.get(0)))).contains("out-1", "err-1");
+    assertThat(Files.readString(Path.of(logs.get(1)))).contains("out-2", "err-2");
+  }
+
+  @Test
+  void taskShellLeadsItsOwnSessionAndProcessGroup() throws Exception {
+    h.run("""
+        name: session
+        tasks:
+          - task_key: who
+            shell_task: {command: 'set -- $(cat /proc/$$/stat); echo "$1 $5 $6" > ids.txt'}
+        """);
+    String[] ids = Files.readString(tmp.resolve("ids.txt")).strip().split(" ");
+    assertThat(ids[1]).as("process group").isEqualTo(ids[0]);
+    assertThat(ids[2]).as("session").isEqualTo(ids[0]);
+  }
+
+  @Test
+  void theNativeLauncherIsBuiltWhereACompilerExists() {
+    boolean gcc = java.util.stream.Stream.of(System.getenv("PATH").split(":"))
+        .anyMatch(d -> Files.isExecutable(Path.of(d, "gcc")));
+    org.junit.jupiter.api.Assumptions.assumeTrue(gcc, "no gcc on this machine");
+    assertThat(NativeSpawn.available()).isTrue();
+  }
+
+  static void waitForFile(Path p) throws InterruptedException {
+    for (int i = 0; i < 200 && !Files.exists(p); i++) {
+      Thread.sleep(50);
+    }
+    assertThat(p).exists();
+  }
+
+  static void waitUntilDead(long pid) throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      if (ProcessHandle.of(pid).map(ph -> !ph.isAlive()).orElse(true)) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package io.andon.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.andon.error.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class JobLoaderTest {
+  static final Path FIXTURES = Path.of("src/test/resources/jobs");
+
+  static Stream<Path> valid() throws IOException {
+    return list("valid");
+  }
+
+  static Stream<Path> invalid() throws IOException {
+    return list("invalid");
+  }
+
+  private static Stream<Path> list(String dir) throws IOException {
+    try (Stream<Path> s = Files.list(FIXTURES.resolve(dir))) {
+      return s.filter(p -> p.toString().endsWith(".yml")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("valid")
+  void validFixtureLoads(Path file) {
+    JobSpec job = new JobLoader().load(file, Optional.empty());
+    assertThat(job.tasks()).isNotEmpty();
+  }
+
+  /** Each invalid fixture names, in "# expect:" lines, the problems it must produce. */
+  @ParameterizedTest
+  @MethodSource("invalid")
+  void invalidFixtureFailsWithTheNamedProblems(Path file) throws IOException {
+    List<String> declared = Files.readAllLines(file).stream()
+        .filter(l -> l.startsWith("# expect: ")).map(l -> l.substring(10)).toList();
+    List<String> expected = declared.isEmpty() ? List.of("is empty") : declared;
+    Path relative = Path.of("invalid").resolve(file.getFileName());
+    assertThatThrownBy(() -> new JobLoader().load(relativeTo(file), Optional.empty()))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> {
+          for (String x : expected) {
+            assertThat(e.getMessage()).contains(x.replace("invalid/", relative.getParent() + "/"));
+          }
+        });
+  }
+
+  private static Path relativeTo(Path file) {
+    return file;
+  }
+
+  @Test
+  void problemsCarryFileLineAndColumn() {
+    Path f = FIXTURES.resolve("invalid/missing-dependency.yml");
+    assertThatThrownBy(() -> new JobLoader().load(f, Optional.empty()))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.problems()).hasSize(1);
+          assertThat(e.problems().get(0).file()).isEqualTo(f.toString());
+          assertThat(e.problems().get(0).line()).isEqualTo(6);
+          assertThat(e.problems().get(0).column()).isEqualTo(5);
+        });
+  }
+
+  @Test
+  void everyProblemOfAFileIsReportedAtOnce() {
+    Path f = FIXTURES.resolve("invalid/unknown-references.yml");
+    assertThatThrownBy(() -> new JobLoader().load(f, Optional.empty()))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.problems()).hasSize(6));
+  }
+
+  @Test
+  void bundleWithSeveralJobsNeedsJobKey(@TempDir Path tmp) throws IOException {
+    Path f = tmp.resolve("bundle.yml");
+    Files.writeString(f, """
+        resources:
+          jobs:
+            first: {name: one, tasks: [{task_key: a, shell_task: {command: 'true'}}]}
+            second: {name: two, tasks: [{task_key: b, shell_task: {command: 'true'}}]}
+        """);
+    assertThatThrownBy(() -> new JobLoader().load(f, Optional.empty()))
+        .hasMessageContaining("holds several jobs (first, second); pick one with --job KEY");
+    assertThat(new JobLoader().load(f, Optional.of("second")).name()).isEqualTo("two");
+    assertThat(new JobLoader().load(f, Optional.of("second")).jobKey()).contains("second");
+    assertThatThrownBy(() -> new JobLoader().load(f, Optional.of("secnd")))
+        .hasMessageContaining("Did you mean 'second'?");
+  }
+
+  @Test
+  void bareJobRefusesJobKey() {
+    assertThatThrownBy(() -> new JobLoader().load(FIXTURES.resolve("valid/bare-job.yml"),
+        Optional.of("x"))).hasMessageContaining("holds a single job, not a bundle");
+  }
+
+  @Test
+  void missingBinaryAndDirectoryFilesAreRefusedClearly(@TempDir Path tmp) throws IOException {
+    assertThatThrownBy(() -> new JobLoader().load(tmp.resolve("nope.yml"), Optional.empty()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("no such file");
+    Path bin = tmp.resolve("model.bin");
+    Files.write(bin, new byte[] {1, 0, 2, 3});
+    assertThatThrownBy(() -> new JobLoader().load(bin, Optional.empty()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("binary file");
+    assertThatThrownBy(() -> new JobLoader().load(tmp, Optional.empty()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("is a directory");
+    Path latin1 = tmp.resolve("latin1.yml");
+    Files.write(latin1, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xe9});
+    assertThatThrownBy(() -> new JobLoader().load(latin1, Optional.empty()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("not UTF-8");
+  }
+
+  @Test
+  void hugeFilesAreRefusedBeforeParsing(@TempDir Path tmp) throws IOException {
+    Path big = tmp.resolve("big.yml");
+    try (var ch = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.wrap(new byte[] {'#'}), 65L * 1024 * 1024);
+    }
+    assertThatThrownBy(() -> new JobLoader().load(big, Optional.empty()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 64 MiB");
+  }
+
+  @Test
+  void tenThousandTaskJobLoads(@TempDir Path tmp) throws IOException {
+    StringBuilder sb = new StringBuilder("name: big\ntasks:\n");
+    for (int i = 0; i < 10_000; i++) {
+      sb.append("  - task_key: t").append(i).append('\n');
+      if (i >= 100) {
+        int prev = i - 100 - i % 100;
+        sb.append("    depends_on: [{task_key: t").append(prev + i % 100)
+            .append("}, {task_key: t").append(prev + (i + 1) % 100).append("}]\n");
+      }
+      sb.append("    shell_task: {command: 'true'}\n");
+    }
+    Path f = tmp.resolve("big.yml");
+    Files.writeString(f, sb);
+    assertThat(new JobLoader().load(f, Optional.empty()).tasks()).hasSize(10_000);
+  }
+
+  @Test
+  void referencesAreFoundWithBackticksAndMalformedBracesStayLiteral() {
+    List<Reference> refs = Reference.findAll(
+        "a {{tasks.`my task`.values.x}} b {{ job.run_id }} {{ broken {{job.name}}");
+    assertThat(refs).extracting(Reference::path).containsExactly(
+        List.of("tasks", "my task", "values", "x"), List.of("job", "run_id"),
+        List.of("job", "name"));
+    assertThat(Reference.substitute("x {{job.name}} {{other.thing}} {{", r -> "N"))
+        .isEqualTo("x N {{other.thing}} {{");
+  }
+}

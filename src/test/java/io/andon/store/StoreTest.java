@@ -1,0 +1,60 @@
+package io.andon.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.andon.error.InvalidInputException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreTest {
+  @TempDir Path tmp;
+
+  @Test
+  void opensInWalModeAndAppliesMigrationsOnce() throws Exception {
+    try (Store s = Store.open(tmp)) {
+      String mode = s.read(c -> {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+          rs.next();
+          return rs.getString(1);
+        }
+      });
+      assertThat(mode).isEqualToIgnoringCase("wal");
+    }
+    try (Store s = Store.open(tmp)) {
+      int n = s.read(c -> {
+        try (Statement st = c.createStatement();
+            ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM schema_version WHERE version = 'V001__runs.sql'")) {
+          rs.next();
+          return rs.getInt(1);
+        }
+      });
+      assertThat(n).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aStoreLockedByAnotherProcessGivesAClearError() throws Exception {
+    Store.open(tmp).close();
+    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve(Store.DB_FILE));
+        Statement st = other.createStatement()) {
+      st.execute("BEGIN EXCLUSIVE");
+      try (Store s = Store.open(tmp)) {
+        assertThatThrownBy(() -> s.tx(c -> {
+          try (Statement w = c.createStatement()) {
+            w.execute("UPDATE runs SET state = state");
+          }
+          return null;
+        })).isInstanceOf(InvalidInputException.class).hasMessageContaining("is locked by another process");
+      } catch (InvalidInputException e) {
+        assertThat(e).hasMessageContaining("is locked by another process");
+      }
+      st.execute("ROLLBACK");
+    }
+  }
+}
