@@ -123,6 +123,38 @@ class TdgTaskTest {
   }
 
   @Test
+  void aTdgTaskRunsInsideAJobAndLaterTasksReadItsValues() throws IOException {
+    TdgGradingTest.project(Files.createDirectories(tmp.resolve("calc")));
+    Path job = Files.writeString(tmp.resolve("job.yml"), """
+        resources:
+          jobs:
+            grade:
+              name: grade
+              tasks:
+                - task_key: grade
+                  tdg_task:
+                    path: calc
+                    min_grade: C
+                - task_key: show
+                  depends_on: [{task_key: grade}]
+                  shell_task:
+                    command: echo "grade={{tasks.grade.values.grade}}"
+        """);
+    java.io.StringWriter out = new java.io.StringWriter();
+    picocli.CommandLine cl = io.andon.cli.AndonCli.commandLine();
+    cl.setOut(new java.io.PrintWriter(out));
+    cl.setErr(new java.io.PrintWriter(new java.io.StringWriter()));
+    int code = cl.execute("run", job.toString(), "--home", tmp.resolve("home").toString());
+    assertThat(code).as(out.toString()).isZero();
+    assertThat(out.toString()).contains("TDG C 79.8/100");
+    java.io.StringWriter logs = new java.io.StringWriter();
+    picocli.CommandLine cl2 = io.andon.cli.AndonCli.commandLine();
+    cl2.setOut(new java.io.PrintWriter(logs));
+    cl2.execute("runs", "logs", "1", "show", "--home", tmp.resolve("home").toString());
+    assertThat(logs.toString()).contains("grade=C");
+  }
+
+  @Test
   void aTdgTaskFailsBelowItsMinimumGrade() throws Exception {
     TdgGradingTest.project(Files.createDirectories(tmp.resolve("calc")));
     TdgTaskPayload p = parse("path: calc\nmin_grade: A\nrequire_measured: true\n",
