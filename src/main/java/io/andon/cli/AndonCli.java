@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       GateCommand.class,
       AlertsCommand.class,
       NotificationsCommand.class,
+      TdgCommand.class,
     })
 public final class AndonCli implements Callable<Integer> {
   @Spec CommandSpec spec;
