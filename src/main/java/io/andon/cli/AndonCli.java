@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
     description = "Stop the line when an ML pipeline goes wrong.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DriftCommand.class,
     })
 public final class AndonCli implements Callable<Integer> {
   @Spec CommandSpec spec;
