@@ -313,7 +313,10 @@ public final class DriftAnalysis {
       return Double.toString(v);
     }
     double a = Math.abs(v);
-    if (a >= 1e-3 && a < 1e6) {
+    if (a >= 1e4 && a < 1e12) {
+      return String.format(Locale.ROOT, "%.0f", v);
+    }
+    if (a >= 1e-3 && a < 1e4) {
       String s = String.format(Locale.ROOT, "%.4g", v);
       if (s.contains(".") && !s.contains("e")) {
         s = s.replaceAll("0+$", "").replaceAll("\\.$", "");

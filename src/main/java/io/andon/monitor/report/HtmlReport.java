@@ -130,7 +130,7 @@ public final class HtmlReport {
       double v = max * t / 4;
       double y = top + plotH - plotH * t / 4;
       s.append(String.format(Locale.ROOT,
-          "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\" fill=\"#666\">%.0f%%"
+          "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\" fill=\"#666\">%.1f%%"
               + "</text><line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>",
           left - 4, y + 3, v * 100, left, y, w - 8, y));
     }
