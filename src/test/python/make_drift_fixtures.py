@@ -124,10 +124,64 @@ for name, data in [("odd", [3.0, 1.0, 2.0, 10.0, 7.0]), ("even", [1.5, -2.0, 8.2
     quantiles.append({"name": name, "data": data, "q": qs,
                       "values": [float(v) for v in np.quantile(np.array(data), qs)]})
 
+# profile metrics of one column: quantiles (linear), sample stddev (ddof=1), mean, median
+levels = [0, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 1]
+profiles = []
+for name, sp in [("normalish", spec(101, 5000)), ("discrete", spec(102, 3000, 0, 7, 1))]:
+    v = sample(sp)
+    profiles.append({"name": name, "sample": sp,
+                     "quantiles": [float(x) for x in np.quantile(v, levels)],
+                     "avg": float(np.mean(v)), "stddev": float(np.std(v, ddof=1)),
+                     "median": float(np.median(v)), "min": float(v.min()), "max": float(v.max()),
+                     "distinct_count": int(len(np.unique(v))),
+                     "num_zeros": int(np.sum(v == 0))})
+
+# model quality: classes from an LCG, metrics by their textbook formulas in NumPy, AUC by SciPy
+def classification_case(seed, n, k, flip):
+    y = (lcg_sample(seed, n, 0, k, 1) * 1e6).astype(int)
+    noise = (lcg_sample(seed + 1, n, 0, 1000, 1) * 1e6).astype(int)
+    other = (lcg_sample(seed + 2, n, 0, k, 1) * 1e6).astype(int)
+    p = np.where(noise < flip, other, y)
+    score = lcg_sample(seed + 3, n, 0, 1000000, 1) + (y == k - 1) * 0.3
+    classes = np.unique(np.concatenate([y, p]))
+    prec, rec, f1 = [], [], []
+    for c in classes:
+        tp = np.sum((p == c) & (y == c))
+        pp = np.sum(p == c)
+        ap = np.sum(y == c)
+        pc = tp / pp if pp else 0.0
+        rc = tp / ap if ap else 0.0
+        prec.append(pc)
+        rec.append(rc)
+        f1.append(2 * pc * rc / (pc + rc) if pc + rc else 0.0)
+    case = {"seed": seed, "n": n, "k": k, "flip": flip,
+            "labels": [str(x) for x in y], "predictions": [str(x) for x in p],
+            "scores": [float(x) for x in score],
+            "accuracy_score": float(np.mean(y == p)), "precision": float(np.mean(prec)),
+            "recall": float(np.mean(rec)), "f1_score": float(np.mean(f1))}
+    if k == 2:
+        pos = score[y == 1]
+        neg = score[y == 0]
+        u = stats.mannwhitneyu(pos, neg).statistic
+        case["roc_auc"] = float(u / (len(pos) * len(neg)))
+    return case
+
+classification = [classification_case(201, 400, 2, 300), classification_case(211, 600, 4, 500),
+                  classification_case(221, 50, 3, 900)]
+yr = lcg_sample(301, 500, 1000000, 1000000, 2)
+pr = yr + lcg_sample(302, 500, -500000, 1000000, 1)
+regression = {"labels": [float(x) for x in yr], "predictions": [float(x) for x in pr],
+              "mean_squared_error": float(np.mean((yr - pr) ** 2)),
+              "root_mean_squared_error": float(np.sqrt(np.mean((yr - pr) ** 2))),
+              "mean_absolute_error": float(np.mean(np.abs(yr - pr))),
+              "mean_absolute_percentage_error": float(np.mean(np.abs(yr - pr) / np.abs(yr))),
+              "r2_score": float(1 - np.sum((yr - pr) ** 2) / np.sum((yr - yr.mean()) ** 2))}
+
 out = {"generator": "src/test/python/make_drift_fixtures.py",
        "numpy": np.__version__, "scipy": scipy.__version__,
        "numeric": numeric, "categorical": categorical, "kstwo_sf": kstwo,
-       "quantiles": quantiles}
+       "quantiles": quantiles, "profiles": profiles, "classification": classification,
+       "regression": regression}
 with open("src/test/resources/monitor/drift_fixtures.json", "w") as f:
     json.dump(out, f, indent=1)
 print("wrote", len(numeric), "numeric,", len(categorical), "categorical,", len(kstwo), "kstwo cases")

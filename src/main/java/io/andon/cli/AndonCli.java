@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CommandLine.HelpCommand.class,
       DriftCommand.class,
+      MonitorCommand.class,
     })
 public final class AndonCli implements Callable<Integer> {
   @Spec CommandSpec spec;

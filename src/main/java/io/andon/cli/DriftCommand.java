@@ -91,7 +91,7 @@ public final class DriftCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   double jsThreshold;
 
-  @Option(names = "--pvalue", defaultValue = "0.05", paramLabel = "P",
+  @Option(names = "--pvalue", defaultValue = "0.01", paramLabel = "P",
       description = "An effect counts only when its test's p-value is below P"
           + " (default: ${DEFAULT-VALUE}).")
   double alpha;

@@ -24,7 +24,7 @@ public record DriftOptions(List<String> columns, Set<String> numeric, Set<String
    */
   public record Thresholds(double psi, double wassersteinNormed, double jsDistance, double alpha,
       double nullShareDelta, double driftShare) {
-    public static final Thresholds DEFAULT = new Thresholds(0.25, 0.25, 0.2, 0.05, 0.1, 0.5);
+    public static final Thresholds DEFAULT = new Thresholds(0.25, 0.25, 0.2, 0.01, 0.1, 0.5);
 
     public Thresholds {
       check("psi", psi);

@@ -112,7 +112,7 @@ public final class Duck implements AutoCloseable {
   }
 
   /** DuckDB's message without its error class prefix and trailing context lines. */
-  static String clean(String m) {
+  public static String clean(String m) {
     if (m == null) {
       return "unknown error";
     }

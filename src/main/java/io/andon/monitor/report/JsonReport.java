@@ -18,7 +18,7 @@ public final class JsonReport {
     ObjectNode root = Json.object();
     ArrayNode cols = root.putArray("columns");
     for (ColumnDrift c : r.columns()) {
-      cols.add(column(c));
+      cols.add(columnJson(c));
     }
     ObjectNode ds = root.putObject("dataset");
     ds.put("drift_detected", r.driftDetected());
@@ -47,7 +47,7 @@ public final class JsonReport {
     return Json.pretty(toJson(r)) + "\n";
   }
 
-  static ObjectNode column(ColumnDrift c) {
+  public static ObjectNode columnJson(ColumnDrift c) {
     ObjectNode o = Json.object();
     o.put("column_name", c.columnName());
     o.put("data_type", c.dataType());

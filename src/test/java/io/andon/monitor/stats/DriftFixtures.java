@@ -7,12 +7,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** The SciPy reference values of src/test/python/make_drift_fixtures.py, and its sample maker. */
-final class DriftFixtures {
+public final class DriftFixtures {
   private static JsonNode root;
 
   private DriftFixtures() {}
 
-  static synchronized JsonNode root() {
+  public static synchronized JsonNode root() {
     if (root == null) {
       try (InputStream in =
           DriftFixtures.class.getResourceAsStream("/monitor/drift_fixtures.json")) {
@@ -25,7 +25,7 @@ final class DriftFixtures {
   }
 
   /** The same LCG as the Python script: values are integers / 1e6, so both sides agree exactly. */
-  static double[] sample(JsonNode spec) {
+  public static double[] sample(JsonNode spec) {
     long x = spec.get("seed").asLong();
     int n = spec.get("n").asInt();
     long shift = spec.get("shift").asLong();
@@ -43,7 +43,7 @@ final class DriftFixtures {
     return out;
   }
 
-  static long[] longs(JsonNode array) {
+  public static long[] longs(JsonNode array) {
     long[] a = new long[array.size()];
     for (int i = 0; i < a.length; i++) {
       a[i] = array.get(i).asLong();
@@ -51,7 +51,7 @@ final class DriftFixtures {
     return a;
   }
 
-  static double[] doubles(JsonNode array) {
+  public static double[] doubles(JsonNode array) {
     double[] a = new double[array.size()];
     for (int i = 0; i < a.length; i++) {
       a[i] = array.get(i).asDouble();
