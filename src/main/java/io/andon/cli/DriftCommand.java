@@ -8,6 +8,7 @@ import io.andon.monitor.data.DataSource;
 import io.andon.monitor.report.HtmlReport;
 import io.andon.monitor.report.JsonReport;
 import io.andon.monitor.report.TextReport;
+import io.andon.monitor.sketch.SketchComparison;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -109,6 +110,12 @@ public final class DriftCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress lines on the terminal.")
   boolean quiet;
 
+  @Option(names = "--sketch",
+      description = "Streaming mode: read each input once into mergeable sketches (KLL, HLL,"
+          + " frequent items); memory grows with columns, not rows. Metrics are within the"
+          + " sketches' error; no histograms, no mixed-type analysis.")
+  boolean sketch;
+
   @Override
   public Integer call() {
     DriftOptions options = options();
@@ -120,7 +127,8 @@ public final class DriftCommand implements Callable<Integer> {
       err.print("\r\u001b[K" + line);
       err.flush();
     } : line -> { };
-    DriftReport report = TableComparison.compare(b, c, options, progress);
+    DriftReport report = sketch ? SketchComparison.compare(b, c, options, progress)
+        : TableComparison.compare(b, c, options, progress);
     if (tty) {
       err.print("\r\u001b[K");
       err.flush();

@@ -272,6 +272,27 @@ class DriftCommandTest {
   }
 
   @Test
+  void sketchModeStreamsTheFilesAndGivesTheSameVerdict() throws IOException {
+    Path base = csv("base.csv", 20_000, 0, 1);
+    Path shifted = csv("shifted.csv", 20_000, 0.5, 2);
+    Run exact = run("drift", "--baseline", base.toString(), "--current", shifted.toString(),
+        "--format", "json");
+    Run sketch = run("drift", "--baseline", base.toString(), "--current", shifted.toString(),
+        "--format", "json", "--sketch");
+    assertThat(sketch.code()).as(sketch.err()).isEqualTo(exact.code());
+    JsonNode e = exact.json().get("columns");
+    JsonNode s = sketch.json().get("columns");
+    assertThat(s).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(s.get(i).get("drift_detected")).isEqualTo(e.get(i).get("drift_detected"));
+    }
+    assertThat(s.get(0).get("ks_test").get("statistic").asDouble())
+        .isCloseTo(e.get(0).get("ks_test").get("statistic").asDouble(),
+            org.assertj.core.api.Assertions.within(0.03));
+    assertThat(sketch.json().get("warnings").toString()).contains("streaming mode");
+  }
+
+  @Test
   void badThresholdIsInvalidInput() throws IOException {
     Path base = csv("base.csv", 100, 0, 1);
     Run r = run("drift", "--baseline", base.toString(), "--current", base.toString(),
