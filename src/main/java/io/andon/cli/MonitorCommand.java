@@ -6,6 +6,7 @@ import io.andon.monitor.MonitorLoader;
 import io.andon.monitor.MonitorResult;
 import io.andon.monitor.MonitorRun;
 import io.andon.monitor.MonitorSpec;
+import io.andon.monitor.report.MonitorHtml;
 import io.andon.monitor.report.MonitorJson;
 import io.andon.store.Store;
 import io.andon.util.Json;
@@ -44,7 +45,7 @@ public final class MonitorCommand implements Callable<Integer> {
   Path file;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
+      description = "text, json or html (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write the output to FILE.")
@@ -58,8 +59,9 @@ public final class MonitorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new InvalidInputException("--format must be text or json, not '" + format + "'.");
+    if (!format.equals("text") && !format.equals("json") && !format.equals("html")) {
+      throw new InvalidInputException("--format must be text, json or html, not '" + format
+          + "'.");
     }
     MonitorSpec m = MonitorLoader.load(file);
     PrintWriter err = spec.commandLine().getErr();
@@ -79,6 +81,7 @@ public final class MonitorCommand implements Callable<Integer> {
       }
     }
     String text = format.equals("json") ? Json.pretty(MonitorJson.toJson(result)) + "\n"
+        : format.equals("html") ? MonitorHtml.render(result)
         : summary(result, noStore ? null : common.home());
     PrintWriter out = spec.commandLine().getOut();
     if (output != null) {

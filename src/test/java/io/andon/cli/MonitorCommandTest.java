@@ -161,6 +161,17 @@ class MonitorCommandTest {
   }
 
   @Test
+  void htmlOutputShowsTrendsOverWindows() throws Exception {
+    Path out = dir.resolve("m.html");
+    Run r = run("monitor", monitor(INFERENCE).toString(), "--no-store", "--format", "html",
+        "--output", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    String html = Files.readString(out);
+    assertThat(html).contains("Trends, granularity 1 day").contains("<polyline")
+        .contains("2026-11-01T00:00:00Z").contains("Drifted").doesNotContain("<script");
+  }
+
+  @Test
   void snapshotMonitorWritesJsonWithOneWindow() throws Exception {
     Path m = monitor("table: log.csv\nbaseline_table: base.csv\ncolumns: [age, country]\n");
     Run r = run("monitor", m.toString(), "--no-store", "--format", "json");

@@ -43,8 +43,9 @@ public final class Columns {
       int n = Math.toIntExact(parsed - nans);
       double[] values = new double[n];
       int i = 0;
-      try (ResultSet rs = s.executeQuery("SELECT " + v + " FROM " + from + " WHERE " + v
-          + " IS NOT NULL AND NOT isnan(" + v + ")")) {
+      // DuckDB sorts in parallel, before the values cross JDBC
+      try (ResultSet rs = s.executeQuery("SELECT " + v + " AS x FROM " + from + " WHERE " + v
+          + " IS NOT NULL AND NOT isnan(" + v + ") ORDER BY x")) {
         while (rs.next() && i < n) {
           values[i++] = rs.getDouble(1);
         }
@@ -52,12 +53,23 @@ public final class Columns {
       if (i < n) {
         values = Arrays.copyOf(values, i);
       }
-      Arrays.parallelSort(values);
+      if (!isSorted(values)) {
+        Arrays.parallelSort(values);
+      }
       long unparseable = nonNull - parsed;
       return new NumericSample(rows, rows - parsed, nans, unparseable, values);
     } catch (SQLException e) {
       throw readError(t, col, e);
     }
+  }
+
+  private static boolean isSorted(double[] v) {
+    for (int i = 1; i < v.length; i++) {
+      if (v[i - 1] > v[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Non-null values of a column. */

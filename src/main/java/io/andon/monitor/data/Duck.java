@@ -75,7 +75,9 @@ public final class Duck implements AutoCloseable {
 
   /** Loads {@code source} into table {@code name}; {@code role} names it in messages. */
   public Table load(DataSource source, String name, String role) {
-    String select = "CREATE OR REPLACE TABLE " + ident(name) + " AS SELECT * FROM ";
+    // Parquet is columnar and cheap to scan again: a view avoids copying it into memory
+    String kind = source.format() == DataSource.Format.PARQUET ? "VIEW" : "TABLE";
+    String select = "CREATE OR REPLACE " + kind + " " + ident(name) + " AS SELECT * FROM ";
     try (Statement s = conn.createStatement()) {
       try {
         s.execute(select + source.sql());
