@@ -8,6 +8,7 @@ import io.andon.monitor.MonitorRun;
 import io.andon.monitor.MonitorSpec;
 import io.andon.monitor.report.MonitorHtml;
 import io.andon.monitor.report.MonitorJson;
+import io.andon.monitor.report.ParquetExport;
 import io.andon.store.Store;
 import io.andon.util.Json;
 import java.io.IOException;
@@ -51,6 +52,10 @@ public final class MonitorCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write the output to FILE.")
   Path output;
 
+  @Option(names = "--parquet", paramLabel = "DIR",
+      description = "Also write profile_metrics.parquet and drift_metrics.parquet to DIR.")
+  Path parquet;
+
   @Option(names = "--no-store", description = "Do not write to the andon store.")
   boolean noStore;
 
@@ -74,6 +79,9 @@ public final class MonitorCommand implements Callable<Integer> {
     if (tty) {
       err.print("\r\u001b[K");
       err.flush();
+    }
+    if (parquet != null) {
+      ParquetExport.write(result, parquet);
     }
     if (!noStore) {
       try (Store store = Store.open(common.home())) {

@@ -42,7 +42,7 @@ public final class DriftAnalysis {
     double distinctB = share(base.distinct(), base.size());
     double distinctC = share(cur.distinct(), cur.size());
     noteQuality(name, "baseline", base, warnings);
-    noteQuality(name, "current", cur, warnings);
+    noteQuality(name, "current data", cur, warnings);
     long countDelta = (long) cur.size() - base.size();
     if (base.size() == 0 || cur.size() == 0) {
       String side = base.size() == 0 ? "baseline" : "current data";
@@ -226,8 +226,9 @@ public final class DriftAnalysis {
           + " avg.");
     }
     if (s.unparseable() > 0) {
-      w.add("column '" + name + "': " + s.unparseable() + " value" + (s.unparseable() == 1 ? "" : "s")
-          + " in the " + side + " are not numbers, counted as nulls.");
+      w.add("column '" + name + "': " + s.unparseable() + (s.unparseable() == 1
+          ? " value in the " + side + " is not a number" : " values in the " + side
+          + " are not numbers") + ", counted as nulls.");
     }
   }
 

@@ -229,8 +229,8 @@ class DriftCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode v = r.json().get("columns").get(0);
     assertThat(v.get("current_count").asLong()).isEqualTo(299);
-    assertThat(v.get("warnings").toString()).contains("1 NaN value in the current")
-        .contains("1 infinite value in the current");
+    assertThat(v.get("warnings").toString()).contains("1 NaN value in the current data")
+        .contains("1 infinite value in the current data");
     assertThat(Double.isFinite(v.get("wasserstein_distance").asDouble())).isTrue();
   }
 
@@ -290,6 +290,20 @@ class DriftCommandTest {
         .isCloseTo(e.get(0).get("ks_test").get("statistic").asDouble(),
             org.assertj.core.api.Assertions.within(0.03));
     assertThat(sketch.json().get("warnings").toString()).contains("streaming mode");
+  }
+
+  @Test
+  void textAfterTheTypeSnifferSampleIsReadNotRejected() throws IOException {
+    StringBuilder b = new StringBuilder("v\n");
+    StringBuilder c = new StringBuilder("v\n");
+    for (int i = 0; i < 30_000; i++) {
+      b.append(i).append('\n');
+      c.append(i == 29_000 ? "bad" : String.valueOf(i)).append('\n');
+    }
+    Run r = run("drift", "--baseline", write("b.csv", b.toString()).toString(), "--current",
+        write("c.csv", c.toString()).toString(), "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.json().get("warnings").toString()).contains("'bad'");
   }
 
   @Test

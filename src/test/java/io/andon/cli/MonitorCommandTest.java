@@ -172,6 +172,22 @@ class MonitorCommandTest {
   }
 
   @Test
+  void parquetExportIsReadableBackWithDuckdb() throws Exception {
+    Path pq = dir.resolve("pq");
+    Run r = run("monitor", monitor(INFERENCE).toString(), "--no-store", "--parquet", pq.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        var s = c.createStatement();
+        var rs = s.executeQuery("SELECT count(*), count(DISTINCT drift_type) FROM read_parquet('"
+            + pq.resolve("drift_metrics.parquet") + "') WHERE column_name = 'age'")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isGreaterThan(0);
+      assertThat(rs.getLong(2)).isEqualTo(2);
+    }
+    assertThat(Files.exists(pq.resolve("profile_metrics.parquet"))).isTrue();
+  }
+
+  @Test
   void snapshotMonitorWritesJsonWithOneWindow() throws Exception {
     Path m = monitor("table: log.csv\nbaseline_table: base.csv\ncolumns: [age, country]\n");
     Run r = run("monitor", m.toString(), "--no-store", "--format", "json");

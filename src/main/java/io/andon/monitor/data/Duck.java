@@ -78,17 +78,25 @@ public final class Duck implements AutoCloseable {
     // Parquet is columnar and cheap to scan again: a view avoids copying it into memory
     String kind = source.format() == DataSource.Format.PARQUET ? "VIEW" : "TABLE";
     String select = "CREATE OR REPLACE " + kind + " " + ident(name) + " AS SELECT * FROM ";
-    try (Statement s = conn.createStatement()) {
-      try {
-        s.execute(select + source.sql());
+    try {
+      try (Statement first = conn.createStatement()) {
+        first.execute(select + source.sql());
       } catch (SQLException first) {
         if (source.format() != DataSource.Format.CSV) {
           throw first;
         }
         // the type sniffer saw only the first rows; read again with the whole file in view
         String sql = source.sql();
-        s.execute(select + sql.substring(0, sql.length() - 1) + ", sample_size = -1)");
+        try (Statement again = conn.createStatement()) {
+          again.execute(select + sql.substring(0, sql.length() - 1) + ", sample_size = -1)");
+        }
       }
+    } catch (SQLException e) {
+      throw new InvalidInputException(role + " " + source.describe() + ": cannot read it as "
+          + source.format() + ": " + clean(e.getMessage())
+          + ". Check the file is valid " + source.format() + ".", e);
+    }
+    try (Statement s = conn.createStatement()) {
       long rows;
       try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + ident(name))) {
         rs.next();
