@@ -11,7 +11,7 @@ rm -rf "$OUT"; mkdir -p "$OUT"
 python3 bench/jobs/gen.py "$N" 100 "$OUT" >/dev/null
 ./andon --version >/dev/null   # builds the jar if needed
 JAR=target/andon.jar
-JAVA="java -Djdk.lang.Process.launchMechanism=VFORK"
+JAVA="java ${ANDON_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djdk.lang.Process.launchMechanism=VFORK}"
 now() { date +%s.%N; }
 secs() { python3 -c "print(f'{$2 - $1:.3f}')"; }
 median() { python3 -c "import statistics,sys; print(f'{statistics.median(map(float, sys.argv[1:])):.3f}')" "$@"; }

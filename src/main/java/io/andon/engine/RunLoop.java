@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * decides what can start, commits all state changes in one transaction, and only then launches.
  */
 final class RunLoop {
-  private sealed interface Event permits Done, RetryDue, Cancel, DurationExceeded, Started {}
+  private sealed interface Event
+      permits Done, RetryDue, Cancel, DurationExceeded, Started, FlushDue {}
 
   private record Done(Unit unit, AttemptResult result, long endTime) implements Event {}
 
@@ -49,6 +50,12 @@ final class RunLoop {
   private record DurationExceeded(long seconds) implements Event {}
 
   private record Started(Unit unit, long pid, Long pidStart) implements Event {}
+
+  /** Time to commit process ids that no other state change has carried yet. */
+  private record FlushDue() implements Event {}
+
+  /** How long a started process may wait before its pid is committed on its own. */
+  private static final long PID_FLUSH_MILLIS = 100;
 
   private final Executor ex;
   final JobSpec job;
@@ -66,6 +73,9 @@ final class RunLoop {
   private final List<Unit> launches = new ArrayList<>();
   private final List<Unit> dirty = new ArrayList<>();
   private final List<Object[]> attemptWrites = new ArrayList<>();
+  private final List<Unit> pendingPids = new ArrayList<>();
+  private boolean pidFlushScheduled;
+  private boolean pidFlushDue;
   private final RunListener.RunInfo info;
   private int unfinished;
   private int running;
@@ -367,6 +377,13 @@ final class RunLoop {
 
   /** Commits every state change made since the last flush, in one transaction. */
   private void flush() {
+    if (!pendingPids.isEmpty() && (pidFlushDue || !dirty.isEmpty() || !attemptWrites.isEmpty())) {
+      for (Unit u : pendingPids) {
+        markDirty(u);
+      }
+      pendingPids.clear();
+    }
+    pidFlushDue = false;
     if (dirty.isEmpty() && attemptWrites.isEmpty()) {
       return;
     }
@@ -413,12 +430,19 @@ final class RunLoop {
     } else if (e instanceof Cancel c) {
       cancelAll(c.as(), c.why());
     } else if (e instanceof Started s) {
-      // recorded so that a later andon can kill the process if this one dies
-      if (!s.unit().finished()) {
-        s.unit().pid = s.pid();
-        s.unit().pidStart = s.pidStart();
-        markDirty(s.unit());
+      // recorded so that a later andon can kill the process if this one dies: with the next
+      // state change, or within PID_FLUSH_MILLIS when none comes (a long task)
+      s.unit().pid = s.pid();
+      s.unit().pidStart = s.pidStart();
+      pendingPids.add(s.unit());
+      if (!pidFlushScheduled) {
+        pidFlushScheduled = true;
+        timer.schedule(() -> events.add(new FlushDue()), PID_FLUSH_MILLIS,
+            TimeUnit.MILLISECONDS);
       }
+    } else if (e instanceof FlushDue) {
+      pidFlushScheduled = false;
+      pidFlushDue = true;
     } else if (e instanceof DurationExceeded de) {
       ex.listeners().forEach(l -> safe(() -> l.runDurationExceeded(info, de.seconds())));
     }

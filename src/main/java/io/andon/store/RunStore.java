@@ -30,6 +30,13 @@ public final class RunStore {
           + " message=excluded.message, input=excluded.input, pid=COALESCE(excluded.pid, pid),"
           + " pid_start=COALESCE(excluded.pid_start, pid_start), repair_id=excluded.repair_id";
 
+  private static final String UPSERT_ATTEMPT =
+      "INSERT INTO task_attempts (run_id, task_key, iteration, attempt, repair_id, start_time,"
+          + " end_time, exit_code, result_state, log_path) VALUES (?,?,?,?,?,?,?,?,?,?)"
+          + " ON CONFLICT(run_id, task_key, iteration, repair_id, attempt) DO UPDATE SET"
+          + " end_time = excluded.end_time, exit_code = excluded.exit_code,"
+          + " result_state = excluded.result_state";
+
   private final Store store;
 
   public RunStore(Store store) {
@@ -126,7 +133,8 @@ public final class RunStore {
     if (tasks.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(UPSERT_TASK)) {
+    PreparedStatement ps = store.prepared(c, UPSERT_TASK);
+    {
       for (TaskWrite t : tasks) {
         ps.setLong(1, runId);
         ps.setString(2, t.taskKey());
@@ -143,9 +151,8 @@ public final class RunStore {
         setLong(ps, 13, t.pid());
         setLong(ps, 14, t.pidStart());
         ps.setInt(15, t.repairId());
-        ps.addBatch();
+        ps.executeUpdate();
       }
-      ps.executeBatch();
     }
   }
 
@@ -163,12 +170,8 @@ public final class RunStore {
   public void writeAttempt(Connection c, long runId, String taskKey, int iteration, int attempt,
       int repairId, long startTime, Long endTime, Integer exitCode, String resultState,
       String logPath) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO task_attempts (run_id, task_key, iteration, attempt, repair_id, start_time,"
-            + " end_time, exit_code, result_state, log_path) VALUES (?,?,?,?,?,?,?,?,?,?)"
-            + " ON CONFLICT(run_id, task_key, iteration, repair_id, attempt) DO UPDATE SET"
-            + " end_time = excluded.end_time, exit_code = excluded.exit_code,"
-            + " result_state = excluded.result_state")) {
+    PreparedStatement ps = store.prepared(c, UPSERT_ATTEMPT);
+    {
       ps.setLong(1, runId);
       ps.setString(2, taskKey);
       ps.setInt(3, iteration);

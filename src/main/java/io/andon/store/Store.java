@@ -128,6 +128,21 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  private final java.util.Map<String, PreparedStatement> statements = new java.util.HashMap<>();
+
+  /**
+   * A prepared statement kept for the life of the store, for SQL that runs thousands of times a
+   * run. Use it inside {@link #tx} or {@link #read}, and do not close it.
+   */
+  public synchronized PreparedStatement prepared(Connection c, String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null || ps.isClosed()) {
+      ps = c.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    return ps;
+  }
+
   /** Reads with the connection outside an explicit transaction. */
   public synchronized <T> T read(Work<T> work) {
     try {
@@ -193,6 +208,14 @@ public final class Store implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    for (PreparedStatement ps : statements.values()) {
+      try {
+        ps.close();
+      } catch (SQLException e) {
+        // closing anyway
+      }
+    }
+    statements.clear();
     try {
       conn.close();
     } catch (SQLException e) {
