@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       RunsCommand.class,
       RepairCommand.class,
       CommandLine.HelpCommand.class,
+      GateCommand.class,
     })
 public final class AndonCli implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -145,8 +145,15 @@ final class Attempts {
           : "canceled", Map.of());
     }
     if (exit != 0) {
+      // values written before the failure are kept: later ALL_DONE tasks may want them
+      Map<String, JsonNode> partial;
+      try {
+        partial = TaskValues.read(values);
+      } catch (IOException e) {
+        partial = Map.of();
+      }
       return new AttemptResult(ResultState.FAILED, exit, "exit code " + exit + lastLine(log),
-          Map.of());
+          partial);
     }
     try {
       Map<String, JsonNode> v = TaskValues.read(values);

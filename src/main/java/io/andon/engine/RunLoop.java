@@ -452,6 +452,8 @@ final class RunLoop {
       return;
     }
     ResultState res = r.result();
+    u.values.clear();
+    u.values.putAll(r.values()); // what a failed attempt published stays readable downstream
     if (cancelAs != null && res == ResultState.FAILED && u.killRequested) {
       res = u.killAs == null ? ResultState.CANCELED : u.killAs;
     }

@@ -98,6 +98,23 @@ class ExecutorTest {
   }
 
   @Test
+  void valuesOfAFailedTaskStayReadableByItsAllDoneHandler() throws Exception {
+    RunRecord r = h.run("""
+        name: failed-values
+        tasks:
+          - task_key: check
+            shell_task: {command: 'echo verdict=blocked > "$ANDON_TASK_VALUES"; exit 1'}
+          - task_key: report
+            depends_on: [{task_key: check}]
+            run_if: ALL_DONE
+            shell_task: {command: 'echo "{{tasks.check.values.verdict}}" > report.txt'}
+        """);
+    assertThat(result(r, "check")).isEqualTo("FAILED");
+    assertThat(task(r, "check").values().get("verdict").asText()).isEqualTo("blocked");
+    assertThat(Files.readString(tmp.resolve("report.txt")).strip()).isEqualTo("blocked");
+  }
+
+  @Test
   void conditionPicksABranchAndTheOtherIsExcluded() throws Exception {
     String job = """
         name: branch
