@@ -53,7 +53,7 @@ public final class Deploy {
     data.put("features_sql", Hashes.sha256(sql));
     lineage.put("workspace", w.root().toString());
     Path features = w.modelFile().resolveSibling(w.modelFile().getFileName() + ".features");
-    ModelRegistry.Version v = new ModelRegistry(a.path("registry")).register(name,
+    ModelRegistry.Version v = new ModelRegistry(a.path("registry").toAbsolutePath().normalize()).register(name,
         List.of(w.modelFile(), features, w.metricsJson()), metrics, lineage);
     System.out.printf("deploy: registered %s version %d (accuracy %.4f, ROC AUC %.4f) -> %s%n",
         name, v.version(), metrics.path("accuracy").asDouble(), metrics.path("roc_auc").asDouble(),

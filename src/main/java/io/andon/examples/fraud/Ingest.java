@@ -29,7 +29,7 @@ public final class Ingest {
         w.productionCsv());
     System.out.printf("ingest: %d transactions (%d fraud, %.2f%%) -> %s%n", t.rows(), t.frauds(),
         100.0 * t.frauds() / t.rows(), t.file());
-    System.out.printf("ingest: production batch of %d transactions (%d fraud), amounts +30%%,"
+    System.out.printf("ingest: production batch of %d transactions (%d fraud), amounts +50%%,"
         + " more online, more new cards -> %s%n", p.rows(), p.frauds(), p.file());
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("rows", t.rows());

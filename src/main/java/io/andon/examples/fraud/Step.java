@@ -137,20 +137,15 @@ final class Step {
     }
   }
 
-  /** Appends values to {@code $ANDON_TASK_VALUES} as key=JSON lines, when run by andon. */
+  /** Writes values to {@code $ANDON_TASK_VALUES} as one JSON object, when run by andon. */
   static void publish(Map<String, Object> values) throws IOException {
     Objects.requireNonNull(values, "values");
     String file = System.getenv("ANDON_TASK_VALUES");
     if (file == null || file.isEmpty() || values.isEmpty()) {
       return;
     }
-    StringBuilder sb = new StringBuilder();
-    values.forEach((k, v) -> {
-      JsonNode node = Json.mapper().valueToTree(v);
-      sb.append(k).append('=').append(node.isTextual() ? node.asText() : Json.write(node))
-          .append('\n');
-    });
-    Files.writeString(Path.of(file), sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
+    JsonNode node = Json.mapper().valueToTree(values);
+    Files.writeString(Path.of(file), Json.write(node) + "\n", StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
   }
 }

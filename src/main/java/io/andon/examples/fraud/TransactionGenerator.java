@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
 
@@ -33,9 +32,9 @@ import java.util.Random;
  * </ul>
  *
  * <p>The production batch ({@link Settings#production()}) has a documented shift in three columns
- * and none in the others: amounts are 30% higher (price rise), the online channel share rises
- * (online retail weight 0.15 to 0.25, other categories online 8% to 25%), and a new-card campaign
- * makes 25% of legitimate cards younger than 60 days. Hour, country, distance, velocity and
+ * and none in the others: amounts are 50% higher (price rise and a premium merchant mix), the
+ * online channel share rises (online retail weight 0.15 to 0.30, other categories online 8% to
+ * 35%), and a new-card campaign makes 25% of legitimate cards younger than 60 days. Hour, country, distance, velocity and
  * customer age keep their training distribution.
  */
 public final class TransactionGenerator {
@@ -47,7 +46,7 @@ public final class TransactionGenerator {
       "electronics", "travel", "entertainment", "pharmacy"};
   private static final double[] CATEGORY_MEDIAN = {45, 40, 35, 60, 180, 300, 50, 25};
   private static final double[] LEGIT_CATEGORY = {.25, .12, .18, .15, .05, .05, .10, .10};
-  private static final double[] LEGIT_CATEGORY_SHIFTED = {.22, .10, .16, .25, .05, .05, .09, .08};
+  private static final double[] LEGIT_CATEGORY_SHIFTED = {.20, .09, .15, .30, .05, .05, .09, .07};
   private static final double[] FRAUD_CATEGORY = {.05, .08, .04, .35, .25, .12, .08, .03};
 
   static final String[] COUNTRIES = {"US", "CA", "GB", "MX", "DE", "FR", "BR", "NG", "RU", "IN"};
@@ -57,7 +56,7 @@ public final class TransactionGenerator {
 
   static final String[] CHANNELS = {"chip", "contactless", "swipe", "online"};
   private static final double[] LEGIT_CHANNEL = {.55, .30, .07, .08};
-  private static final double[] LEGIT_CHANNEL_SHIFTED = {.42, .28, .05, .25};
+  private static final double[] LEGIT_CHANNEL_SHIFTED = {.35, .25, .05, .35};
   private static final double[] FRAUD_CHANNEL = {.10, .10, .25, .55};
 
   private static final Instant TRAINING_START = Instant.parse("2026-10-01T00:00:00Z");
@@ -139,7 +138,7 @@ public final class TransactionGenerator {
     double mu = Math.log(CATEGORY_MEDIAN[cat]) + (fraud ? 0.7 : 0);
     double amount = Math.exp(mu + rnd.nextGaussian() * (fraud ? 0.8 : 0.6));
     if (shifted) {
-      amount *= 1.3;
+      amount *= 1.5;
     }
     amount = Math.max(0.5, Math.round(amount * 100) / 100.0);
     int hour;
@@ -175,9 +174,18 @@ public final class TransactionGenerator {
     }
     int velocity = poisson(rnd, fraud ? 6 : 2) + 1;
     int customerAge = (int) Math.max(18, Math.min(90, Math.round(45 + 14 * rnd.nextGaussian())));
-    return String.format(Locale.ROOT, "%d,%s,%.2f,%s,%d,%d,%s,%s,%d,%.1f,%d,%d,%d", id, ts,
-        amount, CATEGORIES[cat], hour, dayOfWeek, COUNTRIES[country], CHANNELS[channel],
-        (long) cardAge, distance, velocity, customerAge, fraud ? 1 : 0);
+    return new StringBuilder(120).append(id).append(',').append(ts).append(',')
+        .append(fixed(amount, 100)).append(',').append(CATEGORIES[cat]).append(',').append(hour)
+        .append(',').append(dayOfWeek).append(',').append(COUNTRIES[country]).append(',')
+        .append(CHANNELS[channel]).append(',').append((long) cardAge).append(',')
+        .append(fixed(distance, 10)).append(',').append(velocity).append(',')
+        .append(customerAge).append(',').append(fraud ? 1 : 0).toString();
+  }
+
+  /** {@code x} rounded to 1/scale, written in plain decimal (scale 10 or 100). */
+  static String fixed(double x, int scale) {
+    return java.math.BigDecimal.valueOf(Math.round(x * scale))
+        .movePointLeft(scale == 100 ? 2 : 1).toPlainString();
   }
 
   private static int pick(Random rnd, double[] weights) {

@@ -12,7 +12,8 @@ import java.util.Objects;
  * features/{train,test,production}.parquet   (features)
  * model/model.tribuo         the trained classifier (train)
  * reports/metrics.json       held-out metrics, latency and error rate (validate)
- * reports/drift.html, drift.json   the drift report (monitor)
+ * reports/drift.html         the drift report (drift_report)
+ * reports/tdg.json           the code grade (tdg)
  * reports/summary.txt        the run's summary (summary)
  * </pre>
  */

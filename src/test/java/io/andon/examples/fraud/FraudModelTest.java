@@ -16,7 +16,7 @@ class FraudModelTest {
 
   @BeforeAll
   static void data() throws Exception {
-    TransactionGenerator.Settings s = TransactionGenerator.Settings.training(12_000, 11);
+    TransactionGenerator.Settings s = TransactionGenerator.Settings.training(8_000, 11);
     Path csv = TransactionGenerator.write(s, dir.resolve("t.csv")).file();
     FeatureBuilder.Result r = FeatureBuilder.build(csv, Optional.empty(),
         FeatureBuilderTest.SQL, dir.resolve("features"), 5);

@@ -78,13 +78,20 @@ class TransactionGeneratorTest {
     List<String[]> b = rows(prod.file());
     assertThat(Long.parseLong(b.get(0)[col("transaction_id")])).isEqualTo(40_001);
     assertThat(b.get(0)[col("timestamp")]).startsWith("2026-11");
-    assertThat(median(b, "amount") / median(a, "amount")).isBetween(1.2, 1.45);
-    assertThat(share(b, "channel", "online") - share(a, "channel", "online")).isGreaterThan(0.15);
+    assertThat(median(b, "amount") / median(a, "amount")).isBetween(1.35, 1.65);
+    assertThat(share(b, "channel", "online") - share(a, "channel", "online")).isGreaterThan(0.2);
     assertThat(median(b, "card_age_days")).isLessThan(0.9 * median(a, "card_age_days"));
     assertThat(Math.abs(median(b, "hour") - median(a, "hour"))).isLessThanOrEqualTo(1);
     assertThat(Math.abs(share(b, "country", "US") - share(a, "country", "US"))).isLessThan(0.02);
     assertThat(Math.abs(median(b, "customer_age") - median(a, "customer_age")))
         .isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void numbersAreWrittenInPlainDecimal() {
+    assertThat(TransactionGenerator.fixed(1234.567, 100)).isEqualTo("1234.57");
+    assertThat(TransactionGenerator.fixed(0.5, 100)).isEqualTo("0.50");
+    assertThat(TransactionGenerator.fixed(12345678.94, 10)).isEqualTo("12345678.9");
   }
 
   @Test
