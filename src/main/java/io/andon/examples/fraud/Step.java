@@ -108,8 +108,9 @@ final class Step {
         throw new BadInputException(step + ": --" + name + " needs a value.");
       }
       if (!known.contains(name)) {
-        throw new BadInputException(step + ": unknown option --" + name + "; known: " + known
-            + "." + io.andon.util.Strings.didYouMean(name, known));
+        throw new BadInputException(step + ": unknown option --" + name + "; known: "
+            + new java.util.TreeSet<>(known) + "." + io.andon.util.Strings.didYouMean(name,
+                known));
       }
       values.put(name, value);
     }
@@ -128,7 +129,8 @@ final class Step {
       publish(values);
       return 0;
     } catch (AndonException e) {
-      err.println(step + ": " + e.getMessage());
+      String m = e.getMessage();
+      err.println(m.startsWith(step + ": ") ? m : step + ": " + m);
       return e.exitCode();
     } catch (Exception e) {
       err.println(step + ": failed: " + e);
