@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
       RepairCommand.class,
       CommandLine.HelpCommand.class,
       GateCommand.class,
+      AlertsCommand.class,
+      NotificationsCommand.class,
+      TdgCommand.class,
     })
 public final class AndonCli implements Callable<Integer> {
   @Spec CommandSpec spec;

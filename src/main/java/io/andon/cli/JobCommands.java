@@ -1,5 +1,6 @@
 package io.andon.cli;
 
+import io.andon.alert.NotificationListener;
 import io.andon.engine.Executor;
 import io.andon.engine.Recovery;
 import io.andon.engine.RunListener;
@@ -46,12 +47,25 @@ final class JobCommands {
     return n;
   }
 
-  /** Listeners for a run: progress on {@code progressOut}, plus those on the class path. */
-  static List<RunListener> listeners(PrintWriter progressOut, int tasks, JobSpec job,
-      Store store) {
+  /** The listeners of one run: progress, and the job's notifications when it has any. */
+  record Listeners(List<RunListener> all, NotificationListener notifier) {
+    /** Tries delivery before andon exits; what still fails stays in the outbox. */
+    void finish() {
+      if (notifier != null) {
+        notifier.finish(Duration.ofSeconds(10));
+      }
+    }
+  }
+
+  /** Listeners for a run: progress on {@code progressOut}, notifications of {@code job}. */
+  static Listeners listeners(PrintWriter progressOut, int tasks, JobSpec job, Store store) {
     List<RunListener> out = new ArrayList<>();
     out.add(new Progress(progressOut, System.console() != null, tasks));
-    return out;
+    NotificationListener notifier = job == null ? null : NotificationListener.forJob(job, store);
+    if (notifier != null) {
+      out.add(notifier);
+    }
+    return new Listeners(out, notifier);
   }
 
   /** Runs {@code work} with Ctrl-C and SIGTERM cancelling the executor; a second Ctrl-C exits. */

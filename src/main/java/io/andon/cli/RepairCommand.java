@@ -2,6 +2,7 @@ package io.andon.cli;
 
 import io.andon.engine.Executor;
 import io.andon.job.JobLoader;
+import io.andon.job.JobSpec;
 import io.andon.store.RunRecord;
 import io.andon.store.Store;
 import java.io.PrintWriter;
@@ -52,12 +53,20 @@ public final class RepairCommand implements Callable<Integer> {
     PrintWriter progress = json ? spec.commandLine().getErr() : out;
     try (Store store = JobCommands.openStore(common)) {
       RunRecord before = JobCommands.find(store, runId);
+      JobSpec job = new JobLoader().loadSource(java.nio.file.Path.of(before.jobFile()),
+          before.jobKey(), before.definition());
+      JobCommands.Listeners listeners =
+          JobCommands.listeners(progress, before.tasks().size(), job, store);
       Executor ex = new Executor(store, Executor.Options.defaults().withMaxParallel(parallel),
-          JobCommands.listeners(progress, before.tasks().size(), null, store));
+          listeners.all());
       Executor.RepairRequest req = new Executor.RepairRequest(
           what.allFailed ? List.of() : what.tasks, what.allFailed, dependents);
-      Executor.Outcome outcome =
-          JobCommands.withSignals(ex, () -> ex.repair(runId, req, new JobLoader()));
+      Executor.Outcome outcome;
+      try {
+        outcome = JobCommands.withSignals(ex, () -> ex.repair(runId, req, new JobLoader()));
+      } finally {
+        listeners.finish();
+      }
       JobCommands.print(out, JobCommands.find(store, runId), json);
       return JobCommands.exitCode(outcome.result());
     }

@@ -45,9 +45,16 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter progress = json ? spec.commandLine().getErr() : out;
     try (Store store = JobCommands.openStore(common)) {
+      JobCommands.Listeners listeners =
+          JobCommands.listeners(progress, jobSpec.tasks().size(), jobSpec, store);
       Executor ex = new Executor(store, Executor.Options.defaults().withMaxParallel(parallel),
-          JobCommands.listeners(progress, jobSpec.tasks().size(), jobSpec, store));
-      Executor.Outcome outcome = JobCommands.withSignals(ex, () -> ex.run(jobSpec, params));
+          listeners.all());
+      Executor.Outcome outcome;
+      try {
+        outcome = JobCommands.withSignals(ex, () -> ex.run(jobSpec, params));
+      } finally {
+        listeners.finish();
+      }
       JobCommands.print(out, JobCommands.find(store, outcome.runId()), json);
       if (!json) {
         out.println("  logs: andon runs logs " + outcome.runId() + " TASK_KEY");

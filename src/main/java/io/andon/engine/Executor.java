@@ -117,7 +117,9 @@ public final class Executor {
 
   /** A child executor for a run_job_task, sharing store, options and listeners. */
   Executor child(long parentRun) {
-    return new Executor(store, options, listeners, parentRun);
+    List<RunListener> inherited =
+        listeners.stream().filter(RunListener::hearsChildRuns).toList();
+    return new Executor(store, options, inherited, parentRun);
   }
 
   /**

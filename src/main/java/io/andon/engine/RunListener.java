@@ -19,6 +19,14 @@ public interface RunListener {
       Map<String, String> parameters,
       int repairCount) {}
 
+  /**
+   * Whether this listener also hears the child runs of run_job_task tasks. A listener bound to
+   * one job's settings (its notifications) says false.
+   */
+  default boolean hearsChildRuns() {
+    return true;
+  }
+
   default void runStarted(RunInfo run) {}
 
   /**

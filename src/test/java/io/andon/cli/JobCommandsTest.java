@@ -132,6 +132,31 @@ class JobCommandsTest {
   }
 
   @Test
+  void runDeliversTheJobsNotificationsBeforeItExits() throws Exception {
+    Files.writeString(tmp.resolve("child.yml"), """
+        name: child
+        tasks: [{task_key: c, shell_task: {command: 'true'}}]
+        """);
+    Cli c = Cli.run("run", "--home", home(), job("""
+        name: notified
+        destinations:
+          audit: {type: file, path: notifications.jsonl}
+        webhook_notifications:
+          on_start: [{id: audit}]
+          on_failure: [{id: audit}]
+        tasks:
+          - {task_key: call, run_job_task: {job_file: child.yml}}
+          - {task_key: a, depends_on: [{task_key: call}], shell_task: {command: 'exit 1'}}
+        """).toString());
+    assertThat(c.exit).as(c.toString()).isEqualTo(1);
+    java.util.List<String> lines = Files.readAllLines(tmp.resolve("notifications.jsonl"));
+    assertThat(lines).hasSize(2); // the parent's start and failure; the child run notifies nothing
+    assertThat(lines.get(1)).contains("notified").contains("FAILED");
+    Cli list = Cli.run("notifications", "list", "--home", home());
+    assertThat(list.out).contains("DELIVERED");
+  }
+
+  @Test
   void badInputGivesOneParagraphAndExitTwoNeverAStackTrace() throws Exception {
     Path empty = tmp.resolve("empty.yml");
     Files.writeString(empty, "");

@@ -1,0 +1,300 @@
+package io.andon.tdg.source;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Position;
+import com.github.javaparser.Range;
+import com.github.javaparser.Problem;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.AnnotationDeclaration;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.CompactConstructorDeclaration;
+import com.github.javaparser.ast.body.EnumConstantDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Measures one Java source file with JavaParser (its grammar reads Java 1 to 21; the
+ * language-level validators are off, they cost half the parse time and a compiler already checks
+ * what they check): per method cyclomatic
+ * and cognitive complexity, nesting, length and parameter count, and the share of the public API
+ * that carries Javadoc. A file that does not parse is returned with the parser's first message and
+ * its position, never dropped.
+ *
+ * <p>Methods of anonymous and local classes, and lambdas, count towards the method that holds
+ * them, as the cognitive complexity specification asks ("nested methods"). Initializer blocks are
+ * not methods and are not measured.
+ */
+public final class JavaSourceAnalyzer {
+  /** Bumped whenever a measurement rule changes, so cached results are not reused. */
+  public static final int RULES_VERSION = 3;
+
+  private JavaSourceAnalyzer() {}
+
+  private static JavaParser parser() {
+    ParserConfiguration c = new ParserConfiguration()
+        .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
+        .setAttributeComments(false)
+        .setLexicalPreservationEnabled(false);
+    return new JavaParser(c);
+  }
+
+  private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(
+      JavaSourceAnalyzer::parser);
+
+  /** Hex SHA-256 of bytes. */
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no SHA-256", e);
+    }
+  }
+
+  /** Analyses the bytes of a file; {@code path} is only used to name it. */
+  public static SourceFile analyze(String path, byte[] bytes) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(bytes, "bytes");
+    String hash = sha256(bytes);
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return SourceFile.ungraded(path, hash, 0, "not UTF-8 text; save the file as UTF-8");
+    }
+    int lines = (int) text.lines().count();
+    ParseResult<CompilationUnit> result;
+    try {
+      result = PARSER.get().parse(text);
+    } catch (RuntimeException | StackOverflowError e) {
+      return SourceFile.ungraded(path, hash, lines, "the parser failed: " + e);
+    }
+    if (!result.isSuccessful() || result.getResult().isEmpty()) {
+      return SourceFile.ungraded(path, hash, lines, describe(result.getProblems()));
+    }
+    try {
+      List<Range> javadocs = result.getCommentsCollection()
+          .map(cc -> cc.getJavadocComments().stream()
+              .flatMap(c -> c.getRange().stream())
+              .sorted(Comparator.comparing((Range r) -> r.end))
+              .toList())
+          .orElse(List.of());
+      return measure(path, hash, lines, result.getResult().get(), javadocs);
+    } catch (StackOverflowError e) {
+      return SourceFile.ungraded(path, hash, lines, "nested too deeply to measure");
+    }
+  }
+
+  private static String describe(List<Problem> problems) {
+    if (problems.isEmpty()) {
+      return "does not parse as Java";
+    }
+    Problem p = problems.get(0);
+    String where = p.getLocation()
+        .flatMap(l -> l.getBegin().getRange())
+        .map(r -> "line " + r.begin.line + ", column " + r.begin.column + ": ")
+        .orElse("");
+    String msg = p.getMessage().lines().findFirst().orElse(p.getMessage()).strip();
+    int expected = msg.indexOf(", expected one of");
+    if (expected > 0) {
+      msg = msg.substring(0, expected);
+    }
+    return "does not parse as Java: " + where + msg
+        + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
+  }
+
+  private static SourceFile measure(
+      String path, String hash, int lines, CompilationUnit cu, List<Range> javadocs) {
+    List<MethodMetrics> methods = new ArrayList<>();
+    DocCount docs = new DocCount(javadocs);
+    for (TypeDeclaration<?> t : cu.getTypes()) {
+      type(t, t.getNameAsString(), t.hasModifier(Modifier.Keyword.PUBLIC), methods, docs);
+    }
+    return new SourceFile(path, hash, lines, methods, docs.api, docs.documented, docs.missing,
+        Optional.empty());
+  }
+
+  /**
+   * Counts documented declarations. Comments are not attached to nodes by the parser (that costs
+   * a fifth of the parse time); a declaration has Javadoc when the last Javadoc comment ending
+   * before it starts after the code that precedes it (the previous member, or the enclosing
+   * declaration's opening), which is how the parser would attach it.
+   */
+  private static final class DocCount {
+    final List<Range> javadocs;
+    int api;
+    int documented;
+    final List<String> missing = new ArrayList<>();
+
+    DocCount(List<Range> javadocs) {
+      this.javadocs = javadocs;
+    }
+
+    void count(Node n, String name) {
+      api++;
+      if (hasJavadoc(n)) {
+        documented++;
+      } else {
+        missing.add(name);
+      }
+    }
+
+    private boolean hasJavadoc(Node n) {
+      if (n.getBegin().isEmpty() || javadocs.isEmpty()) {
+        return false;
+      }
+      Position begin = n.getBegin().get();
+      int lo = 0;
+      int hi = javadocs.size() - 1;
+      int found = -1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        if (javadocs.get(mid).end.isBefore(begin)) {
+          found = mid;
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      if (found < 0) {
+        return false;
+      }
+      Range doc = javadocs.get(found);
+      Position floor = previousCodeEnd(n);
+      return floor == null || floor.isBefore(doc.begin);
+    }
+
+    /** Where the code before {@code n} ends: the previous sibling, else the parent's start. */
+    private static Position previousCodeEnd(Node n) {
+      Node parent = n.getParentNode().orElse(null);
+      if (parent == null) {
+        return null;
+      }
+      Position best = null;
+      Position begin = n.getBegin().get();
+      for (Node sibling : parent.getChildNodes()) {
+        if (sibling == n || sibling.getEnd().isEmpty()) {
+          continue;
+        }
+        Position end = sibling.getEnd().get();
+        if (end.isBefore(begin) && (best == null || best.isBefore(end))
+            && !(sibling instanceof com.github.javaparser.ast.expr.AnnotationExpr)
+            && !(sibling instanceof com.github.javaparser.ast.Modifier)) {
+          best = end;
+        }
+      }
+      if (best == null && !(parent instanceof CompilationUnit)) {
+        best = parent.getBegin().orElse(null);
+      }
+      return best;
+    }
+  }
+
+  /**
+   * Measures a type's methods and counts its public API.
+   *
+   * @param publicApi whether the type itself is public API (public, in public enclosing types)
+   */
+  private static void type(
+      TypeDeclaration<?> t, String name, boolean publicApi, List<MethodMetrics> out,
+      DocCount docs) {
+    // members of interfaces and annotations are public without the keyword
+    boolean isInterface = t instanceof ClassOrInterfaceDeclaration c && c.isInterface()
+        || t instanceof AnnotationDeclaration;
+    if (publicApi) {
+      docs.count(t, name);
+    }
+    Map<String, Integer> arities = new HashMap<>();
+    for (BodyDeclaration<?> member : t.getMembers()) {
+      if (member instanceof CallableDeclaration<?> c) {
+        arities.merge(c.getNameAsString() + "/" + c.getParameters().size(), 1, Integer::sum);
+      }
+    }
+    for (BodyDeclaration<?> member : t.getMembers()) {
+      if (member instanceof TypeDeclaration<?> nested) {
+        type(nested, name + "." + nested.getNameAsString(),
+            publicApi && (isInterface || nested.hasModifier(Modifier.Keyword.PUBLIC)), out, docs);
+      } else if (member instanceof CallableDeclaration<?> callable) {
+        String methodName = name + "." + callable.getNameAsString();
+        int arity = callable.getParameters().size();
+        body(callable).ifPresent(body -> out.add(metrics(methodName, callable,
+            callable.getNameAsString(), arity, body,
+            arities.get(callable.getNameAsString() + "/" + arity) > 1)));
+        if (publicApi && isApi(callable, isInterface)) {
+          docs.count(callable, methodName);
+        }
+      } else if (member instanceof CompactConstructorDeclaration cc) {
+        out.add(metrics(name + "." + cc.getNameAsString(), cc, cc.getNameAsString(),
+            t.isRecordDeclaration() ? t.asRecordDeclaration().getParameters().size() : 0,
+            cc.getBody(), false));
+      }
+    }
+    if (t.isEnumDeclaration()) {
+      enumConstantMethods(t.asEnumDeclaration().getEntries(), name, out);
+    }
+  }
+
+  private static Optional<BlockStmt> body(CallableDeclaration<?> callable) {
+    return callable.isConstructorDeclaration()
+        ? Optional.of(callable.asConstructorDeclaration().getBody())
+        : callable.asMethodDeclaration().getBody();
+  }
+
+  /** Public (or an interface member that is not private), and not an override. */
+  private static boolean isApi(CallableDeclaration<?> callable, boolean inInterface) {
+    boolean visible = callable.hasModifier(Modifier.Keyword.PUBLIC)
+        || (inInterface && !callable.hasModifier(Modifier.Keyword.PRIVATE));
+    return visible && !callable.isAnnotationPresent("Override");
+  }
+
+  /** Methods in the bodies of enum constants, named {@code Enum.CONSTANT.method}. */
+  private static void enumConstantMethods(
+      List<EnumConstantDeclaration> constants, String name, List<MethodMetrics> out) {
+    for (EnumConstantDeclaration constant : constants) {
+      for (BodyDeclaration<?> member : constant.getClassBody()) {
+        if (member instanceof CallableDeclaration<?> callable) {
+          body(callable).ifPresent(body -> out.add(metrics(
+              name + "." + constant.getNameAsString() + "." + callable.getNameAsString(),
+              callable, callable.getNameAsString(), callable.getParameters().size(), body,
+              false)));
+        }
+      }
+    }
+  }
+
+  private static MethodMetrics metrics(
+      String name, Node decl, String simpleName, int params, BlockStmt body, boolean overloaded) {
+    // the line of the method's name, after any annotations, as compilers and PMD report it
+    Node nameNode = decl instanceof com.github.javaparser.ast.nodeTypes.NodeWithSimpleName<?> n
+        ? n.getName() : decl;
+    int line = nameNode.getBegin().or(decl::getBegin).map(p -> p.line).orElse(0);
+    int end = decl.getEnd().map(p -> p.line).orElse(line);
+    int cyclomatic = 1 + Cyclomatic.count(body);
+    Cognitive cognitive = new Cognitive(simpleName, overloaded ? -1 : params);
+    cognitive.visit(body, 0);
+    return new MethodMetrics(name, line, cyclomatic, cognitive.total(), cognitive.maxNesting(),
+        end - line + 1, Math.max(params, 0));
+  }
+}
