@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
       AlertsCommand.class,
       NotificationsCommand.class,
       TdgCommand.class,
+      DriftCommand.class,
+      MonitorCommand.class,
     })
 public final class AndonCli implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -1,0 +1,188 @@
+package io.andon.cli;
+
+import io.andon.error.InvalidInputException;
+import io.andon.monitor.DriftOptions;
+import io.andon.monitor.DriftReport;
+import io.andon.monitor.TableComparison;
+import io.andon.monitor.data.DataSource;
+import io.andon.monitor.report.HtmlReport;
+import io.andon.monitor.report.JsonReport;
+import io.andon.monitor.report.TextReport;
+import io.andon.monitor.sketch.SketchComparison;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code andon drift}: compares a current table with a baseline, column by column. */
+@Command(
+    name = "drift",
+    description = {
+      "Compare a current table with a baseline and say which columns drifted.",
+      "Reads CSV, Parquet and JSON-lines files, folders or globs of them.",
+      "Exit codes: 0 no drift, 1 drift, 2 invalid input."
+    },
+    mixinStandardHelpOptions = true)
+public final class DriftCommand implements Callable<Integer> {
+  /** Output formats. */
+  enum Format {
+    text,
+    json,
+    html
+  }
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Option(names = "--baseline", required = true, paramLabel = "FILE",
+      description = "The reference data: a file, a folder or a glob.")
+  String baseline;
+
+  @Option(names = "--current", required = true, paramLabel = "FILE",
+      description = "The data to check: a file, a folder or a glob.")
+  String current;
+
+  @Option(names = "--columns", split = ",", paramLabel = "COL",
+      description = "Compare only these columns (default: all).")
+  List<String> columns = new ArrayList<>();
+
+  @Option(names = "--numeric", split = ",", paramLabel = "COL",
+      description = "Compare these columns as numbers, whatever their inferred type.")
+  List<String> numeric = new ArrayList<>();
+
+  @Option(names = "--categorical", split = ",", paramLabel = "COL",
+      description = "Compare these columns as categories, whatever their inferred type.")
+  List<String> categorical = new ArrayList<>();
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "text, json or html (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(names = "--bins", defaultValue = "10", paramLabel = "N",
+      description = "Quantile bins for PSI and JS on numeric columns (default: ${DEFAULT-VALUE}).")
+  int bins;
+
+  @Option(names = "--psi-threshold", defaultValue = "0.25", paramLabel = "X",
+      description = "PSI at which a column drifts (default: ${DEFAULT-VALUE}).")
+  double psiThreshold;
+
+  @Option(names = "--wasserstein-threshold", defaultValue = "0.25", paramLabel = "X",
+      description = "Wasserstein distance / baseline std at which a numeric column drifts"
+          + " (default: ${DEFAULT-VALUE}).")
+  double wassersteinThreshold;
+
+  @Option(names = "--js-threshold", defaultValue = "0.2", paramLabel = "X",
+      description = "Jensen-Shannon distance (base 2) at which a column drifts"
+          + " (default: ${DEFAULT-VALUE}).")
+  double jsThreshold;
+
+  @Option(names = "--pvalue", defaultValue = "0.01", paramLabel = "P",
+      description = "An effect counts only when its test's p-value is below P"
+          + " (default: ${DEFAULT-VALUE}).")
+  double alpha;
+
+  @Option(names = "--null-threshold", defaultValue = "0.1", paramLabel = "X",
+      description = "A column drifts when its share of nulls moves by X or more"
+          + " (default: ${DEFAULT-VALUE}).")
+  double nullThreshold;
+
+  @Option(names = "--drift-share", defaultValue = "0.5", paramLabel = "X",
+      description = "The dataset drifts when this share of columns drifted"
+          + " (default: ${DEFAULT-VALUE}).")
+  double driftShare;
+
+  @Option(names = "--quiet", description = "No progress lines on the terminal.")
+  boolean quiet;
+
+  @Option(names = "--sketch",
+      description = "Streaming mode: read each input once into mergeable sketches (KLL, HLL,"
+          + " frequent items); memory grows with columns, not rows. Metrics are within the"
+          + " sketches' error; no histograms, no mixed-type analysis.")
+  boolean sketch;
+
+  @Override
+  public Integer call() {
+    DriftOptions options = options();
+    DataSource b = DataSource.resolve(baseline, "--baseline");
+    DataSource c = DataSource.resolve(current, "--current");
+    PrintWriter err = spec.commandLine().getErr();
+    boolean tty = System.console() != null && !quiet;
+    Consumer<String> progress = tty ? line -> {
+      err.print("\r\u001b[K" + line);
+      err.flush();
+    } : line -> { };
+    DriftReport report = sketch ? SketchComparison.compare(b, c, options, progress)
+        : TableComparison.compare(b, c, options, progress);
+    if (tty) {
+      err.print("\r\u001b[K");
+      err.flush();
+    }
+    String text = switch (format) {
+      case text -> TextReport.render(report);
+      case json -> JsonReport.render(report);
+      case html -> HtmlReport.render(report);
+    };
+    PrintWriter out = spec.commandLine().getOut();
+    if (output != null) {
+      try {
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        Files.writeString(output, text, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new InvalidInputException("cannot write the report to " + output + " (" + e
+            + "); pass --output to a writable path.", e);
+      }
+      out.println((report.driftDetected() ? "DRIFT" : "no drift") + ": "
+          + report.driftedColumns() + " of " + report.comparedColumns()
+          + " columns drifted; report written to " + output);
+    } else {
+      out.print(text);
+    }
+    out.flush();
+    return report.driftDetected() ? 1 : 0;
+  }
+
+  private DriftOptions options() {
+    try {
+      Set<String> cols = new LinkedHashSet<>();
+      for (String s : columns) {
+        if (!s.isBlank()) {
+          cols.add(s.strip());
+        }
+      }
+      return new DriftOptions(new ArrayList<>(cols), strip(numeric), strip(categorical), bins,
+          new DriftOptions.Thresholds(psiThreshold, wassersteinThreshold, jsThreshold, alpha,
+              nullThreshold, driftShare));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("invalid option: " + e.getMessage() + ".");
+    }
+  }
+
+  private static Set<String> strip(List<String> in) {
+    Set<String> s = new LinkedHashSet<>();
+    for (String x : in) {
+      if (!x.isBlank()) {
+        s.add(x.strip());
+      }
+    }
+    return s;
+  }
+}

@@ -1,0 +1,161 @@
+package io.andon.monitor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Model-quality metrics of an inference log, under Lakehouse Monitoring's names. Classification:
+ * accuracy_score; precision, recall and f1_score macro-averaged over the classes seen in labels
+ * or predictions (a class never predicted has precision 0, as scikit-learn's zero_division=0);
+ * confusion_matrix; roc_auc from a score column when the labels have two classes (the larger
+ * label is the positive class). Regression: mean_squared_error, root_mean_squared_error,
+ * mean_absolute_error, mean_absolute_percentage_error (|y| floored at machine epsilon, as
+ * scikit-learn), r2_score. Rows with a null label or prediction are left out.
+ */
+public final class ModelQuality {
+  private ModelQuality() {}
+
+  public static Map<String, Object> classification(List<String> labels, List<String> predictions,
+      double[] scores) {
+    Objects.requireNonNull(labels, "labels");
+    Objects.requireNonNull(predictions, "predictions");
+    if (labels.size() != predictions.size()) {
+      throw new IllegalArgumentException("labels and predictions differ in length");
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    int n = labels.size();
+    m.put("num_labeled", (long) n);
+    if (n == 0) {
+      return m;
+    }
+    TreeSet<String> classes = new TreeSet<>(labels);
+    classes.addAll(predictions);
+    List<String> cls = new ArrayList<>(classes);
+    int k = cls.size();
+    long[][] cm = new long[k][k];
+    long correct = 0;
+    for (int i = 0; i < n; i++) {
+      int a = cls.indexOf(labels.get(i));
+      int b = cls.indexOf(predictions.get(i));
+      cm[a][b]++;
+      if (a == b) {
+        correct++;
+      }
+    }
+    m.put("accuracy_score", (double) correct / n);
+    double p = 0;
+    double r = 0;
+    double f = 0;
+    for (int c = 0; c < k; c++) {
+      long tp = cm[c][c];
+      long predicted = 0;
+      long actual = 0;
+      for (int j = 0; j < k; j++) {
+        predicted += cm[j][c];
+        actual += cm[c][j];
+      }
+      double pc = predicted == 0 ? 0 : (double) tp / predicted;
+      double rc = actual == 0 ? 0 : (double) tp / actual;
+      p += pc;
+      r += rc;
+      f += pc + rc == 0 ? 0 : 2 * pc * rc / (pc + rc);
+    }
+    m.put("precision", p / k);
+    m.put("recall", r / k);
+    m.put("f1_score", f / k);
+    Map<String, Object> conf = new LinkedHashMap<>();
+    conf.put("labels", cls);
+    List<List<Long>> rows = new ArrayList<>();
+    for (long[] row : cm) {
+      List<Long> rr = new ArrayList<>();
+      for (long x : row) {
+        rr.add(x);
+      }
+      rows.add(rr);
+    }
+    conf.put("matrix", rows);
+    m.put("confusion_matrix", conf);
+    if (scores.length == n && new TreeSet<>(labels).size() == 2) {
+      String positive = new TreeSet<>(labels).last();
+      boolean[] pos = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        pos[i] = labels.get(i).equals(positive);
+      }
+      m.put("roc_auc", rocAuc(pos, scores));
+    }
+    return m;
+  }
+
+  /** Area under the ROC curve by the Mann-Whitney rank sum, ties given average ranks. */
+  public static double rocAuc(boolean[] positive, double[] scores) {
+    int n = scores.length;
+    Integer[] idx = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    java.util.Arrays.sort(idx, (a, b) -> Double.compare(scores[a], scores[b]));
+    double rankSumPos = 0;
+    long npos = 0;
+    int i = 0;
+    while (i < n) {
+      int j = i;
+      while (j < n && scores[idx[j]] == scores[idx[i]]) {
+        j++;
+      }
+      double avgRank = (i + 1 + j) / 2.0;
+      for (int t = i; t < j; t++) {
+        if (positive[idx[t]]) {
+          rankSumPos += avgRank;
+          npos++;
+        }
+      }
+      i = j;
+    }
+    long nneg = n - npos;
+    if (npos == 0 || nneg == 0) {
+      return Double.NaN;
+    }
+    return (rankSumPos - npos * (npos + 1) / 2.0) / ((double) npos * nneg);
+  }
+
+  public static Map<String, Object> regression(double[] labels, double[] predictions) {
+    if (labels.length != predictions.length) {
+      throw new IllegalArgumentException("labels and predictions differ in length");
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    int n = labels.length;
+    m.put("num_labeled", (long) n);
+    if (n == 0) {
+      return m;
+    }
+    double se = 0;
+    double ae = 0;
+    double ape = 0;
+    double mean = 0;
+    for (double y : labels) {
+      mean += y;
+    }
+    mean /= n;
+    double tot = 0;
+    double eps = Math.ulp(1.0);
+    for (int i = 0; i < n; i++) {
+      double d = labels[i] - predictions[i];
+      se += d * d;
+      ae += Math.abs(d);
+      ape += Math.abs(d) / Math.max(Math.abs(labels[i]), eps);
+      tot += (labels[i] - mean) * (labels[i] - mean);
+    }
+    m.put("mean_squared_error", se / n);
+    m.put("root_mean_squared_error", Math.sqrt(se / n));
+    m.put("mean_absolute_error", ae / n);
+    m.put("mean_absolute_percentage_error", ape / n);
+    if (tot > 0) {
+      m.put("r2_score", 1 - se / tot);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,89 @@
+package io.andon.monitor;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A declared monitor, as written in a monitor file, with Lakehouse Monitoring's names: the table
+ * to profile, its profile type, the baseline, the time granularities and the slices.
+ *
+ * @param table a file, folder or glob, relative to the monitor file's folder
+ * @param columns the columns to profile; empty for all except the special ones
+ */
+public record MonitorSpec(
+    String name,
+    String table,
+    ProfileType profileType,
+    Optional<String> timestampCol,
+    List<Granularity> granularities,
+    Optional<String> modelIdCol,
+    Optional<String> predictionCol,
+    Optional<String> predictionProbaCol,
+    Optional<String> labelCol,
+    Optional<ProblemType> problemType,
+    Optional<String> baselineTable,
+    List<String> slicingExprs,
+    List<String> columns,
+    List<String> numeric,
+    List<String> categorical,
+    List<CustomMetric> customMetrics,
+    int bins,
+    Path baseDir) {
+
+  /** Lakehouse profile types. */
+  public enum ProfileType {
+    SNAPSHOT,
+    TIME_SERIES,
+    INFERENCE_LOG
+  }
+
+  /** Inference-log problem types. */
+  public enum ProblemType {
+    CLASSIFICATION,
+    REGRESSION
+  }
+
+  /**
+   * A time window size such as "5 minutes", "1 day", "1 month". Written as the DuckDB interval it
+   * is; {@code approx} orders granularities and bounds their count.
+   */
+  public record Granularity(String text, String interval, Duration approx) {
+    public Granularity {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(interval, "interval");
+      Objects.requireNonNull(approx, "approx");
+    }
+  }
+
+  /**
+   * A custom metric: AGGREGATE (an SQL aggregate over {@code {{input_column}}}), DERIVED (an SQL
+   * expression over aggregate metrics of the same column), DRIFT (an expression over {@code
+   * {{current_df}}.m} and {@code {{base_df}}.m}).
+   */
+  public record CustomMetric(String name, String type, List<String> inputColumns,
+      String definition, String outputDataType) {
+    public CustomMetric {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(type, "type");
+      inputColumns = List.copyOf(inputColumns);
+      Objects.requireNonNull(definition, "definition");
+      Objects.requireNonNull(outputDataType, "outputDataType");
+    }
+  }
+
+  public MonitorSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(profileType, "profileType");
+    granularities = List.copyOf(granularities);
+    slicingExprs = List.copyOf(slicingExprs);
+    columns = List.copyOf(columns);
+    numeric = List.copyOf(numeric);
+    categorical = List.copyOf(categorical);
+    customMetrics = List.copyOf(customMetrics);
+    Objects.requireNonNull(baseDir, "baseDir");
+  }
+}

@@ -1,0 +1,164 @@
+package io.andon.monitor;
+
+import io.andon.error.InvalidInputException;
+import io.andon.monitor.data.Columns;
+import io.andon.monitor.data.DataSource;
+import io.andon.monitor.data.Duck;
+import io.andon.util.Strings;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Compares two tables column by column: reads both through DuckDB, settles each column's type
+ * (inferred, or forced with {@code numeric}/{@code categorical}), and reports every column that
+ * can be compared, with a warning naming each one that cannot.
+ */
+public final class TableComparison {
+  /** A text column whose values are at least this share numbers is reported as mixed. */
+  private static final double MOSTLY_NUMBERS = 0.9;
+
+  private TableComparison() {}
+
+  /** Reads and compares two sources. {@code progress} hears one line per step. */
+  public static DriftReport compare(DataSource baseline, DataSource current,
+      DriftOptions options, Consumer<String> progress) {
+    Objects.requireNonNull(progress, "progress");
+    try (Duck duck = Duck.open()) {
+      progress.accept("reading baseline " + baseline.describe());
+      Duck.Table b = duck.load(baseline, "baseline", "--baseline");
+      progress.accept("reading current " + current.describe());
+      Duck.Table c = duck.load(current, "current", "--current");
+      return compare(duck, b, c, options, progress);
+    }
+  }
+
+  public static DriftReport compare(Duck duck, Duck.Table b, Duck.Table c, DriftOptions options,
+      Consumer<String> progress) {
+    Columns cols = new Columns(duck);
+    List<String> warnings = new ArrayList<>();
+    Set<String> all = new LinkedHashSet<>();
+    b.columns().forEach(x -> all.add(x.name()));
+    c.columns().forEach(x -> all.add(x.name()));
+    checkNamed(options.columns(), all, "--columns");
+    checkNamed(options.numeric(), all, "--numeric");
+    checkNamed(options.categorical(), all, "--categorical");
+    List<String> names = options.columns().isEmpty() ? new ArrayList<>(all) : options.columns();
+    List<ColumnDrift> results = new ArrayList<>();
+    int done = 0;
+    for (String name : names) {
+      done++;
+      Optional<Duck.ColumnInfo> cb = b.column(name);
+      Optional<Duck.ColumnInfo> cc = c.column(name);
+      if (cb.isEmpty() || cc.isEmpty()) {
+        warnings.add("column '" + name + "' is only in the " + (cb.isPresent() ? "baseline" : "current data")
+            + " (" + (cb.isPresent() ? b : c).source().describe() + "); it is not compared."
+            + Strings.didYouMean(name, (cb.isPresent() ? c : b).columns().stream()
+                .map(Duck.ColumnInfo::name).toList()));
+        continue;
+      }
+      progress.accept("comparing column " + done + "/" + names.size() + " '" + name + "'");
+      Duck.ColumnInfo tb = cb.get();
+      Duck.ColumnInfo tc = cc.get();
+      String kind = kind(name, tb, tc, b, c, cols, options, warnings);
+      if (kind == null) {
+        continue;
+      }
+      if (kind.equals("numeric")) {
+        results.add(DriftAnalysis.numeric(name, cols.numeric(b, tb), cols.numeric(c, tc),
+            options));
+      } else {
+        results.add(DriftAnalysis.categorical(name, cols.categorical(b, tb),
+            cols.categorical(c, tc), options));
+      }
+    }
+    if (results.isEmpty()) {
+      throw new InvalidInputException("no column could be compared between "
+          + b.source().describe() + " and " + c.source().describe() + ":\n  "
+          + String.join("\n  ", warnings));
+    }
+    return DriftReport.of(b.source().describe(), c.source().describe(), b.rows(), c.rows(),
+        results, warnings, options);
+  }
+
+  private static String kind(String name, Duck.ColumnInfo tb, Duck.ColumnInfo tc, Duck.Table b,
+      Duck.Table c, Columns cols, DriftOptions options, List<String> warnings) {
+    if (options.numeric().contains(name)) {
+      return "numeric";
+    }
+    if (options.categorical().contains(name)) {
+      return "categorical";
+    }
+    for (Duck.ColumnInfo t : List.of(tb, tc)) {
+      if (!t.isNumeric() && !t.isText()) {
+        warnings.add("column '" + name + "' is " + t.type() + (t.isTemporal()
+            ? ": not compared (use it as the timestamp_col of a monitor to get windows)."
+            : ": not compared; pass --categorical " + name + " to compare its text form."));
+        return null;
+      }
+    }
+    if (tb.isNumeric() && tc.isNumeric()) {
+      return "numeric";
+    }
+    // a side with only nulls has no type of its own: DuckDB calls it VARCHAR
+    if (tb.isNumeric() != tc.isNumeric()) {
+      if (cols.nonNull(c, tc) == 0) {
+        return tb.isNumeric() ? "numeric" : "categorical";
+      }
+      if (cols.nonNull(b, tb) == 0) {
+        return tc.isNumeric() ? "numeric" : "categorical";
+      }
+    }
+    if (tb.isText() && tc.isText()) {
+      for (Duck.Table t : List.of(b, c)) {
+        Duck.ColumnInfo ti = t == b ? tb : tc;
+        if (ti.type().equalsIgnoreCase("BOOLEAN")) {
+          continue;
+        }
+        long[] share = cols.numberShare(t, ti);
+        if (share[1] > 0 && share[0] < share[1] && share[0] >= MOSTLY_NUMBERS * share[1]) {
+          String example = cols.firstNonNumber(t, ti).orElse("?");
+          warnings.add("column '" + name + "' mixes numbers and text in the "
+              + (t == b ? "baseline" : "current data") + " (" + (share[1] - share[0]) + " of "
+              + share[1] + " values are not numbers, e.g. '" + example + "'); compared as"
+              + " categorical. Pass --numeric " + name + " to compare it as numbers (the text"
+              + " values then count as nulls).");
+        }
+      }
+      return "categorical";
+    }
+    Duck.Table textSide = tb.isText() ? b : c;
+    Duck.ColumnInfo textType = tb.isText() ? tb : tc;
+    long[] share = cols.numberShare(textSide, textType);
+    String sideName = textSide == b ? "baseline" : "current data";
+    String other = textSide == b ? "current data" : "baseline";
+    String otherType = (textSide == b ? tc : tb).type();
+    if (share[1] > 0 && share[0] >= MOSTLY_NUMBERS * share[1]) {
+      String example = cols.firstNonNumber(textSide, textType).map(x -> ", e.g. '" + x + "'")
+          .orElse("");
+      warnings.add("column '" + name + "' is " + otherType + " in the " + other + " but "
+          + textType.type() + " in the " + sideName + " (" + (share[1] - share[0]) + " of "
+          + share[1] + " values there are not numbers" + example + ", counted as nulls);"
+          + " compared as numeric. Pass --categorical " + name + " to compare it as text.");
+      return "numeric";
+    }
+    warnings.add("column '" + name + "' is " + otherType + " in the " + other + " but "
+        + textType.type() + " in the " + sideName + " (mostly text); compared as categorical."
+        + " Pass --numeric " + name + " to compare it as numbers.");
+    return "categorical";
+  }
+
+  private static void checkNamed(java.util.Collection<String> named, Set<String> all,
+      String flag) {
+    for (String n : named) {
+      if (!all.contains(n)) {
+        throw new InvalidInputException(flag + " names column '" + n + "', which neither input"
+            + " has." + Strings.didYouMean(n, all) + " Columns: " + String.join(", ", all) + ".");
+      }
+    }
+  }
+}

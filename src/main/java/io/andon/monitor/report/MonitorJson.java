@@ -1,0 +1,53 @@
+package io.andon.monitor.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.andon.monitor.MonitorResult;
+import io.andon.monitor.MonitorResult.DriftRow;
+import io.andon.monitor.MonitorResult.Group;
+import io.andon.monitor.MonitorResult.ProfileRow;
+import io.andon.util.Json;
+import java.time.Instant;
+
+/** A monitor run as JSON: the rows of both metrics tables, as stored. */
+public final class MonitorJson {
+  private MonitorJson() {}
+
+  public static ObjectNode toJson(MonitorResult r) {
+    ObjectNode root = Json.object();
+    root.put("monitor_name", r.monitorName());
+    root.put("run_at", r.runAt().toString());
+    root.put("drift_detected", r.driftDetected());
+    ArrayNode p = root.putArray("profile_metrics");
+    for (ProfileRow row : r.profiles()) {
+      ObjectNode o = p.addObject();
+      group(o, row.group());
+      o.put("column_name", row.columnName());
+      o.put("data_type", row.dataType());
+      o.put("log_type", row.logType());
+      row.metrics().forEach((k, v) -> o.set(k, Json.mapper().valueToTree(v)));
+    }
+    ArrayNode d = root.putArray("drift_metrics");
+    for (DriftRow row : r.drifts()) {
+      ObjectNode o = d.addObject();
+      group(o, row.group());
+      o.put("window_cmp_start", row.windowCmpStart().map(Instant::toString).orElse(null));
+      o.put("window_cmp_end", row.windowCmpEnd().map(Instant::toString).orElse(null));
+      o.put("drift_type", row.driftType());
+      o.setAll(JsonReport.columnJson(row.drift()));
+      row.customMetrics().forEach((k, v) -> o.set(k, Json.mapper().valueToTree(v)));
+    }
+    ArrayNode w = root.putArray("warnings");
+    r.warnings().forEach(w::add);
+    return root;
+  }
+
+  private static void group(ObjectNode o, Group g) {
+    o.put("window_start", g.windowStart().map(Instant::toString).orElse(null));
+    o.put("window_end", g.windowEnd().map(Instant::toString).orElse(null));
+    o.put("granularity", g.granularity());
+    o.put("model_id", g.modelId().orElse(null));
+    o.put("slice_key", g.sliceKey().orElse(null));
+    o.put("slice_value", g.sliceValue().orElse(null));
+  }
+}

@@ -1,0 +1,117 @@
+package io.andon.monitor.sketch;
+
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.Union;
+import org.apache.datasketches.kll.KllDoublesSketch;
+
+/**
+ * A mergeable profile of one numeric column: KLL quantiles of the non-NaN values, HLL distinct
+ * count, and exact counts, mean and variance (Chan et al.'s parallel update) of the finite values.
+ */
+public final class NumericSketch {
+  public static final int KLL_K = 200;
+  public static final int HLL_LG_K = 12;
+
+  private final KllDoublesSketch kll;
+  private HllSketch hll;
+  private long rows;
+  private long nulls;
+  private long nans;
+  private long zeros;
+  private long finite;
+  private double mean;
+  private double m2;
+
+  public NumericSketch() {
+    this.kll = KllDoublesSketch.newHeapInstance(KLL_K);
+    this.hll = new HllSketch(HLL_LG_K);
+  }
+
+  /** Adds a null value. */
+  public void addNull() {
+    rows++;
+    nulls++;
+  }
+
+  public void add(double v) {
+    rows++;
+    if (Double.isNaN(v)) {
+      nans++;
+      return;
+    }
+    kll.update(v);
+    hll.update(v == 0.0 ? 0.0 : v);
+    if (v == 0.0) {
+      zeros++;
+    }
+    if (!Double.isInfinite(v)) {
+      finite++;
+      double d = v - mean;
+      mean += d / finite;
+      m2 += d * (v - mean);
+    }
+  }
+
+  /** Merges another partition's sketch into this one. */
+  public void merge(NumericSketch o) {
+    kll.merge(o.kll);
+    Union u = new Union(HLL_LG_K);
+    u.update(hll);
+    u.update(o.hll);
+    hll = u.getResult();
+    long n = finite + o.finite;
+    if (n > 0) {
+      double d = o.mean - mean;
+      m2 = m2 + o.m2 + d * d * ((double) finite * o.finite / n);
+      mean = (mean * finite + o.mean * o.finite) / n;
+    }
+    finite = n;
+    rows += o.rows;
+    nulls += o.nulls;
+    nans += o.nans;
+    zeros += o.zeros;
+  }
+
+  public KllDoublesSketch kll() {
+    return kll;
+  }
+
+  public long rows() {
+    return rows;
+  }
+
+  public long nulls() {
+    return nulls;
+  }
+
+  public long nans() {
+    return nans;
+  }
+
+  public long zeros() {
+    return zeros;
+  }
+
+  /** Non-null, non-NaN values seen. */
+  public long size() {
+    return kll.getN();
+  }
+
+  public double mean() {
+    return finite == 0 ? Double.NaN : mean;
+  }
+
+  /** Population standard deviation of the finite values. */
+  public double std() {
+    return finite == 0 ? Double.NaN : Math.sqrt(m2 / finite);
+  }
+
+  public double distinctEstimate() {
+    return hll.getEstimate();
+  }
+
+  /** Bytes this sketch takes when serialised (KLL plus HLL). */
+  public long serializedBytes() {
+    return kll.toByteArray().length + hll.toCompactByteArray().length;
+  }
+}

@@ -1,0 +1,317 @@
+package io.andon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.andon.util.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code andon drift} end to end: real files, the real embedded DuckDB, the CLI contract. */
+class DriftCommandTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {
+    JsonNode json() throws IOException {
+      return Json.read(out);
+    }
+  }
+
+  private Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var cl = AndonCli.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** A CSV of n rows: x ~ N(mean, 1), y ~ uniform, c in {a,b,c} with the given weights. */
+  private Path csv(String name, int n, double mean, long seed) throws IOException {
+    SplittableRandom r = new SplittableRandom(seed);
+    StringBuilder sb = new StringBuilder("x,y,c\n");
+    for (int i = 0; i < n; i++) {
+      double g = Math.sqrt(-2 * Math.log1p(-r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+      double u = r.nextDouble();
+      String c = u < 0.5 ? "a" : u < 0.8 ? "b" : "c";
+      sb.append(String.format(Locale.ROOT, "%.6f,%.6f,%s%n", mean + g, r.nextDouble(), c));
+    }
+    Path p = dir.resolve(name);
+    Files.writeString(p, sb);
+    return p;
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+    return p;
+  }
+
+  @Test
+  void sameDistributionExitsZeroAndShiftedExitsOne() throws IOException {
+    Path base = csv("base.csv", 2000, 0, 1);
+    Path same = csv("same.csv", 2000, 0, 2);
+    Path shifted = csv("shifted.csv", 2000, 1.0, 3);
+    Run quiet = run("drift", "--baseline", base.toString(), "--current", same.toString());
+    assertThat(quiet.code()).as(quiet.out() + quiet.err()).isZero();
+    assertThat(quiet.out()).contains("result: no drift");
+    Run drift = run("drift", "--baseline", base.toString(), "--current", shifted.toString(),
+        "--columns", "x");
+    assertThat(drift.code()).isEqualTo(1);
+    assertThat(drift.out()).contains("drift in 'x'").contains("result: DRIFT");
+  }
+
+  @Test
+  void jsonFollowsTheContractAndLeavesOutMetricsOfTheOtherType() throws IOException {
+    Path base = csv("base.csv", 1000, 0, 1);
+    Path cur = csv("cur.csv", 1000, 0.2, 2);
+    Run r = run("drift", "--baseline", base.toString(), "--current", cur.toString(),
+        "--format", "json");
+    JsonNode j = r.json();
+    assertThat(j.get("columns")).hasSize(3);
+    JsonNode x = j.get("columns").get(0);
+    assertThat(x.get("column_name").asText()).isEqualTo("x");
+    assertThat(x.get("data_type").asText()).isEqualTo("numeric");
+    assertThat(x.has("drift_detected")).isTrue();
+    for (String k : new String[] {"population_stability_index", "js_distance",
+        "wasserstein_distance", "wasserstein_distance_normed", "count_delta", "avg_delta",
+        "percent_null_delta", "percent_distinct_delta"}) {
+      assertThat(x.has(k)).as(k).isTrue();
+    }
+    assertThat(x.get("ks_test").has("statistic")).isTrue();
+    assertThat(x.get("ks_test").has("pvalue")).isTrue();
+    assertThat(x.has("chi_squared_test")).isFalse();
+    assertThat(x.has("tv_distance")).isFalse();
+    assertThat(x.has("l_infinity_distance")).isFalse();
+    JsonNode c = j.get("columns").get(2);
+    assertThat(c.get("data_type").asText()).isEqualTo("categorical");
+    assertThat(c.get("chi_squared_test").has("statistic")).isTrue();
+    assertThat(c.get("chi_squared_test").has("pvalue")).isTrue();
+    assertThat(c.has("tv_distance")).isTrue();
+    assertThat(c.has("l_infinity_distance")).isTrue();
+    assertThat(c.has("ks_test")).isFalse();
+    assertThat(c.has("wasserstein_distance")).isFalse();
+    assertThat(j.get("dataset").has("drift_detected")).isTrue();
+    assertThat(j.get("dataset").get("drift_share").asDouble()).isBetween(0.0, 1.0);
+    assertThat(r.code()).isEqualTo(j.get("dataset").get("drift_detected").asBoolean() ? 1 : 0);
+  }
+
+  @Test
+  void readsParquetJsonLinesFoldersAndGlobsThroughDuckdb() throws Exception {
+    Path base = csv("base.csv", 1500, 0, 1);
+    Path cur = csv("cur.csv", 1500, 0, 2);
+    Files.createDirectories(dir.resolve("pq"));
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute("COPY (SELECT * FROM read_csv('" + base + "')) TO '" + dir.resolve("base.parquet")
+          + "' (FORMAT parquet)");
+      s.execute("COPY (SELECT * FROM read_csv('" + cur + "') LIMIT 700) TO '"
+          + dir.resolve("pq/part1.parquet") + "' (FORMAT parquet)");
+      s.execute("COPY (SELECT * FROM read_csv('" + cur + "') OFFSET 700) TO '"
+          + dir.resolve("pq/part2.parquet") + "' (FORMAT parquet)");
+      s.execute("COPY (SELECT * FROM read_csv('" + cur + "')) TO '" + dir.resolve("cur.jsonl")
+          + "' (FORMAT json)");
+    }
+    Run folder = run("drift", "--baseline", dir.resolve("base.parquet").toString(),
+        "--current", dir.resolve("pq").toString(), "--format", "json");
+    assertThat(folder.code()).as(folder.err()).isZero();
+    assertThat(folder.json().get("inputs").get("current_rows").asLong()).isEqualTo(1500);
+    Run glob = run("drift", "--baseline", base.toString(),
+        "--current", dir.resolve("pq").toString() + "/part*.parquet", "--format", "json");
+    assertThat(glob.code()).as(glob.err()).isZero();
+    assertThat(glob.json().get("inputs").get("current_rows").asLong()).isEqualTo(1500);
+    Run jsonl = run("drift", "--baseline", base.toString(), "--current",
+        dir.resolve("cur.jsonl").toString(), "--format", "json");
+    assertThat(jsonl.code()).as(jsonl.err()).isZero();
+    // the same data in three formats gives the same numbers
+    JsonNode a = folder.json().get("columns").get(0);
+    JsonNode b = jsonl.json().get("columns").get(0);
+    assertThat(a.get("ks_test").get("statistic").asDouble())
+        .isEqualTo(b.get("ks_test").get("statistic").asDouble());
+    assertThat(a.get("population_stability_index").asDouble())
+        .isEqualTo(b.get("population_stability_index").asDouble());
+  }
+
+  @Test
+  void emptyFileIsInvalidInputNamingTheFile() throws IOException {
+    Path base = csv("base.csv", 100, 0, 1);
+    Path empty = write("empty.csv", "");
+    Run r = run("drift", "--baseline", base.toString(), "--current", empty.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--current").contains("empty.csv").contains("empty");
+  }
+
+  @Test
+  void headerOnlyFileSaysItHasNoRows() throws IOException {
+    Path base = csv("base.csv", 100, 0, 1);
+    Path header = write("header.csv", "x,y,c\n");
+    Run r = run("drift", "--baseline", header.toString(), "--current", base.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--baseline").contains("has no rows");
+  }
+
+  @Test
+  void missingFileAndUnknownColumnAreInvalidInputWithHints() throws IOException {
+    Path base = csv("base.csv", 100, 0, 1);
+    Run missing = run("drift", "--baseline", base.toString(), "--current",
+        dir.resolve("nope.csv").toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("nope.csv").contains("no such file");
+    Run unknown = run("drift", "--baseline", base.toString(), "--current", base.toString(),
+        "--columns", "xx");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("'xx'").contains("Did you mean 'x'?");
+    Run noGlob = run("drift", "--baseline", base.toString(), "--current",
+        dir.resolve("*.parquet").toString());
+    assertThat(noGlob.code()).isEqualTo(2);
+    assertThat(noGlob.err()).contains("no file matches");
+  }
+
+  @Test
+  void columnMissingFromOneSideIsNamedAndTheOthersAreStillCompared() throws IOException {
+    Path base = write("b.csv", "x,y,extra\n1,2,3\n2,3,4\n3,4,5\n4,5,6\n");
+    Path cur = write("c.csv", "x,y\n1,2\n2,3\n3,4\n4,5\n");
+    Run r = run("drift", "--baseline", base.toString(), "--current", cur.toString(),
+        "--format", "json");
+    assertThat(r.code()).isZero();
+    JsonNode j = r.json();
+    assertThat(j.get("columns")).hasSize(2);
+    assertThat(j.get("warnings").toString()).contains("column 'extra' is only in the baseline");
+  }
+
+  @Test
+  void allNullAndConstantColumnsGetAResultAndAReasonNeverASilentZero() throws IOException {
+    StringBuilder b = new StringBuilder("k,n,z\n");
+    StringBuilder c = new StringBuilder("k,n,z\n");
+    for (int i = 0; i < 200; i++) {
+      b.append("5,").append(i % 7).append(",").append(i % 3).append('\n');
+      c.append("5,,").append(i % 3).append('\n');
+    }
+    Path base = write("b.csv", b.toString());
+    Path cur = write("c.csv", c.toString());
+    Run r = run("drift", "--baseline", base.toString(), "--current", cur.toString(),
+        "--format", "json");
+    JsonNode cols = r.json().get("columns");
+    JsonNode k = cols.get(0);
+    assertThat(k.get("drift_detected").asBoolean()).isFalse();
+    assertThat(k.has("wasserstein_distance_normed")).isFalse();
+    assertThat(k.get("wasserstein_distance").asDouble()).isZero();
+    assertThat(k.get("warnings").toString()).contains("constant");
+    JsonNode n = cols.get(1);
+    assertThat(n.get("skipped").asText()).contains("'n'").contains("current data");
+    assertThat(n.has("population_stability_index")).isFalse();
+    assertThat(n.get("drift_detected").asBoolean()).isTrue();
+    assertThat(n.get("reason").asText()).contains("nulls moved from 0.0% to 100.0%");
+  }
+
+  @Test
+  void nanAndInfinityAreCountedApartAndNamed() throws IOException {
+    StringBuilder b = new StringBuilder("v\n");
+    StringBuilder c = new StringBuilder("v\n");
+    for (int i = 0; i < 300; i++) {
+      b.append(i).append('\n');
+      c.append(i == 5 ? "nan" : i == 6 ? "inf" : String.valueOf(i)).append('\n');
+    }
+    Run r = run("drift", "--baseline", write("b.csv", b.toString()).toString(), "--current",
+        write("c.csv", c.toString()).toString(), "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode v = r.json().get("columns").get(0);
+    assertThat(v.get("current_count").asLong()).isEqualTo(299);
+    assertThat(v.get("warnings").toString()).contains("1 NaN value in the current data")
+        .contains("1 infinite value in the current data");
+    assertThat(Double.isFinite(v.get("wasserstein_distance").asDouble())).isTrue();
+  }
+
+  @Test
+  void mixedTypesAreReportedWithTheFixAndTheOverrideApplies() throws IOException {
+    StringBuilder b = new StringBuilder("m\n");
+    StringBuilder c = new StringBuilder("m\n");
+    for (int i = 0; i < 100; i++) {
+      b.append(i).append('\n');
+      c.append(i == 50 ? "n/a" : String.valueOf(i)).append('\n');
+    }
+    Path base = write("b.csv", b.toString());
+    Path cur = write("c.csv", c.toString());
+    Run r = run("drift", "--baseline", base.toString(), "--current", cur.toString(),
+        "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode m = r.json().get("columns").get(0);
+    assertThat(m.get("data_type").asText()).isEqualTo("numeric");
+    assertThat(r.json().get("warnings").toString()).contains("column 'm' is BIGINT in the baseline")
+        .contains("'n/a'").contains("--categorical m");
+    Run forced = run("drift", "--baseline", base.toString(), "--current", cur.toString(),
+        "--format", "json", "--categorical", "m");
+    assertThat(forced.json().get("columns").get(0).get("data_type").asText())
+        .isEqualTo("categorical");
+  }
+
+  @Test
+  void htmlReportIsWrittenToOutputAndIsSelfContained() throws IOException {
+    Path base = csv("base.csv", 500, 0, 1);
+    Path cur = csv("cur.csv", 500, 1, 2);
+    Path out = dir.resolve("report/drift.html");
+    Run r = run("drift", "--baseline", base.toString(), "--current", cur.toString(),
+        "--format", "html", "--output", out.toString(), "--columns", "x");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("report written to");
+    String html = Files.readString(out);
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("Summary")
+        .doesNotContain("http://cdn").doesNotContain("<script").doesNotContain("src=\"http");
+  }
+
+  @Test
+  void sketchModeStreamsTheFilesAndGivesTheSameVerdict() throws IOException {
+    Path base = csv("base.csv", 20_000, 0, 1);
+    Path shifted = csv("shifted.csv", 20_000, 0.5, 2);
+    Run exact = run("drift", "--baseline", base.toString(), "--current", shifted.toString(),
+        "--format", "json");
+    Run sketch = run("drift", "--baseline", base.toString(), "--current", shifted.toString(),
+        "--format", "json", "--sketch");
+    assertThat(sketch.code()).as(sketch.err()).isEqualTo(exact.code());
+    JsonNode e = exact.json().get("columns");
+    JsonNode s = sketch.json().get("columns");
+    assertThat(s).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(s.get(i).get("drift_detected")).isEqualTo(e.get(i).get("drift_detected"));
+    }
+    assertThat(s.get(0).get("ks_test").get("statistic").asDouble())
+        .isCloseTo(e.get(0).get("ks_test").get("statistic").asDouble(),
+            org.assertj.core.api.Assertions.within(0.03));
+    assertThat(sketch.json().get("warnings").toString()).contains("streaming mode");
+  }
+
+  @Test
+  void textAfterTheTypeSnifferSampleIsReadNotRejected() throws IOException {
+    StringBuilder b = new StringBuilder("v\n");
+    StringBuilder c = new StringBuilder("v\n");
+    for (int i = 0; i < 30_000; i++) {
+      b.append(i).append('\n');
+      c.append(i == 29_000 ? "bad" : String.valueOf(i)).append('\n');
+    }
+    Run r = run("drift", "--baseline", write("b.csv", b.toString()).toString(), "--current",
+        write("c.csv", c.toString()).toString(), "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.json().get("warnings").toString()).contains("'bad'");
+  }
+
+  @Test
+  void badThresholdIsInvalidInput() throws IOException {
+    Path base = csv("base.csv", 100, 0, 1);
+    Run r = run("drift", "--baseline", base.toString(), "--current", base.toString(),
+        "--bins", "1");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("bins");
+  }
+}

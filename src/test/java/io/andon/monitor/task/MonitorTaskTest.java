@@ -1,0 +1,201 @@
+package io.andon.monitor.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.andon.engine.PayloadRunner;
+import io.andon.engine.TaskContext;
+import io.andon.engine.TaskOutcome;
+import io.andon.job.Payload;
+import io.andon.job.PayloadType;
+import io.andon.store.Store;
+import io.andon.yaml.Problems;
+import io.andon.yaml.YMap;
+import io.andon.yaml.YamlReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The monitor_task payload: found by ServiceLoader, parsed with located problems, and run against
+ * real files and the real store. The engine's executor is not on this branch, so the test hands
+ * the runner a plain TaskContext that records task values, as the executor will.
+ */
+class MonitorTaskTest {
+  @TempDir Path dir;
+
+  private static YMap yaml(String text) {
+    return (YMap) YamlReader.parse("job.yaml", text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static PayloadType type() {
+    for (PayloadType t : ServiceLoader.load(PayloadType.class)) {
+      if (t.key().equals("monitor_task")) {
+        return t;
+      }
+    }
+    throw new AssertionError("monitor_task is not registered");
+  }
+
+  private static PayloadRunner runner() {
+    for (PayloadRunner r : ServiceLoader.load(PayloadRunner.class)) {
+      if (r.key().equals("monitor_task")) {
+        return r;
+      }
+    }
+    throw new AssertionError("monitor_task runner is not registered");
+  }
+
+  @Test
+  void invalidPayloadsAreReportedWithTheirPosition() {
+    Problems p = new Problems();
+    Payload none = type().parse(yaml("baseline: a.csv\nfail_on_drif: true\n"), p, dir);
+    assertThat(none).isNull();
+    assertThat(p.list().toString()).contains("job.yaml:2:1").contains("Did you mean"
+        + " 'fail_on_drift'?").contains("needs 'monitor_file', or both 'baseline' and 'current'");
+  }
+
+  private Path csv(String name, double shift, long seed) throws Exception {
+    SplittableRandom r = new SplittableRandom(seed);
+    StringBuilder sb = new StringBuilder("x\n");
+    for (int i = 0; i < 2000; i++) {
+      sb.append(String.format(Locale.ROOT, "%.5f%n", r.nextGaussian() + shift));
+    }
+    Path p = dir.resolve(name);
+    Files.writeString(p, sb);
+    return p;
+  }
+
+  @Test
+  void comparisonFailsTheTaskOnDriftAndPublishesTaskValues() throws Exception {
+    csv("base.csv", 0, 1);
+    csv("day1.csv", 1.0, 2);
+    Problems p = new Problems();
+    Payload payload = type().parse(yaml("baseline: base.csv\ncurrent: '{{day}}.csv'\n"), p, dir);
+    assertThat(p.isEmpty()).isTrue();
+    assertThat(payload.templates()).contains("{{day}}.csv");
+    Ctx ctx = new Ctx(dir, Map.of("{{day}}", "day1"));
+    TaskOutcome out = runner().run(payload, ctx);
+    assertThat(out.success()).isFalse();
+    assertThat(out.message()).contains("drift: 1 of 1 columns drifted (x)");
+    assertThat(ctx.values.get("drift_detected").asBoolean()).isTrue();
+    assertThat(ctx.values.get("drifted_columns").get(0).asText()).isEqualTo("x");
+    assertThat(ctx.values.get("drift_share").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void monitorFileRunsAndStoresItsMetrics() throws Exception {
+    csv("base.csv", 0, 1);
+    csv("cur.csv", 0, 3);
+    Files.writeString(dir.resolve("m.yaml"), "name: m\ntable: cur.csv\nbaseline_table: base.csv\n");
+    Problems p = new Problems();
+    Payload payload = type().parse(yaml("monitor_file: m.yaml\n"), p, dir);
+    try (Store store = Store.open(dir.resolve("home"))) {
+      Ctx ctx = new Ctx(dir, Map.of(), store);
+      TaskOutcome out = runner().run(payload, ctx);
+      assertThat(out.success()).as(out.message()).isTrue();
+      assertThat(ctx.values.get("drift_rows").asInt()).isEqualTo(1);
+      int rows = store.read(c -> {
+        try (var s = c.createStatement();
+            var rs = s.executeQuery("SELECT count(*) FROM drift_metrics WHERE monitor_name='m'")) {
+          rs.next();
+          return rs.getInt(1);
+        }
+      });
+      assertThat(rows).isEqualTo(1);
+    }
+  }
+
+  /** A task context as the executor provides it: references replaced, values recorded. */
+  private static final class Ctx implements TaskContext {
+    final Path base;
+    final Map<String, String> refs;
+    final Store store;
+    final Map<String, JsonNode> values = new HashMap<>();
+    final PrintStream log = new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8);
+
+    Ctx(Path base, Map<String, String> refs) {
+      this(base, refs, null);
+    }
+
+    Ctx(Path base, Map<String, String> refs, Store store) {
+      this.base = base;
+      this.refs = refs;
+      this.store = store;
+    }
+
+    @Override
+    public long runId() {
+      return 1;
+    }
+
+    @Override
+    public String jobName() {
+      return "job";
+    }
+
+    @Override
+    public String taskKey() {
+      return "check_drift";
+    }
+
+    @Override
+    public int attempt() {
+      return 1;
+    }
+
+    @Override
+    public Path baseDir() {
+      return base;
+    }
+
+    @Override
+    public Path home() {
+      return base.resolve("home");
+    }
+
+    @Override
+    public Store store() {
+      return store;
+    }
+
+    @Override
+    public String resolve(String template) {
+      String s = template;
+      for (Map.Entry<String, String> e : refs.entrySet()) {
+        s = s.replace(e.getKey(), e.getValue());
+      }
+      return s;
+    }
+
+    @Override
+    public Map<String, Map<String, JsonNode>> taskValues() {
+      return Map.of();
+    }
+
+    @Override
+    public void putValue(String name, JsonNode value) {
+      values.put(name, value);
+    }
+
+    @Override
+    public PrintStream log() {
+      return log;
+    }
+
+    @Override
+    public boolean cancelled() {
+      return false;
+    }
+  }
+}
