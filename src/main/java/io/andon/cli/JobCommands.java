@@ -126,7 +126,10 @@ final class JobCommands {
         if (detail.length() > 0) {
           detail.append("; ");
         }
-        detail.append("values ").append(Json.write(t.values()));
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> shown =
+            new java.util.LinkedHashMap<>(t.values());
+        shown.remove("report");
+        detail.append("values ").append(Json.write(shown));
       }
       String d = detail.toString();
       if (d.length() > 100) {
@@ -136,6 +139,13 @@ final class JobCommands {
           t.resultState().orElse(t.state()), t.attempts(), dur, d);
     }
     r.message().filter(m -> !m.isEmpty()).ifPresent(m -> out.println("  " + m));
+    for (TaskRecord t : r.tasks()) {
+      com.fasterxml.jackson.databind.JsonNode report = t.values().get("report");
+      if (report != null && report.isTextual()) {
+        out.println();
+        out.print(report.asText().endsWith("\n") ? report.asText() : report.asText() + "\n");
+      }
+    }
     out.flush();
   }
 

@@ -32,11 +32,13 @@ public final class Summary {
     Files.writeString(file, s.text(), StandardCharsets.UTF_8);
     System.out.print(s.text());
     System.out.flush();
-    if (!s.stopped().isEmpty()) {
-      throw new io.andon.error.AndonException(s.stopped(), 1);
-    }
     Map<String, Object> v = new LinkedHashMap<>(s.values());
     v.put("summary", file.toString());
+    v.put("report", s.text()); // andon run prints a task's "report" value after its table
+    if (!s.stopped().isEmpty()) {
+      Step.publish(v); // a failed task's values stay readable
+      throw new io.andon.error.AndonException(s.stopped(), 1);
+    }
     return v;
   }
 }
