@@ -169,8 +169,7 @@ final class Attempts {
       Path dir, Path log, long timeout) throws IOException {
     long pid = NativeSpawn.spawn(java.util.List.of("/bin/sh", "-c", command), env, dir, log);
     u.nativePid = pid;
-    loop.processStarted(u, pid, ProcessHandle.of(pid).flatMap(Processes::startMillis)
-        .orElse(null));
+    loop.processStarted(u, pid, Processes.startMillis(pid).orElse(null));
     if (u.killRequested) {
       Processes.killGroup(pid);
     }

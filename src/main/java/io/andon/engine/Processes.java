@@ -12,7 +12,40 @@ public final class Processes {
 
   /** When a live process started, in epoch millis, to tell it from a later one with its pid. */
   public static Optional<Long> startMillis(ProcessHandle h) {
-    return h.info().startInstant().map(Instant::toEpochMilli);
+    return startMillis(h.pid()).or(() -> h.info().startInstant().map(Instant::toEpochMilli));
+  }
+
+  private static final long BOOT_MILLIS = bootMillis();
+
+  /**
+   * When {@code pid} started, from one read of /proc/PID/stat (boot time plus its start in clock
+   * ticks, as the JDK computes it), or empty when /proc cannot tell.
+   */
+  public static Optional<Long> startMillis(long pid) {
+    if (BOOT_MILLIS < 0) {
+      return Optional.empty();
+    }
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(f[19]); // field 22, counted from the state (field 3)
+      return Optional.of(BOOT_MILLIS + ticks * 10); // USER_HZ is 100 on Linux
+    } catch (java.io.IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static long bootMillis() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))) {
+        if (line.startsWith("btime ")) {
+          return Long.parseLong(line.substring(6).strip()) * 1000;
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // not Linux: fall back to ProcessHandle
+    }
+    return -1;
   }
 
   /** Is {@code pid} alive and the same process that started at {@code startMillis}? */
