@@ -138,7 +138,7 @@ class CrashAndSignalTest {
     Process p = andon("run", "--home", home, "job.yml");
     waitFor(tmp.resolve("long.pid"));
     long taskPid = Long.parseLong(Files.readString(tmp.resolve("long.pid")).strip());
-    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+    new ProcessBuilder("/bin/sh", "-c", "kill -INT " + p.pid()).start().waitFor();
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(Files.readString(tmp.resolve("andon.err"))).isEqualTo(130);
     assertThat(alive(taskPid)).isFalse();
