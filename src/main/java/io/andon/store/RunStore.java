@@ -19,6 +19,10 @@ import java.util.Optional;
 
 /** Runs, tasks, attempts and repairs over the store's tables. */
 public final class RunStore {
+  private static final int TASK_COLUMNS = 15;
+  private static final int BULK_ROWS = 64;
+  private static final String UPSERT_TASKS_BULK = bulk();
+
   private static final String UPSERT_TASK =
       "INSERT INTO task_runs (run_id, task_key, iteration, state, result_state, outcome, attempts,"
           + " start_time, end_time, task_values, message, input, pid, pid_start, repair_id)"
@@ -38,6 +42,14 @@ public final class RunStore {
           + " result_state = excluded.result_state";
 
   private final Store store;
+
+  private static String bulk() {
+    String one = "(" + String.join(",", java.util.Collections.nCopies(TASK_COLUMNS, "?")) + ")";
+    String head = UPSERT_TASK.substring(0, UPSERT_TASK.indexOf(" VALUES "));
+    String tail = UPSERT_TASK.substring(UPSERT_TASK.indexOf(" ON CONFLICT"));
+    return head + " VALUES " + String.join(",", java.util.Collections.nCopies(BULK_ROWS, one))
+        + tail;
+  }
 
   public RunStore(Store store) {
     this.store = store;
@@ -133,27 +145,41 @@ public final class RunStore {
     if (tasks.isEmpty()) {
       return;
     }
-    PreparedStatement ps = store.prepared(c, UPSERT_TASK);
-    {
-      for (TaskWrite t : tasks) {
-        ps.setLong(1, runId);
-        ps.setString(2, t.taskKey());
-        ps.setInt(3, t.iteration());
-        ps.setString(4, t.state());
-        ps.setString(5, t.resultState());
-        ps.setString(6, t.outcome());
-        ps.setInt(7, t.attempts());
-        setLong(ps, 8, t.startTime());
-        setLong(ps, 9, t.endTime());
-        ps.setString(10, t.valuesJson() == null ? "{}" : t.valuesJson());
-        ps.setString(11, t.message());
-        ps.setString(12, t.input());
-        setLong(ps, 13, t.pid());
-        setLong(ps, 14, t.pidStart());
-        ps.setInt(15, t.repairId());
-        ps.executeUpdate();
+    java.util.List<TaskWrite> all = new java.util.ArrayList<>(tasks);
+    int at = 0;
+    // many rows (the first and last commits of a large run) go in multi-row statements
+    while (all.size() - at >= BULK_ROWS) {
+      PreparedStatement bulk = store.prepared(c, UPSERT_TASKS_BULK);
+      for (int r = 0; r < BULK_ROWS; r++) {
+        bind(bulk, r * TASK_COLUMNS, runId, all.get(at + r));
       }
+      bulk.executeUpdate();
+      at += BULK_ROWS;
     }
+    PreparedStatement ps = store.prepared(c, UPSERT_TASK);
+    for (; at < all.size(); at++) {
+      bind(ps, 0, runId, all.get(at));
+      ps.executeUpdate();
+    }
+  }
+
+  private static void bind(PreparedStatement ps, int o, long runId, TaskWrite t)
+      throws SQLException {
+    ps.setLong(o + 1, runId);
+    ps.setString(o + 2, t.taskKey());
+    ps.setInt(o + 3, t.iteration());
+    ps.setString(o + 4, t.state());
+    ps.setString(o + 5, t.resultState());
+    ps.setString(o + 6, t.outcome());
+    ps.setInt(o + 7, t.attempts());
+    setLong(ps, o + 8, t.startTime());
+    setLong(ps, o + 9, t.endTime());
+    ps.setString(o + 10, t.valuesJson() == null ? "{}" : t.valuesJson());
+    ps.setString(o + 11, t.message());
+    ps.setString(o + 12, t.input());
+    setLong(ps, o + 13, t.pid());
+    setLong(ps, o + 14, t.pidStart());
+    ps.setInt(o + 15, t.repairId());
   }
 
   /** Removes the stored iterations of a for_each task (before a repair re-expands it). */

@@ -508,6 +508,27 @@ class ExecutorTest {
   }
 
   @Test
+  void aRunOfManyTasksIsStoredRowByRowAndInBulk() {
+    StringBuilder yaml = new StringBuilder("name: many\ntasks:\n");
+    for (int i = 0; i < 150; i++) {
+      yaml.append("  - task_key: c").append(i).append('\n');
+      if (i > 0) {
+        yaml.append("    depends_on: [{task_key: c").append(i - 1).append("}]\n");
+      }
+      yaml.append("    condition_task: {left: \"").append(i).append("\", op: LESS_THAN, right: \"75\"}\n");
+    }
+    RunRecord r = h.run(yaml.toString());
+    assertThat(r.tasks()).hasSize(150);
+    assertThat(r.tasks()).allSatisfy(t -> {
+      assertThat(t.resultState()).contains("SUCCESS");
+      assertThat(t.attempts()).isEqualTo(1);
+    });
+    assertThat(task(r, "c74").outcome()).contains("true");
+    assertThat(task(r, "c75").outcome()).contains("false");
+    assertThat(task(r, "c149").outcome()).contains("false");
+  }
+
+  @Test
   void taskShellLeadsItsOwnSessionAndProcessGroup() throws Exception {
     h.run("""
         name: session
