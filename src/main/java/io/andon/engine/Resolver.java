@@ -37,12 +37,7 @@ final class Resolver {
           default -> throw unknown(r);
         };
       case "tasks": {
-        Unit u = null;
-        for (Unit x : loop.units) {
-          if (x.taskKey.equals(p.get(1))) {
-            u = x;
-          }
-        }
+        Unit u = loop.unit(p.get(1));
         if (u == null) {
           throw unknown(r);
         }

@@ -119,6 +119,11 @@ final class RunLoop {
     return ex;
   }
 
+  /** The top-level unit of {@code taskKey}, or null when the job has no such task. */
+  Unit unit(String taskKey) {
+    return dag.indexOf(taskKey).map(i -> units[i]).orElse(null);
+  }
+
   /** A worker started the process of {@code u}: record it at the next commit. */
   void processStarted(Unit u, long pid, Long pidStart) {
     events.add(new Started(u, pid, pidStart));

@@ -11,8 +11,6 @@ import io.andon.yaml.YNode;
 import io.andon.yaml.YScalar;
 import io.andon.yaml.YamlReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -552,18 +550,16 @@ public final class JobLoader {
       Dag dag = new Dag(job.tasks());
       for (int i = 0; i < job.tasks().size(); i++) {
         TaskSpec t = job.tasks().get(i);
-        boolean[] up = null;
-        List<String> templates = new ArrayList<>(t.payload().templates());
-        boolean inForEach = false;
         if (t.payload() instanceof ForEachTask fe) {
+          // inputs are resolved on the for_each task; {{input}} exists only in its nested task
           checkRefs(job, dag, i, t, fe.inputs(), paramNames, false);
-          templates = new ArrayList<>(fe.task().payload().templates());
-          inForEach = true;
+          for (String s : fe.task().payload().templates()) {
+            checkRefs(job, dag, i, t, s, paramNames, true);
+          }
         } else {
-          templates = new ArrayList<>(t.payload().templates());
-        }
-        for (String s : templates) {
-          checkRefs(job, dag, i, t, s, paramNames, inForEach);
+          for (String s : t.payload().templates()) {
+            checkRefs(job, dag, i, t, s, paramNames, false);
+          }
         }
       }
     }
