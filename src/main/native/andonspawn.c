@@ -4,6 +4,10 @@
  * with stdin from /dev/null, stdout and stderr appended to the attempt's log, every other file
  * descriptor closed and signal dispositions reset. Used through io.andon.engine.NativeSpawn;
  * when this library cannot be built or loaded andon runs `setsid /bin/sh -c` instead.
+ *
+ * The reaper functions let the scheduling thread wait for its own children, and nothing else,
+ * in one epoll set: a pidfd per child (readable when it exits) and an eventfd that other threads
+ * write to wake it up.
  */
 #define _GNU_SOURCE
 #include <jni.h>
@@ -11,10 +15,18 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
 
 static char **to_cstrings(JNIEnv *env, jobjectArray arr) {
   jsize n = (*env)->GetArrayLength(env, arr);
@@ -93,4 +105,106 @@ JNIEXPORT jint JNICALL Java_io_andon_engine_NativeSpawn_killGroup0(
   (void) env;
   (void) cls;
   return kill(-(pid_t) jpgid, (int) sig) == 0 ? 0 : -errno;
+}
+
+static int exit_code(int status) {
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return -1;
+}
+
+/* Opens a reaper: returns (epoll fd << 32) | eventfd, or -errno. */
+JNIEXPORT jlong JNICALL Java_io_andon_engine_NativeSpawn_reaperOpen0(JNIEnv *env, jclass cls) {
+  (void) env;
+  (void) cls;
+  int ep = epoll_create1(EPOLL_CLOEXEC);
+  if (ep < 0) return -errno;
+  int ev = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (ev < 0) {
+    int e = errno;
+    close(ep);
+    return -e;
+  }
+  struct epoll_event e = {.events = EPOLLIN, .data.u64 = UINT64_MAX};
+  if (epoll_ctl(ep, EPOLL_CTL_ADD, ev, &e) < 0) {
+    int err = errno;
+    close(ev);
+    close(ep);
+    return -err;
+  }
+  return ((jlong) ep << 32) | (jlong) ev;
+}
+
+/* Watches child pid: 0, or -errno (ENOSYS when the kernel has no pidfd_open). */
+JNIEXPORT jint JNICALL Java_io_andon_engine_NativeSpawn_reaperWatch0(
+    JNIEnv *env, jclass cls, jint ep, jlong jpid) {
+  (void) env;
+  (void) cls;
+  int fd = (int) syscall(SYS_pidfd_open, (pid_t) jpid, 0);
+  if (fd < 0) return -errno;
+  struct epoll_event e = {.events = EPOLLIN,
+      .data.u64 = ((uint64_t) (uint32_t) fd << 32) | (uint32_t) jpid};
+  if (epoll_ctl(ep, EPOLL_CTL_ADD, fd, &e) < 0) {
+    int err = errno;
+    close(fd);
+    return -err;
+  }
+  return 0;
+}
+
+/*
+ * Waits up to timeout_ms (-1: no limit) for children to exit or for a wake-up. Reaps each exited
+ * child and stores pid, exit code pairs in out; returns the number of pairs, or -errno.
+ */
+JNIEXPORT jint JNICALL Java_io_andon_engine_NativeSpawn_reaperAwait0(
+    JNIEnv *env, jclass cls, jint ep, jint ev, jlongArray out, jint timeout_ms) {
+  (void) cls;
+  struct epoll_event events[64];
+  jsize cap = (*env)->GetArrayLength(env, out) / 2;
+  int max = cap < 64 ? (int) cap : 64;
+  int n = epoll_wait(ep, events, max, timeout_ms);
+  if (n < 0) return errno == EINTR ? 0 : -errno;
+  jlong buf[128];
+  int k = 0;
+  for (int i = 0; i < n; i++) {
+    uint64_t d = events[i].data.u64;
+    if (d == UINT64_MAX) {
+      uint64_t count;
+      while (read(ev, &count, sizeof count) > 0) {
+      }
+      continue;
+    }
+    int fd = (int) (d >> 32);
+    pid_t pid = (pid_t) (uint32_t) d;
+    int status = 0;
+    pid_t r;
+    do {
+      r = waitpid(pid, &status, 0);
+    } while (r < 0 && errno == EINTR);
+    epoll_ctl(ep, EPOLL_CTL_DEL, fd, NULL);
+    close(fd);
+    buf[2 * k] = (jlong) pid;
+    buf[2 * k + 1] = r == pid ? (jlong) exit_code(status) : (jlong) -1;
+    k++;
+  }
+  if (k > 0) (*env)->SetLongArrayRegion(env, out, 0, 2 * k, buf);
+  return k;
+}
+
+/* Wakes a thread waiting in reaperAwait0. */
+JNIEXPORT void JNICALL Java_io_andon_engine_NativeSpawn_reaperWake0(
+    JNIEnv *env, jclass cls, jint ev) {
+  (void) env;
+  (void) cls;
+  uint64_t one = 1;
+  ssize_t w = write(ev, &one, sizeof one);
+  (void) w;
+}
+
+JNIEXPORT void JNICALL Java_io_andon_engine_NativeSpawn_reaperClose0(
+    JNIEnv *env, jclass cls, jint ep, jint ev) {
+  (void) env;
+  (void) cls;
+  close(ev);
+  close(ep);
 }

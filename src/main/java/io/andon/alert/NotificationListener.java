@@ -131,6 +131,9 @@ public final class NotificationListener implements RunListener, AutoCloseable {
 
   @Override
   public void taskStarted(RunInfo run, String taskKey, int attempt) {
+    if (config.tasks().isEmpty()) {
+      return; // no task has notifications or health rules: nothing to do, thousands of times
+    }
     guard(() -> {
       Notifications n = config.task(baseKey(taskKey));
       if (!(n.alertOnLastAttempt() && attempt > 1)) {
@@ -150,6 +153,9 @@ public final class NotificationListener implements RunListener, AutoCloseable {
   @Override
   public void taskFinished(RunInfo run, String taskKey, String resultState, int attempt,
       boolean willRetry, String message) {
+    if (config.tasks().isEmpty()) {
+      return;
+    }
     guard(() -> {
       cancelTimer("task/" + run.runId() + "/" + taskKey + "/" + attempt);
       Notifications n = config.task(baseKey(taskKey));
@@ -220,7 +226,8 @@ public final class NotificationListener implements RunListener, AutoCloseable {
 
   /** A for_each iteration is reported as {@code key[3]}; it follows the settings of {@code key}. */
   static String baseKey(String taskKey) {
-    return taskKey.matches(".*\\[\\d+\\]") ? taskKey.substring(0, taskKey.lastIndexOf('['))
+    return taskKey.endsWith("]") && taskKey.matches(".*\\[\\d+\\]")
+        ? taskKey.substring(0, taskKey.lastIndexOf('['))
         : taskKey;
   }
 

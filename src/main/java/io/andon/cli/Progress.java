@@ -20,15 +20,33 @@ final class Progress implements RunListener {
   private final Set<String> running = new LinkedHashSet<>();
   private int done;
   private long lastDraw;
+  private long clockSecond = -1;
+  private String clockText = "";
+  /** Lines written since the last flush: flushed within FLUSH_MILLIS, not one write per line. */
+  private boolean unflushed;
+  private static final long FLUSH_MILLIS = 100;
+  private static final java.util.concurrent.ScheduledExecutorService FLUSHER =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "andon-progress");
+        t.setDaemon(true);
+        return t;
+      });
+  private java.util.concurrent.ScheduledFuture<?> flushTask;
 
   Progress(PrintWriter out, boolean tty, int total) {
-    this.out = out;
+    // println on the command's writer flushes each line; this one buffers until flush()
+    this.out = new PrintWriter(out, false);
     this.tty = tty;
     this.total = total;
   }
 
   private String now() {
-    return LocalTime.now(ZoneId.systemDefault()).format(TIME);
+    long second = System.currentTimeMillis() / 1000;
+    if (second != clockSecond) {
+      clockSecond = second;
+      clockText = LocalTime.now(ZoneId.systemDefault()).format(TIME);
+    }
+    return clockText;
   }
 
   @Override
@@ -77,11 +95,29 @@ final class Progress implements RunListener {
     }
     line("run " + run.runId() + " " + resultState
         + (message == null || message.isEmpty() ? "" : ": " + message));
+    flush();
+    if (flushTask != null) {
+      flushTask.cancel(false);
+      flushTask = null;
+    }
   }
 
   private void line(String s) {
     out.println(now() + " " + s);
-    out.flush();
+    if (!unflushed) {
+      unflushed = true;
+      if (flushTask == null) {
+        flushTask = FLUSHER.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS,
+            java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  private synchronized void flush() {
+    if (unflushed) {
+      unflushed = false;
+      out.flush();
+    }
   }
 
   private void clear() {

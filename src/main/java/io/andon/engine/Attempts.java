@@ -48,9 +48,14 @@ final class Attempts {
 
   /** {@code <home>/logs/run-<id>/<task_key>[.iteration-<i>].attempt-<n>.log}. */
   static Path logPath(Path home, long runId, Unit u) {
+    return logPath(runLogDir(home, runId), u);
+  }
+
+  /** The log of the current attempt of {@code u} in the run's log folder {@code dir}. */
+  static Path logPath(Path dir, Unit u) {
     String name = u.taskKey + (u.iteration < 0 ? "" : ".iteration-" + u.iteration) + ".attempt-"
         + u.attempts + ".log";
-    return runLogDir(home, runId).resolve(name);
+    return dir.resolve(name);
   }
 
   static Path runLogDir(Path home, long runId) {
@@ -58,7 +63,7 @@ final class Attempts {
   }
 
   static AttemptResult run(RunLoop loop, Unit u, int attempt) throws Exception {
-    Path log = logPath(loop.executor().home(), loop.runId, u);
+    Path log = u.logPath != null ? u.logPath : logPath(loop.logDir(), u);
     Payload p = u.spec.payload();
     Resolver resolver = new Resolver(loop, u);
     if (p instanceof ShellTask s) {
@@ -92,49 +97,80 @@ final class Attempts {
 
   // ---------------------------------------------------------------- shell
 
-  private static AttemptResult shell(RunLoop loop, Unit u, ShellTask s, Resolver r, Path log)
-      throws IOException, InterruptedException {
+  /** A shell attempt ready to start: what {@link #prepareShell} returns when nothing failed. */
+  record ShellStart(String command, Map<String, String> own, ShellEnv base, Path dir, Path log,
+      Path values) {}
+
+  /**
+   * Resolves the command, environment and working directory of a shell attempt and clears its
+   * values file: a {@link ShellStart}, or the {@link AttemptResult} of an attempt that failed
+   * before starting.
+   */
+  static Object prepareShell(RunLoop loop, Unit u, ShellTask s, Resolver r, Path log)
+      throws IOException {
     String command;
-    Map<String, String> env = new LinkedHashMap<>();
+    Map<String, String> env = s.env().isEmpty() ? Map.of() : new LinkedHashMap<>();
     Path dir;
+    ShellEnv base = loop.shellEnv();
     try {
       command = r.resolve(s.command());
       for (Map.Entry<String, String> e : s.env().entrySet()) {
         env.put(e.getKey(), r.resolve(e.getValue()));
       }
-      Path base = loop.job.file().toAbsolutePath().getParent();
-      dir = s.workingDir().map(w -> base.resolve(r.resolve(w))).orElse(base).normalize();
+      dir = s.workingDir().map(w -> base.dir().resolve(r.resolve(w)).normalize())
+          .orElse(base.dir());
     } catch (IllegalStateException e) {
       Files.writeString(log, "andon: " + e.getMessage() + "\n", StandardCharsets.UTF_8);
       return AttemptResult.of(ResultState.FAILED, e.getMessage());
     }
-    if (!Files.isDirectory(dir)) {
+    // the job file's folder was there when the job loaded; a working_dir is checked each time
+    if (dir != base.dir() && !Files.isDirectory(dir)) {
       String m = "working_dir " + dir + " does not exist";
       Files.writeString(log, "andon: " + m + "\n", StandardCharsets.UTF_8);
       return AttemptResult.of(ResultState.FAILED, m);
     }
     Path values = log.resolveSibling(log.getFileName().toString().replace(".log", ".values"));
-    Files.deleteIfExists(values);
-    Map<String, String> penv = new LinkedHashMap<>(System.getenv());
-    loop.params.forEach((k, v) -> penv.put(paramVar(k), v));
-    penv.put("ANDON_RUN_ID", Long.toString(loop.runId));
-    penv.put("ANDON_JOB_NAME", loop.job.name());
-    penv.put("ANDON_TASK_KEY", u.taskKey);
-    penv.put("ANDON_ATTEMPT", Integer.toString(u.attempts));
-    penv.put("ANDON_HOME", loop.executor().home().toAbsolutePath().toString());
-    penv.put("ANDON_TASK_VALUES", values.toAbsolutePath().toString());
-    if (u.input != null) {
-      penv.put("ANDON_INPUT", TaskValues.render(io.andon.util.Json.read(u.input)));
+    if (!loop.newLogDir()) {
+      Files.deleteIfExists(values); // a repair, or logs left by an earlier store
     }
-    JAR.ifPresent(j -> penv.put("ANDON_JAR", j));
-    penv.putAll(env);
+    Map<String, String> own = new LinkedHashMap<>();
+    own.put("ANDON_TASK_KEY", u.taskKey);
+    own.put("ANDON_ATTEMPT", Integer.toString(u.attempts));
+    own.put("ANDON_TASK_VALUES", values.toAbsolutePath().toString());
+    if (u.input != null) {
+      own.put("ANDON_INPUT", TaskValues.render(io.andon.util.Json.read(u.input)));
+    }
+    own.putAll(env);
+    return new ShellStart(command, own, base, dir, log, values);
+  }
+
+  /** Starts a prepared shell attempt with the native launcher; returns the pid. */
+  static long spawnShell(ShellStart st) throws IOException {
+    return NativeSpawn.spawn(new String[] {"/bin/sh", "-c", st.command()},
+        st.base().array(st.own()), st.dir(), st.log());
+  }
+
+  private static AttemptResult shell(RunLoop loop, Unit u, ShellTask s, Resolver r, Path log)
+      throws IOException, InterruptedException {
+    Object prepared = prepareShell(loop, u, s, r, log);
+    if (prepared instanceof AttemptResult failed) {
+      return failed;
+    }
+    ShellStart st = (ShellStart) prepared;
     long timeout = u.spec.timeoutSeconds();
     Integer exitCode = NativeSpawn.available()
-        ? runNative(loop, u, command, penv, dir, log, timeout)
-        : runJava(loop, u, command, penv, dir, log, timeout);
+        ? runNative(loop, u, st, timeout)
+        : runJava(loop, u, st.command(), st.base().map(st.own()), st.dir(), log, timeout);
+    return finishShell(u, st, exitCode);
+  }
+
+  /** The result of a shell attempt that ended with {@code exitCode}, or null when it timed out. */
+  static AttemptResult finishShell(Unit u, ShellStart st, Integer exitCode) {
+    Path log = st.log();
+    Path values = st.values();
     if (exitCode == null) {
-      String m = "timed out after " + timeout + " s (timeout_seconds); the process group was"
-          + " killed";
+      String m = "timed out after " + u.spec.timeoutSeconds() + " s (timeout_seconds); the"
+          + " process group was killed";
       append(log, "\nandon: " + m + "\n");
       return new AttemptResult(ResultState.TIMEDOUT, null, m, Map.of());
     }
@@ -164,10 +200,18 @@ final class Attempts {
     }
   }
 
+  /** Kills the process group of {@code pid} after {@code seconds}, marking the attempt timed out. */
+  static java.util.concurrent.ScheduledFuture<?> killAfter(Unit u, long pid, long seconds) {
+    return TIMEOUTS.schedule(() -> {
+      u.timedOut = true;
+      Processes.killGroup(pid);
+    }, seconds, TimeUnit.SECONDS);
+  }
+
   /** Exit code, or null when the attempt timed out. */
-  private static Integer runNative(RunLoop loop, Unit u, String command, Map<String, String> env,
-      Path dir, Path log, long timeout) throws IOException {
-    long pid = NativeSpawn.spawn(java.util.List.of("/bin/sh", "-c", command), env, dir, log);
+  private static Integer runNative(RunLoop loop, Unit u, ShellStart st, long timeout)
+      throws IOException {
+    long pid = spawnShell(st);
     u.nativePid = pid;
     loop.processStarted(u, pid, Processes.startMillis(pid).orElse(null));
     if (u.killRequested) {
@@ -220,6 +264,11 @@ final class Attempts {
   /** The environment variable for a job parameter: ANDON_PARAM_ and the name in capitals. */
   static String paramVar(String name) {
     return "ANDON_PARAM_" + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+  }
+
+  /** The andon jar this code runs from, if it runs from one. */
+  static java.util.Optional<String> jar() {
+    return JAR;
   }
 
   private static java.util.Optional<String> jarPath() {

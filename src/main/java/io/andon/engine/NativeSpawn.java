@@ -54,9 +54,15 @@ final class NativeSpawn {
     for (Map.Entry<String, String> e : env.entrySet()) {
       envp[i++] = e.getKey() + "=" + e.getValue();
     }
-    long pid = spawn0(argv.toArray(new String[0]), envp, dir.toString(), log.toString());
+    return spawn(argv.toArray(new String[0]), envp, dir, log);
+  }
+
+  /** Starts {@code argv} with the environment {@code envp} ("NAME=value" strings). */
+  static long spawn(String[] argv, String[] envp, Path dir, Path log) throws IOException {
+    long pid = spawn0(argv, envp, dir.toString(), log.toString());
     if (pid <= 0) {
-      throw new IOException("cannot start " + argv.get(0) + " (errno " + -pid + ")");
+      throw new IOException("cannot start " + argv[0] + " in " + dir + " (errno " + -pid
+          + (pid == -2 ? ": no such file or directory" : "") + ")");
     }
     return pid;
   }
@@ -70,6 +76,101 @@ final class NativeSpawn {
   static void killGroup(long pid) {
     killGroup0(pid, 9);
   }
+
+  /**
+   * Lets one thread wait for the children it started, and for nothing else: a pidfd per child in
+   * an epoll set, and an eventfd that {@link #wake} writes to from any thread. Empty when the
+   * library is missing or the kernel has no pidfd_open (before Linux 5.3).
+   */
+  static java.util.Optional<Reaper> reaper() {
+    if (!AVAILABLE || Boolean.getBoolean("andon.noReaper") || !PIDFD) {
+      return java.util.Optional.empty();
+    }
+    long fds = reaperOpen0();
+    if (fds < 0) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new Reaper((int) (fds >>> 32), (int) fds));
+  }
+
+  private static final boolean PIDFD = AVAILABLE && probePidfd();
+
+  /** Does this kernel open pidfds? Asked once, with andon's own pid. */
+  private static boolean probePidfd() {
+    try {
+      long fds = reaperOpen0();
+      if (fds < 0) {
+        return false;
+      }
+      try {
+        // watching a process that is not our child fails only at waitpid, never reached here
+        return reaperWatch0((int) (fds >>> 32), ProcessHandle.current().pid()) == 0;
+      } finally {
+        reaperClose0((int) (fds >>> 32), (int) fds);
+      }
+    } catch (UnsatisfiedLinkError e) {
+      return false; // a library built before the reaper existed
+    }
+  }
+
+  /** See {@link #reaper()}. Used by one waiting thread; {@link #wake} by any. */
+  static final class Reaper implements AutoCloseable {
+    private final int epoll;
+    private final int event;
+    private final long[] buf = new long[128];
+    private volatile boolean closed;
+
+    private Reaper(int epoll, int event) {
+      this.epoll = epoll;
+      this.event = event;
+    }
+
+    /** Watches child {@code pid}, started by this process and not yet waited for. */
+    void watch(long pid) throws IOException {
+      int rc = reaperWatch0(epoll, pid);
+      if (rc < 0) {
+        throw new IOException("cannot watch process " + pid + " (errno " + -rc + ")");
+      }
+    }
+
+    /**
+     * Waits until a watched child exits, {@link #wake} is called, or {@code timeoutMillis}
+     * passes (-1: no limit). Reaps what exited and returns it as pid, exit code pairs (the exit
+     * code is 128 + the signal for a killed child).
+     */
+    long[] await(int timeoutMillis) {
+      int n = reaperAwait0(epoll, event, buf, timeoutMillis);
+      if (n <= 0) {
+        return new long[0];
+      }
+      return java.util.Arrays.copyOf(buf, 2 * n);
+    }
+
+    /** Makes a waiting (or the next) {@link #await} return. */
+    synchronized void wake() {
+      if (!closed) {
+        reaperWake0(event);
+      }
+    }
+
+    @Override
+    public synchronized void close() {
+      if (!closed) {
+        closed = true;
+        reaperClose0(epoll, event);
+      }
+    }
+  }
+
+  private static native long reaperOpen0();
+
+  private static native int reaperWatch0(int epoll, long pid);
+
+  private static native int reaperAwait0(int epoll, int event, long[] out, int timeoutMillis);
+
+  private static native void reaperWake0(int event);
+
+  private static native void reaperClose0(int epoll, int event);
 
   private static native long spawn0(String[] argv, String[] envp, String dir, String log);
 

@@ -25,14 +25,36 @@ public final class Processes {
     if (BOOT_MILLIS < 0) {
       return Optional.empty();
     }
-    try {
-      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(f[19]); // field 22, counted from the state (field 3)
-      return Optional.of(BOOT_MILLIS + ticks * 10); // USER_HZ is 100 on Linux
+    byte[] b = new byte[1024];
+    int n;
+    try (java.io.FileInputStream in = new java.io.FileInputStream("/proc/" + pid + "/stat")) {
+      n = in.read(b); // one read: the kernel renders the whole file at once
     } catch (java.io.IOException | RuntimeException e) {
       return Optional.empty();
     }
+    // fields after the command name, which ends at the last ')'; start time is field 22
+    int i = n - 1;
+    while (i >= 0 && b[i] != ')') {
+      i--;
+    }
+    if (i < 0) {
+      return Optional.empty();
+    }
+    int field = 2;
+    long ticks = -1;
+    for (int j = i + 1; j < n; j++) {
+      if (b[j] == ' ') {
+        field++;
+        if (field == 22) {
+          ticks = 0;
+          for (int k = j + 1; k < n && b[k] >= '0' && b[k] <= '9'; k++) {
+            ticks = ticks * 10 + (b[k] - '0');
+          }
+          break;
+        }
+      }
+    }
+    return ticks < 0 ? Optional.empty() : Optional.of(BOOT_MILLIS + ticks * 10); // USER_HZ 100
   }
 
   private static long bootMillis() {

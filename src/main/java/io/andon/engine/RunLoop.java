@@ -10,6 +10,7 @@ import io.andon.job.ForEachTask;
 import io.andon.job.JobSpec;
 import io.andon.job.LifeCycleState;
 import io.andon.job.ResultState;
+import io.andon.job.ShellTask;
 import io.andon.job.TaskSpec;
 import io.andon.store.TaskWrite;
 import io.andon.util.Json;
@@ -38,8 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * decides what can start, commits all state changes in one transaction, and only then launches.
  */
 final class RunLoop {
-  private sealed interface Event
-      permits Done, RetryDue, Cancel, DurationExceeded, Started, FlushDue {}
+  private sealed interface Event permits Done, RetryDue, Cancel, DurationExceeded, FlushDue {}
 
   private record Done(Unit unit, AttemptResult result, long endTime) implements Event {}
 
@@ -48,8 +48,6 @@ final class RunLoop {
   private record Cancel(ResultState as, String why) implements Event {}
 
   private record DurationExceeded(long seconds) implements Event {}
-
-  private record Started(Unit unit, long pid, Long pidStart) implements Event {}
 
   /** Time to commit process ids that no other state change has carried yet. */
   private record FlushDue() implements Event {}
@@ -73,9 +71,23 @@ final class RunLoop {
   private final List<Unit> launches = new ArrayList<>();
   private final List<Unit> dirty = new ArrayList<>();
   private final List<Object[]> attemptWrites = new ArrayList<>();
-  private final List<Unit> pendingPids = new ArrayList<>();
-  private boolean pidFlushScheduled;
+  /** Units whose process started since the last commit that carried pids (from any thread). */
+  private final java.util.concurrent.ConcurrentLinkedQueue<Unit> started =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicBoolean pidFlushScheduled =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private boolean pidFlushDue;
+  private final java.nio.file.Path logDir;
+  private volatile ShellEnv shellEnv;
+  /** The log folder did not exist before this run: no attempt file in it can be stale. */
+  private volatile boolean newLogDir;
+  /**
+   * With the native launcher, the scheduling thread starts shell tasks itself and waits for them
+   * and for events in one place, so that a task's end turns into the next task's start without
+   * a hand-off between threads. Null when not available (the tasks then run on workers).
+   */
+  private volatile NativeSpawn.Reaper reaper;
+  private final Map<Long, Unit> byPid = new java.util.HashMap<>();
   private final RunListener.RunInfo info;
   private int unfinished;
   private int running;
@@ -97,6 +109,7 @@ final class RunLoop {
     this.startTime = startTime;
     this.dag = new Dag(job.tasks());
     this.remaining = new int[units.length];
+    this.logDir = Attempts.runLogDir(ex.home(), runId);
     this.info = new RunListener.RunInfo(runId, job.name(),
         job.file().toAbsolutePath().normalize().toString(), Instant.ofEpochMilli(startTime),
         params, repairId);
@@ -110,9 +123,18 @@ final class RunLoop {
     };
   }
 
+  /** Queues {@code e} for the scheduling thread and wakes it: from any thread. */
+  private void post(Event e) {
+    events.add(e);
+    NativeSpawn.Reaper r = reaper;
+    if (r != null) {
+      r.wake();
+    }
+  }
+
   /** Asks the loop to stop: from any thread. */
   void cancel(ResultState as, String why) {
-    events.add(new Cancel(as, why));
+    post(new Cancel(as, why));
   }
 
   Executor executor() {
@@ -124,17 +146,57 @@ final class RunLoop {
     return dag.indexOf(taskKey).map(i -> units[i]).orElse(null);
   }
 
-  /** A worker started the process of {@code u}: record it at the next commit. */
+  /**
+   * A worker started the process of {@code u}: recorded so that a later andon can kill the
+   * process if this one dies, with the next state change, or within PID_FLUSH_MILLIS when none
+   * comes (a long task). The scheduling thread is not woken for it.
+   */
   void processStarted(Unit u, long pid, Long pidStart) {
-    events.add(new Started(u, pid, pidStart));
+    u.startedPid = pid;
+    u.startedPidStart = pidStart;
+    started.add(u);
+    if (pidFlushScheduled.compareAndSet(false, true)) {
+      timer.schedule(() -> post(new FlushDue()), PID_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Created by this run, so no attempt file in it is left from elsewhere. */
+  boolean newLogDir() {
+    return newLogDir;
+  }
+
+  /** The folder of this run's attempt logs. */
+  java.nio.file.Path logDir() {
+    return logDir;
+  }
+
+  /** The environment every shell task of this run starts from, built once. */
+  ShellEnv shellEnv() {
+    ShellEnv e = shellEnv;
+    if (e == null) {
+      e = ShellEnv.of(this);
+      shellEnv = e;
+    }
+    return e;
   }
 
   Executor.Outcome execute() {
+    reaper = NativeSpawn.reaper().orElse(null);
     try {
       return loop();
     } finally {
       workers.shutdownNow();
       timer.shutdownNow();
+      NativeSpawn.Reaper r = reaper;
+      if (r != null) {
+        for (Long pid : byPid.keySet()) { // only when the loop failed: leave no process behind
+          Processes.killGroup(pid);
+          NativeSpawn.waitFor(pid);
+        }
+        byPid.clear();
+        reaper = null;
+        r.close();
+      }
     }
   }
 
@@ -153,7 +215,8 @@ final class RunLoop {
       }
     }
     try {
-      java.nio.file.Files.createDirectories(Attempts.runLogDir(ex.home(), runId));
+      newLogDir = !java.nio.file.Files.exists(logDir);
+      java.nio.file.Files.createDirectories(logDir);
     } catch (java.io.IOException e) {
       throw new io.andon.error.InvalidInputException("cannot create the log folder under "
           + ex.home() + " (" + e.getMessage() + "); check that the andon home is writable.", e);
@@ -165,7 +228,7 @@ final class RunLoop {
       timer.schedule(() -> cancel(ResultState.TIMEDOUT, "the job exceeded its timeout of "
           + job.timeoutSeconds() + " s"), Math.max(0, left), TimeUnit.MILLISECONDS);
     }
-    durationThreshold().ifPresent(s -> timer.schedule(() -> events.add(new DurationExceeded(s)),
+    durationThreshold().ifPresent(s -> timer.schedule(() -> post(new DurationExceeded(s)),
         Math.max(0, startTime + s * 1000 - ex.options().clock().millis()),
         TimeUnit.MILLISECONDS));
     for (int i = 0; i < units.length; i++) {
@@ -180,20 +243,93 @@ final class RunLoop {
       if (unfinished == 0) {
         break;
       }
-      Event e;
-      try {
-        e = events.take();
-      } catch (InterruptedException ie) {
-        Thread.currentThread().interrupt();
-        e = new Cancel(ResultState.CANCELED, "the run was interrupted");
+      Event e = events.poll();
+      if (e == null && reaper != null && !byPid.isEmpty()) {
+        reap(reaper.await(1000));
+        if (Thread.interrupted()) {
+          e = new Cancel(ResultState.CANCELED, "the run was interrupted");
+        }
+      } else if (e == null) {
+        try {
+          e = events.take();
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          e = new Cancel(ResultState.CANCELED, "the run was interrupted");
+        }
       }
-      handle(e);
+      if (e != null) {
+        handle(e);
+      }
       Event more;
       while ((more = events.poll()) != null) {
         handle(more);
       }
     }
     return finish();
+  }
+
+  /** Shell attempts the reaper saw end: pid, exit code pairs. */
+  private void reap(long[] exited) {
+    for (int i = 0; i < exited.length; i += 2) {
+      Unit u = byPid.remove(exited[i]);
+      if (u == null) {
+        continue;
+      }
+      if (u.timeoutTask != null) {
+        u.timeoutTask.cancel(false);
+        u.timeoutTask = null;
+      }
+      u.nativePid = 0;
+      Integer exit = u.timedOut ? null : (int) exited[i + 1];
+      AttemptResult r;
+      try {
+        r = Attempts.finishShell(u, u.shellStart, exit);
+      } catch (RuntimeException e) {
+        r = AttemptResult.of(ResultState.FAILED, "andon could not run the task: " + e);
+      }
+      u.shellStart = null;
+      handle(new Done(u, r, now()));
+    }
+  }
+
+  /** Starts a shell attempt on this thread; its end comes back through {@link #reap}. */
+  private void startShell(Unit u, ShellTask s) {
+    AttemptResult failed;
+    try {
+      Object prepared = Attempts.prepareShell(this, u, s, new Resolver(this, u), u.logPath);
+      if (prepared instanceof AttemptResult r) {
+        failed = r;
+      } else {
+        Attempts.ShellStart st = (Attempts.ShellStart) prepared;
+        u.timedOut = false;
+        long pid = Attempts.spawnShell(st);
+        u.nativePid = pid;
+        u.shellStart = st;
+        processStarted(u, pid, Processes.startMillis(pid).orElse(null));
+        try {
+          reaper.watch(pid);
+        } catch (java.io.IOException e) {
+          // cannot watch it here: wait for it on a worker instead
+          workers.execute(() -> {
+            int exit = NativeSpawn.waitFor(pid);
+            post(new Done(u, Attempts.finishShell(u, st, u.timedOut ? null : exit), now()));
+          });
+          return;
+        }
+        byPid.put(pid, u);
+        long timeout = u.spec.timeoutSeconds();
+        if (timeout > 0) {
+          u.timeoutTask = Attempts.killAfter(u, pid, timeout);
+        }
+        if (u.killRequested) {
+          Processes.killGroup(pid);
+        }
+        return;
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      failed = AttemptResult.of(ResultState.FAILED, "andon could not run the task: " + e);
+    }
+    post(new Done(u, failed, now()));
   }
 
   private java.util.Optional<Long> durationThreshold() {
@@ -356,9 +492,10 @@ final class RunLoop {
       }
       u.endTime = null;
       u.message = null;
+      u.logPath = Attempts.logPath(logDir, u);
       markDirty(u);
       attemptWrites.add(new Object[] {u, u.attempts, u.attemptStart, null, null, null,
-          Attempts.logPath(ex.home(), runId, u).toString()});
+          u.logPath.toString()});
       launches.add(u);
     }
   }
@@ -367,6 +504,10 @@ final class RunLoop {
     for (Unit u : launches) {
       int attempt = u.attempts;
       ex.listeners().forEach(l -> safe(() -> l.taskStarted(info, u.label(), attempt)));
+      if (reaper != null && u.spec.payload() instanceof ShellTask s) {
+        startShell(u, s);
+        continue;
+      }
       workers.execute(() -> {
         AttemptResult r;
         try {
@@ -374,7 +515,7 @@ final class RunLoop {
         } catch (Throwable e) {
           r = AttemptResult.of(ResultState.FAILED, "andon could not run the task: " + e);
         }
-        events.add(new Done(u, r, now()));
+        post(new Done(u, r, now()));
       });
     }
     launches.clear();
@@ -382,11 +523,13 @@ final class RunLoop {
 
   /** Commits every state change made since the last flush, in one transaction. */
   private void flush() {
-    if (!pendingPids.isEmpty() && (pidFlushDue || !dirty.isEmpty() || !attemptWrites.isEmpty())) {
-      for (Unit u : pendingPids) {
+    if (!started.isEmpty() && (pidFlushDue || !dirty.isEmpty() || !attemptWrites.isEmpty())) {
+      Unit u;
+      while ((u = started.poll()) != null) {
+        u.pid = u.startedPid;
+        u.pidStart = u.startedPidStart;
         markDirty(u);
       }
-      pendingPids.clear();
     }
     pidFlushDue = false;
     if (dirty.isEmpty() && attemptWrites.isEmpty()) {
@@ -434,19 +577,8 @@ final class RunLoop {
       }
     } else if (e instanceof Cancel c) {
       cancelAll(c.as(), c.why());
-    } else if (e instanceof Started s) {
-      // recorded so that a later andon can kill the process if this one dies: with the next
-      // state change, or within PID_FLUSH_MILLIS when none comes (a long task)
-      s.unit().pid = s.pid();
-      s.unit().pidStart = s.pidStart();
-      pendingPids.add(s.unit());
-      if (!pidFlushScheduled) {
-        pidFlushScheduled = true;
-        timer.schedule(() -> events.add(new FlushDue()), PID_FLUSH_MILLIS,
-            TimeUnit.MILLISECONDS);
-      }
     } else if (e instanceof FlushDue) {
-      pidFlushScheduled = false;
+      pidFlushScheduled.set(false);
       pidFlushDue = true;
     } else if (e instanceof DurationExceeded de) {
       ex.listeners().forEach(l -> safe(() -> l.runDurationExceeded(info, de.seconds())));
@@ -458,7 +590,7 @@ final class RunLoop {
     AttemptResult r = d.result();
     running--;
     attemptWrites.add(new Object[] {u, u.attempts, u.attemptStart, d.endTime(), r.exitCode(),
-        r.result().name(), Attempts.logPath(ex.home(), runId, u).toString()});
+        r.result().name(), u.logPath.toString()});
     boolean retryable = (r.result() == ResultState.FAILED
         || r.result() == ResultState.TIMEDOUT && u.spec.retryOnTimeout())
         && cancelAs == null && u.spec.mayRetryAfter(u.attemptsThisRepair);
@@ -477,7 +609,7 @@ final class RunLoop {
       markDirty(u);
       long due = u.attemptStart + u.spec.minRetryIntervalMillis();
       long delay = Math.max(0, due - now());
-      timer.schedule(() -> events.add(new RetryDue(u)), delay, TimeUnit.MILLISECONDS);
+      timer.schedule(() -> post(new RetryDue(u)), delay, TimeUnit.MILLISECONDS);
       return;
     }
     ResultState res = r.result();

@@ -36,6 +36,9 @@ final class Unit {
   int repairId;
   Long pid;
   Long pidStart;
+  java.nio.file.Path logPath; // of the current attempt
+  volatile long startedPid; // set by the worker, committed by the scheduling thread
+  volatile Long startedPidStart;
   boolean dirty;
   boolean decided; // run_if evaluated: never twice
 
@@ -50,6 +53,9 @@ final class Unit {
   volatile long nativePid; // a process started by NativeSpawn, while it runs
   volatile Executor child;
   volatile boolean killRequested;
+  volatile boolean timedOut; // the attempt's timeout killed it (native launcher, reaped in the loop)
+  java.util.concurrent.ScheduledFuture<?> timeoutTask;
+  Attempts.ShellStart shellStart; // of an attempt the scheduling thread started itself
   volatile ResultState killAs;
 
   Unit(int index, int iteration, TaskSpec spec, Unit parent) {
@@ -70,7 +76,7 @@ final class Unit {
 
   TaskWrite write() {
     return new TaskWrite(taskKey, iteration, state.name(), result == null ? null : result.name(),
-        outcome, attempts, startTime, endTime, Json.write(values), message, input, pid, pidStart,
+        outcome, attempts, startTime, endTime, values.isEmpty() ? "{}" : Json.write(values), message, input, pid, pidStart,
         repairId);
   }
 }

@@ -52,8 +52,7 @@ public final class GateStore {
     return store.tx(c -> {
       long id;
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO gate_evaluations (gate,"
-          + " gates_file, passed, evaluated_at, run_id, task_key) VALUES (?, ?, ?, ?, ?, ?)",
-          Statement.RETURN_GENERATED_KEYS)) {
+          + " gates_file, passed, evaluated_at, run_id, task_key) VALUES (?, ?, ?, ?, ?, ?)")) {
         ps.setString(1, result.gate());
         ps.setString(2, origin.gatesFile().orElse(null));
         ps.setInt(3, result.passed() ? 1 : 0);
@@ -65,10 +64,11 @@ public final class GateStore {
         }
         ps.setString(6, origin.taskKey().orElse(null));
         ps.executeUpdate();
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-          keys.next();
-          id = keys.getLong(1);
-        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()");
+          ResultSet keys = ps.executeQuery()) {
+        keys.next();
+        id = keys.getLong(1);
       }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO gate_checks (evaluation_id,"
           + " check_name, metric, comparator, threshold, value, value_text, baseline, status,"

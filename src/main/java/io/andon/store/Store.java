@@ -66,6 +66,9 @@ public final class Store implements AutoCloseable {
       java.util.Properties props = new java.util.Properties();
       // writers take the lock when a transaction begins, so check-then-insert is atomic
       props.setProperty("transaction_mode", "IMMEDIATE");
+      // the driver would otherwise run a query after every insert; ids come from
+      // last_insert_rowid() where they are needed
+      props.setProperty("jdbc.get_generated_keys", "false");
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath(), props);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);

@@ -549,6 +549,96 @@ class ExecutorTest {
     assertThat(NativeSpawn.available()).isTrue();
   }
 
+  @Test
+  void theSchedulingThreadWaitsForItsOwnChildrenWhereTheKernelHasPidfds() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(NativeSpawn.available(), "no native launcher");
+    try (NativeSpawn.Reaper r = NativeSpawn.reaper().orElseThrow()) {
+      r.wake();
+      assertThat(r.await(1000)).as("a wake-up, no child").isEmpty();
+    }
+  }
+
+  /**
+   * The same job through both ways of running shell tasks with the native launcher: started and
+   * reaped by the scheduling thread, or started and awaited by a worker thread.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "reaper disabled: {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void shellTasksEndTheSameWithAndWithoutTheReaper(boolean noReaper) throws Exception {
+    String old = System.getProperty("andon.noReaper");
+    System.setProperty("andon.noReaper", Boolean.toString(noReaper));
+    RunRecord r;
+    try {
+      r = h.run("""
+          name: paths
+          tasks:
+            - task_key: ok
+              shell_task: {command: 'echo hello; echo n=7 > "$ANDON_TASK_VALUES"'}
+            - task_key: bad
+              shell_task: {command: 'echo partial=1 > "$ANDON_TASK_VALUES"; echo boom >&2; exit 3'}
+            - task_key: slow
+              timeout_seconds: 1
+              shell_task: {command: 'sleep 30'}
+            - task_key: flaky
+              max_retries: 2
+              shell_task: {command: 'n=$(cat count 2>/dev/null || echo 0); echo $((n+1)) > count; [ $n -ge 1 ]'}
+            - task_key: gone
+              shell_task: {command: 'true', working_dir: no-such-folder}
+            - task_key: after
+              depends_on: [{task_key: ok}]
+              shell_task: {command: 'test "{{tasks.ok.values.n}}" = 7'}
+          """);
+    } finally {
+      if (old == null) {
+        System.clearProperty("andon.noReaper");
+      } else {
+        System.setProperty("andon.noReaper", old);
+      }
+    }
+    assertThat(result(r, "ok")).isEqualTo("SUCCESS");
+    assertThat(task(r, "ok").values().get("n").asInt()).isEqualTo(7);
+    assertThat(result(r, "bad")).isEqualTo("FAILED");
+    assertThat(task(r, "bad").message()).contains("exit code 3: boom");
+    assertThat(task(r, "bad").values().get("partial").asInt()).isEqualTo(1);
+    assertThat(result(r, "slow")).isEqualTo("TIMEDOUT");
+    assertThat(result(r, "flaky")).isEqualTo("SUCCESS");
+    assertThat(task(r, "flaky").attempts()).isEqualTo(2);
+    assertThat(result(r, "gone")).isEqualTo("FAILED");
+    assertThat(task(r, "gone").message().orElse("")).endsWith("no-such-folder does not exist");
+    assertThat(result(r, "after")).isEqualTo("SUCCESS");
+    assertThat(Files.readString(Path.of(h.store.home().resolve("logs").resolve("run-"
+        + r.runId()).resolve("ok.attempt-1.log").toString()))).isEqualTo("hello\n");
+  }
+
+  @Test
+  void aTaskSeesEachVariableOnceAndItsOwnEnvWins() throws Exception {
+    h.run("""
+        name: env
+        parameters: [{name: who, default: me}]
+        tasks:
+          - task_key: t
+            shell_task:
+              command: 'env > env.txt'
+              env: {ANDON_JOB_NAME: mine, EXTRA: '{{job.parameters.who}}'}
+        """);
+    List<String> lines = Files.readAllLines(tmp.resolve("env.txt"));
+    assertThat(lines).filteredOn(l -> l.startsWith("ANDON_JOB_NAME=")).containsExactly(
+        "ANDON_JOB_NAME=mine");
+    assertThat(lines).filteredOn(l -> l.startsWith("ANDON_TASK_KEY=")).containsExactly(
+        "ANDON_TASK_KEY=t");
+    assertThat(lines).contains("EXTRA=me", "ANDON_PARAM_WHO=me", "ANDON_ATTEMPT=1");
+    assertThat(lines).filteredOn(l -> l.startsWith("PATH=")).hasSize(1);
+  }
+
+  @Test
+  void processStartTimesAgreeWithTheJdk() {
+    ProcessHandle me = ProcessHandle.current();
+    long jdk = me.info().startInstant().orElseThrow().toEpochMilli();
+    assertThat(Processes.startMillis(me.pid())).hasValueSatisfying(
+        s -> assertThat(Math.abs(s - jdk)).isLessThan(1000));
+    assertThat(Processes.startMillis(Integer.MAX_VALUE)).isEmpty();
+  }
+
   static void waitForFile(Path p) throws InterruptedException {
     for (int i = 0; i < 200 && !Files.exists(p); i++) {
       Thread.sleep(50);
