@@ -13,9 +13,7 @@ rm -rf "$OUT"; mkdir -p "$OUT"
 # recently freed inodes), which would charge the previous run's clean-up to the next run.
 trap 'rm -rf "$OUT"/home-*' EXIT
 python3 bench/jobs/gen.py "$N" 100 "$OUT" >/dev/null
-./andon --version >/dev/null   # builds the jar if needed
-JAR=target/andon.jar
-JAVA="java ${ANDON_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djdk.lang.Process.launchMechanism=VFORK}"
+./andon --version >/dev/null   # builds the jar if needed; the runs below go through the launcher too
 now() { date +%s.%N; }
 secs() { python3 -c "print(f'{$2 - $1:.3f}')"; }
 median() { python3 -c "import statistics,sys; print(f'{statistics.median(map(float, sys.argv[1:])):.3f}')" "$@"; }
@@ -24,11 +22,11 @@ declare -a MAKE ANDON COND LOAD
 for r in $(seq "$R"); do
   t0=$(now); make -s -j2 -C "$OUT" -f Makefile all >/dev/null; t1=$(now)
   MAKE+=("$(secs "$t0" "$t1")")
-  t0=$(now); $JAVA -jar "$JAR" run --home "$OUT/home-$r" --max-parallel 2 "$OUT/shell.yml" >/dev/null; t1=$(now)
+  t0=$(now); ./andon run --home "$OUT/home-$r" --max-parallel 2 "$OUT/shell.yml" >/dev/null; t1=$(now)
   ANDON+=("$(secs "$t0" "$t1")")
-  t0=$(now); $JAVA -jar "$JAR" run --home "$OUT/home-$r" "$OUT/conditions.yml" >/dev/null; t1=$(now)
+  t0=$(now); ./andon run --home "$OUT/home-$r" "$OUT/conditions.yml" >/dev/null; t1=$(now)
   COND+=("$(secs "$t0" "$t1")")
-  t0=$(now); $JAVA -jar "$JAR" validate "$OUT/shell.yml" >/dev/null; t1=$(now)
+  t0=$(now); ./andon validate "$OUT/shell.yml" >/dev/null; t1=$(now)
   LOAD+=("$(secs "$t0" "$t1")")
 done
 m_make=$(median "${MAKE[@]}"); m_andon=$(median "${ANDON[@]}")

@@ -3,6 +3,7 @@ package io.andon.cli;
 import io.andon.error.AndonException;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,8 +15,10 @@ import picocli.CommandLine.Spec;
     name = "andon",
     mixinStandardHelpOptions = true,
     versionProvider = AndonCli.Version.class,
-    description = "Stop the line when an ML pipeline goes wrong.",
-    subcommands = {
+    description = "Stop the line when an ML pipeline goes wrong.")
+public final class AndonCli implements Callable<Integer> {
+  /** The subcommands, in the order help lists them. */
+  private static final List<Class<?>> SUBCOMMANDS = List.of(
       ValidateCommand.class,
       RunCommand.class,
       RunsCommand.class,
@@ -26,9 +29,8 @@ import picocli.CommandLine.Spec;
       NotificationsCommand.class,
       TdgCommand.class,
       DriftCommand.class,
-      MonitorCommand.class,
-    })
-public final class AndonCli implements Callable<Integer> {
+      MonitorCommand.class);
+
   @Spec CommandSpec spec;
 
   @Override
@@ -37,16 +39,48 @@ public final class AndonCli implements Callable<Integer> {
     return 0;
   }
 
-  /** Builds the command line with andon's error handling; tests call this and execute(). */
+  /** Builds the command line with every subcommand and andon's error handling. */
   public static CommandLine commandLine() {
+    return commandLine(SUBCOMMANDS);
+  }
+
+  /**
+   * The command line for {@code args}: when they start with a subcommand's name, only that
+   * subcommand is built (picocli reads every option of every command it is given, which cost a
+   * third of a second before any work); otherwise all of them, for help and did-you-mean.
+   */
+  public static CommandLine commandLine(String... args) {
+    if (args.length > 0 && !args[0].equals("help")) {
+      for (Class<?> c : SUBCOMMANDS) {
+        if (c.getAnnotation(Command.class).name().equals(args[0])) {
+          return commandLine(List.of(c));
+        }
+      }
+    }
+    return commandLine();
+  }
+
+  private static CommandLine commandLine(List<Class<?>> subcommands) {
     CommandLine cl = new CommandLine(new AndonCli());
+    for (Class<?> c : subcommands) {
+      cl.addSubcommand(c);
+    }
     cl.setExecutionExceptionHandler(AndonCli::handle);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    if (args.length > 1 && (args[0].equals("run") || args[0].equals("validate"))) {
+      for (int i = 1; i < args.length; i++) {
+        if ((args[i].endsWith(".yml") || args[i].endsWith(".yaml"))
+            && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[i]))) {
+          io.andon.yaml.YamlReader.readAhead(java.nio.file.Path.of(args[i]));
+          break;
+        }
+      }
+    }
+    System.exit(commandLine(args).execute(args));
   }
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

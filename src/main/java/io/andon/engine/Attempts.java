@@ -213,7 +213,7 @@ final class Attempts {
       throws IOException {
     long pid = spawnShell(st);
     u.nativePid = pid;
-    loop.processStarted(u, pid, Processes.startMillis(pid).orElse(null));
+    loop.processStarted(u, pid);
     if (u.killRequested) {
       Processes.killGroup(pid);
     }
@@ -246,7 +246,7 @@ final class Attempts {
     pb.environment().putAll(env);
     Process proc = pb.start();
     u.process = proc;
-    loop.processStarted(u, proc.pid(), Processes.startMillis(proc.toHandle()).orElse(null));
+    loop.processStarted(u, proc.pid());
     if (u.killRequested) {
       Processes.killGroup(proc.pid());
     }

@@ -147,13 +147,13 @@ final class RunLoop {
   }
 
   /**
-   * A worker started the process of {@code u}: recorded so that a later andon can kill the
-   * process if this one dies, with the next state change, or within PID_FLUSH_MILLIS when none
-   * comes (a long task). The scheduling thread is not woken for it.
+   * The process of {@code u} started (on a worker or on this thread): its pid is committed so
+   * that a later andon can kill it if this one dies, by the commit PID_FLUSH_MILLIS later if it
+   * still runs then. A process that ended before has nothing left to kill, so short tasks never
+   * pay for reading their start time or writing their pid. The scheduling thread is not woken.
    */
-  void processStarted(Unit u, long pid, Long pidStart) {
+  void processStarted(Unit u, long pid) {
     u.startedPid = pid;
-    u.startedPidStart = pidStart;
     started.add(u);
     if (pidFlushScheduled.compareAndSet(false, true)) {
       timer.schedule(() -> post(new FlushDue()), PID_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
@@ -305,7 +305,7 @@ final class RunLoop {
         long pid = Attempts.spawnShell(st);
         u.nativePid = pid;
         u.shellStart = st;
-        processStarted(u, pid, Processes.startMillis(pid).orElse(null));
+        processStarted(u, pid);
         try {
           reaper.watch(pid);
         } catch (java.io.IOException e) {
@@ -523,12 +523,19 @@ final class RunLoop {
 
   /** Commits every state change made since the last flush, in one transaction. */
   private void flush() {
-    if (!started.isEmpty() && (pidFlushDue || !dirty.isEmpty() || !attemptWrites.isEmpty())) {
+    if (pidFlushDue) {
       Unit u;
       while ((u = started.poll()) != null) {
-        u.pid = u.startedPid;
-        u.pidStart = u.startedPidStart;
-        markDirty(u);
+        long pid = u.startedPid;
+        Process p = u.process;
+        if (u.nativePid == pid || p != null && p.pid() == pid) {
+          Long startMillis = Processes.startMillis(pid).orElse(null);
+          if (startMillis != null) { // else it has just ended
+            u.pid = pid;
+            u.pidStart = startMillis;
+            markDirty(u);
+          }
+        }
       }
     }
     pidFlushDue = false;

@@ -37,8 +37,7 @@ final class Unit {
   Long pid;
   Long pidStart;
   java.nio.file.Path logPath; // of the current attempt
-  volatile long startedPid; // set by the worker, committed by the scheduling thread
-  volatile Long startedPidStart;
+  volatile long startedPid; // set when the process starts, committed 100 ms later if it still runs
   boolean dirty;
   boolean decided; // run_if evaluated: never twice
 

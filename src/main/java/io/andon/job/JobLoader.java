@@ -144,12 +144,18 @@ public final class JobLoader {
   }
 
   /** One parse of one job file. */
+  private static final java.util.regex.Pattern TASK_KEY =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_.\\-]+");
+  private static final java.util.regex.Pattern ENV_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   private final class Parse {
     private final Path file;
     private final Problems p;
     private final Deque<Path> chain;
     private final Set<String> jobExtKeys = new HashSet<>();
     private final Set<String> taskExtKeys = new HashSet<>();
+    private final Set<String> taskKeysAllowed;
 
     Parse(Path file, Problems problems, Deque<Path> chain) {
       this.file = file;
@@ -159,6 +165,13 @@ public final class JobLoader {
         jobExtKeys.addAll(e.jobKeys());
         taskExtKeys.addAll(e.taskKeys());
       }
+      Set<String> allowed = new TreeSet<>(TASK_KEYS);
+      allowed.addAll(TASK_KEYS_IGNORED);
+      allowed.addAll(taskExtKeys);
+      allowed.addAll(BUILTIN_PAYLOADS);
+      allowed.addAll(payloadTypes.keySet());
+      allowed.addAll(REMOTE_PAYLOADS);
+      taskKeysAllowed = java.util.Collections.unmodifiableSet(allowed);
     }
 
     JobSpec job(YMap m, Optional<String> key, String source) {
@@ -257,16 +270,10 @@ public final class JobLoader {
     }
 
     Optional<TaskSpec> task(YMap m, boolean nested) {
-      Set<String> allowed = new TreeSet<>(TASK_KEYS);
-      allowed.addAll(TASK_KEYS_IGNORED);
-      allowed.addAll(taskExtKeys);
-      allowed.addAll(BUILTIN_PAYLOADS);
-      allowed.addAll(payloadTypes.keySet());
-      allowed.addAll(REMOTE_PAYLOADS);
-      p.unknownKeys(m, allowed, "a task");
+      p.unknownKeys(m, taskKeysAllowed, "a task");
       Optional<String> key = p.requiredString(m, "task_key", "every task");
       String k = key.orElse("?");
-      if (key.isPresent() && !key.get().matches("[A-Za-z0-9_.\\-]+")) {
+      if (key.isPresent() && !TASK_KEY.matcher(key.get()).matches()) {
         p.add(m.get("task_key").get().loc(), "task_key '" + k + "' may hold only letters, digits,"
             + " '_', '-' and '.'.");
       }
@@ -390,7 +397,7 @@ public final class JobLoader {
       Optional<String> cmd = p.requiredString(b, "command", "shell_task");
       Map<String, String> env = new LinkedHashMap<>();
       p.map(b, "env").ifPresent(e -> e.values().forEach(en -> {
-        if (!en.key().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (!ENV_NAME.matcher(en.key()).matches()) {
           p.add(en.keyLoc(), "environment variable name '" + en.key() + "' is not valid.");
         }
         p.scalarText(en.value(), "env '" + en.key() + "'").ifPresent(v -> env.put(en.key(), v));

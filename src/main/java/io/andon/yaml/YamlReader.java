@@ -85,8 +85,62 @@ public final class YamlReader {
     return parse(name, decode(name, bytes));
   }
 
+  /** A parse started ahead of time by {@link #readAhead}. */
+  private record Ahead(String name, String text, java.util.concurrent.CompletableFuture<YNode> tree) {}
+
+  private static volatile java.util.concurrent.CompletableFuture<Ahead> ahead;
+
+  /**
+   * Starts reading and parsing {@code path} on a background thread, for a command that will load
+   * it after its own start-up: on two cores the parse of a large job overlaps with building the
+   * command line. {@link #parse(String, String)} uses the result only for the same name and the
+   * same text, so a file that changed in between is parsed again; failures of the early read
+   * are left for the real one to report.
+   */
+  public static void readAhead(Path path) {
+    java.util.concurrent.CompletableFuture<Ahead> f = new java.util.concurrent.CompletableFuture<>();
+    ahead = f;
+    Thread t = new Thread(() -> {
+      try {
+        String name = path.toString();
+        String text = readText(path);
+        java.util.concurrent.CompletableFuture<YNode> tree =
+            new java.util.concurrent.CompletableFuture<>();
+        f.complete(new Ahead(name, text, tree));
+        try {
+          tree.complete(parseNow(name, text));
+        } catch (RuntimeException e) {
+          tree.completeExceptionally(e);
+        }
+      } catch (RuntimeException e) {
+        f.complete(null);
+      }
+    }, "andon-read-ahead");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** Parses text already decoded; {@code name} appears in every position. */
   public static YNode parse(String name, String text) {
+    java.util.concurrent.CompletableFuture<Ahead> f = ahead;
+    if (f != null) {
+      Ahead a = f.join();
+      if (a != null && a.name().equals(name) && a.text().equals(text)) {
+        ahead = null;
+        try {
+          return a.tree().join();
+        } catch (java.util.concurrent.CompletionException e) {
+          if (e.getCause() instanceof RuntimeException re) {
+            throw re;
+          }
+          throw e;
+        }
+      }
+    }
+    return parseNow(name, text);
+  }
+
+  private static YNode parseNow(String name, String text) {
     if (text.isBlank()) {
       throw new InvalidInputException(name + " is empty; it should hold a YAML mapping.");
     }

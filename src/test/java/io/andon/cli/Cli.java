@@ -17,7 +17,7 @@ final class Cli {
   }
 
   static Cli run(String... args) {
-    CommandLine cl = AndonCli.commandLine();
+    CommandLine cl = AndonCli.commandLine(args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));
