@@ -75,7 +75,7 @@ final class Unit {
 
   TaskWrite write() {
     return new TaskWrite(taskKey, iteration, state.name(), result == null ? null : result.name(),
-        outcome, attempts, startTime, endTime, values.isEmpty() ? "{}" : Json.write(values), message, input, pid, pidStart,
+        outcome, attempts, startTime, endTime, Json.writeObject(values), message, input, pid, pidStart,
         repairId);
   }
 }

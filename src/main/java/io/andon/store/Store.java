@@ -11,7 +11,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -69,7 +68,9 @@ public final class Store implements AutoCloseable {
       // the driver would otherwise run a query after every insert; ids come from
       // last_insert_rowid() where they are needed
       props.setProperty("jdbc.get_generated_keys", "false");
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath(), props);
+      NativeLibraryCache.use();
+      // straight to the driver: DriverManager would first load every driver on the class path
+      Connection c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + db.toAbsolutePath(), props);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
         s.execute("PRAGMA journal_mode = WAL");

@@ -35,6 +35,39 @@ public final class Json {
     }
   }
 
+  /**
+   * The same text as {@link #write} of the map, written field by field: a run writes the values
+   * of every task it ends, and the mapper's general path costs several times more per call.
+   */
+  public static String writeObject(java.util.Map<String, JsonNode> fields) {
+    if (fields.isEmpty()) {
+      return "{}";
+    }
+    java.io.StringWriter w = new java.io.StringWriter(16 + 16 * fields.size());
+    try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(w)) {
+      g.writeStartObject();
+      for (java.util.Map.Entry<String, JsonNode> e : fields.entrySet()) {
+        g.writeFieldName(e.getKey());
+        JsonNode n = e.getValue();
+        if (n == null || n.isNull()) {
+          g.writeNull();
+        } else if (n.isTextual()) {
+          g.writeString(n.textValue());
+        } else if (n.isBoolean()) {
+          g.writeBoolean(n.booleanValue());
+        } else if (n.isInt() || n.isLong()) {
+          g.writeNumber(n.longValue());
+        } else {
+          MAPPER.writeTree(g, n);
+        }
+      }
+      g.writeEndObject();
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
   /** Indented JSON for people. */
   public static String pretty(Object value) {
     try {

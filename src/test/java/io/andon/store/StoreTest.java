@@ -57,4 +57,20 @@ class StoreTest {
       st.execute("ROLLBACK");
     }
   }
+
+  @Test
+  void sqliteNativeLibraryComesFromTheUsersCacheOnceCopiedThere() throws Exception {
+    try (Store s = Store.open(tmp)) {
+      s.read(c -> c.createStatement().execute("SELECT 1"));
+    }
+    java.util.Optional<Path> dir = NativeLibraryCache.cacheDir();
+    org.junit.jupiter.api.Assumptions.assumeTrue(dir.isPresent(), "no home folder");
+    assertThat(System.getProperty("org.sqlite.lib.path")).isEqualTo(dir.get().toString());
+    Path lib = dir.get().resolve(System.getProperty("org.sqlite.lib.name"));
+    assertThat(lib.getFileName().toString()).matches("sqlitejdbc-[0-9a-f]+-libsqlitejdbc\\.so");
+    try (var in = org.sqlite.JDBC.class.getResourceAsStream("/org/sqlite/native/"
+        + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS() + "/libsqlitejdbc.so")) {
+      assertThat(java.nio.file.Files.readAllBytes(lib)).isEqualTo(in.readAllBytes());
+    }
+  }
 }
