@@ -9,10 +9,7 @@ import io.andon.monitor.report.HtmlReport;
 import io.andon.monitor.report.JsonReport;
 import io.andon.monitor.report.TextReport;
 import io.andon.monitor.sketch.SketchComparison;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -140,16 +137,7 @@ public final class DriftCommand implements Callable<Integer> {
     };
     PrintWriter out = spec.commandLine().getOut();
     if (output != null) {
-      try {
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        Files.writeString(output, text, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new InvalidInputException("cannot write the report to " + output + " (" + e
-            + "); pass --output to a writable path.", e);
-      }
+      OutputFile.write(output, text);
       out.println((report.driftDetected() ? "DRIFT" : "no drift") + ": "
           + report.driftedColumns() + " of " + report.comparedColumns()
           + " columns drifted; report written to " + output);

@@ -13,9 +13,7 @@ import io.andon.gate.Metrics;
 import io.andon.gate.QualityGate;
 import io.andon.gate.ReportFormat;
 import io.andon.store.Store;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -145,7 +143,7 @@ public final class GateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (output != null) {
-      write(output, format.render(result, Optional.of(gatesFile)));
+      OutputFile.write(output, format.render(result, Optional.of(gatesFile)));
       out.print(ReportFormat.TEXT.render(result, Optional.of(gatesFile)));
       out.println("report (" + format.lower() + ") written to " + output);
     } else {
@@ -168,18 +166,5 @@ public final class GateCommand implements Callable<Integer> {
       store = Store.open(common.home());
     }
     return new GateStore(store);
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot write the report to " + file + " (" + e
-          + "). Check the folder exists and is writable.", e);
-    }
   }
 }

@@ -11,10 +11,7 @@ import io.andon.monitor.report.MonitorJson;
 import io.andon.monitor.report.ParquetExport;
 import io.andon.store.Store;
 import io.andon.util.Json;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -93,11 +90,7 @@ public final class MonitorCommand implements Callable<Integer> {
         : summary(result, noStore ? null : common.home());
     PrintWriter out = spec.commandLine().getOut();
     if (output != null) {
-      try {
-        Files.writeString(output, text, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new InvalidInputException("cannot write " + output + " (" + e + ").", e);
-      }
+      OutputFile.write(output, text);
     } else {
       out.print(text);
     }

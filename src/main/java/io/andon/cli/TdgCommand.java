@@ -8,7 +8,6 @@ import io.andon.tdg.TdgConfig;
 import io.andon.tdg.TdgRender;
 import io.andon.tdg.TdgReport;
 import io.andon.util.Json;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,16 +145,7 @@ public final class TdgCommand implements Callable<Integer> {
     };
     PrintWriter out = spec.commandLine().getOut();
     if (output != null) {
-      try {
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        Files.writeString(output, body);
-      } catch (IOException e) {
-        throw new InvalidInputException("--output " + output + ": cannot be written ("
-            + e.getMessage() + ").", e);
-      }
+      OutputFile.write(output, body);
       out.println("TDG " + report.grade() + " " + String.format(Locale.ROOT, "%.1f",
           report.score()) + "/100; report written to " + output);
     } else {

@@ -187,6 +187,16 @@ class GateCommandTest {
   }
 
   @Test
+  void anOutputThatCannotBeWrittenIsABadInputNotACrash() throws Exception {
+    Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
+    assertThat(run(gates.toString(), "--gate", "production", "--metric", "accuracy=0.99",
+        "--metric", "latency_p99_ms=50", "--output", notAFolder.resolve("gate.txt").toString()))
+        .isEqualTo(2);
+    assertThat(err).contains("cannot write the report to " + notAFolder.resolve("gate.txt"))
+        .contains("pass --output a path in a writable folder");
+  }
+
+  @Test
   void everyFormatIsWrittenToStdout() {
     for (String f : List.of("text", "json", "junit", "markdown", "sarif", "MARKDOWN")) {
       assertThat(run(gates.toString(), "--gate", "production", "--metric", "accuracy=0.99",
