@@ -17,6 +17,10 @@ import picocli.CommandLine.Spec;
     versionProvider = AndonCli.Version.class,
     description = "Stop the line when an ML pipeline goes wrong.")
 public final class AndonCli implements Callable<Integer> {
+  /** Commands that open the store. */
+  private static final java.util.Set<String> STORE_COMMANDS =
+      java.util.Set.of("run", "runs", "repair", "gate", "alerts", "notifications", "monitor");
+
   /** The subcommands, in the order help lists them. */
   private static final List<Class<?>> SUBCOMMANDS = List.of(
       ValidateCommand.class,
@@ -71,6 +75,10 @@ public final class AndonCli implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    // start-up work that does not depend on the command line, on the second core
+    if (args.length > 0 && STORE_COMMANDS.contains(args[0])) {
+      io.andon.store.Store.preload();
+    }
     if (args.length > 1 && (args[0].equals("run") || args[0].equals("validate"))) {
       for (int i = 1; i < args.length; i++) {
         if ((args[i].endsWith(".yml") || args[i].endsWith(".yaml"))

@@ -44,6 +44,24 @@ public final class Store implements AutoCloseable {
     this.conn = conn;
   }
 
+  /**
+   * Loads SQLite's native library on a background thread, for a command that will open the
+   * store after other start-up work: the first open then skips it. Touches nothing in any andon
+   * home; a failure here is left for the real open to report.
+   */
+  public static void preload() {
+    Thread t = new Thread(() -> {
+      try {
+        NativeLibraryCache.use();
+        org.sqlite.core.NativeDB.load();
+      } catch (Exception | LinkageError e) {
+        // the open will say what is wrong
+      }
+    }, "andon-store-preload");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** Opens (creating when needed) the store under {@code home}. */
   public static Store open(Path home) {
     Objects.requireNonNull(home, "home");

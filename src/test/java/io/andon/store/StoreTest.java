@@ -73,4 +73,21 @@ class StoreTest {
       assertThat(java.nio.file.Files.readAllBytes(lib)).isEqualTo(in.readAllBytes());
     }
   }
+
+  @Test
+  void preloadingTheNativeLibraryLeavesNoHomeBehind() throws Exception {
+    Store.preload();
+    try (Store s = Store.open(tmp.resolve("home"))) {
+      String version = s.read(c -> {
+        try (Statement st = c.createStatement();
+            ResultSet rs = st.executeQuery("SELECT sqlite_version()")) {
+          rs.next();
+          return rs.getString(1);
+        }
+      });
+      assertThat(version).startsWith("3.");
+    }
+    assertThat(java.nio.file.Files.list(tmp).map(p -> p.getFileName().toString()))
+        .containsExactly("home");
+  }
 }
