@@ -8,10 +8,12 @@ N=${1:-10000}
 R=${2:-3}
 OUT=bench/out/jobs
 rm -rf "$OUT"; mkdir -p "$OUT"
-# Each andon run gets a home of its own, deleted only at the end: on ext4 without a journal,
-# files created right after thousands were deleted cost several times more (the allocator skips
-# recently freed inodes), which would charge the previous run's clean-up to the next run.
-trap 'rm -rf "$OUT"/home-*' EXIT
+# Each andon run gets a home of its own in a fresh temporary folder, deleted at the end. Where
+# files are created matters on ext4 without a journal: its inode allocator skips recently freed
+# inodes one by one, and a folder whose block group holds many of them (this script's own
+# output folder after earlier runs, say) made the same run 40% slower here. See README.md.
+HOMES=$(mktemp -d)
+trap 'rm -rf "$HOMES"' EXIT
 python3 bench/jobs/gen.py "$N" 100 "$OUT" >/dev/null
 ./andon --version >/dev/null   # builds the jar if needed; the runs below go through the launcher too
 now() { date +%s.%N; }
@@ -22,9 +24,9 @@ declare -a MAKE ANDON COND LOAD
 for r in $(seq "$R"); do
   t0=$(now); make -s -j2 -C "$OUT" -f Makefile all >/dev/null; t1=$(now)
   MAKE+=("$(secs "$t0" "$t1")")
-  t0=$(now); ./andon run --home "$OUT/home-$r" --max-parallel 2 "$OUT/shell.yml" >/dev/null; t1=$(now)
+  t0=$(now); ./andon run --home "$HOMES/home-$r" --max-parallel 2 "$OUT/shell.yml" >/dev/null; t1=$(now)
   ANDON+=("$(secs "$t0" "$t1")")
-  t0=$(now); ./andon run --home "$OUT/home-$r" "$OUT/conditions.yml" >/dev/null; t1=$(now)
+  t0=$(now); ./andon run --home "$HOMES/home-$r" "$OUT/conditions.yml" >/dev/null; t1=$(now)
   COND+=("$(secs "$t0" "$t1")")
   t0=$(now); ./andon validate "$OUT/shell.yml" >/dev/null; t1=$(now)
   LOAD+=("$(secs "$t0" "$t1")")
