@@ -46,12 +46,10 @@ final class Attempts {
     return null;
   }
 
-  /** {@code <home>/logs/run-<id>/<task_key>[.iteration-<i>].attempt-<n>.log}. */
-  static Path logPath(Path home, long runId, Unit u) {
-    return logPath(runLogDir(home, runId), u);
-  }
-
-  /** The log of the current attempt of {@code u} in the run's log folder {@code dir}. */
+  /**
+   * The log of the current attempt of {@code u} in the run's log folder {@code dir}: {@code
+   * <home>/logs/run-<id>/<task_key>[.iteration-<i>].attempt-<n>.log}.
+   */
   static Path logPath(Path dir, Unit u) {
     String name = u.taskKey + (u.iteration < 0 ? "" : ".iteration-" + u.iteration) + ".attempt-"
         + u.attempts + ".log";

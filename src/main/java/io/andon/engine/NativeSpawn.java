@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Starts task processes with posix_spawn and POSIX_SPAWN_SETSID (src/main/native/andonspawn.c):
@@ -46,18 +44,10 @@ final class NativeSpawn {
     }
   }
 
-  /** Starts {@code argv} in {@code dir}, output appended to {@code log}; returns the pid. */
-  static long spawn(List<String> argv, Map<String, String> env, Path dir, Path log)
-      throws IOException {
-    String[] envp = new String[env.size()];
-    int i = 0;
-    for (Map.Entry<String, String> e : env.entrySet()) {
-      envp[i++] = e.getKey() + "=" + e.getValue();
-    }
-    return spawn(argv.toArray(new String[0]), envp, dir, log);
-  }
-
-  /** Starts {@code argv} with the environment {@code envp} ("NAME=value" strings). */
+  /**
+   * Starts {@code argv} in {@code dir} with the environment {@code envp} ("NAME=value" strings),
+   * output appended to {@code log}; returns the pid.
+   */
   static long spawn(String[] argv, String[] envp, Path dir, Path log) throws IOException {
     long pid = spawn0(argv, envp, dir.toString(), log.toString());
     if (pid <= 0) {

@@ -306,24 +306,28 @@ final class RunLoop {
         u.nativePid = pid;
         u.shellStart = st;
         processStarted(u, pid);
+        long timeout = u.spec.timeoutSeconds();
+        java.util.concurrent.ScheduledFuture<?> timer =
+            timeout > 0 ? Attempts.killAfter(u, pid, timeout) : null;
+        if (u.killRequested) {
+          Processes.killGroup(pid);
+        }
         try {
           reaper.watch(pid);
         } catch (java.io.IOException e) {
           // cannot watch it here: wait for it on a worker instead
           workers.execute(() -> {
             int exit = NativeSpawn.waitFor(pid);
+            if (timer != null) {
+              timer.cancel(false);
+            }
+            u.nativePid = 0;
             post(new Done(u, Attempts.finishShell(u, st, u.timedOut ? null : exit), now()));
           });
           return;
         }
+        u.timeoutTask = timer;
         byPid.put(pid, u);
-        long timeout = u.spec.timeoutSeconds();
-        if (timeout > 0) {
-          u.timeoutTask = Attempts.killAfter(u, pid, timeout);
-        }
-        if (u.killRequested) {
-          Processes.killGroup(pid);
-        }
         return;
       }
     } catch (java.io.IOException | RuntimeException e) {
