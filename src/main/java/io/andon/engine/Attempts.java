@@ -157,7 +157,7 @@ final class Attempts {
     ShellStart st = (ShellStart) prepared;
     long timeout = u.spec.timeoutSeconds();
     Integer exitCode = NativeSpawn.available()
-        ? runNative(loop, u, st, timeout)
+        ? runNative(loop, u, st)
         : runJava(loop, u, st.command(), st.base().map(st.own()), st.dir(), log, timeout);
     return finishShell(u, st, exitCode);
   }
@@ -198,36 +198,41 @@ final class Attempts {
     }
   }
 
-  /** Kills the process group of {@code pid} after {@code seconds}, marking the attempt timed out. */
-  static java.util.concurrent.ScheduledFuture<?> killAfter(Unit u, long pid, long seconds) {
-    return TIMEOUTS.schedule(() -> {
-      u.timedOut = true;
-      Processes.killGroup(pid);
-    }, seconds, TimeUnit.SECONDS);
-  }
-
-  /** Exit code, or null when the attempt timed out. */
-  private static Integer runNative(RunLoop loop, Unit u, ShellStart st, long timeout)
-      throws IOException {
+  /**
+   * Starts a prepared shell attempt with the native launcher: records the pid, arms the timeout
+   * (which kills the process group and marks the attempt timed out) and honours a kill already
+   * asked for. The end goes through {@link #endedNative}, whoever waits for the process.
+   */
+  static long startNative(RunLoop loop, Unit u, ShellStart st) throws IOException {
+    u.timedOut = false;
     long pid = spawnShell(st);
     u.nativePid = pid;
     loop.processStarted(u, pid);
+    long timeout = u.spec.timeoutSeconds();
+    u.timeoutTask = timeout <= 0 ? null : TIMEOUTS.schedule(() -> {
+      u.timedOut = true;
+      Processes.killGroup(pid);
+    }, timeout, TimeUnit.SECONDS);
     if (u.killRequested) {
       Processes.killGroup(pid);
     }
-    java.util.concurrent.atomic.AtomicBoolean timedOut =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    java.util.concurrent.ScheduledFuture<?> timer = timeout <= 0 ? null
-        : TIMEOUTS.schedule(() -> {
-          timedOut.set(true);
-          Processes.killGroup(pid);
-        }, timeout, TimeUnit.SECONDS);
-    int exit = NativeSpawn.waitFor(pid);
+    return pid;
+  }
+
+  /** The native process of {@code u} ended with {@code exit}: that, or null when it timed out. */
+  static Integer endedNative(Unit u, int exit) {
+    java.util.concurrent.ScheduledFuture<?> timer = u.timeoutTask;
     if (timer != null) {
       timer.cancel(false);
+      u.timeoutTask = null;
     }
     u.nativePid = 0;
-    return timedOut.get() ? null : exit;
+    return u.timedOut ? null : exit;
+  }
+
+  /** Exit code, or null when the attempt timed out. */
+  private static Integer runNative(RunLoop loop, Unit u, ShellStart st) throws IOException {
+    return endedNative(u, NativeSpawn.waitFor(startNative(loop, u, st)));
   }
 
   /** Exit code, or null when the attempt timed out. */

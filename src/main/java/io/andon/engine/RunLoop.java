@@ -275,12 +275,7 @@ final class RunLoop {
       if (u == null) {
         continue;
       }
-      if (u.timeoutTask != null) {
-        u.timeoutTask.cancel(false);
-        u.timeoutTask = null;
-      }
-      u.nativePid = 0;
-      Integer exit = u.timedOut ? null : (int) exited[i + 1];
+      Integer exit = Attempts.endedNative(u, (int) exited[i + 1]);
       AttemptResult r;
       try {
         r = Attempts.finishShell(u, u.shellStart, exit);
@@ -301,32 +296,16 @@ final class RunLoop {
         failed = r;
       } else {
         Attempts.ShellStart st = (Attempts.ShellStart) prepared;
-        u.timedOut = false;
-        long pid = Attempts.spawnShell(st);
-        u.nativePid = pid;
+        long pid = Attempts.startNative(this, u, st);
         u.shellStart = st;
-        processStarted(u, pid);
-        long timeout = u.spec.timeoutSeconds();
-        java.util.concurrent.ScheduledFuture<?> timer =
-            timeout > 0 ? Attempts.killAfter(u, pid, timeout) : null;
-        if (u.killRequested) {
-          Processes.killGroup(pid);
-        }
         try {
           reaper.watch(pid);
         } catch (java.io.IOException e) {
           // cannot watch it here: wait for it on a worker instead
-          workers.execute(() -> {
-            int exit = NativeSpawn.waitFor(pid);
-            if (timer != null) {
-              timer.cancel(false);
-            }
-            u.nativePid = 0;
-            post(new Done(u, Attempts.finishShell(u, st, u.timedOut ? null : exit), now()));
-          });
+          workers.execute(() -> post(new Done(u, Attempts.finishShell(u, st,
+              Attempts.endedNative(u, NativeSpawn.waitFor(pid))), now())));
           return;
         }
-        u.timeoutTask = timer;
         byPid.put(pid, u);
         return;
       }

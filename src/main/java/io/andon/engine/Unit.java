@@ -52,8 +52,8 @@ final class Unit {
   volatile long nativePid; // a process started by NativeSpawn, while it runs
   volatile Executor child;
   volatile boolean killRequested;
-  volatile boolean timedOut; // the attempt's timeout killed it (native launcher, reaped in the loop)
-  java.util.concurrent.ScheduledFuture<?> timeoutTask;
+  volatile boolean timedOut; // the timeout of the running native attempt killed it
+  volatile java.util.concurrent.ScheduledFuture<?> timeoutTask; // of the running native attempt
   Attempts.ShellStart shellStart; // of an attempt the scheduling thread started itself
   volatile ResultState killAs;
 
