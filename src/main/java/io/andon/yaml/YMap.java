@@ -16,8 +16,17 @@ public final class YMap implements YNode {
   private final Map<String, Entry> entries;
 
   public YMap(Loc loc, Map<String, Entry> entries) {
+    this(loc, Collections.unmodifiableMap(new LinkedHashMap<>(entries)), true);
+  }
+
+  private YMap(Loc loc, Map<String, Entry> entries, boolean wrapped) {
     this.loc = loc;
-    this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    this.entries = entries;
+  }
+
+  /** A mapping over {@code entries} itself, which nothing else may change afterwards. */
+  static YMap owning(Loc loc, LinkedHashMap<String, Entry> entries) {
+    return new YMap(loc, Collections.unmodifiableMap(entries), true);
   }
 
   @Override

@@ -140,23 +140,58 @@ public final class YamlReader {
     return parseNow(name, text);
   }
 
+  /**
+   * Parses {@code text}: a large file whose bulk is one block sequence (a job's tasks) in two
+   * halves on two threads when {@link Halves} can prove the halves parse as the whole does, in
+   * one piece otherwise.
+   */
   private static YNode parseNow(String name, String text) {
+    if (text.length() >= Halves.MIN_CHARS) {
+      YNode n = Halves.parse(name, text, Halves.MIN_ITEMS);
+      if (n != null) {
+        return n;
+      }
+    }
+    return parseWhole(name, text);
+  }
+
+  /** Parses {@code text} in one piece; every problem is reported from here. */
+  static YNode parseWhole(String name, String text) {
     if (text.isBlank()) {
       throw new InvalidInputException(name + " is empty; it should hold a YAML mapping.");
     }
+    Tree tree = new Tree(name, 0, 0);
     try (JsonParser p = YAML.createParser(text)) {
       JsonToken t = p.nextToken();
       if (t == null) {
         throw new InvalidInputException(name + " holds no YAML document.");
       }
-      List<Problem> dups = new ArrayList<>();
-      YNode root = node(name, p, t, dups);
-      if (!dups.isEmpty()) {
-        throw new InvalidInputException(name + " repeats keys:", dups);
+      YNode root = tree.node(p, t);
+      if (!tree.dups.isEmpty()) {
+        throw new InvalidInputException(name + " repeats keys:", tree.dups);
       }
       return root;
     } catch (IOException e) {
       throw new InvalidInputException(malformed(name, e), e);
+    }
+  }
+
+  /**
+   * Parses one piece of a split file: its tree, or null when it has problems (the whole file is
+   * then parsed again, for the messages). Remembers the sequence that starts at {@code line},
+   * {@code column} and the line of the token that ends it.
+   */
+  static Tree parsePiece(String name, String text, int line, int column) {
+    Tree tree = new Tree(name, line, column);
+    try (JsonParser p = YAML.createParser(text)) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        return null;
+      }
+      tree.root = tree.node(p, t);
+      return tree.dups.isEmpty() ? tree : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 
@@ -199,52 +234,78 @@ public final class YamlReader {
     return name + ": malformed YAML: " + msg;
   }
 
-  private static Loc loc(String name, JsonLocation l) {
-    return new Loc(name, l.getLineNr(), l.getColumnNr());
-  }
+  /** Builds a {@link YNode} tree from a parser's tokens. */
+  static final class Tree {
+    private final String name;
+    final List<Problem> dups = new ArrayList<>();
+    /** Where the sequence to remember starts (0 when none is). */
+    private final int watchLine;
+    private final int watchColumn;
+    /** That sequence, once read, and the line of the token that ended it. */
+    YList watched;
+    int watchedEndLine;
+    int watchedEndColumn;
+    YNode root;
 
-  private static YNode node(String name, JsonParser p, JsonToken t, List<Problem> dups)
-      throws IOException {
-    Loc here = loc(name, p.currentTokenLocation());
-    switch (t) {
-      case START_OBJECT: {
-        Map<String, YMap.Entry> entries = new LinkedHashMap<>();
-        while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
-          String key = p.currentName();
-          Loc keyLoc = loc(name, p.currentTokenLocation());
-          YNode value = node(name, p, p.nextToken(), dups);
-          YMap.Entry previous = entries.get(key);
-          if (previous != null) {
-            dups.add(new Problem(name, keyLoc.line(), keyLoc.column(),
-                "key '" + key + "' is repeated (first at line " + previous.keyLoc().line()
-                    + "); keep one."));
+    Tree(String name, int watchLine, int watchColumn) {
+      this.name = name;
+      this.watchLine = watchLine;
+      this.watchColumn = watchColumn;
+    }
+
+    private Loc loc(JsonLocation l) {
+      return new Loc(name, l.getLineNr(), l.getColumnNr());
+    }
+
+    YNode node(JsonParser p, JsonToken t) throws IOException {
+      Loc here = loc(p.currentTokenLocation());
+      switch (t) {
+        case START_OBJECT: {
+          LinkedHashMap<String, YMap.Entry> entries = new LinkedHashMap<>();
+          while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+            String key = p.currentName();
+            Loc keyLoc = loc(p.currentTokenLocation());
+            YNode value = node(p, p.nextToken());
+            YMap.Entry previous = entries.get(key);
+            if (previous != null) {
+              dups.add(new Problem(name, keyLoc.line(), keyLoc.column(),
+                  "key '" + key + "' is repeated (first at line " + previous.keyLoc().line()
+                      + "); keep one."));
+            }
+            entries.put(key, new YMap.Entry(key, keyLoc, value));
           }
-          entries.put(key, new YMap.Entry(key, keyLoc, value));
+          return YMap.owning(here, entries);
         }
-        return new YMap(here, entries);
-      }
-      case START_ARRAY: {
-        List<YNode> items = new ArrayList<>();
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-          items.add(node(name, p, t, dups));
+        case START_ARRAY: {
+          List<YNode> items = new ArrayList<>();
+          while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            items.add(node(p, t));
+          }
+          YList list = new YList(here, items);
+          if (here.line() == watchLine && here.column() == watchColumn && watched == null) {
+            watched = list;
+            JsonLocation end = p.currentTokenLocation();
+            watchedEndLine = end.getLineNr();
+            watchedEndColumn = end.getColumnNr();
+          }
+          return list;
         }
-        return new YList(here, items);
+        case VALUE_STRING:
+          return new YScalar(here, p.getText(), YScalar.Type.STRING);
+        case VALUE_NUMBER_INT:
+          return new YScalar(here, p.getText(), YScalar.Type.INT);
+        case VALUE_NUMBER_FLOAT:
+          return new YScalar(here, p.getText(), YScalar.Type.FLOAT);
+        case VALUE_TRUE:
+        case VALUE_FALSE:
+          return new YScalar(here, p.getText(), YScalar.Type.BOOL);
+        case VALUE_NULL:
+          return new YScalar(here, "", YScalar.Type.NULL);
+        case VALUE_EMBEDDED_OBJECT:
+          return new YScalar(here, String.valueOf(p.getEmbeddedObject()), YScalar.Type.STRING);
+        default:
+          throw new InvalidInputException(here + ": unexpected YAML token " + t + ".");
       }
-      case VALUE_STRING:
-        return new YScalar(here, p.getText(), YScalar.Type.STRING);
-      case VALUE_NUMBER_INT:
-        return new YScalar(here, p.getText(), YScalar.Type.INT);
-      case VALUE_NUMBER_FLOAT:
-        return new YScalar(here, p.getText(), YScalar.Type.FLOAT);
-      case VALUE_TRUE:
-      case VALUE_FALSE:
-        return new YScalar(here, p.getText(), YScalar.Type.BOOL);
-      case VALUE_NULL:
-        return new YScalar(here, "", YScalar.Type.NULL);
-      case VALUE_EMBEDDED_OBJECT:
-        return new YScalar(here, String.valueOf(p.getEmbeddedObject()), YScalar.Type.STRING);
-      default:
-        throw new InvalidInputException(here + ": unexpected YAML token " + t + ".");
     }
   }
 
