@@ -185,7 +185,14 @@ final class JobCommands {
   }
 
   static RunRecord find(Store store, long runId) {
-    Optional<RunRecord> r = new RunStore(store).find(runId);
+    return find(store, runId, Optional.empty());
+  }
+
+  /** The run, with {@code tasks} when the run that just ended knows them. */
+  static RunRecord find(Store store, long runId,
+      Optional<java.util.List<io.andon.store.TaskRecord>> tasks) {
+    Optional<RunRecord> r = tasks.isPresent() ? new RunStore(store).find(runId, tasks.get())
+        : new RunStore(store).find(runId);
     return r.orElseThrow(() -> new InvalidInputException("there is no run " + runId + " in "
         + store.home() + "; `andon runs list` shows the runs."));
   }

@@ -55,7 +55,7 @@ public final class RunCommand implements Callable<Integer> {
       } finally {
         listeners.finish();
       }
-      JobCommands.print(out, JobCommands.find(store, outcome.runId()), json);
+      JobCommands.print(out, JobCommands.find(store, outcome.runId(), outcome.tasks()), json);
       if (!json) {
         out.println("  logs: andon runs logs " + outcome.runId() + " TASK_KEY");
         out.flush();

@@ -48,7 +48,17 @@ public final class Executor {
   }
 
   /** How a run (or a repair) ended. */
-  public record Outcome(long runId, LifeCycleState state, ResultState result, String message) {}
+  /**
+   * How a run ended. {@code tasks}, when present, are its tasks exactly as this run committed them
+   * last (a fresh run's, in declaration order), so that the run can be shown without reading it
+   * back; absent, read them from the store.
+   */
+  public record Outcome(long runId, LifeCycleState state, ResultState result, String message,
+      java.util.Optional<List<io.andon.store.TaskRecord>> tasks) {
+    public Outcome(long runId, LifeCycleState state, ResultState result, String message) {
+      this(runId, state, result, message, java.util.Optional.empty());
+    }
+  }
 
   /** What a repair re-runs. */
   public record RepairRequest(List<String> tasks, boolean allFailed, boolean dependents) {

@@ -12,6 +12,7 @@ import io.andon.job.LifeCycleState;
 import io.andon.job.ResultState;
 import io.andon.job.ShellTask;
 import io.andon.job.TaskSpec;
+import io.andon.store.TaskRecord;
 import io.andon.store.TaskWrite;
 import io.andon.util.Json;
 import io.andon.yaml.YList;
@@ -725,8 +726,34 @@ final class RunLoop {
       return null;
     });
     ex.listeners().forEach(l -> safe(() -> l.runFinished(info, fr.name(), fm)));
+    java.util.Optional<List<TaskRecord>> tasks = java.util.Optional.empty();
+    if (repairId == 0) { // every unit was written by this run, its last write just now
+      List<TaskRecord> snapshot = new ArrayList<>(units.length);
+      for (Unit u : units) {
+        snapshot.add(record(u));
+      }
+      tasks = java.util.Optional.of(snapshot);
+    }
     return new Executor.Outcome(runId, LifeCycleState.TERMINATED, result,
-        message == null ? "" : message);
+        message == null ? "" : message, tasks);
+  }
+
+  /** A unit as the store gives it back: what {@link Unit#write} committed, and its iterations. */
+  private static TaskRecord record(Unit u) {
+    List<TaskRecord> its = List.of();
+    if (u.iterations != null) {
+      its = new ArrayList<>(u.iterations.size());
+      for (Unit it : u.iterations) {
+        its.add(record(it));
+      }
+    }
+    return new TaskRecord(u.taskKey, u.iteration, u.state.name(),
+        java.util.Optional.ofNullable(u.result).map(Enum::name),
+        java.util.Optional.ofNullable(u.outcome), u.attempts,
+        java.util.Optional.ofNullable(u.startTime), java.util.Optional.ofNullable(u.endTime),
+        u.values, java.util.Optional.ofNullable(u.message), java.util.Optional.ofNullable(u.input),
+        java.util.Optional.ofNullable(u.pid), java.util.Optional.ofNullable(u.pidStart),
+        u.repairId, its);
   }
 
   long now() {

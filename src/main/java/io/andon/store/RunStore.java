@@ -264,6 +264,18 @@ public final class RunStore {
     return store.read(c -> find(c, runId));
   }
 
+  /** The run with {@code tasks} as its tasks (known already), or empty: its row alone is read. */
+  public Optional<RunRecord> find(long runId, List<TaskRecord> tasks) {
+    return store.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(RUN_COLUMNS + " WHERE run_id = ?")) {
+        ps.setLong(1, runId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(run(rs, tasks)) : Optional.<RunRecord>empty();
+        }
+      }
+    });
+  }
+
   Optional<RunRecord> find(Connection c, long runId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(RUN_COLUMNS + " WHERE run_id = ?")) {
       ps.setLong(1, runId);

@@ -97,6 +97,57 @@ class JobCommandsTest {
   }
 
   @Test
+  void runShowsTheRunExactlyAsRunsShowReadsItBack() throws Exception {
+    // run prints the tasks it holds in memory; they must be what it committed
+    String yaml = """
+        name: mirror
+        parameters: [{name: p, default: "v"}]
+        tasks:
+          - task_key: vals
+            shell_task: {command: 'printf "{\\"i\\": 3, \\"f\\": 0.5, \\"big\\": 12345678901234, \\"o\\": {\\"k\\": [1, \\"x\\"]}, \\"s\\": \\"h\\u00e9\\"}" > "$ANDON_TASK_VALUES"'}
+          - task_key: cond
+            depends_on: [{task_key: vals}]
+            condition_task: {left: "{{tasks.vals.values.i}}", op: GREATER_THAN, right: "2"}
+          - {task_key: yes, depends_on: [{task_key: cond, outcome: "true"}], shell_task: {command: 'echo kv=1 > "$ANDON_TASK_VALUES"'}}
+          - {task_key: no, depends_on: [{task_key: cond, outcome: "false"}], shell_task: {command: 'true'}}
+          - {task_key: fails, shell_task: {command: 'echo partial=1 > "$ANDON_TASK_VALUES"; exit 3'}}
+          - {task_key: after_fail, depends_on: [{task_key: fails}], shell_task: {command: 'true'}}
+          - {task_key: off, disabled: true, shell_task: {command: 'true'}}
+          - task_key: flaky
+            max_retries: 1
+            min_retry_interval_millis: 0
+            shell_task: {command: 'test -f %s || { touch %s; exit 1; }'}
+          - task_key: loop
+            for_each_task:
+              inputs: '[1, 2, 3]'
+              task: {task_key: loop_it, shell_task: {command: 'test {{input}} -ne 2'}}
+          - task_key: cleanup
+            depends_on: [{task_key: fails}, {task_key: loop}]
+            run_if: ALL_DONE
+            shell_task: {command: 'echo done'}
+        """.formatted(tmp.resolve("flag"), tmp.resolve("flag"));
+    Path f = job(yaml);
+    Cli json = Cli.run("run", "--home", home(), "--json", f.toString());
+    assertThat(json.exit).as(json.toString()).isEqualTo(1);
+    Cli shownJson = Cli.run("runs", "show", "--home", home(), "--json", "1");
+    assertThat(json.out).isEqualTo(shownJson.out);
+    JsonNode run = Json.read(json.out);
+    assertThat(run.get("tasks")).hasSize(10);
+    assertThat(run.get("tasks").get(0).get("values").get("big").asLong())
+        .isEqualTo(12345678901234L);
+    assertThat(run.get("tasks").get(7).get("attempts").asInt()).isEqualTo(2);
+
+    Files.delete(tmp.resolve("flag"));
+    Cli table = Cli.run("run", "--home", home(), f.toString());
+    Cli shown = Cli.run("runs", "show", "--home", home(), "2");
+    String printed = table.out.substring(table.out.indexOf("\nrun 2 "),
+        table.out.indexOf("  logs: andon runs logs 2"));
+    assertThat(printed).contains("values {\"i\":3").contains("UPSTREAM_FAILED")
+        .contains("EXCLUDED").contains("DISABLED");
+    assertThat(printed).isEqualTo(shown.out);
+  }
+
+  @Test
   void runsListShowAndLogsReadTheHistory() throws Exception {
     Cli.run("run", "--home", home(), job("""
         name: hist
