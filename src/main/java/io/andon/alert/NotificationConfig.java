@@ -62,6 +62,9 @@ public record NotificationConfig(
     Notifications job = notifications(jobExtras, destinations, false, "the job", problems);
     Map<String, Notifications> tasks = new LinkedHashMap<>();
     taskExtras.forEach((key, extras) -> {
+      if (extras.isEmpty()) {
+        return; // no key of this task's to read or to report
+      }
       Notifications n = notifications(extras, destinations, true, "task '" + key + "'", problems);
       if (!n.isEmpty() || n.durationThresholdSeconds().isPresent()) {
         tasks.put(key, n);

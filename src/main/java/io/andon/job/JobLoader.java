@@ -144,6 +144,9 @@ public final class JobLoader {
   }
 
   /** One parse of one job file. */
+  /** Jobs with this many tasks or more are read on two threads. */
+  static final int PARALLEL_TASKS = 2000;
+
   private static final java.util.regex.Pattern TASK_KEY =
       java.util.regex.Pattern.compile("[A-Za-z0-9_.\\-]+");
   private static final java.util.regex.Pattern ENV_NAME =
@@ -156,11 +159,14 @@ public final class JobLoader {
     private final Set<String> jobExtKeys = new HashSet<>();
     private final Set<String> taskExtKeys = new HashSet<>();
     private final Set<String> taskKeysAllowed;
+    /** The job file's folder, which relative paths in payloads start from. */
+    private final Path base;
 
     Parse(Path file, Problems problems, Deque<Path> chain) {
       this.file = file;
       this.p = problems;
       this.chain = chain;
+      this.base = file.toAbsolutePath().getParent();
       for (JobExtension e : extensions) {
         jobExtKeys.addAll(e.jobKeys());
         taskExtKeys.addAll(e.taskKeys());
@@ -171,7 +177,9 @@ public final class JobLoader {
       allowed.addAll(BUILTIN_PAYLOADS);
       allowed.addAll(payloadTypes.keySet());
       allowed.addAll(REMOTE_PAYLOADS);
-      taskKeysAllowed = java.util.Collections.unmodifiableSet(allowed);
+      // looked up for every key of every task: a hash set; did-you-mean walks it in order
+      taskKeysAllowed =
+          java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(allowed));
     }
 
     JobSpec job(YMap m, Optional<String> key, String source) {
@@ -199,16 +207,20 @@ public final class JobLoader {
       }
       List<TaskSpec> tasks = new ArrayList<>();
       Map<String, Loc> seen = new HashMap<>();
-      for (YNode n : p.list(m, "tasks")) {
-        p.map(n, "a task").ifPresent(tm -> task(tm, false).ifPresent(t -> {
-          Loc first = seen.putIfAbsent(t.taskKey(), t.loc());
-          if (first != null) {
-            p.add(tm.keyLoc("task_key"), "task_key '" + t.taskKey() + "' is used twice (first at"
-                + " line " + first.line() + "); task keys must be unique.");
-          } else {
-            tasks.add(t);
-          }
-        }));
+      List<YNode> items = p.list(m, "tasks");
+      List<Optional<TaskSpec>> specs = tasks(items);
+      for (int i = 0; i < items.size(); i++) {
+        if (specs.get(i).isEmpty()) {
+          continue;
+        }
+        TaskSpec t = specs.get(i).get();
+        Loc first = seen.putIfAbsent(t.taskKey(), t.loc());
+        if (first != null) {
+          p.add(((YMap) items.get(i)).keyLoc("task_key"), "task_key '" + t.taskKey()
+              + "' is used twice (first at line " + first.line() + "); task keys must be unique.");
+        } else {
+          tasks.add(t);
+        }
       }
       if (m.has("tasks") && tasks.isEmpty() && p.isEmpty()) {
         p.add(m.keyLoc("tasks"), "the job has no tasks; add at least one.");
@@ -225,6 +237,52 @@ public final class JobLoader {
         e.validate(job, extras, taskExtras, p);
       }
       return job;
+    }
+
+    /**
+     * Each item as a task, or empty where it is none (its problems reported). A long list is
+     * read in two halves on two threads, the second with problems of its own that join these:
+     * problems are listed in file order, so the result is the same as one pass.
+     */
+    private List<Optional<TaskSpec>> tasks(List<YNode> items) {
+      int n = items.size();
+      if (n < PARALLEL_TASKS) {
+        return convert(items);
+      }
+      Parse other = new Parse(file, new Problems(), new java.util.ArrayDeque<>(chain));
+      java.util.concurrent.CompletableFuture<List<Optional<TaskSpec>>> second =
+          new java.util.concurrent.CompletableFuture<>();
+      Thread t = new Thread(() -> {
+        try {
+          second.complete(other.convert(items.subList(n / 2, n)));
+        } catch (Throwable e) {
+          second.completeExceptionally(e);
+        }
+      }, "andon-load-half");
+      t.setDaemon(true);
+      t.start();
+      List<Optional<TaskSpec>> all = new ArrayList<>(convert(items.subList(0, n / 2)));
+      try {
+        all.addAll(second.join());
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw e;
+      }
+      p.addAll(other.p);
+      return all;
+    }
+
+    private List<Optional<TaskSpec>> convert(List<YNode> items) {
+      List<Optional<TaskSpec>> out = new ArrayList<>(items.size());
+      for (YNode n : items) {
+        out.add(p.map(n, "a task").flatMap(tm -> task(tm, false)));
+      }
+      return out;
     }
 
     private Map<String, YNode> extras(YMap m, Set<String> keys) {
@@ -373,7 +431,6 @@ public final class JobLoader {
         return null;
       }
       YMap b = body.get();
-      Path base = file.toAbsolutePath().getParent();
       switch (type) {
         case ShellTask.KEY:
           return shell(b);

@@ -27,6 +27,11 @@ public final class Problems {
     list.add(p);
   }
 
+  /** Every problem of {@code other}, after these. */
+  public void addAll(Problems other) {
+    list.addAll(other.list);
+  }
+
   public boolean isEmpty() {
     return list.isEmpty();
   }

@@ -131,6 +131,55 @@ class JobLoaderTest {
   }
 
   @Test
+  void aLongTaskListReadOnTwoThreadsKeepsItsOrderAndEveryProblemInFileOrder(@TempDir Path tmp)
+      throws IOException {
+    int n = JobLoader.PARALLEL_TASKS + 400;
+    StringBuilder ok = new StringBuilder("name: long\ntasks:\n");
+    for (int i = 0; i < n; i++) {
+      ok.append("  - task_key: t").append(i).append('\n');
+      if (i > 0) {
+        ok.append("    depends_on: [{task_key: t").append(i - 1).append("}]\n");
+      }
+      ok.append("    shell_task: {command: 'true'}\n");
+    }
+    JobSpec job = new JobLoader().load(Files.writeString(tmp.resolve("ok.yml"), ok),
+        Optional.empty());
+    assertThat(job.tasks()).hasSize(n);
+    for (int i = 0; i < n; i++) {
+      assertThat(job.tasks().get(i).taskKey()).isEqualTo("t" + i);
+    }
+    assertThat(job.tasks().get(n - 1).dependsOn().get(0).taskKey()).isEqualTo("t" + (n - 2));
+
+    // problems in both halves, and a task key of the first half used again in the second
+    String bad = ok.toString()
+        .replace("  - task_key: t10\n", "  - task_key: t10\n    bogus: 1\n")
+        .replace("  - task_key: t" + (n / 2 + 5) + "\n",
+            "  - task_key: t" + (n / 2 + 5) + "\n    run_if: SOMETIMES\n")
+        .replace("  - task_key: t" + (n - 3) + "\n", "  - task_key: t5\n")
+        .replace("  - task_key: t12\n", "  - task_key: 't 12'\n");
+    Path f = Files.writeString(tmp.resolve("bad.yml"), bad);
+    List<String> lines = bad.lines().toList();
+    int bogus = lines.indexOf("    bogus: 1") + 1;
+    int runIf = lines.indexOf("    run_if: SOMETIMES") + 1;
+    int dup = lines.lastIndexOf("  - task_key: t5") + 1;
+    int space = lines.indexOf("  - task_key: 't 12'") + 1;
+    assertThatThrownBy(() -> new JobLoader().load(f, Optional.empty()))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> {
+          List<String> problems = e.getMessage().lines().filter(l -> l.contains("bad.yml:"))
+              .toList();
+          assertThat(problems).hasSize(6);
+          assertThat(problems.get(0)).contains(":" + bogus + ":").contains("unknown key 'bogus'");
+          assertThat(problems.get(1)).contains(":" + space + ":").contains("may hold only");
+          assertThat(problems.get(2)).contains("task 't13' depends on 't12'");
+          assertThat(problems.get(3)).contains(":" + runIf + ":").contains("SOMETIMES");
+          assertThat(problems.get(4)).contains(":" + dup + ":").contains("used twice");
+          // the tasks after the renamed ones depended on them
+          assertThat(problems.get(5)).contains("depends on 't" + (n - 3) + "'");
+        });
+  }
+
+  @Test
   void tenThousandTaskJobLoads(@TempDir Path tmp) throws IOException {
     StringBuilder sb = new StringBuilder("name: big\ntasks:\n");
     for (int i = 0; i < 10_000; i++) {
