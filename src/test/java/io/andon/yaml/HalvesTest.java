@@ -41,6 +41,15 @@ class HalvesTest {
     }
   }
 
+  /** {@code count} task items keyed prefix0, prefix1, ... */
+  private static String items(String prefix, int count) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      b.append("  - task_key: ").append(prefix).append(i).append('\n');
+    }
+    return b.toString();
+  }
+
   private static String job(int tasks, String tail) {
     StringBuilder b = new StringBuilder("name: big\ntasks:\n");
     for (int i = 0; i < tasks; i++) {
@@ -87,20 +96,8 @@ class HalvesTest {
   void aQuotedStringThatRunsOverItemLinesIsNotCutInside() {
     // SnakeYAML lets a quoted scalar continue at any indentation: the lines that look like
     // items are inside the string, and only the whole parse gets that right
-    StringBuilder b = new StringBuilder("name: x\ntasks:\n");
-    for (int i = 0; i < 10; i++) {
-      b.append("  - task_key: a").append(i).append('\n');
-    }
-    b.append("  - task_key: 'open\n");
-    for (int i = 0; i < 10; i++) {
-      b.append("  - task_key: b").append(i).append('\n');
-    }
-    b.append("  - closed'\n");
-    for (int i = 0; i < 10; i++) {
-      b.append("  - task_key: c").append(i).append('\n');
-    }
-    b.append("other: 'tail\n'\n");
-    String text = b.toString();
+    String text = "name: x\ntasks:\n" + items("a", 10) + "  - task_key: 'open\n" + items("b", 10)
+        + "  - closed'\n" + items("c", 10) + "other: 'tail\n'\n";
     YNode halves = Halves.parse("q.yml", text, 2);
     if (halves != null) {
       assertThat(dump(halves)).isEqualTo(dump(YamlReader.parseWhole("q.yml", text)));
@@ -113,20 +110,8 @@ class HalvesTest {
   void aQuotedStringOpenedJustBeforeTheCutIsCaughtWhereTheSequenceEnds() {
     // the cut falls on the first line inside the string: the first half then parses with the
     // right number of items, but its string runs on into the rest of the file
-    StringBuilder b = new StringBuilder("name: x\ntasks:\n");
-    for (int i = 0; i < 15; i++) {
-      b.append("  - task_key: a").append(i).append('\n');
-    }
-    b.append("  - task_key: 'open\n");
-    for (int i = 0; i < 5; i++) {
-      b.append("  - task_key: b").append(i).append('\n');
-    }
-    b.append("  - closed'\n");
-    for (int i = 0; i < 10; i++) {
-      b.append("  - task_key: c").append(i).append('\n');
-    }
-    b.append("other: x'\nmore: y\n");
-    String text = b.toString();
+    String text = "name: x\ntasks:\n" + items("a", 15) + "  - task_key: 'open\n" + items("b", 5)
+        + "  - closed'\n" + items("c", 10) + "other: x'\nmore: y\n";
     assertThat(Halves.find(text).itemLines()).hasSize(32);
     assertThat(((YList) ((YMap) YamlReader.parseWhole("q.yml", text)).get("tasks").get())
         .items()).hasSize(26);
@@ -136,15 +121,7 @@ class HalvesTest {
   @Test
   void aBracketOpenedJustBeforeTheCutAndClosedOnTheLastLineIsCaught() {
     // the whole file is malformed ("-" inside brackets); the halves alone would not be
-    StringBuilder b = new StringBuilder("name: x\ntasks:\n");
-    for (int i = 0; i < 9; i++) {
-      b.append("  - task_key: a").append(i).append('\n');
-    }
-    b.append("  - k: [1,\n");
-    for (int i = 0; i < 10; i++) {
-      b.append("  - task_key: b").append(i).append('\n');
-    }
-    String text = b.append("]").toString();
+    String text = "name: x\ntasks:\n" + items("a", 9) + "  - k: [1,\n" + items("b", 10) + "]";
     assertThat(Halves.find(text).itemLines()).hasSize(20);
     assertThatThrownBy(() -> YamlReader.parseWhole("f.yml", text))
         .isInstanceOf(InvalidInputException.class);
@@ -153,12 +130,8 @@ class HalvesTest {
 
   @Test
   void itemLinesInsideABlockScalarAreNotASequence() {
-    StringBuilder b = new StringBuilder("name: x\ndescription: |\n");
-    for (int i = 0; i < 40; i++) {
-      b.append("  - bullet ").append(i).append('\n');
-    }
-    b.append("tasks:\n  - task_key: a\n");
-    String text = b.toString();
+    String text = "name: x\ndescription: |\n" + items("bullet", 40).replace("task_key: ", "")
+        + "tasks:\n  - task_key: a\n";
     assertThat(Halves.parse("b.yml", text, 2)).isNull();
   }
 
@@ -166,7 +139,7 @@ class HalvesTest {
   void aBrokenSecondHalfGivesTheWholeFilesMessage() {
     String text = job(100, "").replace("task_key: t80\n", "task_key: [t80\n");
     assertThat(Halves.parse("bad.yml", text, 2)).isNull();
-    String whole = message(() -> YamlReader.parseWhole("bad.yml", text));
+    String whole = YamlReaderTest.messageOf(() -> YamlReader.parseWhole("bad.yml", text));
     assertThatThrownBy(() -> YamlReader.parse("bad.yml", text + " ".repeat(Halves.MIN_CHARS)))
         .isInstanceOf(InvalidInputException.class).hasMessage(whole);
   }
@@ -174,7 +147,7 @@ class HalvesTest {
   @Test
   void aKeyRepeatedInTheSecondHalfIsReportedAsFromTheWholeFile() {
     String text = job(100, "").replace("  - task_key: t90\n", "  - task_key: t90\n    task_key: z\n");
-    String whole = message(() -> YamlReader.parseWhole("dup.yml", text));
+    String whole = YamlReaderTest.messageOf(() -> YamlReader.parseWhole("dup.yml", text));
     assertThat(whole).contains("repeats keys").contains("dup.yml:");
     assertThat(Halves.parse("dup.yml", text, 2)).isNull();
   }
@@ -248,14 +221,5 @@ class HalvesTest {
       }
       return b.append(t).toString();
     });
-  }
-
-  private static String message(Runnable r) {
-    try {
-      r.run();
-    } catch (InvalidInputException e) {
-      return e.getMessage();
-    }
-    throw new AssertionError("no error");
   }
 }

@@ -50,7 +50,8 @@ class YamlReaderTest {
         .hasMessageContaining("no such file");
   }
 
-  private static String messageOf(Runnable r) {
+  /** The message of the InvalidInputException {@code r} throws. */
+  static String messageOf(Runnable r) {
     try {
       r.run();
     } catch (InvalidInputException e) {
