@@ -45,8 +45,13 @@ final class Halves {
         + text.substring(run.endOffset());
     String second = "\n".repeat(cutLine - 1) + text.substring(cut, run.endOffset());
     CompletableFuture<YamlReader.Tree> later = new CompletableFuture<>();
-    Thread t = new Thread(() -> later.complete(YamlReader.parsePiece(name, second, cutLine,
-        column)), "andon-parse-half");
+    Thread t = new Thread(() -> {
+      try {
+        later.complete(YamlReader.parsePiece(name, second, cutLine, column));
+      } catch (Throwable e) { // even an Error: the whole parse runs again and meets it itself
+        later.complete(null);
+      }
+    }, "andon-parse-half");
     t.setDaemon(true);
     t.start();
     YamlReader.Tree a = YamlReader.parsePiece(name, first, run.itemLines()[0], column);

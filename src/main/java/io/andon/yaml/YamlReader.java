@@ -109,10 +109,10 @@ public final class YamlReader {
         f.complete(new Ahead(name, text, tree));
         try {
           tree.complete(parseNow(name, text));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // even an Error: the command waits for this tree
           tree.completeExceptionally(e);
         }
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         f.complete(null);
       }
     }, "andon-read-ahead");
@@ -132,6 +132,9 @@ public final class YamlReader {
         } catch (java.util.concurrent.CompletionException e) {
           if (e.getCause() instanceof RuntimeException re) {
             throw re;
+          }
+          if (e.getCause() instanceof Error err) {
+            throw err;
           }
           throw e;
         }
