@@ -83,12 +83,19 @@ final class RunLoop {
   /** The log folder did not exist before this run: no attempt file in it can be stale. */
   private volatile boolean newLogDir;
   /**
-   * With the native launcher, the scheduling thread starts shell tasks itself and waits for them
-   * and for events in one place, so that a task's end turns into the next task's start without
-   * a hand-off between threads. Null when not available (the tasks then run on workers).
+   * With the native launcher, the scheduling thread waits for shell tasks and for events in one
+   * place, so that a task's end turns into the next task's commit without a hand-off between
+   * threads; one spawning thread starts them. Null when not available (the tasks then run on
+   * workers).
    */
   private volatile NativeSpawn.Reaper reaper;
-  private final Map<Long, Unit> byPid = new java.util.HashMap<>();
+  /** Shell attempts the reaper watches, by pid: filled by the spawning thread, read here. */
+  private final Map<Long, Unit> byPid = new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * Starts shell attempts the scheduling thread has committed as RUNNING: posix_spawn blocks its
+   * caller until the child has exec'd, time in which the scheduling thread now reaps and commits.
+   */
+  private final ExecutorService spawner = Executors.newSingleThreadExecutor(daemon("andon-spawn-"));
   private final RunListener.RunInfo info;
   private int unfinished;
   private int running;
@@ -186,6 +193,12 @@ final class RunLoop {
     try {
       return loop();
     } finally {
+      spawner.shutdownNow();
+      try {
+        spawner.awaitTermination(5, TimeUnit.SECONDS); // no start after the kills below
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+      }
       workers.shutdownNow();
       timer.shutdownNow();
       NativeSpawn.Reaper r = reaper;
@@ -245,7 +258,7 @@ final class RunLoop {
         break;
       }
       Event e = events.poll();
-      if (e == null && reaper != null && !byPid.isEmpty()) {
+      if (e == null && reaper != null) { // its eventfd wakes it for every event posted too
         reap(reaper.await(1000));
         if (Thread.interrupted()) {
           e = new Cancel(ResultState.CANCELED, "the run was interrupted");
@@ -288,7 +301,10 @@ final class RunLoop {
     }
   }
 
-  /** Starts a shell attempt on this thread; its end comes back through {@link #reap}. */
+  /**
+   * Prepares a shell attempt on this thread (its references read other tasks' state) and has the
+   * spawning thread start it; its end comes back through {@link #reap}.
+   */
   private void startShell(Unit u, ShellTask s) {
     AttemptResult failed;
     try {
@@ -297,23 +313,35 @@ final class RunLoop {
         failed = r;
       } else {
         Attempts.ShellStart st = (Attempts.ShellStart) prepared;
-        long pid = Attempts.startNative(this, u, st);
         u.shellStart = st;
-        try {
-          reaper.watch(pid);
-        } catch (java.io.IOException e) {
-          // cannot watch it here: wait for it on a worker instead
-          workers.execute(() -> post(new Done(u, Attempts.finishShell(u, st,
-              Attempts.endedNative(u, NativeSpawn.waitFor(pid))), now())));
-          return;
-        }
-        byPid.put(pid, u);
+        spawner.execute(() -> spawnShell(u, st));
         return;
       }
     } catch (java.io.IOException | RuntimeException e) {
       failed = AttemptResult.of(ResultState.FAILED, "andon could not run the task: " + e);
     }
     post(new Done(u, failed, now()));
+  }
+
+  /** On the spawning thread: starts the attempt and has the reaper watch it. */
+  private void spawnShell(Unit u, Attempts.ShellStart st) {
+    long pid;
+    try {
+      pid = Attempts.startNative(this, u, st);
+    } catch (java.io.IOException | RuntimeException e) {
+      post(new Done(u, AttemptResult.of(ResultState.FAILED, "andon could not run the task: " + e),
+          now()));
+      return;
+    }
+    byPid.put(pid, u); // before the watch: the reaper may report its end at once
+    try {
+      reaper.watch(pid);
+    } catch (java.io.IOException e) {
+      // cannot watch it: wait for it on a worker instead
+      byPid.remove(pid);
+      workers.execute(() -> post(new Done(u, Attempts.finishShell(u, st,
+          Attempts.endedNative(u, NativeSpawn.waitFor(pid))), now())));
+    }
   }
 
   private java.util.Optional<Long> durationThreshold() {
