@@ -143,7 +143,6 @@ public final class JobLoader {
     return Map.entry(chosen, m);
   }
 
-  /** One parse of one job file. */
   /** Jobs with this many tasks or more are read on two threads. */
   static final int PARALLEL_TASKS = 2000;
 
@@ -152,6 +151,7 @@ public final class JobLoader {
   private static final java.util.regex.Pattern ENV_NAME =
       java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+  /** One parse of one job file. */
   private final class Parse {
     private final Path file;
     private final Problems p;
@@ -251,28 +251,10 @@ public final class JobLoader {
       }
       Parse other = new Parse(file, new Problems(), new java.util.ArrayDeque<>(chain));
       java.util.concurrent.CompletableFuture<List<Optional<TaskSpec>>> second =
-          new java.util.concurrent.CompletableFuture<>();
-      Thread t = new Thread(() -> {
-        try {
-          second.complete(other.convert(items.subList(n / 2, n)));
-        } catch (Throwable e) {
-          second.completeExceptionally(e);
-        }
-      }, "andon-load-half");
-      t.setDaemon(true);
-      t.start();
+          io.andon.util.Background.start("andon-load-half",
+              () -> other.convert(items.subList(n / 2, n)));
       List<Optional<TaskSpec>> all = new ArrayList<>(convert(items.subList(0, n / 2)));
-      try {
-        all.addAll(second.join());
-      } catch (java.util.concurrent.CompletionException e) {
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
-        }
-        if (e.getCause() instanceof Error err) {
-          throw err;
-        }
-        throw e;
-      }
+      all.addAll(io.andon.util.Background.join(second));
       p.addAll(other.p);
       return all;
     }

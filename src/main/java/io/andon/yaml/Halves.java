@@ -44,18 +44,10 @@ final class Halves {
     String first = text.substring(0, cut) + "\n".repeat(run.endLine() - cutLine)
         + text.substring(run.endOffset());
     String second = "\n".repeat(cutLine - 1) + text.substring(cut, run.endOffset());
-    CompletableFuture<YamlReader.Tree> later = new CompletableFuture<>();
-    Thread t = new Thread(() -> {
-      try {
-        later.complete(YamlReader.parsePiece(name, second, cutLine, column));
-      } catch (Throwable e) { // even an Error: the whole parse runs again and meets it itself
-        later.complete(null);
-      }
-    }, "andon-parse-half");
-    t.setDaemon(true);
-    t.start();
+    CompletableFuture<YamlReader.Tree> later = io.andon.util.Background.start(
+        "andon-parse-half", () -> YamlReader.parsePiece(name, second, cutLine, column));
     YamlReader.Tree a = YamlReader.parsePiece(name, first, run.itemLines()[0], column);
-    YamlReader.Tree b = later.join();
+    YamlReader.Tree b = io.andon.util.Background.join(later);
     if (a == null || b == null || a.watched == null || b.watched == null
         || b.root != b.watched
         || !startsWithin(a.watched.items(), run.itemLines(), 0, k, cutLine)

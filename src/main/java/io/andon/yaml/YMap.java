@@ -16,17 +16,18 @@ public final class YMap implements YNode {
   private final Map<String, Entry> entries;
 
   public YMap(Loc loc, Map<String, Entry> entries) {
-    this(loc, Collections.unmodifiableMap(new LinkedHashMap<>(entries)), true);
+    this(loc, new LinkedHashMap<>(entries));
   }
 
-  private YMap(Loc loc, Map<String, Entry> entries, boolean wrapped) {
+  /** Over {@code entries} itself, which nothing else may change afterwards. */
+  private YMap(Loc loc, LinkedHashMap<String, Entry> entries) {
     this.loc = loc;
-    this.entries = entries;
+    this.entries = Collections.unmodifiableMap(entries);
   }
 
   /** A mapping over {@code entries} itself, which nothing else may change afterwards. */
   static YMap owning(Loc loc, LinkedHashMap<String, Entry> entries) {
-    return new YMap(loc, Collections.unmodifiableMap(entries), true);
+    return new YMap(loc, entries);
   }
 
   @Override

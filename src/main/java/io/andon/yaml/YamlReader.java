@@ -127,17 +127,7 @@ public final class YamlReader {
       Ahead a = f.join();
       if (a != null && a.name().equals(name) && a.text().equals(text)) {
         ahead = null;
-        try {
-          return a.tree().join();
-        } catch (java.util.concurrent.CompletionException e) {
-          if (e.getCause() instanceof RuntimeException re) {
-            throw re;
-          }
-          if (e.getCause() instanceof Error err) {
-            throw err;
-          }
-          throw e;
-        }
+        return io.andon.util.Background.join(a.tree());
       }
     }
     return parseNow(name, text);
