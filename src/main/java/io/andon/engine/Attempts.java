@@ -61,7 +61,7 @@ final class Attempts {
   }
 
   static AttemptResult run(RunLoop loop, Unit u, int attempt) throws Exception {
-    Path log = u.logPath != null ? u.logPath : logPath(loop.logDir(), u);
+    Path log = u.logPath; // set when the attempt was dispatched
     Payload p = u.spec.payload();
     Resolver resolver = new Resolver(loop, u);
     if (p instanceof ShellTask s) {

@@ -173,11 +173,6 @@ final class RunLoop {
     return newLogDir;
   }
 
-  /** The folder of this run's attempt logs. */
-  java.nio.file.Path logDir() {
-    return logDir;
-  }
-
   /** The environment every shell task of this run starts from, built once. */
   ShellEnv shellEnv() {
     ShellEnv e = shellEnv;
@@ -314,7 +309,7 @@ final class RunLoop {
       } else {
         Attempts.ShellStart st = (Attempts.ShellStart) prepared;
         u.shellStart = st;
-        spawner.execute(() -> spawnShell(u, st));
+        spawner.execute(() -> spawnAndWatch(u, st));
         return;
       }
     } catch (java.io.IOException | RuntimeException e) {
@@ -324,7 +319,7 @@ final class RunLoop {
   }
 
   /** On the spawning thread: starts the attempt and has the reaper watch it. */
-  private void spawnShell(Unit u, Attempts.ShellStart st) {
+  private void spawnAndWatch(Unit u, Attempts.ShellStart st) {
     long pid;
     try {
       pid = Attempts.startNative(this, u, st);

@@ -50,16 +50,15 @@ public final class Store implements AutoCloseable {
    * home; a failure here is left for the real open to report.
    */
   public static void preload() {
-    Thread t = new Thread(() -> {
+    io.andon.util.Background.start("andon-store-preload", () -> {
       try {
         NativeLibraryCache.use();
         org.sqlite.core.NativeDB.load();
       } catch (Exception | LinkageError e) {
         // the open will say what is wrong
       }
-    }, "andon-store-preload");
-    t.setDaemon(true);
-    t.start();
+      return null;
+    });
   }
 
   /** Opens (creating when needed) the store under {@code home}. */

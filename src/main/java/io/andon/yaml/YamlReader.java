@@ -85,8 +85,8 @@ public final class YamlReader {
     return parse(name, decode(name, bytes));
   }
 
-  /** A parse started ahead of time by {@link #readAhead}. */
-  private record Ahead(String name, String text, java.util.concurrent.CompletableFuture<YNode> tree) {}
+  /** A parse done ahead of time by {@link #readAhead}: its tree, or the problem it met. */
+  private record Ahead(String name, String text, YNode tree, RuntimeException problem) {}
 
   private static volatile java.util.concurrent.CompletableFuture<Ahead> ahead;
 
@@ -98,36 +98,33 @@ public final class YamlReader {
    * are left for the real one to report.
    */
   public static void readAhead(Path path) {
-    java.util.concurrent.CompletableFuture<Ahead> f = new java.util.concurrent.CompletableFuture<>();
-    ahead = f;
-    Thread t = new Thread(() -> {
+    ahead = io.andon.util.Background.start("andon-read-ahead", () -> {
+      String name = path.toString();
+      String text = readText(path);
       try {
-        String name = path.toString();
-        String text = readText(path);
-        java.util.concurrent.CompletableFuture<YNode> tree =
-            new java.util.concurrent.CompletableFuture<>();
-        f.complete(new Ahead(name, text, tree));
-        try {
-          tree.complete(parseNow(name, text));
-        } catch (Throwable e) { // even an Error: the command waits for this tree
-          tree.completeExceptionally(e);
-        }
-      } catch (Throwable e) {
-        f.complete(null);
+        return new Ahead(name, text, parseNow(name, text), null);
+      } catch (RuntimeException e) {
+        return new Ahead(name, text, null, e);
       }
-    }, "andon-read-ahead");
-    t.setDaemon(true);
-    t.start();
+    });
   }
 
   /** Parses text already decoded; {@code name} appears in every position. */
   public static YNode parse(String name, String text) {
     java.util.concurrent.CompletableFuture<Ahead> f = ahead;
     if (f != null) {
-      Ahead a = f.join();
+      Ahead a;
+      try {
+        a = io.andon.util.Background.join(f);
+      } catch (RuntimeException e) {
+        a = null; // the early read failed: the caller has read the file since, so parse it now
+      }
       if (a != null && a.name().equals(name) && a.text().equals(text)) {
         ahead = null;
-        return io.andon.util.Background.join(a.tree());
+        if (a.problem() != null) {
+          throw a.problem();
+        }
+        return a.tree();
       }
     }
     return parseNow(name, text);
@@ -153,20 +150,19 @@ public final class YamlReader {
     if (text.isBlank()) {
       throw new InvalidInputException(name + " is empty; it should hold a YAML mapping.");
     }
-    Tree tree = new Tree(name, 0, 0);
-    try (JsonParser p = YAML.createParser(text)) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        throw new InvalidInputException(name + " holds no YAML document.");
-      }
-      YNode root = tree.node(p, t);
-      if (!tree.dups.isEmpty()) {
-        throw new InvalidInputException(name + " repeats keys:", tree.dups);
-      }
-      return root;
+    Tree tree;
+    try {
+      tree = build(name, text, 0, 0);
     } catch (IOException e) {
       throw new InvalidInputException(malformed(name, e), e);
     }
+    if (tree.root == null) {
+      throw new InvalidInputException(name + " holds no YAML document.");
+    }
+    if (!tree.dups.isEmpty()) {
+      throw new InvalidInputException(name + " repeats keys:", tree.dups);
+    }
+    return tree.root;
   }
 
   /**
@@ -175,17 +171,24 @@ public final class YamlReader {
    * {@code column} and the line of the token that ends it.
    */
   static Tree parsePiece(String name, String text, int line, int column) {
-    Tree tree = new Tree(name, line, column);
-    try (JsonParser p = YAML.createParser(text)) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        return null;
-      }
-      tree.root = tree.node(p, t);
-      return tree.dups.isEmpty() ? tree : null;
+    try {
+      Tree tree = build(name, text, line, column);
+      return tree.root != null && tree.dups.isEmpty() ? tree : null;
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /** The tree of the first document in {@code text} (root null when there is none). */
+  private static Tree build(String name, String text, int line, int column) throws IOException {
+    Tree tree = new Tree(name, line, column);
+    try (JsonParser p = YAML.createParser(text)) {
+      JsonToken t = p.nextToken();
+      if (t != null) {
+        tree.root = tree.node(p, t);
+      }
+    }
+    return tree;
   }
 
   private static String decode(String name, byte[] bytes) {
