@@ -266,7 +266,7 @@ public final class Executor {
           + run.parentRunId().get() + "; repair the parent run instead.");
     }
     JobSpec job = loader.loadSource(Path.of(run.jobFile()), run.jobKey(), run.definition());
-    Dag dag = new Dag(job.tasks());
+    Dag dag = Dag.of(job.tasks());
     Set<Integer> rerun = new LinkedHashSet<>();
     Map<String, TaskRecord> stored = new HashMap<>();
     run.tasks().forEach(t -> stored.put(t.taskKey(), t));

@@ -581,7 +581,7 @@ public final class JobLoader {
           }
         }
       }
-      Dag dag = new Dag(job.tasks());
+      Dag dag = Dag.of(job.tasks());
       if (dag.order().size() < dag.size()) {
         dag.findCycle().ifPresent(c -> p.add(m.keyLoc("tasks"), "the tasks form a cycle: "
             + String.join(" -> ", c) + " (each task depends on the next); remove one of these"
@@ -593,7 +593,7 @@ public final class JobLoader {
     private void references(JobSpec job, List<Parameter> params) {
       Set<String> paramNames = new LinkedHashSet<>();
       params.forEach(x -> paramNames.add(x.name()));
-      Dag dag = new Dag(job.tasks());
+      Dag dag = Dag.of(job.tasks());
       for (int i = 0; i < job.tasks().size(); i++) {
         TaskSpec t = job.tasks().get(i);
         if (t.payload() instanceof ForEachTask fe) {
