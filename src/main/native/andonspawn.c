@@ -13,6 +13,7 @@
 #include <jni.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdint.h>
@@ -48,19 +49,76 @@ static void free_cstrings(char **a) {
   free(a);
 }
 
-/* Returns the pid (> 0), or -errno on failure. */
-JNIEXPORT jlong JNICALL Java_io_andon_engine_NativeSpawn_spawn0(
-    JNIEnv *env, jclass cls, jobjectArray jargv, jobjectArray jenvp, jstring jdir, jstring jlog) {
+/* /dev/null for the children's stdin, opened once (close-on-exec, above stderr), or -1. */
+static int devnull = -1;
+static pthread_once_t devnull_once = PTHREAD_ONCE_INIT;
+
+static void open_dev_null(void) {
+  int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (fd >= 0 && fd < 3) {
+    int high = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+    close(fd);
+    fd = high;
+  }
+  devnull = fd;
+}
+
+static int dev_null(void) {
+  pthread_once(&devnull_once, open_dev_null);
+  return devnull;
+}
+
+/*
+ * An environment block: "NAME=value" strings converted once, for every attempt of a run.
+ * Returns a pointer to a NULL-terminated array, or 0 when memory ran out.
+ */
+JNIEXPORT jlong JNICALL Java_io_andon_engine_NativeSpawn_envOpen0(
+    JNIEnv *env, jclass cls, jobjectArray entries) {
+  (void) cls;
+  return (jlong) (intptr_t) to_cstrings(env, entries);
+}
+
+JNIEXPORT void JNICALL Java_io_andon_engine_NativeSpawn_envClose0(
+    JNIEnv *env, jclass cls, jlong block) {
+  (void) env;
+  (void) cls;
+  free_cstrings((char **) (intptr_t) block);
+}
+
+/*
+ * Starts argv with the environment block base (0: none) followed by envp. Returns the pid (> 0),
+ * or -errno on failure.
+ */
+JNIEXPORT jlong JNICALL Java_io_andon_engine_NativeSpawn_spawn0(JNIEnv *env, jclass cls,
+    jobjectArray jargv, jlong jbase, jobjectArray jenvp, jstring jdir, jstring jlog) {
   (void) cls;
   char **argv = to_cstrings(env, jargv);
-  char **envp = to_cstrings(env, jenvp);
+  char **own = to_cstrings(env, jenvp);
+  char **base = (char **) (intptr_t) jbase;
+  size_t nb = 0, no = 0;
+  while (base != NULL && base[nb] != NULL) nb++;
+  while (own != NULL && own[no] != NULL) no++;
+  char **envp = malloc((nb + no + 1) * sizeof(char *));
+  if (argv == NULL || own == NULL || envp == NULL) {
+    free_cstrings(argv);
+    free_cstrings(own);
+    free(envp);
+    return -ENOMEM;
+  }
+  if (nb > 0) memcpy(envp, base, nb * sizeof(char *));
+  memcpy(envp + nb, own, (no + 1) * sizeof(char *));
   const char *dir = (*env)->GetStringUTFChars(env, jdir, NULL);
   const char *log = (*env)->GetStringUTFChars(env, jlog, NULL);
   posix_spawn_file_actions_t fa;
   posix_spawnattr_t attr;
   posix_spawn_file_actions_init(&fa);
   posix_spawnattr_init(&attr);
-  posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+  int null_fd = dev_null();
+  if (null_fd >= 3) {
+    posix_spawn_file_actions_adddup2(&fa, null_fd, 0);
+  } else {
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+  }
   posix_spawn_file_actions_addopen(&fa, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0644);
   posix_spawn_file_actions_adddup2(&fa, 1, 2);
   posix_spawn_file_actions_addchdir_np(&fa, dir);
@@ -78,8 +136,9 @@ JNIEXPORT jlong JNICALL Java_io_andon_engine_NativeSpawn_spawn0(
   posix_spawnattr_destroy(&attr);
   (*env)->ReleaseStringUTFChars(env, jdir, dir);
   (*env)->ReleaseStringUTFChars(env, jlog, log);
+  free(envp);
   free_cstrings(argv);
-  free_cstrings(envp);
+  free_cstrings(own);
   return rc == 0 ? (jlong) pid : (jlong) -rc;
 }
 

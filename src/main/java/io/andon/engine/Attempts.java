@@ -143,9 +143,11 @@ final class Attempts {
   }
 
   /** Starts a prepared shell attempt with the native launcher; returns the pid. */
-  static long spawnShell(ShellStart st) throws IOException {
-    return NativeSpawn.spawn(new String[] {"/bin/sh", "-c", st.command()},
-        st.base().array(st.own()), st.dir(), st.log());
+  static long spawnShell(ShellStart st, NativeSpawn.Env base) throws IOException {
+    String[] argv = {"/bin/sh", "-c", st.command()};
+    String[] own = base == null ? null : st.base().ownOnly(st.own());
+    return own != null ? NativeSpawn.spawn(argv, base, own, st.dir(), st.log())
+        : NativeSpawn.spawn(argv, st.base().array(st.own()), st.dir(), st.log());
   }
 
   private static AttemptResult shell(RunLoop loop, Unit u, ShellTask s, Resolver r, Path log)
@@ -203,9 +205,10 @@ final class Attempts {
    * (which kills the process group and marks the attempt timed out) and honours a kill already
    * asked for. The end goes through {@link #endedNative}, whoever waits for the process.
    */
-  static long startNative(RunLoop loop, Unit u, ShellStart st) throws IOException {
+  static long startNative(RunLoop loop, Unit u, ShellStart st, NativeSpawn.Env base)
+      throws IOException {
     u.timedOut = false;
-    long pid = spawnShell(st);
+    long pid = spawnShell(st, base);
     u.nativePid = pid;
     loop.processStarted(u, pid);
     long timeout = u.spec.timeoutSeconds();
@@ -232,7 +235,7 @@ final class Attempts {
 
   /** Exit code, or null when the attempt timed out. */
   private static Integer runNative(RunLoop loop, Unit u, ShellStart st) throws IOException {
-    return endedNative(u, NativeSpawn.waitFor(startNative(loop, u, st)));
+    return endedNative(u, NativeSpawn.waitFor(startNative(loop, u, st, null)));
   }
 
   /** Exit code, or null when the attempt timed out. */

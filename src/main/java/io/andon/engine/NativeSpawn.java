@@ -49,12 +49,41 @@ final class NativeSpawn {
    * output appended to {@code log}; returns the pid.
    */
   static long spawn(String[] argv, String[] envp, Path dir, Path log) throws IOException {
-    long pid = spawn0(argv, envp, dir.toString(), log.toString());
+    return spawn(argv, null, envp, dir, log);
+  }
+
+  /**
+   * The same, with the environment {@code base} followed by {@code envp}: the base is converted
+   * once, for every attempt of a run, and must not name a variable {@code envp} names.
+   */
+  static long spawn(String[] argv, Env base, String[] envp, Path dir, Path log)
+      throws IOException {
+    long pid = spawn0(argv, base == null ? 0 : base.block, envp, dir.toString(), log.toString());
     if (pid <= 0) {
       throw new IOException("cannot start " + argv[0] + " in " + dir + " (errno " + -pid
           + (pid == -2 ? ": no such file or directory" : "") + ")");
     }
     return pid;
+  }
+
+  /** An environment converted once for many {@link #spawn} calls; closed when no longer used. */
+  static final class Env implements AutoCloseable {
+    private long block;
+
+    Env(String[] entries) {
+      block = envOpen0(entries);
+      if (block == 0) {
+        throw new OutOfMemoryError("no memory for a task environment");
+      }
+    }
+
+    @Override
+    public synchronized void close() {
+      if (block != 0) {
+        envClose0(block);
+        block = 0;
+      }
+    }
   }
 
   /** Blocks until the child ends; its exit code, or 128 + the signal that ended it. */
@@ -162,7 +191,12 @@ final class NativeSpawn {
 
   private static native void reaperClose0(int epoll, int event);
 
-  private static native long spawn0(String[] argv, String[] envp, String dir, String log);
+  private static native long spawn0(String[] argv, long base, String[] envp, String dir,
+      String log);
+
+  private static native long envOpen0(String[] entries);
+
+  private static native void envClose0(long block);
 
   private static native int waitFor0(long pid);
 

@@ -40,9 +40,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * decides what can start, commits all state changes in one transaction, and only then launches.
  */
 final class RunLoop {
-  private sealed interface Event permits Done, RetryDue, Cancel, DurationExceeded, FlushDue {}
+  private sealed interface Event
+      permits Done, RetryDue, Cancel, DurationExceeded, FlushDue, ShellStarted, ShellExited {}
 
   private record Done(Unit unit, AttemptResult result, long endTime) implements Event {}
+
+  /** The launcher started a shell attempt it was given to start at once (or could not). */
+  private record ShellStarted(Unit unit, long startTime, String error) implements Event {}
+
+  /**
+   * A shell attempt ended (exit null: timed out), and the launcher started {@code next} in its
+   * slot (or could not).
+   */
+  private record ShellExited(Unit unit, Integer exit, long endTime, Unit next, long nextStart,
+      String nextError) implements Event {}
 
   private record RetryDue(Unit unit) implements Event {}
 
@@ -52,6 +63,13 @@ final class RunLoop {
 
   /** Time to commit process ids that no other state change has carried yet. */
   private record FlushDue() implements Event {}
+
+  /**
+   * How long state changes may wait to be committed together, at most. A task of a kind that runs
+   * on a worker is committed RUNNING before it starts; a shell task starts first, in the slot of
+   * the one before, and is committed with it.
+   */
+  private static final long COMMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
   /** How long a started process may wait before its pid is committed on its own. */
   private static final long PID_FLUSH_MILLIS = 100;
@@ -70,6 +88,8 @@ final class RunLoop {
       new PriorityQueue<>(Comparator.<Unit>comparingInt(u -> u.index)
           .thenComparingInt(u -> u.iteration));
   private final List<Unit> launches = new ArrayList<>();
+  /** Shell attempts handed to the launcher whose start it has not reported yet. */
+  private final java.util.Set<Unit> handedOver = new java.util.HashSet<>();
   private final List<Unit> dirty = new ArrayList<>();
   private final List<Object[]> attemptWrites = new ArrayList<>();
   /** Units whose process started since the last commit that carried pids (from any thread). */
@@ -78,24 +98,18 @@ final class RunLoop {
   private final java.util.concurrent.atomic.AtomicBoolean pidFlushScheduled =
       new java.util.concurrent.atomic.AtomicBoolean();
   private boolean pidFlushDue;
+  /** When the last commit was made (System.nanoTime). */
+  private long lastFlush;
   private final java.nio.file.Path logDir;
   private volatile ShellEnv shellEnv;
   /** The log folder did not exist before this run: no attempt file in it can be stale. */
   private volatile boolean newLogDir;
   /**
-   * With the native launcher, the scheduling thread waits for shell tasks and for events in one
-   * place, so that a task's end turns into the next task's commit without a hand-off between
-   * threads; one spawning thread starts them. Null when not available (the tasks then run on
-   * workers).
+   * Starts and reaps shell attempts with the native launcher, and starts the next one in the
+   * slot of one that ends without waiting for this thread. Null when the native launcher is not
+   * available: shell tasks then run on workers, like every other kind.
    */
-  private volatile NativeSpawn.Reaper reaper;
-  /** Shell attempts the reaper watches, by pid: filled by the spawning thread, read here. */
-  private final Map<Long, Unit> byPid = new java.util.concurrent.ConcurrentHashMap<>();
-  /**
-   * Starts shell attempts the scheduling thread has committed as RUNNING: posix_spawn blocks its
-   * caller until the child has exec'd, time in which the scheduling thread now reaps and commits.
-   */
-  private final ExecutorService spawner = Executors.newSingleThreadExecutor(daemon("andon-spawn-"));
+  private Launcher launcher;
   private final RunListener.RunInfo info;
   private int unfinished;
   private int running;
@@ -115,7 +129,7 @@ final class RunLoop {
     this.repairId = repairId;
     this.units = units;
     this.startTime = startTime;
-    this.dag = new Dag(job.tasks());
+    this.dag = Dag.of(job.tasks());
     this.remaining = new int[units.length];
     this.logDir = Attempts.runLogDir(ex.home(), runId);
     this.info = new RunListener.RunInfo(runId, job.name(),
@@ -134,10 +148,6 @@ final class RunLoop {
   /** Queues {@code e} for the scheduling thread and wakes it: from any thread. */
   private void post(Event e) {
     events.add(e);
-    NativeSpawn.Reaper r = reaper;
-    if (r != null) {
-      r.wake();
-    }
   }
 
   /** Asks the loop to stop: from any thread. */
@@ -184,28 +194,26 @@ final class RunLoop {
   }
 
   Executor.Outcome execute() {
-    reaper = NativeSpawn.reaper().orElse(null);
+    launcher = NativeSpawn.reaper().map(r -> new Launcher(this, r, new Launcher.Sink() {
+      @Override
+      public void started(Unit u, long startMillis, String error) {
+        post(new ShellStarted(u, startMillis, error));
+      }
+
+      @Override
+      public void exited(Unit u, Integer exit, long endMillis, Unit next, long nextStart,
+          String nextError) {
+        post(new ShellExited(u, exit, endMillis, next, nextStart, nextError));
+      }
+    }, "andon-launch-" + THREADS.incrementAndGet(), ex.options().maxParallel())).orElse(null);
     try {
       return loop();
     } finally {
-      spawner.shutdownNow();
-      try {
-        spawner.awaitTermination(5, TimeUnit.SECONDS); // no start after the kills below
-      } catch (InterruptedException ie) {
-        Thread.currentThread().interrupt();
+      if (launcher != null) {
+        launcher.stop(); // kills what still runs only when the loop failed
       }
       workers.shutdownNow();
       timer.shutdownNow();
-      NativeSpawn.Reaper r = reaper;
-      if (r != null) {
-        for (Long pid : byPid.keySet()) { // only when the loop failed: leave no process behind
-          Processes.killGroup(pid);
-          NativeSpawn.waitFor(pid);
-        }
-        byPid.clear();
-        reaper = null;
-        r.close();
-      }
     }
   }
 
@@ -245,97 +253,135 @@ final class RunLoop {
         decide(units[i]);
       }
     }
+    lastFlush = System.nanoTime();
     while (unfinished > 0) {
-      dispatch();
-      flush();
-      launch();
-      if (unfinished == 0) {
-        break;
-      }
-      Event e = events.poll();
-      if (e == null && reaper != null) { // its eventfd wakes it for every event posted too
-        reap(reaper.await(1000));
-        if (Thread.interrupted()) {
-          e = new Cancel(ResultState.CANCELED, "the run was interrupted");
-        }
-      } else if (e == null) {
-        try {
-          e = events.take();
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          e = new Cancel(ResultState.CANCELED, "the run was interrupted");
-        }
-      }
-      if (e != null) {
-        handle(e);
-      }
-      Event more;
-      while ((more = events.poll()) != null) {
-        handle(more);
-      }
+      turn();
     }
     return finish();
   }
 
-  /** Shell attempts the reaper saw end: pid, exit code pairs. */
-  private void reap(long[] exited) {
-    for (int i = 0; i < exited.length; i += 2) {
-      Unit u = byPid.remove(exited[i]);
-      if (u == null) {
-        continue;
-      }
-      Integer exit = Attempts.endedNative(u, (int) exited[i + 1]);
-      AttemptResult r;
+  /**
+   * One turn of the loop: start what can start, commit when due, then apply the next events. A
+   * method of its own so that the JIT compiles it early (a loop runs interpreted until it has
+   * turned tens of thousands of times).
+   */
+  private void turn() {
+    dispatch();
+    long sinceFlush = System.nanoTime() - lastFlush;
+    if (sinceFlush >= COMMIT_NANOS || startsOnWorker()) {
+      flush();
+      lastFlush = System.nanoTime();
+      sinceFlush = 0;
+    }
+    launch();
+    standBy();
+    if (unfinished == 0) {
+      return;
+    }
+    Event e = events.poll();
+    if (e == null) {
       try {
-        r = Attempts.finishShell(u, u.shellStart, exit);
-      } catch (RuntimeException e) {
-        r = AttemptResult.of(ResultState.FAILED, "andon could not run the task: " + e);
+        e = dirty.isEmpty() && attemptWrites.isEmpty() && !pidFlushDue ? events.take()
+            : events.poll(COMMIT_NANOS - sinceFlush, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        e = new Cancel(ResultState.CANCELED, "the run was interrupted");
       }
-      u.shellStart = null;
-      handle(new Done(u, r, now()));
+      if (e == null) {
+        return; // time to commit
+      }
+    }
+    handle(e);
+    Event more;
+    while ((more = events.poll()) != null) {
+      handle(more);
     }
   }
 
   /**
-   * Prepares a shell attempt on this thread (its references read other tasks' state) and has the
-   * spawning thread start it; its end comes back through {@link #reap}.
+   * Prepares a shell attempt on this thread (its references read other tasks' state): the start
+   * to hand to the launcher, or null when the attempt failed before it could start, which has
+   * then been ended.
    */
-  private void startShell(Unit u, ShellTask s) {
+  private Launcher.Start prepareShell(Unit u, ShellTask s, boolean slotCounted) {
     AttemptResult failed;
     try {
       Object prepared = Attempts.prepareShell(this, u, s, new Resolver(this, u), u.logPath);
-      if (prepared instanceof AttemptResult r) {
-        failed = r;
-      } else {
-        Attempts.ShellStart st = (Attempts.ShellStart) prepared;
+      if (prepared instanceof Attempts.ShellStart st) {
         u.shellStart = st;
-        spawner.execute(() -> spawnAndWatch(u, st));
-        return;
+        return new Launcher.Start(u, st);
       }
+      failed = (AttemptResult) prepared;
     } catch (java.io.IOException | RuntimeException e) {
       failed = AttemptResult.of(ResultState.FAILED, "andon could not run the task: " + e);
     }
-    post(new Done(u, failed, now()));
+    if (!slotCounted) {
+      running++;
+    }
+    running(u, now());
+    started(u);
+    attemptDone(new Done(u, failed, now()));
+    return null;
   }
 
-  /** On the spawning thread: starts the attempt and has the reaper watch it. */
-  private void spawnAndWatch(Unit u, Attempts.ShellStart st) {
-    long pid;
+  /** The end of a shell attempt the launcher reaped. */
+  private void shellEnded(Unit u, Integer exit, long endTime) {
+    AttemptResult r;
     try {
-      pid = Attempts.startNative(this, u, st);
-    } catch (java.io.IOException | RuntimeException e) {
-      post(new Done(u, AttemptResult.of(ResultState.FAILED, "andon could not run the task: " + e),
-          now()));
+      r = Attempts.finishShell(u, u.shellStart, exit);
+    } catch (RuntimeException e) {
+      r = AttemptResult.of(ResultState.FAILED, "andon could not run the task: " + e);
+    }
+    u.shellStart = null;
+    attemptDone(new Done(u, r, endTime));
+  }
+
+  /**
+   * A shell attempt the launcher took has started (or could not), in a slot counted already:
+   * it is RUNNING from then (a cancel that came meanwhile has had it killed).
+   */
+  private void shellStarted(Unit u, long startTime, String error) {
+    handedOver.remove(u);
+    running(u, startTime);
+    started(u);
+    if (error != null) {
+      attemptDone(new Done(u, AttemptResult.of(ResultState.FAILED, error), startTime));
+    }
+  }
+
+  /**
+   * How many shell attempts stand by: enough for every slot to start a few while the launcher
+   * holds its reports ({@link Launcher#HOLD_MILLIS}).
+   */
+  private static int standbyDepth(int maxParallel) {
+    return Math.min(Math.max(2 * maxParallel, 16), 256);
+  }
+
+  /**
+   * With every slot taken, hands the launcher the next shell attempts that are ready, to start
+   * in the slots of the shell attempts that end; as many as there are slots.
+   */
+  private void standBy() {
+    if (launcher == null || cancelAs != null) {
       return;
     }
-    byPid.put(pid, u); // before the watch: the reaper may report its end at once
-    try {
-      reaper.watch(pid);
-    } catch (java.io.IOException e) {
-      // cannot watch it: wait for it on a worker instead
-      byPid.remove(pid);
-      workers.execute(() -> post(new Done(u, Attempts.finishShell(u, st,
-          Attempts.endedNative(u, NativeSpawn.waitFor(pid))), now())));
+    int max = ex.options().maxParallel();
+    while (running >= max && launcher.standing() < standbyDepth(max)
+        && !ready.isEmpty()) {
+      Unit u = ready.peek();
+      if (!u.finished() && !(u.spec.payload() instanceof ShellTask)) {
+        return; // keeps the order: a task of another kind goes first, in a slot of its own
+      }
+      ready.poll();
+      if (u.finished()) {
+        continue;
+      }
+      beginAttempt(u);
+      Launcher.Start st = prepareShell(u, (ShellTask) u.spec.payload(), false);
+      if (st != null) {
+        handedOver.add(u);
+        launcher.standBy(st);
+      }
     }
   }
 
@@ -484,37 +530,79 @@ final class RunLoop {
 
   private void dispatch() {
     int max = ex.options().maxParallel();
-    while (running < max && !ready.isEmpty()) {
+    while (running < max) {
+      Launcher.Start taken = launcher == null ? null : launcher.takeStandby();
+      if (taken != null) { // prepared already, for a slot another kind of task freed
+        running++;
+        launches.add(taken.unit());
+        continue;
+      }
+      if (ready.isEmpty()) {
+        return;
+      }
       Unit u = ready.poll();
       if (u.finished()) {
         continue;
       }
       running++;
-      u.state = LifeCycleState.RUNNING;
-      u.attempts++;
-      u.attemptsThisRepair++;
-      u.attemptStart = now();
-      if (u.startTime == null || u.attemptsThisRepair == 1) {
-        u.startTime = u.attemptStart;
+      beginAttempt(u);
+      if (launcher == null || !(u.spec.payload() instanceof ShellTask)) {
+        running(u, now()); // committed before it starts; a shell attempt once it has started
       }
-      u.endTime = null;
-      u.message = null;
-      u.logPath = Attempts.logPath(logDir, u);
-      markDirty(u);
-      attemptWrites.add(new Object[] {u, u.attempts, u.attemptStart, null, null, null,
-          u.logPath.toString()});
       launches.add(u);
     }
   }
 
+  /** Does an attempt about to be launched start on a worker (after its commit)? */
+  private boolean startsOnWorker() {
+    for (Unit u : launches) {
+      if (launcher == null || !(u.spec.payload() instanceof ShellTask)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A new attempt of {@code u}: its number and its log file. */
+  private void beginAttempt(Unit u) {
+    u.attempts++;
+    u.attemptsThisRepair++;
+    u.logPath = Attempts.logPath(logDir, u);
+  }
+
+  /** The attempt of {@code u} runs since {@code start}: written by the next flush. */
+  private void running(Unit u, long start) {
+    u.state = LifeCycleState.RUNNING;
+    u.attemptStart = start;
+    if (u.startTime == null || u.attemptsThisRepair == 1) {
+      u.startTime = start;
+    }
+    u.endTime = null;
+    u.message = null;
+    markDirty(u);
+    attemptWrites.add(new Object[] {u, u.attempts, start, null, null, null,
+        u.logPath.toString()});
+  }
+
+  /** Tells the listeners that the attempt of {@code u} started. */
+  private void started(Unit u) {
+    int attempt = u.attempts;
+    ex.listeners().forEach(l -> safe(() -> l.taskStarted(info, u.label(), attempt)));
+  }
+
   private void launch() {
     for (Unit u : launches) {
-      int attempt = u.attempts;
-      ex.listeners().forEach(l -> safe(() -> l.taskStarted(info, u.label(), attempt)));
-      if (reaper != null && u.spec.payload() instanceof ShellTask s) {
-        startShell(u, s);
+      if (launcher != null && u.spec.payload() instanceof ShellTask s) {
+        Launcher.Start st = u.shellStart != null ? new Launcher.Start(u, u.shellStart)
+            : prepareShell(u, s, true);
+        if (st != null) {
+          handedOver.add(u);
+          launcher.startNow(st);
+        }
         continue;
       }
+      int attempt = u.attempts;
+      started(u);
       workers.execute(() -> {
         AttemptResult r;
         try {
@@ -555,7 +643,16 @@ final class RunLoop {
       writes.add(u.write());
     }
     dirty.clear();
-    List<Object[]> attempts = new ArrayList<>(attemptWrites);
+    // an attempt that started and ended since the last commit is written once, as it ended
+    List<Object[]> attempts = new ArrayList<>(attemptWrites.size());
+    java.util.Set<AttemptKey> seen = new java.util.HashSet<>();
+    for (int i = attemptWrites.size() - 1; i >= 0; i--) {
+      Object[] a = attemptWrites.get(i);
+      if (seen.add(new AttemptKey((Unit) a[0], (Integer) a[1]))) {
+        attempts.add(a);
+      }
+    }
+    java.util.Collections.reverse(attempts);
     attemptWrites.clear();
     ex.store().tx(c -> {
       ex.runs().writeTasks(c, runId, writes);
@@ -567,6 +664,8 @@ final class RunLoop {
       return null;
     });
   }
+
+  private record AttemptKey(Unit unit, int attempt) {}
 
   private void markDirty(Unit u) {
     if (!u.dirty) {
@@ -588,6 +687,14 @@ final class RunLoop {
         end(r.unit(), LifeCycleState.TERMINATED, ResultState.CANCELED, cancelWhy);
       } else {
         ready.add(r.unit());
+      }
+    } else if (e instanceof ShellStarted st) {
+      shellStarted(st.unit(), st.startTime(), st.error());
+    } else if (e instanceof ShellExited x) {
+      shellEnded(x.unit(), x.exit(), x.endTime());
+      if (x.next() != null) {
+        running++; // the slot it ended in
+        shellStarted(x.next(), x.nextStart(), x.nextError());
       }
     } else if (e instanceof Cancel c) {
       cancelAll(c.as(), c.why());
@@ -641,6 +748,21 @@ final class RunLoop {
     }
     cancelAs = as;
     cancelWhy = why;
+    if (launcher != null) { // shell attempts handed over and not started yet
+      List<Launcher.Start> fromNow = new ArrayList<>();
+      for (Launcher.Start s : launcher.withdraw(fromNow)) {
+        withdrawn(s.unit(), why);
+      }
+      for (Launcher.Start s : fromNow) {
+        running--;
+        withdrawn(s.unit(), why);
+      }
+      for (Unit u : handedOver) { // taken by the launcher: killed as soon as it has started
+        u.killAs = as == ResultState.TIMEDOUT ? ResultState.TIMEDOUT : ResultState.CANCELED;
+        u.killRequested = true;
+        Attempts.kill(u);
+      }
+    }
     for (Unit u : units) {
       cancelUnit(u, as, why);
       if (u.iterations != null) {
@@ -657,6 +779,15 @@ final class RunLoop {
         end(u, LifeCycleState.TERMINATED, ResultState.CANCELED, why);
       }
     }
+  }
+
+  /** A prepared attempt of {@code u} that never started: the task ends canceled. */
+  private void withdrawn(Unit u, String why) {
+    handedOver.remove(u);
+    u.attempts--;
+    u.attemptsThisRepair--;
+    u.shellStart = null;
+    end(u, LifeCycleState.TERMINATED, ResultState.CANCELED, why);
   }
 
   private void cancelUnit(Unit u, ResultState as, String why) {

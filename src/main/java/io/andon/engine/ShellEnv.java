@@ -43,6 +43,22 @@ record ShellEnv(Map<String, String> base, String[] entries, Path dir) {
     return out;
   }
 
+  /**
+   * The variables of {@code own} alone as {@code NAME=value} strings, to follow {@link #entries}
+   * as they are; null when {@code own} overrides one of them.
+   */
+  String[] ownOnly(Map<String, String> own) {
+    String[] out = new String[own.size()];
+    int n = 0;
+    for (Map.Entry<String, String> e : own.entrySet()) {
+      if (base.containsKey(e.getKey())) {
+        return null;
+      }
+      out[n++] = e.getKey() + "=" + e.getValue();
+    }
+    return out;
+  }
+
   /** The same as {@link #map}, as {@code NAME=value} strings. */
   String[] array(Map<String, String> own) {
     int overridden = 0;

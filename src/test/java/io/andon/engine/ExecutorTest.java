@@ -9,6 +9,7 @@ import io.andon.error.InvalidInputException;
 import io.andon.job.JobLoader;
 import io.andon.job.JobSpec;
 import io.andon.store.RunRecord;
+import io.andon.store.RunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -241,12 +242,7 @@ class ExecutorTest {
             run_if: ALL_DONE
             shell_task: {command: 'touch cleaned'}
         """);
-    Executor ex = h.executor(2);
-    CompletableFuture<Executor.Outcome> f = CompletableFuture.supplyAsync(() -> ex.run(job, Map.of()));
-    waitForFile(tmp.resolve("started"));
-    ex.cancel();
-    Executor.Outcome o = f.get(20, TimeUnit.SECONDS);
-    RunRecord r = h.stored(o.runId());
+    RunRecord r = cancelOnceStarted(job, 2);
     assertThat(r.resultState()).contains("CANCELED");
     assertThat(result(r, "long")).isEqualTo("CANCELED");
     assertThat(result(r, "next")).isEqualTo("UPSTREAM_CANCELED");
@@ -637,6 +633,162 @@ class ExecutorTest {
     assertThat(Processes.startMillis(me.pid())).hasValueSatisfying(
         s -> assertThat(Math.abs(s - jdk)).isLessThan(1000));
     assertThat(Processes.startMillis(Integer.MAX_VALUE)).isEmpty();
+  }
+
+  /**
+   * With one slot, the launcher starts each shell task on stand-by in the slot of the one that
+   * just ended: never two at once, and each attempt recorded from its own start to its own end.
+   */
+  @Test
+  void aSlotTakenOverByAStandByTaskIsNeverShared() throws Exception {
+    StringBuilder yaml = new StringBuilder("name: one-slot\ntasks:\n");
+    for (int i = 0; i < 12; i++) {
+      yaml.append("  - task_key: t").append(i).append("\n    shell_task: {command: '")
+          .append("mkdir slot || exit 9; sleep 0.02; echo $ANDON_TASK_KEY >> order; rmdir slot'}\n");
+    }
+    Executor.Outcome o = h.executor(1).run(h.load(yaml.toString()), Map.of());
+    RunRecord r = h.stored(o.runId());
+    assertThat(r.resultState()).contains("SUCCESS");
+    assertThat(Files.readAllLines(tmp.resolve("order"))).hasSize(12);
+    List<long[]> spans = h.store.read(c -> {
+      List<long[]> out = new java.util.ArrayList<>();
+      try (var ps = c.prepareStatement("SELECT start_time, end_time, exit_code, attempt"
+          + " FROM task_attempts WHERE run_id = ? ORDER BY start_time, end_time")) {
+        ps.setLong(1, o.runId());
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4)});
+          }
+        }
+      }
+      return out;
+    });
+    assertThat(spans).as("one row per attempt, written once it ended").hasSize(12)
+        .allSatisfy(a -> assertThat(a[2]).isZero())
+        .allSatisfy(a -> assertThat(a[3]).isEqualTo(1));
+    for (int i = 1; i < spans.size(); i++) {
+      assertThat(spans.get(i)[0]).as("attempt %d starts after the one before ended", i)
+          .isGreaterThanOrEqualTo(spans.get(i - 1)[1]);
+    }
+  }
+
+  /**
+   * A cancel takes back the shell tasks waiting on stand-by: they end canceled without an
+   * attempt, and none of them starts.
+   */
+  @Test
+  void cancelTakesBackStandByTasksBeforeTheyStart() throws Exception {
+    StringBuilder yaml = new StringBuilder("""
+        name: standby-cancel
+        tasks:
+          - task_key: first
+            shell_task: {command: 'touch started; sleep 30'}
+        """);
+    for (int i = 0; i < 10; i++) {
+      yaml.append("  - task_key: w").append(i)
+          .append("\n    shell_task: {command: 'touch ran.$ANDON_TASK_KEY'}\n");
+    }
+    RunRecord r = cancelOnceStarted(h.load(yaml.toString()), 1);
+    assertThat(r.resultState()).contains("CANCELED");
+    assertThat(result(r, "first")).isEqualTo("CANCELED");
+    for (int i = 0; i < 10; i++) {
+      assertThat(result(r, "w" + i)).isEqualTo("CANCELED");
+      assertThat(task(r, "w" + i).attempts()).as("w%d never started", i).isZero();
+    }
+    try (var files = Files.list(tmp)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("ran."));
+    }
+    long attemptRows = h.store.read(c -> {
+      try (var ps = c.prepareStatement("SELECT count(*) FROM task_attempts WHERE run_id = ?")) {
+        ps.setLong(1, r.runId());
+        try (var rs = ps.executeQuery()) {
+          return rs.next() ? rs.getLong(1) : -1L;
+        }
+      }
+    });
+    assertThat(attemptRows).isEqualTo(1);
+  }
+
+  /**
+   * State changes are committed a few milliseconds after they happen, even when nothing happens
+   * after them. Here the first two tasks start while five more stand by; the slow one is seen
+   * RUNNING long before the other ends. When that one ends, a task on stand-by starts in its
+   * slot, and both slots then run for long: the end and the start are seen all the same.
+   */
+  @Test
+  void stateIsCommittedWhileTheRunGoesOn() throws Exception {
+    StringBuilder yaml = new StringBuilder("""
+        name: visible
+        tasks:
+          - task_key: slow
+            shell_task: {command: 'touch slow.started; sleep 30'}
+          - task_key: quick
+            shell_task: {command: 'sleep 2; echo v=1 > "$ANDON_TASK_VALUES"; touch quick.done'}
+        """);
+    for (int i = 0; i < 5; i++) {
+      yaml.append("  - task_key: long").append(i).append("\n    shell_task: {command: 'sleep 30'}\n");
+    }
+    JobSpec job = h.load(yaml.toString());
+    Executor ex = h.executor(2);
+    CompletableFuture<Executor.Outcome> f = CompletableFuture.supplyAsync(() -> ex.run(job, Map.of()));
+    try {
+      waitForFile(tmp.resolve("slow.started"));
+      RunStore runs = new RunStore(h.store);
+      long runId = runs.list(1, java.util.Optional.empty()).get(0).runId();
+      RunRecord early = awaitState(runs, runId, "slow", "RUNNING");
+      assertThat(tmp.resolve("quick.done")).as("seen before the other task ended").doesNotExist();
+      assertThat(task(early, "slow").state()).isEqualTo("RUNNING");
+      waitForFile(tmp.resolve("quick.done"));
+      RunRecord later = awaitState(runs, runId, "long0", "RUNNING");
+      assertThat(f).isNotDone();
+      assertThat(result(later, "quick")).isEqualTo("SUCCESS");
+      assertThat(task(later, "quick").values().get("v").asInt()).isEqualTo(1);
+      assertThat(task(later, "long0").state()).isEqualTo("RUNNING");
+      assertThat(task(later, "long1").state()).isEqualTo("PENDING");
+    } finally {
+      ex.cancel();
+      f.get(20, TimeUnit.SECONDS);
+    }
+  }
+
+  /** The stored run once {@code task} is in {@code state}, or after a second. */
+  private static RunRecord awaitState(RunStore runs, long runId, String task, String state)
+      throws InterruptedException {
+    RunRecord seen = runs.find(runId).orElseThrow();
+    for (int i = 0; i < 100 && !task(seen, task).state().equals(state); i++) {
+      Thread.sleep(10);
+      seen = runs.find(runId).orElseThrow();
+    }
+    return seen;
+  }
+
+  @Test
+  void aTaskWithoutEnvOfItsOwnSeesTheRunEnvironmentOnce() throws Exception {
+    h.run("""
+        name: plain-env
+        parameters: [{name: who, default: me}]
+        tasks:
+          - task_key: t
+            shell_task: {command: 'env > env.txt; cat > stdin.txt'}
+        """);
+    List<String> lines = Files.readAllLines(tmp.resolve("env.txt"));
+    assertThat(lines).contains("ANDON_JOB_NAME=plain-env", "ANDON_TASK_KEY=t", "ANDON_PARAM_WHO=me",
+        "ANDON_ATTEMPT=1");
+    assertThat(lines).filteredOn(l -> l.startsWith("PATH=")).hasSize(1);
+    assertThat(lines).filteredOn(l -> l.startsWith("ANDON_TASK_KEY=")).hasSize(1);
+    assertThat(lines.stream().map(l -> l.substring(0, Math.max(0, l.indexOf('=')))).distinct()
+        .count()).as("no variable twice").isEqualTo(lines.stream()
+        .filter(l -> l.indexOf('=') > 0).count());
+    assertThat(tmp.resolve("stdin.txt")).as("stdin is /dev/null").isEmptyFile();
+  }
+
+  /** Runs {@code job}, cancels it once a task has touched "started", returns the stored run. */
+  private RunRecord cancelOnceStarted(JobSpec job, int maxParallel) throws Exception {
+    Executor ex = h.executor(maxParallel);
+    CompletableFuture<Executor.Outcome> f = CompletableFuture.supplyAsync(() -> ex.run(job, Map.of()));
+    waitForFile(tmp.resolve("started"));
+    ex.cancel();
+    return h.stored(f.get(20, TimeUnit.SECONDS).runId());
   }
 
   static void waitForFile(Path p) throws InterruptedException {

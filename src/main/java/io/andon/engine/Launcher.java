@@ -1,0 +1,218 @@
+package io.andon.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Starts and reaps the shell attempts of one run on a thread of its own, with the native
+ * launcher. The scheduling thread hands it attempts to start at once ({@link #startNow}) and
+ * attempts that may start in the slot of a shell attempt that ends ({@link #standBy}): when a
+ * child exits, this thread reaps it and starts the next attempt on stand-by before it reports
+ * either, so a slot never waits for the scheduling thread to commit. The scheduling thread
+ * learns of each start and end afterwards, through {@link Sink}, and commits them then.
+ */
+final class Launcher {
+  /** A prepared attempt of {@code unit}. */
+  record Start(Unit unit, Attempts.ShellStart st) {}
+
+  /** What this thread reports, in the order it happened. */
+  interface Sink {
+    /** An attempt given to {@link #startNow} started at {@code startMillis}, or could not. */
+    void started(Unit u, long startMillis, String error);
+
+    /**
+     * The attempt of {@code u} ended at {@code endMillis} with {@code exit} (null: its timeout
+     * killed it); {@code next}, when not null, is the stand-by attempt started in its slot at
+     * {@code nextStart}, or that could not start ({@code nextError}).
+     */
+    void exited(Unit u, Integer exit, long endMillis, Unit next, long nextStart,
+        String nextError);
+  }
+
+  private final RunLoop loop;
+  private final NativeSpawn.Reaper reaper;
+  private final Sink sink;
+  private final ConcurrentLinkedQueue<Start> now = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Start> standby = new ConcurrentLinkedQueue<>();
+  /** The children this thread watches: its own, until it stops. */
+  private final Map<Long, Unit> byPid = new HashMap<>();
+  private volatile boolean holdStandby;
+  private volatile boolean stopping;
+  /** The run's environment, converted for the native launcher once: on this thread only. */
+  private NativeSpawn.Env env;
+  private final Thread thread;
+  /**
+   * Reports not yet given to the sink, in order: they are held a few milliseconds, so that the
+   * scheduling thread wakes once for many, unless the stand-by attempts run low.
+   */
+  private final java.util.ArrayList<Runnable> held = new java.util.ArrayList<>();
+  private long heldSince;
+  private final int lowWater;
+  /** How long a report may be held, at most. */
+  static final long HOLD_MILLIS = 4;
+
+  Launcher(RunLoop loop, NativeSpawn.Reaper reaper, Sink sink, String name, int lowWater) {
+    this.lowWater = lowWater;
+    this.loop = loop;
+    this.reaper = reaper;
+    this.sink = sink;
+    this.thread = new Thread(this::run, name);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Starts {@code s} as soon as this thread gets to it. */
+  void startNow(Start s) {
+    now.add(s);
+    reaper.wake();
+  }
+
+  /** Starts {@code s} in the slot of the next shell attempt that ends. */
+  void standBy(Start s) {
+    standby.add(s);
+  }
+
+  /** How many attempts wait on stand-by. */
+  int standing() {
+    return standby.size();
+  }
+
+  /**
+   * Takes back one attempt on stand-by (the oldest), or null: for a slot that another kind of
+   * task freed.
+   */
+  Start takeStandby() {
+    return standby.poll();
+  }
+
+  /**
+   * Stops starting attempts on stand-by and takes back those not started yet, then those given
+   * to {@link #startNow} and not started yet; an attempt this thread took already still reports.
+   */
+  java.util.List<Start> withdraw(java.util.List<Start> fromNow) {
+    holdStandby = true;
+    java.util.List<Start> out = new java.util.ArrayList<>();
+    Start s;
+    while ((s = standby.poll()) != null) {
+      out.add(s);
+    }
+    while ((s = now.poll()) != null) {
+      fromNow.add(s);
+    }
+    return out;
+  }
+
+  private void run() {
+    while (cycle()) {
+      // a method per turn, which the JIT compiles early (a loop runs interpreted for long)
+    }
+  }
+
+  /** Starts what was given to start now, then waits for children to end: false to stop. */
+  private boolean cycle() {
+    Start s;
+    while ((s = now.poll()) != null) {
+      Start st = s;
+      long start = loop.now();
+      String error = spawn(st);
+      hold(() -> sink.started(st.unit(), start, error));
+    }
+    if (stopping) {
+      release();
+      return false;
+    }
+    int timeout = -1;
+    if (!held.isEmpty()) {
+      long left = HOLD_MILLIS - (System.nanoTime() - heldSince) / 1_000_000;
+      if (left <= 0 || standby.size() < lowWater) {
+        release();
+      } else {
+        timeout = (int) left;
+      }
+    }
+    long[] exited = reaper.await(timeout);
+    for (int i = 0; i < exited.length; i += 2) {
+      Unit u = byPid.remove(exited[i]);
+      if (u == null) {
+        continue;
+      }
+      Integer exit = Attempts.endedNative(u, (int) exited[i + 1]);
+      long end = loop.now();
+      Start next = holdStandby ? null : standby.poll();
+      String error = next == null ? null : spawn(next);
+      Unit nu = next == null ? null : next.unit();
+      hold(() -> sink.exited(u, exit, end, nu, end, error));
+    }
+    return true;
+  }
+
+  private void hold(Runnable report) {
+    if (held.isEmpty()) {
+      heldSince = System.nanoTime();
+    }
+    held.add(report);
+  }
+
+  /** Gives the sink what was held, in order. */
+  private void release() {
+    for (Runnable r : held) {
+      r.run();
+    }
+    held.clear();
+  }
+
+  /** Starts {@code s} and watches it: null, or why it could not start. */
+  private String spawn(Start s) {
+    Unit u = s.unit();
+    long pid;
+    try {
+      if (env == null) {
+        env = new NativeSpawn.Env(s.st().base().entries());
+      }
+      pid = Attempts.startNative(loop, u, s.st(), env);
+    } catch (java.io.IOException | RuntimeException e) {
+      return "andon could not run the task: " + e;
+    }
+    byPid.put(pid, u);
+    try {
+      reaper.watch(pid);
+    } catch (java.io.IOException e) {
+      // cannot watch it: wait for it on a thread of its own instead
+      byPid.remove(pid);
+      Thread t = new Thread(() -> {
+        Integer exit = Attempts.endedNative(u, NativeSpawn.waitFor(pid));
+        sink.exited(u, exit, loop.now(), null, 0, null);
+      }, thread.getName() + "-wait-" + pid);
+      t.setDaemon(true);
+      t.start();
+    }
+    return null;
+  }
+
+  /**
+   * Stops this thread and, should the run have ended with children still running (the
+   * scheduling thread failed), kills and reaps them.
+   */
+  void stop() {
+    stopping = true;
+    holdStandby = true;
+    reaper.wake();
+    try {
+      thread.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (!thread.isAlive()) {
+      for (Long pid : byPid.keySet()) {
+        Processes.killGroup(pid);
+        NativeSpawn.waitFor(pid);
+      }
+      byPid.clear();
+      if (env != null) {
+        env.close();
+      }
+    }
+    reaper.close();
+  }
+}
