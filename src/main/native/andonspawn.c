@@ -5,7 +5,7 @@
  * descriptor closed and signal dispositions reset. Used through io.andon.engine.NativeSpawn;
  * when this library cannot be built or loaded andon runs `setsid /bin/sh -c` instead.
  *
- * The reaper functions let the scheduling thread wait for its own children, and nothing else,
+ * The reaper functions let the launching thread wait for its own children, and nothing else,
  * in one epoll set: a pidfd per child (readable when it exits) and an eventfd that other threads
  * write to wake it up.
  */

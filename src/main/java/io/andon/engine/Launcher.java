@@ -28,6 +28,9 @@ final class Launcher {
      */
     void exited(Unit u, Integer exit, long endMillis, Unit next, long nextStart,
         String nextError);
+
+    /** The launching thread failed and stopped: no more reports will come. */
+    void failed(Throwable t);
   }
 
   private final RunLoop loop;
@@ -104,8 +107,13 @@ final class Launcher {
   }
 
   private void run() {
-    while (cycle()) {
-      // a method per turn, which the JIT compiles early (a loop runs interpreted for long)
+    try {
+      while (cycle()) {
+        // a method per turn, which the JIT compiles early (a loop runs interpreted for long)
+      }
+    } catch (Throwable t) { // nothing of andon's throws here; a JVM error could
+      release();
+      sink.failed(t);
     }
   }
 

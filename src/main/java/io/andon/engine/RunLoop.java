@@ -35,13 +35,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The scheduling of one run (or one repair of it). A single thread owns every {@link Unit}; workers
- * run attempts and report back through an event queue. Each turn of the loop applies events,
- * decides what can start, commits all state changes in one transaction, and only then launches.
+ * The scheduling of one run (or one repair of it). A single thread owns every {@link Unit}; the
+ * {@link Launcher} (shell tasks) and workers (every other kind) run attempts and report back
+ * through an event queue. Each turn of the loop decides what can start, commits the state
+ * changes of the last 10 ms in one transaction (at once before a worker starts a task), launches,
+ * and applies the next events.
  */
 final class RunLoop {
-  private sealed interface Event
-      permits Done, RetryDue, Cancel, DurationExceeded, FlushDue, ShellStarted, ShellExited {}
+  private sealed interface Event permits Done, RetryDue, Cancel, DurationExceeded, FlushDue,
+      ShellStarted, ShellExited, LauncherFailed {}
 
   private record Done(Unit unit, AttemptResult result, long endTime) implements Event {}
 
@@ -54,6 +56,9 @@ final class RunLoop {
    */
   private record ShellExited(Unit unit, Integer exit, long endTime, Unit next, long nextStart,
       String nextError) implements Event {}
+
+  /** The launching thread stopped on an error: the run cannot go on. */
+  private record LauncherFailed(Throwable error) implements Event {}
 
   private record RetryDue(Unit unit) implements Event {}
 
@@ -204,6 +209,11 @@ final class RunLoop {
       public void exited(Unit u, Integer exit, long endMillis, Unit next, long nextStart,
           String nextError) {
         post(new ShellExited(u, exit, endMillis, next, nextStart, nextError));
+      }
+
+      @Override
+      public void failed(Throwable t) {
+        post(new LauncherFailed(t));
       }
     }, "andon-launch-" + THREADS.incrementAndGet(), ex.options().maxParallel())).orElse(null);
     try {
@@ -696,6 +706,9 @@ final class RunLoop {
         running++; // the slot it ended in
         shellStarted(x.next(), x.nextStart(), x.nextError());
       }
+    } else if (e instanceof LauncherFailed f) {
+      throw new IllegalStateException("andon's task launching thread failed: " + f.error(),
+          f.error());
     } else if (e instanceof Cancel c) {
       cancelAll(c.as(), c.why());
     } else if (e instanceof FlushDue) {

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The mutable state of one task, or of one iteration of a for_each task, during a run. Owned by
  * the scheduling thread; a worker reads the spec and writes only {@link #process} and {@link
- * #child}.
+ * #child}, the launching thread only the fields of the running native attempt.
  */
 final class Unit {
   final int index; // position of the task in the job
@@ -54,7 +54,7 @@ final class Unit {
   volatile boolean killRequested;
   volatile boolean timedOut; // the timeout of the running native attempt killed it
   volatile java.util.concurrent.ScheduledFuture<?> timeoutTask; // of the running native attempt
-  Attempts.ShellStart shellStart; // of an attempt the scheduling thread started itself
+  Attempts.ShellStart shellStart; // of an attempt handed to the launching thread
   volatile ResultState killAs;
 
   Unit(int index, int iteration, TaskSpec spec, Unit parent) {
