@@ -29,24 +29,32 @@
 #define SYS_pidfd_open 434
 #endif
 
-static char **to_cstrings(JNIEnv *env, jobjectArray arr) {
-  jsize n = (*env)->GetArrayLength(env, arr);
-  char **out = calloc((size_t) n + 1, sizeof(char *));
-  if (out == NULL) return NULL;
+/*
+ * The strings of a Java byte[] that holds them as UTF-8, each ended by a NUL (andon packs them so,
+ * as JNI's own string functions give "modified UTF-8"): a NULL-terminated array of pointers and a
+ * copy of the bytes in one allocation, freed with free(). NULL when memory ran out.
+ */
+static char **unpack(JNIEnv *env, jbyteArray packed) {
+  jsize n = (*env)->GetArrayLength(env, packed);
+  if (n <= 0) return calloc(1, sizeof(char *));
+  jbyte *bytes = (*env)->GetPrimitiveArrayCritical(env, packed, NULL);
+  if (bytes == NULL) return NULL;
+  size_t count = 0;
   for (jsize i = 0; i < n; i++) {
-    jstring s = (jstring) (*env)->GetObjectArrayElement(env, arr, i);
-    const char *c = (*env)->GetStringUTFChars(env, s, NULL);
-    out[i] = strdup(c);
-    (*env)->ReleaseStringUTFChars(env, s, c);
-    (*env)->DeleteLocalRef(env, s);
+    if (bytes[i] == 0) count++;
   }
+  char **out = malloc((count + 1) * sizeof(char *) + (size_t) n);
+  if (out != NULL) {
+    char *text = (char *) (out + count + 1);
+    memcpy(text, bytes, (size_t) n);
+    size_t k = 0;
+    for (jsize i = 0; i < n; i++) {
+      if ((i == 0 || text[i - 1] == 0) && k < count) out[k++] = text + i;
+    }
+    out[count] = NULL;
+  }
+  (*env)->ReleasePrimitiveArrayCritical(env, packed, bytes, JNI_ABORT);
   return out;
-}
-
-static void free_cstrings(char **a) {
-  if (a == NULL) return;
-  for (char **p = a; *p != NULL; p++) free(*p);
-  free(a);
 }
 
 /* /dev/null for the children's stdin, opened once (close-on-exec, above stderr), or -1. */
@@ -73,16 +81,16 @@ static int dev_null(void) {
  * Returns a pointer to a NULL-terminated array, or 0 when memory ran out.
  */
 JNIEXPORT jlong JNICALL Java_io_andon_engine_NativeSpawn_envOpen0(
-    JNIEnv *env, jclass cls, jobjectArray entries) {
+    JNIEnv *env, jclass cls, jbyteArray entries) {
   (void) cls;
-  return (jlong) (intptr_t) to_cstrings(env, entries);
+  return (jlong) (intptr_t) unpack(env, entries);
 }
 
 JNIEXPORT void JNICALL Java_io_andon_engine_NativeSpawn_envClose0(
     JNIEnv *env, jclass cls, jlong block) {
   (void) env;
   (void) cls;
-  free_cstrings((char **) (intptr_t) block);
+  free((char **) (intptr_t) block);
 }
 
 /*
@@ -90,25 +98,27 @@ JNIEXPORT void JNICALL Java_io_andon_engine_NativeSpawn_envClose0(
  * or -errno on failure.
  */
 JNIEXPORT jlong JNICALL Java_io_andon_engine_NativeSpawn_spawn0(JNIEnv *env, jclass cls,
-    jobjectArray jargv, jlong jbase, jobjectArray jenvp, jstring jdir, jstring jlog) {
+    jbyteArray jargv, jlong jbase, jbyteArray jenvp, jbyteArray jpaths) {
   (void) cls;
-  char **argv = to_cstrings(env, jargv);
-  char **own = to_cstrings(env, jenvp);
+  char **argv = unpack(env, jargv);
+  char **own = unpack(env, jenvp);
+  char **paths = unpack(env, jpaths); /* the working directory, then the log file */
   char **base = (char **) (intptr_t) jbase;
   size_t nb = 0, no = 0;
   while (base != NULL && base[nb] != NULL) nb++;
   while (own != NULL && own[no] != NULL) no++;
   char **envp = malloc((nb + no + 1) * sizeof(char *));
-  if (argv == NULL || own == NULL || envp == NULL) {
-    free_cstrings(argv);
-    free_cstrings(own);
+  if (argv == NULL || own == NULL || paths == NULL || envp == NULL) {
+    free(argv);
+    free(own);
+    free(paths);
     free(envp);
     return -ENOMEM;
   }
   if (nb > 0) memcpy(envp, base, nb * sizeof(char *));
   memcpy(envp + nb, own, (no + 1) * sizeof(char *));
-  const char *dir = (*env)->GetStringUTFChars(env, jdir, NULL);
-  const char *log = (*env)->GetStringUTFChars(env, jlog, NULL);
+  const char *dir = paths[0];
+  const char *log = paths[1];
   posix_spawn_file_actions_t fa;
   posix_spawnattr_t attr;
   posix_spawn_file_actions_init(&fa);
@@ -134,11 +144,10 @@ JNIEXPORT jlong JNICALL Java_io_andon_engine_NativeSpawn_spawn0(JNIEnv *env, jcl
   int rc = posix_spawn(&pid, argv[0], &fa, &attr, argv, envp);
   posix_spawn_file_actions_destroy(&fa);
   posix_spawnattr_destroy(&attr);
-  (*env)->ReleaseStringUTFChars(env, jdir, dir);
-  (*env)->ReleaseStringUTFChars(env, jlog, log);
   free(envp);
-  free_cstrings(argv);
-  free_cstrings(own);
+  free(argv);
+  free(own);
+  free(paths);
   return rc == 0 ? (jlong) pid : (jlong) -rc;
 }
 

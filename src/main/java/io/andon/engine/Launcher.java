@@ -179,7 +179,9 @@ final class Launcher {
         env = new NativeSpawn.Env(s.st().base().entries());
       }
       pid = Attempts.startNative(loop, u, s.st(), env);
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (java.io.IOException e) {
+      return "andon could not run the task: " + e.getMessage();
+    } catch (RuntimeException e) {
       return "andon could not run the task: " + e;
     }
     byPid.put(pid, u);

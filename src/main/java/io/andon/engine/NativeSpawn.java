@@ -58,7 +58,8 @@ final class NativeSpawn {
    */
   static long spawn(String[] argv, Env base, String[] envp, Path dir, Path log)
       throws IOException {
-    long pid = spawn0(argv, base == null ? 0 : base.block, envp, dir.toString(), log.toString());
+    long pid = spawn0(pack(argv), base == null ? 0 : base.block, pack(envp),
+        pack(dir.toString(), log.toString()));
     if (pid <= 0) {
       throw new IOException("cannot start " + argv[0] + " in " + dir + " (errno " + -pid
           + (pid == -2 ? ": no such file or directory" : "") + ")");
@@ -70,8 +71,8 @@ final class NativeSpawn {
   static final class Env implements AutoCloseable {
     private long block;
 
-    Env(String[] entries) {
-      block = envOpen0(entries);
+    Env(String[] entries) throws IOException {
+      block = envOpen0(pack(entries));
       if (block == 0) {
         throw new OutOfMemoryError("no memory for a task environment");
       }
@@ -191,10 +192,27 @@ final class NativeSpawn {
 
   private static native void reaperClose0(int epoll, int event);
 
-  private static native long spawn0(String[] argv, long base, String[] envp, String dir,
-      String log);
+  /**
+   * The strings as UTF-8, each ended by a NUL, for the native side (JNI's own string functions
+   * give "modified UTF-8", which encodes a character outside the BMP as two surrogates).
+   */
+  static byte[] pack(String... strings) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (String s : strings) {
+      if (s.indexOf('\0') >= 0) {
+        throw new IOException("a NUL character cannot be passed to a process: "
+            + s.replace("\0", "\\0"));
+      }
+      out.writeBytes(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.write(0);
+    }
+    return out.toByteArray();
+  }
 
-  private static native long envOpen0(String[] entries);
+  /** argv and envp packed by {@link #pack}; paths: the working directory, then the log. */
+  private static native long spawn0(byte[] argv, long base, byte[] envp, byte[] paths);
+
+  private static native long envOpen0(byte[] entries);
 
   private static native void envClose0(long block);
 

@@ -762,6 +762,34 @@ class ExecutorTest {
     return seen;
   }
 
+  /**
+   * Commands, variables and paths reach the task as UTF-8, characters outside the BMP included;
+   * a NUL, which no process can receive, fails the task with a message that says so.
+   */
+  @Test
+  void commandsAndVariablesReachTheTaskAsUtf8() throws Exception {
+    String emoji = new String(Character.toChars(0x1F600));
+    RunRecord r = h.run("name: utf8\n"
+        + "parameters: [{name: p, default: \"p-" + emoji + "\"}]\n"
+        + "tasks:\n"
+        + "  - task_key: t\n"
+        + "    shell_task:\n"
+        + "      command: \"printf '%s|%s|%s' 'caf\u00e9 " + emoji + "' \\\"$EMO\\\" \\\"$ANDON_PARAM_P\\\" > out.txt\"\n"
+        + "      env: {EMO: \"e-" + emoji + "\"}\n"
+        + "  - task_key: plain\n"
+        + "    shell_task: {command: \"printf '%s' \\\"$ANDON_PARAM_P\\\" > plain.txt\"}\n"
+        + "  - task_key: nul\n"
+        + "    shell_task: {command: \"echo a\\0b\"}\n");
+    assertThat(result(r, "t")).isEqualTo("SUCCESS");
+    assertThat(Files.readAllBytes(tmp.resolve("out.txt"))).isEqualTo(
+        ("caf\u00e9 " + emoji + "|e-" + emoji + "|p-" + emoji).getBytes(
+            java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(Files.readAllBytes(tmp.resolve("plain.txt"))).isEqualTo(
+        ("p-" + emoji).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(result(r, "nul")).isEqualTo("FAILED");
+    assertThat(task(r, "nul").message().orElse("")).contains("NUL");
+  }
+
   @Test
   void aTaskWithoutEnvOfItsOwnSeesTheRunEnvironmentOnce() throws Exception {
     h.run("""
