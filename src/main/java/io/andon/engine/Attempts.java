@@ -56,6 +56,9 @@ final class Attempts {
     return dir.resolve(name);
   }
 
+  /** The folder of a run's values files, in its log folder. */
+  static final String VALUES_DIR = "values";
+
   static Path runLogDir(Path home, long runId) {
     return home.resolve("logs").resolve("run-" + runId);
   }
@@ -127,7 +130,10 @@ final class Attempts {
       Files.writeString(log, "andon: " + m + "\n", StandardCharsets.UTF_8);
       return AttemptResult.of(ResultState.FAILED, m);
     }
-    Path values = log.resolveSibling(log.getFileName().toString().replace(".log", ".values"));
+    // values files have a folder of their own: few tasks write one, and looking for a file that
+    // is not there costs less among a few names than among a run's thousands of logs
+    Path values = log.resolveSibling(VALUES_DIR)
+        .resolve(log.getFileName().toString().replace(".log", ".values"));
     if (!loop.newLogDir()) {
       Files.deleteIfExists(values); // a repair, or logs left by an earlier store
     }

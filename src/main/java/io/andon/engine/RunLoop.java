@@ -243,7 +243,7 @@ final class RunLoop {
     }
     try {
       newLogDir = !java.nio.file.Files.exists(logDir);
-      java.nio.file.Files.createDirectories(logDir);
+      java.nio.file.Files.createDirectories(logDir.resolve(Attempts.VALUES_DIR));
     } catch (java.io.IOException e) {
       throw new io.andon.error.InvalidInputException("cannot create the log folder under "
           + ex.home() + " (" + e.getMessage() + "); check that the andon home is writable.", e);
