@@ -170,8 +170,8 @@ final class RunLoop {
   }
 
   /**
-   * The process of {@code u} started (on a worker or on this thread): its pid is committed so
-   * that a later andon can kill it if this one dies, by the commit PID_FLUSH_MILLIS later if it
+   * The process of {@code u} started (on a worker or the launching thread): its pid is committed
+   * so that a later andon can kill it if this one dies, by the commit PID_FLUSH_MILLIS later if it
    * still runs then. A process that ended before has nothing left to kill, so short tasks never
    * pay for reading their start time or writing their pid. The scheduling thread is not woken.
    */
