@@ -40,6 +40,13 @@ final class Launcher {
   private final ConcurrentLinkedQueue<Start> standby = new ConcurrentLinkedQueue<>();
   /** The children this thread watches: its own, until it stops. */
   private final Map<Long, Unit> byPid = new HashMap<>();
+  /** An attempt that ended with {@code exit} at {@code end}. */
+  private record Ended(Unit unit, Integer exit, long end) {}
+  /**
+   * Ends of children this thread could not watch, waited for on threads of their own: reported
+   * from here, in order with their starts.
+   */
+  private final ConcurrentLinkedQueue<Ended> waited = new ConcurrentLinkedQueue<>();
   private volatile boolean holdStandby;
   private volatile boolean stopping;
   /** The run's environment, converted for the native launcher once: on this thread only. */
@@ -142,17 +149,23 @@ final class Launcher {
     long[] exited = reaper.await(timeout);
     for (int i = 0; i < exited.length; i += 2) {
       Unit u = byPid.remove(exited[i]);
-      if (u == null) {
-        continue;
+      if (u != null) {
+        ended(new Ended(u, Attempts.endedNative(u, (int) exited[i + 1]), loop.now()));
       }
-      Integer exit = Attempts.endedNative(u, (int) exited[i + 1]);
-      long end = loop.now();
-      Start next = holdStandby ? null : standby.poll();
-      String error = next == null ? null : spawn(next);
-      Unit nu = next == null ? null : next.unit();
-      hold(() -> sink.exited(u, exit, end, nu, end, error));
+    }
+    Ended e;
+    while ((e = waited.poll()) != null) {
+      ended(e);
     }
     return true;
+  }
+
+  /** Starts the next attempt on stand-by in the slot of {@code e}, then reports both. */
+  private void ended(Ended e) {
+    Start next = holdStandby ? null : standby.poll();
+    String error = next == null ? null : spawn(next);
+    Unit nu = next == null ? null : next.unit();
+    hold(() -> sink.exited(e.unit(), e.exit(), e.end(), nu, e.end(), error));
   }
 
   private void hold(Runnable report) {
@@ -191,8 +204,8 @@ final class Launcher {
       // cannot watch it: wait for it on a thread of its own instead
       byPid.remove(pid);
       Thread t = new Thread(() -> {
-        Integer exit = Attempts.endedNative(u, NativeSpawn.waitFor(pid));
-        sink.exited(u, exit, loop.now(), null, 0, null);
+        waited.add(new Ended(u, Attempts.endedNative(u, NativeSpawn.waitFor(pid)), loop.now()));
+        reaper.wake();
       }, thread.getName() + "-wait-" + pid);
       t.setDaemon(true);
       t.start();

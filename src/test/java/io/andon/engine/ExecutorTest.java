@@ -555,14 +555,16 @@ class ExecutorTest {
   }
 
   /**
-   * The same job through both ways of running shell tasks with the native launcher: started and
-   * reaped by the scheduling thread, or started and awaited by a worker thread.
+   * The same job through every way of running shell tasks with the native launcher: started and
+   * reaped by the launching thread; started there but awaited on a thread of its own (a child it
+   * cannot watch); or started and awaited by a worker thread (no reaper).
    */
-  @org.junit.jupiter.params.ParameterizedTest(name = "reaper disabled: {0}")
-  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
-  void shellTasksEndTheSameWithAndWithoutTheReaper(boolean noReaper) throws Exception {
-    String old = System.getProperty("andon.noReaper");
-    System.setProperty("andon.noReaper", Boolean.toString(noReaper));
+  @org.junit.jupiter.params.ParameterizedTest(name = "switched off: {0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"nothing", "andon.noWatch",
+      "andon.noReaper"})
+  void shellTasksEndTheSameWhicheverThreadWaitsForThem(String off) throws Exception {
+    String old = System.getProperty(off);
+    System.setProperty(off, "true");
     RunRecord r;
     try {
       r = h.run("""
@@ -586,9 +588,9 @@ class ExecutorTest {
           """);
     } finally {
       if (old == null) {
-        System.clearProperty("andon.noReaper");
+        System.clearProperty(off);
       } else {
-        System.setProperty("andon.noReaper", old);
+        System.setProperty(off, old);
       }
     }
     assertThat(result(r, "ok")).isEqualTo("SUCCESS");
