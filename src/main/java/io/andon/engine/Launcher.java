@@ -23,11 +23,10 @@ final class Launcher {
 
     /**
      * The attempt of {@code u} ended at {@code endMillis} with {@code exit} (null: its timeout
-     * killed it); {@code next}, when not null, is the stand-by attempt started in its slot at
-     * {@code nextStart}, or that could not start ({@code nextError}).
+     * killed it); {@code next}, when not null, is the stand-by attempt started in its slot then,
+     * or that could not start ({@code nextError}).
      */
-    void exited(Unit u, Integer exit, long endMillis, Unit next, long nextStart,
-        String nextError);
+    void exited(Unit u, Integer exit, long endMillis, Unit next, String nextError);
 
     /** The launching thread failed and stopped: no more reports will come. */
     void failed(Throwable t);
@@ -165,7 +164,7 @@ final class Launcher {
     Start next = holdStandby ? null : standby.poll();
     String error = next == null ? null : spawn(next);
     Unit nu = next == null ? null : next.unit();
-    hold(() -> sink.exited(e.unit(), e.exit(), e.end(), nu, e.end(), error));
+    hold(() -> sink.exited(e.unit(), e.exit(), e.end(), nu, error));
   }
 
   private void hold(Runnable report) {

@@ -52,10 +52,10 @@ final class RunLoop {
 
   /**
    * A shell attempt ended (exit null: timed out), and the launcher started {@code next} in its
-   * slot (or could not).
+   * slot then (or could not).
    */
-  private record ShellExited(Unit unit, Integer exit, long endTime, Unit next, long nextStart,
-      String nextError) implements Event {}
+  private record ShellExited(Unit unit, Integer exit, long endTime, Unit next, String nextError)
+      implements Event {}
 
   /** The launching thread stopped on an error: the run cannot go on. */
   private record LauncherFailed(Throwable error) implements Event {}
@@ -206,9 +206,8 @@ final class RunLoop {
       }
 
       @Override
-      public void exited(Unit u, Integer exit, long endMillis, Unit next, long nextStart,
-          String nextError) {
-        post(new ShellExited(u, exit, endMillis, next, nextStart, nextError));
+      public void exited(Unit u, Integer exit, long endMillis, Unit next, String nextError) {
+        post(new ShellExited(u, exit, endMillis, next, nextError));
       }
 
       @Override
@@ -704,7 +703,7 @@ final class RunLoop {
       shellEnded(x.unit(), x.exit(), x.endTime());
       if (x.next() != null) {
         running++; // the slot it ended in
-        shellStarted(x.next(), x.nextStart(), x.nextError());
+        shellStarted(x.next(), x.endTime(), x.nextError());
       }
     } else if (e instanceof LauncherFailed f) {
       throw new IllegalStateException("andon's task launching thread failed: " + f.error(),
