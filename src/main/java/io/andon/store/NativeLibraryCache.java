@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Keeps SQLite's native library, which the driver otherwise copies out of the jar at every start
@@ -38,7 +40,13 @@ final class NativeLibraryCache {
       }
       String lib = System.mapLibraryName("sqlitejdbc");
       URL url = org.sqlite.JDBC.class.getResource("/org/sqlite/native/"
-          + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + lib);
+          + folder(dir.get(), DETECT) + "/" + lib);
+      if (url == null) {
+        // a remembered folder this driver does not have: ask the driver again
+        Files.deleteIfExists(marker(dir.get()));
+        url = org.sqlite.JDBC.class.getResource("/org/sqlite/native/"
+            + folder(dir.get(), DETECT) + "/" + lib);
+      }
       if (url == null) {
         return;
       }
@@ -69,6 +77,49 @@ final class NativeLibraryCache {
     } catch (IOException | RuntimeException | LinkageError e) {
       // the driver extracts the library itself
     }
+  }
+
+  private static final Supplier<String> DETECT =
+      org.sqlite.util.OSInfo::getNativeLibFolderPathForCurrentOS;
+
+  /**
+   * The driver's folder for this platform ({@code Linux/x86_64}, say), remembered in the cache
+   * folder: the driver finds it by running {@code uname -o} (to tell Termux on Android from other
+   * Linux systems), a process of its own at every start. A remembered folder that the driver turns
+   * out not to have, or a library there that does not load, costs a start the driver's own way.
+   */
+  static String folder(Path dir, Supplier<String> detect) {
+    Path marker = marker(dir);
+    try {
+      String known = Files.readString(marker, StandardCharsets.UTF_8).trim();
+      if (known.matches("[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)*")) {
+        return known;
+      }
+    } catch (IOException | RuntimeException e) {
+      // not remembered yet, or unreadable: detect it
+    }
+    String found = detect.get();
+    try {
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, "folder", ".part");
+      try {
+        Files.writeString(tmp, found, StandardCharsets.UTF_8);
+        Files.move(tmp, marker, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException | RuntimeException e) {
+      // a read-only cache: detect again next time
+    }
+    return found;
+  }
+
+  /** Where {@link #folder} keeps its answer: one file per operating system and architecture. */
+  static Path marker(Path dir) {
+    String key = (System.getProperty("os.name", "") + "-" + System.getProperty("os.arch", ""))
+        .replaceAll("[^A-Za-z0-9_.-]", "_");
+    return dir.resolve("folder-" + key);
   }
 
   /** {@code $XDG_CACHE_HOME/andon/native}, else {@code ~/.cache/andon/native}. */

@@ -72,6 +72,46 @@ class StoreTest {
         + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS() + "/libsqlitejdbc.so")) {
       assertThat(java.nio.file.Files.readAllBytes(lib)).isEqualTo(in.readAllBytes());
     }
+    assertThat(java.nio.file.Files.readString(NativeLibraryCache.marker(dir.get())))
+        .isEqualTo(org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS());
+  }
+
+  @Test
+  void theDriversFolderForThisPlatformIsDetectedOnceAndRemembered() throws Exception {
+    Path dir = tmp.resolve("cache");
+    int[] detections = {0};
+    java.util.function.Supplier<String> detect = () -> {
+      detections[0]++;
+      return "Linux-Musl/aarch64";
+    };
+    assertThat(NativeLibraryCache.folder(dir, detect)).isEqualTo("Linux-Musl/aarch64");
+    assertThat(NativeLibraryCache.folder(dir, detect)).isEqualTo("Linux-Musl/aarch64");
+    assertThat(detections[0]).isEqualTo(1);
+    assertThat(java.nio.file.Files.readString(NativeLibraryCache.marker(dir)))
+        .isEqualTo("Linux-Musl/aarch64");
+    try (var files = java.nio.file.Files.list(dir)) {
+      assertThat(files).hasSize(1); // no temporary file left behind
+    }
+  }
+
+  @Test
+  void aRememberedFolderThatIsNotAFolderNameIsDetectedAgain() throws Exception {
+    Path dir = tmp.resolve("cache");
+    java.nio.file.Files.createDirectories(dir);
+    for (String bad : new String[] {"../../etc", "", "Linux/x86_64/", "/Linux"}) {
+      java.nio.file.Files.writeString(NativeLibraryCache.marker(dir), bad);
+      assertThat(NativeLibraryCache.folder(dir, () -> "Linux/x86_64")).isEqualTo("Linux/x86_64");
+      assertThat(java.nio.file.Files.readString(NativeLibraryCache.marker(dir)))
+          .isEqualTo("Linux/x86_64");
+    }
+  }
+
+  @Test
+  void aCacheThatCannotBeWrittenStillGivesTheFolder() throws Exception {
+    Path file = tmp.resolve("not-a-folder");
+    java.nio.file.Files.writeString(file, "x");
+    assertThat(NativeLibraryCache.folder(file.resolve("native"), () -> "Linux/x86_64"))
+        .isEqualTo("Linux/x86_64");
   }
 
   @Test
