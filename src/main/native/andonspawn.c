@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -94,11 +95,12 @@ JNIEXPORT void JNICALL Java_io_andon_engine_NativeSpawn_envClose0(
 }
 
 /*
- * Starts argv with the environment block base (0: none) followed by envp. Returns the pid (> 0),
+ * Starts argv with the environment block base (0: none) followed by envp, its output appended
+ * to out_fd or, when that is -1, to the log file (created when missing). Returns the pid (> 0),
  * or -errno on failure.
  */
 JNIEXPORT jlong JNICALL Java_io_andon_engine_NativeSpawn_spawn0(JNIEnv *env, jclass cls,
-    jbyteArray jargv, jlong jbase, jbyteArray jenvp, jbyteArray jpaths) {
+    jbyteArray jargv, jlong jbase, jbyteArray jenvp, jbyteArray jpaths, jint out_fd) {
   (void) cls;
   char **argv = unpack(env, jargv);
   char **own = unpack(env, jenvp);
@@ -129,7 +131,11 @@ JNIEXPORT jlong JNICALL Java_io_andon_engine_NativeSpawn_spawn0(JNIEnv *env, jcl
   } else {
     posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
   }
-  posix_spawn_file_actions_addopen(&fa, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0644);
+  if (out_fd >= 0) {
+    posix_spawn_file_actions_adddup2(&fa, out_fd, 1); /* a spool file, linked to the log */
+  } else {
+    posix_spawn_file_actions_addopen(&fa, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0644);
+  }
   posix_spawn_file_actions_adddup2(&fa, 1, 2);
   posix_spawn_file_actions_addchdir_np(&fa, dir);
   posix_spawn_file_actions_addclosefrom_np(&fa, 3);
@@ -149,6 +155,80 @@ JNIEXPORT jlong JNICALL Java_io_andon_engine_NativeSpawn_spawn0(JNIEnv *env, jcl
   free(own);
   free(paths);
   return rc == 0 ? (jlong) pid : (jlong) -rc;
+}
+
+/*
+ * Spool files: an attempt's output goes to a file that already exists, hard-linked under the
+ * attempt's log name while the attempt runs, so that starting an attempt creates no inode. When
+ * the attempt wrote nothing and left no process behind, its log name is removed and the file
+ * serves the next attempt; otherwise the spool name is removed and the file stays the log.
+ */
+
+/* Creates a spool file (it must not exist); returns its descriptor, or -errno. */
+JNIEXPORT jint JNICALL Java_io_andon_engine_NativeSpawn_spoolOpen0(
+    JNIEnv *env, jclass cls, jbyteArray jpath) {
+  (void) cls;
+  char **path = unpack(env, jpath);
+  if (path == NULL || path[0] == NULL) {
+    free(path);
+    return -ENOMEM;
+  }
+  int fd = open(path[0], O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
+  int err = errno;
+  free(path);
+  return fd >= 0 ? fd : -err;
+}
+
+/* Links the spool file (the first path) under the log name (the second): 0, or -errno. */
+JNIEXPORT jint JNICALL Java_io_andon_engine_NativeSpawn_spoolLink0(
+    JNIEnv *env, jclass cls, jbyteArray jpaths) {
+  (void) cls;
+  char **paths = unpack(env, jpaths);
+  if (paths == NULL || paths[0] == NULL || paths[1] == NULL) {
+    free(paths);
+    return -ENOMEM;
+  }
+  int rc = link(paths[0], paths[1]) == 0 ? 0 : -errno;
+  free(paths);
+  return rc;
+}
+
+/*
+ * Ends the use of a spool file by the attempt whose process group was pgid, paths being the
+ * spool's name then the log's. Returns 1 when the file is empty and no process of the group is
+ * left (the log name is removed, the descriptor stays open for the next attempt), 0 when the
+ * file stays the log (the spool name is removed, the descriptor closed), or -errno.
+ */
+JNIEXPORT jint JNICALL Java_io_andon_engine_NativeSpawn_spoolSettle0(
+    JNIEnv *env, jclass cls, jint fd, jlong pgid, jbyteArray jpaths) {
+  (void) cls;
+  char **paths = unpack(env, jpaths);
+  if (paths == NULL || paths[0] == NULL || paths[1] == NULL) {
+    free(paths);
+    return -ENOMEM;
+  }
+  struct stat st;
+  int quiet = fstat(fd, &st) == 0 && st.st_size == 0
+      && kill(-(pid_t) pgid, 0) < 0 && errno == ESRCH;
+  int rc;
+  if (quiet && unlink(paths[1]) == 0) {
+    rc = 1;
+  } else {
+    rc = unlink(paths[0]) == 0 ? 0 : -errno;
+    close(fd);
+  }
+  free(paths);
+  return rc;
+}
+
+/* Closes a spool file no attempt uses and removes its name. */
+JNIEXPORT void JNICALL Java_io_andon_engine_NativeSpawn_spoolDrop0(
+    JNIEnv *env, jclass cls, jint fd, jbyteArray jpath) {
+  (void) cls;
+  close(fd);
+  char **path = unpack(env, jpath);
+  if (path != NULL && path[0] != NULL) unlink(path[0]);
+  free(path);
 }
 
 /* Waits for the child; returns its exit code, or 128 + signal when a signal ended it. */

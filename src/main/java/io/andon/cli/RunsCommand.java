@@ -136,6 +136,8 @@ public final class RunsCommand implements Callable<Integer> {
           out.println("==> " + p.getFileName() + " <==");
           if (Files.exists(p)) {
             out.print(Files.readString(p));
+          } else if (p.getParent() != null && Files.isDirectory(p.getParent())) {
+            out.println("(no output)"); // an attempt that printed nothing leaves no file
           } else {
             out.println("(log file " + p + " is gone)");
           }

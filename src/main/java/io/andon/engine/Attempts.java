@@ -148,12 +148,16 @@ final class Attempts {
     return new ShellStart(command, own, base, dir, log, values);
   }
 
-  /** Starts a prepared shell attempt with the native launcher; returns the pid. */
-  static long spawnShell(ShellStart st, NativeSpawn.Env base) throws IOException {
+  /**
+   * Starts a prepared shell attempt with the native launcher, its output to {@code spool} when
+   * not null (linked under the log's name already); returns the pid.
+   */
+  static long spawnShell(ShellStart st, NativeSpawn.Env base, NativeSpawn.Spool spool)
+      throws IOException {
     String[] argv = {"/bin/sh", "-c", st.command()};
     String[] own = base == null ? null : st.base().ownOnly(st.own());
-    return own != null ? NativeSpawn.spawn(argv, base, own, st.dir(), st.log())
-        : NativeSpawn.spawn(argv, st.base().array(st.own()), st.dir(), st.log());
+    return own != null ? NativeSpawn.spawn(argv, base, own, st.dir(), st.log(), spool)
+        : NativeSpawn.spawn(argv, null, st.base().array(st.own()), st.dir(), st.log(), spool);
   }
 
   private static AttemptResult shell(RunLoop loop, Unit u, ShellTask s, Resolver r, Path log)
@@ -211,10 +215,10 @@ final class Attempts {
    * (which kills the process group and marks the attempt timed out) and honours a kill already
    * asked for. The end goes through {@link #endedNative}, whoever waits for the process.
    */
-  static long startNative(RunLoop loop, Unit u, ShellStart st, NativeSpawn.Env base)
-      throws IOException {
+  static long startNative(RunLoop loop, Unit u, ShellStart st, NativeSpawn.Env base,
+      NativeSpawn.Spool spool) throws IOException {
     u.timedOut = false;
-    long pid = spawnShell(st, base);
+    long pid = spawnShell(st, base, spool);
     u.nativePid = pid;
     loop.processStarted(u, pid);
     long timeout = u.spec.timeoutSeconds();
@@ -241,7 +245,7 @@ final class Attempts {
 
   /** Exit code, or null when the attempt timed out. */
   private static Integer runNative(RunLoop loop, Unit u, ShellStart st) throws IOException {
-    return endedNative(u, NativeSpawn.waitFor(startNative(loop, u, st, null)));
+    return endedNative(u, NativeSpawn.waitFor(startNative(loop, u, st, null, null)));
   }
 
   /** Exit code, or null when the attempt timed out. */

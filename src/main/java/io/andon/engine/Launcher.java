@@ -1,5 +1,6 @@
 package io.andon.engine;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -39,8 +40,18 @@ final class Launcher {
   private final ConcurrentLinkedQueue<Start> standby = new ConcurrentLinkedQueue<>();
   /** The children this thread watches: its own, until it stops. */
   private final Map<Long, Unit> byPid = new HashMap<>();
-  /** An attempt that ended with {@code exit} at {@code end}. */
-  private record Ended(Unit unit, Integer exit, long end) {}
+  /** An attempt (process {@code pid}) that ended with {@code exit} at {@code end}. */
+  private record Ended(Unit unit, long pid, Integer exit, long end) {}
+  /** A spool file an attempt writes to, linked under its {@code log}. */
+  private record InUse(NativeSpawn.Spool spool, Path log) {}
+  /** The spool files of the children that run, by pid. */
+  private final Map<Long, InUse> spoolOf = new HashMap<>();
+  /** Spool files free for the next attempt, all in {@link #spoolDir}. */
+  private final java.util.ArrayDeque<NativeSpawn.Spool> spools = new java.util.ArrayDeque<>();
+  private Path spoolDir;
+  private int spoolCount;
+  /** Set when a spool file could not be created: the children then create their logs. */
+  private boolean noSpools;
   /**
    * Ends of children this thread could not watch, waited for on threads of their own: reported
    * from here, in order with their starts.
@@ -149,7 +160,8 @@ final class Launcher {
     for (int i = 0; i < exited.length; i += 2) {
       Unit u = byPid.remove(exited[i]);
       if (u != null) {
-        ended(new Ended(u, Attempts.endedNative(u, (int) exited[i + 1]), loop.now()));
+        ended(new Ended(u, exited[i], Attempts.endedNative(u, (int) exited[i + 1]),
+            loop.now()));
       }
     }
     Ended e;
@@ -161,6 +173,7 @@ final class Launcher {
 
   /** Starts the next attempt on stand-by in the slot of {@code e}, then reports both. */
   private void ended(Ended e) {
+    settle(e.pid());
     Start next = holdStandby ? null : standby.poll();
     String error = next == null ? null : spawn(next);
     Unit nu = next == null ? null : next.unit();
@@ -186,15 +199,22 @@ final class Launcher {
   private String spawn(Start s) {
     Unit u = s.unit();
     long pid;
+    Path log = s.st().log();
+    NativeSpawn.Spool spool = spool(log);
     try {
       if (env == null) {
         env = new NativeSpawn.Env(s.st().base().entries());
       }
-      pid = Attempts.startNative(loop, u, s.st(), env);
-    } catch (java.io.IOException e) {
-      return "andon could not run the task: " + e.getMessage();
-    } catch (RuntimeException e) {
-      return "andon could not run the task: " + e;
+      pid = Attempts.startNative(loop, u, s.st(), env, spool);
+    } catch (java.io.IOException | RuntimeException e) {
+      if (spool != null) {
+        unspool(spool, log);
+      }
+      return "andon could not run the task: "
+          + (e instanceof java.io.IOException ? e.getMessage() : e.toString());
+    }
+    if (spool != null) {
+      spoolOf.put(pid, new InUse(spool, log));
     }
     byPid.put(pid, u);
     try {
@@ -203,13 +223,72 @@ final class Launcher {
       // cannot watch it: wait for it on a thread of its own instead
       byPid.remove(pid);
       Thread t = new Thread(() -> {
-        waited.add(new Ended(u, Attempts.endedNative(u, NativeSpawn.waitFor(pid)), loop.now()));
+        waited.add(new Ended(u, pid, Attempts.endedNative(u, NativeSpawn.waitFor(pid)),
+            loop.now()));
         reaper.wake();
       }, thread.getName() + "-wait-" + pid);
       t.setDaemon(true);
       t.start();
     }
     return null;
+  }
+
+  /**
+   * A spool file for an attempt that logs to {@code log}, linked under that name: a free one, or
+   * a new one in the same folder; null when there is none (the child then creates its log
+   * itself, as when the log name is taken already).
+   */
+  private NativeSpawn.Spool spool(Path log) {
+    Path dir = log.getParent();
+    if (noSpools || dir == null || (spoolDir != null && !spoolDir.equals(dir))) {
+      return null;
+    }
+    NativeSpawn.Spool sp = spools.poll();
+    if (sp == null) {
+      try {
+        sp = NativeSpawn.Spool.open(dir.resolve(".spool-" + ProcessHandle.current().pid() + "-"
+            + ++spoolCount));
+        spoolDir = dir;
+      } catch (java.io.IOException e) {
+        noSpools = true;
+        return null;
+      }
+    }
+    try {
+      sp.link(log);
+      return sp;
+    } catch (java.io.IOException e) {
+      spools.push(sp);
+      return null;
+    }
+  }
+
+  /** Takes back the spool of an attempt that did not start. */
+  private void unspool(NativeSpawn.Spool sp, Path log) {
+    try {
+      sp.unlink(log);
+      spools.push(sp);
+    } catch (java.io.IOException e) {
+      sp.drop(); // the log name stays, on an empty file
+    }
+  }
+
+  /**
+   * The attempt of process {@code pid} ended: its spool file becomes its log, or, when it wrote
+   * nothing and left no process behind, loses the log name and serves the next attempt.
+   */
+  private void settle(long pid) {
+    InUse in = spoolOf.remove(pid);
+    if (in == null) {
+      return;
+    }
+    try {
+      if (in.spool().settle(pid, in.log())) {
+        spools.push(in.spool());
+      }
+    } catch (java.io.IOException e) {
+      // the spool name stays beside the log: a file too many, nothing lost
+    }
   }
 
   /**
@@ -229,8 +308,16 @@ final class Launcher {
       for (Long pid : byPid.keySet()) {
         Processes.killGroup(pid);
         NativeSpawn.waitFor(pid);
+        settle(pid);
       }
       byPid.clear();
+      for (Long pid : new java.util.ArrayList<>(spoolOf.keySet())) {
+        settle(pid); // children waited for on threads of their own
+      }
+      NativeSpawn.Spool sp;
+      while ((sp = spools.poll()) != null) {
+        sp.drop();
+      }
       if (env != null) {
         env.close();
       }

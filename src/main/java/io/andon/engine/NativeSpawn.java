@@ -49,22 +49,94 @@ final class NativeSpawn {
    * output appended to {@code log}; returns the pid.
    */
   static long spawn(String[] argv, String[] envp, Path dir, Path log) throws IOException {
-    return spawn(argv, null, envp, dir, log);
+    return spawn(argv, null, envp, dir, log, null);
   }
 
   /**
    * The same, with the environment {@code base} followed by {@code envp}: the base is converted
-   * once, for every attempt of a run, and must not name a variable {@code envp} names.
+   * once, for every attempt of a run, and must not name a variable {@code envp} names. With a
+   * {@code spool} (already linked under the log's name), the output goes to it.
    */
-  static long spawn(String[] argv, Env base, String[] envp, Path dir, Path log)
+  static long spawn(String[] argv, Env base, String[] envp, Path dir, Path log, Spool spool)
       throws IOException {
     long pid = spawn0(pack(argv), base == null ? 0 : base.block, pack(envp),
-        pack(dir.toString(), log.toString()));
+        pack(dir.toString(), log.toString()), spool == null ? -1 : spool.fd);
     if (pid <= 0) {
       throw new IOException("cannot start " + argv[0] + " in " + dir + " (errno " + -pid
           + (pid == -2 ? ": no such file or directory" : "") + ")");
     }
     return pid;
+  }
+
+  /**
+   * A file that takes an attempt's output before the attempt has a file of its own: it is
+   * hard-linked under the attempt's log name while the attempt runs (so the log is there, and
+   * complete, at every moment), and the attempt keeps it only when it wrote something or left a
+   * process behind. Otherwise the log name is removed and the next attempt uses the same file.
+   * Starting an attempt then creates no inode, which costs more than the link and the unlink
+   * together, and a run of many quiet tasks leaves no empty logs. Used by one thread.
+   */
+  static final class Spool {
+    private int fd;
+    private final Path path;
+    private final byte[] name;
+
+    private Spool(int fd, Path path) throws IOException {
+      this.fd = fd;
+      this.path = path;
+      this.name = pack(path.toString());
+    }
+
+    /** Creates the spool file {@code path}, which must not exist. */
+    static Spool open(Path path) throws IOException {
+      int fd = spoolOpen0(pack(path.toString()));
+      if (fd < 0) {
+        throw new IOException("cannot create " + path + " (errno " + -fd + ")");
+      }
+      return new Spool(fd, path);
+    }
+
+    Path path() {
+      return path;
+    }
+
+    /** Links this file under {@code log}, which must not exist yet. */
+    void link(Path log) throws IOException {
+      int rc = spoolLink0(pack(path.toString(), log.toString()));
+      if (rc < 0) {
+        throw new IOException("cannot link " + path + " to " + log + " (errno " + -rc + ")");
+      }
+    }
+
+    /**
+     * The attempt linked to {@code log}, whose process group was {@code pgid}, ended: true when
+     * this file is free again (it is empty and no process of the group is left; the log name is
+     * gone), false when it became that attempt's log (this spool is closed then).
+     */
+    boolean settle(long pgid, Path log) throws IOException {
+      int rc = spoolSettle0(fd, pgid, pack(path.toString(), log.toString()));
+      if (rc == 1) {
+        return true;
+      }
+      fd = -1;
+      if (rc < 0) {
+        throw new IOException("cannot remove " + path + " (errno " + -rc + ")");
+      }
+      return false;
+    }
+
+    /** Takes back the link made to {@code log} for an attempt that did not start. */
+    void unlink(Path log) throws IOException {
+      Files.deleteIfExists(log);
+    }
+
+    /** Closes a free spool and removes its name. */
+    void drop() {
+      if (fd >= 0) {
+        spoolDrop0(fd, name);
+        fd = -1;
+      }
+    }
   }
 
   /** An environment converted once for many {@link #spawn} calls; closed when no longer used. */
@@ -212,8 +284,20 @@ final class NativeSpawn {
     return out.toByteArray();
   }
 
-  /** argv and envp packed by {@link #pack}; paths: the working directory, then the log. */
-  private static native long spawn0(byte[] argv, long base, byte[] envp, byte[] paths);
+  /**
+   * argv and envp packed by {@link #pack}; paths: the working directory, then the log; outFd: a
+   * spool's descriptor, or -1 to append to the log.
+   */
+  private static native long spawn0(byte[] argv, long base, byte[] envp, byte[] paths,
+      int outFd);
+
+  private static native int spoolOpen0(byte[] path);
+
+  private static native int spoolLink0(byte[] paths);
+
+  private static native int spoolSettle0(int fd, long pgid, byte[] paths);
+
+  private static native void spoolDrop0(int fd, byte[] path);
 
   private static native long envOpen0(byte[] entries);
 

@@ -7,6 +7,10 @@ import io.andon.store.RunStore;
 import io.andon.store.Store;
 import io.andon.store.TaskRecord;
 import io.andon.store.TaskWrite;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,9 +53,27 @@ public final class Recovery {
             ResultState.FAILED.name(), message, now, null, null, null);
         return null;
       });
+      removeSpools(Attempts.runLogDir(store.home(), r.runId()));
       recovered.add(r.runId());
     }
     return recovered;
+  }
+
+  /**
+   * Removes the spool names the killed andon left in the run's log folder: each is an empty file
+   * or a second name of an attempt's log (see {@link NativeSpawn.Spool}), so nothing is lost.
+   */
+  private static void removeSpools(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (DirectoryStream<Path> spools = Files.newDirectoryStream(dir, ".spool-*")) {
+      for (Path p : spools) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // a few empty names too many; the logs are all there
+    }
   }
 
   private static void close(TaskRecord t, String who, long now, List<TaskWrite> writes,

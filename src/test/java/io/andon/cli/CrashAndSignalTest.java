@@ -54,7 +54,7 @@ class CrashAndSignalTest {
             shell_task: {command: 'echo v=7 > "$ANDON_TASK_VALUES"'}
           - task_key: slow
             depends_on: [{task_key: first}]
-            shell_task: {command: 'if [ -f resume ]; then echo "resumed {{tasks.first.values.v}}" > resumed; exit 0; fi; echo $$ > slow.pid; sleep 60'}
+            shell_task: {command: 'if [ -f resume ]; then echo "resumed {{tasks.first.values.v}}" > resumed; exit 0; fi; echo $$ > slow.pid; echo waiting; sleep 60'}
           - task_key: last
             depends_on: [{task_key: slow}]
             shell_task: {command: 'touch last.done'}
@@ -80,6 +80,11 @@ class CrashAndSignalTest {
       Thread.sleep(50);
     }
     assertThat(alive(taskPid)).as("left-over task process killed by recovery").isFalse();
+    Path logs = tmp.resolve("home").resolve("logs").resolve("run-1");
+    assertThat(Files.readString(logs.resolve("slow.attempt-1.log"))).isEqualTo("waiting\n");
+    try (var names = Files.list(logs)) {
+      assertThat(names.map(n -> n.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+    }
 
     Files.createFile(tmp.resolve("resume"));
     Cli repaired = Cli.run("repair", "--home", home, "1", "--rerun-all-failed", "--json");

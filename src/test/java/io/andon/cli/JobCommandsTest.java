@@ -158,6 +158,13 @@ class JobCommandsTest {
     Cli logs = Cli.run("runs", "logs", "--home", home(), "1", "hello");
     assertThat(logs.exit).isZero();
     assertThat(logs.out).contains("hello from the task");
+    Cli.run("run", "--home", home(), job("""
+        name: quiet
+        tasks: [{task_key: hush, shell_task: {command: 'true'}}]
+        """).toString());
+    Cli quiet = Cli.run("runs", "logs", "--home", home(), "2", "hush");
+    assertThat(quiet.exit).isZero();
+    assertThat(quiet.out).isEqualTo("==> hush.attempt-1.log <==\n(no output)\n");
     Cli missing = Cli.run("runs", "logs", "--home", home(), "1", "nope");
     assertThat(missing.exit).isEqualTo(2);
     assertThat(missing.err).contains("has no task 'nope'");

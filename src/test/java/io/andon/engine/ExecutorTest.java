@@ -563,11 +563,7 @@ class ExecutorTest {
   @org.junit.jupiter.params.provider.ValueSource(strings = {"nothing", "andon.noWatch",
       "andon.noReaper"})
   void shellTasksEndTheSameWhicheverThreadWaitsForThem(String off) throws Exception {
-    String old = System.getProperty(off);
-    System.setProperty(off, "true");
-    RunRecord r;
-    try {
-      r = h.run("""
+    RunRecord r = runWith(off, """
           name: paths
           tasks:
             - task_key: ok
@@ -586,13 +582,6 @@ class ExecutorTest {
               depends_on: [{task_key: ok}]
               shell_task: {command: 'test "{{tasks.ok.values.n}}" = 7'}
           """);
-    } finally {
-      if (old == null) {
-        System.clearProperty(off);
-      } else {
-        System.setProperty(off, old);
-      }
-    }
     assertThat(result(r, "ok")).isEqualTo("SUCCESS");
     assertThat(task(r, "ok").values().get("n").asInt()).isEqualTo(7);
     assertThat(result(r, "bad")).isEqualTo("FAILED");
@@ -606,6 +595,89 @@ class ExecutorTest {
     assertThat(result(r, "after")).isEqualTo("SUCCESS");
     assertThat(Files.readString(Path.of(h.store.home().resolve("logs").resolve("run-"
         + r.runId()).resolve("ok.attempt-1.log").toString()))).isEqualTo("hello\n");
+  }
+
+  /**
+   * Each attempt's output is in its own log, with or without the launching thread's spool files:
+   * an attempt that prints nothing leaves no file when the launching thread starts it (on a
+   * worker thread, an empty one), and what a process left behind by a task prints after the task
+   * ended still goes to that task's log, never to the next attempt's.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "switched off: {0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"nothing", "andon.noWatch",
+      "andon.noReaper"})
+  void eachAttemptsOutputIsInItsOwnLogAndAQuietAttemptLeavesNone(String off) throws Exception {
+    RunRecord r = runWith(off, """
+          name: logs
+          tasks:
+            - task_key: quiet
+              shell_task: {command: 'true'}
+            - task_key: loud
+              depends_on: [{task_key: quiet}]
+              shell_task: {command: 'echo out; echo err >&2'}
+            - task_key: leaves
+              depends_on: [{task_key: loud}]
+              shell_task: {command: '(sleep 0.5; echo late) &'}
+            - task_key: next
+              depends_on: [{task_key: leaves}]
+              shell_task: {command: 'sleep 1'}
+            - task_key: fails
+              depends_on: [{task_key: next}]
+              max_retries: 1
+              shell_task: {command: 'exit 3'}
+          """);
+    assertThat(result(r, "fails")).isEqualTo("FAILED");
+    assertThat(task(r, "fails").attempts()).isEqualTo(2);
+    Path dir = h.store.home().resolve("logs").resolve("run-" + r.runId());
+    assertThat(Files.readString(dir.resolve("loud.attempt-1.log"))).isEqualTo("out\nerr\n");
+    assertThat(Files.readString(dir.resolve("leaves.attempt-1.log"))).isEqualTo("late\n");
+    for (String quiet : List.of("quiet.attempt-1.log", "next.attempt-1.log",
+        "fails.attempt-1.log", "fails.attempt-2.log")) {
+      if (off.equals("andon.noReaper")) {
+        assertThat(dir.resolve(quiet)).isEmptyFile();
+      } else {
+        assertThat(dir.resolve(quiet)).doesNotExist();
+      }
+    }
+    try (var names = Files.list(dir)) {
+      assertThat(names.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+    }
+  }
+
+  @Test
+  void aRunningAttemptsLogHoldsWhatItPrintedSoFar() throws Exception {
+    Path log = h.store.home().resolve("logs").resolve("run-1").resolve("t.attempt-1.log");
+    java.util.concurrent.CompletableFuture<RunRecord> run =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> h.run("""
+            name: live
+            tasks:
+              - task_key: t
+                shell_task: {command: 'echo started; sleep 2; echo done'}
+            """));
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    String seen = "";
+    while (!seen.contains("started") && System.nanoTime() < deadline && !run.isDone()) {
+      Thread.sleep(20);
+      seen = Files.exists(log) ? Files.readString(log) : "";
+    }
+    assertThat(seen).isEqualTo("started\n");
+    assertThat(run.get().runId()).isEqualTo(1);
+    assertThat(Files.readString(log)).isEqualTo("started\ndone\n");
+  }
+
+  /** Runs {@code yaml} with the system property {@code off} set to true for the run. */
+  private RunRecord runWith(String off, String yaml) {
+    String old = System.getProperty(off);
+    System.setProperty(off, "true");
+    try {
+      return h.run(yaml);
+    } finally {
+      if (old == null) {
+        System.clearProperty(off);
+      } else {
+        System.setProperty(off, old);
+      }
+    }
   }
 
   @Test
