@@ -207,7 +207,9 @@ final class Launcher {
       }
       pid = Attempts.startNative(loop, u, s.st(), env, spool);
     } catch (java.io.IOException | RuntimeException e) {
-      if (spool != null) {
+      if (spool != null && u.nativePid > 0) {
+        spoolOf.put(u.nativePid, new InUse(spool, log)); // started after all: its log now
+      } else if (spool != null) {
         unspool(spool, log);
       }
       return "andon could not run the task: "
