@@ -74,7 +74,9 @@ final class NativeSpawn {
    * complete, at every moment), and the attempt keeps it only when it wrote something or left a
    * process behind. Otherwise the log name is removed and the next attempt uses the same file.
    * Starting an attempt then creates no inode, which costs more than the link and the unlink
-   * together, and a run of many quiet tasks leaves no empty logs. Used by one thread.
+   * together, and a run of many quiet tasks leaves no empty logs. Used by one thread. A process
+   * that leaves the task's group (setsid) yet keeps its output is not seen: should it print after
+   * its task ended quietly, the text lands in a later attempt's log.
    */
   static final class Spool {
     private int fd;
