@@ -265,10 +265,10 @@ final class Launcher {
     }
   }
 
-  /** Takes back the spool of an attempt that did not start. */
+  /** Takes back the spool of an attempt that did not start, and the log name linked to it. */
   private void unspool(NativeSpawn.Spool sp, Path log) {
     try {
-      sp.unlink(log);
+      java.nio.file.Files.deleteIfExists(log);
       spools.push(sp);
     } catch (java.io.IOException e) {
       sp.drop(); // the log name stays, on an empty file

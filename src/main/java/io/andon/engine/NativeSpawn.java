@@ -127,11 +127,6 @@ final class NativeSpawn {
       return false;
     }
 
-    /** Takes back the link made to {@code log} for an attempt that did not start. */
-    void unlink(Path log) throws IOException {
-      Files.deleteIfExists(log);
-    }
-
     /** Closes a free spool and removes its name. */
     void drop() {
       if (fd >= 0) {
