@@ -164,15 +164,24 @@ JNIEXPORT jlong JNICALL Java_io_andon_engine_NativeSpawn_spawn0(JNIEnv *env, jcl
  * serves the next attempt; otherwise the spool name is removed and the file stays the log.
  */
 
+/* unpack(), or NULL (freed) when it holds fewer than n strings. */
+static char **unpack_n(JNIEnv *env, jbyteArray packed, size_t n) {
+  char **out = unpack(env, packed);
+  for (size_t i = 0; out != NULL && i < n; i++) {
+    if (out[i] == NULL) {
+      free(out);
+      return NULL;
+    }
+  }
+  return out;
+}
+
 /* Creates a spool file (it must not exist); returns its descriptor, or -errno. */
 JNIEXPORT jint JNICALL Java_io_andon_engine_NativeSpawn_spoolOpen0(
     JNIEnv *env, jclass cls, jbyteArray jpath) {
   (void) cls;
-  char **path = unpack(env, jpath);
-  if (path == NULL || path[0] == NULL) {
-    free(path);
-    return -ENOMEM;
-  }
+  char **path = unpack_n(env, jpath, 1);
+  if (path == NULL) return -ENOMEM;
   int fd = open(path[0], O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
   int err = errno;
   free(path);
@@ -183,11 +192,8 @@ JNIEXPORT jint JNICALL Java_io_andon_engine_NativeSpawn_spoolOpen0(
 JNIEXPORT jint JNICALL Java_io_andon_engine_NativeSpawn_spoolLink0(
     JNIEnv *env, jclass cls, jbyteArray jpaths) {
   (void) cls;
-  char **paths = unpack(env, jpaths);
-  if (paths == NULL || paths[0] == NULL || paths[1] == NULL) {
-    free(paths);
-    return -ENOMEM;
-  }
+  char **paths = unpack_n(env, jpaths, 2);
+  if (paths == NULL) return -ENOMEM;
   int rc = link(paths[0], paths[1]) == 0 ? 0 : -errno;
   free(paths);
   return rc;
@@ -202,11 +208,8 @@ JNIEXPORT jint JNICALL Java_io_andon_engine_NativeSpawn_spoolLink0(
 JNIEXPORT jint JNICALL Java_io_andon_engine_NativeSpawn_spoolSettle0(
     JNIEnv *env, jclass cls, jint fd, jlong pgid, jbyteArray jpaths) {
   (void) cls;
-  char **paths = unpack(env, jpaths);
-  if (paths == NULL || paths[0] == NULL || paths[1] == NULL) {
-    free(paths);
-    return -ENOMEM;
-  }
+  char **paths = unpack_n(env, jpaths, 2);
+  if (paths == NULL) return -ENOMEM;
   struct stat st;
   int quiet = fstat(fd, &st) == 0 && st.st_size == 0
       && kill(-(pid_t) pgid, 0) < 0 && errno == ESRCH;
@@ -226,8 +229,8 @@ JNIEXPORT void JNICALL Java_io_andon_engine_NativeSpawn_spoolDrop0(
     JNIEnv *env, jclass cls, jint fd, jbyteArray jpath) {
   (void) cls;
   close(fd);
-  char **path = unpack(env, jpath);
-  if (path != NULL && path[0] != NULL) unlink(path[0]);
+  char **path = unpack_n(env, jpath, 1);
+  if (path != NULL) unlink(path[0]);
   free(path);
 }
 

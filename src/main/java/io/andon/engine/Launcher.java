@@ -248,7 +248,7 @@ final class Launcher {
     NativeSpawn.Spool sp = spools.poll();
     if (sp == null) {
       try {
-        sp = NativeSpawn.Spool.open(dir.resolve(".spool-" + ProcessHandle.current().pid() + "-"
+        sp = NativeSpawn.Spool.open(dir.resolve(NativeSpawn.Spool.PREFIX + ProcessHandle.current().pid() + "-"
             + ++spoolCount));
         spoolDir = dir;
       } catch (java.io.IOException e) {

@@ -79,14 +79,14 @@ final class NativeSpawn {
    * its task ended quietly, the text lands in a later attempt's log.
    */
   static final class Spool {
+    /** How a spool file's name starts, in the run's log folder. */
+    static final String PREFIX = ".spool-";
     private int fd;
     private final Path path;
-    private final byte[] name;
 
-    private Spool(int fd, Path path) throws IOException {
+    private Spool(int fd, Path path) {
       this.fd = fd;
       this.path = path;
-      this.name = pack(path.toString());
     }
 
     /** Creates the spool file {@code path}, which must not exist. */
@@ -96,10 +96,6 @@ final class NativeSpawn {
         throw new IOException("cannot create " + path + " (errno " + -fd + ")");
       }
       return new Spool(fd, path);
-    }
-
-    Path path() {
-      return path;
     }
 
     /** Links this file under {@code log}, which must not exist yet. */
@@ -130,7 +126,11 @@ final class NativeSpawn {
     /** Closes a free spool and removes its name. */
     void drop() {
       if (fd >= 0) {
-        spoolDrop0(fd, name);
+        try {
+          spoolDrop0(fd, pack(path.toString()));
+        } catch (IOException e) {
+          // a path with a NUL in it was never opened
+        }
         fd = -1;
       }
     }

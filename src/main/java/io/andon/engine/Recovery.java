@@ -67,7 +67,8 @@ public final class Recovery {
     if (!Files.isDirectory(dir)) {
       return;
     }
-    try (DirectoryStream<Path> spools = Files.newDirectoryStream(dir, ".spool-*")) {
+    try (DirectoryStream<Path> spools = Files.newDirectoryStream(dir,
+        NativeSpawn.Spool.PREFIX + "*")) {
       for (Path p : spools) {
         Files.deleteIfExists(p);
       }
