@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Loads a job file (a bare job or a Databricks Asset Bundle) and validates it once, reporting
@@ -151,6 +152,12 @@ public final class JobLoader {
   private static final java.util.regex.Pattern ENV_NAME =
       java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+  /**
+   * A task item as read: its spec, or null when it has problems; then its key (null when it has
+   * none) and dependencies still take part in the checks of the whole job.
+   */
+  private record Read(TaskSpec spec, String key, List<Dependency> deps, Loc loc) {}
+
   /** One parse of one job file. */
   private final class Parse {
     private final Path file;
@@ -206,20 +213,25 @@ public final class JobLoader {
         p.add(m.loc(), "the job has no 'tasks'; add a list of tasks, each with a task_key.");
       }
       List<TaskSpec> tasks = new ArrayList<>();
+      Map<String, Read> broken = new LinkedHashMap<>();
+      List<Read> twice = new ArrayList<>();
       Map<String, Loc> seen = new HashMap<>();
       List<YNode> items = p.list(m, "tasks");
-      List<Optional<TaskSpec>> specs = tasks(items);
+      List<Read> reads = tasks(items);
       for (int i = 0; i < items.size(); i++) {
-        if (specs.get(i).isEmpty()) {
+        Read r = reads.get(i);
+        if (r == null || r.key() == null) {
           continue;
         }
-        TaskSpec t = specs.get(i).get();
-        Loc first = seen.putIfAbsent(t.taskKey(), t.loc());
+        Loc first = seen.putIfAbsent(r.key(), r.loc());
         if (first != null) {
-          p.add(((YMap) items.get(i)).keyLoc("task_key"), "task_key '" + t.taskKey()
+          p.add(((YMap) items.get(i)).keyLoc("task_key"), "task_key '" + r.key()
               + "' is used twice (first at line " + first.line() + "); task keys must be unique.");
+          twice.add(r);
+        } else if (r.spec() != null) {
+          tasks.add(r.spec());
         } else {
-          tasks.add(t);
+          broken.put(r.key(), r);
         }
       }
       if (m.has("tasks") && tasks.isEmpty() && p.isEmpty()) {
@@ -227,8 +239,8 @@ public final class JobLoader {
       }
       JobSpec job = new JobSpec(name, file, key, params, tasks, (int) Math.min(maxConc, 1000000),
           queue, timeout, tags, extras, source);
-      graph(job, m);
-      references(job, params);
+      graph(job, m, broken, twice);
+      references(job, params, broken.keySet());
       Map<String, Map<String, YNode>> taskExtras = new LinkedHashMap<>();
       for (TaskSpec t : tasks) {
         taskExtras.put(t.taskKey(), t.extras());
@@ -244,25 +256,26 @@ public final class JobLoader {
      * read in two halves on two threads, the second with problems of its own that join these:
      * problems are listed in file order, so the result is the same as one pass.
      */
-    private List<Optional<TaskSpec>> tasks(List<YNode> items) {
+    private List<Read> tasks(List<YNode> items) {
       int n = items.size();
       if (n < PARALLEL_TASKS) {
         return convert(items);
       }
       Parse other = new Parse(file, new Problems(), new java.util.ArrayDeque<>(chain));
-      java.util.concurrent.CompletableFuture<List<Optional<TaskSpec>>> second =
+      java.util.concurrent.CompletableFuture<List<Read>> second =
           io.andon.util.Background.start("andon-load-half",
               () -> other.convert(items.subList(n / 2, n)));
-      List<Optional<TaskSpec>> all = new ArrayList<>(convert(items.subList(0, n / 2)));
+      List<Read> all = new ArrayList<>(convert(items.subList(0, n / 2)));
       all.addAll(io.andon.util.Background.join(second));
       p.addAll(other.p);
       return all;
     }
 
-    private List<Optional<TaskSpec>> convert(List<YNode> items) {
-      List<Optional<TaskSpec>> out = new ArrayList<>(items.size());
+    /** Each item as read, null where it is not even a mapping. */
+    private List<Read> convert(List<YNode> items) {
+      List<Read> out = new ArrayList<>(items.size());
       for (YNode n : items) {
-        out.add(p.map(n, "a task").flatMap(tm -> task(tm, false)));
+        out.add(p.map(n, "a task").map(tm -> read(tm, false)).orElse(null));
       }
       return out;
     }
@@ -310,6 +323,11 @@ public final class JobLoader {
     }
 
     Optional<TaskSpec> task(YMap m, boolean nested) {
+      return Optional.ofNullable(read(m, nested).spec());
+    }
+
+    /** A task item: its spec, or, when it has problems, its key and dependencies if readable. */
+    private Read read(YMap m, boolean nested) {
       p.unknownKeys(m, taskKeysAllowed, "a task");
       Optional<String> key = p.requiredString(m, "task_key", "every task");
       String k = key.orElse("?");
@@ -362,19 +380,16 @@ public final class JobLoader {
       long interval = nonNegative(m, "min_retry_interval_millis", 0);
       boolean retryOnTimeout = p.bool(m, "retry_on_timeout").orElse(false);
       Payload payload = payload(m, k, nested);
-      if (payload == null) {
-        return Optional.empty();
-      }
       if (payload instanceof ConditionTask && (retries != 0)) {
         p.add(m.keyLoc("max_retries"), "task '" + k + "': a condition_task is never retried;"
             + " remove max_retries.");
       }
-      if (key.isEmpty()) {
-        return Optional.empty();
+      if (payload == null || key.isEmpty()) {
+        return new Read(null, key.orElse(null), deps, m.loc());
       }
-      return Optional.of(new TaskSpec(key.get(), deps, runIf, description, disabled, timeout,
+      return new Read(new TaskSpec(key.get(), deps, runIf, description, disabled, timeout,
           (int) Math.max(-1, Math.min(retries, Integer.MAX_VALUE)), interval, retryOnTimeout,
-          payload, extras(m, taskExtKeys), m.loc()));
+          payload, extras(m, taskExtKeys), m.loc()), key.get(), deps, m.loc());
     }
 
     private Payload payload(YMap m, String k, boolean nested) {
@@ -551,35 +566,25 @@ public final class JobLoader {
       }
     }
 
-    /** Missing dependencies, outcomes on non-conditions, cycles. */
-    private void graph(JobSpec job, YMap m) {
+    /**
+     * Missing dependencies, outcomes on non-conditions, cycles. The dependencies of a task with
+     * problems of its own ({@code broken}) and of a task whose key is taken ({@code twice}) are
+     * checked too, and a dependency on a broken task is not called missing: its own problems say
+     * what to fix.
+     */
+    private void graph(JobSpec job, YMap m, Map<String, Read> broken, List<Read> twice) {
       Map<String, TaskSpec> byKey = new HashMap<>();
       for (TaskSpec t : job.tasks()) {
         byKey.put(t.taskKey(), t);
       }
       for (TaskSpec t : job.tasks()) {
-        Set<String> seen = new HashSet<>();
-        for (Dependency d : t.dependsOn()) {
-          TaskSpec up = byKey.get(d.taskKey());
-          if (!seen.add(d.taskKey())) {
-            p.add(t.loc(), "task '" + t.taskKey() + "' lists dependency '" + d.taskKey()
-                + "' twice.");
-          }
-          if (up == null) {
-            p.add(t.loc(), "task '" + t.taskKey() + "' depends on '" + d.taskKey()
-                + "', which is not a task of this job."
-                + io.andon.util.Strings.didYouMean(d.taskKey(), byKey.keySet()));
-          } else if (d.outcome().isPresent() && !(up.payload() instanceof ConditionTask)) {
-            p.add(t.loc(), "task '" + t.taskKey() + "' depends on '" + d.taskKey()
-                + "' with an outcome, but '" + d.taskKey() + "' is not a condition_task;"
-                + " remove 'outcome'.");
-          } else if (d.outcome().isEmpty() && up.payload() instanceof ConditionTask) {
-            // allowed: runs after the condition whatever its outcome
-          }
-          if (d.taskKey().equals(t.taskKey())) {
-            p.add(t.loc(), "task '" + t.taskKey() + "' depends on itself.");
-          }
-        }
+        dependencies(t.taskKey(), t.dependsOn(), t.loc(), byKey, broken);
+      }
+      for (Read r : broken.values()) {
+        dependencies(r.key(), r.deps(), r.loc(), byKey, broken);
+      }
+      for (Read r : twice) {
+        dependencies(r.key(), r.deps(), r.loc(), byKey, broken);
       }
       Dag dag = Dag.of(job.tasks());
       if (dag.order().size() < dag.size()) {
@@ -589,8 +594,32 @@ public final class JobLoader {
       }
     }
 
+    private void dependencies(String key, List<Dependency> deps, Loc loc,
+        Map<String, TaskSpec> byKey, Map<String, Read> broken) {
+      Set<String> seen = new HashSet<>();
+      for (Dependency d : deps) {
+        TaskSpec up = byKey.get(d.taskKey());
+        if (!seen.add(d.taskKey())) {
+          p.add(loc, "task '" + key + "' lists dependency '" + d.taskKey() + "' twice.");
+        }
+        if (up == null && !broken.containsKey(d.taskKey())) {
+          p.add(loc, "task '" + key + "' depends on '" + d.taskKey()
+              + "', which is not a task of this job." + io.andon.util.Strings.didYouMean(
+                  d.taskKey(), Stream.concat(byKey.keySet().stream(), broken.keySet().stream())
+                      .sorted().toList()));
+        } else if (up != null && d.outcome().isPresent()
+            && !(up.payload() instanceof ConditionTask)) {
+          p.add(loc, "task '" + key + "' depends on '" + d.taskKey() + "' with an outcome, but '"
+              + d.taskKey() + "' is not a condition_task; remove 'outcome'.");
+        }
+        if (d.taskKey().equals(key)) {
+          p.add(loc, "task '" + key + "' depends on itself.");
+        }
+      }
+    }
+
     /** Every reference names something that exists and that the task may see. */
-    private void references(JobSpec job, List<Parameter> params) {
+    private void references(JobSpec job, List<Parameter> params, Set<String> broken) {
       Set<String> paramNames = new LinkedHashSet<>();
       params.forEach(x -> paramNames.add(x.name()));
       Dag dag = Dag.of(job.tasks());
@@ -598,20 +627,20 @@ public final class JobLoader {
         TaskSpec t = job.tasks().get(i);
         if (t.payload() instanceof ForEachTask fe) {
           // inputs are resolved on the for_each task; {{input}} exists only in its nested task
-          checkRefs(job, dag, i, t, fe.inputs(), paramNames, false);
+          checkRefs(job, dag, i, t, fe.inputs(), paramNames, broken, false);
           for (String s : fe.task().payload().templates()) {
-            checkRefs(job, dag, i, t, s, paramNames, true);
+            checkRefs(job, dag, i, t, s, paramNames, broken, true);
           }
         } else {
           for (String s : t.payload().templates()) {
-            checkRefs(job, dag, i, t, s, paramNames, false);
+            checkRefs(job, dag, i, t, s, paramNames, broken, false);
           }
         }
       }
     }
 
     private void checkRefs(JobSpec job, Dag dag, int i, TaskSpec t, String s,
-        Set<String> paramNames, boolean inForEach) {
+        Set<String> paramNames, Set<String> broken, boolean inForEach) {
       boolean[] up = null;
       for (Reference r : Reference.findAll(s)) {
         String where = "task '" + t.taskKey() + "': " + r.text();
@@ -645,6 +674,9 @@ public final class JobLoader {
               break;
             }
             Optional<Integer> j = dag.indexOf(path.get(1));
+            if (j.isEmpty() && broken.contains(path.get(1))) {
+              break; // a task with problems of its own, reported where it stands
+            }
             if (j.isEmpty()) {
               p.add(t.loc(), where + " names task '" + path.get(1) + "', which is not a task of"
                   + " this job." + io.andon.util.Strings.didYouMean(path.get(1),

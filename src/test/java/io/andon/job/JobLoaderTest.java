@@ -80,6 +80,32 @@ class JobLoaderTest {
             e -> assertThat(e.problems()).hasSize(6));
   }
 
+  /**
+   * A task with problems of its own still has a key and dependencies: tasks that depend on it or
+   * read its values are not told it does not exist, and its own dependencies, like those of a
+   * task whose key is taken, are checked with everything else.
+   */
+  @Test
+  void aTaskWithProblemsStillCountsForTheChecksOfTheWholeJob() {
+    Path f = FIXTURES.resolve("invalid/problems-in-several-tasks.yml");
+    assertThatThrownBy(() -> new JobLoader().load(f, Optional.empty()))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.problems()).extracting(p -> p.line() + ": " + p.message()).containsExactly(
+              "8: task 'ingest' has nothing to run; give it one of: condition_task, "
+                  + "for_each_task, run_job_task, shell_task, alert_task, gate_task, "
+                  + "monitor_task, tdg_task.",
+              "9: unknown key 'shel_task' in a task. Did you mean 'shell_task'?",
+              "13: task 'report' depends on 'sumary', which is not a task of this job. Did you"
+                  + " mean 'summary'?",
+              "15: task 'report': notebook_task runs only in a Databricks workspace, so andon"
+                  + " cannot run it here. Replace it with a shell_task (for example `command:"
+                  + " python my_notebook.py`).",
+              "18: task 'train' depends on 'featurs', which is not a task of this job. Did you"
+                  + " mean 'features'?",
+              "18: task_key 'train' is used twice (first at line 10); task keys must be unique.");
+        });
+  }
+
   @Test
   void bundleWithSeveralJobsNeedsJobKey(@TempDir Path tmp) throws IOException {
     Path f = tmp.resolve("bundle.yml");
