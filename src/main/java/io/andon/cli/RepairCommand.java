@@ -54,7 +54,8 @@ public final class RepairCommand implements Callable<Integer> {
     try (Store store = JobCommands.openStore(common)) {
       RunRecord before = JobCommands.find(store, runId);
       JobSpec job = new JobLoader().loadSource(java.nio.file.Path.of(before.jobFile()),
-          before.jobKey(), before.definition());
+          before.jobKey(), before.definition(),
+          io.andon.job.BundleSettings.fromJson(before.bundle()));
       JobCommands.Listeners listeners =
           JobCommands.listeners(progress, before.tasks().size(), job, store);
       Executor ex = new Executor(store, Executor.Options.defaults().withMaxParallel(parallel),

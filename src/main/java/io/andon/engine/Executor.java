@@ -185,8 +185,8 @@ public final class Executor {
       } else {
         st = LifeCycleState.RUNNING;
       }
-      runId[0] = runs.insertRun(c, job.name(), file, key, job.source(), params, st.name(), result,
-          message, now, pid, pidStart, parentRunId);
+      runId[0] = runs.insertRun(c, job.name(), file, key, job.source(), job.bundle().toJson(),
+          params, st.name(), result, message, now, pid, pidStart, parentRunId);
       return st;
     });
     if (initial == LifeCycleState.SKIPPED) {
@@ -265,7 +265,8 @@ public final class Executor {
       throw new InvalidInputException("run " + runId + " is the child run of run "
           + run.parentRunId().get() + "; repair the parent run instead.");
     }
-    JobSpec job = loader.loadSource(Path.of(run.jobFile()), run.jobKey(), run.definition());
+    JobSpec job = loader.loadSource(Path.of(run.jobFile()), run.jobKey(), run.definition(),
+        io.andon.job.BundleSettings.fromJson(run.bundle()));
     Dag dag = Dag.of(job.tasks());
     Set<Integer> rerun = new LinkedHashSet<>();
     Map<String, TaskRecord> stored = new HashMap<>();

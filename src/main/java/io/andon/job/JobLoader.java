@@ -71,22 +71,38 @@ public final class JobLoader {
     }
   }
 
+  private Map<String, String> env = System.getenv();
+
+  /** Reads {@code BUNDLE_VAR_<name>} from {@code environment} instead of the process's. */
+  public JobLoader environment(Map<String, String> environment) {
+    this.env = Map.copyOf(environment);
+    return this;
+  }
+
   /** Loads {@code file}; {@code jobKey} picks a job of a bundle holding several. */
   public JobSpec load(Path file, Optional<String> jobKey) {
-    return load(file, jobKey, new ArrayDeque<>());
+    return load(file, jobKey, BundleSettings.NONE);
+  }
+
+  /** Loads {@code file}, a bundle's substitutions made with {@code bundle}. */
+  public JobSpec load(Path file, Optional<String> jobKey, BundleSettings bundle) {
+    return load(file, jobKey, bundle, false, new ArrayDeque<>());
   }
 
   /** Loads a job from text already read (a stored definition), as if it were {@code file}. */
-  public JobSpec loadSource(Path file, Optional<String> jobKey, String source) {
-    return parse(file, jobKey, source, new ArrayDeque<>());
+  public JobSpec loadSource(Path file, Optional<String> jobKey, String source,
+      BundleSettings bundle) {
+    return parse(file, jobKey, source, bundle, false, new ArrayDeque<>());
   }
 
-  private JobSpec load(Path file, Optional<String> jobKey, Deque<Path> chain) {
+  private JobSpec load(Path file, Optional<String> jobKey, BundleSettings bundle, boolean child,
+      Deque<Path> chain) {
     // refuses missing, binary, huge files with their own messages
-    return parse(file, jobKey, YamlReader.readText(file), chain);
+    return parse(file, jobKey, YamlReader.readText(file), bundle, child, chain);
   }
 
-  private JobSpec parse(Path file, Optional<String> jobKey, String source, Deque<Path> chain) {
+  private JobSpec parse(Path file, Optional<String> jobKey, String source, BundleSettings bundle,
+      boolean child, Deque<Path> chain) {
     YNode root = YamlReader.parse(file.toString(), source);
     Problems problems = new Problems();
     if (!(root instanceof YMap rootMap)) {
@@ -95,18 +111,26 @@ public final class JobLoader {
     }
     YMap jobMap = rootMap;
     Optional<String> key = Optional.empty();
+    BundleSettings resolved = BundleSettings.NONE;
     if (rootMap.has("resources")) {
       Map.Entry<String, YMap> picked = pickBundleJob(file, rootMap, jobKey);
       key = Optional.of(picked.getKey());
-      jobMap = picked.getValue();
+      Bundle.Resolved r =
+          Bundle.resolve(rootMap, picked.getValue(), bundle, env, child, problems);
+      jobMap = r.job();
+      resolved = r.settings();
     } else if (jobKey.isPresent()) {
       throw new InvalidInputException(file + " holds a single job, not a bundle; drop --job "
           + jobKey.get() + ".");
+    } else if (!child && !bundle.isNone()) {
+      throw new InvalidInputException(file + " holds a single job, not a bundle; --target and"
+          + " --var choose a bundle's target and variables. Use --param NAME=VALUE for the"
+          + " job's parameters.");
     }
     Path abs = file.toAbsolutePath().normalize();
     chain.push(abs);
     try {
-      JobSpec job = new Parse(file, problems, chain).job(jobMap, key, source);
+      JobSpec job = new Parse(file, problems, chain, bundle).job(jobMap, key, source, resolved);
       problems.throwIfAny(file + " is not a valid job");
       return job;
     } finally {
@@ -169,8 +193,12 @@ public final class JobLoader {
     /** The job file's folder, which relative paths in payloads start from. */
     private final Path base;
 
-    Parse(Path file, Problems problems, Deque<Path> chain) {
+    /** What the job file was read with, which the job files of its run_job_tasks are too. */
+    private final BundleSettings bundle;
+
+    Parse(Path file, Problems problems, Deque<Path> chain, BundleSettings bundle) {
       this.file = file;
+      this.bundle = bundle;
       this.p = problems;
       this.chain = chain;
       this.base = file.toAbsolutePath().getParent();
@@ -189,7 +217,7 @@ public final class JobLoader {
           java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(allowed));
     }
 
-    JobSpec job(YMap m, Optional<String> key, String source) {
+    JobSpec job(YMap m, Optional<String> key, String source, BundleSettings resolved) {
       Set<String> allowed = new TreeSet<>(JOB_KEYS);
       allowed.addAll(JOB_KEYS_IGNORED);
       allowed.addAll(jobExtKeys);
@@ -238,7 +266,7 @@ public final class JobLoader {
         p.add(m.keyLoc("tasks"), "the job has no tasks; add at least one.");
       }
       JobSpec job = new JobSpec(name, file, key, params, tasks, (int) Math.min(maxConc, 1000000),
-          queue, timeout, tags, extras, source);
+          queue, timeout, tags, extras, source, resolved);
       graph(job, m, broken, twice);
       references(job, params, broken.keySet());
       Map<String, Map<String, YNode>> taskExtras = new LinkedHashMap<>();
@@ -261,7 +289,7 @@ public final class JobLoader {
       if (n < PARALLEL_TASKS) {
         return convert(items);
       }
-      Parse other = new Parse(file, new Problems(), new java.util.ArrayDeque<>(chain));
+      Parse other = new Parse(file, new Problems(), new java.util.ArrayDeque<>(chain), bundle);
       java.util.concurrent.CompletableFuture<List<Read>> second =
           io.andon.util.Background.start("andon-load-half",
               () -> other.convert(items.subList(n / 2, n)));
@@ -552,7 +580,7 @@ public final class JobLoader {
         return null;
       }
       try {
-        JobSpec childJob = load(child, p.string(b, "job_key"), chain);
+        JobSpec childJob = load(child, p.string(b, "job_key"), bundle, true, chain);
         for (String name : params.keySet()) {
           if (childJob.parameters().stream().noneMatch(x -> x.name().equals(name))) {
             p.add(b.keyLoc("job_parameters"), "task '" + k + "': job " + childJob.name()

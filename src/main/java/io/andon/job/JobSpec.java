@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param timeoutSeconds 0 for none
  * @param extras keys owned by {@link JobExtension}s, raw
  * @param source the job file's text, stored with each run so repairs use what ran
+ * @param bundle the target and variable values a bundle's substitutions were made with, stored
+ *     with each run for the same reason
  */
 public record JobSpec(
     String name,
@@ -29,7 +31,8 @@ public record JobSpec(
     long timeoutSeconds,
     Map<String, String> tags,
     Map<String, YNode> extras,
-    String source) {
+    String source,
+    BundleSettings bundle) {
 
   public JobSpec {
     Objects.requireNonNull(name, "name");
@@ -40,6 +43,7 @@ public record JobSpec(
     tags = Map.copyOf(tags);
     extras = Map.copyOf(extras);
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(bundle, "bundle");
   }
 
   public Optional<TaskSpec> task(String key) {

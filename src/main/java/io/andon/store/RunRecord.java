@@ -21,6 +21,7 @@ public record RunRecord(
     int repairCount,
     Optional<Long> ownerPid,
     Optional<Long> parentRunId,
+    Optional<String> bundle,
     List<TaskRecord> tasks) {
 
   public RunRecord {

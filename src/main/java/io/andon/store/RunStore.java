@@ -59,23 +59,15 @@ public final class RunStore {
     return store;
   }
 
-  /** A new run row. Returns its run_id. */
-  public long createRun(String jobName, String jobFile, String jobKey, String definition,
-      Map<String, String> parameters, String state, String resultState, String message,
-      long startTime, Long ownerPid, Long ownerStart, Long parentRunId) {
-    return store.tx(c -> insertRun(c, jobName, jobFile, jobKey, definition, parameters, state,
-        resultState, message, startTime, ownerPid, ownerStart, parentRunId));
-  }
-
   /** Inserts a run inside a caller's transaction. */
   public long insertRun(Connection c, String jobName, String jobFile, String jobKey,
-      String definition, Map<String, String> parameters, String state, String resultState,
-      String message, long startTime, Long ownerPid, Long ownerStart, Long parentRunId)
-      throws SQLException {
+      String definition, String bundle, Map<String, String> parameters, String state,
+      String resultState, String message, long startTime, Long ownerPid, Long ownerStart,
+      Long parentRunId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO runs (job_name, job_file, job_key, definition, parameters, state,"
             + " result_state, message, start_time, end_time, owner_pid, owner_start,"
-            + " parent_run_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            + " parent_run_id, bundle) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       ps.setString(1, jobName);
       ps.setString(2, jobFile);
       ps.setString(3, jobKey);
@@ -93,6 +85,7 @@ public final class RunStore {
       setLong(ps, 11, ownerPid);
       setLong(ps, 12, ownerStart);
       setLong(ps, 13, parentRunId);
+      ps.setString(14, bundle);
       ps.executeUpdate();
     }
     try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()");
@@ -290,7 +283,7 @@ public final class RunStore {
 
   private static final String RUN_COLUMNS =
       "SELECT run_id, job_name, job_file, job_key, definition, parameters, state, result_state,"
-          + " message, start_time, end_time, repair_count, owner_pid, parent_run_id FROM runs";
+          + " message, start_time, end_time, repair_count, owner_pid, parent_run_id, bundle FROM runs";
 
   /** The newest runs first, without their tasks' details beyond states. */
   public List<RunRecord> list(int limit, Optional<String> jobName) {
@@ -363,6 +356,7 @@ public final class RunStore {
         rs.getInt("repair_count"),
         optLong(rs, "owner_pid"),
         optLong(rs, "parent_run_id"),
+        Optional.ofNullable(rs.getString("bundle")),
         tasks);
   }
 

@@ -75,7 +75,7 @@ class NotificationListenerTest {
       }
     });
     return new JobSpec("nightly", file, Optional.empty(), List.of(), tasks, 1, false, 0,
-        Map.of(), extras, yaml);
+        Map.of(), extras, yaml, io.andon.job.BundleSettings.NONE);
   }
 
   private NotificationListener listener(JobSpec job) {

@@ -189,6 +189,47 @@ class JobCommandsTest {
     assertThat(Json.read(r.out).get("repair_count").asInt()).isEqualTo(1);
   }
 
+  /** A repair reads a bundle with the target and variable values its run was started with. */
+  @Test
+  void aBundleRunsWithTargetAndVarsAndItsRepairUsesTheSameValues() throws Exception {
+    Path flag = tmp.resolve("ok");
+    Path f = tmp.resolve("databricks.yml");
+    Files.writeString(f, """
+        bundle: {name: b}
+        variables:
+          catalog: {default: dev_catalog}
+          table: {default: "${var.catalog}.events"}
+        targets: {dev: {default: true}, prod: {variables: {catalog: main}}}
+        resources:
+          jobs:
+            load:
+              name: load-${bundle.target}
+              tasks:
+                - task_key: a
+                  shell_task: {command: 'echo ${var.table} ${var.mode}; test -f %s'}
+        """.replace("${var.mode}", "mode=$MODE").formatted(flag));
+    Cli first = Cli.run("run", "--home", home(), "--target", "prod", "--var", "catalog=given",
+        f.toString());
+    assertThat(first.exit).as(first.toString()).isEqualTo(1);
+    assertThat(first.out).contains("job load-prod");
+    Files.createFile(flag);
+    Cli r = Cli.run("repair", "--home", home(), "1", "--rerun-all-failed");
+    assertThat(r.exit).as(r.toString()).isZero();
+    Cli logs = Cli.run("runs", "logs", "--home", home(), "1", "a");
+    assertThat(logs.out).contains("a.attempt-1.log <==\ngiven.events mode=\n")
+        .contains("a.attempt-2.log <==\ngiven.events mode=\n");
+    Cli unknown = Cli.run("validate", "--var", "catalg=x", f.toString());
+    assertThat(unknown.exit).isEqualTo(2);
+    assertThat(unknown.err).contains("--var catalg: the bundle declares no variable 'catalg'")
+        .contains("Did you mean 'catalog'?");
+    Cli bare = Cli.run("run", "--home", home(), "-t", "prod", job("""
+        name: bare
+        tasks: [{task_key: a, shell_task: {command: 'true'}}]
+        """).toString());
+    assertThat(bare.exit).isEqualTo(2);
+    assertThat(bare.err).contains("holds a single job, not a bundle; --target and --var");
+  }
+
   @Test
   void runDeliversTheJobsNotificationsBeforeItExits() throws Exception {
     Files.writeString(tmp.resolve("child.yml"), """

@@ -1,0 +1,197 @@
+package io.andon.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.andon.error.InvalidInputException;
+import io.andon.error.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ${var.*} and ${bundle.*} in Asset Bundle files, as the Databricks CLI substitutes them. */
+class BundleTest {
+  @TempDir Path tmp;
+
+  static final String BUNDLE = """
+      bundle:
+        name: fraud
+      variables:
+        catalog:
+          description: where the tables live
+          default: ${bundle.target}_catalog
+        retries:
+          default: 2
+        schema: features
+      targets:
+        dev:
+          default: true
+        prod:
+          variables:
+            catalog: main
+            retries: 5
+      resources:
+        jobs:
+          nightly:
+            name: nightly-${var.catalog}
+            tasks:
+              - task_key: a
+                max_retries: ${var.retries}
+                shell_task:
+                  command: echo ${var.catalog}.${var.schema} ${bundle.name} ${HOME} $HOME
+      """;
+
+  Path file(String yaml) throws IOException {
+    Path f = tmp.resolve("databricks.yml");
+    Files.writeString(f, yaml);
+    return f;
+  }
+
+  JobSpec load(String yaml, BundleSettings settings, Map<String, String> env) throws IOException {
+    return new JobLoader().environment(env).load(file(yaml), Optional.empty(), settings);
+  }
+
+  static String command(JobSpec job) {
+    return ((ShellTask) job.tasks().get(0).payload()).command();
+  }
+
+  @Test
+  void defaultsAndTheDefaultTargetFillTheJobAndTheShellKeepsItsOwnBraces() throws IOException {
+    JobSpec job = load(BUNDLE, BundleSettings.NONE, Map.of());
+    assertThat(job.name()).isEqualTo("nightly-dev_catalog");
+    assertThat(command(job)).isEqualTo("echo dev_catalog.features fraud ${HOME} $HOME");
+    // a whole-value reference takes the type of its value: max_retries reads an integer
+    assertThat(job.tasks().get(0).maxRetries()).isEqualTo(2);
+    assertThat(job.bundle().target()).contains("dev");
+    assertThat(job.bundle().vars()).containsExactly(Map.entry("catalog", "dev_catalog"),
+        Map.entry("retries", "2"), Map.entry("schema", "features"));
+  }
+
+  @Test
+  void aValueComesFromVarThenTheEnvironmentThenTheTargetThenTheDefault() throws IOException {
+    BundleSettings prod = new BundleSettings(Optional.of("prod"), Map.of());
+    assertThat(command(load(BUNDLE, prod, Map.of()))).startsWith("echo main.features ");
+    assertThat(load(BUNDLE, prod, Map.of()).tasks().get(0).maxRetries()).isEqualTo(5);
+    Map<String, String> env = Map.of("BUNDLE_VAR_catalog", "from_env");
+    assertThat(command(load(BUNDLE, prod, env))).startsWith("echo from_env.features ");
+    BundleSettings given = new BundleSettings(Optional.of("prod"), Map.of("catalog", "given"));
+    assertThat(command(load(BUNDLE, given, env))).startsWith("echo given.features ");
+    assertThat(load(BUNDLE, given, env).bundle().vars()).containsEntry("catalog", "given");
+  }
+
+  @Test
+  void theStoredSettingsReadTheBundleAgainAsTheRunDidWhateverTheEnvironmentSaysNow()
+      throws IOException {
+    JobSpec first = load(BUNDLE, BundleSettings.NONE, Map.of("BUNDLE_VAR_schema", "s1"));
+    BundleSettings stored = BundleSettings.fromJson(Optional.of(first.bundle().toJson()));
+    assertThat(stored).isEqualTo(first.bundle());
+    JobSpec again = new JobLoader().environment(Map.of("BUNDLE_VAR_schema", "s2"))
+        .loadSource(first.file(), first.jobKey(), first.source(), stored);
+    assertThat(command(again)).isEqualTo(command(first)).contains(".s1 ");
+    assertThat(BundleSettings.fromJson(Optional.empty())).isEqualTo(BundleSettings.NONE);
+    assertThat(BundleSettings.NONE.toJson()).isNull();
+  }
+
+  @Test
+  void whatOnlyAWorkspaceKnowsIsReportedWhereItStandsNeverLeftInPlace() throws IOException {
+    String yaml = """
+        bundle: {name: b}
+        variables:
+          warehouse: {lookup: {warehouse: Shared}}
+          cluster: {type: complex, default: {spark_version: "15.4"}}
+          a: {default: "${var.b}"}
+          b: {default: "${var.a}"}
+        resources:
+          jobs:
+            j:
+              name: j
+              tasks:
+                - task_key: t
+                  shell_task:
+                    command: >-
+                      echo ${var.nope} ${workspace.current_user.userName} ${var.warehouse}
+                      ${var.cluster} ${bundle.target} ${bundle.git.branch} ${var.a}
+        """;
+    assertThatThrownBy(() -> load(yaml, BundleSettings.NONE, Map.of()))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+            .extracting(Problem::message)
+            .anyMatch(m -> m.startsWith("${var.nope}: the bundle declares no variable 'nope'"))
+            .anyMatch(m -> m.startsWith("${workspace.current_user.userName} names a value of a"
+                + " Databricks workspace"))
+            .anyMatch(m -> m.startsWith("${var.warehouse}: variable 'warehouse' has no value here"
+                + " (its lookup needs a Databricks workspace); give it one with --var"
+                + " warehouse=VALUE or BUNDLE_VAR_warehouse"))
+            .anyMatch(m -> m.startsWith("${var.cluster}: 'cluster' is a complex variable"))
+            .anyMatch(m -> m.startsWith("${bundle.target}: no target is chosen; pick one with"
+                + " --target NAME"))
+            .anyMatch(m -> m.startsWith("${bundle.git.branch} is not known when andon runs a"
+                + " bundle"))
+            .anyMatch(m -> m.equals("variables refer to each other in a cycle: a -> b -> a.")));
+    // the lookup is fine once a value is given
+    String lookupOnly = yaml.replaceAll("(?s)command: >-.*",
+        java.util.regex.Matcher.quoteReplacement("command: echo ${var.warehouse}"));
+    JobSpec job = load(lookupOnly, new BundleSettings(Optional.empty(),
+        Map.of("warehouse", "w1")), Map.of());
+    assertThat(command(job)).isEqualTo("echo w1");
+  }
+
+  @Test
+  void aTargetOrVariableTheBundleLacksIsAnErrorWithASuggestion() throws IOException {
+    assertThatThrownBy(() -> load(BUNDLE, new BundleSettings(Optional.of("prd"),
+        Map.of("catalg", "x")), Map.of()))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+            .extracting(Problem::message).containsExactlyInAnyOrder(
+                "--target prd: the bundle has no such target; it has: dev, prod. Did you mean"
+                    + " 'prod'?",
+                "--var catalg: the bundle declares no variable 'catalg'; it declares: catalog,"
+                    + " retries, schema. Did you mean 'catalog'?"));
+    String twoDefaults = BUNDLE.replace("  prod:\n", "  prod:\n    default: true\n");
+    assertThatThrownBy(() -> load(twoDefaults, BundleSettings.NONE, Map.of()))
+        .hasMessageContaining("targets dev, prod are all marked default: true");
+  }
+
+  @Test
+  void aBareJobRefusesBundleSettingsAndKeepsItsText() throws IOException {
+    String bare = """
+        name: bare
+        tasks: [{task_key: a, shell_task: {command: 'echo ${var.x}'}}]
+        """;
+    assertThat(command(load(bare, BundleSettings.NONE, Map.of()))).isEqualTo("echo ${var.x}");
+    assertThatThrownBy(() -> load(bare, new BundleSettings(Optional.of("dev"), Map.of()),
+        Map.of())).hasMessageContaining("holds a single job, not a bundle; --target and --var");
+  }
+
+  @Test
+  void aChildBundleTakesTheTargetAndTheVariablesItDeclares() throws IOException {
+    Files.writeString(tmp.resolve("child.yml"), """
+        bundle: {name: child}
+        variables: {catalog: {default: none}}
+        targets: {dev: {default: true}, prod: {variables: {catalog: child_prod}}}
+        resources:
+          jobs:
+            c:
+              name: child-${var.catalog}-${bundle.target}
+              tasks: [{task_key: x, shell_task: {command: 'true'}}]
+        """);
+    String parent = BUNDLE.replace("""
+                    command: echo ${var.catalog}.${var.schema} ${bundle.name} ${HOME} $HOME
+        """, """
+                    command: 'true'
+                - task_key: child
+                  run_job_task: {job_file: child.yml}
+        """);
+    JobSpec prod = load(parent, new BundleSettings(Optional.of("prod"), Map.of()), Map.of());
+    assertThat(((RunJobTask) prod.tasks().get(1).payload()).job().name())
+        .isEqualTo("child-child_prod-prod");
+    JobSpec given = load(parent, new BundleSettings(Optional.of("prod"),
+        Map.of("catalog", "c1", "schema", "s1")), Map.of());
+    assertThat(((RunJobTask) given.tasks().get(1).payload()).job().name())
+        .isEqualTo("child-c1-prod");
+    assertThat(List.of(given.name())).containsExactly("nightly-c1");
+  }
+}
