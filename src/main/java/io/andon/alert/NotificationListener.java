@@ -83,7 +83,7 @@ public final class NotificationListener implements RunListener, AutoCloseable {
     for (TaskSpec t : job.tasks()) {
       tasks.put(t.taskKey(), t.extras());
     }
-    Path dir = job.file().toAbsolutePath().getParent();
+    Path dir = job.dir();
     Problems problems = new Problems();
     NotificationConfig c = NotificationConfig.parse(job.extras(), tasks,
         dir == null ? Path.of("") : dir, env, problems);

@@ -465,7 +465,7 @@ final class Attempts {
 
     @Override
     public Path baseDir() {
-      return loop.job.file().toAbsolutePath().getParent();
+      return loop.job.dir();
     }
 
     @Override

@@ -32,7 +32,7 @@ record ShellEnv(Map<String, String> base, String[] entries, Path dir) {
     for (Map.Entry<String, String> e : env.entrySet()) {
       entries[i++] = e.getKey() + "=" + e.getValue();
     }
-    Path dir = loop.job.file().toAbsolutePath().getParent().normalize();
+    Path dir = loop.job.dir();
     return new ShellEnv(Map.copyOf(env), entries, dir);
   }
 

@@ -112,17 +112,22 @@ public final class JobLoader {
     YMap jobMap = rootMap;
     Optional<String> key = Optional.empty();
     BundleSettings resolved = BundleSettings.NONE;
-    if (rootMap.has("resources")) {
-      Map.Entry<String, YMap> picked = pickBundleJob(file, rootMap, jobKey);
+    Path jobFile = file;
+    if (rootMap.has("resources") || rootMap.has("include")) {
+      BundleFiles.Merged merged = BundleFiles.merge(file, rootMap,
+          child ? Optional.empty() : bundle.includes(), problems);
+      Map.Entry<String, YMap> picked = pickBundleJob(file, merged.root(), jobKey);
       key = Optional.of(picked.getKey());
+      jobFile = merged.jobFiles().getOrDefault(picked.getKey(), file);
       Bundle.Resolved r =
-          Bundle.resolve(rootMap, picked.getValue(), bundle, env, child, problems);
+          Bundle.resolve(merged.root(), picked.getValue(), bundle, env, child, problems);
       jobMap = r.job();
-      resolved = r.settings();
+      resolved = new BundleSettings(r.settings().target(), r.settings().vars(),
+          Optional.of(merged.texts()));
     } else if (jobKey.isPresent()) {
       throw new InvalidInputException(file + " holds a single job, not a bundle; drop --job "
           + jobKey.get() + ".");
-    } else if (!child && !bundle.isNone()) {
+    } else if (!child && !bundle.givesNothing()) {
       throw new InvalidInputException(file + " holds a single job, not a bundle; --target and"
           + " --var choose a bundle's target and variables. Use --param NAME=VALUE for the"
           + " job's parameters.");
@@ -130,7 +135,8 @@ public final class JobLoader {
     Path abs = file.toAbsolutePath().normalize();
     chain.push(abs);
     try {
-      JobSpec job = new Parse(file, problems, chain, bundle).job(jobMap, key, source, resolved);
+      JobSpec job = new Parse(file, jobFile.toAbsolutePath().getParent(), problems, chain, bundle)
+          .job(jobMap, key, source, resolved);
       problems.throwIfAny(file + " is not a valid job");
       return job;
     } finally {
@@ -144,7 +150,8 @@ public final class JobLoader {
     p.throwIfAny(file + " is not a valid bundle");
     if (jobs == null || jobs.keys().isEmpty()) {
       throw new InvalidInputException(root.keyLoc("resources") + ": this bundle declares no job"
-          + " under resources.jobs.");
+          + " under resources.jobs" + (root.has("include") ? ", in this file or in the files its"
+              + " include patterns match." : "."));
     }
     String chosen;
     if (key.isPresent()) {
@@ -196,12 +203,16 @@ public final class JobLoader {
     /** What the job file was read with, which the job files of its run_job_tasks are too. */
     private final BundleSettings bundle;
 
-    Parse(Path file, Problems problems, Deque<Path> chain, BundleSettings bundle) {
+    /**
+     * {@code file} is the file given; relative paths start from {@code base}, the folder of the
+     * file that holds the job (a file the bundle includes, or {@code file} itself).
+     */
+    Parse(Path file, Path base, Problems problems, Deque<Path> chain, BundleSettings bundle) {
       this.file = file;
       this.bundle = bundle;
       this.p = problems;
       this.chain = chain;
-      this.base = file.toAbsolutePath().getParent();
+      this.base = base;
       for (JobExtension e : extensions) {
         jobExtKeys.addAll(e.jobKeys());
         taskExtKeys.addAll(e.taskKeys());
@@ -266,7 +277,7 @@ public final class JobLoader {
         p.add(m.keyLoc("tasks"), "the job has no tasks; add at least one.");
       }
       JobSpec job = new JobSpec(name, file, key, params, tasks, (int) Math.min(maxConc, 1000000),
-          queue, timeout, tags, extras, source, resolved);
+          queue, timeout, tags, extras, source, resolved, base);
       graph(job, m, broken, twice);
       references(job, params, broken.keySet());
       Map<String, Map<String, YNode>> taskExtras = new LinkedHashMap<>();
@@ -289,7 +300,8 @@ public final class JobLoader {
       if (n < PARALLEL_TASKS) {
         return convert(items);
       }
-      Parse other = new Parse(file, new Problems(), new java.util.ArrayDeque<>(chain), bundle);
+      Parse other = new Parse(file, base, new Problems(), new java.util.ArrayDeque<>(chain),
+          bundle);
       java.util.concurrent.CompletableFuture<List<Read>> second =
           io.andon.util.Background.start("andon-load-half",
               () -> other.convert(items.subList(n / 2, n)));

@@ -17,8 +17,9 @@ import java.util.Optional;
  * @param timeoutSeconds 0 for none
  * @param extras keys owned by {@link JobExtension}s, raw
  * @param source the job file's text, stored with each run so repairs use what ran
- * @param bundle the target and variable values a bundle's substitutions were made with, stored
- *     with each run for the same reason
+ * @param bundle the target and variable values a bundle's substitutions were made with, and the
+ *     files it included, stored with each run for the same reason
+ * @param dir the folder relative paths start from: the folder of the file that holds the job
  */
 public record JobSpec(
     String name,
@@ -32,7 +33,8 @@ public record JobSpec(
     Map<String, String> tags,
     Map<String, YNode> extras,
     String source,
-    BundleSettings bundle) {
+    BundleSettings bundle,
+    Path dir) {
 
   public JobSpec {
     Objects.requireNonNull(name, "name");
@@ -44,6 +46,7 @@ public record JobSpec(
     extras = Map.copyOf(extras);
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(bundle, "bundle");
+    dir = dir.toAbsolutePath().normalize();
   }
 
   public Optional<TaskSpec> task(String key) {

@@ -75,7 +75,8 @@ class NotificationListenerTest {
       }
     });
     return new JobSpec("nightly", file, Optional.empty(), List.of(), tasks, 1, false, 0,
-        Map.of(), extras, yaml, io.andon.job.BundleSettings.NONE);
+        Map.of(), extras, yaml, io.andon.job.BundleSettings.NONE,
+        file.toAbsolutePath().getParent());
   }
 
   private NotificationListener listener(JobSpec job) {

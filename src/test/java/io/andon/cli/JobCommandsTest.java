@@ -212,11 +212,7 @@ class JobCommandsTest {
         f.toString());
     assertThat(first.exit).as(first.toString()).isEqualTo(1);
     assertThat(first.out).contains("job load-prod");
-    Files.createFile(flag);
-    Cli r = Cli.run("repair", "--home", home(), "1", "--rerun-all-failed");
-    assertThat(r.exit).as(r.toString()).isZero();
-    Cli logs = Cli.run("runs", "logs", "--home", home(), "1", "a");
-    assertThat(logs.out).contains("a.attempt-1.log <==\ngiven.events mode=\n")
+    assertThat(repairAfterCreating(flag)).contains("a.attempt-1.log <==\ngiven.events mode=\n")
         .contains("a.attempt-2.log <==\ngiven.events mode=\n");
     Cli unknown = Cli.run("validate", "--var", "catalg=x", f.toString());
     assertThat(unknown.exit).isEqualTo(2);
@@ -228,6 +224,38 @@ class JobCommandsTest {
         """).toString());
     assertThat(bare.exit).isEqualTo(2);
     assertThat(bare.err).contains("holds a single job, not a bundle; --target and --var");
+  }
+
+  /** Included files are stored with the run: a repair runs what ran, not today's files. */
+  @Test
+  void aRepairReadsTheIncludedFilesAsTheRunReadThem() throws Exception {
+    Path flag = tmp.resolve("ok");
+    Files.createDirectories(tmp.resolve("resources"));
+    Path job = tmp.resolve("resources/load.job.yml");
+    Files.writeString(job, """
+        resources:
+          jobs:
+            load:
+              name: load
+              tasks:
+                - task_key: a
+                  shell_task: {command: 'echo first $(basename "$PWD"); test -f %s'}
+        """.formatted(flag));
+    Path main = tmp.resolve("databricks.yml");
+    Files.writeString(main, "bundle: {name: b}\ninclude: [resources/*.yml]\n");
+    Cli first = Cli.run("run", "--home", home(), main.toString());
+    assertThat(first.exit).as(first.toString()).isEqualTo(1);
+    Files.writeString(job, Files.readString(job).replace("echo first", "echo changed"));
+    assertThat(repairAfterCreating(flag)).contains("a.attempt-2.log <==\nfirst resources\n")
+        .doesNotContain("changed");
+  }
+
+  /** Creates the file task a of run 1 waits for, repairs the run and returns a's logs. */
+  private String repairAfterCreating(Path flag) throws Exception {
+    Files.createFile(flag);
+    Cli r = Cli.run("repair", "--home", home(), "1", "--rerun-all-failed");
+    assertThat(r.exit).as(r.toString()).isZero();
+    return Cli.run("runs", "logs", "--home", home(), "1", "a").out;
   }
 
   @Test

@@ -194,4 +194,82 @@ class BundleTest {
         .isEqualTo("child-c1-prod");
     assertThat(List.of(given.name())).containsExactly("nightly-c1");
   }
+
+  /** The layout `databricks bundle init` makes: the job in resources/, included by pattern. */
+  @Test
+  void jobsOfIncludedFilesRunWithTheMainFilesVariablesAndTheirOwnFolder() throws IOException {
+    Files.createDirectories(tmp.resolve("resources/more"));
+    Files.writeString(tmp.resolve("resources/nightly.job.yml"), """
+        resources:
+          jobs:
+            nightly:
+              name: nightly
+              tasks:
+                - task_key: a
+                  shell_task: {command: 'echo ${var.catalog}', working_dir: ../src}
+        """);
+    Files.writeString(tmp.resolve("resources/more/deep.job.yml"), """
+        resources: {jobs: {deep: {name: deep, tasks: [{task_key: b, shell_task: {command: x}}]}}}
+        """);
+    Files.writeString(tmp.resolve("resources/notes.txt"), "not yaml: [");
+    Path main = file("""
+        bundle: {name: b}
+        include: [resources/*.yml]
+        variables: {catalog: {default: "${bundle.target}_catalog"}}
+        targets: {dev: {default: true}}
+        """);
+    JobSpec job = new JobLoader().load(main, Optional.empty());
+    assertThat(job.jobKey()).contains("nightly");
+    assertThat(command(job)).isEqualTo("echo dev_catalog");
+    assertThat(job.dir()).isEqualTo(tmp.resolve("resources").toAbsolutePath().normalize());
+    assertThat(job.file()).isEqualTo(main);
+    assertThat(job.bundle().includes().orElseThrow())
+        .containsOnlyKeys(tmp.resolve("resources/nightly.job.yml").toAbsolutePath().toString());
+    // ** reaches the folders below; the job is then picked by key
+    Files.writeString(main, Files.readString(main).replace("resources/*.yml",
+        "resources/**.yml"));
+    assertThatThrownBy(() -> new JobLoader().load(main, Optional.empty()))
+        .hasMessageContaining("holds several jobs (deep, nightly)");
+    assertThat(new JobLoader().load(main, Optional.of("deep")).dir())
+        .isEqualTo(tmp.resolve("resources/more").toAbsolutePath().normalize());
+  }
+
+  @Test
+  void includedFilesAreCheckedWithTheirOwnPositions() throws IOException {
+    Files.createDirectories(tmp.resolve("resources"));
+    Files.writeString(tmp.resolve("resources/a.yml"), """
+        include: [other.yml]
+        variables: {catalog: {default: x}}
+        resources:
+          jobs:
+            j:
+              name: j
+              tasks: [{task_key: a, shell_task: {comand: 'true'}}]
+        """);
+    Path main = file("""
+        bundle: {name: b}
+        include: [resources/a.yml]
+        variables: {catalog: {default: y}}
+        resources:
+          jobs:
+            j: {name: j, tasks: [{task_key: a, shell_task: {command: 'true'}}]}
+        """);
+    String a = tmp.resolve("resources/a.yml").toString();
+    assertThatThrownBy(() -> new JobLoader().load(main, Optional.empty()))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+            .extracting(x -> x.file() + ":" + x.line() + ": " + x.message())
+            .containsExactlyInAnyOrder(
+                a + ":1: include is read only in the bundle's main file; list this pattern"
+                    + " there.",
+                a + ":2: variable 'catalog' is declared twice (first at " + main
+                    + ":3:13); a bundle declares each variable once.",
+                a + ":5: job 'j' is declared twice (first at " + main + ":6:5); a bundle"
+                    + " declares each job once."));
+    Files.writeString(main, Files.readString(main).replace("resources/a.yml", "resources/b.yml"));
+    assertThatThrownBy(() -> new JobLoader().load(main, Optional.empty()))
+        .hasMessageContaining("include names resources/b.yml, which is not a file in");
+    Files.writeString(main, Files.readString(main).replace("resources/b.yml", "../*.yml"));
+    assertThatThrownBy(() -> new JobLoader().load(main, Optional.empty()))
+        .hasMessageContaining("include pattern '../*.yml' must stay inside the bundle's folder");
+  }
 }
