@@ -32,6 +32,8 @@ final class Progress implements RunListener {
         return t;
       });
   private java.util.concurrent.ScheduledFuture<?> flushTask;
+  /** On a terminal: the status line lags behind what runs (a start came within 100 ms). */
+  private boolean stale;
 
   Progress(PrintWriter out, boolean tty, int total) {
     // println on the command's writer flushes each line; this one buffers until flush()
@@ -90,6 +92,7 @@ final class Progress implements RunListener {
 
   @Override
   public synchronized void runFinished(RunInfo run, String resultState, String message) {
+    stale = false;
     if (tty) {
       clear();
     }
@@ -106,14 +109,22 @@ final class Progress implements RunListener {
     out.println(now() + " " + s);
     if (!unflushed) {
       unflushed = true;
-      if (flushTask == null) {
-        flushTask = FLUSHER.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS,
-            java.util.concurrent.TimeUnit.MILLISECONDS);
-      }
+      tick();
+    }
+  }
+
+  /** Flushes buffered lines and redraws a stale status line every FLUSH_MILLIS from now on. */
+  private void tick() {
+    if (flushTask == null) {
+      flushTask = FLUSHER.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS,
+          java.util.concurrent.TimeUnit.MILLISECONDS);
     }
   }
 
   private synchronized void flush() {
+    if (stale) {
+      draw(true);
+    }
     if (unflushed) {
       unflushed = false;
       out.flush();
@@ -126,15 +137,19 @@ final class Progress implements RunListener {
 
   private void draw(boolean force) {
     long t = System.currentTimeMillis();
-    if (!force && t - lastDraw < 100) {
+    if (!force && t - lastDraw < FLUSH_MILLIS) {
+      stale = true; // drawn by the next tick
+      tick();
       return;
     }
     lastDraw = t;
+    stale = false;
     String names = String.join(", ", running);
     if (names.length() > 60) {
       names = names.substring(0, 57) + "...";
     }
-    out.print("\r\033[K[" + done + "/" + total + "] running: " + names);
+    out.print("\r\033[K[" + done + "/" + total + "]" + (names.isEmpty() ? "" : " running: "
+        + names));
     out.flush();
   }
 }
