@@ -109,9 +109,11 @@ final class JobCommands {
       return;
     }
     out.println();
-    out.printf("run %d  job %s  %s%s%n", r.runId(), r.jobName(),
+    out.printf("run %d  job %s  %s%s%s%n", r.runId(), r.jobName(),
         r.resultState().orElse(r.state()),
-        r.repairCount() > 0 ? "  (repairs: " + r.repairCount() + ")" : "");
+        r.repairCount() > 0 ? "  (repairs: " + r.repairCount() + ")" : "",
+        io.andon.job.BundleSettings.fromJson(r.bundle()).target().map(t -> "  target " + t)
+            .orElse(""));
     int w = 8;
     for (TaskRecord t : r.tasks()) {
       w = Math.max(w, t.taskKey().length());

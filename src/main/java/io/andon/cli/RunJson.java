@@ -23,6 +23,13 @@ final class RunJson {
     o.put("end_time", iso(r.endTime()));
     o.put("repair_count", r.repairCount());
     o.put("job_file", r.jobFile());
+    io.andon.job.BundleSettings b = io.andon.job.BundleSettings.fromJson(r.bundle());
+    if (!b.givesNothing()) {
+      ObjectNode bn = o.putObject("bundle");
+      b.target().ifPresent(t -> bn.put("target", t));
+      ObjectNode vars = bn.putObject("variables");
+      b.vars().forEach(vars::put);
+    }
     r.parentRunId().ifPresent(p -> o.put("parent_run_id", p));
     ObjectNode params = o.putObject("parameters");
     r.parameters().forEach(params::put);

@@ -211,7 +211,11 @@ class JobCommandsTest {
     Cli first = Cli.run("run", "--home", home(), "--target", "prod", "--var", "catalog=given",
         f.toString());
     assertThat(first.exit).as(first.toString()).isEqualTo(1);
-    assertThat(first.out).contains("job load-prod");
+    assertThat(first.out).contains("job load-prod  FAILED  target prod");
+    JsonNode shown = Json.read(Cli.run("runs", "show", "--home", home(), "1", "--json").out);
+    assertThat(shown.get("bundle").toString())
+        .isEqualTo("{\"target\":\"prod\",\"variables\":{\"catalog\":\"given\","
+            + "\"table\":\"given.events\"}}");
     assertThat(repairAfterCreating(flag)).contains("a.attempt-1.log <==\ngiven.events mode=\n")
         .contains("a.attempt-2.log <==\ngiven.events mode=\n");
     Cli unknown = Cli.run("validate", "--var", "catalg=x", f.toString());
