@@ -116,6 +116,10 @@ public final class JobLoader {
     if (rootMap.has("resources") || rootMap.has("include")) {
       BundleFiles.Merged merged = BundleFiles.merge(file, rootMap,
           child ? Optional.empty() : bundle.includes(), problems);
+      if (!problems.isEmpty() && !(merged.root().get("resources").orElseThrow() instanceof YMap r
+          && r.get("jobs").orElseThrow() instanceof YMap j && !j.keys().isEmpty())) {
+        problems.throwIfAny(file + " is not a valid bundle"); // why no job was found, first
+      }
       Map.Entry<String, YMap> picked = pickBundleJob(file, merged.root(), jobKey);
       key = Optional.of(picked.getKey());
       jobFile = merged.jobFiles().getOrDefault(picked.getKey(), file);

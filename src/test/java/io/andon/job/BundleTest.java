@@ -268,6 +268,12 @@ class BundleTest {
     Files.writeString(main, Files.readString(main).replace("resources/a.yml", "resources/b.yml"));
     assertThatThrownBy(() -> new JobLoader().load(main, Optional.empty()))
         .hasMessageContaining("include names resources/b.yml, which is not a file in");
+    // a malformed include is why no job is found: said first
+    Path noJobs = tmp.resolve("nojobs.yml");
+    Files.writeString(noJobs, "bundle: {name: b}\ninclude: resources/*.yml\n");
+    assertThatThrownBy(() -> new JobLoader().load(noJobs, Optional.empty()))
+        .hasMessageContaining("is not a valid bundle (1 problem)")
+        .hasMessageContaining("nojobs.yml:2:10: 'include' must be a list, not a string.");
     Files.writeString(main, Files.readString(main).replace("resources/b.yml", "../*.yml"));
     assertThatThrownBy(() -> new JobLoader().load(main, Optional.empty()))
         .hasMessageContaining("include pattern '../*.yml' must stay inside the bundle's folder");
