@@ -230,6 +230,23 @@ class JobCommandsTest {
     assertThat(bare.err).contains("holds a single job, not a bundle; --target and --var");
   }
 
+  /** The bundle example runs as its comments say, on each target. */
+  @Test
+  void theBundleExampleRunsOnItsTargets() throws Exception {
+    String example = "examples/bundle/databricks.yml";
+    Cli dev = Cli.run("run", "--home", home(), example);
+    assertThat(dev.exit).as(dev.toString()).isZero();
+    assertThat(dev.out).contains("job events-dev  SUCCESS  target dev");
+    assertThat(Cli.run("runs", "logs", "--home", home(), "1", "load").out)
+        .contains("loading 2000 rows into dev_catalog.events");
+    Cli prod = Cli.run("run", "--home", home(), "-t", "prod", "--param", "rows=500", example);
+    assertThat(prod.exit).as(prod.toString()).isEqualTo(1);
+    assertThat(prod.out).contains("only 500 rows, 1000 needed for main");
+    Cli given = Cli.run("run", "--home", home(), "-t", "prod", "--var", "min_rows=500",
+        "--param", "rows=500", example);
+    assertThat(given.exit).as(given.toString()).isZero();
+  }
+
   /** Included files are stored with the run: a repair runs what ran, not today's files. */
   @Test
   void aRepairReadsTheIncludedFilesAsTheRunReadThem() throws Exception {
