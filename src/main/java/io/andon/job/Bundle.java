@@ -7,6 +7,7 @@ import io.andon.yaml.YList;
 import io.andon.yaml.YMap;
 import io.andon.yaml.YNode;
 import io.andon.yaml.YScalar;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,7 +28,9 @@ import java.util.regex.Pattern;
  * {@code default}; defaults and target values may refer to other variables and to the bundle.
  * References that only a Databricks workspace can resolve ({@code ${workspace.*}},
  * {@code ${resources.*}}, a variable's {@code lookup}) are reported where they stand, never left
- * in place. {@code ${NAME}} without a dot is the shell's and stays as it is.
+ * in place. {@code ${NAME}} without a dot is the shell's and stays as it is. A
+ * {@code run_job_task} whose {@code job_id} is {@code ${resources.jobs.<key>.id}} runs that job
+ * of the same bundle.
  */
 final class Bundle {
   /** A dotted reference, as the Databricks CLI writes them. */
@@ -38,6 +41,9 @@ final class Bundle {
       Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
   private static final Set<String> BOOLS =
       Set.of("true", "True", "TRUE", "false", "False", "FALSE");
+  /** How a bundle's job names another job of the same bundle, for a run_job_task. */
+  private static final Pattern JOB_ID =
+      Pattern.compile("\\$\\{resources\\.jobs\\.([A-Za-z0-9_-]+)\\.id\\}");
 
   /** The job's mapping with every substitution made, and the settings that made them. */
   record Resolved(YMap job, BundleSettings settings) {}
@@ -49,6 +55,7 @@ final class Bundle {
   private record Value(String text, Loc loc) {}
 
   private final YMap root;
+  private final Path file;
   private final Problems p;
   private final Map<String, String> env;
   private final BundleSettings given;
@@ -59,8 +66,10 @@ final class Bundle {
   /** A --target the bundle lacks, reported once rather than at each ${bundle.target}. */
   private boolean badTarget;
 
-  private Bundle(YMap root, BundleSettings given, Map<String, String> env, Problems p) {
+  private Bundle(YMap root, Path file, BundleSettings given, Map<String, String> env,
+      Problems p) {
     this.root = root;
+    this.file = file;
     this.given = given;
     this.env = env;
     this.p = p;
@@ -71,9 +80,9 @@ final class Bundle {
    * {@code run_job_task} ({@code child}) takes the variables it declares from {@code given} and
    * ignores the others, and keeps its own default target when it has not the one given.
    */
-  static Resolved resolve(YMap root, YMap job, BundleSettings given, Map<String, String> env,
-      boolean child, Problems p) {
-    Bundle b = new Bundle(root, given, env, p);
+  static Resolved resolve(YMap root, Path file, YMap job, BundleSettings given,
+      Map<String, String> env, boolean child, Problems p) {
+    Bundle b = new Bundle(root, file, given, env, p);
     b.chooseTarget(child);
     b.declare();
     b.checkGiven(child);
@@ -235,7 +244,8 @@ final class Bundle {
       LinkedHashMap<String, YMap.Entry> entries = new LinkedHashMap<>();
       boolean changed = false;
       for (YMap.Entry e : m.values()) {
-        YNode v = substitute(e.value());
+        YNode v = e.key().equals(RunJobTask.KEY) && e.value() instanceof YMap r
+            ? substitute(sameBundle(r)) : substitute(e.value());
         changed |= v != e.value();
         entries.put(e.key(), v == e.value() ? e : new YMap.Entry(e.key(), e.keyLoc(), v));
       }
@@ -252,6 +262,35 @@ final class Bundle {
       return changed ? new YList(l.loc(), items) : l;
     }
     return n;
+  }
+
+  /**
+   * A run_job_task whose {@code job_id} is {@code ${resources.jobs.<key>.id}}, a job of this
+   * bundle, runs that job from this bundle: {@code job_file} (the main file) and
+   * {@code job_key} instead.
+   */
+  private YMap sameBundle(YMap r) {
+    Optional<YNode> id = r.get("job_id");
+    if (id.isEmpty() || !(id.get() instanceof YScalar s)) {
+      return r;
+    }
+    Matcher m = JOB_ID.matcher(s.text());
+    if (!m.matches()) {
+      return r;
+    }
+    // a key the bundle lacks is reported by the load of that job, with a did-you-mean
+    LinkedHashMap<String, YMap.Entry> entries = new LinkedHashMap<>();
+    for (YMap.Entry e : r.values()) {
+      if (e.key().equals("job_id")) {
+        entries.put("job_file", new YMap.Entry("job_file", e.keyLoc(), new YScalar(s.loc(),
+            file.toAbsolutePath().normalize().toString(), YScalar.Type.STRING)));
+        entries.put("job_key", new YMap.Entry("job_key", e.keyLoc(),
+            new YScalar(s.loc(), m.group(1), YScalar.Type.STRING)));
+      } else {
+        entries.put(e.key(), e);
+      }
+    }
+    return new YMap(r.loc(), entries);
   }
 
   /** {@code text} with its references replaced; a reference that has no value stays, reported. */

@@ -96,13 +96,13 @@ public final class JobLoader {
   }
 
   private JobSpec load(Path file, Optional<String> jobKey, BundleSettings bundle, boolean child,
-      Deque<Path> chain) {
+      Deque<String> chain) {
     // refuses missing, binary, huge files with their own messages
     return parse(file, jobKey, YamlReader.readText(file), bundle, child, chain);
   }
 
   private JobSpec parse(Path file, Optional<String> jobKey, String source, BundleSettings bundle,
-      boolean child, Deque<Path> chain) {
+      boolean child, Deque<String> chain) {
     YNode root = YamlReader.parse(file.toString(), source);
     Problems problems = new Problems();
     if (!(root instanceof YMap rootMap)) {
@@ -124,7 +124,7 @@ public final class JobLoader {
       key = Optional.of(picked.getKey());
       jobFile = merged.jobFiles().getOrDefault(picked.getKey(), file);
       Bundle.Resolved r =
-          Bundle.resolve(merged.root(), picked.getValue(), bundle, env, child, problems);
+          Bundle.resolve(merged.root(), file, picked.getValue(), bundle, env, child, problems);
       jobMap = r.job();
       resolved = new BundleSettings(r.settings().target(), r.settings().vars(),
           Optional.of(merged.texts()));
@@ -137,7 +137,7 @@ public final class JobLoader {
           + " job's parameters.");
     }
     Path abs = file.toAbsolutePath().normalize();
-    chain.push(abs);
+    chain.push(abs + "#" + key.orElse(""));
     try {
       JobSpec job = new Parse(file, jobFile.toAbsolutePath().getParent(), problems, chain, bundle)
           .job(jobMap, key, source, resolved);
@@ -197,7 +197,8 @@ public final class JobLoader {
   private final class Parse {
     private final Path file;
     private final Problems p;
-    private final Deque<Path> chain;
+    /** The jobs being loaded, outermost last, each as its file's absolute path#job key. */
+    private final Deque<String> chain;
     private final Set<String> jobExtKeys = new HashSet<>();
     private final Set<String> taskExtKeys = new HashSet<>();
     private final Set<String> taskKeysAllowed;
@@ -211,7 +212,7 @@ public final class JobLoader {
      * {@code file} is the file given; relative paths start from {@code base}, the folder of the
      * file that holds the job (a file the bundle includes, or {@code file} itself).
      */
-    Parse(Path file, Path base, Problems problems, Deque<Path> chain, BundleSettings bundle) {
+    Parse(Path file, Path base, Problems problems, Deque<String> chain, BundleSettings bundle) {
       this.file = file;
       this.bundle = bundle;
       this.p = problems;
@@ -587,16 +588,20 @@ public final class JobLoader {
       }
       Path child = base.resolve(f.get()).normalize();
       Loc at = b.get("job_file").get().loc();
-      if (chain.contains(child.toAbsolutePath())) {
+      Optional<String> childKey = p.string(b, "job_key");
+      // without a job_key, a file on the chain is the same job (or fails to pick one anyway)
+      String self = child.toAbsolutePath() + "#";
+      if (childKey.isPresent() ? chain.contains(self + childKey.get())
+          : chain.stream().anyMatch(x -> x.startsWith(self))) {
         List<String> names = new ArrayList<>();
-        chain.descendingIterator().forEachRemaining(x -> names.add(x.getFileName().toString()));
-        names.add(child.getFileName().toString());
+        chain.descendingIterator().forEachRemaining(x -> names.add(chainName(x)));
+        names.add(chainName(self + childKey.orElse("")));
         p.add(at, "task '" + k + "': run_job_task makes a cycle of jobs: "
             + String.join(" -> ", names) + ".");
         return null;
       }
       try {
-        JobSpec childJob = load(child, p.string(b, "job_key"), bundle, true, chain);
+        JobSpec childJob = load(child, childKey, bundle, true, chain);
         for (String name : params.keySet()) {
           if (childJob.parameters().stream().noneMatch(x -> x.name().equals(name))) {
             p.add(b.keyLoc("job_parameters"), "task '" + k + "': job " + childJob.name()
@@ -774,6 +779,13 @@ public final class JobLoader {
     String m = String.valueOf(e.getMessage());
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /** A chain entry as a message shows it: the file's name, and the job's key in a bundle. */
+  private static String chainName(String entry) {
+    int hash = entry.lastIndexOf('#');
+    String name = Path.of(entry.substring(0, hash)).getFileName().toString();
+    return hash == entry.length() - 1 ? name : name + " (" + entry.substring(hash + 1) + ")";
   }
 
   private static String stem(Path file) {

@@ -278,4 +278,41 @@ class BundleTest {
     assertThatThrownBy(() -> new JobLoader().load(main, Optional.empty()))
         .hasMessageContaining("include pattern '../*.yml' must stay inside the bundle's folder");
   }
+
+  /** job_id: ${resources.jobs.<key>.id} runs another job of the same bundle, as deployed. */
+  @Test
+  void aRunJobTaskRunsAnotherJobOfTheSameBundleByItsReference() throws IOException {
+    String yaml = """
+        bundle: {name: chain}
+        variables: {who: {default: world}}
+        resources:
+          jobs:
+            prepare:
+              name: prepare-${var.who}
+              tasks: [{task_key: p, shell_task: {command: 'true'}}]
+            main:
+              name: main
+              tasks: [{task_key: first, run_job_task: {job_id: "${resources.jobs.prepare.id}"}}]
+            loop:
+              name: loop
+              tasks: [{task_key: l, run_job_task: {job_id: "${resources.jobs.loop.id}"}}]
+            typo:
+              name: typo
+              tasks: [{task_key: t, run_job_task: {job_id: "${resources.jobs.prepar.id}"}}]
+        """;
+    Path f = file(yaml);
+    JobSpec main = new JobLoader().load(f, Optional.of("main"),
+        new BundleSettings(Optional.empty(), Map.of("who", "you")));
+    RunJobTask first = (RunJobTask) main.tasks().get(0).payload();
+    assertThat(first.job().name()).isEqualTo("prepare-you");
+    assertThat(first.job().jobKey()).contains("prepare");
+    assertThatThrownBy(() -> new JobLoader().load(f, Optional.of("loop")))
+        .hasMessageContaining("run_job_task makes a cycle of jobs: databricks.yml (loop) ->"
+            + " databricks.yml (loop).");
+    assertThatThrownBy(() -> new JobLoader().load(f, Optional.of("typo")))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+            .singleElement().extracting(Problem::message).asString()
+            .contains("has no job 'prepar' under resources.jobs").endsWith("Did you mean"
+                + " 'prepare'?"));
+  }
 }
