@@ -76,25 +76,44 @@ final class Bundle {
   }
 
   /**
-   * Resolves {@code job}, a job of the bundle {@code root}. A bundle read for a
-   * {@code run_job_task} ({@code child}) takes the variables it declares from {@code given} and
-   * ignores the others, and keeps its own default target when it has not the one given.
+   * The bundle {@code root} (read from {@code file}) with its target chosen and its variables
+   * declared. A bundle read for a {@code run_job_task} ({@code child}) takes the variables it
+   * declares from {@code given} and ignores the others, and keeps its own default target when it
+   * has not the one given.
    */
-  static Resolved resolve(YMap root, Path file, YMap job, BundleSettings given,
-      Map<String, String> env, boolean child, Problems p) {
+  static Bundle open(YMap root, Path file, BundleSettings given, Map<String, String> env,
+      boolean child, Problems p) {
     Bundle b = new Bundle(root, file, given, env, p);
     b.chooseTarget(child);
     b.declare();
     b.checkGiven(child);
-    YMap out = (YMap) b.substitute(job);
+    return b;
+  }
+
+  /** The bundle's jobs as the chosen target sees them: its overrides joined in. */
+  YMap jobs() {
+    YMap jobs = root.get("resources").filter(r -> r instanceof YMap)
+        .flatMap(r -> ((YMap) r).get("jobs")).filter(j -> j instanceof YMap).map(j -> (YMap) j)
+        .orElse(new YMap(root.loc(), Map.of()));
+    Optional<YMap> over = target.flatMap(t -> root.get("targets")
+        .filter(ts -> ts instanceof YMap).flatMap(ts -> ((YMap) ts).get(t)))
+        .filter(t -> t instanceof YMap).flatMap(t -> ((YMap) t).get("resources"))
+        .flatMap(r -> p.map(r, "a target's resources"))
+        .flatMap(r -> r.has("jobs") ? p.map(r, "jobs") : Optional.empty());
+    return over.isEmpty() ? jobs : (YMap) TargetOverrides.join(jobs, over.get());
+  }
+
+  /** {@code job}, a job of this bundle, with every substitution made. */
+  Resolved resolve(YMap job) {
+    YMap out = (YMap) substitute(job);
     // the values the job used, in declaration order: what a repair needs to read it again
     Map<String, String> used = new LinkedHashMap<>();
-    for (String name : b.vars.keySet()) {
-      if (b.values.get(name) != null) {
-        used.put(name, b.values.get(name));
+    for (String name : vars.keySet()) {
+      if (values.get(name) != null) {
+        used.put(name, values.get(name));
       }
     }
-    return new Resolved(out, new BundleSettings(b.target, used));
+    return new Resolved(out, new BundleSettings(target, used));
   }
 
   private void chooseTarget(boolean child) {

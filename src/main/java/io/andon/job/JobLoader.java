@@ -116,15 +116,15 @@ public final class JobLoader {
     if (rootMap.has("resources") || rootMap.has("include")) {
       BundleFiles.Merged merged = BundleFiles.merge(file, rootMap,
           child ? Optional.empty() : bundle.includes(), problems);
-      if (!problems.isEmpty() && !(merged.root().get("resources").orElseThrow() instanceof YMap r
-          && r.get("jobs").orElseThrow() instanceof YMap j && !j.keys().isEmpty())) {
+      Bundle b = Bundle.open(merged.root(), file, bundle, env, child, problems);
+      YMap jobs = b.jobs();
+      if (!problems.isEmpty() && jobs.keys().isEmpty()) {
         problems.throwIfAny(file + " is not a valid bundle"); // why no job was found, first
       }
-      Map.Entry<String, YMap> picked = pickBundleJob(file, merged.root(), jobKey);
+      Map.Entry<String, YMap> picked = pickBundleJob(file, merged.root(), jobs, jobKey);
       key = Optional.of(picked.getKey());
       jobFile = merged.jobFiles().getOrDefault(picked.getKey(), file);
-      Bundle.Resolved r =
-          Bundle.resolve(merged.root(), file, picked.getValue(), bundle, env, child, problems);
+      Bundle.Resolved r = b.resolve(picked.getValue());
       jobMap = r.job();
       resolved = new BundleSettings(r.settings().target(), r.settings().vars(),
           Optional.of(merged.texts()));
@@ -148,11 +148,9 @@ public final class JobLoader {
     }
   }
 
-  private static Map.Entry<String, YMap> pickBundleJob(Path file, YMap root, Optional<String> key) {
-    Problems p = new Problems();
-    YMap jobs = p.map(root, "resources").flatMap(r -> p.map(r, "jobs")).orElse(null);
-    p.throwIfAny(file + " is not a valid bundle");
-    if (jobs == null || jobs.keys().isEmpty()) {
+  private static Map.Entry<String, YMap> pickBundleJob(Path file, YMap root, YMap jobs,
+      Optional<String> key) {
+    if (jobs.keys().isEmpty()) {
       throw new InvalidInputException(root.keyLoc("resources") + ": this bundle declares no job"
           + " under resources.jobs" + (root.has("include") ? ", in this file or in the files its"
               + " include patterns match." : "."));

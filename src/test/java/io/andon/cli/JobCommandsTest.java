@@ -245,6 +245,9 @@ class JobCommandsTest {
     Cli given = Cli.run("run", "--home", home(), "-t", "prod", "--var", "min_rows=500",
         "--param", "rows=500", example);
     assertThat(given.exit).as(given.toString()).isZero();
+    assertThat(Cli.run("runs", "logs", "--home", home(), "3", "announce").out)
+        .contains("500 new rows in main.events");
+    assertThat(dev.out).doesNotContain("announce");
   }
 
   /** Included files are stored with the run: a repair runs what ran, not today's files. */

@@ -315,4 +315,43 @@ class BundleTest {
             .contains("has no job 'prepar' under resources.jobs").endsWith("Did you mean"
                 + " 'prepare'?"));
   }
+
+  /** A target's resources join the job it names, and may declare a job of their own. */
+  @Test
+  void theChosenTargetsJobSettingsJoinTheJob() throws IOException {
+    Path f = file("""
+        bundle: {name: over}
+        resources:
+          jobs:
+            j:
+              name: j
+              tasks:
+                - {task_key: a, shell_task: {command: echo a}}
+                - {task_key: b, depends_on: [{task_key: a}], shell_task: {command: echo b}}
+        targets:
+          dev: {default: true}
+          prod:
+            resources:
+              jobs:
+                j:
+                  tasks:
+                    - {task_key: b, shell_task: {command: "echo ${bundle.target}"}}
+                    - {task_key: c, depends_on: [{task_key: nope}], shell_task: {command: c}}
+                extra: {name: extra, tasks: [{task_key: x, shell_task: {command: x}}]}
+        """);
+    JobSpec dev = new JobLoader().load(f, Optional.of("j"));
+    assertThat(dev.tasks()).extracting(TaskSpec::taskKey).containsExactly("a", "b");
+    BundleSettings prod = new BundleSettings(Optional.of("prod"), Map.of());
+    assertThatThrownBy(() -> new JobLoader().load(f, Optional.of("j"), prod))
+        .hasMessageContaining("databricks.yml:17:15: task 'c' depends on 'nope'");
+    Files.writeString(f, Files.readString(f).replace("task_key: nope", "task_key: b"));
+    JobSpec j = new JobLoader().load(f, Optional.of("j"), prod);
+    assertThat(j.tasks()).extracting(TaskSpec::taskKey).containsExactly("a", "b", "c");
+    assertThat(((ShellTask) j.task("b").orElseThrow().payload()).command()).isEqualTo("echo prod");
+    assertThat(j.task("b").orElseThrow().dependsOn()).extracting(Dependency::taskKey)
+        .containsExactly("a");
+    assertThat(new JobLoader().load(f, Optional.of("extra"), prod).name()).isEqualTo("extra");
+    assertThatThrownBy(() -> new JobLoader().load(f, Optional.of("extra")))
+        .hasMessageContaining("has no job 'extra' under resources.jobs; it has: j.");
+  }
 }
