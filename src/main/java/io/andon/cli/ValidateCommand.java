@@ -36,8 +36,8 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     JobSpec spec0 = new JobLoader().load(file, Optional.ofNullable(job),
         new io.andon.job.BundleSettings(Optional.ofNullable(target), vars));
-    spec.commandLine().getOut().printf("%s: job %s is valid (%d tasks)%n", file, spec0.name(),
-        spec0.tasks().size());
+    spec.commandLine().getOut().printf("%s: job %s is valid (%d tasks%s)%n", file, spec0.name(),
+        spec0.tasks().size(), spec0.bundle().target().map(t -> ", target " + t).orElse(""));
     return 0;
   }
 }

@@ -218,6 +218,8 @@ class JobCommandsTest {
             + "\"table\":\"given.events\"}}");
     assertThat(repairAfterCreating(flag)).contains("a.attempt-1.log <==\ngiven.events mode=\n")
         .contains("a.attempt-2.log <==\ngiven.events mode=\n");
+    assertThat(Cli.run("validate", "-t", "prod", f.toString()).out)
+        .contains("job load-prod is valid (1 tasks, target prod)");
     Cli unknown = Cli.run("validate", "--var", "catalg=x", f.toString());
     assertThat(unknown.exit).isEqualTo(2);
     assertThat(unknown.err).contains("--var catalg: the bundle declares no variable 'catalg'")
