@@ -450,17 +450,22 @@ public final class JobLoader {
             + String.join(", ", kinds) + ".");
         return null;
       }
-      if (present.size() > 1) {
+      List<String> local = present.stream().filter(x -> !REMOTE_PAYLOADS.contains(x)).toList();
+      if (present.size() > 1 && local.size() != 1) {
         p.add(m.keyLoc(present.get(1)), "task '" + k + "' has several payloads ("
-            + String.join(", ", present) + "); a task has exactly one.");
+            + String.join(", ", present) + "); a task has exactly one"
+            + (local.size() == present.size() ? "." : ", or one that andon runs beside ones"
+                + " that only a Databricks workspace runs."));
         return null;
       }
-      String type = present.get(0);
+      // a local payload beside workspace ones is their stand-in here (a target can add it)
+      String type = local.isEmpty() ? present.get(0) : local.get(0);
       Loc at = m.keyLoc(type);
       if (REMOTE_PAYLOADS.contains(type)) {
         p.add(at, "task '" + k + "': " + type + " runs only in a Databricks workspace, so andon"
             + " cannot run it here. Replace it with a shell_task (for example `command: python"
-            + " my_notebook.py`).");
+            + " my_notebook.py`), or put one beside it, which andon runs instead (in a bundle, a"
+            + " target of its own can add it).");
         return null;
       }
       Optional<YMap> body = p.map(m, type);

@@ -99,11 +99,34 @@ class JobLoaderTest {
                   + " mean 'summary'?",
               "15: task 'report': notebook_task runs only in a Databricks workspace, so andon"
                   + " cannot run it here. Replace it with a shell_task (for example `command:"
-                  + " python my_notebook.py`).",
+                  + " python my_notebook.py`), or put one beside it, which andon runs instead"
+                  + " (in a bundle, a target of its own can add it).",
               "18: task 'train' depends on 'featurs', which is not a task of this job. Did you"
                   + " mean 'features'?",
               "18: task_key 'train' is used twice (first at line 10); task keys must be unique.");
         });
+  }
+
+  /** A shell_task beside a workspace payload is its local stand-in; two local ones are not. */
+  @Test
+  void aLocalPayloadBesideAWorkspaceOneRunsInItsPlace(@TempDir Path tmp) throws IOException {
+    Path f = tmp.resolve("job.yml");
+    Files.writeString(f, """
+        name: standin
+        tasks:
+          - task_key: a
+            notebook_task: {notebook_path: /Shared/a}
+            spark_python_task: {python_file: a.py}
+            shell_task: {command: echo a}
+        """);
+    JobSpec job = new JobLoader().load(f, Optional.empty());
+    assertThat(((ShellTask) job.tasks().get(0).payload()).command()).isEqualTo("echo a");
+    Files.writeString(f, Files.readString(f) + "    condition_task: {left: '1', op: EQUAL_TO,"
+        + " right: '1'}\n");
+    assertThatThrownBy(() -> new JobLoader().load(f, Optional.empty()))
+        .hasMessageContaining("task 'a' has several payloads (notebook_task, spark_python_task,"
+            + " shell_task, condition_task); a task has exactly one, or one that andon runs"
+            + " beside ones that only a Databricks workspace runs.");
   }
 
   @Test
