@@ -29,11 +29,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--job", paramLabel = "KEY", description = "The job of a bundle (resources.jobs.KEY).")
   String job;
 
-  @Option(names = {"-t", "--target"}, paramLabel = "NAME", description = "The bundle target whose variable values apply (default: the one marked default: true).")
-  String target;
-
-  @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A bundle variable's value, for ${var.NAME} (repeatable; wins over BUNDLE_VAR_NAME, the target and the default).")
-  Map<String, String> vars = new LinkedHashMap<>();
+  @Mixin BundleOptions bundle;
 
   @Option(names = "--param", paramLabel = "NAME=VALUE", description = "Override a job parameter (repeatable).")
   Map<String, String> params = new LinkedHashMap<>();
@@ -46,8 +42,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobSpec jobSpec = new JobLoader().load(file, Optional.ofNullable(job),
-        new io.andon.job.BundleSettings(Optional.ofNullable(target), vars));
+    JobSpec jobSpec = new JobLoader().load(file, Optional.ofNullable(job), bundle.settings());
     int parallel = JobCommands.maxParallel(maxParallel);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter progress = json ? spec.commandLine().getErr() : out;

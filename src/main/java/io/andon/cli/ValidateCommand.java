@@ -3,8 +3,6 @@ package io.andon.cli;
 import io.andon.job.JobLoader;
 import io.andon.job.JobSpec;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,16 +24,11 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--job", paramLabel = "KEY", description = "The job of a bundle (resources.jobs.KEY).")
   String job;
 
-  @Option(names = {"-t", "--target"}, paramLabel = "NAME", description = "The bundle target whose variable values apply (default: the one marked default: true).")
-  String target;
-
-  @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A bundle variable's value, for ${var.NAME} (repeatable; wins over BUNDLE_VAR_NAME, the target and the default).")
-  Map<String, String> vars = new LinkedHashMap<>();
+  @Mixin BundleOptions bundle;
 
   @Override
   public Integer call() {
-    JobSpec spec0 = new JobLoader().load(file, Optional.ofNullable(job),
-        new io.andon.job.BundleSettings(Optional.ofNullable(target), vars));
+    JobSpec spec0 = new JobLoader().load(file, Optional.ofNullable(job), bundle.settings());
     spec.commandLine().getOut().printf("%s: job %s is valid (%d tasks%s)%n", file, spec0.name(),
         spec0.tasks().size(), spec0.bundle().target().map(t -> ", target " + t).orElse(""));
     return 0;

@@ -90,11 +90,8 @@ final class Bundle {
     return b;
   }
 
-  /** The bundle's jobs as the chosen target sees them: its overrides joined in. */
-  YMap jobs() {
-    YMap jobs = root.get("resources").filter(r -> r instanceof YMap)
-        .flatMap(r -> ((YMap) r).get("jobs")).filter(j -> j instanceof YMap).map(j -> (YMap) j)
-        .orElse(new YMap(root.loc(), Map.of()));
+  /** The bundle's {@code jobs} as the chosen target sees them: its overrides joined in. */
+  YMap jobs(YMap jobs) {
     Optional<YMap> over = target.flatMap(t -> root.get("targets")
         .filter(ts -> ts instanceof YMap).flatMap(ts -> ((YMap) ts).get(t)))
         .filter(t -> t instanceof YMap).flatMap(t -> ((YMap) t).get("resources"))
@@ -103,8 +100,11 @@ final class Bundle {
     return over.isEmpty() ? jobs : (YMap) TargetOverrides.join(jobs, over.get());
   }
 
-  /** {@code job}, a job of this bundle, with every substitution made. */
-  Resolved resolve(YMap job) {
+  /**
+   * {@code job}, a job of this bundle, with every substitution made; the settings record the
+   * {@code includes} read with it.
+   */
+  Resolved resolve(YMap job, Map<String, String> includes) {
     YMap out = (YMap) substitute(job);
     // the values the job used, in declaration order: what a repair needs to read it again
     Map<String, String> used = new LinkedHashMap<>();
@@ -113,7 +113,7 @@ final class Bundle {
         used.put(name, values.get(name));
       }
     }
-    return new Resolved(out, new BundleSettings(target, used));
+    return new Resolved(out, new BundleSettings(target, used, Optional.of(includes)));
   }
 
   private void chooseTarget(boolean child) {

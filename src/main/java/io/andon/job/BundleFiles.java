@@ -34,10 +34,11 @@ final class BundleFiles {
    * The merged bundle.
    *
    * @param root the main file's mapping with every included job, variable and target in it
+   * @param jobs the jobs of all the files, as {@code root}'s resources.jobs
    * @param jobFiles for each job key, the file that holds it
    * @param texts each included file's text, by absolute path, as read
    */
-  record Merged(YMap root, Map<String, Path> jobFiles, Map<String, String> texts) {}
+  record Merged(YMap root, YMap jobs, Map<String, Path> jobFiles, Map<String, String> texts) {}
 
   private BundleFiles() {}
 
@@ -74,8 +75,8 @@ final class BundleFiles {
     Loc resourcesLoc = root.get("resources").map(YNode::loc).orElse(root.loc());
     Loc jobsLoc = root.get("resources").orElse(null) instanceof YMap r ? r.keyLoc("jobs")
         : resourcesLoc;
-    resources.put("jobs", new YMap.Entry("jobs", jobsLoc,
-        new YMap(resourcesLoc, sections.get("jobs"))));
+    YMap jobs = new YMap(resourcesLoc, sections.get("jobs"));
+    resources.put("jobs", new YMap.Entry("jobs", jobsLoc, jobs));
     top.put("resources", new YMap.Entry("resources", root.keyLoc("resources"),
         new YMap(resourcesLoc, resources)));
     for (String s : List.of("variables", "targets")) {
@@ -84,7 +85,7 @@ final class BundleFiles {
             .orElse(root.loc()), sections.get(s))));
       }
     }
-    return new Merged(new YMap(root.loc(), top), jobFiles, texts);
+    return new Merged(new YMap(root.loc(), top), jobs, jobFiles, texts);
   }
 
   private static void add(Path file, YMap m, boolean main, Map<String, Path> jobFiles,

@@ -117,17 +117,16 @@ public final class JobLoader {
       BundleFiles.Merged merged = BundleFiles.merge(file, rootMap,
           child ? Optional.empty() : bundle.includes(), problems);
       Bundle b = Bundle.open(merged.root(), file, bundle, env, child, problems);
-      YMap jobs = b.jobs();
+      YMap jobs = b.jobs(merged.jobs());
       if (!problems.isEmpty() && jobs.keys().isEmpty()) {
         problems.throwIfAny(file + " is not a valid bundle"); // why no job was found, first
       }
       Map.Entry<String, YMap> picked = pickBundleJob(file, merged.root(), jobs, jobKey);
       key = Optional.of(picked.getKey());
       jobFile = merged.jobFiles().getOrDefault(picked.getKey(), file);
-      Bundle.Resolved r = b.resolve(picked.getValue());
+      Bundle.Resolved r = b.resolve(picked.getValue(), merged.texts());
       jobMap = r.job();
-      resolved = new BundleSettings(r.settings().target(), r.settings().vars(),
-          Optional.of(merged.texts()));
+      resolved = r.settings();
     } else if (jobKey.isPresent()) {
       throw new InvalidInputException(file + " holds a single job, not a bundle; drop --job "
           + jobKey.get() + ".");

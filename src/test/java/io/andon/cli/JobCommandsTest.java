@@ -220,6 +220,9 @@ class JobCommandsTest {
         .contains("a.attempt-2.log <==\ngiven.events mode=\n");
     assertThat(Cli.run("validate", "-t", "prod", f.toString()).out)
         .contains("job load-prod is valid (1 tasks, target prod)");
+    assertThat(AndonCli.commandLine(new String[] {"run"}).getSubcommands().get("run")
+        .getUsageMessage()).contains("-t, --target=NAME")
+        .contains("A bundle variable's value, for ${var.NAME}");
     Cli unknown = Cli.run("validate", "--var", "catalg=x", f.toString());
     assertThat(unknown.exit).isEqualTo(2);
     assertThat(unknown.err).contains("--var catalg: the bundle declares no variable 'catalg'")

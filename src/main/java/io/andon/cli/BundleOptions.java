@@ -1,0 +1,24 @@
+package io.andon.cli;
+
+import io.andon.job.BundleSettings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The options that read an Asset Bundle: its target and its variables' values. */
+public final class BundleOptions {
+  @Option(names = {"-t", "--target"}, paramLabel = "NAME",
+      description = "The bundle target to read the job with (default: the one marked default: true).")
+  String target;
+
+  // $${ keeps picocli from reading ${var.NAME} as one of its own variables
+  @Option(names = "--var", paramLabel = "NAME=VALUE",
+      description = "A bundle variable's value, for $${var.NAME} (repeatable; wins over BUNDLE_VAR_NAME, the target and the default).")
+  Map<String, String> vars = new LinkedHashMap<>();
+
+  /** What was given, for the job loader. */
+  public BundleSettings settings() {
+    return new BundleSettings(Optional.ofNullable(target), vars);
+  }
+}
