@@ -63,6 +63,8 @@ final class Bundle {
   private final Map<String, Value> targetValues = new HashMap<>();
   private final Map<String, String> values = new HashMap<>();
   private Optional<String> target = Optional.empty();
+  /** The chosen target's own mapping (its variables, its resources), empty for none. */
+  private Optional<YMap> targetMap = Optional.empty();
   /** A --target the bundle lacks, reported once rather than at each ${bundle.target}. */
   private boolean badTarget;
 
@@ -92,9 +94,7 @@ final class Bundle {
 
   /** The bundle's {@code jobs} as the chosen target sees them: its overrides joined in. */
   YMap jobs(YMap jobs) {
-    Optional<YMap> over = target.flatMap(t -> root.get("targets")
-        .filter(ts -> ts instanceof YMap).flatMap(ts -> ((YMap) ts).get(t)))
-        .filter(t -> t instanceof YMap).flatMap(t -> ((YMap) t).get("resources"))
+    Optional<YMap> over = targetMap.flatMap(t -> t.get("resources"))
         .flatMap(r -> p.map(r, "a target's resources"))
         .flatMap(r -> r.has("jobs") ? p.map(r, "jobs") : Optional.empty());
     return over.isEmpty() ? jobs : (YMap) TargetOverrides.join(jobs, over.get());
@@ -143,9 +143,10 @@ final class Bundle {
         target = Optional.of(defaults.get(0));
       }
     }
-    target.flatMap(t -> targets.get().get(t)).filter(n -> n instanceof YMap)
-        .flatMap(n -> ((YMap) n).get("variables")).ifPresent(n -> p.map(n, "a target's variables")
-            .ifPresent(m -> m.values().forEach(e -> targetValue(e))));
+    targetMap = target.flatMap(t -> targets.get().get(t)).filter(n -> n instanceof YMap)
+        .map(n -> (YMap) n);
+    targetMap.flatMap(t -> t.get("variables")).ifPresent(n -> p.map(n, "a target's variables")
+        .ifPresent(m -> m.values().forEach(e -> targetValue(e))));
   }
 
   private void targetValue(YMap.Entry e) {
