@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.andon.error.InvalidInputException;
 import io.andon.error.Problem;
@@ -30,6 +31,9 @@ public final class YamlReader {
   /** Largest definition file andon reads. */
   public static final long MAX_BYTES = 64L * 1024 * 1024;
 
+  /** Deepest nesting of lists and mappings andon reads. */
+  public static final int MAX_DEPTH = 1000;
+
   private static final YAMLFactory YAML = yamlFactory();
 
   private YamlReader() {}
@@ -40,7 +44,8 @@ public final class YamlReader {
     options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with both positions
     YAMLFactory f = new WordFactory(YAMLFactory.builder().loaderOptions(options));
     f.setStreamReadConstraints(
-        StreamReadConstraints.builder().maxStringLength((int) MAX_BYTES).build());
+        StreamReadConstraints.builder().maxStringLength((int) MAX_BYTES)
+            .maxNestingDepth(MAX_DEPTH).build());
     return f;
   }
 
@@ -183,12 +188,30 @@ public final class YamlReader {
   private static Tree build(String name, String text, int line, int column) throws IOException {
     Tree tree = new Tree(name, line, column);
     try (JsonParser p = YAML.createParser(text)) {
-      JsonToken t = p.nextToken();
-      if (t != null) {
-        tree.root = tree.node(p, t);
+      try {
+        JsonToken t = p.nextToken();
+        if (t != null) {
+          tree.root = tree.node(p, t);
+        }
+      } catch (StreamConstraintsException e) {
+        throw new InvalidInputException(beyondLimits(name, p.currentLocation(), e), e);
       }
     }
     return tree;
+  }
+
+  /** The message for a file beyond one of the parser's limits, without the parser's internals. */
+  private static String beyondLimits(String name, JsonLocation l, StreamConstraintsException e) {
+    String where = name + ":" + l.getLineNr() + ":" + l.getColumnNr() + ": ";
+    String msg = String.valueOf(e.getOriginalMessage());
+    if (msg.contains("nesting depth")) {
+      return where + "lists and mappings are nested more than " + MAX_DEPTH + " levels deep here;"
+          + " andon reads at most " + MAX_DEPTH + ". Flatten the structure, or look for an"
+          + " unclosed '[' or '{'.";
+    }
+    int internals = msg.indexOf(", from `");
+    return where + (internals > 0 ? msg.substring(0, internals) + ")" : msg)
+        + ". Shorten the value.";
   }
 
   private static String decode(String name, byte[] bytes) {
@@ -255,12 +278,14 @@ public final class YamlReader {
 
     YNode node(JsonParser p, JsonToken t) throws IOException {
       Loc here = loc(p.currentTokenLocation());
+      refuseTag(p, here);
       switch (t) {
         case START_OBJECT: {
           LinkedHashMap<String, YMap.Entry> entries = new LinkedHashMap<>();
           while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
             String key = p.currentName();
             Loc keyLoc = loc(p.currentTokenLocation());
+            refuseTag(p, keyLoc);
             YNode value = node(p, p.nextToken());
             YMap.Entry previous = entries.get(key);
             if (previous != null) {
@@ -305,6 +330,28 @@ public final class YamlReader {
     }
   }
 
+  /** The tags of plain YAML data, as the parser expands them ({@code !!str} and so on). */
+  private static final java.util.Set<String> PLAIN_TAGS = java.util.Set.of("",
+      "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+      "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+      "tag:yaml.org,2002:seq");
+
+  /**
+   * Refuses a value or key with a tag other than those of plain data: andon gives tags no
+   * meaning, and one such as {@code !!javax.script.ScriptEngineManager} is meant for a loader
+   * that builds objects from it.
+   */
+  private static void refuseTag(JsonParser p, Loc at) throws IOException {
+    String tag = p.getTypeId() instanceof String s ? s : null;
+    if (tag != null && !PLAIN_TAGS.contains(tag)) {
+      String written = tag.startsWith("tag:yaml.org,2002:")
+          ? "!!" + tag.substring("tag:yaml.org,2002:".length()) : "!" + tag;
+      throw new InvalidInputException(at + ": the YAML tag '" + written + "' is not allowed;"
+          + " andon reads plain data (text, numbers, booleans, null, lists and mappings) and"
+          + " gives tags no meaning. Remove the tag.");
+    }
+  }
+
   /**
    * Jackson's YAML factory, with parsers that type a plain scalar starting with a letter without
    * SnakeYAML's regular expressions when it cannot be anything but a string. Only the boolean
@@ -331,6 +378,15 @@ public final class YamlReader {
       return (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') && !NOT_WORDS.contains(v);
     }
 
+    /** A parser over {@code text} read in place (see {@link TextReader}). */
+    @Override
+    public com.fasterxml.jackson.dataformat.yaml.YAMLParser createParser(String text) {
+      com.fasterxml.jackson.core.io.IOContext ctxt =
+          _createContext(_createContentReference(text), true);
+      return new WordParser(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions,
+          _objectCodec, text);
+    }
+
     @Override
     protected com.fasterxml.jackson.dataformat.yaml.YAMLParser _createParser(java.io.Reader r,
         com.fasterxml.jackson.core.io.IOContext ctxt) {
@@ -351,6 +407,13 @@ public final class YamlReader {
         int formatFeatures, LoaderOptions loaderOptions,
         com.fasterxml.jackson.core.ObjectCodec codec, java.io.Reader reader) {
       super(ctxt, parserFeatures, formatFeatures, loaderOptions, codec, reader);
+    }
+
+    WordParser(com.fasterxml.jackson.core.io.IOContext ctxt, int parserFeatures,
+        int formatFeatures, LoaderOptions loaderOptions,
+        com.fasterxml.jackson.core.ObjectCodec codec, String text) {
+      super(ctxt, parserFeatures, formatFeatures, codec, java.io.Reader.nullReader(),
+          new org.yaml.snakeyaml.parser.ParserImpl(new TextReader(text), loaderOptions));
     }
 
     @Override
