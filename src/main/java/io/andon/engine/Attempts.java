@@ -48,12 +48,36 @@ final class Attempts {
 
   /**
    * The log of the current attempt of {@code u} in the run's log folder {@code dir}: {@code
-   * <home>/logs/run-<id>/<task_key>[.iteration-<i>].attempt-<n>.log}.
+   * <home>/logs/run-<id>/<task_key>[.iteration-<i>].attempt-<n>.log}, with the task key as
+   * {@link #fileStem} gives it.
    */
   static Path logPath(Path dir, Unit u) {
-    String name = u.taskKey + (u.iteration < 0 ? "" : ".iteration-" + u.iteration) + ".attempt-"
-        + u.attempts + ".log";
+    String name = fileStem(u.taskKey) + (u.iteration < 0 ? "" : ".iteration-" + u.iteration)
+        + ".attempt-" + u.attempts + ".log";
     return dir.resolve(name);
+  }
+
+  /** Longest task key used as it is in file names: Databricks' own limit for task_key. */
+  static final int KEY_IN_FILE_NAME = 100;
+
+  /**
+   * A task key as the start of its file names: the key itself up to {@link #KEY_IN_FILE_NAME}
+   * characters, and a longer one as its first 80 characters, '~' and 16 hex digits of its
+   * SHA-256. Task keys are ASCII and hold no '~', so the names stay distinct, and with the
+   * longest suffix andon adds they stay far below the 255 bytes file systems allow for a name.
+   */
+  static String fileStem(String taskKey) {
+    if (taskKey.length() <= KEY_IN_FILE_NAME) {
+      return taskKey;
+    }
+    byte[] hash;
+    try {
+      hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(taskKey.getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no SHA-256", e);
+    }
+    return taskKey.substring(0, 80) + "~" + java.util.HexFormat.of().formatHex(hash, 0, 8);
   }
 
   /** The folder of a run's values files, in its log folder. */
