@@ -78,6 +78,10 @@ public final class Duck implements AutoCloseable {
     // Parquet is columnar and cheap to scan again: a view avoids copying it into memory
     String kind = source.format() == DataSource.Format.PARQUET ? "VIEW" : "TABLE";
     String select = "CREATE OR REPLACE " + kind + " " + ident(name) + " AS SELECT * FROM ";
+    if (source.format() == DataSource.Format.CSV) {
+      // DuckDB's sniffer reads a binary, ragged or unclosed-quote file wrongly or obscurely
+      source.files().forEach(f -> CsvCheck.check(f, role));
+    }
     try {
       try (Statement first = conn.createStatement()) {
         first.execute(select + source.sql());
