@@ -110,11 +110,16 @@ final class Attempts {
   static Object prepareShell(RunLoop loop, Unit u, ShellTask s, Resolver r, Path log)
       throws IOException {
     String command;
-    Map<String, String> env = s.env().isEmpty() ? Map.of() : new LinkedHashMap<>();
+    Map<String, String> env = new LinkedHashMap<>();
     Path dir;
     ShellEnv base = loop.shellEnv();
     try {
-      command = r.resolve(s.command());
+      // reference values reach the shell as variables, never as code
+      ShellReferences refs = ShellReferences.of(s.command());
+      command = refs.script();
+      for (int i = 0; i < refs.references().size(); i++) {
+        env.put(ShellReferences.variable(i), r.resolve(refs.references().get(i).text()));
+      }
       for (Map.Entry<String, String> e : s.env().entrySet()) {
         env.put(e.getKey(), r.resolve(e.getValue()));
       }
