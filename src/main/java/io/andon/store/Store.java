@@ -213,6 +213,63 @@ public final class Store implements AutoCloseable {
     return index.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
         .sorted().toArray(String[]::new);
   }
+  /**
+   * Runs read-only {@code work} on a connection of its own, outside the store's lock, so that a
+   * slow query holds up nothing else. SQLite checks every few thousand steps of the statement
+   * whether {@code timeout} has passed or {@code stop} is true, and interrupts it then.
+   *
+   * @throws QueryStoppedException when the query was interrupted, whatever {@code work} made of
+   *     the interruption
+   */
+  public <T> T readOnly(java.time.Duration timeout, java.util.function.BooleanSupplier stop,
+      Work<T> work) {
+    Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(stop, "stop");
+    Path db = home.resolve(DB_FILE);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String[] why = {null};
+    try {
+      org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+      config.setReadOnly(true);
+      try (Connection c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + db.toAbsolutePath(),
+          config.toProperties())) {
+        try (Statement s = c.createStatement()) {
+          s.execute("PRAGMA busy_timeout = " + Math.min(BUSY_TIMEOUT_MS, timeout.toMillis()));
+          s.execute("PRAGMA query_only = 1");
+        }
+        org.sqlite.ProgressHandler.setHandler(c, PROGRESS_STEPS, new org.sqlite.ProgressHandler() {
+          @Override
+          protected int progress() {
+            if (stop.getAsBoolean()) {
+              why[0] = "canceled";
+            } else if (System.nanoTime() - deadline > 0) {
+              why[0] = "stopped after " + timeout.toSeconds() + " s (its time limit)";
+            }
+            return why[0] == null ? 0 : 1;
+          }
+        });
+        T result;
+        try {
+          result = work.apply(c);
+        } catch (SQLException e) {
+          if (why[0] != null) {
+            throw new QueryStoppedException("the query was " + why[0], e);
+          }
+          throw e;
+        }
+        if (why[0] != null) {
+          throw new QueryStoppedException("the query was " + why[0], null);
+        }
+        return result;
+      }
+    } catch (SQLException e) {
+      throw storeError(db, e);
+    }
+  }
+
+  /** Statement steps between two checks of a read-only query's time limit and cancel. */
+  private static final int PROGRESS_STEPS = 10_000;
+
 
   private static String resource(String name) {
     try (InputStream in = Store.class.getClassLoader().getResourceAsStream(name)) {
