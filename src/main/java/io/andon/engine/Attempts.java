@@ -244,6 +244,7 @@ final class Attempts {
       timer.cancel(false);
       u.timeoutTask = null;
     }
+    endGroup(u, u.nativePid);
     u.nativePid = 0;
     return u.timedOut ? null : exit;
   }
@@ -279,7 +280,18 @@ final class Attempts {
       return null;
     }
     u.process = null;
+    endGroup(u, proc.pid());
     return proc.exitValue();
+  }
+
+  /**
+   * The main process of {@code u}, {@code pid}, has ended: kills what it left running in its
+   * process group, unless the task keeps its background processes.
+   */
+  private static void endGroup(Unit u, long pid) {
+    if (pid > 0 && !(u.spec.payload() instanceof ShellTask s && s.keepBackgroundProcesses())) {
+      Processes.killGroup(pid);
+    }
   }
 
   /** The environment variable for a job parameter: ANDON_PARAM_ and the name in capitals. */
