@@ -75,6 +75,9 @@ record ShellReferences(String script, List<Reference> references) {
       int next = 0;
       int i = 0;
       while (i < s.length()) {
+        while (next < refs.size() && refs.get(next).start() < i) {
+          next++; // in a comment or escaped: copied as written, a value never
+        }
         if (next < refs.size() && refs.get(next).start() == i) {
           Reference r = refs.get(next++);
           out.append(expansion(r));

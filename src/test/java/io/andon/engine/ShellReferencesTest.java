@@ -86,6 +86,12 @@ class ShellReferencesTest {
   }
 
   @Test
+  void aReferenceAfterACommentOrAnEscapedOneIsStillRewritten() {
+    assertThat(ShellReferences.of("# {{job.name}} isn't here\necho \\{{job.name}} {{job.id}}")
+        .script()).isEqualTo("# {{job.name}} isn't here\necho \\{{job.name}} \"${ANDON_REF_1}\"");
+  }
+
+  @Test
   void aCommandWithoutReferencesIsLeftAsWritten() {
     String cmd = "echo \"$HOME\" 'it''s' $(date) # {{not.a.reference}}";
     assertThat(ShellReferences.of(cmd).script()).isEqualTo(cmd);
