@@ -104,6 +104,11 @@ public final class Store implements AutoCloseable {
 
   static AndonException storeError(Path db, SQLException e) {
     String m = String.valueOf(e.getMessage());
+    if (m.contains("SQLITE_FULL") || m.contains("disk is full")) {
+      return new NoSpaceException("no space left on " + fileSystem(db) + ": the run store " + db
+          + " could not be written (what was committed before is kept). Free some space there,"
+          + " or use another --home.", e);
+    }
     if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
       return new InvalidInputException("the run store " + db + " is locked by another process"
           + " and stayed locked for " + BUSY_TIMEOUT_MS / 1000.0 + " s. Wait for the other"
@@ -118,6 +123,23 @@ public final class Store implements AutoCloseable {
           + " away or use another --home.", e);
     }
     return new AndonException("run store " + db + ": " + m, 2, e);
+  }
+
+  /** The mount point of the file system holding {@code p}, else its folder. */
+  private static Path fileSystem(Path p) {
+    Path dir = p.toAbsolutePath().getParent();
+    try {
+      java.nio.file.FileStore store = Files.getFileStore(dir);
+      for (Path at = dir; at != null; at = at.getParent()) {
+        if (!Files.getFileStore(at).equals(store)) {
+          break;
+        }
+        dir = at;
+      }
+    } catch (IOException e) {
+      // the folder is as near as we can tell
+    }
+    return dir;
   }
 
   public Path home() {
@@ -139,13 +161,31 @@ public final class Store implements AutoCloseable {
         conn.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        conn.rollback();
+        quietly(conn::rollback, e); // SQLite may have rolled back already (a full disk)
         throw e;
       } finally {
-        conn.setAutoCommit(true);
+        quietly(() -> conn.setAutoCommit(true), null);
       }
     } catch (SQLException e) {
       throw storeError(home.resolve(DB_FILE), e);
+    }
+  }
+
+  private interface SqlAction {
+    void run() throws SQLException;
+  }
+
+  /**
+   * Runs clean-up that must not hide the error being handled, {@code cause} (null when there is
+   * none): its own failure is added to that one, or dropped when the transaction is gone anyway.
+   */
+  private static void quietly(SqlAction action, Exception cause) {
+    try {
+      action.run();
+    } catch (SQLException e) {
+      if (cause != null) {
+        cause.addSuppressed(e);
+      }
     }
   }
 
@@ -173,46 +213,6 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  private void migrate() throws SQLException {
-    try (Statement s = conn.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS schema_version (version TEXT PRIMARY KEY,"
-          + " applied_at TEXT NOT NULL)");
-    }
-    List<String> applied = new ArrayList<>();
-    try (Statement s = conn.createStatement();
-        ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
-      while (rs.next()) {
-        applied.add(rs.getString(1));
-      }
-    }
-    for (String name : MIGRATIONS) {
-      if (applied.contains(name)) {
-        continue;
-      }
-      String sql = resource("db/migration/" + name);
-      tx(c -> {
-        try (Statement s = c.createStatement()) {
-          for (String stmt : sql.split(";\\s*(\\r?\\n|$)")) {
-            if (!stmt.isBlank()) {
-              s.execute(stmt);
-            }
-          }
-        }
-        try (PreparedStatement ps =
-            c.prepareStatement("INSERT INTO schema_version VALUES (?, datetime('now'))")) {
-          ps.setString(1, name);
-          ps.executeUpdate();
-        }
-        return null;
-      });
-    }
-  }
-
-  private static String[] migrationNames() {
-    String index = resource("db/migration/index.txt");
-    return index.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-        .sorted().toArray(String[]::new);
-  }
   /**
    * Runs read-only {@code work} on a connection of its own, outside the store's lock, so that a
    * slow query holds up nothing else. SQLite checks every few thousand steps of the statement
@@ -270,6 +270,46 @@ public final class Store implements AutoCloseable {
   /** Statement steps between two checks of a read-only query's time limit and cancel. */
   private static final int PROGRESS_STEPS = 10_000;
 
+  private void migrate() throws SQLException {
+    try (Statement s = conn.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS schema_version (version TEXT PRIMARY KEY,"
+          + " applied_at TEXT NOT NULL)");
+    }
+    List<String> applied = new ArrayList<>();
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+      while (rs.next()) {
+        applied.add(rs.getString(1));
+      }
+    }
+    for (String name : MIGRATIONS) {
+      if (applied.contains(name)) {
+        continue;
+      }
+      String sql = resource("db/migration/" + name);
+      tx(c -> {
+        try (Statement s = c.createStatement()) {
+          for (String stmt : sql.split(";\\s*(\\r?\\n|$)")) {
+            if (!stmt.isBlank()) {
+              s.execute(stmt);
+            }
+          }
+        }
+        try (PreparedStatement ps =
+            c.prepareStatement("INSERT INTO schema_version VALUES (?, datetime('now'))")) {
+          ps.setString(1, name);
+          ps.executeUpdate();
+        }
+        return null;
+      });
+    }
+  }
+
+  private static String[] migrationNames() {
+    String index = resource("db/migration/index.txt");
+    return index.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .sorted().toArray(String[]::new);
+  }
 
   private static String resource(String name) {
     try (InputStream in = Store.class.getClassLoader().getResourceAsStream(name)) {
