@@ -53,7 +53,13 @@ public final class AlertCheck {
 
   public static Outcome run(Store store, AlertsFile file, Collection<String> only,
       Duration deliveryBudget) {
-    return run(Outbox.open(store), new AlertEvaluator(store, Clock.systemUTC()), file, only,
+    return run(store, file, only, deliveryBudget, () -> false);
+  }
+
+  /** The same, with queries that stop as soon as {@code stop} is true. */
+  public static Outcome run(Store store, AlertsFile file, Collection<String> only,
+      Duration deliveryBudget, java.util.function.BooleanSupplier stop) {
+    return run(Outbox.open(store), new AlertEvaluator(store, Clock.systemUTC(), stop), file, only,
         deliveryBudget);
   }
 

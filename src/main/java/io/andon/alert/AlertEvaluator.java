@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,10 +59,17 @@ public final class AlertEvaluator {
 
   private final Store store;
   private final Clock clock;
+  private final java.util.function.BooleanSupplier stop;
 
   public AlertEvaluator(Store store, Clock clock) {
+    this(store, clock, () -> false);
+  }
+
+  /** An evaluator whose queries stop as soon as {@code stop} is true (a canceled task). */
+  public AlertEvaluator(Store store, Clock clock, java.util.function.BooleanSupplier stop) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.stop = Objects.requireNonNull(stop, "stop");
   }
 
   /** Evaluates the alerts of {@code file} (only those named in {@code only}, if any). */
@@ -81,25 +87,31 @@ public final class AlertEvaluator {
 
   private Result evaluate(AlertsFile file, AlertRule rule) {
     Instant now = clock.instant();
-    Evaluation e = store.read(c -> run(c, rule));
-    return store.tx(c -> record(c, file, rule, e, now));
+    Evaluation e;
+    try {
+      // a connection of its own: a slow query holds neither the store nor a running job
+      e = store.readOnly(java.time.Duration.ofSeconds(rule.timeoutSeconds()), stop,
+          c -> run(c, rule));
+    } catch (io.andon.store.QueryStoppedException x) {
+      e = new Evaluation(AlertRule.State.ERROR, Optional.empty(), x.getMessage()
+          + (x.getMessage().endsWith("canceled") ? "" : "; make the query cheaper or raise the"
+              + " alert's timeout_seconds (" + rule.timeoutSeconds() + ")"));
+    }
+    Evaluation evaluation = e;
+    return store.tx(c -> record(c, file, rule, evaluation, now));
   }
 
-  /** Runs the rule's query read-only and applies its condition. */
+  /** Runs the rule's query (on a read-only connection) and applies its condition. */
   static Evaluation run(Connection c, AlertRule rule) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("PRAGMA query_only = 1");
-    }
     try {
       return query(c, rule);
     } catch (SQLException e) {
+      if (String.valueOf(e.getMessage()).contains("SQLITE_INTERRUPT")) {
+        throw e; // stopped: the store says why
+      }
       String m = String.valueOf(e.getMessage()).replaceFirst("^\\[SQLITE_[A-Z_]+\\]\\s*", "");
       return new Evaluation(AlertRule.State.ERROR, Optional.empty(), "the query failed: "
           + m.lines().findFirst().orElse(m).strip());
-    } finally {
-      try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA query_only = 0");
-      }
     }
   }
 
@@ -107,7 +119,6 @@ public final class AlertEvaluator {
     AlertRule.Condition cond = rule.condition();
     List<Object> values = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(rule.source().sql())) {
-      ps.setQueryTimeout(rule.timeoutSeconds());
       List<String> args = rule.source().args();
       for (int i = 0; i < args.size(); i++) {
         ps.setString(i + 1, args.get(i)); // SQLite applies the column's affinity

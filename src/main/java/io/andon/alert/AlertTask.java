@@ -135,7 +135,7 @@ public final class AlertTask {
       Path file = context.baseDir().resolve(context.resolve(spec.alertsFile()));
       AlertsFile alerts = AlertsFile.read(file, Env.system());
       AlertCheck.Outcome o = AlertCheck.run(context.store(), alerts, spec.alerts(),
-          Duration.ofSeconds(spec.deliveryWaitSeconds()));
+          Duration.ofSeconds(spec.deliveryWaitSeconds()), context::cancelled);
       ObjectNode states = Json.object();
       ArrayNode triggered = Json.mapper().createArrayNode();
       List<String> failing = new ArrayList<>();

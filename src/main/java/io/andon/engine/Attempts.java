@@ -134,11 +134,16 @@ final class Attempts {
   static Object prepareShell(RunLoop loop, Unit u, ShellTask s, Resolver r, Path log)
       throws IOException {
     String command;
-    Map<String, String> env = s.env().isEmpty() ? Map.of() : new LinkedHashMap<>();
+    Map<String, String> env = new LinkedHashMap<>();
     Path dir;
     ShellEnv base = loop.shellEnv();
     try {
-      command = r.resolve(s.command());
+      // reference values reach the shell as variables, never as code
+      ShellReferences refs = ShellReferences.of(s.command());
+      command = refs.script();
+      for (int i = 0; i < refs.references().size(); i++) {
+        env.put(ShellReferences.variable(i), r.resolve(refs.references().get(i).text()));
+      }
       for (Map.Entry<String, String> e : s.env().entrySet()) {
         env.put(e.getKey(), r.resolve(e.getValue()));
       }
@@ -263,6 +268,7 @@ final class Attempts {
       timer.cancel(false);
       u.timeoutTask = null;
     }
+    endGroup(u, u.nativePid);
     u.nativePid = 0;
     return u.timedOut ? null : exit;
   }
@@ -298,7 +304,18 @@ final class Attempts {
       return null;
     }
     u.process = null;
+    endGroup(u, proc.pid());
     return proc.exitValue();
+  }
+
+  /**
+   * The main process of {@code u}, {@code pid}, has ended: kills what it left running in its
+   * process group, unless the task keeps its background processes.
+   */
+  private static void endGroup(Unit u, long pid) {
+    if (pid > 0 && !(u.spec.payload() instanceof ShellTask s && s.keepBackgroundProcesses())) {
+      Processes.killGroup(pid);
+    }
   }
 
   /** The environment variable for a job parameter: ANDON_PARAM_ and the name in capitals. */

@@ -248,6 +248,12 @@ public final class Executor {
     }
   }
 
+  private static InvalidInputException beingRepaired(long runId) {
+    return new InvalidInputException("run " + runId + " is being repaired by another andon"
+        + " command; wait for it to finish (`andon runs show " + runId + "`), then repair again"
+        + " if tasks still failed.");
+  }
+
   /**
    * Repairs a finished run in place: re-runs the named tasks, or every task that did not succeed,
    * and with {@code dependents} everything downstream of them.
@@ -258,8 +264,9 @@ public final class Executor {
         "there is no run " + runId + " in " + home + "; `andon runs list` shows the runs."));
     LifeCycleState st = LifeCycleState.valueOf(run.state());
     if (!st.isFinal()) {
-      throw new InvalidInputException("run " + runId + " is still in progress (" + st + "); wait"
-          + " for it to finish, or cancel it, before repairing it.");
+      throw run.repairCount() > 0 ? beingRepaired(runId)
+          : new InvalidInputException("run " + runId + " is still in progress (" + st + "); wait"
+              + " for it to finish, or cancel it, before repairing it.");
     }
     if (run.parentRunId().isPresent()) {
       throw new InvalidInputException("run " + runId + " is the child run of run "
@@ -341,6 +348,17 @@ public final class Executor {
     Long pid = ProcessHandle.current().pid();
     Long pidStart = Processes.startMillis(ProcessHandle.current()).orElse(null);
     store.tx(c -> {
+      // the write lock is held from here: a repair that started since the run was read wins
+      try (java.sql.PreparedStatement ps = c.prepareStatement(
+          "SELECT state, repair_count FROM runs WHERE run_id = ?")) {
+        ps.setLong(1, runId);
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          if (rs.next() && (!LifeCycleState.valueOf(rs.getString(1)).isFinal()
+              || rs.getInt(2) != run.repairCount())) {
+            throw beingRepaired(runId);
+          }
+        }
+      }
       runs.insertRepair(c, runId, repairId, now, Json.write(rerunKeys));
       runs.updateRun(c, runId, LifeCycleState.RUNNING.name(), null, null, null, repairId, pid,
           pidStart);

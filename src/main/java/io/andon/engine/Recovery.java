@@ -43,6 +43,7 @@ public final class Recovery {
           close(it, who, now, writes, killed);
         }
       }
+      killMarked(store.home(), r.runId(), killed);
       String message = who + " stopped before run " + r.runId() + " finished (killed or"
           + " crashed); its unfinished tasks were marked failed"
           + (killed.isEmpty() ? "" : " and their processes killed (" + String.join(", ", killed)
@@ -57,6 +58,56 @@ public final class Recovery {
       recovered.add(r.runId());
     }
     return recovered;
+  }
+
+  /**
+   * Kills the processes whose environment marks them as tasks of run {@code runId} of {@code
+   * home}: every task process gets {@code ANDON_HOME} and {@code ANDON_RUN_ID} before it runs, so
+   * this finds those started too shortly before andon died for their pid to be stored, and what
+   * they started in turn.
+   */
+  static void killMarked(Path home, long runId, List<String> killed) {
+    Path proc = Path.of("/proc");
+    if (!Files.isDirectory(proc)) {
+      return;
+    }
+    String run = "ANDON_RUN_ID=" + runId;
+    String andonHome = "ANDON_HOME=" + home.toAbsolutePath();
+    long self = ProcessHandle.current().pid();
+    try (DirectoryStream<Path> all = Files.newDirectoryStream(proc, "[0-9]*")) {
+      for (Path p : all) {
+        long pid = Long.parseLong(p.getFileName().toString());
+        if (pid != self && marked(p.resolve("environ"), run, andonHome)) {
+          Processes.killGroup(pid);
+          if (!killed.contains("pid " + pid)) {
+            killed.add("pid " + pid);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the processes with stored pids were killed already
+    }
+  }
+
+  private static boolean marked(Path environ, String run, String home) {
+    byte[] b;
+    try {
+      b = Files.readAllBytes(environ);
+    } catch (IOException | RuntimeException e) {
+      return false; // gone, or another user's
+    }
+    boolean hasRun = false;
+    boolean hasHome = false;
+    int from = 0;
+    for (int i = 0; i <= b.length; i++) {
+      if (i == b.length || b[i] == 0) {
+        String entry = new String(b, from, i - from, java.nio.charset.StandardCharsets.UTF_8);
+        hasRun |= entry.equals(run);
+        hasHome |= entry.equals(home);
+        from = i + 1;
+      }
+    }
+    return hasRun && hasHome;
   }
 
   /**

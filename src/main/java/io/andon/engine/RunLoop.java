@@ -646,6 +646,10 @@ final class RunLoop {
     if (dirty.isEmpty() && attemptWrites.isEmpty()) {
       return;
     }
+    if (System.nanoTime() - retryFlushAt < 0) {
+      return; // the store's disk was full a moment ago
+    }
+    List<Unit> flushed = new ArrayList<>(dirty);
     List<TaskWrite> writes = new ArrayList<>(dirty.size());
     for (Unit u : dirty) {
       u.dirty = false;
@@ -663,15 +667,62 @@ final class RunLoop {
     }
     java.util.Collections.reverse(attempts);
     attemptWrites.clear();
-    ex.store().tx(c -> {
-      ex.runs().writeTasks(c, runId, writes);
-      for (Object[] a : attempts) {
-        Unit u = (Unit) a[0];
-        ex.runs().writeAttempt(c, runId, u.taskKey, u.iteration, (Integer) a[1], repairId,
-            (Long) a[2], (Long) a[3], (Integer) a[4], (String) a[5], (String) a[6]);
+    try {
+      ex.store().tx(c -> {
+        ex.runs().writeTasks(c, runId, writes);
+        for (Object[] a : attempts) {
+          Unit u = (Unit) a[0];
+          ex.runs().writeAttempt(c, runId, u.taskKey, u.iteration, (Integer) a[1], repairId,
+              (Long) a[2], (Long) a[3], (Integer) a[4], (String) a[5], (String) a[6]);
+        }
+        return null;
+      });
+      if (noSpace != null) {
+        System.err.println("andon: the run store is written again; run " + runId + " goes on.");
+        noSpace = null;
       }
-      return null;
-    });
+    } catch (io.andon.store.NoSpaceException e) {
+      // nothing of this commit was written: keep it for the next one, and let the run go on
+      for (Unit u : flushed) {
+        markDirty(u);
+      }
+      attemptWrites.addAll(0, attempts);
+      retryFlushAt = System.nanoTime() + NO_SPACE_RETRY_NANOS;
+      if (noSpace == null) {
+        System.err.println("andon: " + e.getMessage() + " Run " + runId + " goes on and its"
+            + " state is written as soon as there is space.");
+      }
+      noSpace = e;
+    }
+  }
+
+  /** The last commit failed for want of space: when to try again, and why it failed. */
+  private long retryFlushAt = System.nanoTime();
+  private io.andon.store.NoSpaceException noSpace;
+  private static final long NO_SPACE_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+  /** How long a run that has ended waits for space to write its end. */
+  private static final long NO_SPACE_FINAL_WAIT_MILLIS =
+      Long.getLong("andon.store.noSpaceWaitMs", 30_000);
+
+  /** Commits everything before the run's end, waiting a while for space; throws if none came. */
+  private void flushAll() {
+    long until = System.currentTimeMillis() + NO_SPACE_FINAL_WAIT_MILLIS;
+    while (true) {
+      retryFlushAt = System.nanoTime();
+      flush();
+      if (noSpace == null) {
+        return;
+      }
+      if (System.currentTimeMillis() > until) {
+        throw noSpace;
+      }
+      try {
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(NO_SPACE_RETRY_NANOS));
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        throw noSpace;
+      }
+    }
   }
 
   private record AttemptKey(Unit unit, int attempt) {}
@@ -885,7 +936,7 @@ final class RunLoop {
     long end = now();
     ResultState fr = result;
     String fm = message;
-    flush();
+    flushAll();
     ex.store().tx(c -> {
       ex.runs().updateRun(c, runId, LifeCycleState.TERMINATED.name(), fr.name(), fm, end, null,
           null, null);

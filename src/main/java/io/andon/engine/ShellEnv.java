@@ -21,6 +21,7 @@ record ShellEnv(Map<String, String> base, String[] entries, Path dir) {
 
   static ShellEnv of(RunLoop loop) {
     Map<String, String> env = new LinkedHashMap<>(System.getenv());
+    env.keySet().removeAll(notificationSecrets(loop.job.extras().get("destinations")));
     loop.params.forEach((k, v) -> env.put(Attempts.paramVar(k), v));
     env.put("ANDON_RUN_ID", Long.toString(loop.runId));
     env.put("ANDON_JOB_NAME", loop.job.name());
@@ -34,6 +35,25 @@ record ShellEnv(Map<String, String> base, String[] entries, Path dir) {
     }
     Path dir = loop.job.dir();
     return new ShellEnv(Map.copyOf(env), entries, dir);
+  }
+
+  /**
+   * The variables named by the {@code *_env} keys of the job's notification destinations
+   * ({@code secret_env}, {@code url_env}, {@code password_env}): they hold signing keys, tokens
+   * in URLs and passwords, which andon needs and its tasks do not.
+   */
+  static Set<String> notificationSecrets(io.andon.yaml.YNode destinations) {
+    Set<String> names = new java.util.HashSet<>();
+    if (destinations instanceof io.andon.yaml.YMap m) {
+      for (io.andon.yaml.YMap.Entry e : m.values()) {
+        if (e.key().endsWith("_env") && e.value() instanceof io.andon.yaml.YScalar v) {
+          names.add(v.text());
+        } else {
+          names.addAll(notificationSecrets(e.value()));
+        }
+      }
+    }
+    return names;
   }
 
   /** The environment of one attempt: the base, then {@code own} (which wins), as a map. */

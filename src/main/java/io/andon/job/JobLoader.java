@@ -494,7 +494,8 @@ public final class JobLoader {
     }
 
     private ShellTask shell(YMap b) {
-      p.unknownKeys(b, Set.of("command", "env", "working_dir"), "shell_task");
+      p.unknownKeys(b, Set.of("command", "env", "working_dir", "keep_background_processes"),
+          "shell_task");
       Optional<String> cmd = p.requiredString(b, "command", "shell_task");
       Map<String, String> env = new LinkedHashMap<>();
       p.map(b, "env").ifPresent(e -> e.values().forEach(en -> {
@@ -503,7 +504,8 @@ public final class JobLoader {
         }
         p.scalarText(en.value(), "env '" + en.key() + "'").ifPresent(v -> env.put(en.key(), v));
       }));
-      return cmd.map(c -> new ShellTask(c, env, p.string(b, "working_dir"))).orElse(null);
+      boolean keep = p.bool(b, "keep_background_processes").orElse(false);
+      return cmd.map(c -> new ShellTask(c, env, p.string(b, "working_dir"), keep)).orElse(null);
     }
 
     private ConditionTask condition(YMap b, String k) {

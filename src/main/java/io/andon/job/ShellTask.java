@@ -11,15 +11,22 @@ import java.util.Optional;
  *
  * @param env extra environment variables (values may hold references)
  * @param workingDir relative to the job file's folder; default that folder
+ * @param keepBackgroundProcesses when false (the default), what the command left running in its
+ *     process group is killed when the command ends
  */
-public record ShellTask(String command, Map<String, String> env, Optional<String> workingDir)
-    implements Payload {
+public record ShellTask(String command, Map<String, String> env, Optional<String> workingDir,
+    boolean keepBackgroundProcesses) implements Payload {
   public static final String KEY = "shell_task";
 
   public ShellTask {
     Objects.requireNonNull(command, "command");
     env = Map.copyOf(env);
     Objects.requireNonNull(workingDir, "workingDir");
+  }
+
+  /** A shell task whose background processes end with it. */
+  public ShellTask(String command, Map<String, String> env, Optional<String> workingDir) {
+    this(command, env, workingDir, false);
   }
 
   @Override

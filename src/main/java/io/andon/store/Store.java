@@ -104,6 +104,11 @@ public final class Store implements AutoCloseable {
 
   static AndonException storeError(Path db, SQLException e) {
     String m = String.valueOf(e.getMessage());
+    if (m.contains("SQLITE_FULL") || m.contains("disk is full")) {
+      return new NoSpaceException("no space left on " + fileSystem(db) + ": the run store " + db
+          + " could not be written (what was committed before is kept). Free some space there,"
+          + " or use another --home.", e);
+    }
     if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
       return new InvalidInputException("the run store " + db + " is locked by another process"
           + " and stayed locked for " + BUSY_TIMEOUT_MS / 1000.0 + " s. Wait for the other"
@@ -118,6 +123,23 @@ public final class Store implements AutoCloseable {
           + " away or use another --home.", e);
     }
     return new AndonException("run store " + db + ": " + m, 2, e);
+  }
+
+  /** The mount point of the file system holding {@code p}, else its folder. */
+  private static Path fileSystem(Path p) {
+    Path dir = p.toAbsolutePath().getParent();
+    try {
+      java.nio.file.FileStore store = Files.getFileStore(dir);
+      for (Path at = dir; at != null; at = at.getParent()) {
+        if (!Files.getFileStore(at).equals(store)) {
+          break;
+        }
+        dir = at;
+      }
+    } catch (IOException e) {
+      // the folder is as near as we can tell
+    }
+    return dir;
   }
 
   public Path home() {
@@ -139,13 +161,31 @@ public final class Store implements AutoCloseable {
         conn.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        conn.rollback();
+        quietly(conn::rollback, e); // SQLite may have rolled back already (a full disk)
         throw e;
       } finally {
-        conn.setAutoCommit(true);
+        quietly(() -> conn.setAutoCommit(true), null);
       }
     } catch (SQLException e) {
       throw storeError(home.resolve(DB_FILE), e);
+    }
+  }
+
+  private interface SqlAction {
+    void run() throws SQLException;
+  }
+
+  /**
+   * Runs clean-up that must not hide the error being handled, {@code cause} (null when there is
+   * none): its own failure is added to that one, or dropped when the transaction is gone anyway.
+   */
+  private static void quietly(SqlAction action, Exception cause) {
+    try {
+      action.run();
+    } catch (SQLException e) {
+      if (cause != null) {
+        cause.addSuppressed(e);
+      }
     }
   }
 
@@ -172,6 +212,63 @@ public final class Store implements AutoCloseable {
       throw storeError(home.resolve(DB_FILE), e);
     }
   }
+
+  /**
+   * Runs read-only {@code work} on a connection of its own, outside the store's lock, so that a
+   * slow query holds up nothing else. SQLite checks every few thousand steps of the statement
+   * whether {@code timeout} has passed or {@code stop} is true, and interrupts it then.
+   *
+   * @throws QueryStoppedException when the query was interrupted, whatever {@code work} made of
+   *     the interruption
+   */
+  public <T> T readOnly(java.time.Duration timeout, java.util.function.BooleanSupplier stop,
+      Work<T> work) {
+    Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(stop, "stop");
+    Path db = home.resolve(DB_FILE);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String[] why = {null};
+    try {
+      org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+      config.setReadOnly(true);
+      try (Connection c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + db.toAbsolutePath(),
+          config.toProperties())) {
+        try (Statement s = c.createStatement()) {
+          s.execute("PRAGMA busy_timeout = " + Math.min(BUSY_TIMEOUT_MS, timeout.toMillis()));
+          s.execute("PRAGMA query_only = 1");
+        }
+        org.sqlite.ProgressHandler.setHandler(c, PROGRESS_STEPS, new org.sqlite.ProgressHandler() {
+          @Override
+          protected int progress() {
+            if (stop.getAsBoolean()) {
+              why[0] = "canceled";
+            } else if (System.nanoTime() - deadline > 0) {
+              why[0] = "stopped after " + timeout.toSeconds() + " s (its time limit)";
+            }
+            return why[0] == null ? 0 : 1;
+          }
+        });
+        T result;
+        try {
+          result = work.apply(c);
+        } catch (SQLException e) {
+          if (why[0] != null) {
+            throw new QueryStoppedException("the query was " + why[0], e);
+          }
+          throw e;
+        }
+        if (why[0] != null) {
+          throw new QueryStoppedException("the query was " + why[0], null);
+        }
+        return result;
+      }
+    } catch (SQLException e) {
+      throw storeError(db, e);
+    }
+  }
+
+  /** Statement steps between two checks of a read-only query's time limit and cancel. */
+  private static final int PROGRESS_STEPS = 10_000;
 
   private void migrate() throws SQLException {
     try (Statement s = conn.createStatement()) {

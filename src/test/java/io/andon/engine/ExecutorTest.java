@@ -617,7 +617,7 @@ class ExecutorTest {
               shell_task: {command: 'echo out; echo err >&2'}
             - task_key: leaves
               depends_on: [{task_key: loud}]
-              shell_task: {command: '(sleep 0.5; echo late) &'}
+              shell_task: {command: '(sleep 0.5; echo late) &', keep_background_processes: true}
             - task_key: next
               depends_on: [{task_key: leaves}]
               shell_task: {command: 'sleep 1'}
