@@ -23,7 +23,7 @@ public final class RepairCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Parameters(paramLabel = "RUN_ID", description = "The run to repair.")
+  @Parameters(paramLabel = "RUN_ID", converter = RunId.class, description = "The run to repair.")
   long runId;
 
   static final class What {

@@ -89,7 +89,7 @@ public final class RunsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
 
-    @Parameters(paramLabel = "RUN_ID")
+    @Parameters(paramLabel = "RUN_ID", converter = RunId.class)
     long runId;
 
     @Option(names = "--json", description = "Print JSON (the shape of `andon run --json`).")
@@ -110,7 +110,7 @@ public final class RunsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "RUN_ID")
+    @Parameters(index = "0", paramLabel = "RUN_ID", converter = RunId.class)
     long runId;
 
     @Parameters(index = "1", paramLabel = "TASK_KEY")
