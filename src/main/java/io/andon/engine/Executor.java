@@ -148,9 +148,8 @@ public final class Executor {
     return cancelRequested;
   }
 
-  /** Runs {@code job} with parameter overrides; returns when the run has ended. */
-  public Outcome run(JobSpec job, Map<String, String> overrides) {
-    for (String name : overrides.keySet()) {
+  private static void checkParameters(JobSpec job, Set<String> given) {
+    for (String name : given) {
       if (job.parameters().stream().noneMatch(p -> p.name().equals(name))) {
         List<String> names = job.parameters().stream().map(p -> p.name()).toList();
         throw new InvalidInputException("job " + job.name() + " has no parameter '" + name
@@ -158,6 +157,11 @@ public final class Executor {
                 + String.join(", ", names)) + "." + io.andon.util.Strings.didYouMean(name, names));
       }
     }
+  }
+
+  /** Runs {@code job} with parameter overrides; returns when the run has ended. */
+  public Outcome run(JobSpec job, Map<String, String> overrides) {
+    checkParameters(job, overrides.keySet());
     Map<String, String> params = job.resolveParameters(overrides);
     Recovery.recover(store);
     long now = options.clock().millis();
@@ -283,14 +287,7 @@ public final class Executor {
     if (!earlier.isEmpty()) {
       earlier.get(earlier.size() - 1).parameters().ifPresent(params::putAll);
     }
-    for (String name : overrides.keySet()) {
-      if (job.parameters().stream().noneMatch(p -> p.name().equals(name))) {
-        List<String> names = job.parameters().stream().map(p -> p.name()).toList();
-        throw new InvalidInputException("job " + job.name() + " has no parameter '" + name
-            + "'" + (names.isEmpty() ? " (it declares none)" : "; it has: "
-                + String.join(", ", names)) + "." + io.andon.util.Strings.didYouMean(name, names));
-      }
-    }
+    checkParameters(job, overrides.keySet());
     params.putAll(overrides);
     Dag dag = Dag.of(job.tasks());
     Set<Integer> rerun = new LinkedHashSet<>();
