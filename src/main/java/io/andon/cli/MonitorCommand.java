@@ -92,6 +92,10 @@ public final class MonitorCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (output != null) {
       OutputFile.write(output, text);
+      long drifted = result.drifts().stream().filter(d -> d.drift().driftDetected()).count();
+      out.println("monitor " + result.monitorName() + ": " + (drifted > 0 ? "DRIFT" : "no drift")
+          + ": " + drifted + " of " + result.drifts().size() + " drift rows drifted; "
+          + format + " written to " + output);
     } else {
       out.print(text);
     }
