@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
     name = "andon",
     mixinStandardHelpOptions = true,
     versionProvider = AndonCli.Version.class,
-    description = "Stop the line when an ML pipeline goes wrong.")
+    description = "Stop the line when an ML pipeline goes wrong.",
+    footer = {"", "`andon COMMAND --help` shows a command's options; docs: README.md and docs/."})
 public final class AndonCli implements Callable<Integer> {
   /** Commands that open the store. */
   private static final java.util.Set<String> STORE_COMMANDS =
@@ -33,7 +34,9 @@ public final class AndonCli implements Callable<Integer> {
       NotificationsCommand.class,
       TdgCommand.class,
       DriftCommand.class,
-      MonitorCommand.class);
+      MonitorCommand.class,
+      InitCommand.class,
+      CompletionCommand.class);
 
   @Spec CommandSpec spec;
 
@@ -69,9 +72,24 @@ public final class AndonCli implements Callable<Integer> {
     for (Class<?> c : subcommands) {
       cl.addSubcommand(c);
     }
+    withHelpOptions(cl);
     cl.setExecutionExceptionHandler(AndonCli::handle);
+    cl.setParameterExceptionHandler(UsageErrors::handle);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
+  }
+
+  /** Gives every command and subcommand {@code -h}/{@code --help} (and {@code -V}/{@code --version}). */
+  private static void withHelpOptions(CommandLine cl) {
+    if (!cl.getCommandSpec().optionsMap().containsKey("--help")) {
+      cl.getCommandSpec().mixinStandardHelpOptions(true);
+    }
+    if (cl.getCommandSpec().version().length == 0) {
+      cl.getCommandSpec().versionProvider(new Version());
+    }
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      withHelpOptions(sub);
+    }
   }
 
   public static void main(String[] args) {

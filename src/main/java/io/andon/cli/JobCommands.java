@@ -30,6 +30,25 @@ final class JobCommands {
     return store;
   }
 
+  /**
+   * Opens the history for a command that only reads it: empty when there is none at the home
+   * yet (nothing is created); runs a crashed andon left open are closed when the home is
+   * writable.
+   */
+  static Optional<Store> readStore(CommonOptions common) {
+    Optional<Store> store = Store.openForReading(common.home());
+    store.filter(Store::writable).ifPresent(Recovery::recover);
+    return store;
+  }
+
+  /** The error for a run asked of a home that has no history yet. */
+  static InvalidInputException noHistory(CommonOptions common, long runId) {
+    Home home = common.located();
+    return new InvalidInputException("there is no run " + runId + ": there is no run history at "
+        + home.path() + " (" + home.why() + ") yet. Pass --home DIR for another history;"
+        + " `andon run FILE` starts one.");
+  }
+
   /** Exit code for a run's result: see docs/jobs.md. */
   static int exitCode(ResultState r) {
     return switch (r) {
@@ -47,13 +66,22 @@ final class JobCommands {
     return n;
   }
 
-  /** The listeners of one run: progress, and the job's notifications when it has any. */
-  record Listeners(List<RunListener> all, NotificationListener notifier) {
+  /** The listeners of one run: progress, the run's watch, and the job's notifications. */
+  record Listeners(List<RunListener> all, RunWatch watch, NotificationListener notifier) {
     /** Tries delivery before andon exits; what still fails stays in the outbox. */
     void finish() {
+      watch.stop();
       if (notifier != null) {
         notifier.finish(Duration.ofSeconds(10));
       }
+    }
+
+    /** An executor made with these listeners, that a cancel request reaches. */
+    Executor executor(Store store, int parallel) {
+      Executor ex = new Executor(store, Executor.Options.defaults().withMaxParallel(parallel),
+          all);
+      watch.attach(ex);
+      return ex;
     }
   }
 
@@ -61,11 +89,14 @@ final class JobCommands {
   static Listeners listeners(PrintWriter progressOut, int tasks, JobSpec job, Store store) {
     List<RunListener> out = new ArrayList<>();
     out.add(new Progress(progressOut, System.console() != null, tasks));
-    NotificationListener notifier = job == null ? null : NotificationListener.forJob(job, store);
+    RunWatch watch = new RunWatch(new io.andon.store.RunHistory(store), job.tags(),
+        System.currentTimeMillis());
+    out.add(watch);
+    NotificationListener notifier = NotificationListener.forJob(job, store);
     if (notifier != null) {
       out.add(notifier);
     }
-    return new Listeners(out, notifier);
+    return new Listeners(out, watch, notifier);
   }
 
   /** Runs {@code work} with Ctrl-C and SIGTERM cancelling the executor; a second Ctrl-C exits. */
@@ -102,18 +133,38 @@ final class JobCommands {
   }
 
   /** Prints the run as a table people can read, or as JSON. */
-  static void print(PrintWriter out, RunRecord r, boolean json) {
+  static void print(PrintWriter out, Store store, RunRecord r, boolean json) {
+    io.andon.store.RunHistory history = new io.andon.store.RunHistory(store);
     if (json) {
-      out.println(Json.pretty(RunJson.render(r)));
+      out.println(Json.pretty(RunJson.render(r, history)));
       out.flush();
       return;
     }
     out.println();
-    out.printf("run %d  job %s  %s%s%s%n", r.runId(), r.jobName(),
+    java.util.List<io.andon.store.RepairRecord> repairs = r.repairCount() > 0
+        ? history.repairs(r.runId()) : java.util.List.of();
+    Durations took = Durations.of(r, repairs);
+    out.printf("run %d  job %s  %s%s%s%s%n", r.runId(), r.jobName(),
         r.resultState().orElse(r.state()),
-        r.repairCount() > 0 ? "  (repairs: " + r.repairCount() + ")" : "",
+        r.repairCount() > 0 ? "  (" + Durations.repairs(r.repairCount()) + ")" : "",
         io.andon.job.BundleSettings.fromJson(r.bundle()).target().map(t -> "  target " + t)
-            .orElse(""));
+            .orElse(""),
+        took.total().map(t -> "  took " + human(t)).orElse(""));
+    if (!repairs.isEmpty()) {
+      StringBuilder parts = new StringBuilder("  first attempt ")
+          .append(took.firstAttempt().map(JobCommands::human).orElse("?"));
+      for (int i = 0; i < repairs.size(); i++) {
+        parts.append(", repair ").append(repairs.get(i).repairId()).append(' ')
+            .append(took.repairs().get(i).map(JobCommands::human).orElse("running"))
+            .append(" (").append(String.join(" ", repairs.get(i).rerunTasks())).append(')');
+      }
+      out.println(parts);
+    }
+    java.util.Map<String, String> tags = history.tags(r.runId());
+    if (!tags.isEmpty()) {
+      out.println("  tags " + String.join(", ", tags.entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+    }
     int w = 8;
     for (TaskRecord t : r.tasks()) {
       w = Math.max(w, t.taskKey().length());

@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "monitor",
     description = {
-      "Run a declared monitor: profile the table per window and slice, compare with the",
-      "baseline and the previous window, and append the rows to the profile_metrics and",
-      "drift_metrics tables of the andon store.",
+      "Run a declared monitor: profile its table, compare it with the baseline and the previous"
+          + " window, and store the metrics.",
+      "Profiles the table per window and slice and appends the rows to the profile_metrics and"
+          + " drift_metrics tables of the andon history.",
       "Exit codes: 0 done (1 with --fail-on-drift when a column drifted), 2 invalid input."
     },
     mixinStandardHelpOptions = true)
@@ -91,6 +92,10 @@ public final class MonitorCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (output != null) {
       OutputFile.write(output, text);
+      long drifted = result.drifts().stream().filter(d -> d.drift().driftDetected()).count();
+      out.println("monitor " + result.monitorName() + ": " + (drifted > 0 ? "DRIFT" : "no drift")
+          + ": " + drifted + " of " + result.drifts().size() + " drift rows drifted; "
+          + format + " written to " + output);
     } else {
       out.print(text);
     }

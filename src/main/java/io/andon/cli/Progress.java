@@ -94,7 +94,11 @@ final class Progress implements RunListener {
   public synchronized void runFinished(RunInfo run, String resultState, String message) {
     stale = false;
     if (tty) {
-      clear();
+      // every task has ended, also those that never started (skipped, excluded, upstream failed)
+      done = total;
+      running.clear();
+      draw(true);
+      out.println();
     }
     line("run " + run.runId() + " " + resultState
         + (message == null || message.isEmpty() ? "" : ": " + message));

@@ -49,15 +49,14 @@ public final class RunCommand implements Callable<Integer> {
     try (Store store = JobCommands.openStore(common)) {
       JobCommands.Listeners listeners =
           JobCommands.listeners(progress, jobSpec.tasks().size(), jobSpec, store);
-      Executor ex = new Executor(store, Executor.Options.defaults().withMaxParallel(parallel),
-          listeners.all());
+      Executor ex = listeners.executor(store, parallel);
       Executor.Outcome outcome;
       try {
         outcome = JobCommands.withSignals(ex, () -> ex.run(jobSpec, params));
       } finally {
         listeners.finish();
       }
-      JobCommands.print(out, JobCommands.find(store, outcome.runId(), outcome.tasks()), json);
+      JobCommands.print(out, store, JobCommands.find(store, outcome.runId(), outcome.tasks()), json);
       if (!json) {
         out.println("  logs: andon runs logs " + outcome.runId() + " TASK_KEY");
         out.flush();

@@ -2,15 +2,43 @@ package io.andon.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.andon.store.RepairRecord;
+import io.andon.store.RunHistory;
 import io.andon.store.RunRecord;
 import io.andon.store.TaskRecord;
 import io.andon.util.Json;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The JSON of a run, shared by {@code run --json}, {@code runs show --json} and repair. */
 final class RunJson {
   private RunJson() {}
+
+  /** The run with its tags, durations and repairs from {@code history}. */
+  static ObjectNode render(RunRecord r, RunHistory history) {
+    ObjectNode o = render(r);
+    ObjectNode tags = Json.object();
+    history.tags(r.runId()).forEach(tags::put);
+    o.set("tags", tags);
+    List<RepairRecord> repairs = r.repairCount() > 0 ? history.repairs(r.runId()) : List.of();
+    Durations d = Durations.of(r, repairs);
+    o.put("duration_ms", d.total().map(Duration::toMillis).orElse(null));
+    o.put("first_attempt_duration_ms", d.firstAttempt().map(Duration::toMillis).orElse(null));
+    ArrayNode rn = o.putArray("repairs");
+    for (RepairRecord rep : repairs) {
+      ObjectNode x = rn.addObject();
+      x.put("repair_id", rep.repairId());
+      x.put("start_time", iso(Optional.of(rep.startTime())));
+      x.put("end_time", iso(rep.endTime()));
+      x.put("duration_ms", rep.durationMillis().orElse(null));
+      x.put("result_state", rep.resultState().orElse(null));
+      rep.rerunTasks().forEach(x.putArray("rerun_tasks")::add);
+      rep.parameters().ifPresent(p -> p.forEach(x.putObject("parameters")::put));
+    }
+    return o;
+  }
 
   static ObjectNode render(RunRecord r) {
     ObjectNode o = Json.object();

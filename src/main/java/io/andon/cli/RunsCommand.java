@@ -1,17 +1,12 @@
 package io.andon.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.andon.error.InvalidInputException;
+import io.andon.store.RunHistory;
 import io.andon.store.RunRecord;
 import io.andon.store.RunStore;
 import io.andon.store.Store;
 import io.andon.util.Json;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,8 +18,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code andon runs list|show|logs}: the run history. */
-@Command(name = "runs", description = "The run history: list, show, logs.",
-    subcommands = {RunsCommand.List.class, RunsCommand.Show.class, RunsCommand.Logs.class})
+@Command(name = "runs", description = "The run history: list, show, logs, cancel.",
+    subcommands = {RunsCommand.List.class, RunsCommand.Show.class, RunsLogsCommand.class,
+        RunsCancelCommand.class})
 public final class RunsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -52,29 +48,36 @@ public final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Store store = JobCommands.openStore(common)) {
-        java.util.List<RunRecord> runs =
-            new RunStore(store).list(Math.max(1, limit), Optional.ofNullable(jobName));
+      Home home = common.located();
+      Optional<Store> opened = JobCommands.readStore(common);
+      try (Store store = opened.orElse(null)) {
+        java.util.List<RunRecord> runs = store == null ? java.util.List.of()
+            : new RunStore(store).list(Math.max(1, limit), Optional.ofNullable(jobName));
         if (json) {
           ArrayNode a = Json.mapper().createArrayNode();
           for (RunRecord r : runs) {
-            var o = RunJson.render(r);
+            var o = RunJson.render(r, new RunHistory(store));
             o.remove("tasks");
             a.add(o);
           }
           out.println(Json.pretty(a));
-        } else if (runs.isEmpty()) {
-          out.println("no runs yet in " + store.home() + "; start one with `andon run FILE`.");
+          out.flush();
+          return 0;
+        }
+        out.println("history: " + home.path() + " (" + home.why() + ")");
+        if (runs.isEmpty()) {
+          out.println("no runs yet; start one with `andon run FILE`.");
         } else {
           out.printf("%-7s %-24s %-22s %-20s %9s %s%n", "RUN_ID", "JOB", "RESULT", "STARTED",
               "DURATION", "REPAIRS");
+          RunHistory history = new RunHistory(store);
           for (RunRecord r : runs) {
-            String dur = r.endTime().map(e -> JobCommands.human(Duration.ofMillis(
-                e - r.startTime()))).orElse("-");
-            out.printf("%-7d %-24s %-22s %-20s %9s %d%n", r.runId(), r.jobName(),
+            Durations d = Durations.of(r, r.repairCount() > 0 ? history.repairs(r.runId())
+                : java.util.List.of());
+            out.printf("%-7d %-24s %-22s %-20s %9s %s%n", r.runId(), r.jobName(),
                 r.resultState().orElse(r.state()),
                 RunJson.iso(Optional.of(r.startTime())).substring(0, 19).replace('T', ' '),
-                dur, r.repairCount());
+                d.total().map(JobCommands::human).orElse("-"), Durations.repairs(r.repairCount()));
           }
         }
         out.flush();
@@ -89,7 +92,7 @@ public final class RunsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
 
-    @Parameters(paramLabel = "RUN_ID")
+    @Parameters(paramLabel = "RUN_ID", converter = RunId.class)
     long runId;
 
     @Option(names = "--json", description = "Print JSON (the shape of `andon run --json`).")
@@ -97,52 +100,9 @@ public final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (Store store = JobCommands.openStore(common)) {
-        JobCommands.print(spec.commandLine().getOut(), JobCommands.find(store, runId), json);
-        return 0;
-      }
-    }
-  }
-
-  /** {@code andon runs logs RUN_ID TASK_KEY}. */
-  @Command(name = "logs", description = "The output of every attempt of a task.")
-  static final class Logs implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin CommonOptions common;
-
-    @Parameters(index = "0", paramLabel = "RUN_ID")
-    long runId;
-
-    @Parameters(index = "1", paramLabel = "TASK_KEY")
-    String taskKey;
-
-    @Override
-    public Integer call() throws IOException {
-      PrintWriter out = spec.commandLine().getOut();
-      try (Store store = JobCommands.openStore(common)) {
-        RunRecord r = JobCommands.find(store, runId);
-        if (r.task(taskKey).isEmpty()) {
-          throw new InvalidInputException("run " + runId + " has no task '" + taskKey + "'; its"
-              + " tasks: " + String.join(", ", r.tasks().stream().map(t -> t.taskKey())
-                  .toList()) + ".");
-        }
-        java.util.List<String> logs = new RunStore(store).attemptLogs(runId, taskKey);
-        if (logs.isEmpty()) {
-          out.println("task " + taskKey + " of run " + runId + " never ran ("
-              + r.task(taskKey).get().resultState().orElse(r.task(taskKey).get().state()) + ").");
-        }
-        for (String l : logs) {
-          Path p = Path.of(l);
-          out.println("==> " + p.getFileName() + " <==");
-          if (Files.exists(p)) {
-            out.print(Files.readString(p));
-          } else if (p.getParent() != null && Files.isDirectory(p.getParent())) {
-            out.println("(no output)"); // an attempt that printed nothing leaves no file
-          } else {
-            out.println("(log file " + p + " is gone)");
-          }
-        }
-        out.flush();
+      try (Store store = JobCommands.readStore(common).orElseThrow(() ->
+          JobCommands.noHistory(common, runId))) {
+        JobCommands.print(spec.commandLine().getOut(), store, JobCommands.find(store, runId), json);
         return 0;
       }
     }

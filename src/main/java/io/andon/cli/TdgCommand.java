@@ -106,9 +106,15 @@ public final class TdgCommand implements Callable<Integer> {
     }
 
     TdgConfig config() {
+      if (path != null && Files.isRegularFile(path)) {
+        throw new InvalidInputException(path + " is a file; andon tdg grades a whole Java"
+            + " project: give its root folder (the one with pom.xml or src/), e.g. `andon tdg "
+            + Optional.ofNullable(path.toAbsolutePath().getParent()).map(p -> p.toString())
+                .orElse(".") + "`.");
+      }
       if (path != null && !Files.isDirectory(path)) {
         throw new InvalidInputException(path + ": no such folder. Give the root of a Java"
-            + " project (the folder with pom.xml or src/).");
+            + " project (the folder with pom.xml or src/), e.g. `andon tdg .`.");
       }
       return TdgConfig.load(root(), Optional.ofNullable(config));
     }

@@ -148,9 +148,8 @@ public final class Executor {
     return cancelRequested;
   }
 
-  /** Runs {@code job} with parameter overrides; returns when the run has ended. */
-  public Outcome run(JobSpec job, Map<String, String> overrides) {
-    for (String name : overrides.keySet()) {
+  private static void checkParameters(JobSpec job, Set<String> given) {
+    for (String name : given) {
       if (job.parameters().stream().noneMatch(p -> p.name().equals(name))) {
         List<String> names = job.parameters().stream().map(p -> p.name()).toList();
         throw new InvalidInputException("job " + job.name() + " has no parameter '" + name
@@ -158,6 +157,11 @@ public final class Executor {
                 + String.join(", ", names)) + "." + io.andon.util.Strings.didYouMean(name, names));
       }
     }
+  }
+
+  /** Runs {@code job} with parameter overrides; returns when the run has ended. */
+  public Outcome run(JobSpec job, Map<String, String> overrides) {
+    checkParameters(job, overrides.keySet());
     Map<String, String> params = job.resolveParameters(overrides);
     Recovery.recover(store);
     long now = options.clock().millis();
@@ -259,6 +263,19 @@ public final class Executor {
    * and with {@code dependents} everything downstream of them.
    */
   public Outcome repair(long runId, RepairRequest request, JobLoader loader) {
+    RunRecord run = runs.find(runId).orElseThrow(() -> new InvalidInputException(
+        "there is no run " + runId + " in " + home + "; `andon runs list` shows the runs."));
+    return repair(runId, request, loader.loadSource(Path.of(run.jobFile()), run.jobKey(),
+        run.definition(), io.andon.job.BundleSettings.fromJson(run.bundle())), Map.of());
+  }
+
+  /**
+   * Repairs a finished run in place with {@code job} as its definition (the job file as it is
+   * now, or as the run stored it) and {@code overrides} over the parameters it last ran with.
+   * Tasks that the definition adds run too.
+   */
+  public Outcome repair(long runId, RepairRequest request, JobSpec job,
+      Map<String, String> overrides) {
     Recovery.recover(store);
     RunRecord run = runs.find(runId).orElseThrow(() -> new InvalidInputException(
         "there is no run " + runId + " in " + home + "; `andon runs list` shows the runs."));
@@ -272,8 +289,13 @@ public final class Executor {
       throw new InvalidInputException("run " + runId + " is the child run of run "
           + run.parentRunId().get() + "; repair the parent run instead.");
     }
-    JobSpec job = loader.loadSource(Path.of(run.jobFile()), run.jobKey(), run.definition(),
-        io.andon.job.BundleSettings.fromJson(run.bundle()));
+    Map<String, String> params = new java.util.LinkedHashMap<>(run.parameters());
+    List<io.andon.store.RepairRecord> earlier = new io.andon.store.RunHistory(store).repairs(runId);
+    if (!earlier.isEmpty()) {
+      earlier.get(earlier.size() - 1).parameters().ifPresent(params::putAll);
+    }
+    checkParameters(job, overrides.keySet());
+    params.putAll(overrides);
     Dag dag = Dag.of(job.tasks());
     Set<Integer> rerun = new LinkedHashSet<>();
     Map<String, TaskRecord> stored = new HashMap<>();
@@ -297,6 +319,11 @@ public final class Executor {
             + io.andon.util.Strings.didYouMean(k, job.tasks().stream().map(TaskSpec::taskKey)
                 .toList())));
         rerun.add(i);
+      }
+    }
+    for (int i = 0; i < dag.size(); i++) {
+      if (!stored.containsKey(dag.key(i))) {
+        rerun.add(i); // a task the definition added never ran
       }
     }
     if (request.dependents()) {
@@ -359,7 +386,8 @@ public final class Executor {
           }
         }
       }
-      runs.insertRepair(c, runId, repairId, now, Json.write(rerunKeys));
+      runs.insertRepair(c, runId, repairId, now, Json.write(rerunKeys), job.source(), params,
+          run.endTime().orElse(null));
       runs.updateRun(c, runId, LifeCycleState.RUNNING.name(), null, null, null, repairId, pid,
           pidStart);
       for (String k : rerunKeys) {
@@ -367,7 +395,7 @@ public final class Executor {
       }
       return null;
     });
-    RunLoop loop = new RunLoop(this, job, runId, run.parameters(), repairId, units,
+    RunLoop loop = new RunLoop(this, job, runId, params, repairId, units,
         run.startTime());
     Outcome out = execute(loop);
     store.tx(c -> {

@@ -230,12 +230,26 @@ public final class RunStore {
 
   public void insertRepair(Connection c, long runId, int repairId, long startTime,
       String rerunTasksJson) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO repairs (run_id, repair_id, start_time, rerun_tasks) VALUES (?,?,?,?)")) {
+    insertRepair(c, runId, repairId, startTime, rerunTasksJson, null, null, null);
+  }
+
+  /**
+   * Records a repair with the definition and parameters it runs with, and when the run had
+   * ended before it.
+   */
+  public void insertRepair(Connection c, long runId, int repairId, long startTime,
+      String rerunTasksJson, String definition, Map<String, String> parameters,
+      Long runEndBefore) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO repairs (run_id, repair_id,"
+        + " start_time, rerun_tasks, definition, parameters, run_end_before)"
+        + " VALUES (?,?,?,?,?,?,?)")) {
       ps.setLong(1, runId);
       ps.setInt(2, repairId);
       ps.setLong(3, startTime);
       ps.setString(4, rerunTasksJson);
+      ps.setString(5, definition);
+      ps.setString(6, parameters == null ? null : Json.write(parameters));
+      setLong(ps, 7, runEndBefore);
       ps.executeUpdate();
     }
   }
@@ -401,7 +415,7 @@ public final class RunStore {
     return out;
   }
 
-  private static Optional<Long> optLong(ResultSet rs, String col) throws SQLException {
+  static Optional<Long> optLong(ResultSet rs, String col) throws SQLException {
     long v = rs.getLong(col);
     return rs.wasNull() ? Optional.empty() : Optional.of(v);
   }
@@ -414,7 +428,7 @@ public final class RunStore {
     }
   }
 
-  private static Map<String, String> readMap(String json) {
+  static Map<String, String> readMap(String json) {
     try {
       return Json.mapper().readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
     } catch (IOException e) {

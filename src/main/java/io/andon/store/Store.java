@@ -102,6 +102,64 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens the store under {@code home} for a command that only reads it: empty when there is no
+   * history there yet (nothing is created), read-only when the home cannot be written (no
+   * migration runs then, and runs left open by a crashed andon stay as they are).
+   */
+  public static java.util.Optional<Store> openForReading(Path home) {
+    Objects.requireNonNull(home, "home");
+    if (Files.exists(home) && !Files.isDirectory(home)) {
+      throw new InvalidInputException("the andon home " + home + " is a file, not a folder."
+          + " Pass --home DIR (or set ANDON_HOME) to a folder.");
+    }
+    Path db = home.resolve(DB_FILE);
+    if (!Files.isRegularFile(db)) {
+      return java.util.Optional.empty();
+    }
+    if (Files.isWritable(home) && Files.isWritable(db)) {
+      return java.util.Optional.of(open(home));
+    }
+    NativeLibraryCache.use();
+    java.util.Properties props = new java.util.Properties();
+    props.setProperty("open_mode", Integer.toString(org.sqlite.SQLiteOpenMode.READONLY.flag
+        | org.sqlite.SQLiteOpenMode.OPEN_URI.flag));
+    String path = db.toAbsolutePath().toUri().getRawPath();
+    try {
+      Connection c;
+      try {
+        c = readOnly("file:" + path + "?mode=ro", props);
+      } catch (SQLException e) {
+        // a WAL database in a folder that cannot be written: read it as an unchanging file
+        c = readOnly("file:" + path + "?mode=ro&immutable=1", props);
+      }
+      return java.util.Optional.of(new Store(home, c));
+    } catch (SQLException e) {
+      throw storeError(db, e);
+    }
+  }
+
+  private static Connection readOnly(String uri, java.util.Properties props) throws SQLException {
+    Connection c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + uri, props);
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM runs")) {
+      rs.next();
+      return c;
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  /** Whether the store can be written (false when opened read-only by {@link #openForReading}). */
+  public boolean writable() {
+    try {
+      return !conn.isReadOnly();
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
   static AndonException storeError(Path db, SQLException e) {
     String m = String.valueOf(e.getMessage());
     if (m.contains("SQLITE_FULL") || m.contains("disk is full")) {

@@ -23,6 +23,6 @@ class AndonCliTest {
     assertThat(help.out).contains("Usage: andon run");
     Cli unknown = Cli.run("rnu", "job.yml");
     assertThat(unknown.exit).isEqualTo(2);
-    assertThat(unknown.err).contains("Unmatched arguments from index 0: 'rnu'", "Commands:");
+    assertThat(unknown.err).contains("'rnu' is not a command of andon", "Commands:");
   }
 }

@@ -166,6 +166,8 @@ class MonitorCommandTest {
     Run r = run("monitor", monitor(INFERENCE).toString(), "--no-store", "--format", "html",
         "--output", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).matches("monitor \\S+: (DRIFT|no drift): \\d+ of \\d+ drift rows drifted;"
+        + " html written to " + java.util.regex.Pattern.quote(out.toString()) + "\\R");
     String html = Files.readString(out);
     assertThat(html).contains("Trends, granularity 1 day").contains("<polyline")
         .contains("2026-11-01T00:00:00Z").contains("Drifted").doesNotContain("<script");
