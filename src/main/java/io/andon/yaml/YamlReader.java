@@ -448,6 +448,12 @@ public final class YamlReader {
       scalarAnchor = scalar.getAnchor();
       String tag = scalar.getTag();
       String value = scalar.getValue();
+      if ((tag == null || tag.equals("!")) && value.isEmpty() && scalar.isPlain()) {
+        // a key with no value (targets:) is null in YAML; this factory's features read it as ""
+        _textValue = value;
+        _cleanedTextValue = null;
+        return JsonToken.VALUE_NULL;
+      }
       if ((tag == null || tag.equals("!")) && WordFactory.isWord(value)) {
         _textValue = value;
         _cleanedTextValue = null;
