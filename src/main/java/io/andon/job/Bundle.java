@@ -413,14 +413,7 @@ final class Bundle {
       steps.add("[" + head[1]);
     }
     steps.addAll(java.util.Arrays.asList(path).subList(2, path.length));
-    for (String step : steps) {
-      Matcher m = STEP.matcher(step);
-      while (n != null && m.find()) {
-        n = m.group(1) != null ? (n instanceof YMap map ? map.get(m.group(1)).orElse(null) : null)
-            : (n instanceof YList l && Integer.parseInt(m.group(2)) < l.items().size()
-                ? l.items().get(Integer.parseInt(m.group(2))) : null);
-      }
-    }
+    n = ComplexPath.at(n, steps).orElse(null);
     if (n == null) {
       p.add(at, "${" + String.join(".", path) + "}: complex variable '" + head[0] + "' has no"
           + " such field or item.");
@@ -434,8 +427,6 @@ final class Bundle {
     }
   }
 
-  /** A step into a complex value: a field name, then any [index]. */
-  private static final Pattern STEP = Pattern.compile("([A-Za-z0-9_-]+)|\\[([0-9]+)\\]");
   /** How deep complex variables may refer to each other. */
   private static final int MAX_COMPLEX_DEPTH = 32;
   private int complexDepth;
