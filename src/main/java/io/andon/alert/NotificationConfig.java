@@ -30,6 +30,9 @@ public record NotificationConfig(
       "webhook_notifications", "notification_settings", "health");
   public static final Set<String> TASK_KEYS = Set.of("email_notifications",
       "webhook_notifications", "notification_settings", "health");
+  /** How Databricks names its notification destinations: a UUID. */
+  private static final java.util.regex.Pattern WORKSPACE_ID = java.util.regex.Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   /** Databricks' limit of webhooks per hook. */
   public static final int MAX_WEBHOOKS_PER_HOOK = 3;
 
@@ -193,6 +196,13 @@ public record NotificationConfig(
     }
     List<Destination.Email> servers = destinations.all().values().stream()
         .filter(Destination.Email.class::isInstance).map(Destination.Email.class::cast).toList();
+    if (servers.isEmpty()) {
+      // as a bundle for Databricks has it: the workspace sends those mails, andon cannot
+      problems.warn(at.loc(), "email_notifications of " + where + " lists addresses, but the job"
+          + " declares no e-mail destination, so andon sends them no mail; to have it send, declare"
+          + " one: destinations: {mail: {type: email, to: [...], smtp: {host, port, from}}}.");
+      return Optional.empty();
+    }
     if (servers.size() != 1) {
       problems.add(at.loc(), "email_notifications of " + where + " lists addresses, so andon needs"
           + " the SMTP server to send through: declare " + (servers.isEmpty() ? "an e-mail"
@@ -220,6 +230,12 @@ public record NotificationConfig(
       return Optional.empty();
     }
     Optional<Destination> d = destinations.get(id.get().strip());
+    if (d.isEmpty() && WORKSPACE_ID.matcher(id.get().strip()).matches()) {
+      problems.notice(m.get("id").orElseThrow().loc(), "webhook destination " + id.get().strip()
+          + " is the id of a Databricks workspace destination; andon does not send to it. Declare"
+          + " a destination under 'destinations:' to be notified by andon.");
+      return Optional.empty();
+    }
     if (d.isEmpty() && !destinations.isInvalid(id.get().strip())) {
       problems.add(m.get("id").orElseThrow().loc(), "unknown destination id '" + id.get() + "';"
           + (destinations.declared().isEmpty() ? " declare it under 'destinations:' in the job or"

@@ -30,6 +30,7 @@ public final class RunCommand implements Callable<Integer> {
   String job;
 
   @Mixin BundleOptions bundle;
+  @Mixin NoticeOptions notices;
 
   @Option(names = "--param", paramLabel = "NAME=VALUE", description = "Override a job parameter (repeatable).")
   Map<String, String> params = new LinkedHashMap<>();
@@ -42,7 +43,9 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobSpec jobSpec = new JobLoader().load(file, Optional.ofNullable(job), bundle.settings());
+    JobSpec jobSpec = new JobLoader().workspace(bundle.workspace(common.home()))
+        .load(file, Optional.ofNullable(job), bundle.settings());
+    notices.print(spec.commandLine().getErr(), jobSpec.notices(), false);
     int parallel = JobCommands.maxParallel(maxParallel);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter progress = json ? spec.commandLine().getErr() : out;

@@ -25,10 +25,13 @@ public final class ValidateCommand implements Callable<Integer> {
   String job;
 
   @Mixin BundleOptions bundle;
+  @Mixin NoticeOptions notices;
 
   @Override
   public Integer call() {
-    JobSpec spec0 = new JobLoader().load(file, Optional.ofNullable(job), bundle.settings());
+    JobSpec spec0 = new JobLoader().workspace(bundle.workspace(common.home()))
+        .load(file, Optional.ofNullable(job), bundle.settings());
+    notices.print(spec.commandLine().getErr(), spec0.notices(), true);
     spec.commandLine().getOut().printf("%s: job %s is valid (%d tasks%s)%n", file, spec0.name(),
         spec0.tasks().size(), spec0.bundle().target().map(t -> ", target " + t).orElse(""));
     return 0;

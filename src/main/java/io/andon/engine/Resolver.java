@@ -41,11 +41,21 @@ final class Resolver {
         if (u == null) {
           throw unknown(r);
         }
-        if (p.get(2).equals("result_state")) {
-          if (u.result == null) {
-            throw new IllegalStateException(r + ": task " + u.taskKey + " has not finished");
-          }
-          return u.result.name();
+        switch (p.get(2)) {
+          case "run_id":
+            return loop.runId + "-" + u.label();
+          case "result_state":
+          case "error_code":
+            if (u.result == null) {
+              throw new IllegalStateException(r + ": task " + u.taskKey + " has not finished");
+            }
+            if (p.get(2).equals("result_state")) {
+              return u.result.name();
+            }
+            // the error code of a task that did not succeed is its result state; else empty
+            return u.result.countsAsSuccess() ? "" : u.result.name();
+          default:
+            break;
         }
         JsonNode v = u.values.get(p.get(3));
         if (v == null) {
@@ -91,17 +101,36 @@ final class Resolver {
       return v;
     }
     Instant start = Instant.ofEpochMilli(loop.startTime);
+    if (field.startsWith("start_time.") || field.startsWith("trigger.time.")) {
+      return time(start, p.get(p.size() - 1)).orElseThrow(() -> unknown(r));
+    }
     return switch (field) {
+      case "trigger.type" -> "ONE_TIME"; // andon run starts each run itself, once
       case "id" -> loop.job.jobKey().orElse(loop.job.name());
       case "name" -> loop.job.name();
       case "run_id" -> Long.toString(loop.runId);
       case "repair_count" -> Integer.toString(loop.repairId);
-      case "start_time.iso_datetime" -> start.atOffset(ZoneOffset.UTC).toLocalDateTime()
-          .toString();
-      case "start_time.iso_date" -> start.atOffset(ZoneOffset.UTC).toLocalDate().toString();
-      case "start_time.timestamp_ms" -> Long.toString(loop.startTime);
       default -> throw unknown(r);
     };
+  }
+
+  /** A part of {@code t} in UTC, as Databricks renders {@code {{job.start_time.<part>}}}. */
+  static java.util.Optional<String> time(Instant t, String part) {
+    java.time.ZonedDateTime z = t.atZone(ZoneOffset.UTC);
+    return java.util.Optional.ofNullable(switch (part) {
+      case "iso_datetime" -> z.toLocalDateTime().toString();
+      case "iso_date" -> z.toLocalDate().toString();
+      case "timestamp_ms" -> Long.toString(t.toEpochMilli());
+      case "year" -> Integer.toString(z.getYear());
+      case "month" -> Integer.toString(z.getMonthValue());
+      case "day" -> Integer.toString(z.getDayOfMonth());
+      case "hour" -> Integer.toString(z.getHour());
+      case "minute" -> Integer.toString(z.getMinute());
+      case "second" -> Integer.toString(z.getSecond());
+      case "iso_weekday" -> Integer.toString(z.getDayOfWeek().getValue());
+      case "is_weekday" -> Boolean.toString(z.getDayOfWeek().getValue() <= 5);
+      default -> null;
+    });
   }
 
   private static IllegalStateException unknown(Reference r) {

@@ -48,8 +48,12 @@ final class Bundle {
   /** The job's mapping with every substitution made, and the settings that made them. */
   record Resolved(YMap job, BundleSettings settings) {}
 
-  /** A declared variable: where it stands and what its declaration says. */
-  private record Var(Loc loc, Optional<Value> dflt, boolean complex, boolean lookup) {}
+  /**
+   * A declared variable: where it stands and what its declaration says; a complex one's default
+   * is a mapping or a list ({@code node}).
+   */
+  private record Var(Loc loc, Optional<Value> dflt, boolean complex, boolean lookup,
+      Optional<YNode> node) {}
 
   /** A value written in the file, which may refer to other variables. */
   private record Value(String text, Loc loc) {}
@@ -61,6 +65,10 @@ final class Bundle {
   private final BundleSettings given;
   private final Map<String, Var> vars = new LinkedHashMap<>();
   private final Map<String, Value> targetValues = new HashMap<>();
+  /** The chosen target's values that are mappings or lists, for complex variables. */
+  private final Map<String, YNode> targetNodes = new HashMap<>();
+  /** The values of ${bundle.*}, ${workspace.*} and the rest, once the target is chosen. */
+  private BundleValues others;
   private final Map<String, String> values = new HashMap<>();
   private Optional<String> target = Optional.empty();
   /** The chosen target's own mapping (its variables, its resources), empty for none. */
@@ -84,9 +92,11 @@ final class Bundle {
    * has not the one given.
    */
   static Bundle open(YMap root, Path file, BundleSettings given, Map<String, String> env,
-      boolean child, Problems p) {
+      WorkspaceSettings workspace, boolean child, Problems p) {
     Bundle b = new Bundle(root, file, given, env, p);
     b.chooseTarget(child);
+    b.others = new BundleValues(root, file, b.target, b.badTarget, workspace, env, p);
+    BundleKeys.check(root, b.targetMap, p);
     b.declare();
     b.checkGiven(child);
     return b;
@@ -151,6 +161,10 @@ final class Bundle {
 
   private void targetValue(YMap.Entry e) {
     YNode v = e.value();
+    if (v instanceof YList || v instanceof YMap m0 && !m0.has("default") && !m0.has("lookup")) {
+      targetNodes.put(e.key(), v); // a complex variable's value, written out
+      return;
+    }
     if (v instanceof YMap m) {
       p.unknownKeys(m, Set.of("default", "lookup", "description"), "the target's variable '"
           + e.key() + "'");
@@ -163,8 +177,7 @@ final class Bundle {
     if (v instanceof YScalar s && !s.isNull()) {
       targetValues.put(e.key(), new Value(s.text(), s.loc()));
     } else if (v != null) {
-      p.add(v.loc(), "the target's variable '" + e.key() + "' must be a plain value, not "
-          + v.kind() + ".");
+      targetNodes.put(e.key(), v);
     }
   }
 
@@ -181,15 +194,26 @@ final class Bundle {
             || d.filter(x -> x instanceof YMap || x instanceof YList).isPresent();
         Optional<Value> dv = d.filter(x -> x instanceof YScalar s && !s.isNull())
             .map(x -> new Value(((YScalar) x).text(), x.loc()));
-        vars.put(e.key(), new Var(e.keyLoc(), dv, complex, vm.has("lookup")));
+        vars.put(e.key(), new Var(e.keyLoc(), dv, complex, vm.has("lookup"),
+            d.filter(x -> x instanceof YMap || x instanceof YList)));
       } else if (v instanceof YScalar s) {
         vars.put(e.key(), new Var(e.keyLoc(), s.isNull() ? Optional.empty()
-            : Optional.of(new Value(s.text(), s.loc())), false, false));
+            : Optional.of(new Value(s.text(), s.loc())), false, false, Optional.empty()));
       } else {
         p.add(v.loc(), "variable '" + e.key() + "' must be a mapping with a 'default' (or a"
             + " plain value), not " + v.kind() + ".");
       }
     }));
+    for (Map.Entry<String, YNode> t : targetNodes.entrySet()) {
+      Var v = vars.get(t.getKey());
+      if (v != null && !v.complex()) {
+        p.add(t.getValue().loc(), "the target's variable '" + t.getKey() + "' must be a plain"
+            + " value, not " + t.getValue().kind() + " (declare the variable 'type: complex' to"
+            + " give it one).");
+      } else if (v == null) {
+        targetValues.put(t.getKey(), new Value("", t.getValue().loc()));
+      }
+    }
     for (String name : targetValues.keySet()) {
       if (!vars.containsKey(name)) {
         Value v = targetValues.get(name);
@@ -253,11 +277,18 @@ final class Bundle {
       if (s.type() != YScalar.Type.STRING || !s.text().contains("${")) {
         return s;
       }
+      Matcher ref = REF.matcher(s.text());
+      if (ref.matches()) {
+        Optional<YNode> c = complex(ref.group(1).split("\\."), s.loc());
+        if (c.isPresent()) {
+          return c.get();
+        }
+      }
       String out = expand(s.text(), s.loc(), new ArrayDeque<>());
       if (out.equals(s.text())) {
         return s;
       }
-      boolean whole = REF.matcher(s.text()).matches();
+      boolean whole = ref.matches();
       return new YScalar(s.loc(), out, whole ? typeOf(out) : YScalar.Type.STRING);
     }
     if (n instanceof YMap m) {
@@ -328,16 +359,22 @@ final class Bundle {
   private String resolveRef(String ref, String[] path, Loc at, Deque<String> visiting) {
     switch (path[0]) {
       case "var" -> {
-        String name = path[1];
+        String name = path[1].split("\\[", 2)[0];
         Var v = vars.get(name);
         if (v == null) {
           p.add(at, ref + ": the bundle declares no variable '" + name + "' under variables."
               + Strings.didYouMean(name, vars.keySet()));
           return null;
         }
-        if (v.complex() || path.length > 2) {
-          p.add(at, ref + ": '" + name + "' is a complex variable; andon substitutes variables"
-              + " with plain values only. Write the value out here.");
+        if (v.complex() || path.length > 2 || !name.equals(path[1])) {
+          Optional<YNode> c = complex(path, at);
+          if (c.isPresent() && c.get() instanceof YScalar cs) {
+            return cs.text();
+          }
+          p.add(at, ref + (v.complex() ? ": '" + name + "' is a complex variable (a mapping or a"
+              + " list); use it as a whole value (key: " + ref + "), or one of its fields inside"
+              + " text (${var." + name + ".FIELD})." : ": '" + name + "' is a plain variable;"
+              + " write ${var." + name + "}."));
           return null;
         }
         String value = value(name, visiting);
@@ -350,36 +387,49 @@ final class Bundle {
         }
         return value;
       }
-      case "bundle" -> {
-        String field = String.join(".", java.util.Arrays.asList(path).subList(1, path.length));
-        if (field.equals("name")) {
-          Optional<String> name = root.get("bundle").filter(b -> b instanceof YMap)
-              .flatMap(b -> ((YMap) b).get("name")).filter(n -> n instanceof YScalar)
-              .map(n -> ((YScalar) n).text());
-          if (name.isEmpty()) {
-            p.add(at, ref + ": the file has no bundle.name.");
-          }
-          return name.orElse(null);
-        }
-        if (field.equals("target") || field.equals("environment")) {
-          if (target.isEmpty() && !badTarget) {
-            p.add(at, ref + ": no target is chosen; pick one with --target NAME or mark one"
-                + " 'default: true' under targets.");
-          }
-          return target.orElse(null);
-        }
-        p.add(at, ref + " is not known when andon runs a bundle; it knows ${bundle.name} and"
-            + " ${bundle.target}.");
-        return null;
-      }
       default -> {
-        p.add(at, ref + " names a value of a Databricks workspace or deployment, which andon"
-            + " does not have when it runs the job here; write the value out, or pass it through"
-            + " a variable (${var.<name>} and --var NAME=VALUE).");
-        return null;
+        return others.resolve(ref, path, at);
       }
     }
   }
+
+  /**
+   * The value of a complex variable, or of a field or item inside one ({@code var.c.field},
+   * {@code var.c[0]}), its own references substituted; empty when {@code path} names no complex
+   * variable.
+   */
+  private Optional<YNode> complex(String[] path, Loc at) {
+    String[] head = path[1].split("\\[", 2);
+    Var v = path[0].equals("var") ? vars.get(head[0]) : null;
+    if (v == null || !v.complex()) {
+      return Optional.empty();
+    }
+    YNode n = targetNodes.containsKey(head[0]) ? targetNodes.get(head[0]) : v.node().orElse(null);
+    if (n == null || complexDepth > MAX_COMPLEX_DEPTH) {
+      return Optional.empty();
+    }
+    List<String> steps = new ArrayList<>();
+    if (head.length > 1) {
+      steps.add("[" + head[1]);
+    }
+    steps.addAll(java.util.Arrays.asList(path).subList(2, path.length));
+    n = ComplexPath.at(n, steps).orElse(null);
+    if (n == null) {
+      p.add(at, "${" + String.join(".", path) + "}: complex variable '" + head[0] + "' has no"
+          + " such field or item.");
+      return Optional.empty();
+    }
+    complexDepth++;
+    try {
+      return Optional.of(substitute(n));
+    } finally {
+      complexDepth--;
+    }
+  }
+
+  /** How deep complex variables may refer to each other. */
+  private static final int MAX_COMPLEX_DEPTH = 32;
+  private int complexDepth;
 
   private static YScalar.Type typeOf(String text) {
     if (INT.matcher(text).matches()) {

@@ -24,9 +24,15 @@ import java.util.stream.Stream;
 /**
  * A bundle's main file with the files its {@code include} patterns name, as one: their jobs,
  * variables and targets side by side. Patterns are globs relative to the main file's folder
- * ({@code resources/*.yml}); a pattern that matches nothing adds nothing.
+ * ({@code resources/*.yml}, {@code ../shared/*.yml}; only absolute paths are refused, as by the
+ * Databricks CLI); a pattern that matches nothing adds nothing. A target declared in several
+ * files is one target, merged as {@link TargetOverrides} joins settings; a job or variable
+ * declared twice is a problem.
  */
 final class BundleFiles {
+  /** What the notice about resources other than jobs says before naming them. */
+  static final String OTHER_RESOURCES = "resources other than jobs, which andon does not run or"
+      + " deploy";
   /** How deep a {@code **} pattern looks below the folder it starts from. */
   private static final int MAX_DEPTH = 16;
 
@@ -98,6 +104,7 @@ final class BundleFiles {
     Optional<YMap> jobs = m.has("resources")
         ? p.map(m, "resources").flatMap(r -> r.has("jobs") ? p.map(r, "jobs") : Optional.empty())
         : Optional.empty();
+    m.get("resources").filter(r -> r instanceof YMap).ifPresent(r -> otherResources((YMap) r, p));
     jobs.ifPresent(j -> j.values().forEach(e -> {
       if (put(sections.get("jobs"), where, "job", "jobs.", e, p)) {
         jobFiles.put(e.key(), file);
@@ -112,9 +119,26 @@ final class BundleFiles {
     }
   }
 
+  /** Resources other than jobs (pipelines, schemas, volumes, ...): one notice per file. */
+  static void otherResources(YMap resources, Problems p) {
+    for (YMap.Entry type : resources.values()) {
+      if (!type.key().equals("jobs") && type.value() instanceof YMap named) {
+        named.values().forEach(r -> p.ignored(r.keyLoc(), OTHER_RESOURCES,
+            type.key() + "." + r.key()));
+      }
+    }
+  }
+
   private static boolean put(LinkedHashMap<String, YMap.Entry> into, Map<String, Loc> where,
       String what, String prefix, YMap.Entry e, Problems p) {
     Loc first = where.putIfAbsent(prefix + e.key(), e.keyLoc());
+    if (first != null && what.equals("target")) {
+      // the same target in several files is one target, merged as the Databricks CLI merges
+      YMap.Entry mine = into.get(e.key());
+      into.put(e.key(), new YMap.Entry(e.key(), mine.keyLoc(),
+          TargetOverrides.join(mine.value(), e.value())));
+      return true;
+    }
     if (first != null) {
       p.add(e.keyLoc(), what + " '" + e.key() + "' is declared twice (first at " + first
           + "); a bundle declares each " + what + " once.");
@@ -150,9 +174,10 @@ final class BundleFiles {
   }
 
   private static List<Path> matches(Path base, String pattern, Loc at) {
-    if (pattern.startsWith("/") || pattern.contains("..")) {
-      throw new InvalidInputException(at + ": include pattern '" + pattern + "' must stay inside"
-          + " the bundle's folder " + base + ".");
+    if (Path.of(pattern).isAbsolute() || pattern.startsWith("/")) {
+      throw new InvalidInputException(at + ": include pattern '" + pattern + "' is an absolute"
+          + " path; write it relative to the bundle's folder " + base + " (it may start with"
+          + " ../), as the Databricks CLI requires.");
     }
     if (!pattern.contains("*") && !pattern.contains("?") && !pattern.contains("[")
         && !pattern.contains("{")) {
@@ -176,7 +201,7 @@ final class BundleFiles {
     if (Files.isDirectory(start)) {
       try (Stream<Path> s = Files.walk(start, depth)) {
         s.filter(Files::isRegularFile).filter(f -> m.matches(base.relativize(f)))
-            .forEach(found::add);
+            .forEach(f -> found.add(f.normalize()));
       } catch (IOException e) {
         throw new InvalidInputException(at + ": include pattern '" + pattern + "' could not be"
             + " read (" + e.getMessage() + ").", e);

@@ -37,18 +37,13 @@ public final class JobLoader {
   static final Set<String> JOB_KEYS =
       Set.of("name", "description", "parameters", "tasks", "max_concurrent_runs",
           "timeout_seconds", "tags", "queue");
-  /** Databricks job settings that do not change a local run; accepted and ignored. */
-  static final Set<String> JOB_KEYS_IGNORED =
-      Set.of("schedule", "trigger", "continuous", "job_clusters", "environments", "git_source",
-          "run_as", "permissions", "format", "edit_mode", "deployment", "budget_policy_id",
-          "performance_target", "usage_policy_id");
+  /** Databricks job settings that do not change a local run; accepted, with a notice. */
+  static final Set<String> JOB_KEYS_IGNORED = IgnoredKeys.JOB.keySet();
   static final Set<String> TASK_KEYS =
       Set.of("task_key", "depends_on", "run_if", "description", "disabled", "timeout_seconds",
           "max_retries", "min_retry_interval_millis", "retry_on_timeout");
-  /** Databricks task settings about compute; accepted and ignored locally. */
-  static final Set<String> TASK_KEYS_IGNORED =
-      Set.of("job_cluster_key", "existing_cluster_id", "new_cluster", "libraries",
-          "environment_key", "compute_key", "compute", "disable_auto_optimization");
+  /** Databricks task settings about compute; accepted, with a notice. */
+  static final Set<String> TASK_KEYS_IGNORED = IgnoredKeys.TASK.keySet();
   /** Databricks payloads that need a Databricks workspace. */
   static final Set<String> REMOTE_PAYLOADS =
       Set.of("notebook_task", "spark_python_task", "spark_jar_task", "spark_submit_task",
@@ -76,6 +71,17 @@ public final class JobLoader {
   /** Reads {@code BUNDLE_VAR_<name>} from {@code environment} instead of the process's. */
   public JobLoader environment(Map<String, String> environment) {
     this.env = Map.copyOf(environment);
+    return this;
+  }
+
+  private Optional<WorkspaceSettings> workspace = Optional.empty();
+
+  /**
+   * Gives {@code ${workspace.*}} of bundles the andon home and values of {@code settings}
+   * (default: the home of the environment, no values).
+   */
+  public JobLoader workspace(WorkspaceSettings settings) {
+    this.workspace = Optional.of(settings);
     return this;
   }
 
@@ -113,10 +119,15 @@ public final class JobLoader {
     Optional<String> key = Optional.empty();
     BundleSettings resolved = BundleSettings.NONE;
     Path jobFile = file;
-    if (rootMap.has("resources") || rootMap.has("include")) {
+    boolean isBundle = rootMap.has("resources") || rootMap.has("include")
+        || rootMap.has("bundle");
+    // unknown keys of a bundle or of a Jobs API document are warnings, as Databricks has them
+    boolean lenient = isBundle || file.getFileName().toString().endsWith(".json");
+    if (isBundle) {
       BundleFiles.Merged merged = BundleFiles.merge(file, rootMap,
           child ? Optional.empty() : bundle.includes(), problems);
-      Bundle b = Bundle.open(merged.root(), file, bundle, env, child, problems);
+      Bundle b = Bundle.open(merged.root(), file, bundle, env,
+          workspace.orElseGet(() -> WorkspaceSettings.fromEnvironment(env)), child, problems);
       YMap jobs = b.jobs(merged.jobs());
       if (!problems.isEmpty() && jobs.keys().isEmpty()) {
         problems.throwIfAny(file + " is not a valid bundle"); // why no job was found, first
@@ -134,17 +145,37 @@ public final class JobLoader {
       throw new InvalidInputException(file + " holds a single job, not a bundle; --target and"
           + " --var choose a bundle's target and variables. Use --param NAME=VALUE for the"
           + " job's parameters.");
+    } else if (rootMap.get("settings").orElse(null) instanceof YMap settings
+        && !rootMap.has("tasks")) {
+      jobMap = apiSettings(rootMap, settings, problems);
+      lenient = true;
     }
     Path abs = file.toAbsolutePath().normalize();
     chain.push(abs + "#" + key.orElse(""));
     try {
-      JobSpec job = new Parse(file, jobFile.toAbsolutePath().getParent(), problems, chain, bundle)
-          .job(jobMap, key, source, resolved);
+      JobSpec job = new Parse(file, jobFile.toAbsolutePath().getParent(), problems, chain, bundle,
+          lenient).job(jobMap, key, source, resolved);
       problems.throwIfAny(file + " is not a valid job");
-      return job;
+      return job.withNotices(problems.notices());
     } finally {
       chain.pop();
     }
+  }
+
+  /**
+   * The settings of a deployed job as {@code databricks jobs get} prints it ({@code {"job_id":
+   * ..., "settings": {...}}}); the fields beside them are noticed, not used.
+   */
+  private static YMap apiSettings(YMap document, YMap settings, Problems problems) {
+    for (YMap.Entry e : document.values()) {
+      if (!e.key().equals("settings")) {
+        Optional.ofNullable(IgnoredKeys.API_DOCUMENT.get(e.key())).ifPresentOrElse(
+            kind -> problems.ignored(e.keyLoc(), kind, e.key()),
+            () -> problems.warn(e.keyLoc(), "unknown key '" + e.key() + "' beside the job's"
+                + " settings; andon ignores it."));
+      }
+    }
+    return settings;
   }
 
   private static Map.Entry<String, YMap> pickBundleJob(Path file, YMap root, YMap jobs,
@@ -204,13 +235,20 @@ public final class JobLoader {
 
     /** What the job file was read with, which the job files of its run_job_tasks are too. */
     private final BundleSettings bundle;
+    /**
+     * True for a bundle or a Jobs API document, where an unknown job or task key is a warning,
+     * as the Databricks CLI has it; false for andon's own job files, where it is a problem.
+     */
+    private final boolean lenient;
 
     /**
      * {@code file} is the file given; relative paths start from {@code base}, the folder of the
      * file that holds the job (a file the bundle includes, or {@code file} itself).
      */
-    Parse(Path file, Path base, Problems problems, Deque<String> chain, BundleSettings bundle) {
+    Parse(Path file, Path base, Problems problems, Deque<String> chain, BundleSettings bundle,
+        boolean lenient) {
       this.file = file;
+      this.lenient = lenient;
       this.bundle = bundle;
       this.p = problems;
       this.chain = chain;
@@ -234,7 +272,10 @@ public final class JobLoader {
       Set<String> allowed = new TreeSet<>(JOB_KEYS);
       allowed.addAll(JOB_KEYS_IGNORED);
       allowed.addAll(jobExtKeys);
-      p.unknownKeys(m, allowed, "the job");
+      for (YMap.Entry e : m.values()) {
+        IgnoredKeys.job(e.key()).ifPresent(kind -> p.ignored(e.keyLoc(), kind, e.key()));
+      }
+      checkKeys(m, allowed, "the job");
       String name = p.string(m, "name").orElse(key.orElse(stem(file)));
       List<Parameter> params = parameters(m);
       long timeout = nonNegative(m, "timeout_seconds", 0);
@@ -303,7 +344,7 @@ public final class JobLoader {
         return convert(items);
       }
       Parse other = new Parse(file, base, new Problems(), new java.util.ArrayDeque<>(chain),
-          bundle);
+          bundle, lenient);
       java.util.concurrent.CompletableFuture<List<Read>> second =
           io.andon.util.Background.start("andon-load-half",
               () -> other.convert(items.subList(n / 2, n)));
@@ -364,13 +405,52 @@ public final class JobLoader {
       return v;
     }
 
+    /** Keys of {@code m} outside {@code allowed}: warnings when lenient, else problems. */
+    private void checkKeys(YMap m, java.util.Collection<String> allowed, String where) {
+      if (lenient) {
+        p.unknownKeysWarned(m, allowed, where);
+      } else {
+        p.unknownKeys(m, allowed, where);
+      }
+    }
+
+    /**
+     * A payload only a Databricks workspace runs: one of the known ones, or any other
+     * {@code *_task} key that no payload type of andon's claims (Databricks adds task types).
+     */
+    private boolean isWorkspacePayload(String key) {
+      return !BUILTIN_PAYLOADS.contains(key) && !payloadTypes.containsKey(key)
+          && (REMOTE_PAYLOADS.contains(key) || key.endsWith("_task") && !isTypo(key));
+    }
+
+    /** Within two edits of a payload type andon runs: a misspelling, reported as such. */
+    private boolean isTypo(String key) {
+      return localKinds().stream().anyMatch(k -> io.andon.util.Strings.distance(key, k) <= 2);
+    }
+
+    private List<String> localKinds() {
+      List<String> kinds = new ArrayList<>(new TreeSet<>(BUILTIN_PAYLOADS));
+      kinds.addAll(new TreeSet<>(payloadTypes.keySet()));
+      return kinds;
+    }
+
     Optional<TaskSpec> task(YMap m, boolean nested) {
       return Optional.ofNullable(read(m, nested).spec());
     }
 
     /** A task item: its spec, or, when it has problems, its key and dependencies if readable. */
     private Read read(YMap m, boolean nested) {
-      p.unknownKeys(m, taskKeysAllowed, "a task");
+      YMap checked = m;
+      for (YMap.Entry e : m.values()) {
+        IgnoredKeys.task(e.key()).ifPresent(kind -> p.ignored(e.keyLoc(), kind, e.key()));
+        if (!taskKeysAllowed.contains(e.key()) && isWorkspacePayload(e.key())) {
+          // a payload type andon does not know: payload() reports it by name
+          LinkedHashMap<String, YMap.Entry> rest = new LinkedHashMap<>(checked.entries());
+          rest.remove(e.key());
+          checked = new YMap(m.loc(), rest);
+        }
+      }
+      checkKeys(checked, taskKeysAllowed, "a task");
       Optional<String> key = p.requiredString(m, "task_key", "every task");
       String k = key.orElse("?");
       if (key.isPresent() && !TASK_KEY.matcher(key.get()).matches()) {
@@ -438,18 +518,16 @@ public final class JobLoader {
       List<String> present = new ArrayList<>();
       for (String key : m.keys()) {
         if (BUILTIN_PAYLOADS.contains(key) || payloadTypes.containsKey(key)
-            || REMOTE_PAYLOADS.contains(key)) {
+            || isWorkspacePayload(key)) {
           present.add(key);
         }
       }
       if (present.isEmpty()) {
-        List<String> kinds = new ArrayList<>(new TreeSet<>(BUILTIN_PAYLOADS));
-        kinds.addAll(new TreeSet<>(payloadTypes.keySet()));
         p.add(m.loc(), "task '" + k + "' has nothing to run; give it one of: "
-            + String.join(", ", kinds) + ".");
+            + String.join(", ", localKinds()) + ".");
         return null;
       }
-      List<String> local = present.stream().filter(x -> !REMOTE_PAYLOADS.contains(x)).toList();
+      List<String> local = present.stream().filter(x -> !isWorkspacePayload(x)).toList();
       if (present.size() > 1 && local.size() != 1) {
         p.add(m.keyLoc(present.get(1)), "task '" + k + "' has several payloads ("
             + String.join(", ", present) + "); a task has exactly one"
@@ -460,7 +538,7 @@ public final class JobLoader {
       // a local payload beside workspace ones is their stand-in here (a target can add it)
       String type = local.isEmpty() ? present.get(0) : local.get(0);
       Loc at = m.keyLoc(type);
-      if (REMOTE_PAYLOADS.contains(type)) {
+      if (isWorkspacePayload(type)) {
         p.add(at, "task '" + k + "': " + type + " runs only in a Databricks workspace, so andon"
             + " cannot run it here. Replace it with a shell_task (for example `command: python"
             + " my_notebook.py`), or put one beside it, which andon runs instead (in a bundle, a"
@@ -706,6 +784,11 @@ public final class JobLoader {
                     + " does not declare." + io.andon.util.Strings.didYouMean(path.get(2),
                         paramNames));
               }
+            } else if (path.size() > 2 && path.get(1).equals("trigger")
+                && !References.JOB_FIELDS.contains(String.join(".", path.subList(1,
+                    path.size())))) {
+              p.add(t.loc(), where + " exists only for a run that a trigger starts; andon run"
+                  + " starts its run itself (trigger.type is ONE_TIME), so it has no value here.");
             } else if (!References.JOB_FIELDS.contains(String.join(".", path.subList(1,
                 path.size())))) {
               p.add(t.loc(), where + " is not a job reference; known: "
@@ -719,11 +802,18 @@ public final class JobLoader {
             }
           }
           case "tasks" -> {
-            boolean shape = path.size() == 3 && path.get(2).equals("result_state")
+            boolean shape = path.size() == 3 && References.TASKS_FIELDS.contains(path.get(2))
                 || path.size() == 4 && path.get(2).equals("values");
+            if (path.size() >= 3 && path.get(2).equals("output")) {
+              // where a payload that records outputs (a notebook's exit value) plugs in
+              p.add(t.loc(), where + " reads the output of task '" + path.get(1) + "', which andon"
+                  + " does not record for this task; publish it as a task value and read"
+                  + " {{tasks." + path.get(1) + ".values.<name>}}.");
+              break;
+            }
             if (!shape) {
               p.add(t.loc(), where + " should read tasks.<task_key>.values.<name> or"
-                  + " tasks.<task_key>.result_state.");
+                  + " tasks.<task_key>." + String.join("|", References.TASKS_FIELDS) + ".");
               break;
             }
             Optional<Integer> j = dag.indexOf(path.get(1));

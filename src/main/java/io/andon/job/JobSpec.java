@@ -1,5 +1,6 @@
 package io.andon.job;
 
+import io.andon.error.Notice;
 import io.andon.yaml.YNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param bundle the target and variable values a bundle's substitutions were made with, and the
  *     files it included, stored with each run for the same reason
  * @param dir the folder relative paths start from: the folder of the file that holds the job
+ * @param notices what the files say that andon accepts and does not act on, and warnings
  */
 public record JobSpec(
     String name,
@@ -34,7 +36,8 @@ public record JobSpec(
     Map<String, YNode> extras,
     String source,
     BundleSettings bundle,
-    Path dir) {
+    Path dir,
+    List<Notice> notices) {
 
   public JobSpec {
     Objects.requireNonNull(name, "name");
@@ -47,6 +50,22 @@ public record JobSpec(
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(bundle, "bundle");
     dir = dir.toAbsolutePath().normalize();
+    notices = List.copyOf(notices);
+  }
+
+  /** A job without notices. */
+  public JobSpec(String name, Path file, Optional<String> jobKey, List<Parameter> parameters,
+      List<TaskSpec> tasks, int maxConcurrentRuns, boolean queueEnabled, long timeoutSeconds,
+      Map<String, String> tags, Map<String, YNode> extras, String source, BundleSettings bundle,
+      Path dir) {
+    this(name, file, jobKey, parameters, tasks, maxConcurrentRuns, queueEnabled, timeoutSeconds,
+        tags, extras, source, bundle, dir, List.of());
+  }
+
+  /** This job with {@code notices} instead of its own. */
+  public JobSpec withNotices(List<Notice> notices) {
+    return new JobSpec(name, file, jobKey, parameters, tasks, maxConcurrentRuns, queueEnabled,
+        timeoutSeconds, tags, extras, source, bundle, dir, notices);
   }
 
   public Optional<TaskSpec> task(String key) {

@@ -1,12 +1,16 @@
 package io.andon.yaml;
 
 import io.andon.error.InvalidInputException;
+import io.andon.error.Notice;
 import io.andon.error.Problem;
 import io.andon.util.Strings;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -18,6 +22,9 @@ import java.util.OptionalLong;
  */
 public final class Problems {
   private final List<Problem> list = new ArrayList<>();
+  private final List<Notice> notices = new ArrayList<>();
+  /** Keys accepted and not acted on, by file and by what they are, with where each first stood. */
+  private final Map<List<String>, Map<String, Loc>> ignored = new LinkedHashMap<>();
 
   public void add(Loc at, String message) {
     list.add(new Problem(at.file(), at.line(), at.column(), message));
@@ -27,9 +34,44 @@ public final class Problems {
     list.add(p);
   }
 
-  /** Every problem of {@code other}, after these. */
+  /** Every problem and notice of {@code other}, after these. */
   public void addAll(Problems other) {
     list.addAll(other.list);
+    notices.addAll(other.notices);
+    other.ignored.forEach((k, v) -> v.forEach((key, at) ->
+        ignored.computeIfAbsent(k, x -> new LinkedHashMap<>()).putIfAbsent(key, at)));
+  }
+
+  /** Something that is likely a mistake but does not stop the file from loading. */
+  public void warn(Loc at, String message) {
+    notices.add(new Notice(Notice.Severity.WARNING, at.file(), at.line(), at.column(), message));
+  }
+
+  /** Something the user should know about a file that loads. */
+  public void notice(Loc at, String message) {
+    notices.add(new Notice(Notice.Severity.NOTICE, at.file(), at.line(), at.column(), message));
+  }
+
+  /**
+   * Records {@code key}, at {@code at}, as accepted and not acted on; the keys of one file with
+   * the same {@code what} become one notice, "{@code what}: key, key, ...", at the first of them.
+   */
+  public void ignored(Loc at, String what, String key) {
+    ignored.computeIfAbsent(List.of(at.file(), what), k -> new LinkedHashMap<>())
+        .putIfAbsent(key, at);
+  }
+
+  /** The warnings and notices, in file order; the ignored keys one notice per file and kind. */
+  public List<Notice> notices() {
+    List<Notice> out = new ArrayList<>(notices);
+    ignored.forEach((k, keys) -> {
+      Loc first = keys.values().stream().min(Comparator.comparingInt(Loc::line)
+          .thenComparingInt(Loc::column)).orElseThrow();
+      out.add(new Notice(Notice.Severity.NOTICE, first.file(), first.line(), first.column(),
+          k.get(1) + ": " + String.join(", ", keys.keySet()) + "."));
+    });
+    Collections.sort(out);
+    return List.copyOf(new java.util.LinkedHashSet<>(out));
   }
 
   public boolean isEmpty() {
@@ -48,6 +90,19 @@ public final class Problems {
       int n = list.size();
       throw new InvalidInputException(
           header + " (" + n + (n == 1 ? " problem" : " problems") + "):", list());
+    }
+  }
+
+  /**
+   * Warns of keys of {@code map} outside {@code allowed}, with a did-you-mean hint, where a
+   * format only warns of them (the Databricks CLI does for bundles); andon ignores them.
+   */
+  public void unknownKeysWarned(YMap map, Collection<String> allowed, String where) {
+    for (YMap.Entry e : map.values()) {
+      if (!allowed.contains(e.key())) {
+        warn(e.keyLoc(), "unknown key '" + e.key() + "' in " + where + "; andon ignores it, as"
+            + " the Databricks CLI does." + Strings.didYouMean(e.key(), allowed));
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.andon.error.InvalidInputException;
 import io.andon.error.Problem;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,10 @@ public final class YamlReader {
   public static final int MAX_DEPTH = 1000;
 
   private static final YAMLFactory YAML = yamlFactory();
+  /** The merge key of YAML 1.1, which the Databricks CLI honours. */
+  private static final String MERGE = "<<";
+  /** Most values a file may hold once its aliases are expanded. */
+  static final int MAX_NODES = 10_000_000;
 
   private YamlReader() {}
 
@@ -265,6 +271,11 @@ public final class YamlReader {
     int watchedEndLine;
     int watchedEndColumn;
     YNode root;
+    /** Anchored nodes by name, and how many values each holds, for aliases. */
+    private final Map<String, YNode> anchors = new HashMap<>();
+    private final Map<YNode, Integer> sizes = new java.util.IdentityHashMap<>();
+    /** Values read so far, each alias counted as the values it stands for. */
+    private int count;
 
     Tree(String name, int watchLine, int watchColumn) {
       this.name = name;
@@ -279,14 +290,58 @@ public final class YamlReader {
     YNode node(JsonParser p, JsonToken t) throws IOException {
       Loc here = loc(p.currentTokenLocation());
       refuseTag(p, here);
+      // read before the children are, whose tokens carry anchors of their own
+      Object anchor = !t.isScalarValue() ? p.getObjectId()
+          : p instanceof WordParser w && !w.isCurrentAlias() ? w.scalarAnchor : null;
+      int before = count;
+      YNode n = value(p, t, here);
+      if (anchor != null) {
+        anchors.put(anchor.toString(), n);
+        sizes.put(n, count - before);
+      }
+      return n;
+    }
+
+    /**
+     * An alias ({@code *name}) stands for the node its anchor ({@code &name}) marked earlier in
+     * the file; the tree shares that node. Each use counts as many nodes as the anchored one
+     * holds, and a file that grows past {@link #MAX_NODES} that way is refused: a few nested
+     * aliases can otherwise stand for billions of values.
+     */
+    private YNode alias(String name, Loc here) {
+      YNode n = anchors.get(name);
+      if (n == null) {
+        throw new InvalidInputException(here + ": alias *" + name + " names no anchor; define"
+            + " &" + name + " on a value above it.");
+      }
+      count += sizes.getOrDefault(n, 1);
+      if (count > MAX_NODES) {
+        throw new InvalidInputException(here + ": the aliases of this file expand to more than "
+            + MAX_NODES + " values; use fewer nested aliases.");
+      }
+      return n;
+    }
+
+    private YNode value(JsonParser p, JsonToken t, Loc here) throws IOException {
+      count++;
+      if (t == JsonToken.VALUE_STRING && p instanceof YAMLParser y && y.isCurrentAlias()) {
+        return alias(p.getText(), here);
+      }
       switch (t) {
         case START_OBJECT: {
           LinkedHashMap<String, YMap.Entry> entries = new LinkedHashMap<>();
+          List<YMap.Entry> merges = new ArrayList<>();
           while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
             String key = p.currentName();
             Loc keyLoc = loc(p.currentTokenLocation());
             refuseTag(p, keyLoc);
             YNode value = node(p, p.nextToken());
+            if (key.equals(MERGE)) {
+              merges.add(new YMap.Entry(key, keyLoc, value));
+              // where the merged keys go: no key read from a file holds a NUL
+              entries.put("\0" + merges.size(), null);
+              continue;
+            }
             YMap.Entry previous = entries.get(key);
             if (previous != null) {
               dups.add(new Problem(name, keyLoc.line(), keyLoc.column(),
@@ -295,7 +350,7 @@ public final class YamlReader {
             }
             entries.put(key, new YMap.Entry(key, keyLoc, value));
           }
-          return YMap.owning(here, entries);
+          return YMap.owning(here, merges.isEmpty() ? entries : merge(entries, merges));
         }
         case START_ARRAY: {
           List<YNode> items = new ArrayList<>();
@@ -350,6 +405,37 @@ public final class YamlReader {
           + " andon reads plain data (text, numbers, booleans, null, lists and mappings) and"
           + " gives tags no meaning. Remove the tag.");
     }
+  }
+
+  /**
+   * The entries of a mapping with merge keys ({@code <<: *base} or {@code <<: [*a, *b]}), as YAML
+   * 1.1 defines them: the keys of the merged mappings, at the place of the merge key, except those
+   * the mapping sets itself; of several merged mappings, the first that has a key gives it.
+   */
+  private static LinkedHashMap<String, YMap.Entry> merge(LinkedHashMap<String, YMap.Entry> own,
+      List<YMap.Entry> merges) {
+    LinkedHashMap<String, YMap.Entry> out = new LinkedHashMap<>();
+    int i = 0;
+    for (Map.Entry<String, YMap.Entry> e : own.entrySet()) {
+      if (e.getValue() != null) {
+        out.putIfAbsent(e.getKey(), e.getValue());
+        continue;
+      }
+      YMap.Entry m = merges.get(i++);
+      List<YNode> sources = m.value() instanceof YList l ? l.items() : List.of(m.value());
+      for (YNode source : sources) {
+        if (!(source instanceof YMap sm)) {
+          throw new InvalidInputException(source.loc() + ": a merge key (<<) takes a mapping or"
+              + " a list of mappings, such as <<: *defaults, not " + source.kind() + ".");
+        }
+        for (YMap.Entry x : sm.values()) {
+          if (!own.containsKey(x.key())) {
+            out.putIfAbsent(x.key(), x);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -416,11 +502,21 @@ public final class YamlReader {
           new org.yaml.snakeyaml.parser.ParserImpl(new TextReader(text), loaderOptions));
     }
 
+    /** The anchor of the scalar read last ({@code &name}), which Jackson does not keep. */
+    String scalarAnchor;
+
     @Override
     protected JsonToken _decodeScalar(org.yaml.snakeyaml.events.ScalarEvent scalar)
         throws IOException {
+      scalarAnchor = scalar.getAnchor();
       String tag = scalar.getTag();
       String value = scalar.getValue();
+      if ((tag == null || tag.equals("!")) && value.isEmpty() && scalar.isPlain()) {
+        // a key with no value (targets:) is null in YAML; this factory's features read it as ""
+        _textValue = value;
+        _cleanedTextValue = null;
+        return JsonToken.VALUE_NULL;
+      }
       if ((tag == null || tag.equals("!")) && WordFactory.isWord(value)) {
         _textValue = value;
         _cleanedTextValue = null;
