@@ -183,12 +183,9 @@ final class JobCommands {
         java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> shown =
             new java.util.LinkedHashMap<>(t.values());
         shown.remove("report");
-        detail.append("values ").append(Json.write(shown));
+        detail.append("values ").append(readable(shown));
       }
-      String d = detail.toString();
-      if (d.length() > 100) {
-        d = d.substring(0, 97) + "...";
-      }
+      String d = cut(detail.toString(), 100);
       row(table, w, t.taskKey(), t.resultState().orElse(t.state()),
           Integer.toString(t.attempts()), dur, d);
     }
@@ -202,6 +199,34 @@ final class JobCommands {
       }
     }
     out.flush();
+  }
+
+  /** Task values for the table: numbers with four significant digits (the JSON has them all). */
+  static String readable(java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> values) {
+    StringBuilder b = new StringBuilder("{");
+    for (var e : values.entrySet()) {
+      if (b.length() > 1) {
+        b.append(',');
+      }
+      b.append(Json.write(e.getKey())).append(':');
+      com.fasterxml.jackson.databind.JsonNode v = e.getValue();
+      b.append(v.isFloatingPointNumber() ? io.andon.gate.Numbers.shown(v.asDouble())
+          : Json.write(v));
+    }
+    return b.append('}').toString();
+  }
+
+  /**
+   * {@code text} cut to at most {@code max} characters with "...", at the end of a value (a
+   * comma or a space), never in the middle of a number or a word.
+   */
+  static String cut(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = max - 3;
+    int at = Math.max(text.lastIndexOf(',', end - 1), text.lastIndexOf(' ', end - 1));
+    return (at > max / 2 ? text.substring(0, at + 1) : text.substring(0, end)) + "...";
   }
 
   /** {@code "  %-Ws  %-22s %8s %9s  %s%n"}, without a Formatter. */

@@ -75,9 +75,10 @@ public record GatesFile(Path file, List<QualityGate> gates) {
    */
   public static GatesFile load(Path file) {
     Objects.requireNonNull(file, "file");
-    unquotedComparators(file);
-    YNode root = YamlReader.read(file);
     Problems problems = new Problems();
+    // a bare comparator is reported, then read as if quoted, so every other problem shows too
+    YNode root = YamlReader.parse(file.toString(), unquotedComparators(file,
+        YamlReader.readText(file), problems));
     List<QualityGate> gates = new ArrayList<>();
     Path base = file.toAbsolutePath().getParent();
     Optional<YMap> top = problems.map(root, file.getFileName() + " (a gates file)");
@@ -115,29 +116,30 @@ public record GatesFile(Path file, List<QualityGate> gates) {
     return new GatesFile(file, gates);
   }
 
-  /** Finds bare {@code >=} or {@code !=} comparators, which YAML misreads, before parsing. */
-  private static void unquotedComparators(Path file) {
-    List<String> lines;
-    try {
-      if (!Files.isRegularFile(file) || Files.size(file) > YamlReader.MAX_BYTES) {
-        return; // YamlReader says what is wrong
-      }
-      lines = List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n",
-          -1));
-    } catch (IOException e) {
-      return;
-    }
-    Problems problems = new Problems();
-    for (int i = 0; i < lines.size(); i++) {
-      Matcher mt = UNQUOTED.matcher(lines.get(i));
+  /**
+   * Finds bare {@code >=} or {@code !=} comparators, which YAML misreads, before parsing: each is
+   * a problem, and the text returned has them quoted.
+   */
+  private static String unquotedComparators(Path file, String text, Problems problems) {
+    String[] lines = text.split("\n", -1);
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < lines.length; i++) {
+      Matcher mt = UNQUOTED.matcher(lines[i]);
       if (mt.find()) {
         problems.add(new Loc(file.toString(), i + 1, mt.end(1) + 1),
             "comparator " + mt.group(2) + " must be quoted: YAML reads a bare '>' as the start of"
                 + " a text block and '!' as a tag. Write comparator: \"" + mt.group(2)
                 + "\" (or a name such as GreaterOrEqual).");
+        out.append(lines[i], 0, mt.start(2)).append('"').append(mt.group(2)).append('"')
+            .append(lines[i].substring(mt.end(2)));
+      } else {
+        out.append(lines[i]);
+      }
+      if (i < lines.length - 1) {
+        out.append('\n');
       }
     }
-    problems.throwIfAny(file + " is not a valid gates file");
+    return out.toString();
   }
 
   private static Optional<QualityGate> gate(YNode node, Path base, Problems problems) {

@@ -179,7 +179,11 @@ public record QualityGate(String name, List<Check> checks) {
     } else {
       ok = c.comparator().test(v, threshold.getAsDouble());
     }
-    String text = Numbers.format(v) + (ok ? " " : " is not ") + against;
+    double[] references = c.threshold() instanceof Threshold.Range r
+        ? new double[] {r.low(), r.high()}
+        : exact != null ? new double[] {exact.doubleValue()}
+        : threshold.isPresent() ? new double[] {threshold.getAsDouble()} : new double[0];
+    String text = Numbers.shown(v, references) + (ok ? " " : " is not ") + against;
     Status status = ok ? Status.PASSED
         : c.severity() == Severity.ERROR ? Status.FAILED : Status.WARNING;
     return new CheckResult(c, status, value, threshold, baseline, m.source(), baselineSource,
