@@ -33,8 +33,8 @@ final class BundleKeys {
       Map.entry("git", IgnoredKeys.WORKSPACE), Map.entry("cluster_id", IgnoredKeys.COMPUTE),
       Map.entry("compute_id", IgnoredKeys.COMPUTE), Map.entry("bundle", IgnoredKeys.WORKSPACE),
       Map.entry("environments", IgnoredKeys.WORKSPACE));
-  /** Keys of the bundle mapping andon reads; the others are noticed. */
-  static final Set<String> BUNDLE_READ = Set.of("name");
+  /** Keys of the bundle mapping andon reads ({@code git}: its values win over git's). */
+  static final Set<String> BUNDLE_READ = Set.of("name", "git");
 
   private BundleKeys() {}
 
