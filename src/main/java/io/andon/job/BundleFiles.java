@@ -101,6 +101,9 @@ final class BundleFiles {
       p.add(m.keyLoc("include"), "include is read only in the bundle's main file; list this"
           + " pattern there.");
     }
+    if (!main) {
+      BundleKeys.checkIncluded(m, p);
+    }
     Optional<YMap> jobs = m.has("resources")
         ? p.map(m, "resources").flatMap(r -> r.has("jobs") ? p.map(r, "jobs") : Optional.empty())
         : Optional.empty();

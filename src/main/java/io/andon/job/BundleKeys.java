@@ -15,6 +15,9 @@ final class BundleKeys {
   /** Top-level keys andon reads. */
   static final Set<String> READ = Set.of("bundle", "include", "variables", "targets",
       "resources");
+  /** Top-level keys of an included file andon reads (include there is reported as misplaced). */
+  static final Set<String> INCLUDED_READ = Set.of("include", "variables", "targets",
+      "resources");
   /** Keys of the chosen target andon reads. */
   static final Set<String> TARGET_READ = Set.of("default", "variables", "resources");
   static final String LOCAL_WORKSPACE = "workspace settings, not used because andon gives"
@@ -30,8 +33,8 @@ final class BundleKeys {
       Map.entry("git", IgnoredKeys.WORKSPACE), Map.entry("cluster_id", IgnoredKeys.COMPUTE),
       Map.entry("compute_id", IgnoredKeys.COMPUTE), Map.entry("bundle", IgnoredKeys.WORKSPACE),
       Map.entry("environments", IgnoredKeys.WORKSPACE));
-  /** Keys of the bundle mapping andon reads; the others are noticed. */
-  static final Set<String> BUNDLE_READ = Set.of("name");
+  /** Keys of the bundle mapping andon reads ({@code git}: its values win over git's). */
+  static final Set<String> BUNDLE_READ = Set.of("name", "git");
 
   private BundleKeys() {}
 
@@ -46,6 +49,14 @@ final class BundleKeys {
       t.get("resources").filter(r -> r instanceof YMap)
           .ifPresent(r -> BundleFiles.otherResources((YMap) r, p));
     });
+  }
+
+  /**
+   * Notices and warnings for the top-level keys of an included file, of which andon reads the
+   * resources, variables and targets.
+   */
+  static void checkIncluded(YMap m, Problems p) {
+    keys(m, INCLUDED_READ, "", "an included bundle file", p);
   }
 
   private static void keys(YMap m, Set<String> read, String prefix, String where, Problems p) {

@@ -56,7 +56,9 @@ final class BundleValues {
           return name.orElse(null);
         }
         if (path[1].equals("git") && path.length == 3 && BundleGit.FIELDS.contains(path[2])) {
-          return git(at).map(g -> g.fields().get(path[2])).orElse("");
+          // a value the bundle writes itself (bundle.git.origin_url) wins, as in the CLI
+          return written("git", path[2])
+              .orElseGet(() -> git(at).map(g -> g.fields().get(path[2])).orElse(""));
         }
         if ((field.equals("target") || field.equals("environment")) && target.isEmpty()
             && !root.get("targets").map(t -> t instanceof YMap m && !m.keys().isEmpty())
@@ -109,6 +111,13 @@ final class BundleValues {
       + " because only a deployment gives them values";
   /** The target of a bundle that declares none, as the Databricks CLI names it. */
   static final String DEFAULT_TARGET = "default";
+
+  /** The plain value the bundle's {@code bundle.<section>.<field>} holds, if any. */
+  private Optional<String> written(String section, String field) {
+    return root.get("bundle").filter(b -> b instanceof YMap).flatMap(b -> ((YMap) b).get(section))
+        .filter(g -> g instanceof YMap).flatMap(g -> ((YMap) g).get(field))
+        .filter(v -> v instanceof YScalar sc && !sc.isNull()).map(v -> ((YScalar) v).text());
+  }
 
   /** The git facts, read once; a notice when the bundle is in no repository. */
   private Optional<BundleGit> git(Loc at) {

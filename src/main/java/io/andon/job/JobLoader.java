@@ -181,9 +181,13 @@ public final class JobLoader {
   private static Map.Entry<String, YMap> pickBundleJob(Path file, YMap root, YMap jobs,
       Optional<String> key) {
     if (jobs.keys().isEmpty()) {
+      List<String> others = root.get("resources").filter(r -> r instanceof YMap)
+          .map(r -> ((YMap) r).keys().stream().filter(k -> !k.equals("jobs")).toList())
+          .orElse(List.of());
       throw new InvalidInputException(root.keyLoc("resources") + ": this bundle declares no job"
           + " under resources.jobs" + (root.has("include") ? ", in this file or in the files its"
-              + " include patterns match." : "."));
+              + " include patterns match" : "") + (others.isEmpty() ? "." : "; andon runs jobs,"
+              + " not its " + String.join(", ", others) + "."));
     }
     String chosen;
     if (key.isPresent()) {

@@ -19,7 +19,7 @@ class BundleNoticesCommandTest {
     assertThat(c.exit).as(c.toString()).isZero();
     assertThat(c.out).contains("job default_python_job is valid (3 tasks, target dev)");
     // the address comes from the complex variable's default, where the warning points
-    assertThat(c.err).contains("warning: " + BUNDLE + ":33:15: email_notifications of the job"
+    assertThat(c.err).contains("warning: " + BUNDLE + ":34:15: email_notifications of the job"
         + " lists addresses, but the job declares no e-mail destination")
         .contains("notice: ").contains(": compute settings, not used because andon runs every"
             + " task on this machine: job_clusters, job_cluster_key, new_cluster.\n")

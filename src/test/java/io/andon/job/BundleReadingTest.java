@@ -69,6 +69,11 @@ class BundleReadingTest {
     assertThat(command(plain, 0)).isEqualTo("echo []");
     assertThat(plain.notices()).extracting(Notice::message)
         .anyMatch(m -> m.startsWith("${bundle.git.*} are empty: ") && m.contains("plain"));
+    // values the bundle writes itself win, as in the Databricks CLI
+    Files.writeString(f, Files.readString(f).replace("bundle: {name: b}",
+        "bundle: {name: b, git: {origin_url: https://example.com/x.git, branch: main}}"));
+    assertThat(command(loader(tmp, Map.of(), Map.of()).load(f, Optional.empty()), 0))
+        .isEqualTo("echo https://example.com/x.git main " + commit + " bundles/one");
   }
 
   @Test
