@@ -84,6 +84,8 @@ public abstract class PythonTaskRunner implements PayloadRunner {
     c.put("dbfs_root", home.resolve("dbfs").toString());
     c.put("volumes_root", home.resolve("volumes").toString());
     c.put("secrets_file", Secrets.file(env).toString());
+    Path root = Artifacts.bundleRoot(ctx.baseDir()).orElse(ctx.baseDir());
+    c.put("root", root.toString());
     Prepared prep = payload instanceof PythonPayload.Notebook n ? notebook(n, ctx, c)
         : payload instanceof PythonPayload.SparkPython s ? file(s, ctx, c)
         : wheel((PythonPayload.Wheel) payload, ctx, c, base);
@@ -118,12 +120,12 @@ public abstract class PythonTaskRunner implements PayloadRunner {
       Map<String, Object> c) throws IOException {
     String path = ctx.resolve(n.notebookPath());
     Path file = NotebookFiles.find(ctx.baseDir(), path).orElseThrow(() ->
-        new PythonTaskException("notebook " + ctx.baseDir().resolve(path).normalize()
+        new PythonTaskException("notebook " + shown(ctx, ctx.baseDir().resolve(path))
             + " does not exist (also tried it with .py and .ipynb); notebook_path is"
             + " relative to the file that declares the job."));
     String lang = NotebookFiles.language(file);
     if (!lang.equals("python")) {
-      throw new PythonTaskException("notebook " + file + " is a " + lang + " notebook;"
+      throw new PythonTaskException("notebook " + shown(ctx, file) + " is a " + lang + " notebook;"
           + " andon runs Python notebooks only.");
     }
     List<String> pip = NotebookFiles.pipRequirements(file);
@@ -135,21 +137,21 @@ public abstract class PythonTaskRunner implements PayloadRunner {
     c.put("path", file.toString());
     c.put("widgets", widgets);
     return new Prepared(n.dependencies().plusRequirements(pip), file.getParent(),
-        "notebook " + ctx.baseDir().relativize(file));
+        "notebook " + shown(ctx, file));
   }
 
   private static Prepared file(PythonPayload.SparkPython s, TaskContext ctx,
       Map<String, Object> c) {
     Path file = ctx.baseDir().resolve(ctx.resolve(s.pythonFile())).normalize();
     if (!Files.isRegularFile(file)) {
-      throw new PythonTaskException("python_file " + file + " does not exist; it is relative"
-          + " to the file that declares the job.");
+      throw new PythonTaskException("python_file " + shown(ctx, file) + " does not exist; it is"
+          + " relative to the file that declares the job.");
     }
     c.put("kind", "file");
     c.put("path", file.toString());
     c.put("args", s.parameters().stream().map(ctx::resolve).toList());
     return new Prepared(s.dependencies(), ctx.baseDir(),
-        "python file " + ctx.baseDir().relativize(file));
+        "python file " + shown(ctx, file));
   }
 
   private static Prepared wheel(PythonPayload.Wheel w, TaskContext ctx, Map<String, Object> c,
@@ -166,6 +168,13 @@ public abstract class PythonTaskRunner implements PayloadRunner {
     c.put("args", args);
     return new Prepared(w.dependencies(), ctx.baseDir(),
         "entry point " + w.entryPoint() + " of " + w.packageName());
+  }
+
+  /** {@code file} as messages show it: relative to the bundle's folder when inside it. */
+  static String shown(TaskContext ctx, Path file) {
+    Path root = Artifacts.bundleRoot(ctx.baseDir()).orElse(ctx.baseDir());
+    Path f = file.toAbsolutePath().normalize();
+    return f.startsWith(root) ? root.relativize(f).toString() : f.toString();
   }
 
   /** pip's arguments for {@code deps}: wheel globs as the newest matching files. */

@@ -22,7 +22,16 @@ class Cell:
     def where(self, task):
         span = "line %d" % self.first if self.first == self.last else "lines %d-%d" % (
             self.first, self.last)
-        return "task '%s' cell %d of %s (%s)" % (task, self.number, self.path, span)
+        return "task '%s' cell %d of %s (%s)" % (task, self.number, shown(self.path), span)
+
+
+ROOT = [""]
+
+
+def shown(path):
+    """The path as messages show it: relative to the bundle's folder when it is inside it."""
+    rel = os.path.relpath(path, ROOT[0]) if ROOT[0] else path
+    return path if rel.startswith("..") else rel
 
 
 def find_notebook(base_dir, path):
@@ -257,6 +266,7 @@ def main(spec_path):
         ctx = json.load(f)
     sys.path.insert(0, os.path.dirname(ctx.get("path") or spec_path))
     from andon import dbutils as dbm
+    ROOT[0] = ctx.get("root", "")
     result = {"values": {}, "exit": None, "error": None}
     where = "task '%s'" % ctx.get("task_key", "?")
     status = 0
@@ -271,7 +281,7 @@ def main(spec_path):
         elif kind == "file":
             import runpy
             sys.argv = [ctx["path"]] + list(ctx.get("args", []))
-            where = "task '%s' file %s" % (ctx.get("task_key"), ctx["path"])
+            where = "task '%s' file %s" % (ctx.get("task_key"), shown(ctx["path"]))
             runpy.run_path(ctx["path"], run_name="__main__")
         else:
             sys.argv = [ctx.get("package", "")] + list(ctx.get("args", []))

@@ -355,9 +355,9 @@ class _LazySpark:
                 from pyspark.sql import SparkSession
             except ImportError:
                 raise AndonNotebookError(
-                    "%s needs Spark, but pyspark cannot be imported by %s; install pyspark (and a"
-                    " Java runtime), or list pyspark in the job's environments, to run it here"
-                    % (self._where(), sys.executable)) from None
+                    "this needs Spark, but pyspark cannot be imported by %s; install pyspark (and"
+                    " a Java runtime), or list pyspark in the job's environments, to run it here"
+                    % sys.executable) from None
             self._session = (SparkSession.builder.master("local[*]")
                              .appName("andon").getOrCreate())
         return self._session

@@ -1,0 +1,3 @@
+# Databricks notebook source
+def helper_double(x):
+    return int(x) * 2
