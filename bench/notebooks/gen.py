@@ -23,7 +23,7 @@ with open(os.path.join(out, "chain.yml"), "w") as f:
             f.write("    depends_on: [{task_key: nb_%d}]\n" % (i - 1))
         f.write("    notebook_task: {notebook_path: nb/nb_%d}\n" % i)
 with open(os.path.join(out, "Makefile"), "w") as f:
-    f.write("all: %s\n" % " ".join("t%d" % i for i in range(n)))
+    f.write("PY ?= python3\nall: %s\n" % " ".join("t%d" % i for i in range(n)))
     for i in range(n):
-        f.write("t%d:\n\t@python3 nb/nb_%d.py > /dev/null\n" % (i, i))
+        f.write("t%d:\n\t@$(PY) nb/nb_%d.py > /dev/null\n" % (i, i))
     f.write(".PHONY: all %s\n" % " ".join("t%d" % i for i in range(n)))

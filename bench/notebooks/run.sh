@@ -15,7 +15,8 @@ HOMES=$(mktemp -d)
 trap 'rm -rf "$HOMES"' EXIT
 python3 bench/notebooks/gen.py "$N" "$OUT"
 ./andon --version >/dev/null   # builds the jar if needed
-PY=$(command -v python3)
+# the interpreter itself, not a shim in front of it (pyenv's shims cost 50-100 ms a call)
+PY=$(python3 -c 'import sys; print(sys.executable)')
 hyperfine --warmup 1 --runs "$R" --export-json "$OUT/hyperfine.json" \
   --prepare "rm -rf $HOMES/h" \
   -n "python3, $N files one after the other" \
@@ -23,7 +24,7 @@ hyperfine --warmup 1 --runs "$R" --export-json "$OUT/hyperfine.json" \
   -n "andon run, chain of $N notebook tasks" \
   "ANDON_PYTHON=$PY ./andon run --home $HOMES/h $OUT/chain.yml >/dev/null" \
   -n "make -j2, $N files" \
-  "make -s -j2 -C $OUT all" \
+  "make -s -j2 -C $OUT PY=$PY all" \
   -n "andon run --max-parallel 2, $N notebook tasks" \
   "ANDON_PYTHON=$PY ./andon run --home $HOMES/h --max-parallel 2 $OUT/job.yml >/dev/null"
 python3 - "$OUT/hyperfine.json" "$N" <<'PY' | tee "$OUT/results.md"

@@ -21,7 +21,8 @@ public record Interpreter(Path path, String version) {
   /** The oldest Python andon runs tasks with. */
   public static final int MIN_MINOR = 8;
 
-  private static final Map<Path, String> VERSIONS = new ConcurrentHashMap<>();
+  /** Per path given, the interpreter behind it (a shim such as pyenv's resolved) and version. */
+  private static final Map<Path, Interpreter> PROBED = new ConcurrentHashMap<>();
 
   public Interpreter {
     Objects.requireNonNull(path, "path");
@@ -47,15 +48,14 @@ public record Interpreter(Path path, String version) {
           + " python3 is not on PATH and ANDON_PYTHON is not set. Install Python 3." + MIN_MINOR
           + " or newer, or set ANDON_PYTHON to one."));
     }
-    Path p = path;
-    String version = VERSIONS.computeIfAbsent(p, Interpreter::probe);
-    String[] parts = version.split("\\.");
-    if (parts.length < 2 || !parts[0].equals("3") || Integer.parseInt(parts[1]) < MIN_MINOR) {
-      throw new PythonTaskException("Python " + version + " at " + p + " is too old: andon runs"
-          + " Python tasks with Python 3." + MIN_MINOR + " or newer. Install one, or set"
-          + " ANDON_PYTHON to it.");
+    Interpreter found = PROBED.computeIfAbsent(path, Interpreter::probe);
+    String[] parts = found.version().split("\\.");
+    if (!parts[0].equals("3") || Integer.parseInt(parts[1]) < MIN_MINOR) {
+      throw new PythonTaskException("Python " + found.version() + " at " + path + " is too old:"
+          + " andon runs Python tasks with Python 3." + MIN_MINOR + " or newer. Install one, or"
+          + " set ANDON_PYTHON to it.");
     }
-    return new Interpreter(p, version);
+    return found;
   }
 
   private static java.util.Optional<Path> onPath(Map<String, String> env, String name) {
@@ -67,21 +67,25 @@ public record Interpreter(Path path, String version) {
     return java.util.Optional.empty();
   }
 
-  private static String probe(Path python) {
+  /** Runs {@code python} once: its version and {@code sys.executable}. */
+  private static Interpreter probe(Path python) {
     try {
       Process p = new ProcessBuilder(python.toString(), "-c",
-          "import sys; print('%d.%d.%d' % sys.version_info[:3])").redirectErrorStream(true)
-          .start();
+          "import sys; print('%d.%d.%d' % sys.version_info[:3]); print(sys.executable)")
+          .redirectErrorStream(true).start();
       p.getOutputStream().close();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      String[] lines = out.split("\n");
       if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0
-          || !out.matches("\\d+\\.\\d+\\.\\d+")) {
+          || !lines[0].strip().matches("\\d+\\.\\d+\\.\\d+")) {
         p.destroyForcibly();
         throw new PythonTaskException(python + " does not run as Python 3 (it printed: "
-            + out.lines().findFirst().orElse("nothing") + "); andon needs Python 3." + MIN_MINOR
+            + (out.isEmpty() ? "nothing" : lines[0]) + "); andon needs Python 3." + MIN_MINOR
             + " or newer, as python3 on PATH or in ANDON_PYTHON.");
       }
-      return out;
+      String exe = lines.length > 1 ? lines[1].strip() : "";
+      Path real = !exe.isEmpty() && Files.isExecutable(Path.of(exe)) ? Path.of(exe) : python;
+      return new Interpreter(real, lines[0].strip());
     } catch (IOException e) {
       throw new PythonTaskException(python + " cannot be started: " + e.getMessage());
     } catch (InterruptedException e) {

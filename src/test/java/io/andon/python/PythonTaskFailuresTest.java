@@ -87,4 +87,11 @@ class PythonTaskFailuresTest {
     assertThat(detail("no_index")).startsWith("FAILED pip cannot install package"
         + " 'andon-no-such-package-xyz': no package index it can reach has it");
   }
+
+  @Test
+  void aWheelThatDoesNotBuildFailsItsTaskNamingTheArtifact() throws Exception {
+    assertThat(detail("wheel_build")).startsWith("FAILED artifact 'broken_wheel' of ")
+        .contains("did not build: `echo \"setup.py is missing\" && exit 3` exited with status 3");
+    assertThat(AndonProcess.log(home, "wheel_build")).contains("setup.py is missing");
+  }
 }
