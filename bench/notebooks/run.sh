@@ -17,7 +17,7 @@ python3 bench/notebooks/gen.py "$N" "$OUT"
 ./andon --version >/dev/null   # builds the jar if needed
 # the interpreter itself, not a shim in front of it (pyenv's shims cost 50-100 ms a call)
 PY=$(python3 -c 'import sys; print(sys.executable)')
-hyperfine --warmup 1 --runs "$R" --export-json "$OUT/hyperfine.json" \
+hyperfine --warmup "${WARMUP:-1}" --runs "$R" --export-json "$OUT/hyperfine.json" \
   --prepare "rm -rf $HOMES/h" \
   -n "python3, $N files one after the other" \
   "for f in $OUT/nb/*.py; do $PY \$f >/dev/null; done" \
@@ -29,14 +29,18 @@ hyperfine --warmup 1 --runs "$R" --export-json "$OUT/hyperfine.json" \
   "ANDON_PYTHON=$PY ./andon run --home $HOMES/h --max-parallel 2 $OUT/job.yml >/dev/null"
 python3 - "$OUT/hyperfine.json" "$N" <<'PY' | tee "$OUT/results.md"
 import json, sys
-r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
+res = json.load(open(sys.argv[1]))["results"]
 n = int(sys.argv[2])
-names = list(r)
-py, chain, make, par = (r[k] for k in names)
-print("| what | median wall time (s) |")
-print("|---|---|")
+wall = {x["command"]: x["median"] for x in res}
+cpu = {x["command"]: x["user"] + x["system"] for x in res}
+names = list(wall)
+py, chain, make, par = names
+print("| what | median wall time (s) | CPU time, user + system (s) |")
+print("|---|---|---|")
 for k in names:
-    print("| %s | %.2f |" % (k, r[k]))
-print("| **overhead per notebook task** (chain - python3) / %d | **%.0f ms** |" % (n, (chain - py) / n * 1000))
-print("| **ratio andon --max-parallel 2 / make -j2** | **%.2f** |" % (par / make))
+    print("| %s | %.2f | %.2f |" % (k, wall[k], cpu[k]))
+print("| **overhead per notebook task** (chain - python3) / %d | **%.0f ms** wall | **%.0f ms** CPU |"
+      % (n, (wall[chain] - wall[py]) / n * 1000, (cpu[chain] - cpu[py]) / n * 1000))
+print("| **ratio andon --max-parallel 2 / make -j2** | **%.2f** wall | **%.2f** CPU |"
+      % (wall[par] / wall[make], cpu[par] / cpu[make]))
 PY
