@@ -49,7 +49,8 @@ class NotebookTasksTest {
   @Test
   void runMagicSharesTheNamespaceAndShMagicRunsAShellAndMarkdownIsSkipped() throws Exception {
     String log = AndonProcess.log(home, "nb");
-    assertThat(log).contains("shell says hi").doesNotContain("# Main");
+    assertThat(log).contains("shell says hi").doesNotContain("# Main")
+        .contains("helper factor=2"); // %run ./helper $factor="2"
     assertThat(run.out()).containsPattern("nb +SUCCESS.*\"doubled\":10");
   }
 

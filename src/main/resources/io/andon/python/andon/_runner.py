@@ -136,10 +136,17 @@ class Notebooks:
         if magic == "%pip":
             return self.pip((args + " " + body).strip(), where)
         if magic == "%run":
-            target = args.split()[0] if args else ""
-            if not target:
+            import shlex
+            words = shlex.split(args)
+            if not words:
                 raise self.dbm.AndonNotebookError("%run needs a notebook path")
-            return self.run(find_notebook(os.path.dirname(cell.path), target))
+            for word in words[1:]:  # $name="value": a widget value for the notebook it runs
+                name, eq, value = word.partition("=")
+                if not name.startswith("$") or not eq:
+                    raise self.dbm.AndonNotebookError(
+                        "%%run argument %r is not of the form $name=value" % word)
+                self.dbm.dbutils.widgets._params[name[1:]] = value
+            return self.run(find_notebook(os.path.dirname(cell.path), words[0]))
         if magic == "%sql":
             return self.dbm.display(self.dbm.spark.sql((args + "\n" + body).strip()))
         if magic == "%fs":

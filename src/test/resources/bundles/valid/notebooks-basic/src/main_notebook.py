@@ -13,7 +13,7 @@ print("getArgument=" + getArgument("missing", "dflt"))
 
 # COMMAND ----------
 
-# MAGIC %run ./helper
+# MAGIC %run ./helper $factor="2"
 
 # COMMAND ----------
 
