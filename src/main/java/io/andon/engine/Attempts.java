@@ -525,6 +525,11 @@ final class Attempts {
     }
 
     @Override
+    public Map<String, String> jobParameters() {
+      return java.util.Collections.unmodifiableMap(loop.params);
+    }
+
+    @Override
     public Map<String, Map<String, JsonNode>> taskValues() {
       Map<String, Map<String, JsonNode>> out = new LinkedHashMap<>();
       for (Unit x : loop.units) {

@@ -28,6 +28,11 @@ public interface TaskContext {
   /** Replaces every {@code {{...}}} reference in {@code template} with its value now. */
   String resolve(String template);
 
+  /** The run's job parameters (defaults overridden by the run's --param values), by name. */
+  default Map<String, String> jobParameters() {
+    return Map.of();
+  }
+
   /** Task values published so far by finished tasks of this run, by task_key. */
   Map<String, Map<String, JsonNode>> taskValues();
 

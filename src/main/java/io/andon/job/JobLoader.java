@@ -46,10 +46,13 @@ public final class JobLoader {
   static final Set<String> TASK_KEYS_IGNORED = IgnoredKeys.TASK.keySet();
   /** Databricks payloads that need a Databricks workspace. */
   static final Set<String> REMOTE_PAYLOADS =
-      Set.of("notebook_task", "spark_python_task", "spark_jar_task", "spark_submit_task",
-          "python_wheel_task", "sql_task", "dbt_task", "pipeline_task", "dashboard_task",
+      Set.of("spark_jar_task", "spark_submit_task", "sql_task", "dbt_task", "pipeline_task",
+          "dashboard_task",
           "power_bi_task", "clean_rooms_notebook_task", "gen_ai_compute_task",
           "dbt_cloud_task", "alert_task_databricks");
+  /** Databricks payloads andon runs itself, unless a shell_task beside them stands in. */
+  static final Set<String> STAND_IN_YIELDS =
+      Set.of("notebook_task", "spark_python_task", "python_wheel_task");
   static final Set<String> BUILTIN_PAYLOADS =
       Set.of(ShellTask.KEY, ConditionTask.KEY, ForEachTask.KEY, RunJobTask.KEY);
 
@@ -272,7 +275,11 @@ public final class JobLoader {
           java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(allowed));
     }
 
+    /** The job mapping being read, which payloads may read keys of (environments). */
+    private YMap jobMap = new YMap(new Loc("", 1, 1), Map.of());
+
     JobSpec job(YMap m, Optional<String> key, String source, BundleSettings resolved) {
+      jobMap = m;
       Set<String> allowed = new TreeSet<>(JOB_KEYS);
       allowed.addAll(JOB_KEYS_IGNORED);
       allowed.addAll(jobExtKeys);
@@ -349,6 +356,7 @@ public final class JobLoader {
       }
       Parse other = new Parse(file, base, new Problems(), new java.util.ArrayDeque<>(chain),
           bundle, lenient);
+      other.jobMap = jobMap;
       java.util.concurrent.CompletableFuture<List<Read>> second =
           io.andon.util.Background.start("andon-load-half",
               () -> other.convert(items.subList(n / 2, n)));
@@ -531,7 +539,9 @@ public final class JobLoader {
             + String.join(", ", localKinds()) + ".");
         return null;
       }
-      List<String> local = present.stream().filter(x -> !isWorkspacePayload(x)).toList();
+      boolean standIn = present.contains(ShellTask.KEY);
+      List<String> local = present.stream().filter(x -> !isWorkspacePayload(x)
+          && !(standIn && STAND_IN_YIELDS.contains(x))).toList();
       if (present.size() > 1 && local.size() != 1) {
         p.add(m.keyLoc(present.get(1)), "task '" + k + "' has several payloads ("
             + String.join(", ", present) + "); a task has exactly one"
@@ -571,7 +581,7 @@ public final class JobLoader {
         case RunJobTask.KEY:
           return runJob(b, k, base);
         default:
-          return payloadTypes.get(type).parse(b, p, base);
+          return payloadTypes.get(type).parse(b, m, jobMap, p, base);
       }
     }
 

@@ -20,4 +20,13 @@ public interface PayloadType {
    * @return the payload, or null when the problems make it unusable
    */
   Payload parse(YMap body, Problems problems, Path baseDir);
+
+  /**
+   * Parses the payload with the task and the job that hold it at hand, for payloads that read keys
+   * beside their own (a Python task's {@code libraries}, {@code environment_key} and the job's
+   * {@code environments}). By default the same as {@link #parse(YMap, Problems, Path)}.
+   */
+  default Payload parse(YMap body, YMap task, YMap job, Problems problems, Path baseDir) {
+    return parse(body, problems, baseDir);
+  }
 }

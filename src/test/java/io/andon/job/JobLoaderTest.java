@@ -93,11 +93,11 @@ class JobLoaderTest {
           assertThat(e.problems()).extracting(p -> p.line() + ": " + p.message()).containsExactly(
               "8: task 'ingest' has nothing to run; give it one of: condition_task, "
                   + "for_each_task, run_job_task, shell_task, alert_task, gate_task, "
-                  + "monitor_task, tdg_task.",
+                  + "monitor_task, notebook_task, python_wheel_task, spark_python_task, tdg_task.",
               "9: unknown key 'shel_task' in a task. Did you mean 'shell_task'?",
               "13: task 'report' depends on 'sumary', which is not a task of this job. Did you"
                   + " mean 'summary'?",
-              "15: task 'report': notebook_task runs only in a Databricks workspace, so andon"
+              "15: task 'report': spark_jar_task runs only in a Databricks workspace, so andon"
                   + " cannot run it here. Replace it with a shell_task (for example `command:"
                   + " python my_notebook.py`), or put one beside it, which andon runs instead"
                   + " (in a bundle, a target of its own can add it).",

@@ -1,0 +1,1 @@
+"""The example's package: built into a wheel by the bundle's artifact, run by publish."""

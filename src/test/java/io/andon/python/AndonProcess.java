@@ -1,0 +1,66 @@
+package io.andon.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Runs andon as a real process with an environment of the test's choosing. */
+final class AndonProcess {
+  static final Path BUNDLES = Path.of("src/test/resources/bundles");
+
+  record Result(int exit, String out) {}
+
+  private AndonProcess() {}
+
+  static Result run(Map<String, String> env, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "io.andon.cli.AndonCli"));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().keySet().removeIf(k -> k.startsWith("ANDON_SECRET"));
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(300, TimeUnit.SECONDS)).as(out).isTrue();
+    return new Result(p.exitValue(), out);
+  }
+
+  /** The log of the first attempt of {@code task} in run 1. */
+  static String log(Path home, String task) throws IOException {
+    return Files.readString(home.resolve("logs/run-1/" + task + ".attempt-1.log"));
+  }
+
+  /** pip settings that reach no index (a closed local port) at once, whatever the machine has. */
+  static Map<String, String> offlinePip() {
+    return Map.of("PIP_CONFIG_FILE", "/dev/null", "PIP_FIND_LINKS", "",
+        "PIP_INDEX_URL", "http://127.0.0.1:9/simple", "PIP_RETRIES", "0");
+  }
+
+  /** A python3 that can build wheels without an index (setuptools and wheel installed). */
+  static Optional<String> pythonThatBuildsWheels() throws Exception {
+    for (String candidate : new String[] {"python3", "/usr/bin/python3"}) {
+      try {
+        Process p = new ProcessBuilder(candidate, "-c",
+            "import setuptools, wheel, sys; print(sys.executable)").redirectErrorStream(true)
+            .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+          return Optional.of(candidate.startsWith("/") ? candidate : out);
+        }
+      } catch (IOException e) {
+        // not installed
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,7 @@
+# Databricks notebook source
+print("cell one runs")
+
+# COMMAND ----------
+
+def oops(:
+    pass

@@ -1,0 +1,6 @@
+# Databricks notebook source
+print("before spark")
+
+# COMMAND ----------
+
+df = spark.range(3)
