@@ -10,6 +10,8 @@ import io.andon.tdg.security.Finding;
 import io.andon.tdg.security.SecurityScan;
 import io.andon.tdg.security.Severity;
 import io.andon.tdg.source.JavaSourceAnalyzer;
+import io.andon.tdg.source.Language;
+import io.andon.tdg.source.Languages;
 import io.andon.tdg.source.MethodMetrics;
 import io.andon.tdg.source.SourceFile;
 import java.io.IOException;
@@ -64,7 +66,13 @@ public final class Tdg {
     }
   }
 
-  /** The Java files under {@code root} that no exclude glob matches, as relative paths. */
+  /** Files larger than this are taken as generated and listed as ungraded, not parsed. */
+  public static final long MAX_FILE_BYTES = 1 << 20;
+
+  /**
+   * The source files of every language under {@code root} that no exclude glob matches, as
+   * relative paths.
+   */
   public static List<String> sources(Path root, TdgConfig config) {
     Glob exclude = new Glob(config.allExcludes());
     List<String> out = new ArrayList<>();
@@ -83,7 +91,7 @@ public final class Tdg {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           String rel = relative(root, file);
-          if (rel.endsWith(".java") && attrs.isRegularFile() && !exclude.matches(rel)) {
+          if (Languages.of(rel).isPresent() && attrs.isRegularFile() && !exclude.matches(rel)) {
             out.add(rel);
           }
           return FileVisitResult.CONTINUE;
@@ -266,6 +274,7 @@ public final class Tdg {
   private static AnalysisCache.Entry analyse(
       Path root, String rel, AnalysisCache cache, AtomicInteger cached) {
     Path file = root.resolve(rel);
+    Language language = Languages.of(rel).orElseThrow();
     long size;
     long mtime;
     try {
@@ -274,19 +283,27 @@ public final class Tdg {
       mtime = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
     } catch (IOException e) {
       return new AnalysisCache.Entry(
-          SourceFile.ungraded(rel, "", 0, "cannot be read: " + e.getMessage()), -1, -1);
+          SourceFile.ungraded(rel, language.name(), "", 0, "cannot be read: " + e.getMessage()),
+          -1, -1);
     }
     Optional<SourceFile> hit = cache.byStat(rel, size, mtime);
     if (hit.isPresent()) {
       cached.incrementAndGet();
       return new AnalysisCache.Entry(hit.get(), size, mtime);
     }
+    if (size > MAX_FILE_BYTES) {
+      return new AnalysisCache.Entry(SourceFile.ungraded(rel, language.name(), "", 0,
+          "larger than " + (MAX_FILE_BYTES >> 20) + " MiB (" + size + " bytes): taken as"
+              + " generated code and skipped; exclude it in andon-tdg.yaml to silence this"),
+          size, mtime);
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       return new AnalysisCache.Entry(
-          SourceFile.ungraded(rel, "", 0, "cannot be read: " + e.getMessage()), -1, -1);
+          SourceFile.ungraded(rel, language.name(), "", 0, "cannot be read: " + e.getMessage()),
+          -1, -1);
     }
     String hash = JavaSourceAnalyzer.sha256(bytes);
     hit = cache.byHash(rel, hash);
@@ -294,7 +311,7 @@ public final class Tdg {
       cached.incrementAndGet();
       return new AnalysisCache.Entry(hit.get(), size, mtime);
     }
-    return new AnalysisCache.Entry(JavaSourceAnalyzer.analyze(rel, bytes), size, mtime);
+    return new AnalysisCache.Entry(language.analyze(rel, bytes), size, mtime);
   }
 
   private static OptionalDouble round(OptionalDouble d) {

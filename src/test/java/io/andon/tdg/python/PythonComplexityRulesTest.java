@@ -1,0 +1,125 @@
+package io.andon.tdg.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.andon.tdg.source.MethodMetrics;
+import io.andon.tdg.source.SourceFile;
+import io.andon.tdg.source.python.PythonLanguage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * One Python function per complexity rule, each preceded by a {@code # cyclomatic N ..., cognitive
+ * M ...} comment: cyclomatic as radon 5.1 prints it, cognitive written from the specification.
+ */
+class PythonComplexityRulesTest {
+  static final Path RULES = Path.of("src/test/resources/tdg/python/rules/rules.py");
+  private static final Pattern EXPECT =
+      Pattern.compile("#\\s*cyclomatic (\\d+).*cognitive (\\d+)");
+
+  static SourceFile analyze(String name, String text) {
+    return new PythonLanguage().analyze(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRuleFunctionHasTheExpectedComplexity() throws IOException {
+    List<String> lines = Files.readAllLines(RULES);
+    SourceFile sf = new PythonLanguage().analyze("rules.py", Files.readAllBytes(RULES));
+    assertThat(sf.parseError()).isEmpty();
+    Map<Integer, MethodMetrics> byLine = sf.methods().stream()
+        .collect(Collectors.toMap(MethodMetrics::line, Function.identity()));
+    List<DynamicTest> tests = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher m = EXPECT.matcher(lines.get(i));
+      if (!m.find()) {
+        continue;
+      }
+      int defLine = i + 2;
+      int cyclomatic = Integer.parseInt(m.group(1));
+      int cognitive = Integer.parseInt(m.group(2));
+      tests.add(DynamicTest.dynamicTest("line " + defLine + ": " + lines.get(i + 1).strip(), () -> {
+        assertThat(byLine).containsKey(defLine);
+        MethodMetrics mm = byLine.get(defLine);
+        assertThat(mm.cyclomatic()).as(mm.name() + " cyclomatic").isEqualTo(cyclomatic);
+        assertThat(mm.cognitive()).as(mm.name() + " cognitive").isEqualTo(cognitive);
+      }));
+    }
+    assertThat(tests).hasSizeGreaterThanOrEqualTo(20);
+    return tests.stream();
+  }
+
+  @Test
+  void nestedFunctionsAndMethodsAreNamedAfterWhatHoldsThem() throws IOException {
+    SourceFile sf = new PythonLanguage().analyze("rules.py", Files.readAllBytes(RULES));
+    assertThat(sf.methods()).extracting(MethodMetrics::name)
+        .contains("rule_nested_function.inner", "rule_decorator.wrapper", "Tree.walk");
+  }
+
+  @Test
+  void docstringsOfPublicModulesClassesAndFunctionsAreCounted() {
+    SourceFile sf = analyze("pkg/model.py", """
+        \"\"\"The model.\"\"\"
+
+
+        class Model:
+            \"\"\"A model.\"\"\"
+
+            def fit(self, x):
+                \"\"\"Fits.\"\"\"
+                def helper():
+                    return x
+                return helper
+
+            def predict(self, x):
+                return x
+
+            def _private(self):
+                return 1
+
+
+        def train(x):
+            return x
+
+
+        def _hidden():
+            pass
+        """);
+    assertThat(sf.publicApi()).isEqualTo(5);
+    assertThat(sf.documented()).isEqualTo(3);
+    assertThat(sf.undocumented()).containsExactly("Model.predict", "train");
+  }
+
+  @Test
+  void aFileWithASyntaxErrorIsUngradedWithTheLine() {
+    SourceFile sf = analyze("bad.py", "def f(:\n    return 1\n");
+    assertThat(sf.parsed()).isFalse();
+    assertThat(sf.parseError().orElseThrow()).startsWith("does not parse as Python: line 1");
+  }
+
+  @Test
+  void aFileInAnotherEncodingIsUngradedWithTheReason() {
+    SourceFile sf = new PythonLanguage().analyze("latin.py",
+        "s = 'caf\u00e9'\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(sf.parseError()).contains("not UTF-8 text; save the file as UTF-8");
+  }
+
+  @Test
+  void namesAfterCharactersOutsideAsciiAreReadWhole() {
+    SourceFile sf = analyze("u.py", "s = '\u00e9\uD83D\uDE00'\n\ndef f\u00fc(x):\n    return x\n");
+    assertThat(sf.methods()).extracting(MethodMetrics::name).containsExactly("f\u00fc");
+    assertThat(sf.methods().get(0).line()).isEqualTo(3);
+  }
+}
