@@ -129,6 +129,7 @@ public final class PythonLanguage implements Language {
       } else if (s.named() && !s.kind().equals("comment")
           && !s.kind().equals("import_statement") && !s.kind().equals("import_from_statement")) {
         topLevel.add(s);
+        nested(s, "", true, false, source, cell, out); // if TYPE_CHECKING: class ...
       }
     }
     if (cell > 0 && !topLevel.isEmpty()) {
@@ -192,7 +193,11 @@ public final class PythonLanguage implements Language {
     body.ifPresent(b -> nested(b, prefix + name + ".", false, false, source, cell, out));
   }
 
-  /** Units defined anywhere under {@code node}, outside the nested units themselves. */
+  /**
+   * Units defined anywhere under {@code node}, outside the nested units themselves; definitions
+   * under {@code if} or {@code try} at module or class level keep that level's api and method
+   * standing.
+   */
   private static void nested(SyntaxNode node, String prefix, boolean api, boolean inClass,
       String source, int cell, Units out) {
     for (SyntaxNode c : node.children()) {
@@ -200,7 +205,7 @@ public final class PythonLanguage implements Language {
       if (def.isPresent()) {
         unit(def.get(), prefix, api, inClass, source, cell, out);
       } else {
-        nested(c, prefix, false, false, source, cell, out);
+        nested(c, prefix, api, inClass, source, cell, out);
       }
     }
   }
