@@ -152,6 +152,9 @@ public final class Tdg {
     Map<String, FileMutations> mutationsByFile = new HashMap<>();
     matchCoverage(reports, parsed, coverageByFile, mutationsByFile, warnings);
 
+    List<TdgReport.LanguageResult> languages =
+        LanguageShares.of(files, coverageByFile, mutationsByFile, cfg);
+
     // 3. documentation
     ReadmeScore.Result readme = ReadmeScore.of(root);
 
@@ -164,15 +167,16 @@ public final class Tdg {
     double weightSum = totalWeights.values().stream().mapToDouble(Double::doubleValue).sum();
     List<String> notMeasured = new ArrayList<>();
     Map<String, TdgReport.Component> comps = new LinkedHashMap<>();
-    comps.put("complexity", complexity(parsed, cfg));
-    comps.put("coverage", coverage(reports, coverageByFile, mutationsByFile, notMeasured));
-    comps.put("documentation", documentation(parsed, readme));
+    comps.put("complexity", complexity(parsed, cfg, languages));
+    comps.put("coverage", coverage(reports, coverageByFile, mutationsByFile, notMeasured,
+        LanguageShares.weighted(languages, TdgReport.LanguageResult::coverage)));
+    comps.put("documentation", documentation(parsed, readme, languages));
     comps.put("security", security(security));
     Map<String, OptionalDouble> values = new LinkedHashMap<>();
     comps.forEach((k, c) -> values.put(k, c.score()));
     OptionalDouble project = Scoring.weighted(values, totalWeights);
     if (project.isEmpty()) {
-      throw new InvalidInputException(root + ": nothing to grade: no Java source file"
+      throw new InvalidInputException(root + ": nothing to grade: no Java, Python or Rust file"
           + (files.isEmpty() ? "" : " parses") + " outside the excludes, and no coverage,"
           + " README or advisory data. Check PATH and the excludes in andon-tdg.yaml.");
     }
@@ -197,7 +201,8 @@ public final class Tdg {
       List<TdgReport.MethodResult> methods = new ArrayList<>();
       for (MethodMetrics m : f.methods()) {
         methods.add(new TdgReport.MethodResult(m.name(), m.line(), m.cyclomatic(), m.cognitive(),
-            m.nesting(), m.length(), m.parameters(), Scoring.round1(Scoring.method(m, cfg))));
+            m.nesting(), m.length(), m.parameters(), Scoring.round1(Scoring.method(m, cfg)),
+            m.cell()));
       }
       methods.sort(Comparator.comparingDouble(TdgReport.MethodResult::score)
           .thenComparing(Comparator.comparingInt(TdgReport.MethodResult::cognitive).reversed())
@@ -219,7 +224,7 @@ public final class Tdg {
       fv.put("coverage", comps.get("coverage").measured() ? cov : OptionalDouble.empty());
       fv.put("documentation", doc);
       double score = Scoring.weighted(fv, totalWeights).orElse(cx.getAsDouble());
-      fileResults.add(new TdgReport.FileResult(f.path(), f.sha256(), Scoring.round1(score),
+      fileResults.add(new TdgReport.FileResult(f.path(), f.language(), f.sha256(), Scoring.round1(score),
           round(cx), round(fv.get("coverage")), round(doc), methods, f.undocumented()));
     }
     fileResults.sort(Comparator.comparingDouble(TdgReport.FileResult::score)
@@ -234,7 +239,8 @@ public final class Tdg {
       warnings.add(ungraded.size() + " file(s) could not be graded; see ungraded_files");
     }
     return new TdgReport(root.toString(), score, grade, components, fileResults, notMeasured,
-        ungraded, warnings, regression, files.size() - cached.get(), cached.get(), security);
+        ungraded, warnings, regression, files.size() - cached.get(), cached.get(), security,
+        languages, LanguageShares.confidence(files));
   }
 
   /** Assigns each report entry to the graded source it names; the first report wins. */
@@ -330,13 +336,14 @@ public final class Tdg {
         OptionalDouble.of(Scoring.round1(score)), 0, 0, "", metrics);
   }
 
-  private static TdgReport.Component complexity(List<SourceFile> parsed, TdgConfig cfg) {
+  private static TdgReport.Component complexity(List<SourceFile> parsed, TdgConfig cfg,
+      List<TdgReport.LanguageResult> languages) {
     List<MethodMetrics> all = parsed.stream().flatMap(f -> f.methods().stream()).toList();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("files", parsed.size());
     m.put("methods", all.size());
     if (parsed.isEmpty()) {
-      return notMeasured("complexity", "no Java source file outside the excludes parses", m);
+      return notMeasured("complexity", "no source file outside the excludes parses", m);
     }
     m.put("mean_cyclomatic", Scoring.round1(all.stream().mapToInt(MethodMetrics::cyclomatic)
         .average().orElse(0)));
@@ -355,12 +362,15 @@ public final class Tdg {
     th.put("cognitive", cfg.cognitive());
     th.put("nesting", cfg.nesting());
     m.put("thresholds", th);
-    return measured("complexity", Scoring.complexity(all, cfg), m);
+    // each language's length-weighted method mean, weighted by the language's lines
+    return measured("complexity", LanguageShares.weighted(languages,
+        TdgReport.LanguageResult::complexity).orElse(Scoring.complexity(all, cfg)), m);
   }
 
   private static TdgReport.Component coverage(
       List<CoverageReport> reports, Map<String, FileCoverage> byFile,
-      Map<String, FileMutations> mutations, List<String> notMeasured) {
+      Map<String, FileMutations> mutations, List<String> notMeasured,
+      OptionalDouble byLanguage) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("reports", reports.stream().map(r -> r.source() + " (" + r.format() + ")").toList());
     if (reports.isEmpty()) {
@@ -412,7 +422,7 @@ public final class Tdg {
           + " data for the graded sources", m);
     }
     parts.forEach(p -> notMeasured.add("coverage." + p));
-    return measured("coverage", score.getAsDouble(), m);
+    return measured("coverage", byLanguage.orElse(score.getAsDouble()), m);
   }
 
   private static Object pct(OptionalDouble d) {
@@ -420,11 +430,14 @@ public final class Tdg {
   }
 
   private static TdgReport.Component documentation(List<SourceFile> parsed,
-      ReadmeScore.Result readme) {
+      ReadmeScore.Result readme, List<TdgReport.LanguageResult> languages) {
     int api = parsed.stream().mapToInt(SourceFile::publicApi).sum();
     int doc = parsed.stream().mapToInt(SourceFile::documented).sum();
-    OptionalDouble share = api == 0 ? OptionalDouble.empty()
-        : OptionalDouble.of((double) doc / api);
+    // each language's documented share, weighted by its lines
+    OptionalDouble weighted = LanguageShares.weighted(languages,
+        TdgReport.LanguageResult::documentation);
+    OptionalDouble share = weighted.isEmpty() ? OptionalDouble.empty()
+        : OptionalDouble.of(weighted.getAsDouble() / 100);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("javadoc", pct(share));
     m.put("public_api", api);

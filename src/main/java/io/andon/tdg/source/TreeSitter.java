@@ -1,76 +1,135 @@
 package io.andon.tdg.source;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
+import org.treesitter.TSSymbolType;
 import org.treesitter.TSTree;
 import org.treesitter.TSTreeCursor;
 
 /**
  * Parses text with a tree-sitter grammar (the native parsers ship in the grammar jars) and copies
- * the tree into {@link SyntaxNode}s. One parser per thread and grammar. The parser counts
+ * the tree into {@link SyntaxNode}s. One parser per thread and grammar. Every call into the
+ * native library costs far more than the work it does, so the copy asks only for each node's
+ * symbol, field and byte range, and works out names and lines on the Java side. The parser counts
  * offsets in UTF-8 bytes; they are mapped back to string indexes here.
  */
 public final class TreeSitter {
   /** The outcome of a parse: the tree, and the first syntax error when there is one. */
   public record Parsed(SyntaxNode root, Optional<String> error) {}
 
-  private final ThreadLocal<TSParser> parser;
-  private final ThreadLocal<String[]> names;
+  /** A parser with its grammar's symbol and field names. */
+  private record Grammar(TSParser parser, String[] kinds, boolean[] named, String[] fields) {}
+
+  private final ThreadLocal<Grammar> grammar;
 
   /** A parser for the grammar the supplier makes. */
-  public TreeSitter(Supplier<TSLanguage> grammar) {
-    this.parser = ThreadLocal.withInitial(() -> {
+  public TreeSitter(Supplier<TSLanguage> language) {
+    this.grammar = ThreadLocal.withInitial(() -> {
+      TSLanguage l = language.get();
       TSParser p = new TSParser();
-      p.setLanguage(grammar.get());
-      return p;
-    });
-    this.names = ThreadLocal.withInitial(() -> {
-      TSLanguage l = parser.get().getLanguage();
-      String[] n = new String[l.symbolCount()];
-      for (int i = 0; i < n.length; i++) {
-        n[i] = l.symbolName(i);
+      p.setLanguage(l);
+      String[] kinds = new String[l.symbolCount()];
+      boolean[] named = new boolean[kinds.length];
+      for (int i = 0; i < kinds.length; i++) {
+        kinds[i] = l.symbolName(i);
+        named[i] = l.symbolType(i) == TSSymbolType.TSSymbolTypeRegular;
       }
-      return n;
+      String[] fields = new String[l.fieldCount() + 1];
+      Arrays.fill(fields, "");
+      for (int i = 1; i < fields.length; i++) {
+        String f = l.fieldNameForId(i);
+        fields[i] = f == null ? "" : f;
+      }
+      return new Grammar(p, kinds, named, fields);
     });
   }
 
   /** Parses the text. */
   public Parsed parse(String text) {
-    TSTree tree = parser.get().parseString(null, text);
-    int[] charAt = byteToChar(text);
-    TSTreeCursor cursor = new TSTreeCursor(tree.getRootNode());
-    String[] error = new String[1];
-    SyntaxNode root = copy(cursor, names.get(), charAt, error);
-    return new Parsed(root, Optional.ofNullable(error[0]));
+    Grammar g = grammar.get();
+    TSTree tree = g.parser().parseString(null, text);
+    TSNode rootNode = tree.getRootNode();
+    Copy copy = new Copy(g, text);
+    SyntaxNode root = copy.node(new TSTreeCursor(rootNode));
+    Optional<String> error = rootNode.hasError() ? Optional.of(firstError(rootNode, copy))
+        : Optional.empty();
+    return new Parsed(root, error);
   }
 
-  private static SyntaxNode copy(TSTreeCursor c, String[] names, int[] charAt, String[] error) {
-    TSNode node = c.currentNode();
-    String field = c.currentFieldName();
-    int sym = node.getSymbol();
-    String kind = sym >= 0 && sym < names.length ? names[sym] : node.getType();
-    int line = node.getStartPoint().getRow() + 1;
-    if (error[0] == null && (node.isError() || node.isMissing())) {
-      error[0] = "line " + line + ", column " + (node.getStartPoint().getColumn() + 1) + ": "
-          + (node.isMissing() ? "missing " + kind : "syntax error");
+  /** Where the first error or missing node is, for a tree that has one. */
+  private static String firstError(TSNode node, Copy copy) {
+    if (node.isError() || node.isMissing()) {
+      int at = copy.charAt[Math.min(node.getStartByte(), copy.charAt.length - 1)];
+      int line = copy.line(at);
+      int column = at - copy.lineStarts[line - 1] + 1;
+      return "line " + line + ", column " + column + ": "
+          + (node.isMissing() ? "missing " + node.getType() : "syntax error");
     }
-    List<SyntaxNode> children = List.of();
-    if (c.gotoFirstChild()) {
-      children = new ArrayList<>();
-      do {
-        children.add(copy(c, names, charAt, error));
-      } while (c.gotoNextSibling());
-      c.gotoParent();
+    for (int i = 0; i < node.getChildCount(); i++) {
+      TSNode c = node.getChild(i);
+      if (c.hasError()) {
+        return firstError(c, copy);
+      }
     }
-    return new SyntaxNode(kind, field == null ? "" : field, node.isNamed(),
-        charAt[Math.min(node.getStartByte(), charAt.length - 1)],
-        charAt[Math.min(node.getEndByte(), charAt.length - 1)], line,
-        node.getEndPoint().getRow() + 1, children);
+    return "syntax error";
+  }
+
+  /** One copy of a tree, with the text's offset and line tables. */
+  private static final class Copy {
+    final Grammar g;
+    final int[] charAt;
+    final int[] lineStarts;
+
+    Copy(Grammar g, String text) {
+      this.g = g;
+      this.charAt = byteToChar(text);
+      int lines = 1;
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == '\n') {
+          lines++;
+        }
+      }
+      lineStarts = new int[lines];
+      int n = 1;
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == '\n') {
+          lineStarts[n++] = i + 1;
+        }
+      }
+    }
+
+    /** The 1-based line of a string index. */
+    int line(int index) {
+      int i = Arrays.binarySearch(lineStarts, index);
+      return i >= 0 ? i + 1 : -i - 1;
+    }
+
+    SyntaxNode node(TSTreeCursor c) {
+      TSNode node = c.currentNode();
+      int field = c.currentFieldId();
+      int sym = node.getSymbol();
+      int start = charAt[Math.min(node.getStartByte(), charAt.length - 1)];
+      int end = charAt[Math.min(node.getEndByte(), charAt.length - 1)];
+      List<SyntaxNode> children = List.of();
+      if (c.gotoFirstChild()) {
+        children = new ArrayList<>();
+        do {
+          children.add(node(c));
+        } while (c.gotoNextSibling());
+        c.gotoParent();
+      }
+      boolean known = sym >= 0 && sym < g.kinds().length;
+      return new SyntaxNode(known ? g.kinds()[sym] : node.getType(),
+          field > 0 && field < g.fields().length ? g.fields()[field] : "",
+          known && g.named()[sym], start, end, line(start),
+          line(Math.max(start, end - 1)), children);
+    }
   }
 
   /** For each offset in the UTF-8 form of the text, the string index it falls in. */

@@ -122,4 +122,17 @@ class PythonComplexityRulesTest {
     assertThat(sf.methods()).extracting(MethodMetrics::name).containsExactly("f\u00fc");
     assertThat(sf.methods().get(0).line()).isEqualTo(3);
   }
+
+  @Test
+  void formFeedsBetweenDefinitionsAreWhitespace() {
+    SourceFile sf = analyze("ff.py", "import os\n\n\f\ndef f(x):\n    return x\n");
+    assertThat(sf.parseError()).isEmpty();
+    assertThat(sf.methods()).extracting(MethodMetrics::line).containsExactly(4);
+  }
+
+  @Test
+  void aMissingTokenIsReportedWithItsPosition() {
+    SourceFile sf = analyze("m.py", "x = (1,\n");
+    assertThat(sf.parseError().orElseThrow()).matches("does not parse as Python: line \\d+.*");
+  }
 }

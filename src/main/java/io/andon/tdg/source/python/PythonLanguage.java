@@ -114,7 +114,9 @@ public final class PythonLanguage implements Language {
   }
 
   /** Measures one module or cell; the syntax error when it does not parse. */
-  private static Optional<String> measure(String source, int cell, Units out) {
+  private static Optional<String> measure(String text, int cell, Units out) {
+    // a form feed is whitespace to Python (the standard library uses it) but not to the grammar
+    String source = text.replace('\f', ' ');
     TreeSitter.Parsed parsed = PARSER.parse(source);
     if (parsed.error().isPresent()) {
       return parsed.error();
