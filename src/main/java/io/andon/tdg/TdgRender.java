@@ -237,8 +237,8 @@ public final class TdgRender {
           + m.get("methods_over_cognitive") + " over the cognitive threshold";
       case "coverage" -> "line " + percent(m.get("line")) + ", branch " + percent(m.get("branch"))
           + ", mutation " + percent(m.get("mutation"));
-      case "documentation" -> "Javadoc " + percent(m.get("javadoc")) + " of "
-          + m.get("public_api") + " public types and methods; README "
+      case "documentation" -> "doc comments " + percent(m.get("javadoc")) + " of "
+          + m.get("public_api") + " public API items; README "
           + ((Map<?, ?>) m.get("readme")).get("score") + "/100";
       case "security" -> m.get("vulnerabilities") + " vulnerabilities, " + m.get("advisories")
           + " advisories in " + m.get("dependencies") + " dependencies";

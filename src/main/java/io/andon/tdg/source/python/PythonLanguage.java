@@ -14,7 +14,7 @@ import org.treesitter.TreeSitterPython;
 /**
  * Python scripts, packages and notebooks. Every function and method is a unit (nested functions
  * too, named {@code outer.inner}); in a notebook, the top-level code of each code cell is one
- * more unit, named {@code [cell N]}, and every unit's line counts from its cell's first line.
+ * more unit, named {@value #TOP_LEVEL}, and every unit's line counts from its cell's first line.
  *
  * <p>Documentation: public modules, classes and functions (names not starting with {@code _};
  * methods of public classes; not nested functions) with a docstring. A notebook is documented by
@@ -23,6 +23,9 @@ import org.treesitter.TreeSitterPython;
 public final class PythonLanguage implements Language {
   /** The language name. */
   public static final String NAME = "python";
+
+  /** The name of a notebook cell's top-level code as a unit. */
+  public static final String TOP_LEVEL = "top-level code";
 
   private static final TreeSitter PARSER = new TreeSitter(TreeSitterPython::new);
 
@@ -142,7 +145,7 @@ public final class PythonLanguage implements Language {
       int[] cognitive = PythonCognitive.ofStatements(topLevel, source);
       SyntaxNode first = topLevel.get(0);
       SyntaxNode last = topLevel.get(topLevel.size() - 1);
-      out.methods.add(new MethodMetrics("[cell " + cell + "]", first.line(), cyclomatic,
+      out.methods.add(new MethodMetrics(TOP_LEVEL, first.line(), cyclomatic,
           cognitive[0], cognitive[1], last.endLine() - first.line() + 1, 0, cell));
     }
     return Optional.empty();
