@@ -1,12 +1,14 @@
 package io.andon.tdg.source;
 
 import io.andon.tdg.source.python.PythonLanguage;
+import io.andon.tdg.source.rust.RustLanguage;
 import java.util.List;
 import java.util.Optional;
 
 /** The languages andon grades, and which one reads a file. */
 public final class Languages {
-  private static final List<Language> ALL = List.of(new JavaLanguage(), new PythonLanguage());
+  private static final List<Language> ALL = List.of(new JavaLanguage(), new PythonLanguage(),
+      new RustLanguage());
 
   private Languages() {}
 
