@@ -2,6 +2,7 @@ package io.andon.tdg.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.andon.tdg.ExpectedComplexity;
 import io.andon.tdg.source.MethodMetrics;
 import io.andon.tdg.source.SourceFile;
 import io.andon.tdg.source.python.PythonLanguage;
@@ -9,13 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -27,8 +22,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class PythonComplexityRulesTest {
   static final Path RULES = Path.of("src/test/resources/tdg/python/rules/rules.py");
-  private static final Pattern EXPECT =
-      Pattern.compile("#\\s*cyclomatic (\\d+).*cognitive (\\d+)");
 
   static SourceFile analyze(String name, String text) {
     return new PythonLanguage().analyze(name, text.getBytes(StandardCharsets.UTF_8));
@@ -36,29 +29,7 @@ class PythonComplexityRulesTest {
 
   @TestFactory
   Stream<DynamicTest> everyRuleFunctionHasTheExpectedComplexity() throws IOException {
-    List<String> lines = Files.readAllLines(RULES);
-    SourceFile sf = new PythonLanguage().analyze("rules.py", Files.readAllBytes(RULES));
-    assertThat(sf.parseError()).isEmpty();
-    Map<Integer, MethodMetrics> byLine = sf.methods().stream()
-        .collect(Collectors.toMap(MethodMetrics::line, Function.identity()));
-    List<DynamicTest> tests = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      Matcher m = EXPECT.matcher(lines.get(i));
-      if (!m.find()) {
-        continue;
-      }
-      int defLine = i + 2;
-      int cyclomatic = Integer.parseInt(m.group(1));
-      int cognitive = Integer.parseInt(m.group(2));
-      tests.add(DynamicTest.dynamicTest("line " + defLine + ": " + lines.get(i + 1).strip(), () -> {
-        assertThat(byLine).containsKey(defLine);
-        MethodMetrics mm = byLine.get(defLine);
-        assertThat(mm.cyclomatic()).as(mm.name() + " cyclomatic").isEqualTo(cyclomatic);
-        assertThat(mm.cognitive()).as(mm.name() + " cognitive").isEqualTo(cognitive);
-      }));
-    }
-    assertThat(tests).hasSizeGreaterThanOrEqualTo(20);
-    return tests.stream();
+    return ExpectedComplexity.tests(RULES, new PythonLanguage(), 20);
   }
 
   @Test

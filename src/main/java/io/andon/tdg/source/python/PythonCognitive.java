@@ -1,5 +1,6 @@
 package io.andon.tdg.source.python;
 
+import io.andon.tdg.source.LogicalSequences;
 import io.andon.tdg.source.SyntaxNode;
 import java.util.List;
 import java.util.Optional;
@@ -83,7 +84,7 @@ public final class PythonCognitive {
       }
       case "boolean_operator" -> {
         if (!parentKind.equals("boolean_operator")) { // else counted with its parent
-          total += sequences(node, new String[1]);
+          total += LogicalSequences.count(node, PythonCognitive::isBoolean);
         }
       }
       case "call" -> recursion(node);
@@ -123,22 +124,6 @@ public final class PythonCognitive {
 
   private static boolean isBoolean(SyntaxNode n) {
     return n != null && n.kind().equals("boolean_operator");
-  }
-
-  /** Operator changes in the in-order sequence of directly joined boolean operators. */
-  private static int sequences(SyntaxNode op, String[] last) {
-    int n = 0;
-    for (SyntaxNode c : op.children()) {
-      if (c.field().equals("operator")) {
-        if (!c.kind().equals(last[0])) {
-          n++;
-          last[0] = c.kind();
-        }
-      } else if (isBoolean(c)) {
-        n += sequences(c, last);
-      }
-    }
-    return n;
   }
 
   private void recursion(SyntaxNode call) {

@@ -1,9 +1,9 @@
 package io.andon.tdg.source.python;
 
-import io.andon.tdg.source.JavaSourceAnalyzer;
 import io.andon.tdg.source.Language;
 import io.andon.tdg.source.MethodMetrics;
 import io.andon.tdg.source.SourceFile;
+import io.andon.tdg.source.SourceText;
 import io.andon.tdg.source.SyntaxNode;
 import io.andon.tdg.source.TreeSitter;
 import java.util.ArrayList;
@@ -46,12 +46,12 @@ public final class PythonLanguage implements Language {
 
   @Override
   public SourceFile analyze(String path, byte[] bytes) {
-    String hash = JavaSourceAnalyzer.sha256(bytes);
-    Optional<String> utf8 = JavaSourceAnalyzer.utf8(bytes);
-    if (utf8.isEmpty()) {
-      return SourceFile.ungraded(path, NAME, hash, 0, JavaSourceAnalyzer.NOT_UTF8);
+    SourceText read = SourceText.of(bytes);
+    if (read.text().isEmpty()) {
+      return read.notUtf8(path, NAME);
     }
-    String text = utf8.get();
+    String hash = read.sha256();
+    String text = read.text().get();
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }

@@ -1,5 +1,6 @@
 package io.andon.tdg.source.rust;
 
+import io.andon.tdg.source.LogicalSequences;
 import io.andon.tdg.source.SyntaxNode;
 import java.util.Optional;
 
@@ -77,7 +78,7 @@ final class RustCognitive {
       }
       case "binary_expression" -> {
         if (isLogical(node)) {
-          total += sequences(node, new String[1]);
+          total += LogicalSequences.count(node, RustCognitive::isLogical);
           operands(node, level);
           return;
         }
@@ -121,21 +122,6 @@ final class RustCognitive {
     for (SyntaxNode c : node.children()) {
       visit(c, level);
     }
-  }
-
-  private static int sequences(SyntaxNode op, String[] last) {
-    int n = 0;
-    for (SyntaxNode c : op.children()) {
-      if (c.field().equals("operator")) {
-        if (!c.kind().equals(last[0])) {
-          n++;
-          last[0] = c.kind();
-        }
-      } else if (isLogical(c)) {
-        n += sequences(c, last);
-      }
-    }
-    return n;
   }
 
   private void recursion(SyntaxNode call) {

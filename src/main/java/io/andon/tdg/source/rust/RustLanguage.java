@@ -1,9 +1,9 @@
 package io.andon.tdg.source.rust;
 
-import io.andon.tdg.source.JavaSourceAnalyzer;
 import io.andon.tdg.source.Language;
 import io.andon.tdg.source.MethodMetrics;
 import io.andon.tdg.source.SourceFile;
+import io.andon.tdg.source.SourceText;
 import io.andon.tdg.source.SyntaxNode;
 import io.andon.tdg.source.TreeSitter;
 import java.util.ArrayList;
@@ -47,12 +47,12 @@ public final class RustLanguage implements Language {
 
   @Override
   public SourceFile analyze(String path, byte[] bytes) {
-    String hash = JavaSourceAnalyzer.sha256(bytes);
-    Optional<String> utf8 = JavaSourceAnalyzer.utf8(bytes);
-    if (utf8.isEmpty()) {
-      return SourceFile.ungraded(path, NAME, hash, 0, JavaSourceAnalyzer.NOT_UTF8);
+    SourceText read = SourceText.of(bytes);
+    if (read.text().isEmpty()) {
+      return read.notUtf8(path, NAME);
     }
-    String source = utf8.get();
+    String hash = read.sha256();
+    String source = read.text().get();
     int lines = (int) source.lines().count();
     TreeSitter.Parsed parsed = PARSER.parse(source);
     if (parsed.error().isPresent()) {
