@@ -1,6 +1,7 @@
 package io.andon.tdg;
 
 import io.andon.tdg.source.JavaSourceAnalyzer;
+import io.andon.tdg.source.Languages;
 import io.andon.tdg.source.MethodMetrics;
 import io.andon.tdg.source.SourceFile;
 import java.io.BufferedInputStream;
@@ -27,7 +28,7 @@ import java.util.Optional;
  * cache file is ignored and rewritten, never an error.
  */
 final class AnalysisCache {
-  private static final int MAGIC = 0x41544447; // "ATDG"
+  private static final int MAGIC = 0x41544448; // "ATDH"
 
   /** A cached result with the file's size and modification time when it was analysed. */
   record Entry(SourceFile file, long size, long mtime) {}
@@ -86,11 +87,12 @@ final class AnalysisCache {
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
         Files.newOutputStream(tmp), 1 << 16))) {
       out.writeInt(MAGIC);
-      out.writeInt(JavaSourceAnalyzer.RULES_VERSION);
+      out.writeInt(Languages.rulesVersion());
       out.writeInt(files.size());
       for (Entry e : files) {
         SourceFile f = e.file();
         out.writeUTF(f.path());
+        out.writeUTF(f.language());
         out.writeUTF(f.sha256());
         out.writeLong(e.size());
         out.writeLong(e.mtime());
@@ -112,6 +114,7 @@ final class AnalysisCache {
           out.writeInt(m.nesting());
           out.writeInt(m.length());
           out.writeInt(m.parameters());
+          out.writeInt(m.cell());
         }
       }
     }
@@ -119,12 +122,13 @@ final class AnalysisCache {
   }
 
   private static void read(DataInputStream in, Map<String, Entry> out) throws IOException {
-    if (in.readInt() != MAGIC || in.readInt() != JavaSourceAnalyzer.RULES_VERSION) {
+    if (in.readInt() != MAGIC || in.readInt() != Languages.rulesVersion()) {
       return;
     }
     int n = in.readInt();
     for (int i = 0; i < n; i++) {
       String path = in.readUTF();
+      String language = in.readUTF();
       String sha = in.readUTF();
       long size = in.readLong();
       long mtime = in.readLong();
@@ -142,9 +146,9 @@ final class AnalysisCache {
       List<MethodMetrics> methods = new ArrayList<>(nm);
       for (int j = 0; j < nm; j++) {
         methods.add(new MethodMetrics(in.readUTF(), in.readInt(), in.readInt(), in.readInt(),
-            in.readInt(), in.readInt(), in.readInt()));
+            in.readInt(), in.readInt(), in.readInt(), in.readInt()));
       }
-      out.put(path, new Entry(new SourceFile(path, sha, lines, methods, api, doc, undoc,
+      out.put(path, new Entry(new SourceFile(path, language, sha, lines, methods, api, doc, undoc,
           hasError ? Optional.of(error) : Optional.empty()), size, mtime));
     }
   }

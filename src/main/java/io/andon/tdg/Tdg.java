@@ -10,6 +10,8 @@ import io.andon.tdg.security.Finding;
 import io.andon.tdg.security.SecurityScan;
 import io.andon.tdg.security.Severity;
 import io.andon.tdg.source.JavaSourceAnalyzer;
+import io.andon.tdg.source.Language;
+import io.andon.tdg.source.Languages;
 import io.andon.tdg.source.MethodMetrics;
 import io.andon.tdg.source.SourceFile;
 import java.io.IOException;
@@ -64,7 +66,13 @@ public final class Tdg {
     }
   }
 
-  /** The Java files under {@code root} that no exclude glob matches, as relative paths. */
+  /** Files larger than this are taken as generated and listed as ungraded, not parsed. */
+  public static final long MAX_FILE_BYTES = 1 << 20;
+
+  /**
+   * The source files of every language under {@code root} that no exclude glob matches, as
+   * relative paths.
+   */
   public static List<String> sources(Path root, TdgConfig config) {
     Glob exclude = new Glob(config.allExcludes());
     List<String> out = new ArrayList<>();
@@ -83,7 +91,7 @@ public final class Tdg {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           String rel = relative(root, file);
-          if (rel.endsWith(".java") && attrs.isRegularFile() && !exclude.matches(rel)) {
+          if (Languages.of(rel).isPresent() && attrs.isRegularFile() && !exclude.matches(rel)) {
             out.add(rel);
           }
           return FileVisitResult.CONTINUE;
@@ -144,6 +152,9 @@ public final class Tdg {
     Map<String, FileMutations> mutationsByFile = new HashMap<>();
     matchCoverage(reports, parsed, coverageByFile, mutationsByFile, warnings);
 
+    List<TdgReport.LanguageResult> languages =
+        LanguageShares.of(files, coverageByFile, mutationsByFile, cfg);
+
     // 3. documentation
     ReadmeScore.Result readme = ReadmeScore.of(root);
 
@@ -156,15 +167,16 @@ public final class Tdg {
     double weightSum = totalWeights.values().stream().mapToDouble(Double::doubleValue).sum();
     List<String> notMeasured = new ArrayList<>();
     Map<String, TdgReport.Component> comps = new LinkedHashMap<>();
-    comps.put("complexity", complexity(parsed, cfg));
-    comps.put("coverage", coverage(reports, coverageByFile, mutationsByFile, notMeasured));
-    comps.put("documentation", documentation(parsed, readme));
+    comps.put("complexity", complexity(parsed, cfg, languages));
+    comps.put("coverage", coverage(reports, coverageByFile, mutationsByFile, notMeasured,
+        LanguageShares.weighted(languages, TdgReport.LanguageResult::coverage)));
+    comps.put("documentation", documentation(parsed, readme, languages));
     comps.put("security", security(security));
     Map<String, OptionalDouble> values = new LinkedHashMap<>();
     comps.forEach((k, c) -> values.put(k, c.score()));
     OptionalDouble project = Scoring.weighted(values, totalWeights);
     if (project.isEmpty()) {
-      throw new InvalidInputException(root + ": nothing to grade: no Java source file"
+      throw new InvalidInputException(root + ": nothing to grade: no Java, Python or Rust file"
           + (files.isEmpty() ? "" : " parses") + " outside the excludes, and no coverage,"
           + " README or advisory data. Check PATH and the excludes in andon-tdg.yaml.");
     }
@@ -189,7 +201,8 @@ public final class Tdg {
       List<TdgReport.MethodResult> methods = new ArrayList<>();
       for (MethodMetrics m : f.methods()) {
         methods.add(new TdgReport.MethodResult(m.name(), m.line(), m.cyclomatic(), m.cognitive(),
-            m.nesting(), m.length(), m.parameters(), Scoring.round1(Scoring.method(m, cfg))));
+            m.nesting(), m.length(), m.parameters(), Scoring.round1(Scoring.method(m, cfg)),
+            m.cell()));
       }
       methods.sort(Comparator.comparingDouble(TdgReport.MethodResult::score)
           .thenComparing(Comparator.comparingInt(TdgReport.MethodResult::cognitive).reversed())
@@ -211,7 +224,7 @@ public final class Tdg {
       fv.put("coverage", comps.get("coverage").measured() ? cov : OptionalDouble.empty());
       fv.put("documentation", doc);
       double score = Scoring.weighted(fv, totalWeights).orElse(cx.getAsDouble());
-      fileResults.add(new TdgReport.FileResult(f.path(), f.sha256(), Scoring.round1(score),
+      fileResults.add(new TdgReport.FileResult(f.path(), f.language(), f.sha256(), Scoring.round1(score),
           round(cx), round(fv.get("coverage")), round(doc), methods, f.undocumented()));
     }
     fileResults.sort(Comparator.comparingDouble(TdgReport.FileResult::score)
@@ -226,7 +239,8 @@ public final class Tdg {
       warnings.add(ungraded.size() + " file(s) could not be graded; see ungraded_files");
     }
     return new TdgReport(root.toString(), score, grade, components, fileResults, notMeasured,
-        ungraded, warnings, regression, files.size() - cached.get(), cached.get(), security);
+        ungraded, warnings, regression, files.size() - cached.get(), cached.get(), security,
+        languages, LanguageShares.confidence(files));
   }
 
   /** Assigns each report entry to the graded source it names; the first report wins. */
@@ -266,6 +280,7 @@ public final class Tdg {
   private static AnalysisCache.Entry analyse(
       Path root, String rel, AnalysisCache cache, AtomicInteger cached) {
     Path file = root.resolve(rel);
+    Language language = Languages.of(rel).orElseThrow();
     long size;
     long mtime;
     try {
@@ -274,19 +289,27 @@ public final class Tdg {
       mtime = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
     } catch (IOException e) {
       return new AnalysisCache.Entry(
-          SourceFile.ungraded(rel, "", 0, "cannot be read: " + e.getMessage()), -1, -1);
+          SourceFile.ungraded(rel, language.name(), "", 0, "cannot be read: " + e.getMessage()),
+          -1, -1);
     }
     Optional<SourceFile> hit = cache.byStat(rel, size, mtime);
     if (hit.isPresent()) {
       cached.incrementAndGet();
       return new AnalysisCache.Entry(hit.get(), size, mtime);
     }
+    if (size > MAX_FILE_BYTES) {
+      return new AnalysisCache.Entry(SourceFile.ungraded(rel, language.name(), "", 0,
+          "larger than " + (MAX_FILE_BYTES >> 20) + " MiB (" + size + " bytes): taken as"
+              + " generated code and skipped; exclude it in andon-tdg.yaml to silence this"),
+          size, mtime);
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       return new AnalysisCache.Entry(
-          SourceFile.ungraded(rel, "", 0, "cannot be read: " + e.getMessage()), -1, -1);
+          SourceFile.ungraded(rel, language.name(), "", 0, "cannot be read: " + e.getMessage()),
+          -1, -1);
     }
     String hash = JavaSourceAnalyzer.sha256(bytes);
     hit = cache.byHash(rel, hash);
@@ -294,7 +317,7 @@ public final class Tdg {
       cached.incrementAndGet();
       return new AnalysisCache.Entry(hit.get(), size, mtime);
     }
-    return new AnalysisCache.Entry(JavaSourceAnalyzer.analyze(rel, bytes), size, mtime);
+    return new AnalysisCache.Entry(language.analyze(rel, bytes), size, mtime);
   }
 
   private static OptionalDouble round(OptionalDouble d) {
@@ -313,13 +336,14 @@ public final class Tdg {
         OptionalDouble.of(Scoring.round1(score)), 0, 0, "", metrics);
   }
 
-  private static TdgReport.Component complexity(List<SourceFile> parsed, TdgConfig cfg) {
+  private static TdgReport.Component complexity(List<SourceFile> parsed, TdgConfig cfg,
+      List<TdgReport.LanguageResult> languages) {
     List<MethodMetrics> all = parsed.stream().flatMap(f -> f.methods().stream()).toList();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("files", parsed.size());
     m.put("methods", all.size());
     if (parsed.isEmpty()) {
-      return notMeasured("complexity", "no Java source file outside the excludes parses", m);
+      return notMeasured("complexity", "no source file outside the excludes parses", m);
     }
     m.put("mean_cyclomatic", Scoring.round1(all.stream().mapToInt(MethodMetrics::cyclomatic)
         .average().orElse(0)));
@@ -338,12 +362,15 @@ public final class Tdg {
     th.put("cognitive", cfg.cognitive());
     th.put("nesting", cfg.nesting());
     m.put("thresholds", th);
-    return measured("complexity", Scoring.complexity(all, cfg), m);
+    // each language's length-weighted method mean, weighted by the language's lines
+    return measured("complexity", LanguageShares.weighted(languages,
+        TdgReport.LanguageResult::complexity).orElse(Scoring.complexity(all, cfg)), m);
   }
 
   private static TdgReport.Component coverage(
       List<CoverageReport> reports, Map<String, FileCoverage> byFile,
-      Map<String, FileMutations> mutations, List<String> notMeasured) {
+      Map<String, FileMutations> mutations, List<String> notMeasured,
+      OptionalDouble byLanguage) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("reports", reports.stream().map(r -> r.source() + " (" + r.format() + ")").toList());
     if (reports.isEmpty()) {
@@ -395,7 +422,7 @@ public final class Tdg {
           + " data for the graded sources", m);
     }
     parts.forEach(p -> notMeasured.add("coverage." + p));
-    return measured("coverage", score.getAsDouble(), m);
+    return measured("coverage", byLanguage.orElse(score.getAsDouble()), m);
   }
 
   private static Object pct(OptionalDouble d) {
@@ -403,11 +430,14 @@ public final class Tdg {
   }
 
   private static TdgReport.Component documentation(List<SourceFile> parsed,
-      ReadmeScore.Result readme) {
+      ReadmeScore.Result readme, List<TdgReport.LanguageResult> languages) {
     int api = parsed.stream().mapToInt(SourceFile::publicApi).sum();
     int doc = parsed.stream().mapToInt(SourceFile::documented).sum();
-    OptionalDouble share = api == 0 ? OptionalDouble.empty()
-        : OptionalDouble.of((double) doc / api);
+    // each language's documented share, weighted by its lines
+    OptionalDouble weighted = LanguageShares.weighted(languages,
+        TdgReport.LanguageResult::documentation);
+    OptionalDouble share = weighted.isEmpty() ? OptionalDouble.empty()
+        : OptionalDouble.of(weighted.getAsDouble() / 100);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("javadoc", pct(share));
     m.put("public_api", api);

@@ -49,10 +49,15 @@ public record TdgConfig(
   public static final List<String> COMPONENTS =
       List.of("complexity", "coverage", "documentation", "security");
 
-  /** Excluded unless default_excludes is false: tests, build output, generated sources. */
+  /**
+   * Excluded unless default_excludes is false: tests, build output, generated sources, Python
+   * virtual environments.
+   */
   public static final List<String> DEFAULT_EXCLUDES = List.of(
       "**/src/test/**", "**/src/it/**", "**/target/**", "**/build/**", "**/generated/**",
-      "**/generated-sources/**", "**/generated-test-sources/**", "**/.*/**");
+      "**/generated-sources/**", "**/generated-test-sources/**", "**/.*/**",
+      "**/tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py", "**/venv/**",
+      "**/site-packages/**", "**/__pycache__/**");
 
   public TdgConfig {
     weights = Map.copyOf(weights);

@@ -17,6 +17,8 @@ public final class TdgRender {
     ObjectNode root = Json.object();
     root.put("score", r.score());
     root.put("grade", r.grade().name());
+    root.put("confidence", Scoring.round1(100 * r.confidence()));
+    root.set("languages", languages(r));
     ObjectNode comps = root.putObject("components");
     for (TdgReport.Component c : r.components()) {
       ObjectNode o = comps.putObject(c.name());
@@ -35,6 +37,7 @@ public final class TdgRender {
     for (TdgReport.FileResult f : r.files()) {
       ObjectNode o = files.addObject();
       o.put("path", f.path());
+      o.put("language", f.language());
       o.put("score", f.score());
       o.put("grade", Grade.of(f.score()).name());
       put(o, "complexity", f.complexity());
@@ -45,6 +48,10 @@ public final class TdgRender {
         ObjectNode x = ms.addObject();
         x.put("name", m.name());
         x.put("line", m.line());
+        if (m.cell() > 0) {
+          x.put("cell", m.cell());
+          x.put("where", m.where(f.path()));
+        }
         x.put("cyclomatic", m.cyclomatic());
         x.put("cognitive", m.cognitive());
         x.put("nesting", m.nesting());
@@ -100,6 +107,41 @@ public final class TdgRender {
     return v.isPresent() ? fmt(v.getAsDouble()) : "-";
   }
 
+  /** The per-language breakdown, for JSON and SARIF. */
+  private static ArrayNode languages(TdgReport r) {
+    ArrayNode out = Json.mapper().createArrayNode();
+    for (TdgReport.LanguageResult l : r.languages()) {
+      ObjectNode o = out.addObject();
+      o.put("language", l.name());
+      o.put("files", l.files());
+      o.put("ungraded_files", l.ungraded());
+      o.put("lines", l.lines());
+      o.put("share", Math.round(l.share() * 1000) / 1000.0);
+      o.put("methods", l.methods());
+      put(o, "complexity", round(l.complexity()));
+      put(o, "coverage", round(l.coverage()));
+      put(o, "documented_api", round(l.documentation()));
+    }
+    return out;
+  }
+
+  private static OptionalDouble round(OptionalDouble d) {
+    return d.isPresent() ? OptionalDouble.of(Scoring.round1(d.getAsDouble())) : d;
+  }
+
+  /** One line per language: its share of the lines and its component scores. */
+  private static String languageLine(TdgReport.LanguageResult l, String sep) {
+    return String.format(Locale.ROOT, "%s%s%5.1f%%%s%d files%s%d lines%s%s%s%s%s%s%s%s",
+        l.name(), sep, 100 * l.share(), sep, l.files(), sep, l.lines(), sep,
+        num(l.complexity()), sep, num(l.coverage()), sep, num(l.documentation()), sep,
+        l.ungraded() == 0 ? "" : l.ungraded() + " ungraded");
+  }
+
+  private static String confidence(TdgReport r) {
+    return r.ungraded().isEmpty() ? "" : String.format(Locale.ROOT,
+        "  confidence %.0f%% (%d files ungraded)", 100 * r.confidence(), r.ungraded().size());
+  }
+
   private static String fmt(double d) {
     return String.format(Locale.ROOT, "%.1f", d);
   }
@@ -109,9 +151,9 @@ public final class TdgRender {
 
   private static List<TdgReport.MethodResult> worstMethods(TdgReport r) {
     return r.files().stream().flatMap(f -> f.methods().stream()
-            .map(m -> new TdgReport.MethodResult(f.path() + ":" + m.line() + " " + m.name(),
+            .map(m -> new TdgReport.MethodResult(m.where(f.path()) + " " + m.name(),
                 m.line(), m.cyclomatic(), m.cognitive(), m.nesting(), m.length(), m.parameters(),
-                m.score())))
+                m.score(), m.cell())))
         .sorted(java.util.Comparator.comparingDouble(TdgReport.MethodResult::score)
             .thenComparing(java.util.Comparator.comparingInt(
                 TdgReport.MethodResult::cognitive).reversed()))
@@ -122,7 +164,7 @@ public final class TdgRender {
   public static String text(TdgReport r) {
     StringBuilder sb = new StringBuilder();
     sb.append("TDG ").append(r.grade()).append("  ").append(fmt(r.score())).append("/100  ")
-        .append(r.root()).append('\n');
+        .append(r.root()).append(confidence(r)).append('\n');
     for (TdgReport.Component c : r.components()) {
       sb.append(String.format(Locale.ROOT, "  %-14s %6s  %s%n", c.name(),
           c.measured() ? fmt(c.score().getAsDouble()) : "-",
@@ -133,6 +175,11 @@ public final class TdgRender {
     if (!r.notMeasured().isEmpty()) {
       sb.append("  not measured: ").append(String.join(", ", r.notMeasured()))
           .append(" (excluded from the score, weights renormalised)\n");
+    }
+    if (!r.languages().isEmpty()) {
+      sb.append("\nLanguages (share of lines, complexity, coverage, documented API)\n");
+      r.languages().forEach(l -> sb.append("  ").append(languageLine(l, "  ").strip())
+          .append('\n'));
     }
     List<TdgReport.FileResult> worst = r.files().stream().limit(TOP).toList();
     if (!worst.isEmpty()) {
@@ -190,8 +237,8 @@ public final class TdgRender {
           + m.get("methods_over_cognitive") + " over the cognitive threshold";
       case "coverage" -> "line " + percent(m.get("line")) + ", branch " + percent(m.get("branch"))
           + ", mutation " + percent(m.get("mutation"));
-      case "documentation" -> "Javadoc " + percent(m.get("javadoc")) + " of "
-          + m.get("public_api") + " public types and methods; README "
+      case "documentation" -> "doc comments " + percent(m.get("javadoc")) + " of "
+          + m.get("public_api") + " public API items; README "
           + ((Map<?, ?>) m.get("readme")).get("score") + "/100";
       case "security" -> m.get("vulnerabilities") + " vulnerabilities, " + m.get("advisories")
           + " advisories in " + m.get("dependencies") + " dependencies";
@@ -207,7 +254,7 @@ public final class TdgRender {
   public static String markdown(TdgReport r) {
     StringBuilder sb = new StringBuilder();
     sb.append("## TDG grade: ").append(r.grade()).append(" (").append(fmt(r.score()))
-        .append("/100)\n\n");
+        .append("/100)").append(confidence(r)).append("\n\n");
     sb.append("| component | score | status | weight | measured |\n|---|---:|---|---:|---|\n");
     for (TdgReport.Component c : r.components()) {
       sb.append("| ").append(c.name()).append(" | ").append(num(c.score())).append(" | ")
@@ -218,6 +265,11 @@ public final class TdgRender {
     if (!r.notMeasured().isEmpty()) {
       sb.append("\nNot measured: ").append(String.join(", ", r.notMeasured()))
           .append(" (excluded from the score, weights renormalised).\n");
+    }
+    if (!r.languages().isEmpty()) {
+      sb.append("\n### Languages\n\n| language | share of lines | files | lines | complexity"
+          + " | coverage | documented API | ungraded |\n|---|---:|---:|---:|---:|---:|---:|---|\n");
+      r.languages().forEach(l -> sb.append("| ").append(languageLine(l, " | ")).append(" |\n"));
     }
     sb.append("\n### Worst files\n\n| score | file | complexity | coverage | docs |\n")
         .append("|---:|---|---:|---:|---:|\n");
@@ -266,19 +318,22 @@ public final class TdgRender {
     rule(rules, "tdg/unparsed", "File that could not be graded");
     rule(rules, "tdg/vulnerability", "Dependency with a high or critical vulnerability");
     rule(rules, "tdg/advisory", "Dependency with a lower-severity advisory");
+    run.putObject("properties").put("confidence", Scoring.round1(100 * r.confidence()))
+        .set("languages", languages(r));
     ArrayNode results = run.putArray("results");
     for (TdgReport.FileResult f : r.files()) {
       for (TdgReport.MethodResult m : f.methods()) {
+        String name = m.cell() > 0 ? m.name() + " (" + m.where(f.path()) + ")" : m.name();
         if (m.cyclomatic() > cfg.cyclomatic()) {
-          result(results, "tdg/cyclomatic", "warning", m.name() + " has cyclomatic complexity "
+          result(results, "tdg/cyclomatic", "warning", name + " has cyclomatic complexity "
               + m.cyclomatic() + " (threshold " + fmt(cfg.cyclomatic()) + ")", f.path(), m.line());
         }
         if (m.cognitive() > cfg.cognitive()) {
-          result(results, "tdg/cognitive", "warning", m.name() + " has cognitive complexity "
+          result(results, "tdg/cognitive", "warning", name + " has cognitive complexity "
               + m.cognitive() + " (threshold " + fmt(cfg.cognitive()) + ")", f.path(), m.line());
         }
         if (m.nesting() > cfg.nesting()) {
-          result(results, "tdg/nesting", "note", m.name() + " nests " + m.nesting()
+          result(results, "tdg/nesting", "note", name + " nests " + m.nesting()
               + " levels deep (threshold " + fmt(cfg.nesting()) + ")", f.path(), m.line());
         }
       }

@@ -24,7 +24,9 @@ public record TdgReport(
     Optional<Regression> regression,
     int analysedFiles,
     int cachedFiles,
-    SecurityScan.Result security) {
+    SecurityScan.Result security,
+    List<LanguageResult> languages,
+    double confidence) {
 
   public TdgReport {
     Objects.requireNonNull(root, "root");
@@ -36,6 +38,7 @@ public record TdgReport(
     warnings = List.copyOf(warnings);
     Objects.requireNonNull(regression, "regression");
     Objects.requireNonNull(security, "security");
+    languages = List.copyOf(languages);
   }
 
   /** MEASURED or NOT_MEASURED. */
@@ -67,14 +70,36 @@ public record TdgReport(
     }
   }
 
-  /** A method with its score. */
+  /**
+   * A method with its score.
+   *
+   * @param cell the notebook cell holding it ({@code line} counts from the cell's first line);
+   *     0 outside notebooks
+   */
   public record MethodResult(
       String name, int line, int cyclomatic, int cognitive, int nesting, int length,
-      int parameters, double score) {}
+      int parameters, double score, int cell) {
+    /** Where it stands in {@code path}: {@code path:12} or {@code nb.ipynb [cell 4] line 3}. */
+    public String where(String path) {
+      return io.andon.tdg.source.MethodMetrics.where(path, line, cell);
+    }
+  }
+
+  /**
+   * One language's part of the grade.
+   *
+   * @param share its lines as a fraction of the graded lines of every language: the weight of
+   *     its complexity, coverage and documentation in the project's
+   * @param complexity, coverage, documentation its component scores; empty when not measured
+   *     (documentation: the share of its public API with doc comments, in percent)
+   */
+  public record LanguageResult(
+      String name, int files, int ungraded, long lines, double share, int methods,
+      OptionalDouble complexity, OptionalDouble coverage, OptionalDouble documentation) {}
 
   /** A graded file; sub-scores are empty when not measured for that file. */
   public record FileResult(
-      String path, String sha256, double score, OptionalDouble complexity,
+      String path, String language, String sha256, double score, OptionalDouble complexity,
       OptionalDouble coverage, OptionalDouble documentation, List<MethodResult> methods,
       List<String> undocumented) {
     public FileResult {

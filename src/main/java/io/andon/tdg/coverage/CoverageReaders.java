@@ -40,6 +40,7 @@ public final class CoverageReaders {
       "build/reports/jacoco/test/jacocoTestReport.xml",
       "target/site/cobertura/coverage.xml",
       "coverage.xml",
+      "coverage.json",
       "lcov.info",
       "coverage/lcov.info",
       "target/pit-reports/mutations.xml",
@@ -91,9 +92,12 @@ public final class CoverageReaders {
     if (head.startsWith("TN:") || head.startsWith("SF:")) {
       return readLcov(path, new String(bytes, StandardCharsets.UTF_8));
     }
+    if (head.startsWith("{")) {
+      return CoveragePyJson.read(path, bytes);
+    }
     throw new InvalidInputException(path + ": not a coverage report andon knows. Give a JaCoCo"
-        + " XML (jacoco.xml), Cobertura XML (coverage.xml), LCOV (lcov.info) or PIT"
-        + " mutations.xml file.");
+        + " XML (jacoco.xml), Cobertura XML (coverage.xml), coverage.py JSON (coverage.json),"
+        + " LCOV (lcov.info) or PIT mutations.xml file.");
   }
 
   static XMLInputFactory xmlFactory() {

@@ -33,9 +33,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Measures one Java source file with JavaParser (its grammar reads Java 1 to 21; the
- * language-level validators are off, they cost half the parse time and a compiler already checks
- * what they check): per method cyclomatic
+ * Measures one Java source file with JavaParser at language level Java 21, so that records,
+ * sealed types, text blocks and {@code yield} in switch expressions parse (the level's validators
+ * and post-processors are off: they cost half the parse time and a compiler already checks what
+ * they check): per method cyclomatic
  * and cognitive complexity, nesting, length and parameter count, and the share of the public API
  * that carries Javadoc. A file that does not parse is returned with the parser's first message and
  * its position, never dropped.
@@ -46,15 +47,20 @@ import java.util.Optional;
  */
 public final class JavaSourceAnalyzer {
   /** Bumped whenever a measurement rule changes, so cached results are not reused. */
-  public static final int RULES_VERSION = 3;
+  public static final int RULES_VERSION = 4;
+
+  /** The language name of the files it measures. */
+  public static final String LANGUAGE = "java";
 
   private JavaSourceAnalyzer() {}
 
   private static JavaParser parser() {
+    // RAW would read `yield x;` as a declaration of x with type yield
     ParserConfiguration c = new ParserConfiguration()
-        .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
+        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
         .setAttributeComments(false)
         .setLexicalPreservationEnabled(false);
+    c.getProcessors().clear();
     return new JavaParser(c);
   }
 
@@ -70,29 +76,40 @@ public final class JavaSourceAnalyzer {
     }
   }
 
+  /** Why a file that is not UTF-8 is not graded. */
+  public static final String NOT_UTF8 = "not UTF-8 text; save the file as UTF-8";
+
+  /** The text of UTF-8 bytes; empty when they are not valid UTF-8. */
+  public static Optional<String> utf8(byte[] bytes) {
+    try {
+      return Optional.of(StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Analyses the bytes of a file; {@code path} is only used to name it. */
   public static SourceFile analyze(String path, byte[] bytes) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(bytes, "bytes");
     String hash = sha256(bytes);
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      return SourceFile.ungraded(path, hash, 0, "not UTF-8 text; save the file as UTF-8");
+    Optional<String> utf8 = utf8(bytes);
+    if (utf8.isEmpty()) {
+      return SourceFile.ungraded(path, LANGUAGE, hash, 0, NOT_UTF8);
     }
+    String text = utf8.get();
     int lines = (int) text.lines().count();
     ParseResult<CompilationUnit> result;
     try {
       result = PARSER.get().parse(text);
     } catch (RuntimeException | StackOverflowError e) {
-      return SourceFile.ungraded(path, hash, lines, "the parser failed: " + e);
+      return SourceFile.ungraded(path, LANGUAGE, hash, lines, "the parser failed: " + e);
     }
     if (!result.isSuccessful() || result.getResult().isEmpty()) {
-      return SourceFile.ungraded(path, hash, lines, describe(result.getProblems()));
+      return SourceFile.ungraded(path, LANGUAGE, hash, lines, describe(result.getProblems()));
     }
     try {
       List<Range> javadocs = result.getCommentsCollection()
@@ -103,7 +120,7 @@ public final class JavaSourceAnalyzer {
           .orElse(List.of());
       return measure(path, hash, lines, result.getResult().get(), javadocs);
     } catch (StackOverflowError e) {
-      return SourceFile.ungraded(path, hash, lines, "nested too deeply to measure");
+      return SourceFile.ungraded(path, LANGUAGE, hash, lines, "nested too deeply to measure");
     }
   }
 
@@ -132,7 +149,7 @@ public final class JavaSourceAnalyzer {
     for (TypeDeclaration<?> t : cu.getTypes()) {
       type(t, t.getNameAsString(), t.hasModifier(Modifier.Keyword.PUBLIC), methods, docs);
     }
-    return new SourceFile(path, hash, lines, methods, docs.api, docs.documented, docs.missing,
+    return new SourceFile(path, LANGUAGE, hash, lines, methods, docs.api, docs.documented, docs.missing,
         Optional.empty());
   }
 

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Python TDG benchmark: andon tdg against radon (Debian package radon 5.1) on real Python code
+# from Debian packages: python3-requests, python3-jinja2 and a part of the Python 3.11 standard
+# library (no test folders). Run by hand from the repository root:
+#   bash bench/tdg/python/run.sh [RUNS]     (ANDON_JAR=target/andon.jar to skip the build)
+# Needs: apt-get install radon python3-requests python3-jinja2 hyperfine.
+# Writes bench/tdg/python/work/ (not committed), results.md and differences.csv beside this file.
+set -euo pipefail
+cd "$(dirname "$0")"
+RUNS=${1:-3}
+WORK=work
+rm -rf "$WORK/src" && mkdir -p "$WORK/src/stdlib"
+cp -r /usr/lib/python3/dist-packages/requests /usr/lib/python3/dist-packages/jinja2 "$WORK/src/"
+for d in asyncio email json multiprocessing concurrent xml http urllib logging unittest \
+    importlib sqlite3 tomllib; do
+  (cd /usr/lib/python3.11 && find "$d" -name '*.py' -not -path '*/test*' -print0 \
+    | xargs -0 cp --parents -t "$OLDPWD/$WORK/src/stdlib")
+done
+find "$WORK/src" -name __pycache__ -prune -exec rm -rf {} +
+if [ -z "${ANDON_JAR:-}" ]; then # ANDON_JAR=path/to/andon.jar skips the build
+  (cd ../../.. && ./mvnw -q -B -DskipTests package)
+  ANDON_JAR=../../../target/andon.jar
+fi
+cp "$ANDON_JAR" "$WORK/andon.jar" # a copy, so rebuilding during the run changes nothing
+FILES=$(find "$WORK/src" -name '*.py' | wc -l)
+LINES=$(find "$WORK/src" -name '*.py' -exec cat {} + | wc -l)
+
+# agreement, function by function
+radon cc -s -j "$WORK/src" > "$WORK/radon.json"
+java -jar "$WORK/andon.jar" tdg "$WORK/src" --no-cache --format json --output "$WORK/andon.json"
+python3 radon_compare.py "$WORK/andon.json" "$WORK/radon.json" "$WORK/src" "$WORK/agreement.md" \
+  differences.csv
+
+# wall time: radon cc -s, andon cold (no cache), andon warm (unchanged sources, cache kept)
+java -jar "$WORK/andon.jar" tdg "$WORK/src" --home "$WORK/home" > /dev/null
+hyperfine --runs "$RUNS" --export-markdown "$WORK/times.md" \
+  -n "radon cc -s" "radon cc -s $WORK/src > /dev/null" \
+  -n "andon tdg (cold)" "java -jar $WORK/andon.jar tdg $WORK/src --no-cache > /dev/null" \
+  -n "andon tdg (warm)" "java -jar $WORK/andon.jar tdg $WORK/src --home $WORK/home > /dev/null"
+
+{
+  echo "# andon tdg against radon on Python"
+  echo
+  echo "Code: requests $(dpkg-query -W -f='${Version}' python3-requests), jinja2"\
+       "$(dpkg-query -W -f='${Version}' python3-jinja2) and part of the Python 3.11 standard library"\
+       "(Debian packages), $FILES files, $LINES lines. radon $(dpkg-query -W -f='${Version}' radon)."
+  echo "Machine: $(nproc) cores, $(uptime | sed 's/.*load/load/')."
+  echo
+  echo "## Cyclomatic complexity, function by function (matched by file and line of def)"
+  echo
+  cat "$WORK/agreement.md"
+  echo
+  echo "## Wall time (hyperfine, $RUNS runs)"
+  echo
+  cat "$WORK/times.md"
+} > results.md
+cat results.md

@@ -1,0 +1,1 @@
+"""Fraud scoring: features and training."""
