@@ -309,6 +309,82 @@ class DriftCommandTest {
     assertThat(r.json().get("warnings").toString()).contains("'bad'");
   }
 
+  /** Baseline and current with an id, a constant, a stable and a shifted column. */
+  private void idConstantStableShifted(int rows) throws IOException {
+    for (String side : new String[] {"b", "c"}) {
+      SplittableRandom r = new SplittableRandom(side.equals("b") ? 1 : 2);
+      StringBuilder sb = new StringBuilder("request_id,k,stable,shifted\n");
+      for (int i = 0; i < rows; i++) {
+        sb.append(side.equals("b") ? i : rows + i).append(",7,")
+            .append(String.format(Locale.ROOT, "%.5f,%.5f%n", r.nextGaussian(),
+                r.nextGaussian() + (side.equals("c") ? 1 : 0)));
+      }
+      write(side + ".csv", sb.toString());
+    }
+  }
+
+  @Test
+  void idsAreLeftOutWithANoticeUnlessNamedAndIgnoreLeavesOutAnyColumn() throws IOException {
+    idConstantStableShifted(1000);
+    String b = dir.resolve("b.csv").toString();
+    String c = dir.resolve("c.csv").toString();
+    Run r = run("drift", "--baseline", b, "--current", c, "--format", "json");
+    assertThat(r.code()).isEqualTo(1);
+    JsonNode j = r.json();
+    assertThat(j.get("columns").findValuesAsText("column_name"))
+        .containsExactly("k", "stable", "shifted");
+    assertThat(j.get("warnings").toString()).contains("'request_id' looks like an id");
+    assertThat(j.get("dataset").get("compared_columns").asInt()).isEqualTo(2);
+    Run named = run("drift", "--baseline", b, "--current", c, "--format", "json", "--columns",
+        "request_id,stable");
+    assertThat(named.json().get("columns").get(0).get("column_name").asText())
+        .isEqualTo("request_id");
+    assertThat(named.json().get("columns").get(0).get("status").asText()).isEqualTo("DRIFT");
+    Run ignored = run("drift", "--baseline", b, "--current", c, "--ignore", "shifted");
+    assertThat(ignored.code()).isZero();
+    assertThat(ignored.out()).contains("result: no drift (0 of 1 columns drifted");
+    Run unknown = run("drift", "--baseline", b, "--current", c, "--ignore", "shiftd");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("--ignore names column 'shiftd'")
+        .contains("Did you mean 'shifted'?");
+  }
+
+  @Test
+  void tooFewRowsExitFourAndSayNotEnoughData() throws IOException {
+    idConstantStableShifted(120);
+    Run r = run("drift", "--baseline", dir.resolve("b.csv").toString(), "--current",
+        dir.resolve("c.csv").toString());
+    assertThat(r.code()).isEqualTo(4);
+    assertThat(r.out()).contains("result: NOT_ENOUGH_DATA (0 of 0 columns drifted, share 0;"
+        + " 2 with not enough data)").contains("not enough data in 'shifted': not enough data:"
+        + " 120 rows");
+    Run lower = run("drift", "--baseline", dir.resolve("b.csv").toString(), "--current",
+        dir.resolve("c.csv").toString(), "--min-sample", "100");
+    assertThat(lower.code()).isEqualTo(1);
+  }
+
+  @Test
+  void aColumnThresholdAppliesToItsColumnAndABadOneIsInvalidInput() throws IOException {
+    idConstantStableShifted(1000);
+    String b = dir.resolve("b.csv").toString();
+    String c = dir.resolve("c.csv").toString();
+    Run r = run("drift", "--baseline", b, "--current", c, "--format", "json",
+        "--column-threshold", "shifted:population_stability_index=50",
+        "--column-threshold", "shifted:wasserstein_distance_normed=50",
+        "--column-threshold", "shifted:js_distance=0.99");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.json().get("thresholds").get("columns").get("shifted")
+        .get("population_stability_index").asDouble()).isEqualTo(50);
+    Run bad = run("drift", "--baseline", b, "--current", c, "--column-threshold",
+        "shifted:psi=0.1");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("unknown threshold 'psi'")
+        .contains("population_stability_index");
+    Run shape = run("drift", "--baseline", b, "--current", c, "--column-threshold", "0.1");
+    assertThat(shape.code()).isEqualTo(2);
+    assertThat(shape.err()).contains("is not COL:METRIC=X");
+  }
+
   @Test
   void badThresholdIsInvalidInput() throws IOException {
     Path base = csv("base.csv", 100, 0, 1);
