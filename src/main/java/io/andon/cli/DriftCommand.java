@@ -1,6 +1,7 @@
 package io.andon.cli;
 
 import io.andon.error.InvalidInputException;
+import io.andon.monitor.ColumnThresholds;
 import io.andon.monitor.DriftOptions;
 import io.andon.monitor.DriftReport;
 import io.andon.monitor.TableComparison;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Compare a current table with a baseline and say which columns drifted.",
       "Reads CSV, Parquet and JSON-lines files, folders or globs of them.",
-      "Exit codes: 0 no drift, 1 drift, 2 invalid input."
+      "Exit codes: 0 no drift, 1 drift, 2 invalid input, 4 not enough data to decide."
     },
     mixinStandardHelpOptions = true)
 public final class DriftCommand implements Callable<Integer> {
@@ -54,6 +56,10 @@ public final class DriftCommand implements Callable<Integer> {
   @Option(names = "--columns", split = ",", paramLabel = "COL",
       description = "Compare only these columns (default: all).")
   List<String> columns = new ArrayList<>();
+
+  @Option(names = "--ignore", split = ",", paramLabel = "COL",
+      description = "Never compare these columns.")
+  List<String> ignore = new ArrayList<>();
 
   @Option(names = "--numeric", split = ",", paramLabel = "COL",
       description = "Compare these columns as numbers, whatever their inferred type.")
@@ -99,10 +105,21 @@ public final class DriftCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   double nullThreshold;
 
-  @Option(names = "--drift-share", defaultValue = "0.5", paramLabel = "X",
-      description = "The dataset drifts when this share of columns drifted"
-          + " (default: ${DEFAULT-VALUE}).")
-  double driftShare;
+  @Option(names = "--drift-share", paramLabel = "X",
+      description = "The dataset drifts when at least this share of the compared columns"
+          + " drifted (default: when any column drifts).")
+  Double driftShare;
+
+  @Option(names = "--min-sample", defaultValue = "500", paramLabel = "ROWS",
+      description = "Fewest rows on each side for a column to be judged; below it the column is"
+          + " NOT_ENOUGH_DATA (default: ${DEFAULT-VALUE}).")
+  int minSample;
+
+  @Option(names = "--column-threshold", paramLabel = "COL:METRIC=X",
+      description = "A threshold of one column, e.g. age:population_stability_index=0.1"
+          + " (metrics: population_stability_index, wasserstein_distance_normed, js_distance,"
+          + " pvalue, percent_null_delta). Repeatable.")
+  List<String> columnThresholds = new ArrayList<>();
 
   @Option(names = "--quiet", description = "No progress lines on the terminal.")
   boolean quiet;
@@ -138,14 +155,12 @@ public final class DriftCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (output != null) {
       OutputFile.write(output, text);
-      out.println((report.driftDetected() ? "DRIFT" : "no drift") + ": "
-          + report.driftedColumns() + " of " + report.comparedColumns()
-          + " columns drifted; report written to " + output);
+      out.println(report.verdict().summary() + "; report written to " + output);
     } else {
       out.print(text);
     }
     out.flush();
-    return report.driftDetected() ? 1 : 0;
+    return report.verdict().outcome().exitCode();
   }
 
   private DriftOptions options() {
@@ -156,9 +171,12 @@ public final class DriftCommand implements Callable<Integer> {
           cols.add(s.strip());
         }
       }
-      return new DriftOptions(new ArrayList<>(cols), strip(numeric), strip(categorical), bins,
-          new DriftOptions.Thresholds(psiThreshold, wassersteinThreshold, jsThreshold, alpha,
-              nullThreshold, driftShare));
+      DriftOptions.Thresholds th = new DriftOptions.Thresholds(psiThreshold, wassersteinThreshold,
+          jsThreshold, alpha, nullThreshold);
+      return new DriftOptions(new ArrayList<>(cols), strip(ignore), strip(numeric),
+          strip(categorical), bins, th, ColumnThresholds.parse(columnThresholds, th),
+          driftShare == null ? OptionalDouble.empty() : OptionalDouble.of(driftShare), minSample,
+          1);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("invalid option: " + e.getMessage() + ".");
     }

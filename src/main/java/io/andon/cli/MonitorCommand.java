@@ -6,6 +6,7 @@ import io.andon.monitor.MonitorLoader;
 import io.andon.monitor.MonitorResult;
 import io.andon.monitor.MonitorRun;
 import io.andon.monitor.MonitorSpec;
+import io.andon.monitor.Verdict;
 import io.andon.monitor.report.MonitorHtml;
 import io.andon.monitor.report.MonitorJson;
 import io.andon.monitor.report.ParquetExport;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
           + " window, and store the metrics.",
       "Profiles the table per window and slice and appends the rows to the profile_metrics and"
           + " drift_metrics tables of the andon history.",
-      "Exit codes: 0 done (1 with --fail-on-drift when a column drifted), 2 invalid input."
+      "Exit codes: 0 done, 1 with --fail-on-drift when the run's verdict is DRIFT, 2 invalid"
+          + " input, 4 with --fail-on-drift when it is NOT_ENOUGH_DATA."
     },
     mixinStandardHelpOptions = true)
 public final class MonitorCommand implements Callable<Integer> {
@@ -57,7 +59,9 @@ public final class MonitorCommand implements Callable<Integer> {
   @Option(names = "--no-store", description = "Do not write to the andon store.")
   boolean noStore;
 
-  @Option(names = "--fail-on-drift", description = "Exit 1 when any drift row says drift.")
+  @Option(names = "--fail-on-drift", description = "Exit 1 when the run's verdict is DRIFT"
+      + " (any column of any window drifted, or the monitor's drift_share was reached), 4 when"
+      + " it is NOT_ENOUGH_DATA.")
   boolean failOnDrift;
 
   @Override
@@ -100,7 +104,16 @@ public final class MonitorCommand implements Callable<Integer> {
       out.print(text);
     }
     out.flush();
-    return failOnDrift && result.driftDetected() ? 1 : 0;
+    return failOnDrift ? result.verdict().outcome().exitCode() : 0;
+  }
+
+  /** "BASELINE 1 day 2026-01-20T00:00:00Z model v2 [country=BR]": where a drift row belongs. */
+  static String where(MonitorResult.DriftRow d) {
+    MonitorResult.Group g = d.group();
+    return d.driftType() + " " + g.granularity()
+        + g.windowStart().map(w -> " " + w).orElse("")
+        + g.modelId().map(m -> " model " + m).orElse("")
+        + g.sliceKey().map(k -> " [" + k + "=" + g.sliceValue().orElse("") + "]").orElse("");
   }
 
   static String summary(MonitorResult r, Path home) {
@@ -110,25 +123,24 @@ public final class MonitorCommand implements Callable<Integer> {
         .append(home == null ? " (not stored)" : " appended to " + home.resolve(Store.DB_FILE))
         .append('\n');
     Map<String, int[]> byType = new LinkedHashMap<>();
-    for (MonitorResult.DriftRow d : r.drifts()) {
-      int[] c = byType.computeIfAbsent(d.driftType() + " " + d.group().granularity(),
-          k -> new int[2]);
+    for (MonitorResult.WindowVerdict w : r.windowVerdicts()) {
+      int[] c = byType.computeIfAbsent(w.driftType() + " " + w.granularity()
+          + w.modelId().map(m -> " model " + m).orElse(""), k -> new int[3]);
       c[0]++;
-      if (d.drift().driftDetected()) {
-        c[1]++;
-      }
+      c[1] += w.verdict().driftDetected() ? 1 : 0;
+      c[2] += w.verdict().outcome() == Verdict.Outcome.NOT_ENOUGH_DATA ? 1 : 0;
     }
     byType.forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v[1]).append(" of ")
-        .append(v[0]).append(" column windows drifted\n"));
+        .append(v[0]).append(v[0] == 1 ? " window" : " windows").append(" drifted")
+        .append(v[2] > 0 ? ", " + v[2] + " with not enough data" : "").append('\n'));
     for (MonitorResult.DriftRow d : r.drifts()) {
       if (d.drift().driftDetected()) {
-        sb.append("  drift ").append(d.driftType()).append(' ')
-            .append(d.group().windowStart().map(Object::toString).orElse("snapshot"))
-            .append(d.group().sliceKey().map(k -> " [" + k + "=" + d.group().sliceValue()
-                .orElse("") + "]").orElse("")).append(" '").append(d.drift().columnName())
+        sb.append("  drift ").append(where(d)).append(" '").append(d.drift().columnName())
             .append("': ").append(d.drift().reason()).append('\n');
       }
     }
+    sb.append("result: ").append(r.verdict().summary()).append('\n');
+    sb.append("rule: ").append(r.verdict().rule()).append('\n');
     for (String w : r.warnings()) {
       sb.append("warning: ").append(w).append('\n');
     }

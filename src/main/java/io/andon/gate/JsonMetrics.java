@@ -109,12 +109,25 @@ public final class JsonMetrics implements MetricSource {
     List<JsonPath.Token> t = path.tokens();
     if (!prefix.isEmpty() && t.size() > 1 && t.get(0) instanceof JsonPath.Key k
         && k.name().equals(prefix)) {
-      Optional<JsonNode> under = path.find(root, 1);
+      Optional<Measurement> under = measure(path.lookup(root, 1), file + ":$." + rest(metric));
       if (under.isPresent()) {
-        return Optional.of(Measurement.fromJson(under.get(), file + ":$." + rest(metric)));
+        return under;
       }
     }
-    return path.find(root).map(n -> Measurement.fromJson(n, file + ":" + dollar(metric)));
+    return measure(path.lookup(root, 0), file + ":" + dollar(metric));
+  }
+
+  /** A found value, an unusable measurement for an ambiguous path, or empty. */
+  private static Optional<Measurement> measure(JsonPath.Lookup l, String source) {
+    if (l instanceof JsonPath.Found f) {
+      return Optional.of(Measurement.fromJson(f.node(), source));
+    }
+    if (l instanceof JsonPath.Ambiguous a) {
+      return Optional.of(Measurement.unusable(source, "is ambiguous: " + a.filters()
+          + " matches " + a.count() + " rows" + (a.differing().isEmpty() ? ""
+          : "; add a filter on a field that tells them apart: " + a.differing())));
+    }
+    return Optional.empty();
   }
 
   private String rest(String metric) {
@@ -130,7 +143,7 @@ public final class JsonMetrics implements MetricSource {
 
   /** The value at an explicit path ({@code $.a.b}), for {@code file.json:$.a.b} metrics. */
   Optional<Measurement> at(JsonPath path) {
-    return path.find(root).map(n -> Measurement.fromJson(n, file + ":" + path));
+    return measure(path.lookup(root, 0), file + ":" + path);
   }
 
   @Override

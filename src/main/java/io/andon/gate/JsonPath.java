@@ -10,8 +10,11 @@ import java.util.Optional;
 
 /**
  * The small JSONPath subset metric names use: {@code $.model.accuracy}, {@code model.accuracy},
- * {@code $['odd key']}, {@code $.folds[0].auc}, and {@code $.columns[name=age].psi} (the first
- * element of a list whose field {@code name} is {@code age}). A dotted name also matches a key
+ * {@code $['odd key']}, {@code $.folds[0].auc}, and {@code $.columns[name=age].psi} (the
+ * element of a list whose field {@code name} is {@code age}). Filters in a row narrow the same
+ * list: {@code $.drift_metrics[column_name=score][drift_type=BASELINE].psi}; when they still match
+ * several elements the path is ambiguous, never a silent pick of the first. A dotted name also
+ * matches a key
  * that itself holds dots: {@code a.b} finds {@code {"a.b": 1}} as well as {@code {"a": {"b": 1}}}
  * (the longest key wins).
  */
@@ -143,17 +146,45 @@ final class JsonPath {
         + "'; write ['key'], [0] or [field=value]");
   }
 
-  /** The value at this path under {@code root}, or empty. */
+  /** What a path finds: one value, nothing, or several list elements its filters match. */
+  sealed interface Lookup {}
+
+  record Found(JsonNode node) implements Lookup {}
+
+  record Missing() implements Lookup {}
+
+  /**
+   * Filters that match {@code count} elements; {@code differing} names fields whose values tell
+   * them apart, with their values.
+   */
+  record Ambiguous(String filters, int count, String differing) implements Lookup {}
+
+  /** The value at this path under {@code root}, or empty (also when ambiguous). */
   Optional<JsonNode> find(JsonNode root) {
-    return Optional.ofNullable(resolve(root, 0));
+    return find(root, 0);
   }
 
   /** The value after skipping the first {@code skip} tokens. */
   Optional<JsonNode> find(JsonNode root, int skip) {
-    return Optional.ofNullable(resolve(root, skip));
+    return lookup(root, skip) instanceof Found f ? Optional.of(f.node()) : Optional.empty();
   }
 
-  private JsonNode resolve(JsonNode node, int i) {
+  /** What this path finds under {@code root} after skipping {@code skip} tokens. */
+  Lookup lookup(JsonNode root, int skip) {
+    Trace trace = new Trace();
+    JsonNode n = resolve(root, skip, trace);
+    if (n != null) {
+      return new Found(n);
+    }
+    return trace.ambiguity == null ? new Missing() : trace.ambiguity;
+  }
+
+  /** The first ambiguity met while resolving one lookup. */
+  private static final class Trace {
+    private Ambiguous ambiguity;
+  }
+
+  private JsonNode resolve(JsonNode node, int i, Trace trace) {
     if (i == tokens.size()) {
       return node;
     }
@@ -172,7 +203,7 @@ final class JsonPath {
           }
           JsonNode child = node.get(key.toString());
           if (child != null) {
-            JsonNode r = resolve(child, j + 1);
+            JsonNode r = resolve(child, j + 1, trace);
             if (r != null) {
               return r;
             }
@@ -182,7 +213,7 @@ final class JsonPath {
       }
       if (node.isArray() && k.name().matches("\\d+")) {
         JsonNode child = node.get(Integer.parseInt(k.name()));
-        return child == null ? null : resolve(child, i + 1);
+        return child == null ? null : resolve(child, i + 1, trace);
       }
       return null;
     }
@@ -191,19 +222,58 @@ final class JsonPath {
         return null;
       }
       JsonNode child = node.get(x.index());
-      return child == null ? null : resolve(child, i + 1);
+      return child == null ? null : resolve(child, i + 1, trace);
     }
-    Filter f = (Filter) t;
     if (!node.isArray()) {
       return null;
     }
+    int end = i;
+    List<Filter> filters = new ArrayList<>();
+    while (end < tokens.size() && tokens.get(end) instanceof Filter f) {
+      filters.add(f);
+      end++;
+    }
+    List<JsonNode> matches = new ArrayList<>();
     for (JsonNode item : node) {
-      JsonNode field = item.get(f.field());
-      if (field != null && field.isValueNode() && field.asText().equals(f.value())) {
-        return resolve(item, i + 1);
+      if (filters.stream().allMatch(f -> matches(item, f))) {
+        matches.add(item);
       }
     }
-    return null;
+    if (matches.size() > 1) {
+      if (trace.ambiguity == null) {
+        StringBuilder written = new StringBuilder();
+        filters.forEach(f -> written.append('[').append(f.field()).append('=').append(f.value())
+            .append(']'));
+        trace.ambiguity = new Ambiguous(written.toString(), matches.size(), differing(matches));
+      }
+      return null;
+    }
+    return matches.isEmpty() ? null : resolve(matches.get(0), end, trace);
+  }
+
+  private static boolean matches(JsonNode item, Filter f) {
+    JsonNode field = item.get(f.field());
+    return field != null && field.isValueNode() && field.asText().equals(f.value());
+  }
+
+  /** Fields whose values differ among {@code items}, as "log_type (INPUT, BASELINE)". */
+  private static String differing(List<JsonNode> items) {
+    Map<String, java.util.Set<String>> values = new java.util.LinkedHashMap<>();
+    for (JsonNode item : items) {
+      item.fields().forEachRemaining(e -> {
+        if (e.getValue().isValueNode() && !e.getValue().isNumber()) {
+          values.computeIfAbsent(e.getKey(), k -> new java.util.LinkedHashSet<>())
+              .add(e.getValue().asText());
+        }
+      });
+    }
+    List<String> out = new ArrayList<>();
+    values.forEach((k, v) -> {
+      if (v.size() > 1 && out.size() < 4) {
+        out.add(k + " (" + String.join(", ", v.stream().limit(4).toList()) + ")");
+      }
+    });
+    return String.join(", ", out);
   }
 
   /** Every leaf of {@code root} as a dotted name, for did-you-mean hints; at most {@code max}. */

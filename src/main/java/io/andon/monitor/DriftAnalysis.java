@@ -35,7 +35,7 @@ public final class DriftAnalysis {
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(cur, "cur");
     Objects.requireNonNull(options, "options");
-    DriftOptions.Thresholds th = options.thresholds();
+    ColumnRule rule = ColumnRule.of(name, base.rows(), cur.rows(), options);
     List<String> warnings = new ArrayList<>();
     double nullB = share(base.nulls(), base.rows());
     double nullC = share(cur.nulls(), cur.rows());
@@ -49,9 +49,17 @@ public final class DriftAnalysis {
       String why = "column '" + name + "' has no numeric values in the " + side
           + " (all null or NaN); distribution metrics cannot be computed";
       return nullOnly(name, "numeric", why, base.size(), cur.size(), countDelta, nullB, nullC,
-          distinctB, distinctC, warnings, th);
+          distinctB, distinctC, warnings, rule);
     }
-    KsTest.Result ks = KsTest.testSorted(base.sorted(), cur.sorted());
+    double[] sb = base.sorted();
+    double[] sc = cur.sorted();
+    boolean baseConstant = Double.compare(sb[0], sb[sb.length - 1]) == 0;
+    if (baseConstant && Double.compare(sc[0], sc[sc.length - 1]) == 0
+        && Double.compare(sb[0], sc[0]) == 0) {
+      return constant(name, "numeric", fmt(sb[0]), base.size(), cur.size(), countDelta, nullB,
+          nullC, distinctB, distinctC, warnings, rule);
+    }
+    KsTest.Result ks = KsTest.testSorted(sb, sc);
     double[] fb = base.finite();
     double[] fc = cur.finite();
     OptionalDouble w = OptionalDouble.empty();
@@ -65,20 +73,25 @@ public final class DriftAnalysis {
         wn = OptionalDouble.of(wd / sd);
       } else {
         warnings.add("column '" + name + "': the baseline is constant (every value is "
-            + fmt(fb[0]) + "), so wasserstein_distance cannot be normalised; PSI decides.");
+            + fmt(fb[0]) + "), so wasserstein_distance cannot be normalised; the share of"
+            + " current values that differ from it decides.");
       }
       avgDelta = OptionalDouble.of(cur.mean() - base.mean());
     }
+    if (baseConstant) {
+      return constantBaseline(name, base, cur, ks, w, avgDelta, countDelta, nullB, nullC,
+          distinctB, distinctC, warnings, rule);
+    }
     OptionalDouble psi = OptionalDouble.empty();
     OptionalDouble js = OptionalDouble.empty();
-    Binning bins = null;
     if (fb.length > 0) {
-      bins = Binning.quantiles(fb, options.bins());
-      long[] kb = bins.countsSorted(base.sorted());
-      long[] kc = bins.countsSorted(cur.sorted());
+      Binning bins = Binning.quantiles(fb, options.bins());
+      long[] kb = bins.countsSorted(sb);
+      long[] kc = bins.countsSorted(sc);
       psi = OptionalDouble.of(Divergence.psi(kb, kc));
       js = OptionalDouble.of(Divergence.jsDistance(kb, kc));
     }
+    DriftOptions.Thresholds th = rule.thresholds();
     List<String> effects = new ArrayList<>();
     if (psi.isPresent() && psi.getAsDouble() >= th.psi()) {
       effects.add("population_stability_index " + fmt(psi.getAsDouble()) + " >= " + fmt(th.psi()));
@@ -90,12 +103,50 @@ public final class DriftAnalysis {
     if (js.isPresent() && js.getAsDouble() >= th.jsDistance()) {
       effects.add("js_distance " + fmt(js.getAsDouble()) + " >= " + fmt(th.jsDistance()));
     }
-    Verdict v = verdict(effects, "ks_test", ks.pvalue(), nullB, nullC, th);
-    Histogram h = numericHistogram(base.finite(), cur.finite());
-    return new ColumnDrift(name, "numeric", v.drift, v.reason, Optional.empty(), base.size(),
+    ColumnRule.Decision v = rule.decide(effects, "ks_test", ks.pvalue(), nullB, nullC);
+    Histogram h = numericHistogram(fb, fc);
+    return new ColumnDrift(name, "numeric", v.status(), v.reason(), Optional.empty(), base.size(),
         cur.size(), psi, js, Optional.of(ks), w, wn, Optional.empty(), OptionalDouble.empty(),
         OptionalDouble.empty(), countDelta, avgDelta, nullC - nullB, distinctC - distinctB,
         warnings, Optional.ofNullable(h));
+  }
+
+  /**
+   * A baseline of one single value: quantile bins collapse to one, so PSI, JS and the normalised
+   * Wasserstein distance say nothing. The column is compared as two categories instead, the
+   * baseline's value and any other value: PSI and JS over those two bins, confirmed by the
+   * chi-squared test of the 2 x 2 table.
+   */
+  private static ColumnDrift constantBaseline(String name, NumericSample base, NumericSample cur,
+      KsTest.Result ks, OptionalDouble w, OptionalDouble avgDelta, long countDelta, double nullB,
+      double nullC, double distinctB, double distinctC, List<String> warnings, ColumnRule rule) {
+    double value = base.sorted()[0];
+    long same = 0;
+    for (double x : cur.sorted()) {
+      if (Double.compare(x, value) == 0) {
+        same++;
+      }
+    }
+    long[] kb = {base.size(), 0};
+    long[] kc = {same, cur.size() - same};
+    double psi = Divergence.psi(kb, kc);
+    double js = Divergence.jsDistance(kb, kc);
+    ChiSquared.Result chi = ChiSquared.homogeneity(kb, kc);
+    DriftOptions.Thresholds th = rule.thresholds();
+    List<String> effects = new ArrayList<>();
+    String what = "the baseline is constant (every value is " + fmt(value) + ") and "
+        + pct(share(kc[1], cur.size())) + " of the current values differ from it: ";
+    if (psi >= th.psi()) {
+      effects.add(what + "population_stability_index " + fmt(psi) + " >= " + fmt(th.psi()));
+    } else if (js >= th.jsDistance()) {
+      effects.add(what + "js_distance " + fmt(js) + " >= " + fmt(th.jsDistance()));
+    }
+    ColumnRule.Decision v = rule.decide(effects, "chi_squared_test", chi.pvalue(), nullB, nullC);
+    return new ColumnDrift(name, "numeric", v.status(), v.reason(), Optional.empty(), base.size(),
+        cur.size(), OptionalDouble.of(psi), OptionalDouble.of(js), Optional.of(ks), w,
+        OptionalDouble.empty(), Optional.of(chi), OptionalDouble.empty(), OptionalDouble.empty(),
+        countDelta, avgDelta, nullC - nullB, distinctC - distinctB, warnings,
+        Optional.ofNullable(numericHistogram(base.finite(), cur.finite())));
   }
 
   /** Drift of a categorical column. */
@@ -104,7 +155,8 @@ public final class DriftAnalysis {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(cur, "cur");
-    DriftOptions.Thresholds th = options.thresholds();
+    ColumnRule rule = ColumnRule.of(name, base.rows(), cur.rows(), options);
+    DriftOptions.Thresholds th = rule.thresholds();
     List<String> warnings = new ArrayList<>();
     long nb = base.nonNull();
     long nc = cur.nonNull();
@@ -118,7 +170,11 @@ public final class DriftAnalysis {
       String why = "column '" + name + "' has only nulls in the " + side
           + "; distribution metrics cannot be computed";
       return nullOnly(name, "categorical", why, nb, nc, countDelta, nullB, nullC, distinctB,
-          distinctC, warnings, th);
+          distinctC, warnings, rule);
+    }
+    if (base.counts().size() == 1 && base.counts().keySet().equals(cur.counts().keySet())) {
+      return constant(name, "categorical", "'" + base.counts().keySet().iterator().next() + "'",
+          nb, nc, countDelta, nullB, nullC, distinctB, distinctC, warnings, rule);
     }
     Set<String> cats = new LinkedHashSet<>(base.counts().keySet());
     List<String> added = new ArrayList<>();
@@ -165,8 +221,8 @@ public final class DriftAnalysis {
     if (js >= th.jsDistance()) {
       effects.add("js_distance " + fmt(js) + " >= " + fmt(th.jsDistance()));
     }
-    Verdict v = verdict(effects, "chi_squared_test", chi.pvalue(), nullB, nullC, th);
-    return new ColumnDrift(name, "categorical", v.drift, v.reason, Optional.empty(), nb, nc,
+    ColumnRule.Decision v = rule.decide(effects, "chi_squared_test", chi.pvalue(), nullB, nullC);
+    return new ColumnDrift(name, "categorical", v.status(), v.reason(), Optional.empty(), nb, nc,
         OptionalDouble.of(psi), OptionalDouble.of(js), Optional.empty(), OptionalDouble.empty(),
         OptionalDouble.empty(), Optional.of(chi),
         OptionalDouble.of(Divergence.tvDistance(kb, kc)),
@@ -175,40 +231,38 @@ public final class DriftAnalysis {
         Optional.of(categoricalHistogram(cats, kb, kc)));
   }
 
-  private record Verdict(boolean drift, String reason) {}
-
-  private static Verdict verdict(List<String> effects, String test, double p, double nullB,
-      double nullC, DriftOptions.Thresholds th) {
-    List<String> reasons = new ArrayList<>();
-    boolean drift = false;
-    if (!effects.isEmpty()) {
-      if (p < th.alpha()) {
-        drift = true;
-        reasons.add(String.join(", ", effects) + " (" + test + " pvalue " + fmtP(p) + " < "
-            + fmt(th.alpha()) + ")");
-      } else {
-        reasons.add(String.join(", ", effects) + " but " + test + " pvalue " + fmtP(p) + " >= "
-            + fmt(th.alpha()) + ": too few values to tell it from chance");
-      }
-    }
-    if (Math.abs(nullC - nullB) >= th.nullShareDelta()) {
-      drift = true;
-      reasons.add("share of nulls moved from " + pct(nullB) + " to " + pct(nullC));
-    }
-    if (reasons.isEmpty()) {
-      reasons.add("every effect size is below its threshold");
-    }
-    return new Verdict(drift, String.join("; ", reasons));
-  }
-
   private static ColumnDrift nullOnly(String name, String type, String why, long nb, long nc,
       long countDelta, double nullB, double nullC, double distinctB, double distinctC,
-      List<String> warnings, DriftOptions.Thresholds th) {
+      List<String> warnings, ColumnRule rule) {
     warnings.add(why + ".");
-    Verdict v = verdict(List.of(), "", 1.0, nullB, nullC, th);
-    String reason = v.drift ? v.reason : "not compared: " + why;
-    return new ColumnDrift(name, type, v.drift, reason, Optional.of(why), nb, nc,
+    ColumnDrift.Status status = ColumnDrift.Status.NOT_COMPARED;
+    String reason = "not compared: " + why;
+    if (nc == 0 && nb > 0) {
+      status = ColumnDrift.Status.DRIFT;
+      reason = "became all null (share of nulls moved from " + pct(nullB) + " to "
+          + pct(nullC) + ")";
+    } else if (rule.enough() && Math.abs(nullC - nullB) >= rule.thresholds().nullShareDelta()) {
+      status = ColumnDrift.Status.DRIFT;
+      reason = ColumnRule.nullsMoved(nullB, nullC);
+    }
+    return new ColumnDrift(name, type, status, reason, Optional.of(why), nb, nc,
         OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), OptionalDouble.empty(),
+        OptionalDouble.empty(), Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+        countDelta, OptionalDouble.empty(), nullC - nullB, distinctC - distinctB, warnings,
+        Optional.empty());
+  }
+
+  /** One and the same value on both sides: no drift to measure, unless the null share moved. */
+  private static ColumnDrift constant(String name, String type, String value, long nb, long nc,
+      long countDelta, double nullB, double nullC, double distinctB, double distinctC,
+      List<String> warnings, ColumnRule rule) {
+    ColumnRule.Decision v = rule.decide(List.of(), "", 1.0, nullB, nullC);
+    ColumnDrift.Status status = v.status() == ColumnDrift.Status.DRIFT ? v.status()
+        : ColumnDrift.Status.CONSTANT;
+    String reason = v.status() == ColumnDrift.Status.DRIFT ? v.reason()
+        : "constant: every value is " + value + " on both sides; left out of the drift share";
+    return new ColumnDrift(name, type, status, reason, Optional.empty(), nb, nc,
+        OptionalDouble.of(0), OptionalDouble.of(0), Optional.empty(), OptionalDouble.empty(),
         OptionalDouble.empty(), Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
         countDelta, OptionalDouble.empty(), nullC - nullB, distinctC - distinctB, warnings,
         Optional.empty());
@@ -329,6 +383,9 @@ public final class DriftAnalysis {
 
   /** A p-value for people. */
   public static String fmtP(double p) {
+    if (p < Double.MIN_NORMAL) {
+      return "< 1e-300";
+    }
     return p < 1e-4 ? String.format(Locale.ROOT, "%.1e", p) : fmt(p);
   }
 

@@ -1,11 +1,12 @@
 package io.andon.monitor;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The comparison of a current table with a baseline: one result per column, the dataset verdict
- * (share of drifted columns among those compared), and problems that concern no single column.
+ * The comparison of a current table with a baseline: one result per column, the one verdict
+ * (see {@link Verdict}), and problems that concern no single column.
  */
 public record DriftReport(
     String baseline,
@@ -13,10 +14,7 @@ public record DriftReport(
     long baselineRows,
     long currentRows,
     List<ColumnDrift> columns,
-    int driftedColumns,
-    int comparedColumns,
-    double driftShare,
-    boolean driftDetected,
+    Verdict verdict,
     List<String> warnings,
     DriftOptions options) {
 
@@ -24,24 +22,37 @@ public record DriftReport(
     Objects.requireNonNull(baseline, "baseline");
     Objects.requireNonNull(current, "current");
     columns = List.copyOf(columns);
+    Objects.requireNonNull(verdict, "verdict");
     warnings = List.copyOf(warnings);
     Objects.requireNonNull(options, "options");
   }
 
-  /** Builds the dataset verdict from the column results. */
+  /** Builds the verdict from the column results. */
   public static DriftReport of(String baseline, String current, long baselineRows,
       long currentRows, List<ColumnDrift> columns, List<String> warnings, DriftOptions options) {
-    int compared = 0;
-    int drifted = 0;
-    for (ColumnDrift c : columns) {
-      compared++;
-      if (c.driftDetected()) {
-        drifted++;
-      }
-    }
-    double share = compared == 0 ? 0.0 : (double) drifted / compared;
-    boolean drift = compared > 0 && share >= options.thresholds().driftShare();
-    return new DriftReport(baseline, current, baselineRows, currentRows, columns, drifted,
-        compared, share, drift, warnings, options);
+    return new DriftReport(baseline, current, baselineRows, currentRows, columns,
+        Verdict.of(columns, options), warnings, options);
+  }
+
+  public boolean driftDetected() {
+    return verdict.driftDetected();
+  }
+
+  public int driftedColumns() {
+    return verdict.drifted();
+  }
+
+  public int comparedColumns() {
+    return verdict.compared();
+  }
+
+  public double driftShare() {
+    return verdict.share();
+  }
+
+  /** The columns for people: drifted first, then not enough data, then the others. */
+  public List<ColumnDrift> columnsByConcern() {
+    return columns.stream().sorted(Comparator.comparingInt(c -> c.status().ordinal() == 0 ? 0
+        : c.status() == ColumnDrift.Status.NOT_ENOUGH_DATA ? 1 : 2)).toList();
   }
 }

@@ -28,7 +28,7 @@ public final class MonitorLoader {
   static final Set<String> KEYS = Set.of("name", "table", "profile_type", "timestamp_col",
       "granularities", "model_id_col", "prediction_col", "prediction_proba_col", "label_col",
       "problem_type", "baseline_table", "slicing_exprs", "columns", "numeric", "categorical",
-      "custom_metrics", "bins");
+      "custom_metrics", "bins", "thresholds", "column_thresholds", "drift_share", "min_sample");
   private static final Set<String> METRIC_KEYS =
       Set.of("name", "type", "input_columns", "definition", "output_data_type");
   private static final Pattern GRANULARITY =
@@ -164,12 +164,13 @@ public final class MonitorLoader {
       p.add(m.keyLoc("bins"), "bins must be between 2 and 1000, not " + bins + ".");
       bins = 10;
     }
+    DriftOptions drift = MonitorThresholds.parse(m, p, bins);
     if (table.isEmpty()) {
       return null;
     }
     return new MonitorSpec(name, table.get(), type, ts, grans, modelId, prediction, proba, label,
         problem, p.string(m, "baseline_table"), slices, strings(p, m, "columns"),
-        strings(p, m, "numeric"), strings(p, m, "categorical"), metrics, bins, baseDir);
+        strings(p, m, "numeric"), strings(p, m, "categorical"), metrics, bins, baseDir, drift);
   }
 
   /** "1 day" to a granularity; empty when not understood. */

@@ -42,6 +42,10 @@ public final class MonitorRun {
   private final Clock clock;
   private final Consumer<String> progress;
   private final List<String> warnings = new ArrayList<>();
+  /** The verdict options of one window's comparisons (Bonferroni over their number). */
+  private DriftOptions driftOptions;
+  /** Columns that look like ids: profiled, never compared. */
+  private final java.util.Set<String> ids = new java.util.HashSet<>();
 
   public MonitorRun(MonitorSpec spec, Clock clock, Consumer<String> progress) {
     this.spec = Objects.requireNonNull(spec, "spec");
@@ -72,6 +76,9 @@ public final class MonitorRun {
       List<Col> cols = profiledColumns(input, baseline);
       List<Slice> slices = slices(duck, timed);
       List<Optional<String>> models = models(duck, timed);
+      detectIds(duck, timed, baseline, cols);
+      driftOptions = spec.drift().withComparisons((cols.size() - ids.size()) * slices.size()
+          * models.size());
       List<ProfileRow> profiles = new ArrayList<>();
       List<DriftRow> drifts = new ArrayList<>();
       Map<String, Samples> baseSamples = new HashMap<>();
@@ -135,7 +142,7 @@ public final class MonitorRun {
           }
         }
       }
-      return new MonitorResult(spec.name(), runAt, profiles, drifts, warnings);
+      return new MonitorResult(spec.name(), runAt, profiles, drifts, warnings, driftOptions);
     }
   }
 
@@ -541,9 +548,11 @@ public final class MonitorRun {
   private List<DriftRow> drift(Duck duck, Group g, String type, Optional<Instant> cmpStart,
       Optional<Instant> cmpEnd, Samples base, Samples cur, List<Col> cols) {
     List<DriftRow> out = new ArrayList<>();
-    DriftOptions options = new DriftOptions(List.of(), java.util.Set.of(), java.util.Set.of(),
-        spec.bins(), DriftOptions.Thresholds.DEFAULT);
+    DriftOptions options = driftOptions;
     for (Col c : cols) {
+      if (ids.contains(c.info().name())) {
+        continue;
+      }
       Object b = base.byColumn().get(c.info().name());
       Object k = cur.byColumn().get(c.info().name());
       if (b == null || k == null) {
@@ -579,6 +588,41 @@ public final class MonitorRun {
       }
     }
     return out;
+  }
+
+  /**
+   * Integer and text columns with no value twice in the whole table (and in the baseline) are
+   * ids: profiled, but left out of drift with a notice, unless named in {@code columns}.
+   */
+  private void detectIds(Duck duck, Duck.Table t, Optional<Duck.Table> baseline, List<Col> cols) {
+    if (!spec.columns().isEmpty()) {
+      return;
+    }
+    for (Col c : cols) {
+      String name = c.info().name();
+      Optional<Duck.ColumnInfo> bi = baseline.flatMap(b -> b.column(name));
+      if (allDistinct(duck, t, name) && (baseline.isEmpty() || (bi.isPresent()
+          && allDistinct(duck, baseline.get(), name)))) {
+        if (ColumnRoles.idType(c.info().type())) {
+          ids.add(name);
+          warnings.add("column '" + name + "' looks like an id (every value distinct); profiled"
+              + " but left out of drift. Name it in 'columns' to compare it anyway.");
+        }
+      }
+    }
+  }
+
+  private static boolean allDistinct(Duck duck, Duck.Table t, String column) {
+    String c = Duck.ident(column);
+    try (Statement s = duck.connection().createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(" + c + "), count(DISTINCT " + c + ") FROM "
+            + Duck.ident(t.name()))) {
+      rs.next();
+      return rs.getLong(1) >= ColumnRoles.MIN_VALUES && rs.getLong(1) == rs.getLong(2);
+    } catch (SQLException e) {
+      throw new InvalidInputException("cannot count the values of column '" + column + "': "
+          + Duck.clean(e.getMessage()), e);
+    }
   }
 
   /** Warnings found while running. */

@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * @param table a file, folder or glob, relative to the monitor file's folder
  * @param columns the columns to profile; empty for all except the special ones
+ * @param drift the verdict's thresholds, minimum sample and dataset rule of drift rows
  */
 public record MonitorSpec(
     String name,
@@ -31,7 +32,8 @@ public record MonitorSpec(
     List<String> categorical,
     List<CustomMetric> customMetrics,
     int bins,
-    Path baseDir) {
+    Path baseDir,
+    DriftOptions drift) {
 
   /** Lakehouse profile types. */
   public enum ProfileType {
@@ -85,5 +87,6 @@ public record MonitorSpec(
     categorical = List.copyOf(categorical);
     customMetrics = List.copyOf(customMetrics);
     Objects.requireNonNull(baseDir, "baseDir");
+    Objects.requireNonNull(drift, "drift");
   }
 }

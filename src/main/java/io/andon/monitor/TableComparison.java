@@ -47,7 +47,11 @@ public final class TableComparison {
     checkNamed(options.columns(), all, "--columns");
     checkNamed(options.numeric(), all, "--numeric");
     checkNamed(options.categorical(), all, "--categorical");
-    List<String> names = options.columns().isEmpty() ? new ArrayList<>(all) : options.columns();
+    checkNamed(options.ignore(), all, "--ignore");
+    boolean chosen = !options.columns().isEmpty();
+    List<String> names = new ArrayList<>(chosen ? options.columns() : all);
+    names.removeAll(options.ignore());
+    options = options.withComparisons(names.size());
     List<ColumnDrift> results = new ArrayList<>();
     int done = 0;
     for (String name : names) {
@@ -68,13 +72,25 @@ public final class TableComparison {
       if (kind == null) {
         continue;
       }
-      if (kind.equals("numeric")) {
-        results.add(DriftAnalysis.numeric(name, cols.numeric(b, tb), cols.numeric(c, tc),
-            options));
-      } else {
-        results.add(DriftAnalysis.categorical(name, cols.categorical(b, tb),
-            cols.categorical(c, tc), options));
+      Object sb = kind.equals("numeric") ? cols.numeric(b, tb) : cols.categorical(b, tb);
+      Object sc = kind.equals("numeric") ? cols.numeric(c, tc) : cols.categorical(c, tc);
+      Optional<String> id = chosen ? Optional.empty()
+          : ColumnRoles.idNotice(name, tb.type(), tc.type(), sb, sc);
+      if (id.isPresent()) {
+        warnings.add(id.get());
+        continue;
       }
+      ColumnDrift d = kind.equals("numeric")
+          ? DriftAnalysis.numeric(name, (NumericSample) sb, (NumericSample) sc, options)
+          : DriftAnalysis.categorical(name, (CategoricalSample) sb, (CategoricalSample) sc,
+              options);
+      if (tb.isNumeric() != tc.isNumeric() && !options.numeric().contains(name)
+          && !options.categorical().contains(name) && cols.nonNull(b, tb) > 0
+          && cols.nonNull(c, tc) > 0) {
+        d = d.driftedBecause("type changed from " + tb.type() + " in the baseline to "
+            + tc.type() + " in the current data");
+      }
+      results.add(d);
     }
     if (results.isEmpty()) {
       throw new InvalidInputException("no column could be compared between "

@@ -184,7 +184,7 @@ class DriftCommandTest {
     Path base = write("b.csv", "x,y,extra\n1,2,3\n2,3,4\n3,4,5\n4,5,6\n");
     Path cur = write("c.csv", "x,y\n1,2\n2,3\n3,4\n4,5\n");
     Run r = run("drift", "--baseline", base.toString(), "--current", cur.toString(),
-        "--format", "json");
+        "--format", "json", "--min-sample", "4");
     assertThat(r.code()).isZero();
     JsonNode j = r.json();
     assertThat(j.get("columns")).hasSize(2);
@@ -206,9 +206,9 @@ class DriftCommandTest {
     JsonNode cols = r.json().get("columns");
     JsonNode k = cols.get(0);
     assertThat(k.get("drift_detected").asBoolean()).isFalse();
+    assertThat(k.get("status").asText()).isEqualTo("CONSTANT");
     assertThat(k.has("wasserstein_distance_normed")).isFalse();
-    assertThat(k.get("wasserstein_distance").asDouble()).isZero();
-    assertThat(k.get("warnings").toString()).contains("constant");
+    assertThat(k.get("reason").asText()).contains("constant: every value is 5 on both sides");
     JsonNode n = cols.get(1);
     assertThat(n.get("skipped").asText()).contains("'n'").contains("current data");
     assertThat(n.has("population_stability_index")).isFalse();
@@ -225,7 +225,7 @@ class DriftCommandTest {
       c.append(i == 5 ? "nan" : i == 6 ? "inf" : String.valueOf(i)).append('\n');
     }
     Run r = run("drift", "--baseline", write("b.csv", b.toString()).toString(), "--current",
-        write("c.csv", c.toString()).toString(), "--format", "json");
+        write("c.csv", c.toString()).toString(), "--format", "json", "--min-sample", "300");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode v = r.json().get("columns").get(0);
     assertThat(v.get("current_count").asLong()).isEqualTo(299);
@@ -239,16 +239,18 @@ class DriftCommandTest {
     StringBuilder b = new StringBuilder("m\n");
     StringBuilder c = new StringBuilder("m\n");
     for (int i = 0; i < 100; i++) {
-      b.append(i).append('\n');
-      c.append(i == 50 ? "n/a" : String.valueOf(i)).append('\n');
+      b.append(i % 50).append('\n');
+      c.append(i == 50 ? "n/a" : String.valueOf(i % 50)).append('\n');
     }
     Path base = write("b.csv", b.toString());
     Path cur = write("c.csv", c.toString());
     Run r = run("drift", "--baseline", base.toString(), "--current", cur.toString(),
         "--format", "json");
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.code()).as("a type change drifts").isEqualTo(1);
     JsonNode m = r.json().get("columns").get(0);
     assertThat(m.get("data_type").asText()).isEqualTo("numeric");
+    assertThat(m.get("reason").asText()).startsWith("type changed from BIGINT in the baseline to"
+        + " VARCHAR in the current data");
     assertThat(r.json().get("warnings").toString()).contains("column 'm' is BIGINT in the baseline")
         .contains("'n/a'").contains("--categorical m");
     Run forced = run("drift", "--baseline", base.toString(), "--current", cur.toString(),
@@ -297,13 +299,90 @@ class DriftCommandTest {
     StringBuilder b = new StringBuilder("v\n");
     StringBuilder c = new StringBuilder("v\n");
     for (int i = 0; i < 30_000; i++) {
-      b.append(i).append('\n');
-      c.append(i == 29_000 ? "bad" : String.valueOf(i)).append('\n');
+      b.append(i % 1000).append('\n');
+      c.append(i == 29_000 ? "bad" : String.valueOf(i % 1000)).append('\n');
     }
     Run r = run("drift", "--baseline", write("b.csv", b.toString()).toString(), "--current",
         write("c.csv", c.toString()).toString(), "--format", "json");
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.code()).as(r.err() + " (the type changed)").isEqualTo(1);
+    assertThat(r.json().get("columns").get(0).get("reason").asText()).contains("type changed");
     assertThat(r.json().get("warnings").toString()).contains("'bad'");
+  }
+
+  /** Baseline and current with an id, a constant, a stable and a shifted column. */
+  private void idConstantStableShifted(int rows) throws IOException {
+    for (String side : new String[] {"b", "c"}) {
+      SplittableRandom r = new SplittableRandom(side.equals("b") ? 1 : 2);
+      StringBuilder sb = new StringBuilder("request_id,k,stable,shifted\n");
+      for (int i = 0; i < rows; i++) {
+        sb.append(side.equals("b") ? i : rows + i).append(",7,")
+            .append(String.format(Locale.ROOT, "%.5f,%.5f%n", r.nextGaussian(),
+                r.nextGaussian() + (side.equals("c") ? 1 : 0)));
+      }
+      write(side + ".csv", sb.toString());
+    }
+  }
+
+  @Test
+  void idsAreLeftOutWithANoticeUnlessNamedAndIgnoreLeavesOutAnyColumn() throws IOException {
+    idConstantStableShifted(1000);
+    String b = dir.resolve("b.csv").toString();
+    String c = dir.resolve("c.csv").toString();
+    Run r = run("drift", "--baseline", b, "--current", c, "--format", "json");
+    assertThat(r.code()).isEqualTo(1);
+    JsonNode j = r.json();
+    assertThat(j.get("columns").findValuesAsText("column_name"))
+        .containsExactly("k", "stable", "shifted");
+    assertThat(j.get("warnings").toString()).contains("'request_id' looks like an id");
+    assertThat(j.get("dataset").get("compared_columns").asInt()).isEqualTo(2);
+    Run named = run("drift", "--baseline", b, "--current", c, "--format", "json", "--columns",
+        "request_id,stable");
+    assertThat(named.json().get("columns").get(0).get("column_name").asText())
+        .isEqualTo("request_id");
+    assertThat(named.json().get("columns").get(0).get("status").asText()).isEqualTo("DRIFT");
+    Run ignored = run("drift", "--baseline", b, "--current", c, "--ignore", "shifted");
+    assertThat(ignored.code()).isZero();
+    assertThat(ignored.out()).contains("result: no drift (0 of 1 columns drifted");
+    Run unknown = run("drift", "--baseline", b, "--current", c, "--ignore", "shiftd");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("--ignore names column 'shiftd'")
+        .contains("Did you mean 'shifted'?");
+  }
+
+  @Test
+  void tooFewRowsExitFourAndSayNotEnoughData() throws IOException {
+    idConstantStableShifted(120);
+    Run r = run("drift", "--baseline", dir.resolve("b.csv").toString(), "--current",
+        dir.resolve("c.csv").toString());
+    assertThat(r.code()).isEqualTo(4);
+    assertThat(r.out()).contains("result: NOT_ENOUGH_DATA (0 of 0 columns drifted, share 0;"
+        + " 2 with not enough data)").contains("not enough data in 'shifted': not enough data:"
+        + " 120 rows");
+    Run lower = run("drift", "--baseline", dir.resolve("b.csv").toString(), "--current",
+        dir.resolve("c.csv").toString(), "--min-sample", "100");
+    assertThat(lower.code()).isEqualTo(1);
+  }
+
+  @Test
+  void aColumnThresholdAppliesToItsColumnAndABadOneIsInvalidInput() throws IOException {
+    idConstantStableShifted(1000);
+    String b = dir.resolve("b.csv").toString();
+    String c = dir.resolve("c.csv").toString();
+    Run r = run("drift", "--baseline", b, "--current", c, "--format", "json",
+        "--column-threshold", "shifted:population_stability_index=50",
+        "--column-threshold", "shifted:wasserstein_distance_normed=50",
+        "--column-threshold", "shifted:js_distance=0.99");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.json().get("thresholds").get("columns").get("shifted")
+        .get("population_stability_index").asDouble()).isEqualTo(50);
+    Run bad = run("drift", "--baseline", b, "--current", c, "--column-threshold",
+        "shifted:psi=0.1");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("unknown threshold 'psi'")
+        .contains("population_stability_index");
+    Run shape = run("drift", "--baseline", b, "--current", c, "--column-threshold", "0.1");
+    assertThat(shape.code()).isEqualTo(2);
+    assertThat(shape.err()).contains("is not COL:METRIC=X");
   }
 
   @Test

@@ -30,7 +30,7 @@ class MonitorCommandTest {
     StringBuilder log = new StringBuilder("ts,country,age,label,prediction,score\n");
     StringBuilder base = new StringBuilder("ts,country,age,label,prediction,score\n");
     for (int day = 1; day <= 3; day++) {
-      for (int i = 0; i < 400; i++) {
+      for (int i = 0; i < 600; i++) {
         double age = 40 + 10 * r.nextGaussian() + (day == 3 ? 10 : 0);
         String country = i % 3 == 0 ? "FR" : "DE";
         int label = r.nextDouble() < 0.3 ? 1 : 0;

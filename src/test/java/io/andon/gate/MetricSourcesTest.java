@@ -73,6 +73,48 @@ class MetricSourcesTest {
     assertThat(drift.find("columns[name=height].psi")).isEmpty();
   }
 
+  /** Rows shaped as {@code andon monitor --format json} writes them: one column, two rows. */
+  private static JsonMetrics monitorOutput(Path dir) throws IOException {
+    Path f = dir.resolve("monitor.json");
+    Files.writeString(f, """
+        {"profile_metrics": [
+          {"column_name": "score", "log_type": "BASELINE", "granularity": "snapshot",
+           "slice_key": null, "percent_null": 0.0},
+          {"column_name": "score", "log_type": "INPUT", "granularity": "snapshot",
+           "slice_key": null, "percent_null": 0.3}
+        ]}
+        """);
+    return JsonMetrics.read(f);
+  }
+
+  @Test
+  void filtersInARowNarrowTheSameListToOneRow(@TempDir Path dir) throws IOException {
+    JsonMetrics m = monitorOutput(dir);
+    assertThat(value(m.find("$.profile_metrics[column_name=score][log_type=INPUT]"
+        + ".percent_null"))).isEqualTo(0.3);
+    assertThat(value(m.find("profile_metrics[column_name=score][log_type=BASELINE]"
+        + "[granularity=snapshot].percent_null"))).isEqualTo(0.0);
+    assertThat(m.find("profile_metrics[column_name=score][log_type=OUTPUT].percent_null"))
+        .isEmpty();
+  }
+
+  @Test
+  void aSelectorThatMatchesSeveralRowsIsNotMeasuredNeverASilentPick(@TempDir Path dir)
+      throws IOException {
+    JsonMetrics m = monitorOutput(dir);
+    Measurement found = m.find("$.profile_metrics[column_name=score].percent_null").get();
+    assertThat(found.isNumber()).isFalse();
+    assertThat(found.problem().get()).contains("is ambiguous: [column_name=score] matches 2"
+        + " rows").contains("log_type (BASELINE, INPUT)");
+    GateResult r = QualityGate.named("g").check("$.profile_metrics[column_name=score]"
+        + ".percent_null", Comparator.LESS_OR_EQUAL, 0.05).evaluate(m);
+    assertThat(r.checks().get(0).status()).isEqualTo(Status.NOT_MEASURED);
+    assertThat(r.passed()).isFalse();
+    GateResult exact = QualityGate.named("g").check("$.profile_metrics[column_name=score]"
+        + "[log_type=INPUT].percent_null", Comparator.LESS_OR_EQUAL, 0.05).evaluate(m);
+    assertThat(exact.checks().get(0).status()).isEqualTo(Status.FAILED);
+  }
+
   @Test
   void pythonsNanAndInfinityAreReadAsSuch() {
     assertThat(value(eval.find("loss"))).isNaN();

@@ -6,6 +6,7 @@ import static io.andon.monitor.DriftAnalysis.fmtP;
 import io.andon.monitor.ColumnDrift;
 import io.andon.monitor.DriftReport;
 import io.andon.monitor.Histogram;
+import io.andon.monitor.Verdict;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -41,25 +42,24 @@ public final class HtmlReport {
         .append("margin:4px 0;font-size:13px}.legend span{display:inline-block;width:12px;")
         .append("height:12px;margin:0 4px 0 12px;vertical-align:middle}")
         .append("</style></head><body>\n");
-    h.append("<h1>Drift report ")
-        .append(r.driftDetected() ? "<span class=\"drift\">DRIFT</span>"
-            : "<span class=\"ok\">no drift</span>")
+    h.append("<h1>Drift report ").append(headline(r.verdict()))
         .append("</h1>\n<p class=\"muted\">baseline: ").append(esc(r.baseline())).append(" (")
         .append(r.baselineRows()).append(" rows) &middot; current: ").append(esc(r.current()))
         .append(" (").append(r.currentRows()).append(" rows)</p>\n");
-    h.append("<p>").append(r.driftedColumns()).append(" of ").append(r.comparedColumns())
-        .append(" columns drifted (share ").append(fmt(r.driftShare()))
-        .append("); the dataset drifts when the share reaches ")
-        .append(fmt(r.options().thresholds().driftShare())).append(".</p>\n");
+    h.append("<p id=\"verdict\">").append(esc(r.verdict().summary())).append("</p>\n")
+        .append("<p class=\"muted\" id=\"rule\">Rule: ").append(esc(r.verdict().rule()))
+        .append(".</p>\n");
     h.append("<h2>Summary</h2>\n<table><tr><th class=\"l\">column</th><th class=\"l\">type</th>")
-        .append("<th class=\"l\">verdict</th><th>PSI</th><th>JS</th><th>Wasserstein (norm.)</th>")
+        .append("<th class=\"l\">verdict</th><th>PSI</th><th class=\"l\">PSI band</th><th>JS</th><th>Wasserstein (norm.)</th>")
         .append("<th>KS stat</th><th>KS p</th><th>&chi;&sup2; p</th><th>TV</th>")
         .append("<th>null &Delta;</th></tr>\n");
-    for (ColumnDrift c : r.columns()) {
+    for (ColumnDrift c : r.columnsByConcern()) {
       h.append("<tr><td class=\"l\"><a href=\"#col-").append(anchor(c.columnName())).append("\">")
           .append(esc(c.columnName())).append("</a></td><td class=\"l\">").append(c.dataType())
           .append("</td><td class=\"l\">").append(badge(c)).append("</td>")
-          .append(td(c.populationStabilityIndex())).append(td(c.jsDistance()))
+          .append(td(c.populationStabilityIndex())).append("<td class=\"l\">")
+          .append(c.psiBand().map(ColumnDrift.PsiBand::label).orElse("&ndash;")).append("</td>")
+          .append(td(c.jsDistance()))
           .append(td(c.wassersteinDistanceNormed()))
           .append("<td>").append(c.ksTest().map(k -> fmt(k.statistic())).orElse("&ndash;"))
           .append("</td><td>").append(c.ksTest().map(k -> fmtP(k.pvalue())).orElse("&ndash;"))
@@ -69,15 +69,7 @@ public final class HtmlReport {
           .append("<td>").append(String.format(Locale.ROOT, "%+.1f%%", 100 * c.percentNullDelta()))
           .append("</td></tr>\n");
     }
-    h.append("</table>\n<p class=\"muted\">Verdict: a column drifts when PSI &ge; ")
-        .append(fmt(r.options().thresholds().psi())).append(", normalised Wasserstein &ge; ")
-        .append(fmt(r.options().thresholds().wassersteinNormed())).append(" or JS &ge; ")
-        .append(fmt(r.options().thresholds().jsDistance()))
-        .append(", confirmed by its test's p-value &lt; ")
-        .append(fmt(r.options().thresholds().alpha()))
-        .append("; or when its share of nulls moves by ")
-        .append(fmt(100 * r.options().thresholds().nullShareDelta()))
-        .append(" points or more.</p>\n");
+    h.append("</table>\n");
     Set<String> warnings = new LinkedHashSet<>(r.warnings());
     r.columns().forEach(c -> warnings.addAll(c.warnings()));
     if (!warnings.isEmpty()) {
@@ -89,7 +81,7 @@ public final class HtmlReport {
     h.append("<h2>Columns</h2>\n<p class=\"legend\"><span style=\"background:").append(BASE_COLOR)
         .append("\"></span>baseline<span style=\"background:").append(CUR_COLOR)
         .append("\"></span>current (share of each side's values)</p>\n<div class=\"panels\">\n");
-    for (ColumnDrift c : r.columns()) {
+    for (ColumnDrift c : r.columnsByConcern()) {
       h.append("<div class=\"panel\" id=\"col-").append(anchor(c.columnName())).append("\"><h3>")
           .append(esc(c.columnName())).append(" ").append(badge(c)).append("</h3>")
           .append("<div class=\"muted\">").append(esc(c.reason())).append("</div>\n");
@@ -182,11 +174,22 @@ public final class HtmlReport {
   }
 
   private static String badge(ColumnDrift c) {
-    if (c.driftDetected()) {
-      return "<span class=\"drift\">DRIFT</span>";
-    }
-    return c.skipped().isPresent() ? "<span class=\"na\">n/a</span>"
-        : "<span class=\"ok\">no drift</span>";
+    String css = switch (c.status()) {
+      case DRIFT -> "drift";
+      case NO_DRIFT -> "ok";
+      default -> "na";
+    };
+    return "<span class=\"" + css + "\">" + c.status().label() + "</span>";
+  }
+
+  /** The headline badge: the one verdict. */
+  private static String headline(Verdict v) {
+    String css = switch (v.outcome()) {
+      case DRIFT -> "drift";
+      case NO_DRIFT -> "ok";
+      case NOT_ENOUGH_DATA -> "na";
+    };
+    return "<span class=\"" + css + "\" id=\"headline\">" + v.outcome().label() + "</span>";
   }
 
   private static String td(java.util.OptionalDouble d) {

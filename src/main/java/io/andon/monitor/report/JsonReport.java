@@ -3,7 +3,9 @@ package io.andon.monitor.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.andon.monitor.ColumnDrift;
+import io.andon.monitor.DriftOptions;
 import io.andon.monitor.DriftReport;
+import io.andon.monitor.Verdict;
 import io.andon.util.Json;
 import java.util.OptionalDouble;
 
@@ -20,27 +22,40 @@ public final class JsonReport {
     for (ColumnDrift c : r.columns()) {
       cols.add(columnJson(c));
     }
-    ObjectNode ds = root.putObject("dataset");
-    ds.put("drift_detected", r.driftDetected());
-    ds.put("drift_share", r.driftShare());
-    ds.put("drifted_columns", r.driftedColumns());
-    ds.put("compared_columns", r.comparedColumns());
-    ds.put("drift_share_threshold", r.options().thresholds().driftShare());
+    root.set("dataset", verdictJson(r.verdict(), r.options()));
     ObjectNode in = root.putObject("inputs");
     in.put("baseline", r.baseline());
     in.put("baseline_rows", r.baselineRows());
     in.put("current", r.current());
     in.put("current_rows", r.currentRows());
     ObjectNode th = root.putObject("thresholds");
-    th.put("population_stability_index", r.options().thresholds().psi());
-    th.put("wasserstein_distance_normed", r.options().thresholds().wassersteinNormed());
-    th.put("js_distance", r.options().thresholds().jsDistance());
-    th.put("pvalue", r.options().thresholds().alpha());
-    th.put("percent_null_delta", r.options().thresholds().nullShareDelta());
+    thresholds(th, r.options().thresholds());
     th.put("bins", r.options().bins());
+    th.put("min_sample", r.options().minSample());
+    th.put("comparisons", r.options().comparisons());
+    ObjectNode per = th.putObject("columns");
+    r.options().columnThresholds().forEach((k, v) -> thresholds(per.putObject(k), v));
     ArrayNode w = root.putArray("warnings");
     r.warnings().forEach(w::add);
     return root;
+  }
+
+  /** The verdict of a set of comparisons, as the {@code dataset} object of the report. */
+  public static ObjectNode verdictJson(Verdict v, DriftOptions options) {
+    ObjectNode ds = Json.object();
+    ds.put("verdict", v.outcome().name());
+    ds.put("drift_detected", v.driftDetected());
+    ds.put("drift_share", v.share());
+    ds.put("drifted_columns", v.drifted());
+    ds.put("compared_columns", v.compared());
+    ds.put("not_enough_data_columns", v.notEnoughData());
+    options.driftShare().ifPresent(x -> ds.put("drift_share_threshold", x));
+    ds.put("rule", v.rule());
+    return ds;
+  }
+
+  private static void thresholds(ObjectNode o, DriftOptions.Thresholds t) {
+    t.byName().forEach(o::put);
   }
 
   public static String render(DriftReport r) {
@@ -51,12 +66,14 @@ public final class JsonReport {
     ObjectNode o = Json.object();
     o.put("column_name", c.columnName());
     o.put("data_type", c.dataType());
+    o.put("status", c.status().name());
     o.put("drift_detected", c.driftDetected());
     o.put("reason", c.reason());
     c.skipped().ifPresent(s -> o.put("skipped", s));
     o.put("baseline_count", c.baselineCount());
     o.put("current_count", c.currentCount());
     put(o, "population_stability_index", c.populationStabilityIndex());
+    c.psiBand().ifPresent(b -> o.put("psi_band", b.label()));
     put(o, "js_distance", c.jsDistance());
     c.ksTest().ifPresent(ks -> {
       ObjectNode k = o.putObject("ks_test");

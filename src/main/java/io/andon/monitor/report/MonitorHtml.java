@@ -33,7 +33,11 @@ public final class MonitorHtml {
         .append("text-align:left}.muted{color:#666;font-size:12px}</style></head><body>\n")
         .append("<h1>Monitor ").append(esc(r.monitorName())).append("</h1><p class=\"muted\">run at ")
         .append(r.runAt()).append(" &middot; ").append(r.profiles().size()).append(" profile rows, ")
-        .append(r.drifts().size()).append(" drift rows</p>\n");
+        .append(r.drifts().size()).append(" drift rows</p>\n")
+        .append("<p id=\"verdict\"><b>").append(esc(r.verdict().outcome().label()))
+        .append("</b> ").append(esc(r.verdict().summary())).append("</p>\n")
+        .append("<p class=\"muted\" id=\"rule\">Rule: ").append(esc(r.verdict().rule()))
+        .append(".</p>\n");
     Map<String, Map<String, List<ProfileRow>>> byGran = new LinkedHashMap<>();
     for (ProfileRow p : r.profiles()) {
       if (p.logType().equals("INPUT") && p.group().sliceKey().isEmpty()
@@ -65,12 +69,14 @@ public final class MonitorHtml {
       }
       h.append("</div>\n");
     }
-    h.append("<h2>Drifted</h2><table><tr><th>window</th><th>type</th><th>slice</th><th>column</th>")
-        .append("<th>reason</th></tr>");
+    h.append("<h2>Drifted</h2><table><tr><th>window</th><th>granularity</th><th>model</th>")
+        .append("<th>type</th><th>slice</th><th>column</th><th>reason</th></tr>");
     for (DriftRow d : r.drifts()) {
       if (d.drift().driftDetected()) {
         h.append("<tr><td>").append(d.group().windowStart().map(Instant::toString).orElse("snapshot"))
-            .append("</td><td>").append(d.driftType()).append("</td><td>")
+            .append("</td><td>").append(esc(d.group().granularity())).append("</td><td>")
+            .append(esc(d.group().modelId().orElse("(all)"))).append("</td><td>")
+            .append(d.driftType()).append("</td><td>")
             .append(esc(d.group().sliceKey().map(k -> k + " = " + d.group().sliceValue().orElse(""))
                 .orElse("(all)"))).append("</td><td>").append(esc(d.drift().columnName()))
             .append("</td><td>").append(esc(d.drift().reason())).append("</td></tr>");

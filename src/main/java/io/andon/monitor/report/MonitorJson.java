@@ -18,6 +18,19 @@ public final class MonitorJson {
     root.put("monitor_name", r.monitorName());
     root.put("run_at", r.runAt().toString());
     root.put("drift_detected", r.driftDetected());
+    root.set("verdict", JsonReport.verdictJson(r.verdict(), r.options()));
+    ArrayNode wv = root.putArray("window_verdicts");
+    for (MonitorResult.WindowVerdict v : r.windowVerdicts()) {
+      ObjectNode o = wv.addObject();
+      o.put("drift_type", v.driftType());
+      o.put("granularity", v.granularity());
+      o.put("window_start", v.windowStart().map(Instant::toString).orElse(null));
+      o.put("model_id", v.modelId().orElse(null));
+      o.put("verdict", v.verdict().outcome().name());
+      o.put("drifted_columns", v.verdict().drifted());
+      o.put("compared_columns", v.verdict().compared());
+      o.put("not_enough_data_columns", v.verdict().notEnoughData());
+    }
     ArrayNode p = root.putArray("profile_metrics");
     for (ProfileRow row : r.profiles()) {
       ObjectNode o = p.addObject();

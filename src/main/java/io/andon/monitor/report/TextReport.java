@@ -22,14 +22,15 @@ public final class TextReport {
     sb.append("current:  ").append(r.current()).append(" (").append(r.currentRows())
         .append(" rows)\n\n");
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"column", "type", "drift", "psi", "js", "wasserstein_n", "ks_stat",
-        "ks_p", "chi2_p", "tv"});
-    for (ColumnDrift c : r.columns()) {
+    rows.add(new String[] {"column", "type", "drift", "psi", "psi_band", "js", "wasserstein_n",
+        "ks_stat", "ks_p", "chi2_p", "tv"});
+    for (ColumnDrift c : r.columnsByConcern()) {
       rows.add(new String[] {
         c.columnName(),
         c.dataType(),
-        c.skipped().isPresent() && !c.driftDetected() ? "n/a" : c.driftDetected() ? "DRIFT" : "no",
+        c.status().label(),
         opt(c.populationStabilityIndex()),
+        c.psiBand().map(ColumnDrift.PsiBand::label).orElse("-"),
         opt(c.jsDistance()),
         opt(c.wassersteinDistanceNormed()),
         c.ksTest().map(k -> fmt(k.statistic())).orElse("-"),
@@ -48,7 +49,7 @@ public final class TextReport {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.length; i++) {
         String cell = row[i];
-        if (i < 3) {
+        if (i < 3 || i == 4) {
           line.append(String.format(Locale.ROOT, "%-" + w[i] + "s", cell));
         } else {
           line.append(String.format(Locale.ROOT, "%" + w[i] + "s", cell));
@@ -58,10 +59,13 @@ public final class TextReport {
       sb.append(line.toString().stripTrailing()).append('\n');
     }
     sb.append('\n');
-    for (ColumnDrift c : r.columns()) {
+    for (ColumnDrift c : r.columnsByConcern()) {
       if (c.driftDetected()) {
         sb.append("drift in '").append(c.columnName()).append("': ").append(c.reason())
             .append('\n');
+      } else if (c.status() == ColumnDrift.Status.NOT_ENOUGH_DATA) {
+        sb.append("not enough data in '").append(c.columnName()).append("': ")
+            .append(c.reason()).append('\n');
       }
     }
     Set<String> warnings = new LinkedHashSet<>(r.warnings());
@@ -74,10 +78,8 @@ public final class TextReport {
         sb.append("  ").append(s).append('\n');
       }
     }
-    sb.append(String.format(Locale.ROOT, "%nresult: %s (%d of %d columns drifted, share %s;"
-            + " dataset drift at >= %s)%n",
-        r.driftDetected() ? "DRIFT" : "no drift", r.driftedColumns(), r.comparedColumns(),
-        fmt(r.driftShare()), fmt(r.options().thresholds().driftShare())));
+    sb.append("\nresult: ").append(r.verdict().summary()).append('\n');
+    sb.append("rule: ").append(r.verdict().rule()).append('\n');
     return sb.toString();
   }
 

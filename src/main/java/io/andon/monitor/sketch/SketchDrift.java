@@ -53,7 +53,9 @@ public final class SketchDrift {
     double sd = b.std();
     OptionalDouble wn = sd > 0 && Double.isFinite(w) ? OptionalDouble.of(w / sd)
         : OptionalDouble.empty();
-    DriftOptions.Thresholds th = options.thresholds();
+    io.andon.monitor.ColumnRule rule = io.andon.monitor.ColumnRule.of(name, b.rows(), c.rows(),
+        options);
+    DriftOptions.Thresholds th = rule.thresholds();
     List<String> effects = new ArrayList<>();
     if (psi >= th.psi()) {
       effects.add("population_stability_index " + DriftAnalysis.fmt(psi) + " >= "
@@ -68,25 +70,9 @@ public final class SketchDrift {
     }
     double nullB = share(b.nulls(), b.rows());
     double nullC = share(c.nulls(), c.rows());
-    boolean drift = false;
-    List<String> reasons = new ArrayList<>();
-    if (!effects.isEmpty() && p < th.alpha()) {
-      drift = true;
-      reasons.add(String.join(", ", effects) + " (ks_test pvalue " + DriftAnalysis.fmtP(p)
-          + " < " + DriftAnalysis.fmt(th.alpha()) + ")");
-    } else if (!effects.isEmpty()) {
-      reasons.add(String.join(", ", effects) + " but ks_test pvalue " + DriftAnalysis.fmtP(p)
-          + ": too few values to tell it from chance");
-    }
-    if (Math.abs(nullC - nullB) >= th.nullShareDelta()) {
-      drift = true;
-      reasons.add("share of nulls moved from " + pct(nullB) + " to " + pct(nullC));
-    }
-    if (reasons.isEmpty()) {
-      reasons.add("every effect size is below its threshold");
-    }
+    io.andon.monitor.ColumnRule.Decision v = rule.decide(effects, "ks_test", p, nullB, nullC);
     List<String> warnings = List.of();
-    return new ColumnDrift(name, "numeric", drift, String.join("; ", reasons), Optional.empty(),
+    return new ColumnDrift(name, "numeric", v.status(), v.reason(), Optional.empty(),
         kb.getN(), kc.getN(), OptionalDouble.of(psi), OptionalDouble.of(js),
         Optional.of(new io.andon.monitor.stats.KsTest.Result(d, p, false)),
         Double.isFinite(w) ? OptionalDouble.of(w) : OptionalDouble.empty(), wn, Optional.empty(),
@@ -156,9 +142,5 @@ public final class SketchDrift {
 
   private static double share(long part, long whole) {
     return whole == 0 ? 0.0 : (double) part / whole;
-  }
-
-  private static String pct(double s) {
-    return String.format(java.util.Locale.ROOT, "%.1f%%", s * 100);
   }
 }

@@ -1,10 +1,14 @@
 package io.andon.monitor.task;
 
 import io.andon.job.Payload;
+import io.andon.monitor.DriftOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * A {@code monitor_task}: either runs a monitor file ({@code monitor_file}) and stores its
@@ -12,13 +16,22 @@ import java.util.Optional;
  * hold {@code {{...}}} references.
  */
 public record MonitorTaskPayload(Optional<String> monitorFile, Optional<String> baseline,
-    Optional<String> current, List<String> columns, boolean failOnDrift) implements Payload {
+    Optional<String> current, List<String> columns, boolean failOnDrift, List<String> ignore,
+    OptionalDouble driftShare, int minSample) implements Payload {
 
   public MonitorTaskPayload {
     Objects.requireNonNull(monitorFile, "monitorFile");
     Objects.requireNonNull(baseline, "baseline");
     Objects.requireNonNull(current, "current");
     columns = List.copyOf(columns);
+    ignore = List.copyOf(ignore);
+    Objects.requireNonNull(driftShare, "driftShare");
+  }
+
+  /** The comparison's options: columns, ignored columns, the dataset rule, the minimum sample. */
+  public DriftOptions options() {
+    return new DriftOptions(columns, Set.copyOf(ignore), Set.of(), Set.of(), 10,
+        DriftOptions.Thresholds.DEFAULT, Map.of(), driftShare, minSample, 1);
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.andon.engine.PayloadRunner;
 import io.andon.engine.TaskContext;
 import io.andon.engine.TaskOutcome;
@@ -46,14 +47,13 @@ public final class MonitorTaskRunner implements PayloadRunner {
       r.drifts().stream().filter(d -> d.drift().driftDetected())
           .forEach(d -> drifted.add(d.drift().columnName()));
       ctx.putValue("drift_detected", BooleanNode.valueOf(r.driftDetected()));
+      ctx.putValue("verdict", TextNode.valueOf(r.verdict().outcome().name()));
       ctx.putValue("profile_rows", IntNode.valueOf(r.profiles().size()));
       ctx.putValue("drift_rows", IntNode.valueOf(r.drifts().size()));
       ctx.putValue("drifted_columns", names(drifted));
       r.warnings().forEach(w -> ctx.log().println("warning: " + w));
-      String msg = "monitor " + r.monitorName() + ": " + r.drifts().stream()
-          .filter(d -> d.drift().driftDetected()).count() + " of " + r.drifts().size()
-          + " drift rows drifted" + (drifted.isEmpty() ? "" : " (" + String.join(", ", drifted)
-          + ")");
+      String msg = "monitor " + r.monitorName() + ": " + r.verdict().summary()
+          + (drifted.isEmpty() ? "" : " (" + String.join(", ", drifted) + ")");
       return r.driftDetected() && p.failOnDrift() ? TaskOutcome.failure(msg)
           : TaskOutcome.success(msg);
     }
@@ -61,8 +61,7 @@ public final class MonitorTaskRunner implements PayloadRunner {
         .toString(), "baseline");
     DataSource c = DataSource.resolve(resolve(ctx, ctx.resolve(p.current().orElseThrow()))
         .toString(), "current");
-    DriftOptions options = new DriftOptions(p.columns(), Set.of(), Set.of(), 10,
-        DriftOptions.Thresholds.DEFAULT);
+    DriftOptions options = p.options();
     DriftReport r = TableComparison.compare(b, c, options, line -> ctx.log().println(line));
     Set<String> drifted = new TreeSet<>();
     for (ColumnDrift d : r.columns()) {
@@ -72,10 +71,10 @@ public final class MonitorTaskRunner implements PayloadRunner {
       }
     }
     ctx.putValue("drift_detected", BooleanNode.valueOf(r.driftDetected()));
+    ctx.putValue("verdict", TextNode.valueOf(r.verdict().outcome().name()));
     ctx.putValue("drift_share", DoubleNode.valueOf(r.driftShare()));
     ctx.putValue("drifted_columns", names(drifted));
-    String msg = (r.driftDetected() ? "drift: " : "no drift: ") + r.driftedColumns() + " of "
-        + r.comparedColumns() + " columns drifted" + (drifted.isEmpty() ? ""
+    String msg = r.verdict().summary() + (drifted.isEmpty() ? ""
         : " (" + String.join(", ", drifted) + ")");
     return r.driftDetected() && p.failOnDrift() ? TaskOutcome.failure(msg)
         : TaskOutcome.success(msg);

@@ -2,12 +2,14 @@ package io.andon.monitor.task;
 
 import io.andon.job.Payload;
 import io.andon.job.PayloadType;
+import io.andon.monitor.DriftOptions;
 import io.andon.yaml.Problems;
 import io.andon.yaml.YMap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -18,14 +20,17 @@ import java.util.Set;
  *   monitor_file: monitors/churn.yaml   # run a monitor and store its metrics, or:
  *   baseline: data/baseline.parquet     # compare two tables like andon drift
  *   current: data/{{job.parameters.day}}/*.parquet
- *   columns: [age, country]
+ *   columns: [age, country]             # or ignore: [request_id]
+ *   drift_share: 0.5                    # optional: the share rule instead of "any column"
+ *   min_sample: 500                     # rows per side below which it is NOT_ENOUGH_DATA
  *   fail_on_drift: true                 # default true: the task fails when drift is found
  * </pre>
  */
 public final class MonitorTaskType implements PayloadType {
   static final String KEY = "monitor_task";
   private static final Set<String> KEYS =
-      Set.of("monitor_file", "baseline", "current", "columns", "fail_on_drift");
+      Set.of("monitor_file", "baseline", "current", "columns", "fail_on_drift", "ignore",
+          "drift_share", "min_sample");
 
   @Override
   public String key() {
@@ -52,10 +57,30 @@ public final class MonitorTaskType implements PayloadType {
           + " 'current'.");
       return null;
     }
-    if (file.isPresent() && !columns.isEmpty()) {
-      problems.add(body.keyLoc("columns"), "'columns' applies to baseline/current comparisons;"
-          + " list columns in the monitor file instead.");
+    List<String> ignore = new ArrayList<>();
+    problems.list(body, "ignore").forEach(n -> problems.scalarText(n, "a column")
+        .ifPresent(ignore::add));
+    OptionalDouble share = problems.number(body, "drift_share");
+    if (share.isPresent() && !(share.getAsDouble() > 0 && share.getAsDouble() <= 1)) {
+      problems.add(body.get("drift_share").get().loc(), "drift_share must be a share in (0, 1],"
+          + " such as 0.5.");
+      share = OptionalDouble.empty();
     }
-    return new MonitorTaskPayload(file, baseline, current, columns, fail);
+    long min = problems.integer(body, "min_sample").orElse(DriftOptions.DEFAULT_MIN_SAMPLE);
+    if (min < 1 || min > Integer.MAX_VALUE) {
+      problems.add(body.get("min_sample").get().loc(), "min_sample must be a number of rows, at"
+          + " least 1.");
+      min = DriftOptions.DEFAULT_MIN_SAMPLE;
+    }
+    if (file.isPresent()) {
+      for (String k : List.of("columns", "ignore", "drift_share", "min_sample")) {
+        if (body.has(k)) {
+          problems.add(body.keyLoc(k), "'" + k + "' applies to baseline/current comparisons;"
+              + " set it in the monitor file instead.");
+        }
+      }
+    }
+    return new MonitorTaskPayload(file, baseline, current, columns, fail, ignore, share,
+        (int) min);
   }
 }

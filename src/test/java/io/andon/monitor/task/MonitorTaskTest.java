@@ -37,7 +37,7 @@ class MonitorTaskTest {
     return (YMap) YamlReader.parse("job.yaml", text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static PayloadType type() {
+  static PayloadType type() {
     for (PayloadType t : ServiceLoader.load(PayloadType.class)) {
       if (t.key().equals("monitor_task")) {
         return t;
@@ -46,7 +46,7 @@ class MonitorTaskTest {
     throw new AssertionError("monitor_task is not registered");
   }
 
-  private static PayloadRunner runner() {
+  static PayloadRunner runner() {
     for (PayloadRunner r : ServiceLoader.load(PayloadRunner.class)) {
       if (r.key().equals("monitor_task")) {
         return r;
@@ -86,8 +86,9 @@ class MonitorTaskTest {
     Ctx ctx = new Ctx(dir, Map.of("{{day}}", "day1"));
     TaskOutcome out = runner().run(payload, ctx);
     assertThat(out.success()).isFalse();
-    assertThat(out.message()).contains("drift: 1 of 1 columns drifted (x)");
+    assertThat(out.message()).contains("DRIFT (1 of 1 columns drifted, share 1)").contains("(x)");
     assertThat(ctx.values.get("drift_detected").asBoolean()).isTrue();
+    assertThat(ctx.values.get("verdict").asText()).isEqualTo("DRIFT");
     assertThat(ctx.values.get("drifted_columns").get(0).asText()).isEqualTo("x");
     assertThat(ctx.values.get("drift_share").asDouble()).isEqualTo(1.0);
   }
@@ -116,7 +117,7 @@ class MonitorTaskTest {
   }
 
   /** A task context as the executor provides it: references replaced, values recorded. */
-  private static final class Ctx implements TaskContext {
+  static final class Ctx implements TaskContext {
     final Path base;
     final Map<String, String> refs;
     final Store store;
