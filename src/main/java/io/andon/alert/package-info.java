@@ -3,7 +3,7 @@
  *
  * <p>Destinations ({@link io.andon.alert.Destination}: Standard Webhooks endpoints, Slack-compatible
  * incoming webhooks, SMTP e-mail, local files) are declared once by id and parsed with located
- * problems by {@link io.andon.alert.Destinations}. Every notification is written to a durable
+ * problems by {@link io.andon.alert.DestinationsYaml}. Every notification is written to a durable
  * outbox in the store ({@link io.andon.alert.Outbox}) under an idempotency id before any attempt
  * to send it; delivery is at-least-once with the same id on every attempt, retried on the Standard
  * Webhooks schedule, and survives a restart of andon. Job notifications come from {@link
