@@ -9,12 +9,13 @@ rows=${1:-50000}
 repeats=${2:-3}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$root/target/andon.jar"
-[ -f "$jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests package)
+example_jar="$root/examples/fraud-detection/target/fraud-detection.jar"
+[ -f "$jar" ] && [ -f "$example_jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests package)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp -r "$root/examples/fraud-detection" "$tmp/ex"
-code="$root/src/main/java/io/andon/examples/fraud"
-export ANDON_JAR="$jar"
+code="$root/examples/fraud-detection/src/main/java/io/andon/examples/fraud"
+export ANDON_JAR="$jar" FRAUD_JAR="$example_jar"
 
 sequential() {
   cd "$tmp/ex"

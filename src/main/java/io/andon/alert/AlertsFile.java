@@ -56,7 +56,7 @@ public record AlertsFile(Path file, Destinations destinations, List<AlertRule> a
     problems.unknownKeys(m.get(), List.of("destinations", "alerts"), "an alerts file");
     Destinations destinations = m.get().get("destinations")
         .filter(n -> !(n instanceof YScalar s && s.isNull()))
-        .map(n -> Destinations.parse(n, dir, env, problems)).orElse(Destinations.none());
+        .map(n -> DestinationsYaml.parse(n, dir, env, problems)).orElse(Destinations.none());
     List<AlertRule> alerts = new ArrayList<>();
     Map<String, YNode> seen = new LinkedHashMap<>();
     if (!m.get().has("alerts")) {
@@ -92,7 +92,7 @@ public record AlertsFile(Path file, Destinations destinations, List<AlertRule> a
     problems.unknownKeys(m, ALERT_KEYS, where);
     name.ifPresent(n -> {
       if (!Destinations.ID.matcher(n).matches()) {
-        problems.add(Destinations.valueLoc(m, "name"), "alert name '" + n + "' may only hold"
+        problems.add(DestinationsYaml.valueLoc(m, "name"), "alert name '" + n + "' may only hold"
             + " letters, digits, '_', '.' and '-'.");
       }
     });
@@ -107,7 +107,7 @@ public record AlertsFile(Path file, Destinations destinations, List<AlertRule> a
       if (sql.isPresent()) {
         String first = sql.get().split("\\s+", 2)[0].toUpperCase();
         if (!first.equals("SELECT") && !first.equals("WITH")) {
-          problems.add(Destinations.valueLoc(m, "query"), "the query of " + where + " must be a"
+          problems.add(DestinationsYaml.valueLoc(m, "query"), "the query of " + where + " must be a"
               + " SELECT (or WITH ... SELECT); alerts only read the store.");
         } else {
           source = new AlertRule.Query(sql.get());
@@ -124,18 +124,18 @@ public record AlertsFile(Path file, Destinations destinations, List<AlertRule> a
       if (allowed.contains(e.get().strip().toUpperCase())) {
         empty = AlertRule.State.valueOf(e.get().strip().toUpperCase());
       } else {
-        problems.add(Destinations.valueLoc(m, "empty_result_state"), "'empty_result_state' must"
+        problems.add(DestinationsYaml.valueLoc(m, "empty_result_state"), "'empty_result_state' must"
             + " be OK, TRIGGERED or ERROR, not '" + e.get() + "'.");
       }
     }
     OptionalLong retrigger = problems.integer(m, "retrigger_seconds");
     if (retrigger.isPresent() && retrigger.getAsLong() < 0) {
-      problems.add(Destinations.valueLoc(m, "retrigger_seconds"), "'retrigger_seconds' must be 0"
-          + " (notify once while triggered) or a positive number of seconds.");
+      problems.add(DestinationsYaml.valueLoc(m, "retrigger_seconds"), "'retrigger_seconds' must"
+          + " be 0 (notify once while triggered) or a positive number of seconds.");
     }
     OptionalLong timeout = problems.integer(m, "timeout_seconds");
     if (timeout.isPresent() && (timeout.getAsLong() < 1 || timeout.getAsLong() > 3600)) {
-      problems.add(Destinations.valueLoc(m, "timeout_seconds"), "'timeout_seconds' must be"
+      problems.add(DestinationsYaml.valueLoc(m, "timeout_seconds"), "'timeout_seconds' must be"
           + " between 1 and 3600.");
     }
     boolean notifyOnOk = problems.bool(m, "notify_on_ok").orElse(false);
@@ -153,7 +153,7 @@ public record AlertsFile(Path file, Destinations destinations, List<AlertRule> a
           return; // its declaration's problems are reported already
         }
         if (d.isEmpty()) {
-          problems.add(Destinations.valueLoc(im, "id"), "unknown destination id '" + id + "'; "
+          problems.add(DestinationsYaml.valueLoc(im, "id"), "unknown destination id '" + id + "'; "
               + (destinations.declared().isEmpty() ? "declare it under 'destinations:'."
                   : "declared ids: " + String.join(", ", destinations.declared()) + "."
                       + Strings.didYouMean(id, destinations.declared())));
@@ -205,7 +205,7 @@ public record AlertsFile(Path file, Destinations destinations, List<AlertRule> a
     Optional<String> v = required ? problems.requiredString(m, key, where)
         : problems.string(m, key);
     if (v.isPresent() && !IDENTIFIER.matcher(v.get().strip()).matches()) {
-      problems.add(Destinations.valueLoc(m, key), "'" + key + "' of " + where + " must be a"
+      problems.add(DestinationsYaml.valueLoc(m, key), "'" + key + "' of " + where + " must be a"
           + " table or column name (letters, digits and '_'), not '" + v.get() + "'.");
       return Optional.empty();
     }
@@ -236,7 +236,7 @@ public record AlertsFile(Path file, Destinations destinations, List<AlertRule> a
     Optional<String> agg = problems.string(m, "aggregation");
     if (agg.isPresent()) {
       aggregation = enumValue(AlertRule.Aggregation.class, agg.get(), "aggregation",
-          Destinations.valueLoc(m, "aggregation"), problems);
+          DestinationsYaml.valueLoc(m, "aggregation"), problems);
       if (aggregation.isEmpty()) {
         return null;
       }
@@ -246,7 +246,7 @@ public record AlertsFile(Path file, Destinations destinations, List<AlertRule> a
       return null;
     }
     Optional<AlertRule.Op> op = enumValue(AlertRule.Op.class, opText.get(), "op",
-        Destinations.valueLoc(m, "op"), problems);
+        DestinationsYaml.valueLoc(m, "op"), problems);
     if (op.isEmpty()) {
       return null;
     }
@@ -256,12 +256,12 @@ public record AlertsFile(Path file, Destinations destinations, List<AlertRule> a
       return null;
     }
     if (!op.get().needsThreshold() && threshold.isPresent()) {
-      problems.add(Destinations.valueLoc(m, "threshold"), op.get() + " takes no threshold;"
+      problems.add(DestinationsYaml.valueLoc(m, "threshold"), op.get() + " takes no threshold;"
           + " remove it.");
     }
     if (threshold.isPresent() && op.get().needsThreshold() && op.get() != AlertRule.Op.EQUAL
         && op.get() != AlertRule.Op.NOT_EQUAL && number(threshold.get()).isEmpty()) {
-      problems.add(Destinations.valueLoc(m, "threshold"), "the threshold of " + op.get()
+      problems.add(DestinationsYaml.valueLoc(m, "threshold"), "the threshold of " + op.get()
           + " must be a number, not '" + threshold.get() + "'.");
       return null;
     }

@@ -60,7 +60,7 @@ public record NotificationConfig(
     Objects.requireNonNull(taskExtras, "taskExtras");
     Destinations destinations = Optional.ofNullable(jobExtras.get("destinations"))
         .filter(n -> !(n instanceof YScalar s && s.isNull()))
-        .map(n -> Destinations.parse(n, baseDir, env, problems))
+        .map(n -> DestinationsYaml.parse(n, baseDir, env, problems))
         .orElse(Destinations.none());
     Notifications job = notifications(jobExtras, destinations, false, "the job", problems);
     Map<String, Notifications> tasks = new LinkedHashMap<>();
@@ -174,9 +174,9 @@ public record NotificationConfig(
       } else if (destinations.isInvalid(t)) {
         continue; // its declaration's problems are reported already
       } else if (t.contains("@")) {
-        String bad = Destinations.checkAddress(t);
-        if (bad != null) {
-          problems.add(item.loc(), bad);
+        Optional<String> bad = DestinationsYaml.checkAddress(t);
+        if (bad.isPresent()) {
+          problems.add(item.loc(), bad.get());
         } else {
           addresses.add(t);
           at = at == null ? item : at;

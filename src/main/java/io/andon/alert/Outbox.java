@@ -95,7 +95,7 @@ public final class Outbox {
         + " created_at, next_attempt_at) VALUES (?,?,?,?,?,?,?,?,'PENDING',0,?,?)")) {
       ps.setString(1, n.id());
       ps.setString(2, destination.id());
-      ps.setString(3, Json.write(Destinations.toJson(destination)));
+      ps.setString(3, Json.write(DestinationJson.toJson(destination)));
       ps.setString(4, n.event());
       ps.setString(5, n.source());
       ps.setString(6, n.subject());
@@ -344,7 +344,7 @@ public final class Outbox {
         while (rs.next()) {
           Destination d;
           try {
-            d = Destinations.fromJson(Json.read(rs.getString(2)));
+            d = DestinationJson.fromJson(Json.read(rs.getString(2)));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

@@ -191,6 +191,8 @@ public final class Senders {
     }
   }
 
+  // "try": the file lock is held for the try block's extent on purpose, without being read
+  @SuppressWarnings("try")
   private static void file(StoredNotification n, Destination.File f) {
     Path path = f.path();
     ObjectNode line = Json.object();

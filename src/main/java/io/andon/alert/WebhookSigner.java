@@ -5,6 +5,7 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -48,28 +49,31 @@ public final class WebhookSigner {
     }
   }
 
-  /** Null when {@code secret} is a usable {@code whsec_} secret, else what is wrong (no value). */
-  public static String checkSecret(String secret) {
+  /**
+   * What is wrong with {@code secret} (never its value), or empty when it is a usable {@code
+   * whsec_} secret.
+   */
+  public static Optional<String> checkSecret(String secret) {
     String s = secret.strip();
     if (!s.startsWith(PREFIX)) {
-      return "does not hold a Standard Webhooks secret: expected whsec_ followed by the base64"
-          + " key.";
+      return Optional.of("does not hold a Standard Webhooks secret: expected whsec_ followed by"
+          + " the base64 key.");
     }
     try {
       if (Base64.getDecoder().decode(s.substring(PREFIX.length())).length < 16) {
-        return "holds a key shorter than 16 bytes; use at least 24 random bytes, base64-encoded"
-            + " after whsec_.";
+        return Optional.of("holds a key shorter than 16 bytes; use at least 24 random bytes,"
+            + " base64-encoded after whsec_.");
       }
     } catch (IllegalArgumentException e) {
-      return "holds a whsec_ secret whose key is not valid base64.";
+      return Optional.of("holds a whsec_ secret whose key is not valid base64.");
     }
-    return null;
+    return Optional.empty();
   }
 
   static byte[] key(String secret) {
-    String bad = checkSecret(secret);
-    if (bad != null) {
-      throw new DeliveryException("the signing secret " + bad);
+    Optional<String> bad = checkSecret(secret);
+    if (bad.isPresent()) {
+      throw new DeliveryException("the signing secret " + bad.get());
     }
     return Base64.getDecoder().decode(secret.strip().substring(PREFIX.length()));
   }

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import sun.misc.Signal;
 
 /** What the job commands share: opening the store, running with signals, printing results. */
 final class JobCommands {
@@ -102,33 +101,19 @@ final class JobCommands {
   /** Runs {@code work} with Ctrl-C and SIGTERM cancelling the executor; a second Ctrl-C exits. */
   static Executor.Outcome withSignals(Executor ex, java.util.function.Supplier<Executor.Outcome> work) {
     int[] count = new int[1];
-    List<Signal> installed = new ArrayList<>();
-    sun.misc.SignalHandler old1 = null;
-    sun.misc.SignalHandler old2 = null;
-    try {
-      sun.misc.SignalHandler h = sig -> {
-        if (++count[0] > 1) {
-          System.err.println("\nandon: second interrupt, stopping now");
-          Runtime.getRuntime().halt(130);
-        }
-        System.err.println("\nandon: canceling the run (interrupt again to stop at once)...");
-        ex.cancel();
-      };
-      old1 = Signal.handle(new Signal("INT"), h);
-      old2 = Signal.handle(new Signal("TERM"), h);
-      installed.add(new Signal("INT"));
-    } catch (IllegalArgumentException e) {
-      // signals not available here: run without them
-    }
+    Runnable handler = () -> {
+      if (++count[0] > 1) {
+        System.err.println("\nandon: second interrupt, stopping now");
+        Runtime.getRuntime().halt(130);
+      }
+      System.err.println("\nandon: canceling the run (interrupt again to stop at once)...");
+      ex.cancel();
+    };
+    Signals signals = Signals.install(handler, "INT", "TERM");
     try {
       return work.get();
     } finally {
-      if (old1 != null) {
-        Signal.handle(new Signal("INT"), old1);
-      }
-      if (old2 != null) {
-        Signal.handle(new Signal("TERM"), old2);
-      }
+      signals.close();
     }
   }
 

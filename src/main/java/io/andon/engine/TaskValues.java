@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,8 +37,7 @@ public final class TaskValues {
         throw new IOException("$ANDON_TASK_VALUES holds malformed JSON: "
             + e.getMessage().lines().findFirst().orElse(""));
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : n.properties()) {
         put(out, e.getKey(), e.getValue());
       }
       return out;

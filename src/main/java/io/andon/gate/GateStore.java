@@ -137,7 +137,7 @@ public final class GateStore {
             Map<String, JsonNode> byName = new HashMap<>();
             JsonNode tv = parse(rs.getString(2));
             if (tv instanceof ObjectNode o) {
-              o.fields().forEachRemaining(e -> byName.put(e.getKey(), e.getValue()));
+              o.properties().forEach(e -> byName.put(e.getKey(), e.getValue()));
             }
             values.put(rs.getString(1), byName);
           }

@@ -11,6 +11,13 @@
  * it. NaN and infinities are reported as such and never compared.
  *
  * <p>{@code andon gate} ({@code io.andon.cli.GateCommand}) and the {@code gate_task} job payload
- * ({@link io.andon.gate.GateTaskRunner}) are thin layers over that API.
+ * ({@link io.andon.gate.GateTaskRunner}) are thin layers over that API. In a job, the gate is
+ * the step that reads what earlier tasks measured (their task values, or files) and decides
+ * whether the line goes on: load -&gt; validate -&gt; execute (the gate task fails the run's
+ * downstream tasks when it fails) -&gt; store (the evaluation and each check, in {@code
+ * gate_evaluations} and {@code gate_checks}) -&gt; report.
+ *
+ * <p>Threading: an evaluation runs on the calling thread (a worker thread in a job) and shares no
+ * state.
  */
 package io.andon.gate;

@@ -70,12 +70,12 @@ public record BundleSettings(Optional<String> target, Map<String, String> vars,
     try {
       JsonNode o = Json.read(json.get());
       Map<String, String> vars = new LinkedHashMap<>();
-      o.path("variables").fields().forEachRemaining(e -> vars.put(e.getKey(),
+      o.path("variables").properties().forEach(e -> vars.put(e.getKey(),
           e.getValue().asText()));
       Optional<Map<String, String>> includes = Optional.empty();
       if (o.has("includes")) {
         Map<String, String> m = new LinkedHashMap<>();
-        o.get("includes").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+        o.get("includes").properties().forEach(e -> m.put(e.getKey(), e.getValue().asText()));
         includes = Optional.of(m);
       }
       return new BundleSettings(Optional.ofNullable(o.path("target").textValue()), vars,

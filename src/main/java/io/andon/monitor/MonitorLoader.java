@@ -40,23 +40,25 @@ public final class MonitorLoader {
     YNode root = YamlReader.read(file);
     Problems p = new Problems();
     Path baseDir = file.toAbsolutePath().getParent();
-    MonitorSpec spec = parse(root, p, baseDir, file.getFileName().toString()
+    Optional<MonitorSpec> spec = parse(root, p, baseDir, file.getFileName().toString()
         .replaceFirst("\\.ya?ml$", ""));
     p.throwIfAny("invalid monitor " + file);
-    return spec;
+    return spec.orElseThrow(() -> new IllegalStateException("the monitor " + file
+        + " was not read, yet no problem was reported"));
   }
 
-  /** Parses a monitor mapping; adds problems and returns null when unusable. */
-  public static MonitorSpec parse(YNode root, Problems p, Path baseDir, String defaultName) {
+  /** Parses a monitor mapping, adding its problems; empty when they make it unusable. */
+  public static Optional<MonitorSpec> parse(YNode root, Problems p, Path baseDir,
+      String defaultName) {
     Optional<YMap> top = p.map(root, "a monitor file");
     if (top.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
     YMap m = top.get();
     if (m.has("monitor") && m.keys().size() == 1) {
       Optional<YMap> inner = p.map(m, "monitor");
       if (inner.isEmpty()) {
-        return null;
+        return Optional.empty();
       }
       m = inner.get();
     }
@@ -166,11 +168,11 @@ public final class MonitorLoader {
     }
     DriftOptions drift = MonitorThresholds.parse(m, p, bins);
     if (table.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
-    return new MonitorSpec(name, table.get(), type, ts, grans, modelId, prediction, proba, label,
-        problem, p.string(m, "baseline_table"), slices, strings(p, m, "columns"),
-        strings(p, m, "numeric"), strings(p, m, "categorical"), metrics, bins, baseDir, drift);
+    return Optional.of(new MonitorSpec(name, table.get(), type, ts, grans, modelId, prediction,
+        proba, label, problem, p.string(m, "baseline_table"), slices, strings(p, m, "columns"),
+        strings(p, m, "numeric"), strings(p, m, "categorical"), metrics, bins, baseDir, drift));
   }
 
   /** "1 day" to a granularity; empty when not understood. */

@@ -83,7 +83,7 @@ public final class Baseline {
     }
     Map<String, Double> scores = new HashMap<>();
     Map<String, String> hashes = new HashMap<>();
-    root.path("files").fields().forEachRemaining(e -> {
+    root.path("files").properties().forEach(e -> {
       scores.put(e.getKey(), e.getValue().path("score").asDouble());
       hashes.put(e.getKey(), e.getValue().path("sha256").asText(""));
     });

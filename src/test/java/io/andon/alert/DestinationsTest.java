@@ -25,7 +25,7 @@ class DestinationsTest {
 
   private Destinations parse(String yaml, Problems problems) {
     YMap root = (YMap) YamlReader.parse("job.yml", yaml.getBytes(StandardCharsets.UTF_8));
-    return Destinations.parse(root.get("destinations").orElseThrow(), dir, ENV, problems);
+    return DestinationsYaml.parse(root.get("destinations").orElseThrow(), dir, ENV, problems);
   }
 
   private String problemsOf(String yaml) {
@@ -150,7 +150,7 @@ class DestinationsTest {
     parse("destinations: bad.yml\n", p2);
     assertThat(p2.list().toString()).contains("job.yml:1:15: the destinations file")
         .contains("bad.yml:2:10: destination 'audit' needs 'path'.");
-    assertThatThrownBy(() -> Destinations.read(dir.resolve("bad.yml"), ENV))
+    assertThatThrownBy(() -> DestinationsYaml.read(dir.resolve("bad.yml"), ENV))
         .isInstanceOf(InvalidInputException.class);
   }
 
@@ -168,8 +168,8 @@ class DestinationsTest {
         """, p);
     assertThat(p.list()).isEmpty();
     for (Destination x : d.all().values()) {
-      String json = Json.write(Destinations.toJson(x));
-      assertThat(Destinations.fromJson(Destinations.toJson(x))).isEqualTo(x);
+      String json = Json.write(DestinationJson.toJson(x));
+      assertThat(DestinationJson.fromJson(DestinationJson.toJson(x))).isEqualTo(x);
       assertThat(json).doesNotContain(SECRET).doesNotContain("XYZ").doesNotContain("\"pw\"");
     }
   }

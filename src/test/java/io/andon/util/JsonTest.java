@@ -48,7 +48,7 @@ class JsonTest {
         Arbitraries.strings().ofMaxLength(5).list().ofMaxSize(3).map(l -> {
           var a = F.arrayNode();
           l.forEach(a::add);
-          return (JsonNode) F.objectNode().set("nested", a);
+          return F.objectNode().set("nested", a);
         }));
     return scalar.list().ofMaxSize(6);
   }

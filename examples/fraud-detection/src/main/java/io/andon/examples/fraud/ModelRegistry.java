@@ -69,6 +69,8 @@ public final class ModelRegistry {
     }
   }
 
+  // "try": the registry lock is held for the try block's extent on purpose, without being read
+  @SuppressWarnings("try")
   private Version registerLocked(String model, Path dir, List<Path> files, JsonNode metrics,
       JsonNode lineage) throws IOException {
     try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,

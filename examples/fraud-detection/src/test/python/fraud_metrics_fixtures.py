@@ -1,6 +1,7 @@
 """Reference values for io.andon.examples.fraud.ClassificationMetrics, from NumPy and SciPy.
 
-Writes src/test/resources/examples/fraud/metrics-fixtures.json. Run by hand:
+Writes src/test/resources/examples/fraud/metrics-fixtures.json of the example module. Run by hand
+from examples/fraud-detection:
     python3 src/test/python/fraud_metrics_fixtures.py
 ROC AUC is SciPy's Mann-Whitney U of the positive scores over n1 * n0 (ties get average ranks),
 the nearest-rank quantile is NumPy's percentile(method="inverted_cdf").

@@ -104,7 +104,7 @@ public record RunSummary(long runId, List<String> lines, Map<String, Object> val
       JsonNode a = taskValues.getOrDefault("alerts", Json.object());
       if (a.has("states")) {
         List<String> states = new ArrayList<>();
-        a.get("states").fields().forEachRemaining(e -> states.add(e.getKey() + " "
+        a.get("states").properties().forEach(e -> states.add(e.getKey() + " "
             + e.getValue().asText()));
         lines.add("  alerts   " + String.join(", ", states) + "; notifications in "
             + work.root().resolve("notifications.jsonl"));

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * half the training labels flipped (the gate stops the line) and a webhook configured.
  */
 class FraudDetectionJobTest {
-  static final Path EXAMPLE = Path.of("examples/fraud-detection");
+  static final Path EXAMPLE = Path.of(".");
   static final Path CODE = Path.of("src/main/java/io/andon/examples/fraud");
 
   @TempDir Path tmp;

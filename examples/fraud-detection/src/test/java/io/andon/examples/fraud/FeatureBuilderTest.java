@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FeatureBuilderTest {
-  static final Path SQL = Path.of("examples/fraud-detection/features.sql");
+  static final Path SQL = Path.of("features.sql");
   @TempDir Path dir;
   Path train;
   Path prod;
