@@ -259,7 +259,7 @@ final class JsonPath {
   private static String differing(List<JsonNode> items) {
     Map<String, java.util.Set<String>> values = new java.util.LinkedHashMap<>();
     for (JsonNode item : items) {
-      item.fields().forEachRemaining(e -> {
+      item.properties().forEach(e -> {
         if (e.getValue().isValueNode() && !e.getValue().isNumber()) {
           values.computeIfAbsent(e.getKey(), k -> new java.util.LinkedHashSet<>())
               .add(e.getValue().asText());

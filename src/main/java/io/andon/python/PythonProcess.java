@@ -100,7 +100,7 @@ final class PythonProcess {
     }
     JsonNode r = Json.read(Files.readString(result, StandardCharsets.UTF_8));
     Map<String, JsonNode> values = new LinkedHashMap<>();
-    r.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
+    r.path("values").properties().forEach(e -> values.put(e.getKey(), e.getValue()));
     Optional<String> exit = r.path("exit").isNull() || r.path("exit").isMissingNode()
         ? Optional.empty() : Optional.of(r.path("exit").asText());
     Optional<String> error = r.path("error").isTextual() ? Optional.of(r.path("error").asText())

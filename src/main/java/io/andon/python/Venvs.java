@@ -42,6 +42,7 @@ final class Venvs {
    * The Python of the environment holding {@code requirements} (pip arguments: wheel paths,
    * requirement strings, {@code -r file}), made now if it does not exist yet.
    */
+  @SuppressWarnings("try") // the file lock is held by its try block, for other processes
   static Path ensure(Path home, Interpreter base, List<String> requirements, PrintStream log) {
     String hash = hash(base, requirements);
     Path dir = home.toAbsolutePath().resolve("python").resolve("envs").resolve(hash);

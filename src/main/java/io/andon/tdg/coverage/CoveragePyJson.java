@@ -6,7 +6,6 @@ import io.andon.util.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +31,7 @@ final class CoveragePyJson {
           + " \"meta\" and \"files\"). Give the file `coverage json` writes.");
     }
     List<FileCoverage> out = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext();) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : files.properties()) {
       JsonNode s = e.getValue().path("summary");
       out.add(new FileCoverage(e.getKey(), s.path("covered_lines").asInt(),
           s.path("num_statements").asInt(), s.path("covered_branches").asInt(),
