@@ -24,13 +24,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code andon tdg}: grades a Java project on complexity, coverage, documentation, security. */
+/**
+ * {@code andon tdg}: grades a Java, Python or Rust project on complexity, coverage,
+ * documentation, security.
+ */
 @Command(
     name = "tdg",
     description = {
-        "Grade a Java project A-F on complexity (25%%), coverage (35%%), documentation (15%%) and"
-            + " security (25%%). A component without input is NOT_MEASURED and left out of the"
-            + " score, never counted as 0 or 100.",
+        "Grade a Java, Python (notebooks too) or Rust project A-F on complexity (25%%), coverage"
+            + " (35%%), documentation (15%%) and security (25%%); a repository with several"
+            + " languages gets one grade, weighted by each language's lines. A component without"
+            + " input is NOT_MEASURED and left out of the score, never counted as 0 or 100.",
         "Exit codes: 0 graded; 1 below --min-grade, regressed against --baseline, or a"
             + " component not measured with --require-measured; 2 invalid input."},
     subcommands = {TdgCommand.BaselineCommand.class},
@@ -107,14 +111,15 @@ public final class TdgCommand implements Callable<Integer> {
 
     TdgConfig config() {
       if (path != null && Files.isRegularFile(path)) {
-        throw new InvalidInputException(path + " is a file; andon tdg grades a whole Java"
-            + " project: give its root folder (the one with pom.xml or src/), e.g. `andon tdg "
+        throw new InvalidInputException(path + " is a file; andon tdg grades a whole project"
+            + " (Java, Python or Rust): give its root folder, e.g. `andon tdg "
             + Optional.ofNullable(path.toAbsolutePath().getParent()).map(p -> p.toString())
                 .orElse(".") + "`.");
       }
       if (path != null && !Files.isDirectory(path)) {
-        throw new InvalidInputException(path + ": no such folder. Give the root of a Java"
-            + " project (the folder with pom.xml or src/), e.g. `andon tdg .`.");
+        throw new InvalidInputException(path + ": no such folder. Give the root of a Java,"
+            + " Python or Rust project (the folder with pom.xml, pyproject.toml or Cargo.toml),"
+            + " e.g. `andon tdg .`.");
       }
       return TdgConfig.load(root(), Optional.ofNullable(config));
     }

@@ -32,7 +32,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Grades a Java project: the plain Java API behind {@code andon tdg} and {@code tdg_task}. */
+/**
+ * Grades a Java, Python or Rust project: the plain Java API behind {@code andon tdg} and
+ * {@code tdg_task}.
+ */
 public final class Tdg {
   private Tdg() {}
 
@@ -117,8 +120,8 @@ public final class Tdg {
   public static TdgReport run(Request req) {
     Path root = req.root();
     if (!Files.isDirectory(root)) {
-      throw new InvalidInputException(root + ": no such folder. Give the root of a Java project"
-          + " (the folder with pom.xml or src/).");
+      throw new InvalidInputException(root + ": no such folder. Give the root of a Java, Python"
+          + " or Rust project (the folder with pom.xml, pyproject.toml or Cargo.toml).");
     }
     TdgConfig cfg = req.config();
     List<String> warnings = new ArrayList<>();
