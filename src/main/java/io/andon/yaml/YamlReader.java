@@ -156,6 +156,42 @@ public final class YamlReader {
     return parseWhole(name, text);
   }
 
+  /** Stack of the thread that reads a file nested deeper than the caller's stack holds. */
+  private static final long DEEP_STACK_BYTES = 256L * 1024 * 1024;
+
+  /**
+   * Builds the tree of a deeply nested file on a thread of its own with a large stack: the
+   * parser and the tree recurse once per level, and {@link #MAX_DEPTH} levels need more than a
+   * default thread's stack. The stack is reserved, not touched, so it costs no memory.
+   */
+  private static Tree buildOnDeepStack(String name, String text) throws IOException {
+    Object[] out = new Object[1];
+    Thread t = new Thread(null, () -> {
+      try {
+        out[0] = build(name, text, 0, 0);
+      } catch (IOException | RuntimeException e) {
+        out[0] = e;
+      } catch (StackOverflowError e) {
+        out[0] = new InvalidInputException(name + ": lists and mappings are nested too deeply;"
+            + " andon reads at most " + MAX_DEPTH + " levels. Flatten the structure.");
+      }
+    }, "andon-deep-yaml", DEEP_STACK_BYTES);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InvalidInputException(name + ": reading was interrupted.", e);
+    }
+    if (out[0] instanceof IOException e) {
+      throw e;
+    }
+    if (out[0] instanceof RuntimeException e) {
+      throw e;
+    }
+    return (Tree) out[0];
+  }
+
   /** Parses {@code text} in one piece; every problem is reported from here. */
   static YNode parseWhole(String name, String text) {
     if (text.isBlank()) {
@@ -163,7 +199,11 @@ public final class YamlReader {
     }
     Tree tree;
     try {
-      tree = build(name, text, 0, 0);
+      try {
+        tree = build(name, text, 0, 0);
+      } catch (StackOverflowError deep) {
+        tree = buildOnDeepStack(name, text);
+      }
     } catch (IOException e) {
       throw new InvalidInputException(malformed(name, e), e);
     }
