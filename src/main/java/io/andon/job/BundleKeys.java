@@ -14,7 +14,7 @@ import java.util.Set;
 final class BundleKeys {
   /** Top-level keys andon reads. */
   static final Set<String> READ = Set.of("bundle", "include", "variables", "targets",
-      "resources");
+      "resources", "artifacts");
   /** Top-level keys of an included file andon reads (include there is reported as misplaced). */
   static final Set<String> INCLUDED_READ = Set.of("include", "variables", "targets",
       "resources");
@@ -22,7 +22,8 @@ final class BundleKeys {
   static final Set<String> TARGET_READ = Set.of("default", "variables", "resources");
   static final String LOCAL_WORKSPACE = "workspace settings, not used because andon gives"
       + " ${workspace.*} local values (see --workspace)";
-  static final String ARTIFACTS = "artifacts, which andon does not build";
+  static final String ARTIFACTS = "artifacts of a target or an included file, which andon does"
+      + " not build (it builds those of the bundle's main file, for the wheel tasks that use them)";
   /** Top-level and target keys accepted without being acted on: key to kind. */
   static final Map<String, String> IGNORED = Map.ofEntries(
       Map.entry("workspace", LOCAL_WORKSPACE), Map.entry("artifacts", ARTIFACTS),

@@ -12,8 +12,8 @@ import java.util.Optional;
 final class IgnoredKeys {
   static final String COMPUTE = "compute settings, not used because andon runs every task on this"
       + " machine";
-  static final String ENVIRONMENT = "library and environment settings, which andon does not"
-      + " install";
+  static final String ENVIRONMENT = "library and environment settings, which andon installs only"
+      + " for notebook, Python file and wheel tasks";
   static final String SERVE = "schedule settings, which take effect only when andon serves the job"
       + " (andon serve, not available yet); andon run runs the job once, now";
   static final String ACCESS = "access settings, which a Databricks workspace enforces and andon"
@@ -21,6 +21,10 @@ final class IgnoredKeys {
   static final String WORKSPACE = "Databricks workspace and deployment settings, not used by andon";
   static final String API = "fields of a deployed job as the Jobs API describes it, not used by"
       + " andon";
+
+  /** Task keys a notebook, Python file or wheel task acts on (it installs them). */
+  static final java.util.Set<String> PYTHON_ENVIRONMENT =
+      java.util.Set.of("libraries", "environment_key");
 
   /** Job settings: key to kind. */
   static final Map<String, String> JOB = Map.ofEntries(

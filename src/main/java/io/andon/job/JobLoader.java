@@ -283,8 +283,13 @@ public final class JobLoader {
       Set<String> allowed = new TreeSet<>(JOB_KEYS);
       allowed.addAll(JOB_KEYS_IGNORED);
       allowed.addAll(jobExtKeys);
+      boolean python = m.get("tasks").filter(t -> t instanceof YList).stream()
+          .flatMap(t -> ((YList) t).items().stream())
+          .anyMatch(t -> t instanceof YMap tm && runsPython(tm));
       for (YMap.Entry e : m.values()) {
-        IgnoredKeys.job(e.key()).ifPresent(kind -> p.ignored(e.keyLoc(), kind, e.key()));
+        if (!(python && e.key().equals("environments"))) {
+          IgnoredKeys.job(e.key()).ifPresent(kind -> p.ignored(e.keyLoc(), kind, e.key()));
+        }
       }
       checkKeys(m, allowed, "the job");
       String name = p.string(m, "name").orElse(key.orElse(stem(file)));
@@ -446,6 +451,15 @@ public final class JobLoader {
       return kinds;
     }
 
+    /**
+     * Whether a task runs a notebook, Python file or wheel here (no shell_task stands in): its
+     * libraries and environment are then installed, not noticed as ignored.
+     */
+    private static boolean runsPython(YMap task) {
+      return task.get(ShellTask.KEY).isEmpty()
+          && STAND_IN_YIELDS.stream().anyMatch(k -> task.get(k).isPresent());
+    }
+
     Optional<TaskSpec> task(YMap m, boolean nested) {
       return Optional.ofNullable(read(m, nested).spec());
     }
@@ -453,8 +467,11 @@ public final class JobLoader {
     /** A task item: its spec, or, when it has problems, its key and dependencies if readable. */
     private Read read(YMap m, boolean nested) {
       YMap checked = m;
+      boolean python = runsPython(m);
       for (YMap.Entry e : m.values()) {
-        IgnoredKeys.task(e.key()).ifPresent(kind -> p.ignored(e.keyLoc(), kind, e.key()));
+        if (!(python && IgnoredKeys.PYTHON_ENVIRONMENT.contains(e.key()))) {
+          IgnoredKeys.task(e.key()).ifPresent(kind -> p.ignored(e.keyLoc(), kind, e.key()));
+        }
         if (!taskKeysAllowed.contains(e.key()) && isWorkspacePayload(e.key())) {
           // a payload type andon does not know: payload() reports it by name
           LinkedHashMap<String, YMap.Entry> rest = new LinkedHashMap<>(checked.entries());
