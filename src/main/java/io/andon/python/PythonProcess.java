@@ -61,6 +61,9 @@ final class PythonProcess {
               new File("/dev/null")));
       Map<String, String> penv = pb.environment();
       penv.put("ANDON_TASK_CONTEXT", spec.toString());
+      // the marks recovery looks for: if andon is killed, the next command kills this process
+      penv.put("ANDON_HOME", ctx.home().toAbsolutePath().toString());
+      penv.put("ANDON_RUN_ID", Long.toString(ctx.runId()));
       penv.put("PYTHONUNBUFFERED", "1");
       penv.merge("PYTHONPATH", lib.toString(), (old, mine) -> mine + File.pathSeparator + old);
       List<String> secrets = Secrets.values(env);

@@ -56,6 +56,41 @@ class TaskProcessesTest {
   }
 
   @Test
+  void aPythonTaskOfAKilledAndonIsKilledByRecovery() throws Exception {
+    Files.writeString(tmp.resolve("work.py"), """
+        import pathlib, time
+        pathlib.Path("started-py").touch()
+        time.sleep(60)
+        """);
+    Files.writeString(tmp.resolve("job.yml"), """
+        name: python-burst
+        tasks:
+          - task_key: py
+            spark_python_task: {python_file: work.py}
+        """);
+    String home = tmp.resolve("home").toString();
+    Process p = AndonProcess.start(tmp, "andon", "run", "--home", home, "job.yml");
+    for (int i = 0; i < 6000 && !started(); i++) {
+      Thread.sleep(5);
+    }
+    assertThat(started()).as("the Python task started: " + Files.readString(
+        tmp.resolve("andon.err"))).isTrue();
+    p.destroyForcibly();
+    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(AndonProcess.withEnvironment(homeMark())).as("the task outlives the killed andon")
+        .isNotEmpty();
+
+    Cli shown = Cli.run("runs", "show", "--home", home, "1");
+    assertThat(shown.exit).as(shown.toString()).isZero();
+    List<Long> left = AndonProcess.withEnvironment(homeMark());
+    for (int i = 0; i < 100 && !left.isEmpty(); i++) {
+      Thread.sleep(50);
+      left = AndonProcess.withEnvironment(homeMark());
+    }
+    assertThat(left).as("Python processes left after recovery").isEmpty();
+  }
+
+  @Test
   void tasksDoNotSeeTheVariablesThatHoldNotificationSecrets() throws Exception {
     Files.writeString(tmp.resolve("job.yml"), """
         name: secrets
