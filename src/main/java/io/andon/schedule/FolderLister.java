@@ -40,8 +40,9 @@ public final class FolderLister {
         .resolve(target.subpath(0, i))).orElse(target);
     if (!Files.isDirectory(root)) {
       throw new InvalidInputException("file_arrival url '" + url + "': " + root
-          + (Files.exists(root) ? " is a file; give its folder or a glob such as "
-              + root.getParent() + "/*." : " does not exist; create the folder or fix the url."));
+          + (Files.exists(root) ? " is a file; give its folder (" + root.getParent()
+              + ") or a glob that matches it." : " does not exist; create the folder or fix the"
+              + " url."));
     }
     Optional<PathMatcher> matcher = globAt.map(i -> FileSystems.getDefault()
         .getPathMatcher("glob:" + target.toString().replace("\\", "\\\\")));
