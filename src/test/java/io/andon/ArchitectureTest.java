@@ -120,4 +120,15 @@ class ArchitectureTest {
         .orShould().dependOnClassesThat().resideInAPackage(pkg("examples"))
         .check(CLASSES);
   }
+
+  @Test
+  void schedulesUseOnlyTheBasicsStartNoThreadAndNeverSleep() {
+    // the service drives schedules with its own clock and threads; the rules stay pure
+    CompositeArchRule.of(usesOnly("schedule", "util", "error"))
+        .and(noClasses().that().resideInAPackage(pkg("schedule"))
+            .should().dependOnClassesThat().resideInAnyPackage("java.util.concurrent..")
+            .orShould().callMethod(Thread.class, "sleep", long.class)
+            .orShould().callConstructor(Thread.class, Runnable.class))
+        .check(CLASSES);
+  }
 }
