@@ -52,7 +52,10 @@ public record DriftReport(
 
   /** The columns for people: drifted first, then not enough data, then the others. */
   public List<ColumnDrift> columnsByConcern() {
-    return columns.stream().sorted(Comparator.comparingInt(c -> c.status().ordinal() == 0 ? 0
-        : c.status() == ColumnDrift.Status.NOT_ENOUGH_DATA ? 1 : 2)).toList();
+    return columns.stream().sorted(Comparator.comparingInt(c -> switch (c.status()) {
+      case DRIFT -> 0;
+      case NOT_ENOUGH_DATA -> 1;
+      default -> 2;
+    })).toList();
   }
 }

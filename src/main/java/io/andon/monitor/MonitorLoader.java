@@ -28,7 +28,8 @@ public final class MonitorLoader {
   static final Set<String> KEYS = Set.of("name", "table", "profile_type", "timestamp_col",
       "granularities", "model_id_col", "prediction_col", "prediction_proba_col", "label_col",
       "problem_type", "baseline_table", "slicing_exprs", "columns", "numeric", "categorical",
-      "custom_metrics", "bins", "thresholds", "column_thresholds", "drift_share", "min_sample");
+      "custom_metrics", "bins", "thresholds", "column_thresholds", "drift_share", "min_sample",
+      "ignore");
   private static final Set<String> METRIC_KEYS =
       Set.of("name", "type", "input_columns", "definition", "output_data_type");
   private static final Pattern GRANULARITY =

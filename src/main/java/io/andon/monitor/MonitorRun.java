@@ -219,6 +219,13 @@ public final class MonitorRun {
     List<String> special = new ArrayList<>();
     spec.timestampCol().ifPresent(special::add);
     spec.modelIdCol().ifPresent(special::add);
+    for (String c : spec.drift().ignore()) {
+      if (input.column(c).isEmpty()) {
+        throw new InvalidInputException("ignore names '" + c + "', which "
+            + input.source().describe() + " does not have."
+            + io.andon.util.Strings.didYouMean(c, names(input)));
+      }
+    }
     for (String c : spec.columns()) {
       if (input.column(c).isEmpty()) {
         throw new InvalidInputException("columns names '" + c + "', which "
@@ -236,7 +243,7 @@ public final class MonitorRun {
     }
     List<Col> out = new ArrayList<>();
     for (Duck.ColumnInfo c : input.columns()) {
-      if (special.contains(c.name())
+      if (special.contains(c.name()) || spec.drift().ignore().contains(c.name())
           || (!spec.columns().isEmpty() && !spec.columns().contains(c.name()))) {
         continue;
       }

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Reads the verdict settings of a monitor file: {@code thresholds} (by metric),
- * {@code column_thresholds} (by column, then metric), {@code drift_share} and
- * {@code min_sample}. Every bad value is a located problem.
+ * {@code column_thresholds} (by column, then metric), {@code drift_share},
+ * {@code min_sample} and {@code ignore} (columns neither profiled nor compared). Every bad value is a located problem.
  */
 final class MonitorThresholds {
   private MonitorThresholds() {}
@@ -39,7 +39,9 @@ final class MonitorThresholds {
           + " not " + min + ".");
       min = DriftOptions.DEFAULT_MIN_SAMPLE;
     }
-    return new DriftOptions(List.of(), Set.of(), Set.of(), Set.of(), bins, base, perColumn,
+    Set<String> ignore = new java.util.LinkedHashSet<>();
+    p.list(m, "ignore").forEach(n -> p.scalarText(n, "an item of 'ignore'").ifPresent(ignore::add));
+    return new DriftOptions(List.of(), ignore, Set.of(), Set.of(), bins, base, perColumn,
         share, (int) min, 1);
   }
 

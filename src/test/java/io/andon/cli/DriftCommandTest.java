@@ -292,6 +292,12 @@ class DriftCommandTest {
         .isCloseTo(e.get(0).get("ks_test").get("statistic").asDouble(),
             org.assertj.core.api.Assertions.within(0.03));
     assertThat(sketch.json().get("warnings").toString()).contains("streaming mode");
+    assertThat(sketch.json().get("dataset").get("rule").asText())
+        .isEqualTo(exact.json().get("dataset").get("rule").asText());
+    Run ignored = run("drift", "--baseline", base.toString(), "--current", shifted.toString(),
+        "--format", "json", "--sketch", "--ignore", "c");
+    assertThat(ignored.json().get("columns").findValuesAsText("column_name"))
+        .containsExactly("x", "y");
   }
 
   @Test

@@ -102,6 +102,7 @@ class MonitorVerdictTest {
         table: log.csv
         baseline_table: base.csv
         slicing_exprs: [region]
+        ignore: [flag, grade]
         min_sample: 100
         drift_share: 0.5
         thresholds:
@@ -110,6 +111,9 @@ class MonitorVerdictTest {
           x: {wasserstein_distance_normed: 0.0001, pvalue: 1}
         """);
     assertThat(r.options().minSample()).isEqualTo(100);
+    assertThat(r.profiles()).noneMatch(p -> p.columnName().equals("flag")
+        || p.columnName().equals("grade"));
+    assertThat(r.drifts()).noneMatch(d -> d.drift().columnName().equals("flag"));
     assertThat(r.options().driftShare().getAsDouble()).isEqualTo(0.5);
     assertThat(r.options().thresholds().alpha()).isEqualTo(0.05);
     assertThat(r.options().thresholdsFor("x").wassersteinNormed()).isEqualTo(0.0001);
@@ -140,5 +144,10 @@ class MonitorVerdictTest {
         .hasMessageContaining("m.yaml:3:13").hasMessageContaining("min_sample must be")
         .hasMessageContaining("m.yaml:5:3").hasMessageContaining("unknown key 'psi'")
         .hasMessageContaining("m.yaml:6:16").hasMessageContaining("js_distance");
+    log("log.csv", 1, 5);
+    Files.writeString(m, "table: log.csv\nignore: [flg]\n");
+    assertThatThrownBy(() -> new MonitorRun(MonitorLoader.load(m), CLOCK, line -> { }).run())
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("ignore names 'flg'")
+        .hasMessageContaining("Did you mean 'flag'?");
   }
 }

@@ -46,9 +46,18 @@ public final class SketchComparison {
               + " input has." + Strings.didYouMean(n, all));
         }
       }
+      for (String n : options.ignore()) {
+        if (!all.contains(n)) {
+          throw new InvalidInputException("--ignore names column '" + n + "', which neither"
+              + " input has." + Strings.didYouMean(n, all));
+        }
+      }
       List<String> warnings = new ArrayList<>();
       Map<String, Boolean> numeric = new LinkedHashMap<>();
       for (String n : options.columns().isEmpty() ? all : options.columns()) {
+        if (options.ignore().contains(n)) {
+          continue;
+        }
         if (!tb.containsKey(n) || !tc.containsKey(n)) {
           warnings.add("column '" + n + "' is only in the " + (tb.containsKey(n) ? "baseline"
               : "current data") + "; it is not compared.");
@@ -88,6 +97,7 @@ public final class SketchComparison {
                   false)) + "%); ks_test pvalue is conservative (taken at the statistic minus"
           + " both rank errors).");
       List<ColumnDrift> results = new ArrayList<>();
+      options = options.withComparisons(numeric.size());
       for (Map.Entry<String, Boolean> e : numeric.entrySet()) {
         Object b = sb.columns().get(e.getKey());
         Object c = sc.columns().get(e.getKey());
