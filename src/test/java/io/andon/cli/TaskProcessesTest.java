@@ -45,14 +45,7 @@ class TaskProcessesTest {
     assertThat(AndonProcess.withEnvironment(homeMark())).as("tasks outlive the killed andon")
         .isNotEmpty();
 
-    Cli shown = Cli.run("runs", "show", "--home", home, "1");
-    assertThat(shown.exit).as(shown.toString()).isZero();
-    List<Long> left = AndonProcess.withEnvironment(homeMark());
-    for (int i = 0; i < 100 && !left.isEmpty(); i++) {
-      Thread.sleep(50);
-      left = AndonProcess.withEnvironment(homeMark());
-    }
-    assertThat(left).as("task processes left after recovery").isEmpty();
+    assertRecoveryLeavesNoTaskProcess(home);
   }
 
   @Test
@@ -80,14 +73,7 @@ class TaskProcessesTest {
     assertThat(AndonProcess.withEnvironment(homeMark())).as("the task outlives the killed andon")
         .isNotEmpty();
 
-    Cli shown = Cli.run("runs", "show", "--home", home, "1");
-    assertThat(shown.exit).as(shown.toString()).isZero();
-    List<Long> left = AndonProcess.withEnvironment(homeMark());
-    for (int i = 0; i < 100 && !left.isEmpty(); i++) {
-      Thread.sleep(50);
-      left = AndonProcess.withEnvironment(homeMark());
-    }
-    assertThat(left).as("Python processes left after recovery").isEmpty();
+    assertRecoveryLeavesNoTaskProcess(home);
   }
 
   @Test
@@ -107,6 +93,18 @@ class TaskProcessesTest {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(Files.readString(tmp.resolve("andon.err"))).isZero();
     assertThat(Files.readString(tmp.resolve("seen.txt")).strip()).isEqualTo("unset unset kept");
+  }
+
+  /** The next command on {@code home} recovers the killed run and kills what it left. */
+  private void assertRecoveryLeavesNoTaskProcess(String home) throws Exception {
+    Cli shown = Cli.run("runs", "show", "--home", home, "1");
+    assertThat(shown.exit).as(shown.toString()).isZero();
+    List<Long> left = AndonProcess.withEnvironment(homeMark());
+    for (int i = 0; i < 100 && !left.isEmpty(); i++) {
+      Thread.sleep(50);
+      left = AndonProcess.withEnvironment(homeMark());
+    }
+    assertThat(left).as("task processes left after recovery").isEmpty();
   }
 
   private boolean started() throws Exception {
