@@ -22,8 +22,11 @@ final class AndonProcess {
 
   static Result run(Map<String, String> env, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "io.andon.cli.AndonCli"));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    // the coverage agent of this test JVM, if any, so that what andon runs here counts too
+    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-javaagent:") && a.contains("jacoco")).forEach(cmd::add);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.andon.cli.AndonCli"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().keySet().removeIf(k -> k.startsWith("ANDON_SECRET"));
