@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -67,7 +68,7 @@ public final class AlertTask {
     }
 
     @Override
-    public Payload parse(YMap body, Problems problems, Path baseDir) {
+    public Optional<Payload> parse(YMap body, Problems problems, Path baseDir) {
       problems.unknownKeys(body, List.of("alerts_file", "alerts", "fail_on",
           "delivery_wait_seconds"), "alert_task");
       var file = problems.requiredString(body, "alerts_file", "alert_task");
@@ -97,7 +98,7 @@ public final class AlertTask {
             + " more.");
       }
       if (file.isEmpty()) {
-        return null;
+        return Optional.empty();
       }
       if (!file.get().contains("{{")) {
         Path p = baseDir.resolve(file.get().strip());
@@ -118,7 +119,8 @@ public final class AlertTask {
           }
         }
       }
-      return new Spec(file.get().strip(), names, failOn, Math.max(0, wait.orElse(10)));
+      return Optional.of(new Spec(file.get().strip(), names, failOn,
+          Math.max(0, wait.orElse(10))));
     }
   }
 

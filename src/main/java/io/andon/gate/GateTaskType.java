@@ -28,7 +28,7 @@ public final class GateTaskType implements PayloadType {
   }
 
   @Override
-  public Payload parse(YMap body, Problems problems, Path baseDir) {
+  public Optional<Payload> parse(YMap body, Problems problems, Path baseDir) {
     int before = problems.list().size();
     problems.unknownKeys(body, KEYS, GateTask.KEY);
     Optional<String> file = problems.requiredString(body, "gates_file", GateTask.KEY);
@@ -44,14 +44,14 @@ public final class GateTaskType implements PayloadType {
           + " 'baseline_job' (the last successful run of a job), not both.");
     }
     if (problems.list().size() > before || file.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
     if (!file.get().contains("{{")) {
       Path path = baseDir.resolve(file.get());
       if (!Files.isRegularFile(path)) {
         problems.add(body.get("gates_file").get().loc(), "gates_file " + path
             + " does not exist. Give the path of a gates YAML file, relative to the job file.");
-        return null;
+        return Optional.empty();
       }
       try {
         GatesFile gates = GatesFile.load(path);
@@ -68,9 +68,9 @@ public final class GateTaskType implements PayloadType {
             problems.add(p);
           }
         }
-        return null;
+        return Optional.empty();
       }
     }
-    return new GateTask(file.get(), gate, metrics, baseline, baselineJob);
+    return Optional.of(new GateTask(file.get(), gate, metrics, baseline, baselineJob));
   }
 }

@@ -598,7 +598,7 @@ public final class JobLoader {
         case RunJobTask.KEY:
           return runJob(b, k, base);
         default:
-          return payloadTypes.get(type).parse(b, m, jobMap, p, base);
+          return payloadTypes.get(type).parse(b, m, jobMap, p, base).orElse(null);
       }
     }
 

@@ -31,7 +31,7 @@ public final class PythonTaskTypes {
     }
 
     @Override
-    public Payload parse(YMap body, Problems problems, Path baseDir) {
+    public Optional<Payload> parse(YMap body, Problems problems, Path baseDir) {
       YMap none = new YMap(body.loc(), Map.of());
       return parse(body, none, none, problems, baseDir);
     }
@@ -66,7 +66,8 @@ public final class PythonTaskTypes {
     }
 
     @Override
-    public Payload parse(YMap body, YMap task, YMap job, Problems p, Path baseDir) {
+    public Optional<Payload> parse(YMap body, YMap task, YMap job, Problems p,
+        Path baseDir) {
       p.unknownKeys(body, Set.of("notebook_path", "base_parameters", "source", "warehouse_id"),
           "notebook_task");
       source(body, p);
@@ -80,7 +81,7 @@ public final class PythonTaskTypes {
       Dependencies deps = DependencyReader.read(task, job, p);
       path.ifPresent(x -> NotebookFiles.checkLanguage(baseDir, x,
           body.get("notebook_path").get().loc(), p));
-      return path.map(x -> new PythonPayload.Notebook(x, base, deps)).orElse(null);
+      return path.map(x -> new PythonPayload.Notebook(x, base, deps));
     }
   }
 
@@ -91,7 +92,8 @@ public final class PythonTaskTypes {
     }
 
     @Override
-    public Payload parse(YMap body, YMap task, YMap job, Problems p, Path baseDir) {
+    public Optional<Payload> parse(YMap body, YMap task, YMap job, Problems p,
+        Path baseDir) {
       p.unknownKeys(body, Set.of("python_file", "parameters", "source"), "spark_python_task");
       source(body, p);
       Optional<String> file = p.requiredString(body, "python_file", "spark_python_task");
@@ -99,7 +101,7 @@ public final class PythonTaskTypes {
           .ifPresent(f -> workspacePath(body.get("python_file").get().loc(), "python_file", f, p));
       List<String> params = list(body, "parameters", p);
       Dependencies deps = DependencyReader.read(task, job, p);
-      return file.map(f -> new PythonPayload.SparkPython(f, params, deps)).orElse(null);
+      return file.map(f -> new PythonPayload.SparkPython(f, params, deps));
     }
   }
 
@@ -115,7 +117,8 @@ public final class PythonTaskTypes {
     }
 
     @Override
-    public Payload parse(YMap body, YMap task, YMap job, Problems p, Path baseDir) {
+    public Optional<Payload> parse(YMap body, YMap task, YMap job, Problems p,
+        Path baseDir) {
       p.unknownKeys(body, Set.of("package_name", "entry_point", "parameters", "named_parameters"),
           "python_wheel_task");
       Optional<String> pkg = p.requiredString(body, "package_name", "python_wheel_task");
@@ -128,9 +131,9 @@ public final class PythonTaskTypes {
       }
       Dependencies deps = DependencyReader.read(task, job, p);
       if (pkg.isEmpty() || entry.isEmpty()) {
-        return null;
+        return Optional.empty();
       }
-      return new PythonPayload.Wheel(pkg.get(), entry.get(), params, named, deps);
+      return Optional.of(new PythonPayload.Wheel(pkg.get(), entry.get(), params, named, deps));
     }
   }
 }

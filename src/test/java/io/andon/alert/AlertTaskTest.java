@@ -102,7 +102,7 @@ class AlertTaskTest {
         .filter(t -> t.key().equals("alert_task")).findFirst().orElseThrow();
     Problems problems = new Problems();
     Payload p = type.parse(body("alert_task: {alerts_file: \"{{job.name}}-alerts.yml\"}\n"),
-        problems, dir);
+        problems, dir).orElseThrow();
     assertThat(problems.list()).isEmpty();
     assertThat(p.templates()).containsExactly("{{job.name}}-alerts.yml");
 

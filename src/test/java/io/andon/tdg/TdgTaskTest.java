@@ -98,7 +98,7 @@ class TdgTaskTest {
 
   private TdgTaskPayload parse(String yaml, Problems problems) {
     YMap body = (YMap) YamlReader.parse("job.yml", yaml.getBytes(StandardCharsets.UTF_8));
-    return (TdgTaskPayload) type().parse(body, problems, tmp);
+    return (TdgTaskPayload) type().parse(body, problems, tmp).orElse(null);
   }
 
   @Test

@@ -38,7 +38,7 @@ public final class MonitorTaskType implements PayloadType {
   }
 
   @Override
-  public Payload parse(YMap body, Problems problems, Path baseDir) {
+  public Optional<Payload> parse(YMap body, Problems problems, Path baseDir) {
     problems.unknownKeys(body, KEYS, "monitor_task");
     Optional<String> file = problems.string(body, "monitor_file");
     Optional<String> baseline = problems.string(body, "baseline");
@@ -50,12 +50,12 @@ public final class MonitorTaskType implements PayloadType {
     if (file.isPresent() && (baseline.isPresent() || current.isPresent())) {
       problems.add(body.keyLoc("monitor_file"), "monitor_task takes either 'monitor_file' or"
           + " 'baseline' and 'current', not both.");
-      return null;
+      return Optional.empty();
     }
     if (file.isEmpty() && (baseline.isEmpty() || current.isEmpty())) {
       problems.add(body.loc(), "monitor_task needs 'monitor_file', or both 'baseline' and"
           + " 'current'.");
-      return null;
+      return Optional.empty();
     }
     List<String> ignore = new ArrayList<>();
     problems.list(body, "ignore").forEach(n -> problems.scalarText(n, "a column")
@@ -80,7 +80,7 @@ public final class MonitorTaskType implements PayloadType {
         }
       }
     }
-    return new MonitorTaskPayload(file, baseline, current, columns, fail, ignore, share,
-        (int) min);
+    return Optional.of(new MonitorTaskPayload(file, baseline, current, columns, fail, ignore,
+        share, (int) min));
   }
 }

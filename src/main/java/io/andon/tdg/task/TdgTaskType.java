@@ -24,7 +24,7 @@ public final class TdgTaskType implements PayloadType {
   }
 
   @Override
-  public Payload parse(YMap body, Problems problems, Path baseDir) {
+  public Optional<Payload> parse(YMap body, Problems problems, Path baseDir) {
     int before = problems.list().size();
     problems.unknownKeys(body, KEYS, "tdg_task");
     String path = problems.string(body, "path").orElse(".");
@@ -51,6 +51,6 @@ public final class TdgTaskType implements PayloadType {
     TdgTaskPayload p = new TdgTaskPayload(path, coverage, problems.string(body, "advisories"),
         problems.string(body, "config"), minGrade, requireMeasured,
         problems.string(body, "baseline"), drop, problems.string(body, "output"));
-    return problems.list().size() > before ? null : p;
+    return problems.list().size() > before ? Optional.empty() : Optional.of(p);
   }
 }

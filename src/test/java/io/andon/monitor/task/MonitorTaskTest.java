@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -58,8 +59,9 @@ class MonitorTaskTest {
   @Test
   void invalidPayloadsAreReportedWithTheirPosition() {
     Problems p = new Problems();
-    Payload none = type().parse(yaml("baseline: a.csv\nfail_on_drif: true\n"), p, dir);
-    assertThat(none).isNull();
+    Optional<Payload> none =
+        type().parse(yaml("baseline: a.csv\nfail_on_drif: true\n"), p, dir);
+    assertThat(none).isEmpty();
     assertThat(p.list().toString()).contains("job.yaml:2:1").contains("Did you mean"
         + " 'fail_on_drift'?").contains("needs 'monitor_file', or both 'baseline' and 'current'");
   }
@@ -80,7 +82,8 @@ class MonitorTaskTest {
     csv("base.csv", 0, 1);
     csv("day1.csv", 1.0, 2);
     Problems p = new Problems();
-    Payload payload = type().parse(yaml("baseline: base.csv\ncurrent: '{{day}}.csv'\n"), p, dir);
+    Payload payload =
+        type().parse(yaml("baseline: base.csv\ncurrent: '{{day}}.csv'\n"), p, dir).orElseThrow();
     assertThat(p.isEmpty()).isTrue();
     assertThat(payload.templates()).contains("{{day}}.csv");
     Ctx ctx = new Ctx(dir, Map.of("{{day}}", "day1"));
@@ -99,7 +102,7 @@ class MonitorTaskTest {
     csv("cur.csv", 0, 3);
     Files.writeString(dir.resolve("m.yaml"), "name: m\ntable: cur.csv\nbaseline_table: base.csv\n");
     Problems p = new Problems();
-    Payload payload = type().parse(yaml("monitor_file: m.yaml\n"), p, dir);
+    Payload payload = type().parse(yaml("monitor_file: m.yaml\n"), p, dir).orElseThrow();
     try (Store store = Store.open(dir.resolve("home"))) {
       Ctx ctx = new Ctx(dir, Map.of(), store);
       TaskOutcome out = runner().run(payload, ctx);

@@ -73,7 +73,7 @@ class VerdictAcrossOutputsTest {
   private String taskVerdict(String yaml) throws Exception {
     Problems p = new Problems();
     Payload payload = MonitorTaskTest.type().parse((YMap) YamlReader.parse("job.yaml",
-        yaml.getBytes(StandardCharsets.UTF_8)), p, dir);
+        yaml.getBytes(StandardCharsets.UTF_8)), p, dir).orElseThrow();
     assertThat(p.isEmpty()).as(p.list().toString()).isTrue();
     try (Store store = Store.open(dir.resolve("taskhome"))) {
       MonitorTaskTest.Ctx ctx = new MonitorTaskTest.Ctx(dir, Map.of(), store);
