@@ -78,6 +78,10 @@ final class PythonProcess {
           throw new PythonTaskException("canceled");
         }
       }
+      if (!SETSID.isEmpty()) {
+        // the task's processes end with it, as a shell task's do (its own process group)
+        Processes.killGroup(p.pid());
+      }
       pump.join(5000);
       return read(result, p.exitValue());
     } finally {
