@@ -296,7 +296,7 @@ public final class Executor {
     }
     checkParameters(job, overrides.keySet());
     params.putAll(overrides);
-    Dag dag = Dag.of(job.tasks());
+    Dag dag = job.dag();
     Set<Integer> rerun = new LinkedHashSet<>();
     Map<String, TaskRecord> stored = new HashMap<>();
     run.tasks().forEach(t -> stored.put(t.taskKey(), t));

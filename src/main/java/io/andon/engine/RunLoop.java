@@ -134,7 +134,7 @@ final class RunLoop {
     this.repairId = repairId;
     this.units = units;
     this.startTime = startTime;
-    this.dag = Dag.of(job.tasks());
+    this.dag = job.dag();
     this.remaining = new int[units.length];
     this.logDir = Attempts.runLogDir(ex.home(), runId);
     this.info = new RunListener.RunInfo(runId, job.name(),

@@ -19,25 +19,6 @@ public final class Dag {
   private final int[][] upstream;
   private final int[][] downstream;
 
-  private record Built(List<TaskSpec> tasks, Dag dag) {}
-
-  /** The graph built last, with the task list it was built from. */
-  private static volatile Built last;
-
-  /**
-   * The graph of {@code tasks}: built once for a job's (immutable) task list, which the loader
-   * checks and a run then schedules.
-   */
-  public static Dag of(List<TaskSpec> tasks) {
-    Built b = last;
-    if (b != null && b.tasks() == tasks) {
-      return b.dag();
-    }
-    Dag d = new Dag(tasks);
-    last = new Built(tasks, d);
-    return d;
-  }
-
   /** Builds the graph; dependencies on unknown keys are ignored (the loader reports them). */
   public Dag(List<TaskSpec> tasks) {
     keys = new ArrayList<>(tasks.size());

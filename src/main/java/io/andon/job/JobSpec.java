@@ -14,6 +14,7 @@ import java.util.Optional;
  *
  * @param file the job file
  * @param jobKey the key under {@code resources.jobs} for a bundle file
+ * @param dag the graph of {@code tasks}, built once when the job is loaded
  * @param maxConcurrentRuns 0 skips every new run; default 1
  * @param timeoutSeconds 0 for none
  * @param extras keys owned by {@link JobExtension}s, raw
@@ -29,6 +30,7 @@ public record JobSpec(
     Optional<String> jobKey,
     List<Parameter> parameters,
     List<TaskSpec> tasks,
+    Dag dag,
     int maxConcurrentRuns,
     boolean queueEnabled,
     long timeoutSeconds,
@@ -45,6 +47,10 @@ public record JobSpec(
     Objects.requireNonNull(jobKey, "jobKey");
     parameters = List.copyOf(parameters);
     tasks = List.copyOf(tasks);
+    if (dag.size() != tasks.size()) {
+      throw new IllegalArgumentException("dag has " + dag.size() + " tasks, the job "
+          + tasks.size());
+    }
     tags = Map.copyOf(tags);
     extras = Map.copyOf(extras);
     Objects.requireNonNull(source, "source");
@@ -53,18 +59,18 @@ public record JobSpec(
     notices = List.copyOf(notices);
   }
 
-  /** A job without notices. */
+  /** A job without notices, its graph built from {@code tasks}. */
   public JobSpec(String name, Path file, Optional<String> jobKey, List<Parameter> parameters,
       List<TaskSpec> tasks, int maxConcurrentRuns, boolean queueEnabled, long timeoutSeconds,
       Map<String, String> tags, Map<String, YNode> extras, String source, BundleSettings bundle,
       Path dir) {
-    this(name, file, jobKey, parameters, tasks, maxConcurrentRuns, queueEnabled, timeoutSeconds,
+    this(name, file, jobKey, parameters, tasks, new Dag(tasks), maxConcurrentRuns, queueEnabled, timeoutSeconds,
         tags, extras, source, bundle, dir, List.of());
   }
 
   /** This job with {@code notices} instead of its own. */
   public JobSpec withNotices(List<Notice> notices) {
-    return new JobSpec(name, file, jobKey, parameters, tasks, maxConcurrentRuns, queueEnabled,
+    return new JobSpec(name, file, jobKey, parameters, tasks, dag, maxConcurrentRuns, queueEnabled,
         timeoutSeconds, tags, extras, source, bundle, dir, notices);
   }
 

@@ -182,7 +182,7 @@ class JobLoaderTest {
   @Test
   void aLongTaskListReadOnTwoThreadsKeepsItsOrderAndEveryProblemInFileOrder(@TempDir Path tmp)
       throws IOException {
-    int n = JobLoader.PARALLEL_TASKS + 400;
+    int n = JobReader.PARALLEL_TASKS + 400;
     StringBuilder ok = new StringBuilder("name: long\ntasks:\n");
     for (int i = 0; i < n; i++) {
       ok.append("  - task_key: t").append(i).append('\n');

@@ -71,6 +71,6 @@ class TargetOverridesTest {
 
   /** The tree as JSON text, positions left out, to compare two trees. */
   static String json(YNode n) {
-    return JobLoader.toJson(n).toString();
+    return io.andon.yaml.YamlJson.of(n).toString();
   }
 }
