@@ -8,7 +8,6 @@ import io.andon.yaml.YMap;
 import io.andon.yaml.YNode;
 import io.andon.yaml.YScalar;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
@@ -36,14 +35,6 @@ final class Bundle {
   /** A dotted reference, as the Databricks CLI writes them. */
   static final Pattern REF = Pattern.compile(
       "\\$\\{([A-Za-z][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+(?:\\[[0-9]+\\])*)+)\\}");
-  private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
-  private static final Pattern FLOAT =
-      Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
-  private static final Set<String> BOOLS =
-      Set.of("true", "True", "TRUE", "false", "False", "FALSE");
-  /** How a bundle's job names another job of the same bundle, for a run_job_task. */
-  private static final Pattern JOB_ID =
-      Pattern.compile("\\$\\{resources\\.jobs\\.([A-Za-z0-9_-]+)\\.id\\}");
 
   /** The job's mapping with every substitution made, and the settings that made them. */
   record Resolved(YMap job, BundleSettings settings) {}
@@ -75,6 +66,7 @@ final class Bundle {
   private Optional<YMap> targetMap = Optional.empty();
   /** A --target the bundle lacks, reported once rather than at each ${bundle.target}. */
   private boolean badTarget;
+  private final BundleSubstitution substitution;
 
   private Bundle(YMap root, Path file, BundleSettings given, Map<String, String> env,
       Problems p) {
@@ -83,6 +75,21 @@ final class Bundle {
     this.given = given;
     this.env = env;
     this.p = p;
+    this.substitution = new BundleSubstitution(file, p, new BundleSubstitution.Variables() {
+      @Override
+      public String expand(String text, Loc at, Deque<String> visiting) {
+        return Bundle.this.expand(text, at, visiting);
+      }
+
+      @Override
+      public Optional<YNode> complexValue(String name) {
+        Var v = vars.get(name);
+        if (v == null || !v.complex()) {
+          return Optional.empty();
+        }
+        return targetNodes.containsKey(name) ? Optional.of(targetNodes.get(name)) : v.node();
+      }
+    });
   }
 
   /**
@@ -115,7 +122,7 @@ final class Bundle {
    * {@code includes} read with it.
    */
   Resolved resolve(YMap job, Map<String, String> includes) {
-    YMap out = (YMap) substitute(job);
+    YMap out = (YMap) substitution.substitute(job);
     // the values the job used, in declaration order: what a repair needs to read it again
     Map<String, String> used = new LinkedHashMap<>();
     for (String name : vars.keySet()) {
@@ -272,78 +279,6 @@ final class Bundle {
     return out;
   }
 
-  private YNode substitute(YNode n) {
-    if (n instanceof YScalar s) {
-      if (s.type() != YScalar.Type.STRING || !s.text().contains("${")) {
-        return s;
-      }
-      Matcher ref = REF.matcher(s.text());
-      if (ref.matches()) {
-        Optional<YNode> c = complex(ref.group(1).split("\\."), s.loc());
-        if (c.isPresent()) {
-          return c.get();
-        }
-      }
-      String out = expand(s.text(), s.loc(), new ArrayDeque<>());
-      if (out.equals(s.text())) {
-        return s;
-      }
-      boolean whole = ref.matches();
-      return new YScalar(s.loc(), out, whole ? typeOf(out) : YScalar.Type.STRING);
-    }
-    if (n instanceof YMap m) {
-      LinkedHashMap<String, YMap.Entry> entries = new LinkedHashMap<>();
-      boolean changed = false;
-      for (YMap.Entry e : m.values()) {
-        YNode v = e.key().equals(RunJobTask.KEY) && e.value() instanceof YMap r
-            ? substitute(sameBundle(r)) : substitute(e.value());
-        changed |= v != e.value();
-        entries.put(e.key(), v == e.value() ? e : new YMap.Entry(e.key(), e.keyLoc(), v));
-      }
-      return changed ? new YMap(m.loc(), entries) : m;
-    }
-    if (n instanceof YList l) {
-      List<YNode> items = new ArrayList<>(l.items().size());
-      boolean changed = false;
-      for (YNode x : l.items()) {
-        YNode v = substitute(x);
-        changed |= v != x;
-        items.add(v);
-      }
-      return changed ? new YList(l.loc(), items) : l;
-    }
-    return n;
-  }
-
-  /**
-   * A run_job_task whose {@code job_id} is {@code ${resources.jobs.<key>.id}}, a job of this
-   * bundle, runs that job from this bundle: {@code job_file} (the main file) and
-   * {@code job_key} instead.
-   */
-  private YMap sameBundle(YMap r) {
-    Optional<YNode> id = r.get("job_id");
-    if (id.isEmpty() || !(id.get() instanceof YScalar s)) {
-      return r;
-    }
-    Matcher m = JOB_ID.matcher(s.text());
-    if (!m.matches()) {
-      return r;
-    }
-    // a key the bundle lacks is reported by the load of that job, with a did-you-mean
-    LinkedHashMap<String, YMap.Entry> entries = new LinkedHashMap<>();
-    for (YMap.Entry e : r.values()) {
-      if (e.key().equals("job_id")) {
-        entries.put("job_file", new YMap.Entry("job_file", e.keyLoc(), new YScalar(s.loc(),
-            file.toAbsolutePath().normalize().toString(), YScalar.Type.STRING)));
-        entries.put("job_key", new YMap.Entry("job_key", e.keyLoc(),
-            new YScalar(s.loc(), m.group(1), YScalar.Type.STRING)));
-      } else {
-        entries.put(e.key(), e);
-      }
-    }
-    return new YMap(r.loc(), entries);
-  }
-
   /** {@code text} with its references replaced; a reference that has no value stays, reported. */
   private String expand(String text, Loc at, Deque<String> visiting) {
     Matcher m = REF.matcher(text);
@@ -367,7 +302,7 @@ final class Bundle {
           return null;
         }
         if (v.complex() || path.length > 2 || !name.equals(path[1])) {
-          Optional<YNode> c = complex(path, at);
+          Optional<YNode> c = substitution.complex(path, at);
           if (c.isPresent() && c.get() instanceof YScalar cs) {
             return cs.text();
           }
@@ -391,53 +326,5 @@ final class Bundle {
         return others.resolve(ref, path, at);
       }
     }
-  }
-
-  /**
-   * The value of a complex variable, or of a field or item inside one ({@code var.c.field},
-   * {@code var.c[0]}), its own references substituted; empty when {@code path} names no complex
-   * variable.
-   */
-  private Optional<YNode> complex(String[] path, Loc at) {
-    String[] head = path[1].split("\\[", 2);
-    Var v = path[0].equals("var") ? vars.get(head[0]) : null;
-    if (v == null || !v.complex()) {
-      return Optional.empty();
-    }
-    YNode n = targetNodes.containsKey(head[0]) ? targetNodes.get(head[0]) : v.node().orElse(null);
-    if (n == null || complexDepth > MAX_COMPLEX_DEPTH) {
-      return Optional.empty();
-    }
-    List<String> steps = new ArrayList<>();
-    if (head.length > 1) {
-      steps.add("[" + head[1]);
-    }
-    steps.addAll(java.util.Arrays.asList(path).subList(2, path.length));
-    n = ComplexPath.at(n, steps).orElse(null);
-    if (n == null) {
-      p.add(at, "${" + String.join(".", path) + "}: complex variable '" + head[0] + "' has no"
-          + " such field or item.");
-      return Optional.empty();
-    }
-    complexDepth++;
-    try {
-      return Optional.of(substitute(n));
-    } finally {
-      complexDepth--;
-    }
-  }
-
-  /** How deep complex variables may refer to each other. */
-  private static final int MAX_COMPLEX_DEPTH = 32;
-  private int complexDepth;
-
-  private static YScalar.Type typeOf(String text) {
-    if (INT.matcher(text).matches()) {
-      return YScalar.Type.INT;
-    }
-    if (FLOAT.matcher(text).matches()) {
-      return YScalar.Type.FLOAT;
-    }
-    return BOOLS.contains(text) ? YScalar.Type.BOOL : YScalar.Type.STRING;
   }
 }

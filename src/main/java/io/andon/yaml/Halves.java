@@ -44,10 +44,10 @@ final class Halves {
     String first = text.substring(0, cut) + "\n".repeat(run.endLine() - cutLine)
         + text.substring(run.endOffset());
     String second = "\n".repeat(cutLine - 1) + text.substring(cut, run.endOffset());
-    CompletableFuture<YamlReader.Tree> later = io.andon.util.Background.start(
+    CompletableFuture<YamlTree> later = io.andon.util.Background.start(
         "andon-parse-half", () -> YamlReader.parsePiece(name, second, cutLine, column));
-    YamlReader.Tree a = YamlReader.parsePiece(name, first, run.itemLines()[0], column);
-    YamlReader.Tree b = io.andon.util.Background.join(later);
+    YamlTree a = YamlReader.parsePiece(name, first, run.itemLines()[0], column);
+    YamlTree b = io.andon.util.Background.join(later);
     if (a == null || b == null || a.watched == null || b.watched == null
         || b.root != b.watched
         || !startsWithin(a.watched.items(), run.itemLines(), 0, k, cutLine)

@@ -57,12 +57,12 @@ class WordFactoryTest {
 
   @Test
   void wordsAreTheStringsTheResolverWouldSay() {
-    assertThat(YamlReader.WordFactory.isWord("t0")).isTrue();
-    assertThat(YamlReader.WordFactory.isWord("task_key")).isTrue();
-    assertThat(YamlReader.WordFactory.isWord("true")).isFalse();
-    assertThat(YamlReader.WordFactory.isWord("Null")).isFalse();
-    assertThat(YamlReader.WordFactory.isWord("1")).isFalse();
-    assertThat(YamlReader.WordFactory.isWord("")).isFalse();
-    assertThat(YamlReader.factory()).isInstanceOf(YamlReader.WordFactory.class);
+    assertThat(WordFactory.isWord("t0")).isTrue();
+    assertThat(WordFactory.isWord("task_key")).isTrue();
+    assertThat(WordFactory.isWord("true")).isFalse();
+    assertThat(WordFactory.isWord("Null")).isFalse();
+    assertThat(WordFactory.isWord("1")).isFalse();
+    assertThat(WordFactory.isWord("")).isFalse();
+    assertThat(YamlReader.factory()).isInstanceOf(WordFactory.class);
   }
 }
