@@ -26,4 +26,12 @@ public final class NoticeOptions {
     }
     err.flush();
   }
+
+  /** Prints one notice of andon's own about the job, unless --quiet. */
+  void line(PrintWriter err, String text) {
+    if (!quiet) {
+      err.println("notice: " + text);
+      err.flush();
+    }
+  }
 }

@@ -3,6 +3,7 @@ package io.andon.cli;
 import io.andon.engine.Executor;
 import io.andon.job.JobLoader;
 import io.andon.job.JobSpec;
+import io.andon.schedule.TriggerText;
 import io.andon.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -46,6 +47,9 @@ public final class RunCommand implements Callable<Integer> {
     JobSpec jobSpec = new JobLoader().workspace(bundle.workspace(common.home()))
         .load(file, Optional.ofNullable(job), bundle.settings());
     notices.print(spec.commandLine().getErr(), jobSpec.notices(), false);
+    jobSpec.trigger().ifPresent(t -> notices.line(spec.commandLine().getErr(), file + ": the job's "
+        + TriggerText.key(t) + " starts runs only under andon serve; andon run runs the job once,"
+        + " now."));
     int parallel = JobCommands.maxParallel(maxParallel);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter progress = json ? spec.commandLine().getErr() : out;

@@ -14,8 +14,6 @@ final class IgnoredKeys {
       + " machine";
   static final String ENVIRONMENT = "library and environment settings, which andon installs only"
       + " for notebook, Python file and wheel tasks";
-  static final String SERVE = "schedule settings, which take effect only when andon serves the job"
-      + " (andon serve, not available yet); andon run runs the job once, now";
   static final String ACCESS = "access settings, which a Databricks workspace enforces and andon"
       + " does not";
   static final String WORKSPACE = "Databricks workspace and deployment settings, not used by andon";
@@ -28,7 +26,6 @@ final class IgnoredKeys {
 
   /** Job settings: key to kind. */
   static final Map<String, String> JOB = Map.ofEntries(
-      Map.entry("schedule", SERVE), Map.entry("trigger", SERVE), Map.entry("continuous", SERVE),
       Map.entry("job_clusters", COMPUTE), Map.entry("environments", ENVIRONMENT),
       Map.entry("git_source", WORKSPACE), Map.entry("run_as", ACCESS),
       Map.entry("permissions", ACCESS), Map.entry("access_control_list", ACCESS),

@@ -1,5 +1,6 @@
 package io.andon.job;
 
+import io.andon.schedule.JobTrigger;
 import io.andon.util.Background;
 import io.andon.yaml.Loc;
 import io.andon.yaml.Problems;
@@ -54,6 +55,7 @@ final class JobReader {
 
   JobSpec job(YMap m, Optional<String> key, String source, BundleSettings resolved) {
     Set<String> allowed = new TreeSet<>(JOB_KEYS);
+    allowed.addAll(TriggerReader.KEYS);
     allowed.addAll(IgnoredKeys.JOB.keySet());
     allowed.addAll(jobExtKeys);
     boolean python = m.get("tasks").filter(t -> t instanceof YList).stream()
@@ -79,6 +81,7 @@ final class JobReader {
     p.map(m, "tags").ifPresent(t -> t.values().forEach(e ->
         p.scalarText(e.value(), "tag '" + e.key() + "'").ifPresent(v -> tags.put(e.key(), v))));
     Map<String, YNode> extras = TaskReader.extras(m, jobExtKeys);
+    Optional<JobTrigger> trigger = new TriggerReader(p, base).read(m);
 
     if (!m.has("tasks")) {
       p.add(m.loc(), "the job has no 'tasks'; add a list of tasks, each with a task_key.");
@@ -109,8 +112,9 @@ final class JobReader {
     if (m.has("tasks") && specs.isEmpty() && p.isEmpty()) {
       p.add(m.keyLoc("tasks"), "the job has no tasks; add at least one.");
     }
-    JobSpec job = new JobSpec(name, file, key, params, specs, (int) Math.min(maxConc, 1000000),
-        queue, timeout, tags, extras, source, resolved, base);
+    JobSpec job = new JobSpec(name, file, key, params, specs, new Dag(specs),
+        (int) Math.min(maxConc, 1000000), queue, timeout, tags, extras, trigger, source, resolved,
+        base, List.of());
     new GraphChecks(p).check(job, m, broken, twice);
     new ReferenceChecks(p, job, broken.keySet()).check();
     Map<String, Map<String, YNode>> taskExtras = new LinkedHashMap<>();

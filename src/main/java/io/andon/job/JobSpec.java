@@ -1,6 +1,7 @@
 package io.andon.job;
 
 import io.andon.error.Notice;
+import io.andon.schedule.JobTrigger;
 import io.andon.yaml.YNode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ import java.util.Optional;
  * @param maxConcurrentRuns 0 skips every new run; default 1
  * @param timeoutSeconds 0 for none
  * @param extras keys owned by {@link JobExtension}s, raw
+ * @param trigger what starts the job by itself ({@code schedule}, {@code trigger} or {@code
+ *     continuous}), which {@code andon serve} fires; {@code andon run} runs the job once
  * @param source the job file's text, stored with each run so repairs use what ran
  * @param bundle the target and variable values a bundle's substitutions were made with, and the
  *     files it included, stored with each run for the same reason
@@ -36,6 +39,7 @@ public record JobSpec(
     long timeoutSeconds,
     Map<String, String> tags,
     Map<String, YNode> extras,
+    Optional<JobTrigger> trigger,
     String source,
     BundleSettings bundle,
     Path dir,
@@ -53,25 +57,26 @@ public record JobSpec(
     }
     tags = Map.copyOf(tags);
     extras = Map.copyOf(extras);
+    Objects.requireNonNull(trigger, "trigger");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(bundle, "bundle");
     dir = dir.toAbsolutePath().normalize();
     notices = List.copyOf(notices);
   }
 
-  /** A job without notices, its graph built from {@code tasks}. */
+  /** A job without notices nor trigger, its graph built from {@code tasks}. */
   public JobSpec(String name, Path file, Optional<String> jobKey, List<Parameter> parameters,
       List<TaskSpec> tasks, int maxConcurrentRuns, boolean queueEnabled, long timeoutSeconds,
       Map<String, String> tags, Map<String, YNode> extras, String source, BundleSettings bundle,
       Path dir) {
-    this(name, file, jobKey, parameters, tasks, new Dag(tasks), maxConcurrentRuns, queueEnabled, timeoutSeconds,
-        tags, extras, source, bundle, dir, List.of());
+    this(name, file, jobKey, parameters, tasks, new Dag(tasks), maxConcurrentRuns, queueEnabled,
+        timeoutSeconds, tags, extras, Optional.empty(), source, bundle, dir, List.of());
   }
 
   /** This job with {@code notices} instead of its own. */
   public JobSpec withNotices(List<Notice> notices) {
     return new JobSpec(name, file, jobKey, parameters, tasks, dag, maxConcurrentRuns, queueEnabled,
-        timeoutSeconds, tags, extras, source, bundle, dir, notices);
+        timeoutSeconds, tags, extras, trigger, source, bundle, dir, notices);
   }
 
   public Optional<TaskSpec> task(String key) {

@@ -36,14 +36,7 @@ public final class FolderLister {
   public List<FileSnapshot> list(String url) {
     Path target = resolve(url);
     Optional<Integer> globAt = firstGlobSegment(target);
-    Path root = globAt.map(i -> i == 0 ? target.getRoot() : target.getRoot()
-        .resolve(target.subpath(0, i))).orElse(target);
-    if (!Files.isDirectory(root)) {
-      throw new InvalidInputException("file_arrival url '" + url + "': " + root
-          + (Files.exists(root) ? " is a file; give its folder (" + root.getParent()
-              + ") or a glob that matches it." : " does not exist; create the folder or fix the"
-              + " url."));
-    }
+    Path root = requireFolder(url);
     Optional<PathMatcher> matcher = globAt.map(i -> FileSystems.getDefault()
         .getPathMatcher("glob:" + target.toString().replace("\\", "\\\\")));
     List<FileSnapshot> files = new ArrayList<>();
@@ -72,6 +65,23 @@ public final class FolderLister {
     }
     files.sort(Comparator.comparing(FileSnapshot::path));
     return List.copyOf(files);
+  }
+
+  /**
+   * The folder {@code url} lists (the url itself, or the folder before its first glob segment);
+   * an error that names it when it does not exist or is a file.
+   */
+  public Path requireFolder(String url) {
+    Path target = resolve(url);
+    Path root = firstGlobSegment(target).map(i -> i == 0 ? target.getRoot() : target.getRoot()
+        .resolve(target.subpath(0, i))).orElse(target);
+    if (!Files.isDirectory(root)) {
+      throw new InvalidInputException("file_arrival url '" + url + "': " + root
+          + (Files.exists(root) ? " is a file; give its folder (" + root.getParent()
+              + ") or a glob that matches it." : " does not exist; create the folder or fix the"
+              + " url."));
+    }
+    return root;
   }
 
   private Path resolve(String url) {

@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.andon.engine.Executor;
 import io.andon.error.InvalidInputException;
 import io.andon.error.Notice;
+import io.andon.schedule.CronSchedule;
+import io.andon.schedule.PauseStatus;
+import io.andon.schedule.PeriodicTrigger;
+import io.andon.schedule.PeriodicUnit;
 import io.andon.store.RunStore;
 import io.andon.store.Store;
 import io.andon.store.TaskRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,6 +123,8 @@ class BundleFixturesTest {
     assertThat(got.name()).isEqualTo("nightly");
     assertThat(got.tasks()).extracting(TaskSpec::taskKey).containsExactly("ingest", "train");
     assertThat(got.queueEnabled()).isTrue();
+    assertThat(got.trigger()).contains(new PeriodicTrigger(4, PeriodicUnit.HOURS,
+        PauseStatus.PAUSED));
     assertThat(got.notices()).extracting(Notice::message).contains(
         IgnoredKeys.API + ": job_id, creator_user_name, run_as_user_name, run_as_owner,"
             + " created_time.",
@@ -126,8 +133,15 @@ class BundleFixturesTest {
     JobSpec created = loader().load(api.resolve("create-request.json"), Optional.empty());
     assertThat(created.notices()).extracting(Notice::message).contains(
         IgnoredKeys.ACCESS + ": access_control_list.",
-        IgnoredKeys.COMPUTE + ": job_clusters, job_cluster_key.",
-        IgnoredKeys.SERVE + ": schedule.");
+        IgnoredKeys.COMPUTE + ": job_clusters, job_cluster_key.");
+    // the schedule of a create request is read, not noticed as ignored
+    assertThat(created.notices()).extracting(Notice::message)
+        .noneMatch(m -> m.contains("schedule"));
+    assertThat(created.trigger()).hasValueSatisfying(t -> {
+      assertThat(t).isInstanceOf(CronSchedule.class);
+      assertThat(((CronSchedule) t).cron().text()).isEqualTo("0 0 5 * * ?");
+      assertThat(((CronSchedule) t).cron().zone()).isEqualTo(ZoneId.of("UTC"));
+    });
     assertThat(loader().load(api.resolve("settings.json"), Optional.empty()).notices()).isEmpty();
     try (Store store = Store.open(tmp.resolve("home"))) {
       Executor.Outcome o = new Executor(store, Executor.Options.defaults(), List.of())

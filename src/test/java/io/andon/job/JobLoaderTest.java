@@ -255,4 +255,25 @@ class JobLoaderTest {
     assertThat(Reference.substitute("x {{job.name}} {{other.thing}} {{", r -> "N"))
         .isEqualTo("x N {{other.thing}} {{");
   }
+
+  @Test
+  void aScheduleIsReadIntoTheJobAndNotNoticedAsIgnored() {
+    JobSpec job = new JobLoader().load(FIXTURES.resolve("valid/bare-job.yml"), Optional.empty());
+    assertThat(job.trigger()).containsInstanceOf(io.andon.schedule.CronSchedule.class);
+    io.andon.schedule.CronSchedule s = (io.andon.schedule.CronSchedule) job.trigger().get();
+    assertThat(s.cron().text()).isEqualTo("0 0 2 * * ?");
+    assertThat(s.pauseStatus()).isEqualTo(io.andon.schedule.PauseStatus.UNPAUSED);
+    assertThat(job.notices()).noneMatch(n -> n.message().contains("schedule"));
+  }
+
+  @Test
+  void aFileArrivalTriggerIsReadWithItsUrlTimesAndPauseStatus() {
+    JobSpec job = new JobLoader().load(FIXTURES.resolve("valid/trigger-file-arrival.yml"),
+        Optional.empty());
+    assertThat(job.trigger()).contains(new io.andon.schedule.FileArrivalTrigger("*.yml",
+        java.time.Duration.ofSeconds(300), java.time.Duration.ofSeconds(60),
+        io.andon.schedule.PauseStatus.PAUSED));
+    JobSpec plain = new JobLoader().load(FIXTURES.resolve("valid/bundle.yml"), Optional.empty());
+    assertThat(plain.trigger()).isEmpty();
+  }
 }
