@@ -87,10 +87,14 @@ final class Attempts {
     return home.resolve("logs").resolve("run-" + runId);
   }
 
-  static AttemptResult run(RunLoop loop, Unit u, int attempt) throws Exception {
+  /**
+   * Runs the attempt on this worker thread; {@code resolver} and {@code seen} were made on the
+   * scheduling thread when it was dispatched.
+   */
+  static AttemptResult run(RunLoop loop, Unit u, int attempt, Resolver resolver,
+      TaskViews.Snapshot seen) throws Exception {
     Path log = u.logPath; // set when the attempt was dispatched
     Payload p = u.spec.payload();
-    Resolver resolver = new Resolver(loop, u);
     if (p instanceof ShellTask s) {
       return shell(loop, u, s, resolver, log);
     }
@@ -102,7 +106,7 @@ final class Attempts {
       return AttemptResult.of(ResultState.FAILED, "no runner for " + p.type()
           + " in this build of andon");
     }
-    return payload(loop, u, runner, resolver, log, attempt);
+    return payload(loop, u, runner, resolver, seen, log, attempt);
   }
 
   static void kill(Unit u) {
@@ -404,11 +408,11 @@ final class Attempts {
   // ---------------------------------------------------------------- contributed payloads
 
   private static AttemptResult payload(RunLoop loop, Unit u, PayloadRunner runner, Resolver r,
-      Path log, int attempt) throws IOException, InterruptedException {
+      TaskViews.Snapshot seen, Path log, int attempt) throws IOException, InterruptedException {
     Map<String, JsonNode> values = new LinkedHashMap<>();
     try (OutputStream out = Files.newOutputStream(log);
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-      Context ctx = new Context(loop, u, attempt, r, values, ps);
+      Context ctx = new Context(loop, u, attempt, r, seen, values, ps);
       CompletableFuture<TaskOutcome> f = CompletableFuture.supplyAsync(() -> {
         try {
           return runner.run(u.spec.payload(), ctx);
@@ -470,16 +474,18 @@ final class Attempts {
     private final Unit u;
     private final int attempt;
     private final Resolver resolver;
+    private final TaskViews.Snapshot seen;
     private final Map<String, JsonNode> values;
     private final PrintStream log;
     volatile boolean cancelled;
 
-    Context(RunLoop loop, Unit u, int attempt, Resolver resolver, Map<String, JsonNode> values,
-        PrintStream log) {
+    Context(RunLoop loop, Unit u, int attempt, Resolver resolver, TaskViews.Snapshot seen,
+        Map<String, JsonNode> values, PrintStream log) {
       this.loop = loop;
       this.u = u;
       this.attempt = attempt;
       this.resolver = resolver;
+      this.seen = seen;
       this.values = values;
       this.log = log;
     }
@@ -531,14 +537,7 @@ final class Attempts {
 
     @Override
     public Map<String, Map<String, JsonNode>> taskValues() {
-      Map<String, Map<String, JsonNode>> out = new LinkedHashMap<>();
-      for (Unit x : loop.units) {
-        if (x.result != null) {
-          out.put(x.taskKey, java.util.Collections.unmodifiableMap(
-              new LinkedHashMap<>(x.values)));
-        }
-      }
-      return out;
+      return seen.values();
     }
 
     @Override

@@ -19,7 +19,6 @@ import io.andon.yaml.YList;
 import io.andon.yaml.YMap;
 import io.andon.yaml.YNode;
 import io.andon.yaml.YScalar;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -116,6 +115,9 @@ final class RunLoop {
    */
   private Launcher launcher;
   private final RunListener.RunInfo info;
+  private final RunFacts facts;
+  /** The finished top-level tasks, as attempts read them. */
+  private final TaskViews views;
   private int unfinished;
   private int running;
   private ResultState cancelAs;
@@ -137,9 +139,9 @@ final class RunLoop {
     this.dag = Dag.of(job.tasks());
     this.remaining = new int[units.length];
     this.logDir = Attempts.runLogDir(ex.home(), runId);
-    this.info = new RunListener.RunInfo(runId, job.name(),
-        job.file().toAbsolutePath().normalize().toString(), Instant.ofEpochMilli(startTime),
-        params, repairId);
+    this.facts = new RunFacts(runId, job, params, repairId, startTime, ex.home());
+    this.info = facts.info();
+    this.views = new TaskViews(dag);
   }
 
   private static ThreadFactory daemon(String prefix) {
@@ -192,7 +194,7 @@ final class RunLoop {
   ShellEnv shellEnv() {
     ShellEnv e = shellEnv;
     if (e == null) {
-      e = ShellEnv.of(this);
+      e = ShellEnv.of(facts);
       shellEnv = e;
     }
     return e;
@@ -231,6 +233,8 @@ final class RunLoop {
       if (!u.finished()) {
         unfinished++;
         markDirty(u);
+      } else {
+        views.publish(u.index, u.result, u.values);
       }
     }
     for (int i = 0; i < units.length; i++) {
@@ -315,7 +319,8 @@ final class RunLoop {
   private Launcher.Start prepareShell(Unit u, ShellTask s, boolean slotCounted) {
     AttemptResult failed;
     try {
-      Object prepared = Attempts.prepareShell(this, u, s, new Resolver(this, u), u.logPath);
+      Object prepared = Attempts.prepareShell(this, u, s,
+          new Resolver(facts, views.snapshot(), u), u.logPath);
       if (prepared instanceof Attempts.ShellStart st) {
         u.shellStart = st;
         return new Launcher.Start(u, st);
@@ -468,7 +473,7 @@ final class RunLoop {
       u.attempts++;
       u.attemptsThisRepair++;
       u.startTime = now();
-      Resolver r = new Resolver(this, u);
+      Resolver r = new Resolver(facts, views.snapshot(), u);
       try {
         boolean outcome = ConditionTask.evaluate(r.resolve(c.left()), c.op(),
             r.resolve(c.right()));
@@ -496,7 +501,7 @@ final class RunLoop {
     markDirty(u);
     JsonNode inputs;
     try {
-      inputs = Json.read(new Resolver(this, u).resolve(fe.inputs()));
+      inputs = Json.read(new Resolver(facts, views.snapshot(), u).resolve(fe.inputs()));
     } catch (Exception e) {
       end(u, LifeCycleState.TERMINATED, ResultState.FAILED, "for_each inputs are not a JSON array: "
           + firstLine(e.getMessage()));
@@ -612,10 +617,12 @@ final class RunLoop {
       }
       int attempt = u.attempts;
       started(u);
+      TaskViews.Snapshot seen = views.snapshot(); // what the attempt reads, from its thread
+      Resolver resolver = new Resolver(facts, seen, u);
       workers.execute(() -> {
         AttemptResult r;
         try {
-          r = Attempts.run(this, u, attempt);
+          r = Attempts.run(this, u, attempt, resolver, seen);
         } catch (Throwable e) {
           r = AttemptResult.of(ResultState.FAILED, "andon could not run the task: " + e);
         }
@@ -882,6 +889,7 @@ final class RunLoop {
       return;
     }
     unfinished--;
+    views.publish(u.index, u.result, u.values);
     for (int d : dag.downstream(u.index)) {
       if (--remaining[d] == 0 && !units[d].finished()) {
         decide(units[d]);
