@@ -4,25 +4,46 @@ import static io.andon.engine.JobHarness.result;
 import static io.andon.engine.JobHarness.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.andon.job.PayloadType;
 import io.andon.store.RunRecord;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A payload running on a worker reads the task values of its run as they were at its start. */
+/**
+ * A payload running on a worker reads the task values of its run as they were at its start. The
+ * payload, {@link ValuesProbe}, is found as a plugin would be, through a class loader that lists
+ * it in its {@code META-INF/services} for this test only.
+ */
 class TaskValuesSnapshotTest {
   @TempDir Path tmp;
   JobHarness h;
+  ClassLoader before;
+  URLClassLoader plugins;
 
   @BeforeEach
-  void open() {
+  void open() throws Exception {
+    Path services = tmp.resolve("plugin/META-INF/services");
+    Files.createDirectories(services);
+    for (Class<?> c : List.of(PayloadType.class, PayloadRunner.class)) {
+      Files.writeString(services.resolve(c.getName()), ValuesProbe.class.getName() + "\n");
+    }
+    before = Thread.currentThread().getContextClassLoader();
+    plugins = new URLClassLoader(new URL[] {tmp.resolve("plugin").toUri().toURL()}, before);
+    Thread.currentThread().setContextClassLoader(plugins);
     h = new JobHarness(tmp);
   }
 
   @AfterEach
-  void close() {
+  void close() throws Exception {
+    Thread.currentThread().setContextClassLoader(before);
+    plugins.close();
     h.close();
   }
 
