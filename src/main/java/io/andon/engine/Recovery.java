@@ -23,12 +23,17 @@ import java.util.List;
 public final class Recovery {
   private Recovery() {}
 
-  /** Closes every abandoned run; returns their ids. */
+  /** Closes every abandoned run, timed on the system clock; returns their ids. */
   public static List<Long> recover(Store store) {
+    return recover(store, java.time.Clock.systemUTC());
+  }
+
+  /** Closes every abandoned run, with {@code clock}'s time as their end; returns their ids. */
+  public static List<Long> recover(Store store, java.time.Clock clock) {
     RunStore runs = new RunStore(store);
     List<RunRecord> candidates = store.read(runs::unfinished);
     List<Long> recovered = new ArrayList<>();
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     for (RunRecord r : candidates) {
       Long ownerStart = store.read(c -> runs.ownerStart(c, r.runId())).orElse(null);
       if (r.ownerPid().isPresent() && Processes.alive(r.ownerPid().get(), ownerStart)) {
@@ -50,11 +55,11 @@ public final class Recovery {
               + ")") + ". Finish it with `andon repair " + r.runId() + " --rerun-all-failed`.";
       store.tx(c -> {
         runs.writeTasks(c, r.runId(), writes);
-        runs.updateRun(c, r.runId(), LifeCycleState.INTERNAL_ERROR.name(),
-            ResultState.FAILED.name(), message, now, null, null, null);
+        runs.updateRun(c, r.runId(), io.andon.store.RunUpdate.ended(
+            LifeCycleState.INTERNAL_ERROR, ResultState.FAILED, java.util.Optional.of(message), now));
         return null;
       });
-      removeSpools(Attempts.runLogDir(store.home(), r.runId()));
+      removeSpools(AttemptLogs.runLogDir(store.home(), r.runId()));
       recovered.add(r.runId());
     }
     return recovered;

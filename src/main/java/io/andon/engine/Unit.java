@@ -53,8 +53,8 @@ final class Unit {
   volatile Executor child;
   volatile boolean killRequested;
   volatile boolean timedOut; // the timeout of the running native attempt killed it
-  volatile java.util.concurrent.ScheduledFuture<?> timeoutTask; // of the running native attempt
-  Attempts.ShellStart shellStart; // of an attempt handed to the launching thread
+  volatile Timers.Timer timeoutTask; // of the running native attempt
+  ShellAttempts.ShellStart shellStart; // of an attempt handed to the launching thread
   volatile ResultState killAs;
 
   Unit(int index, int iteration, TaskSpec spec, Unit parent) {

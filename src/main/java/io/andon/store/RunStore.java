@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Runs, tasks, attempts and repairs over the store's tables. */
 public final class RunStore {
@@ -109,24 +110,22 @@ public final class RunStore {
   }
 
   /** Updates the run's state fields. */
-  public void updateRun(Connection c, long runId, String state, String resultState,
-      String message, Long endTime, Integer repairCount, Long ownerPid, Long ownerStart)
-      throws SQLException {
+  public void updateRun(Connection c, long runId, RunUpdate u) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "UPDATE runs SET state = ?, result_state = ?, message = ?, end_time = ?,"
             + " repair_count = COALESCE(?, repair_count), owner_pid = COALESCE(?, owner_pid),"
             + " owner_start = COALESCE(?, owner_start) WHERE run_id = ?")) {
-      ps.setString(1, state);
-      ps.setString(2, resultState);
-      ps.setString(3, message);
-      setLong(ps, 4, endTime);
-      if (repairCount == null) {
-        ps.setNull(5, Types.INTEGER);
+      ps.setString(1, u.state().name());
+      ps.setString(2, u.result().map(Enum::name).orElse(null));
+      ps.setString(3, u.message().orElse(null));
+      setLong(ps, 4, u.endTime());
+      if (u.repairCount().isPresent()) {
+        ps.setInt(5, u.repairCount().getAsInt());
       } else {
-        ps.setInt(5, repairCount);
+        ps.setNull(5, Types.INTEGER);
       }
-      setLong(ps, 6, ownerPid);
-      setLong(ps, 7, ownerStart);
+      setLong(ps, 6, u.owner().map(o -> OptionalLong.of(o.pid())).orElse(OptionalLong.empty()));
+      setLong(ps, 7, u.owner().map(RunUpdate.Owner::startMillis).orElse(OptionalLong.empty()));
       ps.setLong(8, runId);
       ps.executeUpdate();
     }
@@ -186,27 +185,30 @@ public final class RunStore {
   }
 
   /** One attempt's row: inserted at its start, completed at its end. */
-  public void writeAttempt(Connection c, long runId, String taskKey, int iteration, int attempt,
-      int repairId, long startTime, Long endTime, Integer exitCode, String resultState,
-      String logPath) throws SQLException {
+  public void writeAttempt(Connection c, long runId, AttemptWrite a) throws SQLException {
     PreparedStatement ps = store.prepared(c, UPSERT_ATTEMPT);
-    {
-      ps.setLong(1, runId);
-      ps.setString(2, taskKey);
-      ps.setInt(3, iteration);
-      ps.setInt(4, attempt);
-      ps.setInt(5, repairId);
-      ps.setLong(6, startTime);
-      setLong(ps, 7, endTime);
-      if (exitCode == null) {
-        ps.setNull(8, Types.INTEGER);
+    ps.setLong(1, runId);
+    ps.setString(2, a.taskKey());
+    ps.setInt(3, a.iteration());
+    ps.setInt(4, a.attempt());
+    ps.setInt(5, a.repairId());
+    ps.setLong(6, a.startTime());
+    if (a.end().isPresent()) {
+      AttemptWrite.End e = a.end().get();
+      ps.setLong(7, e.endTime());
+      if (e.exitCode().isPresent()) {
+        ps.setInt(8, e.exitCode().getAsInt());
       } else {
-        ps.setInt(8, exitCode);
+        ps.setNull(8, Types.INTEGER);
       }
-      ps.setString(9, resultState);
-      ps.setString(10, logPath);
-      ps.executeUpdate();
+      ps.setString(9, e.result().name());
+    } else {
+      ps.setNull(7, Types.INTEGER);
+      ps.setNull(8, Types.INTEGER);
+      ps.setNull(9, Types.VARCHAR);
     }
+    ps.setString(10, a.logPath());
+    ps.executeUpdate();
   }
 
   /** Log files of a task's attempts, oldest first. */
@@ -418,6 +420,14 @@ public final class RunStore {
   static Optional<Long> optLong(ResultSet rs, String col) throws SQLException {
     long v = rs.getLong(col);
     return rs.wasNull() ? Optional.empty() : Optional.of(v);
+  }
+
+  private static void setLong(PreparedStatement ps, int i, OptionalLong v) throws SQLException {
+    if (v.isPresent()) {
+      ps.setLong(i, v.getAsLong());
+    } else {
+      ps.setNull(i, Types.INTEGER);
+    }
   }
 
   private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
