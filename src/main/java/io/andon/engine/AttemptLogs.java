@@ -23,6 +23,21 @@ final class AttemptLogs {
   }
 
   /**
+   * Creates the log folder {@code dir} of a run, with its values folder: true when it did not
+   * exist before, so that no attempt file in it can be stale.
+   */
+  static boolean createRunLogDir(Path home, Path dir) {
+    boolean created = !Files.exists(dir);
+    try {
+      Files.createDirectories(dir.resolve(VALUES_DIR));
+    } catch (IOException e) {
+      throw new io.andon.error.InvalidInputException("cannot create the log folder under "
+          + home + " (" + e.getMessage() + "); check that the andon home is writable.", e);
+    }
+    return created;
+  }
+
+  /**
    * The log of the current attempt of {@code u} in the run's log folder {@code dir}: {@code
    * <home>/logs/run-<id>/<task_key>[.iteration-<i>].attempt-<n>.log}, with the task key as
    * {@link #fileStem} gives it.

@@ -7,6 +7,7 @@ import io.andon.job.JobSpec;
 import io.andon.job.LifeCycleState;
 import io.andon.job.ResultState;
 import io.andon.job.TaskSpec;
+import io.andon.store.NewRun;
 import io.andon.store.RunRecord;
 import io.andon.store.RunStore;
 import io.andon.store.RunUpdate;
@@ -94,9 +95,6 @@ public final class Executor {
   private final RunServices services;
   private volatile RunLoop current;
   private volatile boolean cancelRequested;
-  /** Abandoned runs are closed once, before this executor's first run or repair. */
-  private final java.util.concurrent.atomic.AtomicBoolean recovered =
-      new java.util.concurrent.atomic.AtomicBoolean();
 
   public Executor(Store store, Options options, List<RunListener> listeners) {
     this(store, options, listeners, null);
@@ -116,10 +114,13 @@ public final class Executor {
         options.timers(), k -> Optional.ofNullable(runners.get(k)), this::child);
   }
 
-  /** Closes the runs that andon processes left unfinished: once per executor, not per run. */
+  /**
+   * Closes the runs that andon processes left unfinished, unless this command did already (a
+   * child job's run never does: its parent's did).
+   */
   private void recoverOnce() {
-    if (parentRunId == null && recovered.compareAndSet(false, true)) {
-      Recovery.recover(store, options.clock());
+    if (parentRunId == null) {
+      Recovery.recoverOnce(store, options.clock());
     }
   }
 
@@ -159,32 +160,31 @@ public final class Executor {
     Map<String, String> params = job.resolveParameters(overrides);
     recoverOnce();
     long now = options.clock().millis();
-    Long pid = ProcessHandle.current().pid();
-    Long pidStart = Processes.startMillis(ProcessHandle.current()).orElse(null);
     String file = job.file().toAbsolutePath().normalize().toString();
-    String key = job.jobKey().orElse(null);
     long[] runId = new long[1];
     LifeCycleState initial = store.tx(c -> {
       boolean limited = parentRunId == null;
       int active = limited ? runs.activeRuns(c, job.name()) : 0;
       LifeCycleState st;
-      String result = null;
-      String message = null;
+      Optional<ResultState> result = Optional.empty();
+      Optional<String> message = Optional.empty();
       if (limited && active >= job.maxConcurrentRuns()) {
         if (job.queueEnabled() && job.maxConcurrentRuns() > 0) {
           st = LifeCycleState.QUEUED;
         } else {
           st = LifeCycleState.SKIPPED;
-          result = ResultState.MAXIMUM_CONCURRENT_RUNS_REACHED.name();
-          message = "job " + job.name() + " already has " + active + " run(s) in progress and"
+          result = Optional.of(ResultState.MAXIMUM_CONCURRENT_RUNS_REACHED);
+          message = Optional.of("job " + job.name() + " already has " + active + " run(s) in progress and"
               + " max_concurrent_runs is " + job.maxConcurrentRuns() + "; this run was skipped."
-              + " Set queue.enabled: true to wait instead.";
+              + " Set queue.enabled: true to wait instead.");
         }
       } else {
         st = LifeCycleState.RUNNING;
       }
-      runId[0] = runs.insertRun(c, job.name(), file, key, job.source(), job.bundle().toJson(),
-          params, st.name(), result, message, now, pid, pidStart, parentRunId);
+      runId[0] = runs.insertRun(c, new NewRun(job.name(), file, job.jobKey(), job.source(),
+          job.bundle().toJson(), params, st, result, message, now, owner(),
+          parentRunId == null ? java.util.OptionalLong.empty()
+              : java.util.OptionalLong.of(parentRunId)));
       return st;
     });
     if (initial == LifeCycleState.SKIPPED) {
@@ -343,36 +343,11 @@ public final class Executor {
     Unit[] units = new Unit[job.tasks().size()];
     List<String> rerunKeys = new ArrayList<>();
     for (int i = 0; i < units.length; i++) {
-      Unit u = new Unit(i, -1, job.tasks().get(i), null);
-      TaskRecord t = stored.get(dag.key(i));
-      if (t != null) {
-        u.attempts = t.attempts();
-        u.values.putAll(t.values());
-        u.outcome = t.outcome().orElse(null);
-        u.startTime = t.startTime().orElse(null);
-        u.endTime = t.endTime().orElse(null);
-        u.message = t.message().orElse(null);
-        u.repairId = t.repairId();
-      }
+      units[i] = Unit.forRepair(i, job.tasks().get(i), Optional.ofNullable(stored.get(dag.key(i))),
+          rerun.contains(i), repairId);
       if (rerun.contains(i)) {
-        u.state = LifeCycleState.PENDING;
-        u.result = null;
-        u.values.clear();
-        u.outcome = null;
-        u.message = null;
-        u.startTime = null;
-        u.endTime = null;
-        u.repairId = repairId;
-        rerunKeys.add(u.taskKey);
-      } else {
-        u.state = t == null ? LifeCycleState.TERMINATED : LifeCycleState.valueOf(t.state());
-        u.result = t == null || t.resultState().isEmpty() ? ResultState.CANCELED
-            : ResultState.valueOf(t.resultState().get());
-        if (!u.state.isFinal()) {
-          u.state = LifeCycleState.TERMINATED;
-        }
+        rerunKeys.add(units[i].taskKey);
       }
-      units[i] = u;
     }
     store.tx(c -> {
       // the write lock is held from here: a repair that started since the run was read wins

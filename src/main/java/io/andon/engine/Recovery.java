@@ -21,7 +21,20 @@ import java.util.List;
  * run ends FAILED, ready for {@code andon repair RUN_ID --rerun-all-failed}.
  */
 public final class Recovery {
+  /** The stores this process has recovered already: once per command is enough. */
+  private static final java.util.Set<Store> RECOVERED =
+      java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(
+          new java.util.WeakHashMap<>()));
+
   private Recovery() {}
+
+  /**
+   * Closes every abandoned run unless this process has done so for {@code store} already (the
+   * command that opened it, or an earlier run of the same command); returns their ids.
+   */
+  public static List<Long> recoverOnce(Store store, java.time.Clock clock) {
+    return RECOVERED.contains(store) ? List.of() : recover(store, clock);
+  }
 
   /** Closes every abandoned run, timed on the system clock; returns their ids. */
   public static List<Long> recover(Store store) {
@@ -30,6 +43,7 @@ public final class Recovery {
 
   /** Closes every abandoned run, with {@code clock}'s time as their end; returns their ids. */
   public static List<Long> recover(Store store, java.time.Clock clock) {
+    RECOVERED.add(store);
     RunStore runs = new RunStore(store);
     List<RunRecord> candidates = store.read(runs::unfinished);
     List<Long> recovered = new ArrayList<>();

@@ -1,19 +1,10 @@
 package io.andon.engine;
 
-import io.andon.engine.RunIfRules.Decision;
-import io.andon.engine.RunIfRules.DepView;
-import io.andon.job.ConditionTask;
 import io.andon.job.Dag;
-import io.andon.job.Dependency;
-import io.andon.job.ForEachTask;
 import io.andon.job.LifeCycleState;
 import io.andon.job.ResultState;
-import io.andon.job.RunIf;
 import io.andon.job.ShellTask;
-import io.andon.job.TaskSpec;
 import io.andon.store.RunUpdate;
-import io.andon.util.Json;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,7 +38,7 @@ final class RunLoop implements LoopActions {
 
   private final RunFacts facts;
   private final RunServices services;
-  private final RunListener.RunInfo info;
+  private final Listeners listeners;
   private final Unit[] units;
   private final Dag dag;
   private final int[] remaining;
@@ -55,6 +46,7 @@ final class RunLoop implements LoopActions {
   private final TaskViews views;
   private final RunJournal journal;
   private final ForEachTasks forEach;
+  private final Decisions decisions;
   private final BlockingQueue<LoopEvent> events = new LinkedBlockingQueue<>();
   private final PriorityQueue<Unit> ready =
       new PriorityQueue<>(Comparator.<Unit>comparingInt(u -> u.index)
@@ -69,12 +61,13 @@ final class RunLoop implements LoopActions {
   private int unfinished;
   private int running;
   private Optional<LoopEvent.Cancel> stopping = Optional.empty();
+  private Optional<Timers.Timer> jobTimeout = Optional.empty();
 
   RunLoop(RunFacts facts, Unit[] units, RunServices services) {
     this.facts = facts;
     this.services = services;
     this.units = units;
-    this.info = facts.info();
+    this.listeners = new Listeners(services.listeners(), facts.info());
     this.dag = Dag.of(facts.job().tasks());
     this.remaining = new int[units.length];
     this.views = new TaskViews(dag);
@@ -82,6 +75,7 @@ final class RunLoop implements LoopActions {
     this.journal = new RunJournal(services.store(), services.runs(), facts.runId(),
         facts.repairId(), () -> post(new LoopEvent.FlushDue()));
     this.forEach = new ForEachTasks(this, facts.repairId());
+    this.decisions = new Decisions(this, units, dag, forEach);
   }
 
   private static ThreadFactory daemon(String prefix) {
@@ -104,13 +98,7 @@ final class RunLoop implements LoopActions {
 
   /** Runs the loop on this thread, the scheduling thread, until every task has ended. */
   Executor.Outcome execute() {
-    boolean newLogDir = !Files.exists(logDir);
-    try {
-      Files.createDirectories(logDir.resolve(AttemptLogs.VALUES_DIR));
-    } catch (java.io.IOException e) {
-      throw new io.andon.error.InvalidInputException("cannot create the log folder under "
-          + facts.home() + " (" + e.getMessage() + "); check that the andon home is writable.", e);
-    }
+    boolean newLogDir = AttemptLogs.createRunLogDir(facts.home(), logDir);
     attemptEnv = new AttemptEnv(facts, services.store(), services.timers(), services.runners(),
         services.children(), journal::processStarted, newLogDir);
     shells = NativeShells.open(this, attemptEnv, this::post,
@@ -121,6 +109,7 @@ final class RunLoop implements LoopActions {
     } finally {
       shells.stop(); // kills what still runs only when the loop failed
       workers.shutdownNow();
+      jobTimeout.ifPresent(Timers.Timer::cancel);
     }
   }
 
@@ -141,15 +130,16 @@ final class RunLoop implements LoopActions {
       }
     }
     journal.flush(); // tasks PENDING before anything runs
-    services.listeners().forEach(l -> safe(() -> l.runStarted(info)));
+    listeners.runStarted();
     long timeout = facts.job().timeoutSeconds();
     if (timeout > 0) {
-      services.timers().schedule(facts.startTime() + timeout * 1000 - now(),
-          () -> cancel(ResultState.TIMEDOUT, "the job exceeded its timeout of " + timeout + " s"));
+      jobTimeout = Optional.of(services.timers().schedule(
+          facts.startTime() + timeout * 1000 - now(),
+          () -> cancel(ResultState.TIMEDOUT, "the job exceeded its timeout of " + timeout + " s")));
     }
     for (int i = 0; i < units.length; i++) {
       if (!units[i].finished() && remaining[i] == 0) {
-        decide(units[i]);
+        decisions.decide(units[i]);
       }
     }
     lastFlush = System.nanoTime();
@@ -194,77 +184,6 @@ final class RunLoop implements LoopActions {
     LoopEvent more;
     while ((more = events.poll()) != null) {
       handle(more);
-    }
-  }
-
-  // ---------------------------------------------------------------- decisions
-
-  /** All dependencies of a top-level task have finished: run it, or end it without running. */
-  private void decide(Unit u) {
-    if (u.decided) {
-      return;
-    }
-    u.decided = true;
-    TaskSpec t = u.spec;
-    List<DepView> deps = new ArrayList<>(t.dependsOn().size());
-    for (Dependency d : t.dependsOn()) {
-      Unit up = units[dag.indexOf(d.taskKey()).orElseThrow()];
-      deps.add(RunIfRules.view(up.result, up.outcome, d.outcome().orElse(null)));
-    }
-    Decision decision = RunIfRules.decide(t.runIf(), deps);
-    if (stopping.isPresent() && decision == Decision.RUN && t.runIf() != RunIf.ALL_DONE) {
-      end(u, LifeCycleState.TERMINATED, ResultState.CANCELED, stopping.get().why());
-      return;
-    }
-    switch (decision) {
-      case EXCLUDED -> end(u, LifeCycleState.SKIPPED, ResultState.EXCLUDED, excludedWhy(t));
-      case UPSTREAM_FAILED -> end(u, LifeCycleState.SKIPPED, ResultState.UPSTREAM_FAILED,
-          "not run: run_if " + t.runIf() + " and an upstream task failed");
-      case UPSTREAM_CANCELED -> end(u, LifeCycleState.SKIPPED, ResultState.UPSTREAM_CANCELED,
-          "not run: an upstream task was canceled");
-      case RUN -> start(u);
-    }
-  }
-
-  private String excludedWhy(TaskSpec t) {
-    List<String> why = new ArrayList<>();
-    for (Dependency d : t.dependsOn()) {
-      Unit up = units[dag.indexOf(d.taskKey()).orElseThrow()];
-      if (d.outcome().isPresent() && up.outcome != null && !d.outcome().get().equals(up.outcome)) {
-        why.add(up.taskKey + " was " + up.outcome + ", this branch needs " + d.outcome().get());
-      } else if (up.result != null && up.result.isSkipped()) {
-        why.add(up.taskKey + " was " + up.result);
-      }
-    }
-    if (why.size() == t.dependsOn().size() && !why.isEmpty()) {
-      return "not run: " + String.join("; ", why);
-    }
-    return "not run: run_if " + t.runIf() + " and no upstream task failed";
-  }
-
-  private void start(Unit u) {
-    TaskSpec t = u.spec;
-    if (t.disabled()) {
-      end(u, LifeCycleState.SKIPPED, ResultState.DISABLED, "disabled in the job definition");
-    } else if (t.payload() instanceof ConditionTask c) {
-      u.attempts++;
-      u.attemptsThisRepair++;
-      u.startTime = now();
-      Resolver r = resolver(u);
-      try {
-        boolean outcome = ConditionTask.evaluate(r.resolve(c.left()), c.op(),
-            r.resolve(c.right()));
-        u.outcome = Boolean.toString(outcome);
-        u.values.put("outcome", Json.mapper().getNodeFactory().textNode(u.outcome));
-        end(u, LifeCycleState.TERMINATED, ResultState.SUCCESS, "outcome " + u.outcome);
-      } catch (RuntimeException e) {
-        end(u, LifeCycleState.TERMINATED, ResultState.FAILED, e.getMessage());
-      }
-    } else if (t.payload() instanceof ForEachTask fe && u.iteration < 0) {
-      forEach.expand(u, fe);
-    } else {
-      u.state = LifeCycleState.PENDING;
-      ready.add(u);
     }
   }
 
@@ -359,8 +278,7 @@ final class RunLoop implements LoopActions {
 
   /** Tells the listeners that the attempt of {@code u} started. */
   private void started(Unit u) {
-    int attempt = u.attempts;
-    services.listeners().forEach(l -> safe(() -> l.taskStarted(info, u.label(), attempt)));
+    listeners.taskStarted(u.label(), u.attempts);
   }
 
   // ---------------------------------------------------------------- events
@@ -377,8 +295,12 @@ final class RunLoop implements LoopActions {
       } else {
         ready.add(r.unit());
       }
-    } else if (e instanceof LoopEvent.Cancel c) {
-      cancelAll(c);
+    } else if (e instanceof LoopEvent.Cancel c && stopping.isEmpty()) {
+      stopping = Optional.of(c);
+      shells.cancel(c.as(), c.why());
+      Cancellation.cancel(units, ready, c, this);
+    } else if (e instanceof LoopEvent.Cancel) {
+      return; // stopping already
     } else if (e instanceof LoopEvent.FlushDue) {
       journal.pidsDue();
     } else if (!shells.handle(e)) {
@@ -393,9 +315,7 @@ final class RunLoop implements LoopActions {
     boolean retryable = (r.result() == ResultState.FAILED
         || r.result() == ResultState.TIMEDOUT && u.spec.retryOnTimeout())
         && stopping.isEmpty() && u.spec.mayRetryAfter(u.attemptsThisRepair);
-    int attempt = u.attempts;
-    services.listeners().forEach(l -> safe(() -> l.taskFinished(info, u.label(),
-        r.result().name(), attempt, retryable, r.message())));
+    listeners.taskFinished(u.label(), r.result().name(), u.attempts, retryable, r.message());
     if (retryable) {
       u.state = LifeCycleState.WAITING_FOR_RETRY;
       u.message = r.message() + "; retrying";
@@ -412,43 +332,6 @@ final class RunLoop implements LoopActions {
       res = u.killAs == null ? ResultState.CANCELED : u.killAs;
     }
     end(u, LifeCycleState.TERMINATED, res, r.message());
-  }
-
-  /** Stops the run: what runs is killed, what waits ends canceled, ALL_DONE tasks still run. */
-  private void cancelAll(LoopEvent.Cancel c) {
-    if (stopping.isPresent()) {
-      return;
-    }
-    stopping = Optional.of(c);
-    shells.cancel(c.as(), c.why());
-    for (Unit u : units) {
-      cancelUnit(u, c);
-      if (u.iterations != null) {
-        for (Unit it : u.iterations) {
-          cancelUnit(it, c);
-        }
-      }
-    }
-    List<Unit> pending = new ArrayList<>(ready); // ready but not launched
-    ready.clear();
-    for (Unit u : pending) {
-      if (!u.finished()) {
-        end(u, LifeCycleState.TERMINATED, ResultState.CANCELED, c.why());
-      }
-    }
-  }
-
-  private void cancelUnit(Unit u, LoopEvent.Cancel c) {
-    if (u.finished()) {
-      return;
-    }
-    if (u.state == LifeCycleState.RUNNING && u.iterations == null) {
-      u.killAs = c.as() == ResultState.TIMEDOUT ? ResultState.TIMEDOUT : ResultState.CANCELED;
-      u.killRequested = true;
-      Attempts.kill(u);
-    } else if (u.state == LifeCycleState.WAITING_FOR_RETRY) {
-      end(u, LifeCycleState.TERMINATED, ResultState.CANCELED, c.why());
-    }
   }
 
   // ---------------------------------------------------------------- endings
@@ -471,7 +354,7 @@ final class RunLoop implements LoopActions {
     views.publish(u.index, u.result, u.values);
     for (int d : dag.downstream(u.index)) {
       if (--remaining[d] == 0 && !units[d].finished()) {
-        decide(units[d]);
+        decisions.decide(units[d]);
       }
     }
   }
@@ -485,9 +368,7 @@ final class RunLoop implements LoopActions {
           ending.result(), ending.message(), end));
       return null;
     });
-    String message = ending.message().orElse(null);
-    services.listeners().forEach(l -> safe(() -> l.runFinished(info, ending.result().name(),
-        message)));
+    listeners.runFinished(ending.result().name(), ending.message().orElse(null));
     // a fresh run wrote every unit, its last write just now
     return new Executor.Outcome(facts.runId(), LifeCycleState.TERMINATED, ending.result(),
         ending.message().orElse(""), facts.repairId() == 0 ? Optional.of(RunEnd.records(units))
@@ -535,13 +416,5 @@ final class RunLoop implements LoopActions {
   @Override
   public Optional<LoopEvent.Cancel> stopping() {
     return stopping;
-  }
-
-  private static void safe(Runnable r) {
-    try {
-      r.run();
-    } catch (RuntimeException e) {
-      System.err.println("andon: a run listener failed: " + e);
-    }
   }
 }
