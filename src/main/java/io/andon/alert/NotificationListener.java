@@ -36,8 +36,8 @@ import java.util.function.Consumer;
  * MAXIMUM_CONCURRENT_RUNS_REACHED, UPSTREAM_FAILED → on_failure unless no_alert_for_skipped_runs;
  * EXCLUDED, DISABLED → nothing.
  *
- * <p>The listener also keeps the RUN_DURATION_SECONDS timers of the job and of each task attempt
- * itself, so duration warnings work whether or not the engine reports them.
+ * <p>The listener keeps the RUN_DURATION_SECONDS timers of the job and of each task attempt: the
+ * health rule has this one owner, the engine times nothing of it.
  */
 public final class NotificationListener implements RunListener, AutoCloseable {
   private static final Set<String> CANCELED = Set.of("CANCELED", "UPSTREAM_CANCELED");
@@ -177,7 +177,7 @@ public final class NotificationListener implements RunListener, AutoCloseable {
     });
   }
 
-  @Override
+  /** The run has been going longer than its health rule's RUN_DURATION_SECONDS. */
   public void runDurationExceeded(RunInfo run, long thresholdSeconds) {
     guard(() -> notify(config.job(), Hook.ON_DURATION_WARNING_THRESHOLD_EXCEEDED,
         "run.duration_warning", key(run, "duration"), run, null,

@@ -7,8 +7,10 @@ import io.andon.job.JobSpec;
 import io.andon.job.LifeCycleState;
 import io.andon.job.ResultState;
 import io.andon.job.TaskSpec;
+import io.andon.store.NewRun;
 import io.andon.store.RunRecord;
 import io.andon.store.RunStore;
+import io.andon.store.RunUpdate;
 import io.andon.store.Store;
 import io.andon.store.TaskRecord;
 import io.andon.util.Json;
@@ -29,25 +31,37 @@ import java.util.Set;
  * maxParallel} at once; every state change is committed to the store before it is acted on.
  */
 public final class Executor {
-  /** How the executor runs. */
-  public record Options(int maxParallel, Clock clock, long queuePollMillis) {
+  /**
+   * How the executor runs: at most {@code maxParallel} attempts at once, retries and timeouts on
+   * {@code timers} (and their clock), a queued run looking for a free place every {@code
+   * queuePollMillis}.
+   */
+  public record Options(int maxParallel, Timers timers, long queuePollMillis) {
     public Options {
       if (maxParallel < 1) {
         throw new IllegalArgumentException("maxParallel must be at least 1, not " + maxParallel);
       }
-      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(timers, "timers");
     }
 
     public static Options defaults() {
-      return new Options(Runtime.getRuntime().availableProcessors(), Clock.systemUTC(), 500);
+      return new Options(Runtime.getRuntime().availableProcessors(), Timers.system(), 500);
     }
 
     public Options withMaxParallel(int n) {
-      return new Options(n, clock, queuePollMillis);
+      return new Options(n, timers, queuePollMillis);
+    }
+
+    public Options withTimers(Timers t) {
+      return new Options(maxParallel, t, queuePollMillis);
+    }
+
+    /** The clock the runs are timed on: that of the timers. */
+    public Clock clock() {
+      return timers.clock();
     }
   }
 
-  /** How a run (or a repair) ended. */
   /**
    * How a run ended. {@code tasks}, when present, are its tasks exactly as this run committed them
    * last (a fresh run's, in declaration order), so that the run can be shown without reading it
@@ -78,6 +92,7 @@ public final class Executor {
   private final List<RunListener> listeners;
   private final Map<String, PayloadRunner> runners = new HashMap<>();
   private final Long parentRunId;
+  private final RunServices services;
   private volatile RunLoop current;
   private volatile boolean cancelRequested;
 
@@ -95,34 +110,18 @@ public final class Executor {
     for (PayloadRunner r : ServiceLoader.load(PayloadRunner.class)) {
       runners.put(r.key(), r);
     }
+    this.services = new RunServices(store, runs, this.listeners, options.maxParallel(),
+        options.timers(), k -> Optional.ofNullable(runners.get(k)), this::child);
   }
 
-  Store store() {
-    return store;
-  }
-
-  RunStore runs() {
-    return runs;
-  }
-
-  Path home() {
-    return home;
-  }
-
-  Options options() {
-    return options;
-  }
-
-  List<RunListener> listeners() {
-    return listeners;
-  }
-
-  Optional<PayloadRunner> runner(String key) {
-    return Optional.ofNullable(runners.get(key));
-  }
-
-  Long parentRunId() {
-    return parentRunId;
+  /**
+   * Closes the runs that andon processes left unfinished, unless this command did already (a
+   * child job's run never does: its parent's did).
+   */
+  private void recoverOnce() {
+    if (parentRunId == null) {
+      Recovery.recoverOnce(store, options.clock());
+    }
   }
 
   /** A child executor for a run_job_task, sharing store, options and listeners. */
@@ -144,10 +143,6 @@ public final class Executor {
     }
   }
 
-  boolean cancelRequested() {
-    return cancelRequested;
-  }
-
   private static void checkParameters(JobSpec job, Set<String> given) {
     for (String name : given) {
       if (job.parameters().stream().noneMatch(p -> p.name().equals(name))) {
@@ -163,34 +158,33 @@ public final class Executor {
   public Outcome run(JobSpec job, Map<String, String> overrides) {
     checkParameters(job, overrides.keySet());
     Map<String, String> params = job.resolveParameters(overrides);
-    Recovery.recover(store);
+    recoverOnce();
     long now = options.clock().millis();
-    Long pid = ProcessHandle.current().pid();
-    Long pidStart = Processes.startMillis(ProcessHandle.current()).orElse(null);
     String file = job.file().toAbsolutePath().normalize().toString();
-    String key = job.jobKey().orElse(null);
     long[] runId = new long[1];
     LifeCycleState initial = store.tx(c -> {
       boolean limited = parentRunId == null;
       int active = limited ? runs.activeRuns(c, job.name()) : 0;
       LifeCycleState st;
-      String result = null;
-      String message = null;
+      Optional<ResultState> result = Optional.empty();
+      Optional<String> message = Optional.empty();
       if (limited && active >= job.maxConcurrentRuns()) {
         if (job.queueEnabled() && job.maxConcurrentRuns() > 0) {
           st = LifeCycleState.QUEUED;
         } else {
           st = LifeCycleState.SKIPPED;
-          result = ResultState.MAXIMUM_CONCURRENT_RUNS_REACHED.name();
-          message = "job " + job.name() + " already has " + active + " run(s) in progress and"
+          result = Optional.of(ResultState.MAXIMUM_CONCURRENT_RUNS_REACHED);
+          message = Optional.of("job " + job.name() + " already has " + active + " run(s) in progress and"
               + " max_concurrent_runs is " + job.maxConcurrentRuns() + "; this run was skipped."
-              + " Set queue.enabled: true to wait instead.";
+              + " Set queue.enabled: true to wait instead.");
         }
       } else {
         st = LifeCycleState.RUNNING;
       }
-      runId[0] = runs.insertRun(c, job.name(), file, key, job.source(), job.bundle().toJson(),
-          params, st.name(), result, message, now, pid, pidStart, parentRunId);
+      runId[0] = runs.insertRun(c, new NewRun(job.name(), file, job.jobKey(), job.source(),
+          job.bundle().toJson(), params, st, result, message, now, owner(),
+          parentRunId == null ? java.util.OptionalLong.empty()
+              : java.util.OptionalLong.of(parentRunId)));
       return st;
     });
     if (initial == LifeCycleState.SKIPPED) {
@@ -205,7 +199,8 @@ public final class Executor {
     for (int i = 0; i < units.length; i++) {
       units[i] = new Unit(i, -1, job.tasks().get(i), null);
     }
-    RunLoop loop = new RunLoop(this, job, runId[0], params, 0, units, now);
+    RunLoop loop = new RunLoop(new RunFacts(runId[0], job, params, 0, now, home), units,
+        services);
     return execute(loop);
   }
 
@@ -213,16 +208,16 @@ public final class Executor {
     while (true) {
       if (cancelRequested) {
         store.tx(c -> {
-          runs.updateRun(c, runId, LifeCycleState.TERMINATED.name(), ResultState.CANCELED.name(),
-              "canceled while queued", options.clock().millis(), null, null, null);
+          runs.updateRun(c, runId, RunUpdate.ended(LifeCycleState.TERMINATED,
+              ResultState.CANCELED, Optional.of("canceled while queued"),
+              options.clock().millis()));
           return null;
         });
         return false;
       }
       boolean started = store.tx(c -> {
         if (runs.activeRuns(c, job.name()) < job.maxConcurrentRuns()) {
-          runs.updateRun(c, runId, LifeCycleState.RUNNING.name(), null, null, null, null, null,
-              null);
+          runs.updateRun(c, runId, RunUpdate.running());
           return true;
         }
         return false;
@@ -236,7 +231,7 @@ public final class Executor {
         Thread.currentThread().interrupt();
         cancelRequested = true;
       }
-      Recovery.recover(store);
+      Recovery.recover(store, options.clock()); // a run that holds a place may have died
     }
   }
 
@@ -250,6 +245,13 @@ public final class Executor {
     } finally {
       current = null;
     }
+  }
+
+  /** This andon process, as the owner of a run. */
+  private static RunUpdate.Owner owner() {
+    return new RunUpdate.Owner(ProcessHandle.current().pid(),
+        Processes.startMillis(ProcessHandle.current()).map(java.util.OptionalLong::of)
+            .orElse(java.util.OptionalLong.empty()));
   }
 
   private static InvalidInputException beingRepaired(long runId) {
@@ -276,7 +278,7 @@ public final class Executor {
    */
   public Outcome repair(long runId, RepairRequest request, JobSpec job,
       Map<String, String> overrides) {
-    Recovery.recover(store);
+    recoverOnce();
     RunRecord run = runs.find(runId).orElseThrow(() -> new InvalidInputException(
         "there is no run " + runId + " in " + home + "; `andon runs list` shows the runs."));
     LifeCycleState st = LifeCycleState.valueOf(run.state());
@@ -341,39 +343,12 @@ public final class Executor {
     Unit[] units = new Unit[job.tasks().size()];
     List<String> rerunKeys = new ArrayList<>();
     for (int i = 0; i < units.length; i++) {
-      Unit u = new Unit(i, -1, job.tasks().get(i), null);
-      TaskRecord t = stored.get(dag.key(i));
-      if (t != null) {
-        u.attempts = t.attempts();
-        u.values.putAll(t.values());
-        u.outcome = t.outcome().orElse(null);
-        u.startTime = t.startTime().orElse(null);
-        u.endTime = t.endTime().orElse(null);
-        u.message = t.message().orElse(null);
-        u.repairId = t.repairId();
-      }
+      units[i] = Unit.forRepair(i, job.tasks().get(i), Optional.ofNullable(stored.get(dag.key(i))),
+          rerun.contains(i), repairId);
       if (rerun.contains(i)) {
-        u.state = LifeCycleState.PENDING;
-        u.result = null;
-        u.values.clear();
-        u.outcome = null;
-        u.message = null;
-        u.startTime = null;
-        u.endTime = null;
-        u.repairId = repairId;
-        rerunKeys.add(u.taskKey);
-      } else {
-        u.state = t == null ? LifeCycleState.TERMINATED : LifeCycleState.valueOf(t.state());
-        u.result = t == null || t.resultState().isEmpty() ? ResultState.CANCELED
-            : ResultState.valueOf(t.resultState().get());
-        if (!u.state.isFinal()) {
-          u.state = LifeCycleState.TERMINATED;
-        }
+        rerunKeys.add(units[i].taskKey);
       }
-      units[i] = u;
     }
-    Long pid = ProcessHandle.current().pid();
-    Long pidStart = Processes.startMillis(ProcessHandle.current()).orElse(null);
     store.tx(c -> {
       // the write lock is held from here: a repair that started since the run was read wins
       try (java.sql.PreparedStatement ps = c.prepareStatement(
@@ -388,15 +363,14 @@ public final class Executor {
       }
       runs.insertRepair(c, runId, repairId, now, Json.write(rerunKeys), job.source(), params,
           run.endTime().orElse(null));
-      runs.updateRun(c, runId, LifeCycleState.RUNNING.name(), null, null, null, repairId, pid,
-          pidStart);
+      runs.updateRun(c, runId, RunUpdate.repairing(repairId, owner()));
       for (String k : rerunKeys) {
         runs.deleteIterations(c, runId, k);
       }
       return null;
     });
-    RunLoop loop = new RunLoop(this, job, runId, params, repairId, units,
-        run.startTime());
+    RunLoop loop = new RunLoop(new RunFacts(runId, job, params, repairId, run.startTime(), home),
+        units, services);
     Outcome out = execute(loop);
     store.tx(c -> {
       runs.finishRepair(c, runId, repairId, options.clock().millis(), out.result().name());

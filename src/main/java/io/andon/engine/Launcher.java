@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class Launcher {
   /** A prepared attempt of {@code unit}. */
-  record Start(Unit unit, Attempts.ShellStart st) {}
+  record Start(Unit unit, ShellAttempts.ShellStart st) {}
 
   /** What this thread reports, in the order it happened. */
   interface Sink {
@@ -33,7 +33,8 @@ final class Launcher {
     void failed(Throwable t);
   }
 
-  private final RunLoop loop;
+  private final AttemptEnv attempts;
+  private final java.util.function.LongSupplier clock;
   private final NativeSpawn.Reaper reaper;
   private final Sink sink;
   private final ConcurrentLinkedQueue<Start> now = new ConcurrentLinkedQueue<>();
@@ -72,9 +73,15 @@ final class Launcher {
   /** How long a report may be held, at most. */
   static final long HOLD_MILLIS = 4;
 
-  Launcher(RunLoop loop, NativeSpawn.Reaper reaper, Sink sink, String name, int lowWater) {
+  /**
+   * @param now the run's clock, in epoch milliseconds
+   * @param lowWater how few attempts may stand by before held reports are given at once
+   */
+  Launcher(AttemptEnv attempts, java.util.function.LongSupplier now, NativeSpawn.Reaper reaper,
+      Sink sink, String name, int lowWater) {
     this.lowWater = lowWater;
-    this.loop = loop;
+    this.attempts = attempts;
+    this.clock = now;
     this.reaper = reaper;
     this.sink = sink;
     this.thread = new Thread(this::run, name);
@@ -139,7 +146,7 @@ final class Launcher {
     Start s;
     while ((s = now.poll()) != null) {
       Start st = s;
-      long start = loop.now();
+      long start = clock.getAsLong();
       String error = spawn(st);
       hold(() -> sink.started(st.unit(), start, error));
     }
@@ -160,8 +167,8 @@ final class Launcher {
     for (int i = 0; i < exited.length; i += 2) {
       Unit u = byPid.remove(exited[i]);
       if (u != null) {
-        ended(new Ended(u, exited[i], Attempts.endedNative(u, (int) exited[i + 1]),
-            loop.now()));
+        ended(new Ended(u, exited[i], ShellAttempts.endedNative(u, (int) exited[i + 1]),
+            clock.getAsLong()));
       }
     }
     Ended e;
@@ -205,7 +212,7 @@ final class Launcher {
       if (env == null) {
         env = new NativeSpawn.Env(s.st().base().entries());
       }
-      pid = Attempts.startNative(loop, u, s.st(), env, spool);
+      pid = ShellAttempts.startNative(attempts, u, s.st(), env, spool);
     } catch (java.io.IOException | RuntimeException e) {
       if (spool != null && u.nativePid > 0) {
         spoolOf.put(u.nativePid, new InUse(spool, log)); // started after all: its log now
@@ -225,8 +232,8 @@ final class Launcher {
       // cannot watch it: wait for it on a thread of its own instead
       byPid.remove(pid);
       Thread t = new Thread(() -> {
-        waited.add(new Ended(u, pid, Attempts.endedNative(u, NativeSpawn.waitFor(pid)),
-            loop.now()));
+        waited.add(new Ended(u, pid, ShellAttempts.endedNative(u, NativeSpawn.waitFor(pid)),
+            clock.getAsLong()));
         reaper.wake();
       }, thread.getName() + "-wait-" + pid);
       t.setDaemon(true);

@@ -21,14 +21,33 @@ import java.util.List;
  * run ends FAILED, ready for {@code andon repair RUN_ID --rerun-all-failed}.
  */
 public final class Recovery {
+  /** The stores this process has recovered already: once per command is enough. */
+  private static final java.util.Set<Store> RECOVERED =
+      java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(
+          new java.util.WeakHashMap<>()));
+
   private Recovery() {}
 
-  /** Closes every abandoned run; returns their ids. */
+  /**
+   * Closes every abandoned run unless this process has done so for {@code store} already (the
+   * command that opened it, or an earlier run of the same command); returns their ids.
+   */
+  public static List<Long> recoverOnce(Store store, java.time.Clock clock) {
+    return RECOVERED.contains(store) ? List.of() : recover(store, clock);
+  }
+
+  /** Closes every abandoned run, timed on the system clock; returns their ids. */
   public static List<Long> recover(Store store) {
+    return recover(store, java.time.Clock.systemUTC());
+  }
+
+  /** Closes every abandoned run, with {@code clock}'s time as their end; returns their ids. */
+  public static List<Long> recover(Store store, java.time.Clock clock) {
+    RECOVERED.add(store);
     RunStore runs = new RunStore(store);
     List<RunRecord> candidates = store.read(runs::unfinished);
     List<Long> recovered = new ArrayList<>();
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     for (RunRecord r : candidates) {
       Long ownerStart = store.read(c -> runs.ownerStart(c, r.runId())).orElse(null);
       if (r.ownerPid().isPresent() && Processes.alive(r.ownerPid().get(), ownerStart)) {
@@ -50,11 +69,11 @@ public final class Recovery {
               + ")") + ". Finish it with `andon repair " + r.runId() + " --rerun-all-failed`.";
       store.tx(c -> {
         runs.writeTasks(c, r.runId(), writes);
-        runs.updateRun(c, r.runId(), LifeCycleState.INTERNAL_ERROR.name(),
-            ResultState.FAILED.name(), message, now, null, null, null);
+        runs.updateRun(c, r.runId(), io.andon.store.RunUpdate.ended(
+            LifeCycleState.INTERNAL_ERROR, ResultState.FAILED, java.util.Optional.of(message), now));
         return null;
       });
-      removeSpools(Attempts.runLogDir(store.home(), r.runId()));
+      removeSpools(AttemptLogs.runLogDir(store.home(), r.runId()));
       recovered.add(r.runId());
     }
     return recovered;

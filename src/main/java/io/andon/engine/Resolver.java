@@ -2,19 +2,33 @@ package io.andon.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.andon.job.Reference;
+import io.andon.job.ResultState;
 import io.andon.util.Json;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Resolves {@code {{...}}} references for one unit of a run, at the moment it starts. */
+/**
+ * Resolves {@code {{...}}} references for one attempt of a unit of a run: from the run's facts,
+ * the tasks that had finished when the attempt was dispatched, and the unit as it was then.
+ * Immutable, so the attempt may resolve on any thread.
+ */
 final class Resolver {
-  private final RunLoop loop;
-  private final Unit unit;
+  private final RunFacts run;
+  private final TaskViews.Snapshot tasks;
+  private final String taskKey;
+  private final String label;
+  private final int attempts;
+  private final String input; // null outside a for_each iteration
 
-  Resolver(RunLoop loop, Unit unit) {
-    this.loop = loop;
-    this.unit = unit;
+  /** On the scheduling thread, which owns {@code unit}. */
+  Resolver(RunFacts run, TaskViews.Snapshot tasks, Unit unit) {
+    this.run = run;
+    this.tasks = tasks;
+    this.taskKey = unit.taskKey;
+    this.label = unit.label();
+    this.attempts = unit.attempts;
+    this.input = unit.input;
   }
 
   /**
@@ -31,47 +45,49 @@ final class Resolver {
         return job(r, p);
       case "task":
         return switch (p.get(1)) {
-          case "name" -> unit.taskKey;
-          case "run_id" -> loop.runId + "-" + unit.label();
-          case "execution_count" -> Integer.toString(Math.max(1, unit.attempts));
+          case "name" -> taskKey;
+          case "run_id" -> run.runId() + "-" + label;
+          case "execution_count" -> Integer.toString(Math.max(1, attempts));
           default -> throw unknown(r);
         };
       case "tasks": {
-        Unit u = loop.unit(p.get(1));
-        if (u == null) {
+        String key = p.get(1);
+        if (!tasks.exists(key)) {
           throw unknown(r);
         }
+        java.util.Optional<TaskViews.View> done = tasks.finished(key);
         switch (p.get(2)) {
           case "run_id":
-            return loop.runId + "-" + u.label();
+            return run.runId() + "-" + key;
           case "result_state":
           case "error_code":
-            if (u.result == null) {
-              throw new IllegalStateException(r + ": task " + u.taskKey + " has not finished");
-            }
+            ResultState result = done.orElseThrow(() -> new IllegalStateException(r + ": task "
+                + key + " has not finished")).result();
             if (p.get(2).equals("result_state")) {
-              return u.result.name();
+              return result.name();
             }
             // the error code of a task that did not succeed is its result state; else empty
-            return u.result.countsAsSuccess() ? "" : u.result.name();
+            return result.countsAsSuccess() ? "" : result.name();
           default:
             break;
         }
-        JsonNode v = u.values.get(p.get(3));
+        java.util.Map<String, JsonNode> values =
+            done.map(TaskViews.View::values).orElse(java.util.Map.of());
+        JsonNode v = values.get(p.get(3));
         if (v == null) {
-          throw new IllegalStateException(r + ": task " + u.taskKey + " published no value '"
-              + p.get(3) + "'" + (u.values.isEmpty() ? " (it published none)"
-                  : "; it published: " + String.join(", ", u.values.keySet())));
+          throw new IllegalStateException(r + ": task " + key + " published no value '"
+              + p.get(3) + "'" + (values.isEmpty() ? " (it published none)"
+                  : "; it published: " + String.join(", ", values.keySet())));
         }
         return TaskValues.render(v);
       }
       case "input": {
-        if (unit.input == null) {
+        if (input == null) {
           throw new IllegalStateException(r + " is only defined inside a for_each_task");
         }
         JsonNode in;
         try {
-          in = Json.read(unit.input);
+          in = Json.read(input);
         } catch (java.io.IOException e) {
           throw new IllegalStateException(e);
         }
@@ -94,22 +110,22 @@ final class Resolver {
   private String job(Reference r, List<String> p) {
     String field = String.join(".", p.subList(1, p.size()));
     if (p.size() == 3 && p.get(1).equals("parameters")) {
-      String v = loop.params.get(p.get(2));
+      String v = run.params().get(p.get(2));
       if (v == null) {
         throw unknown(r);
       }
       return v;
     }
-    Instant start = Instant.ofEpochMilli(loop.startTime);
+    Instant start = Instant.ofEpochMilli(run.startTime());
     if (field.startsWith("start_time.") || field.startsWith("trigger.time.")) {
       return time(start, p.get(p.size() - 1)).orElseThrow(() -> unknown(r));
     }
     return switch (field) {
       case "trigger.type" -> "ONE_TIME"; // andon run starts each run itself, once
-      case "id" -> loop.job.jobKey().orElse(loop.job.name());
-      case "name" -> loop.job.name();
-      case "run_id" -> Long.toString(loop.runId);
-      case "repair_count" -> Integer.toString(loop.repairId);
+      case "id" -> run.job().jobKey().orElse(run.job().name());
+      case "name" -> run.job().name();
+      case "run_id" -> Long.toString(run.runId());
+      case "repair_count" -> Integer.toString(run.repairId());
       default -> throw unknown(r);
     };
   }

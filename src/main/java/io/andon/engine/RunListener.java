@@ -7,7 +7,9 @@ import java.util.Map;
  * Hears the life of a run, for notifications. Called on the engine's scheduling thread after the
  * state change is committed; implementations must return quickly and never throw. Found with
  * {@link java.util.ServiceLoader} ({@code META-INF/services/io.andon.engine.RunListener}) or
- * passed to the executor.
+ * passed to the executor. The run-duration health rule ({@code RUN_DURATION_SECONDS}) is not
+ * the engine's: the notifications listener times it from {@link #runStarted} and {@link
+ * #taskStarted}, its one owner.
  */
 public interface RunListener {
   /** A run as listeners see it. */
@@ -42,7 +44,4 @@ public interface RunListener {
   default void taskFinished(
       RunInfo run, String taskKey, String resultState, int attempt, boolean willRetry,
       String message) {}
-
-  /** The run has been going longer than its health rule's RUN_DURATION_SECONDS. */
-  default void runDurationExceeded(RunInfo run, long thresholdSeconds) {}
 }

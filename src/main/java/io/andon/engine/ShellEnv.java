@@ -19,13 +19,13 @@ record ShellEnv(Map<String, String> base, String[] entries, Path dir) {
   static final Set<String> PER_ATTEMPT =
       Set.of("ANDON_TASK_KEY", "ANDON_ATTEMPT", "ANDON_TASK_VALUES", "ANDON_INPUT");
 
-  static ShellEnv of(RunLoop loop) {
+  static ShellEnv of(RunFacts run) {
     Map<String, String> env = new LinkedHashMap<>(System.getenv());
-    env.keySet().removeAll(notificationSecrets(loop.job.extras().get("destinations")));
-    loop.params.forEach((k, v) -> env.put(Attempts.paramVar(k), v));
-    env.put("ANDON_RUN_ID", Long.toString(loop.runId));
-    env.put("ANDON_JOB_NAME", loop.job.name());
-    env.put("ANDON_HOME", loop.executor().home().toAbsolutePath().toString());
+    env.keySet().removeAll(notificationSecrets(run.job().extras().get("destinations")));
+    run.params().forEach((k, v) -> env.put(Attempts.paramVar(k), v));
+    env.put("ANDON_RUN_ID", Long.toString(run.runId()));
+    env.put("ANDON_JOB_NAME", run.job().name());
+    env.put("ANDON_HOME", run.home().toAbsolutePath().toString());
     Attempts.jar().ifPresent(j -> env.put("ANDON_JAR", j));
     env.keySet().removeAll(PER_ATTEMPT);
     String[] entries = new String[env.size()];
@@ -33,7 +33,7 @@ record ShellEnv(Map<String, String> base, String[] entries, Path dir) {
     for (Map.Entry<String, String> e : env.entrySet()) {
       entries[i++] = e.getKey() + "=" + e.getValue();
     }
-    Path dir = loop.job.dir();
+    Path dir = run.job().dir();
     return new ShellEnv(Map.copyOf(env), entries, dir);
   }
 

@@ -33,7 +33,11 @@ public interface TaskContext {
     return Map.of();
   }
 
-  /** Task values published so far by finished tasks of this run, by task_key. */
+  /**
+   * Task values published by the tasks of this run that had finished when this attempt started,
+   * by task_key, in the job's order. The same on every call: tasks that finish while this one
+   * runs do not appear.
+   */
   Map<String, Map<String, JsonNode>> taskValues();
 
   /** Publishes a task value of this task (JSON, at most 48 KiB). */

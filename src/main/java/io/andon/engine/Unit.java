@@ -53,8 +53,8 @@ final class Unit {
   volatile Executor child;
   volatile boolean killRequested;
   volatile boolean timedOut; // the timeout of the running native attempt killed it
-  volatile java.util.concurrent.ScheduledFuture<?> timeoutTask; // of the running native attempt
-  Attempts.ShellStart shellStart; // of an attempt handed to the launching thread
+  volatile Timers.Timer timeoutTask; // of the running native attempt
+  ShellAttempts.ShellStart shellStart; // of an attempt handed to the launching thread
   volatile ResultState killAs;
 
   Unit(int index, int iteration, TaskSpec spec, Unit parent) {
@@ -63,6 +63,34 @@ final class Unit {
     this.spec = spec;
     this.taskKey = parent == null ? spec.taskKey() : parent.taskKey;
     this.parent = parent;
+  }
+
+  /**
+   * Top-level unit {@code index} of a repair: to run again ({@code rerun}), or as {@code stored}
+   * left it (a task the run never stored counts as CANCELED).
+   */
+  static Unit forRepair(int index, TaskSpec spec, java.util.Optional<io.andon.store.TaskRecord>
+      stored, boolean rerun, int repairId) {
+    Unit u = new Unit(index, -1, spec, null);
+    if (rerun) {
+      u.attempts = stored.map(io.andon.store.TaskRecord::attempts).orElse(0);
+      u.repairId = repairId;
+      return u;
+    }
+    stored.ifPresent(t -> {
+      u.attempts = t.attempts();
+      u.values.putAll(t.values());
+      u.outcome = t.outcome().orElse(null);
+      u.startTime = t.startTime().orElse(null);
+      u.endTime = t.endTime().orElse(null);
+      u.message = t.message().orElse(null);
+      u.repairId = t.repairId();
+      u.state = LifeCycleState.valueOf(t.state());
+    });
+    u.state = stored.isEmpty() || !u.state.isFinal() ? LifeCycleState.TERMINATED : u.state;
+    u.result = stored.flatMap(io.andon.store.TaskRecord::resultState).map(ResultState::valueOf)
+        .orElse(ResultState.CANCELED);
+    return u;
   }
 
   boolean finished() {

@@ -36,7 +36,7 @@ public final class RunHistory {
             int exit = rs.getInt("exit_code");
             Optional<Integer> exitCode = rs.wasNull() ? Optional.empty() : Optional.of(exit);
             out.add(new AttemptRecord(taskKey, rs.getInt("iteration"), rs.getInt("attempt"),
-                rs.getInt("repair_id"), rs.getLong("start_time"), RunStore.optLong(rs, "end_time"),
+                rs.getInt("repair_id"), rs.getLong("start_time"), RunRows.optLong(rs, "end_time"),
                 exitCode, Optional.ofNullable(rs.getString("result_state")),
                 Optional.ofNullable(rs.getString("log_path"))));
           }
@@ -58,11 +58,11 @@ public final class RunHistory {
           while (rs.next()) {
             String params = rs.getString("parameters");
             out.add(new RepairRecord(rs.getInt("repair_id"), rs.getLong("start_time"),
-                RunStore.optLong(rs, "end_time"), readList(rs.getString("rerun_tasks")),
+                RunRows.optLong(rs, "end_time"), readList(rs.getString("rerun_tasks")),
                 Optional.ofNullable(rs.getString("result_state")),
                 Optional.ofNullable(rs.getString("definition")),
-                params == null ? Optional.empty() : Optional.of(RunStore.readMap(params)),
-                RunStore.optLong(rs, "run_end_before")));
+                params == null ? Optional.empty() : Optional.of(RunRows.readMap(params)),
+                RunRows.optLong(rs, "run_end_before")));
           }
         }
       }
@@ -131,7 +131,7 @@ public final class RunHistory {
         ps.setLong(1, runId);
         try (ResultSet rs = ps.executeQuery()) {
           String json = rs.next() ? rs.getString(1) : null;
-          return json == null ? java.util.Map.<String, String>of() : RunStore.readMap(json);
+          return json == null ? java.util.Map.<String, String>of() : RunRows.readMap(json);
         }
       }
     });

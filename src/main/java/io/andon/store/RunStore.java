@@ -1,10 +1,6 @@
 package io.andon.store;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.andon.util.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,10 +8,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Runs, tasks, attempts and repairs over the store's tables. */
 public final class RunStore {
@@ -59,33 +55,28 @@ public final class RunStore {
     return store;
   }
 
-  /** Inserts a run inside a caller's transaction. */
-  public long insertRun(Connection c, String jobName, String jobFile, String jobKey,
-      String definition, String bundle, Map<String, String> parameters, String state,
-      String resultState, String message, long startTime, Long ownerPid, Long ownerStart,
-      Long parentRunId) throws SQLException {
+  /** Inserts a run inside a caller's transaction; returns its id. */
+  public long insertRun(Connection c, NewRun r) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO runs (job_name, job_file, job_key, definition, parameters, state,"
             + " result_state, message, start_time, end_time, owner_pid, owner_start,"
             + " parent_run_id, bundle) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-      ps.setString(1, jobName);
-      ps.setString(2, jobFile);
-      ps.setString(3, jobKey);
-      ps.setString(4, definition);
-      ps.setString(5, Json.write(parameters));
-      ps.setString(6, state);
-      ps.setString(7, resultState);
-      ps.setString(8, message);
-      ps.setLong(9, startTime);
-      if (resultState != null) {
-        ps.setLong(10, startTime);
-      } else {
-        ps.setNull(10, Types.INTEGER);
-      }
-      setLong(ps, 11, ownerPid);
-      setLong(ps, 12, ownerStart);
-      setLong(ps, 13, parentRunId);
-      ps.setString(14, bundle);
+      ps.setString(1, r.jobName());
+      ps.setString(2, r.jobFile());
+      ps.setString(3, r.jobKey().orElse(null));
+      ps.setString(4, r.definition());
+      ps.setString(5, Json.write(r.parameters()));
+      ps.setString(6, r.state().name());
+      ps.setString(7, r.result().map(Enum::name).orElse(null));
+      ps.setString(8, r.message().orElse(null));
+      ps.setLong(9, r.startTime());
+      // a run that starts with its result (skipped) ends as it starts
+      setLong(ps, 10, r.result().isPresent() ? OptionalLong.of(r.startTime())
+          : OptionalLong.empty());
+      ps.setLong(11, r.owner().pid());
+      setLong(ps, 12, r.owner().startMillis());
+      setLong(ps, 13, r.parentRunId());
+      ps.setString(14, r.bundle());
       ps.executeUpdate();
     }
     try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()");
@@ -109,24 +100,22 @@ public final class RunStore {
   }
 
   /** Updates the run's state fields. */
-  public void updateRun(Connection c, long runId, String state, String resultState,
-      String message, Long endTime, Integer repairCount, Long ownerPid, Long ownerStart)
-      throws SQLException {
+  public void updateRun(Connection c, long runId, RunUpdate u) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "UPDATE runs SET state = ?, result_state = ?, message = ?, end_time = ?,"
             + " repair_count = COALESCE(?, repair_count), owner_pid = COALESCE(?, owner_pid),"
             + " owner_start = COALESCE(?, owner_start) WHERE run_id = ?")) {
-      ps.setString(1, state);
-      ps.setString(2, resultState);
-      ps.setString(3, message);
-      setLong(ps, 4, endTime);
-      if (repairCount == null) {
-        ps.setNull(5, Types.INTEGER);
+      ps.setString(1, u.state().name());
+      ps.setString(2, u.result().map(Enum::name).orElse(null));
+      ps.setString(3, u.message().orElse(null));
+      setLong(ps, 4, u.endTime());
+      if (u.repairCount().isPresent()) {
+        ps.setInt(5, u.repairCount().getAsInt());
       } else {
-        ps.setInt(5, repairCount);
+        ps.setNull(5, Types.INTEGER);
       }
-      setLong(ps, 6, ownerPid);
-      setLong(ps, 7, ownerStart);
+      setLong(ps, 6, u.owner().map(o -> OptionalLong.of(o.pid())).orElse(OptionalLong.empty()));
+      setLong(ps, 7, u.owner().map(RunUpdate.Owner::startMillis).orElse(OptionalLong.empty()));
       ps.setLong(8, runId);
       ps.executeUpdate();
     }
@@ -186,27 +175,30 @@ public final class RunStore {
   }
 
   /** One attempt's row: inserted at its start, completed at its end. */
-  public void writeAttempt(Connection c, long runId, String taskKey, int iteration, int attempt,
-      int repairId, long startTime, Long endTime, Integer exitCode, String resultState,
-      String logPath) throws SQLException {
+  public void writeAttempt(Connection c, long runId, AttemptWrite a) throws SQLException {
     PreparedStatement ps = store.prepared(c, UPSERT_ATTEMPT);
-    {
-      ps.setLong(1, runId);
-      ps.setString(2, taskKey);
-      ps.setInt(3, iteration);
-      ps.setInt(4, attempt);
-      ps.setInt(5, repairId);
-      ps.setLong(6, startTime);
-      setLong(ps, 7, endTime);
-      if (exitCode == null) {
-        ps.setNull(8, Types.INTEGER);
+    ps.setLong(1, runId);
+    ps.setString(2, a.taskKey());
+    ps.setInt(3, a.iteration());
+    ps.setInt(4, a.attempt());
+    ps.setInt(5, a.repairId());
+    ps.setLong(6, a.startTime());
+    if (a.end().isPresent()) {
+      AttemptWrite.End e = a.end().get();
+      ps.setLong(7, e.endTime());
+      if (e.exitCode().isPresent()) {
+        ps.setInt(8, e.exitCode().getAsInt());
       } else {
-        ps.setInt(8, exitCode);
+        ps.setNull(8, Types.INTEGER);
       }
-      ps.setString(9, resultState);
-      ps.setString(10, logPath);
-      ps.executeUpdate();
+      ps.setString(9, e.result().name());
+    } else {
+      ps.setNull(7, Types.INTEGER);
+      ps.setNull(8, Types.INTEGER);
+      ps.setNull(9, Types.VARCHAR);
     }
+    ps.setString(10, a.logPath());
+    ps.executeUpdate();
   }
 
   /** Log files of a task's attempts, oldest first. */
@@ -277,7 +269,7 @@ public final class RunStore {
       try (PreparedStatement ps = c.prepareStatement(RUN_COLUMNS + " WHERE run_id = ?")) {
         ps.setLong(1, runId);
         try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(run(rs, tasks)) : Optional.<RunRecord>empty();
+          return rs.next() ? Optional.of(RunRows.run(rs, tasks)) : Optional.<RunRecord>empty();
         }
       }
     });
@@ -290,7 +282,7 @@ public final class RunStore {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(run(rs, tasks(c, runId)));
+        return Optional.of(RunRows.run(rs, RunRows.tasks(c, runId)));
       }
     }
   }
@@ -313,7 +305,7 @@ public final class RunStore {
         ps.setInt(i, limit);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(run(rs, List.of()));
+            out.add(RunRows.run(rs, List.of()));
           }
         }
       }
@@ -328,7 +320,7 @@ public final class RunStore {
         + " WHERE state IN ('QUEUED','PENDING','RUNNING','TERMINATING') ORDER BY run_id")) {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(run(rs, List.of()));
+          out.add(RunRows.run(rs, List.of()));
         }
       }
     }
@@ -354,70 +346,12 @@ public final class RunStore {
     }
   }
 
-  private static RunRecord run(ResultSet rs, List<TaskRecord> tasks) throws SQLException {
-    return new RunRecord(
-        rs.getLong("run_id"),
-        rs.getString("job_name"),
-        rs.getString("job_file"),
-        Optional.ofNullable(rs.getString("job_key")),
-        rs.getString("definition"),
-        readMap(rs.getString("parameters")),
-        rs.getString("state"),
-        Optional.ofNullable(rs.getString("result_state")),
-        Optional.ofNullable(rs.getString("message")),
-        rs.getLong("start_time"),
-        optLong(rs, "end_time"),
-        rs.getInt("repair_count"),
-        optLong(rs, "owner_pid"),
-        optLong(rs, "parent_run_id"),
-        Optional.ofNullable(rs.getString("bundle")),
-        tasks);
-  }
-
-  private List<TaskRecord> tasks(Connection c, long runId) throws SQLException {
-    Map<String, List<TaskRecord>> iterations = new LinkedHashMap<>();
-    List<TaskRecord> top = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT task_key, iteration, state, result_state, outcome, attempts, start_time,"
-            + " end_time, task_values, message, input, pid, pid_start, repair_id FROM task_runs"
-            + " WHERE run_id = ? ORDER BY rowid, iteration")) {
-      ps.setLong(1, runId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          TaskRecord t = new TaskRecord(
-              rs.getString(1), rs.getInt(2), rs.getString(3),
-              Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5)),
-              rs.getInt(6), optLong(rs, "start_time"), optLong(rs, "end_time"),
-              readValues(rs.getString(9)), Optional.ofNullable(rs.getString(10)),
-              Optional.ofNullable(rs.getString(11)), optLong(rs, "pid"),
-              optLong(rs, "pid_start"), rs.getInt(14), List.of());
-          if (t.iteration() < 0) {
-            top.add(t);
-          } else {
-            iterations.computeIfAbsent(t.taskKey(), k -> new ArrayList<>()).add(t);
-          }
-        }
-      }
+  private static void setLong(PreparedStatement ps, int i, OptionalLong v) throws SQLException {
+    if (v.isPresent()) {
+      ps.setLong(i, v.getAsLong());
+    } else {
+      ps.setNull(i, Types.INTEGER);
     }
-    List<TaskRecord> out = new ArrayList<>(top.size());
-    for (TaskRecord t : top) {
-      List<TaskRecord> its = iterations.getOrDefault(t.taskKey(), List.of());
-      if (its.isEmpty()) {
-        out.add(t);
-      } else {
-        List<TaskRecord> sorted = new ArrayList<>(its);
-        sorted.sort(java.util.Comparator.comparingInt(TaskRecord::iteration));
-        out.add(new TaskRecord(t.taskKey(), t.iteration(), t.state(), t.resultState(),
-            t.outcome(), t.attempts(), t.startTime(), t.endTime(), t.values(), t.message(),
-            t.input(), t.pid(), t.pidStart(), t.repairId(), sorted));
-      }
-    }
-    return out;
-  }
-
-  static Optional<Long> optLong(ResultSet rs, String col) throws SQLException {
-    long v = rs.getLong(col);
-    return rs.wasNull() ? Optional.empty() : Optional.of(v);
   }
 
   private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
@@ -425,23 +359,6 @@ public final class RunStore {
       ps.setNull(i, Types.INTEGER);
     } else {
       ps.setLong(i, v);
-    }
-  }
-
-  static Map<String, String> readMap(String json) {
-    try {
-      return Json.mapper().readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static Map<String, JsonNode> readValues(String json) {
-    try {
-      return Json.mapper().readValue(json == null ? "{}" : json,
-          new TypeReference<LinkedHashMap<String, JsonNode>>() {});
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -74,6 +74,35 @@ class JobNotificationsEndToEndTest {
   }
 
   @Test
+  void aSlowRunIsWarnedOfItsDurationOnceByItsOneTimer() throws Exception {
+    try (Store store = Store.open(dir.resolve("home"))) {
+      Files.writeString(dir.resolve("slow.yml"), """
+          name: slow
+          health: {rules: [{metric: RUN_DURATION_SECONDS, op: GREATER_THAN, value: 1}]}
+          destinations: {audit: {type: file, path: out/audit.jsonl}}
+          webhook_notifications: {on_duration_warning_threshold_exceeded: [{id: audit}]}
+          tasks:
+            - task_key: slow
+              shell_task: {command: sleep 2}
+          """);
+      JobSpec job = new JobLoader().load(dir.resolve("slow.yml"), Optional.empty());
+      List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+      NotificationListener listener = new NotificationListener(Outbox.open(store),
+          NotificationListener.config(job, Env.system()), java.time.Clock.systemUTC(),
+          heard::add);
+      Executor.Outcome outcome = new Executor(store, Executor.Options.defaults(),
+          List.of(listener)).run(job, Map.of());
+      listener.finish(Duration.ofSeconds(5));
+
+      assertThat(outcome.result().name()).isEqualTo("SUCCESS");
+      assertThat(Outbox.open(store).list(Optional.empty(), 100))
+          .extracting(StoredNotification::event).containsExactly("run.duration_warning");
+      assertThat(Files.readAllLines(dir.resolve("out/audit.jsonl"))).hasSize(1);
+      assertThat(heard).isEmpty();
+    }
+  }
+
+  @Test
   void theJobLoaderRejectsBadNotificationsWithFileLine() throws Exception {
     Path job = dir.resolve("bad.yml");
     Files.writeString(job, """

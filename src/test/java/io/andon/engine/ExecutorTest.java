@@ -165,9 +165,9 @@ class ExecutorTest {
   }
 
   @Test
-  void retriesUntilSuccessWaitingTheMinimumInterval() {
-    long start = System.currentTimeMillis();
-    RunRecord r = h.run("""
+  void retriesUntilSuccessWaitingTheMinimumInterval() throws Exception {
+    ManualTimers timers = new ManualTimers();
+    CompletableFuture<Executor.Outcome> run = runOn(timers, """
         name: retry
         tasks:
           - task_key: flaky
@@ -175,10 +175,28 @@ class ExecutorTest {
             min_retry_interval_millis: 300
             shell_task: {command: 'echo attempt $ANDON_ATTEMPT; test $ANDON_ATTEMPT -ge 3'}
         """);
-    long took = System.currentTimeMillis() - start;
+    for (int retry = 1; retry <= 2; retry++) {
+      assertThat(timers.awaitPending(1)).containsExactly(300L);
+      timers.advance(299);
+      assertThat(timers.awaitPending(1)).containsExactly(1L); // not a millisecond early
+      timers.advance(1);
+    }
+    RunRecord r = h.stored(run.get(30, TimeUnit.SECONDS).runId());
     assertThat(result(r, "flaky")).isEqualTo("SUCCESS");
     assertThat(task(r, "flaky").attempts()).isEqualTo(3);
-    assertThat(took).isGreaterThanOrEqualTo(600);
+    List<Long> starts = new io.andon.store.RunHistory(h.store).attempts(r.runId(), "flaky")
+        .stream().map(io.andon.store.AttemptRecord::startTime).toList();
+    assertThat(starts).hasSize(3);
+    assertThat(starts.get(1) - starts.get(0)).isEqualTo(300);
+    assertThat(starts.get(2) - starts.get(1)).isEqualTo(300);
+  }
+
+  /** Starts {@code yaml} on a thread of its own, with {@code timers} for its retries and timeouts. */
+  private CompletableFuture<Executor.Outcome> runOn(ManualTimers timers, String yaml) {
+    JobSpec job = h.load(yaml);
+    Executor ex = new Executor(h.store, Executor.Options.defaults().withMaxParallel(4)
+        .withTimers(timers), List.of());
+    return CompletableFuture.supplyAsync(() -> ex.run(job, Map.of()));
   }
 
   @Test
@@ -197,14 +215,19 @@ class ExecutorTest {
   @Test
   void timeoutKillsTheWholeProcessGroupAndIsNotRetriedByDefault() throws Exception {
     Path marker = tmp.resolve("grandchild.pid");
-    RunRecord r = h.run("""
+    ManualTimers timers = new ManualTimers();
+    CompletableFuture<Executor.Outcome> run = runOn(timers, """
         name: slow
         tasks:
           - task_key: slow
             timeout_seconds: 1
             max_retries: 2
-            shell_task: {command: 'sleep 30 & echo $! > %s; wait'}
-        """.formatted(marker));
+            shell_task: {command: 'sleep 30 & echo $! > %s.tmp; mv %s.tmp %s; wait'}
+        """.formatted(marker, marker, marker));
+    assertThat(timers.awaitPending(1)).containsExactly(1000L);
+    waitForFile(marker);
+    timers.advance(1000);
+    RunRecord r = h.stored(run.get(30, TimeUnit.SECONDS).runId());
     assertThat(result(r, "slow")).isEqualTo("TIMEDOUT");
     assertThat(task(r, "slow").attempts()).isEqualTo(1);
     long pid = Long.parseLong(Files.readString(marker).strip());
@@ -213,8 +236,9 @@ class ExecutorTest {
   }
 
   @Test
-  void retryOnTimeoutRetriesATimedOutTask() {
-    RunRecord r = h.run("""
+  void retryOnTimeoutRetriesATimedOutTask() throws Exception {
+    ManualTimers timers = new ManualTimers();
+    CompletableFuture<Executor.Outcome> run = runOn(timers, """
         name: slow
         tasks:
           - task_key: slow
@@ -223,6 +247,11 @@ class ExecutorTest {
             retry_on_timeout: true
             shell_task: {command: 'if [ "$ANDON_ATTEMPT" = 1 ]; then sleep 30; fi'}
         """);
+    assertThat(timers.awaitPending(1)).containsExactly(1000L);
+    timers.advance(1000); // the first attempt times out; the retry is due at once
+    timers.awaitPending(1);
+    timers.advance(0);
+    RunRecord r = h.stored(run.get(30, TimeUnit.SECONDS).runId());
     assertThat(result(r, "slow")).isEqualTo("SUCCESS");
     assertThat(task(r, "slow").attempts()).isEqualTo(2);
   }
@@ -251,14 +280,19 @@ class ExecutorTest {
   }
 
   @Test
-  void jobTimeoutEndsTheRunTimedOut() {
-    RunRecord r = h.run("""
+  void jobTimeoutEndsTheRunTimedOut() throws Exception {
+    ManualTimers timers = new ManualTimers();
+    CompletableFuture<Executor.Outcome> run = runOn(timers, """
         name: jt
         timeout_seconds: 1
         tasks:
           - task_key: long
-            shell_task: {command: 'sleep 30'}
+            shell_task: {command: 'touch long.started; sleep 30'}
         """);
+    assertThat(timers.awaitPending(1)).containsExactly(1000L);
+    waitForFile(tmp.resolve("long.started"));
+    timers.advance(1000);
+    RunRecord r = h.stored(run.get(30, TimeUnit.SECONDS).runId());
     assertThat(r.resultState()).contains("TIMEDOUT");
     assertThat(result(r, "long")).isEqualTo("TIMEDOUT");
   }

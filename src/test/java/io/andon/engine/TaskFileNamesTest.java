@@ -44,22 +44,22 @@ class TaskFileNamesTest {
     assertThat(result(r, b)).isEqualTo("SUCCESS");
     assertThat(result(r, "sum")).isEqualTo("SUCCESS");
     assertThat(task(r, a).values().get("v").asInt()).isEqualTo(1);
-    Path logs = Attempts.runLogDir(h.store.home(), r.runId());
+    Path logs = AttemptLogs.runLogDir(h.store.home(), r.runId());
     try (Stream<Path> files = Files.list(logs)) {
       assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".log")))
           .hasSize(2)
           .allSatisfy(n -> assertThat(n.length()).isLessThan(130));
     }
-    assertThat(Files.readString(logs.resolve(Attempts.fileStem(a) + ".attempt-1.log")))
+    assertThat(Files.readString(logs.resolve(AttemptLogs.fileStem(a) + ".attempt-1.log")))
         .isEqualTo("from-a\n");
-    assertThat(Files.readString(logs.resolve(Attempts.fileStem(b) + ".attempt-1.log")))
+    assertThat(Files.readString(logs.resolve(AttemptLogs.fileStem(b) + ".attempt-1.log")))
         .isEqualTo("from-b\n");
   }
 
   @Test
   void keysUpToDatabricksLimitAreFileNamesAsTheyAre() {
-    String longest = "x".repeat(Attempts.KEY_IN_FILE_NAME);
-    assertThat(Attempts.fileStem(longest)).isEqualTo(longest);
-    assertThat(Attempts.fileStem(longest + "y")).hasSize(97).startsWith("x".repeat(80) + "~");
+    String longest = "x".repeat(AttemptLogs.KEY_IN_FILE_NAME);
+    assertThat(AttemptLogs.fileStem(longest)).isEqualTo(longest);
+    assertThat(AttemptLogs.fileStem(longest + "y")).hasSize(97).startsWith("x".repeat(80) + "~");
   }
 }
