@@ -82,13 +82,17 @@ public final class Processes {
     return startMillis(h.get()).map(s -> Math.abs(s - startMillis) < 1000).orElse(true);
   }
 
-  /** Kills the process group led by {@code pid} and every descendant still known. */
+  /**
+   * Kills the process group led by {@code pid}, every descendant still known, and the process
+   * itself (a Python task's process leads its group only once its runner has started).
+   */
   public static void killGroup(long pid) {
     Optional<ProcessHandle> h = ProcessHandle.of(pid);
     List<ProcessHandle> descendants = h.map(x -> x.descendants().toList()).orElse(List.of());
     if (NativeSpawn.available()) {
       NativeSpawn.killGroup(pid);
       descendants.forEach(ProcessHandle::destroyForcibly);
+      h.ifPresent(ProcessHandle::destroyForcibly);
       return;
     }
     try {

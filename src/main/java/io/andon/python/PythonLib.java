@@ -18,10 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * andon's Python package ({@code andon.dbutils} and the task runner), shipped in the jar and
- * extracted once under {@code <home>/python/lib-<hash>}, a folder per version of its files.
+ * extracted once under {@code <home>/python/lib-<hash>}, a folder per version of its files. Tasks
+ * run it as {@code python -m andon}, which writes the package's {@code .pyc} files there on first
+ * use (even under {@code PYTHONDONTWRITEBYTECODE}), so later tasks do not compile it again.
  */
 final class PythonLib {
-  static final List<String> FILES = List.of("__init__.py", "dbutils.py", "_runner.py");
+  static final List<String> FILES = List.of("__init__.py", "__main__.py", "dbutils.py",
+      "_runner.py");
   private static final Map<Path, Path> EXTRACTED = new ConcurrentHashMap<>();
 
   private PythonLib() {}
@@ -31,9 +34,9 @@ final class PythonLib {
     return EXTRACTED.computeIfAbsent(home.toAbsolutePath().normalize(), PythonLib::extract);
   }
 
-  /** The runner script in {@code dir}. */
-  static Path runner(Path dir) {
-    return dir.resolve("andon").resolve("_runner.py");
+  /** The package's entry point in {@code dir}, present once the folder is complete. */
+  private static Path main(Path dir) {
+    return dir.resolve("andon").resolve("__main__.py");
   }
 
   private static Path extract(Path home) {
@@ -54,7 +57,7 @@ final class PythonLib {
       }
       String hash = HexFormat.of().formatHex(md.digest()).substring(0, 16);
       Path dir = home.resolve("python").resolve("lib-" + hash);
-      if (Files.isRegularFile(runner(dir))) {
+      if (Files.isRegularFile(main(dir))) {
         return dir;
       }
       Files.createDirectories(dir.getParent());

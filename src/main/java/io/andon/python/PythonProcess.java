@@ -11,7 +11,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +18,12 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One run of andon's Python runner for a task attempt: writes the context file, starts Python in a
- * process group of its own, copies its output to the task's log with secrets redacted, stops it
- * when the attempt is canceled or times out, and reads the result file it leaves.
+ * One run of andon's Python runner for a task attempt: writes the context file, starts Python (its
+ * first step makes it the leader of a process group of its own, which costs less than starting it
+ * through setsid(1)), copies its output to the task's log with secrets redacted, stops it when the
+ * attempt is canceled or times out, and reads the result file it leaves.
  */
 final class PythonProcess {
-  private static final String SETSID = new File("/usr/bin/setsid").canExecute()
-      ? "/usr/bin/setsid" : new File("/bin/setsid").canExecute() ? "/bin/setsid" : "";
-
   /**
    * What the runner reported.
    *
@@ -51,11 +48,8 @@ final class PythonProcess {
       full.put("result_file", result.toString());
       Files.writeString(spec, Json.write(full),
           StandardCharsets.UTF_8);
-      List<String> cmd = new ArrayList<>();
-      if (!SETSID.isEmpty()) {
-        cmd.add(SETSID);
-      }
-      cmd.addAll(List.of(python.toString(), PythonLib.runner(lib).toString(), spec.toString()));
+      List<String> cmd = List.of(python.toString(), "-m", "andon", "--new-session",
+          spec.toString());
       ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile())
           .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(
               new File("/dev/null")));
@@ -74,14 +68,13 @@ final class PythonProcess {
       while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
         if (ctx.cancelled()) {
           Processes.killGroup(p.pid());
+          p.destroyForcibly(); // when it is canceled before it leads its own group
           p.waitFor(5, TimeUnit.SECONDS);
           throw new PythonTaskException("canceled");
         }
       }
-      if (!SETSID.isEmpty()) {
-        // the task's processes end with it, as a shell task's do (its own process group)
-        Processes.killGroup(p.pid());
-      }
+      // the task's processes end with it, as a shell task's do (its own process group)
+      Processes.killGroup(p.pid());
       pump.join(5000);
       return read(result, p.exitValue());
     } finally {

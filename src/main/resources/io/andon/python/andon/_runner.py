@@ -1,13 +1,13 @@
 """Runs one notebook, Python file or wheel entry point for andon, then writes what happened.
 
-Usage: python _runner.py CONTEXT.json (also named by ANDON_TASK_CONTEXT). The context says what
+Usage: python -m andon CONTEXT.json (also named by ANDON_TASK_CONTEXT). The context says what
 to run; the result file it names receives {"values", "exit", "error"} when the run ends.
+Modules needed only by some tasks (subprocess, traceback, shlex, runpy) are imported where they are
+used: every import here is paid by every task.
 """
 import json
 import os
-import subprocess
 import sys
-import traceback
 
 HEADER = "# Databricks notebook source"
 SEPARATOR = "# COMMAND ----------"
@@ -178,6 +178,7 @@ class Notebooks:
                 "%%pip install %s: the task runs in the system Python %s, which andon does not"
                 " change; list the packages in the job's environments or the task's libraries"
                 % (" ".join(wanted), sys.executable))
+        import subprocess
         proc = subprocess.run([sys.executable, "-m", "pip", "install"] + words[1:],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         sys.stdout.write(proc.stdout.decode("utf-8", errors="replace"))
@@ -189,6 +190,7 @@ class Notebooks:
 
 def run_child(ctx, path, timeout_seconds, arguments):
     """dbutils.notebook.run: the notebook in a process of its own; returns its exit value."""
+    import subprocess
     from andon import dbutils as dbm
     base = os.path.dirname(ctx.get("path", "")) or os.getcwd()
     child = dict(ctx)
@@ -204,7 +206,7 @@ def run_child(ctx, path, timeout_seconds, arguments):
     with open(spec, "w", encoding="utf-8") as f:
         json.dump(child, f)
     env = dict(os.environ, ANDON_TASK_CONTEXT=spec)
-    proc = subprocess.Popen([sys.executable, os.path.abspath(__file__), spec], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "andon", spec], env=env,
                             cwd=os.path.dirname(child["path"]))
     try:
         proc.wait(timeout=timeout_seconds if timeout_seconds and timeout_seconds > 0 else None)
@@ -259,6 +261,7 @@ def entry_point(package, name):
 
 def user_trace(exc):
     """The traceback without andon's own frames."""
+    import traceback
     here = os.path.dirname(os.path.abspath(__file__))
     frames = [f for f in traceback.extract_tb(exc.__traceback__)
               if not os.path.abspath(f.filename).startswith(here)]
@@ -266,8 +269,10 @@ def user_trace(exc):
 
 
 def main(spec_path):
-    here = os.path.dirname(os.path.abspath(__file__))
-    if sys.path and os.path.abspath(sys.path[0] or ".") == here:
+    # python -m puts the working folder first on sys.path; the code's own folder goes there
+    # instead, as when python runs a file
+    first = sys.path[0] if sys.path else None
+    if first in ("", os.getcwd()) and not getattr(sys.flags, "safe_path", False):
         del sys.path[0]
     with open(spec_path, encoding="utf-8") as f:
         ctx = json.load(f)
@@ -310,6 +315,7 @@ def main(spec_path):
         result["error"] = "%s does not parse: SyntaxError: %s (line %s)" % (where, e.msg, e.lineno)
         status = 1
     except BaseException as e:
+        import traceback
         sys.stdout.flush()
         sys.stderr.write("Traceback (most recent call last):\n" + user_trace(e)
                          + "".join(traceback.format_exception_only(type(e), e)))
@@ -324,6 +330,3 @@ def main(spec_path):
         json.dump(result, f, default=str)
     return status
 
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))

@@ -4,11 +4,11 @@
 values, upstream task values, where dbfs:/ lives) comes from the JSON file named by the
 ANDON_TASK_CONTEXT environment variable; without one (outside andon), widgets are empty and
 taskValues.get returns its debugValue, as Databricks does outside a job.
+Every task imports this module, so what only some calls need (shutil, subprocess) is imported in
+those calls.
 """
 import json
 import os
-import shutil
-import subprocess
 import sys
 
 MAX_VALUE_BYTES = 48 * 1024
@@ -290,6 +290,7 @@ class Fs(_Namespace):
             return f.read(maxBytes).decode("utf-8", errors="replace")
 
     def cp(self, from_, to, recurse=False):
+        import shutil
         src, dst = self.local(from_), self.local(to)
         if os.path.isdir(src):
             if not recurse:
@@ -302,6 +303,7 @@ class Fs(_Namespace):
         return True
 
     def mv(self, from_, to, recurse=False):
+        import shutil
         src, dst = self.local(from_), self.local(to)
         if os.path.isdir(src) and not recurse:
             raise AndonNotebookError("dbutils.fs.mv: %s is a directory; pass recurse=True" % from_)
@@ -315,6 +317,7 @@ class Fs(_Namespace):
             if not recurse:
                 raise AndonNotebookError("dbutils.fs.rm: %s is a directory; pass recurse=True"
                                          % path)
+            import shutil
             shutil.rmtree(local)
             return True
         if os.path.exists(local):
@@ -417,6 +420,7 @@ def getArgument(name, defaultValue=None):
 
 def shell(command, cwd=None):
     """Runs a shell command (for %sh), its output printed through Python; fails on non-zero."""
+    import subprocess
     proc = subprocess.run(["/bin/sh", "-c", command], cwd=cwd, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT)
     sys.stdout.write(proc.stdout.decode("utf-8", errors="replace"))
