@@ -384,7 +384,8 @@ final class Attempts {
       child.cancel();
     }
     JobSpec job = rj.job();
-    Executor.Outcome out = child.run(job, params);
+    Executor.Outcome out = child.run(job, params, io.andon.job.TriggerInfo.of(
+        io.andon.job.TriggerType.RUN_JOB_TASK, loop.executor().options().clock().instant()));
     u.child = null;
     String m = "child run " + out.runId() + " of job " + job.name() + " ended " + out.result()
         + (out.message().isEmpty() ? "" : " (" + out.message() + ")");

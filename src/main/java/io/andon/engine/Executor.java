@@ -7,6 +7,7 @@ import io.andon.job.JobSpec;
 import io.andon.job.LifeCycleState;
 import io.andon.job.ResultState;
 import io.andon.job.TaskSpec;
+import io.andon.job.TriggerInfo;
 import io.andon.store.RunRecord;
 import io.andon.store.RunStore;
 import io.andon.store.Store;
@@ -159,8 +160,17 @@ public final class Executor {
     }
   }
 
-  /** Runs {@code job} with parameter overrides; returns when the run has ended. */
+  /** Runs {@code job} once, now (ONE_TIME), with parameter overrides; returns at its end. */
   public Outcome run(JobSpec job, Map<String, String> overrides) {
+    return run(job, overrides, TriggerInfo.oneTime(options.clock().instant()));
+  }
+
+  /**
+   * Runs {@code job} with parameter overrides, recording {@code trigger} as what started it;
+   * returns when the run has ended.
+   */
+  public Outcome run(JobSpec job, Map<String, String> overrides, TriggerInfo trigger) {
+    Objects.requireNonNull(trigger, "trigger");
     checkParameters(job, overrides.keySet());
     Map<String, String> params = job.resolveParameters(overrides);
     Recovery.recover(store);
@@ -191,6 +201,7 @@ public final class Executor {
       }
       runId[0] = runs.insertRun(c, job.name(), file, key, job.source(), job.bundle().toJson(),
           params, st.name(), result, message, now, pid, pidStart, parentRunId);
+      runs.recordTrigger(c, runId[0], trigger);
       return st;
     });
     if (initial == LifeCycleState.SKIPPED) {
@@ -205,7 +216,7 @@ public final class Executor {
     for (int i = 0; i < units.length; i++) {
       units[i] = new Unit(i, -1, job.tasks().get(i), null);
     }
-    RunLoop loop = new RunLoop(this, job, runId[0], params, 0, units, now);
+    RunLoop loop = new RunLoop(this, job, runId[0], params, 0, units, now, trigger);
     return execute(loop);
   }
 
@@ -396,7 +407,7 @@ public final class Executor {
       return null;
     });
     RunLoop loop = new RunLoop(this, job, runId, params, repairId, units,
-        run.startTime());
+        run.startTime(), run.trigger());
     Outcome out = execute(loop);
     store.tx(c -> {
       runs.finishRepair(c, runId, repairId, options.clock().millis(), out.result().name());

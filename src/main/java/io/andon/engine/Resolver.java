@@ -100,12 +100,15 @@ final class Resolver {
       }
       return v;
     }
-    Instant start = Instant.ofEpochMilli(loop.startTime);
     if (field.startsWith("start_time.") || field.startsWith("trigger.time.")) {
-      return time(start, p.get(p.size() - 1)).orElseThrow(() -> unknown(r));
+      Instant at = field.startsWith("start_time.") ? Instant.ofEpochMilli(loop.startTime)
+          : loop.trigger.time();
+      return time(at, p.get(p.size() - 1)).orElseThrow(() -> unknown(r));
     }
     return switch (field) {
-      case "trigger.type" -> "ONE_TIME"; // andon run starts each run itself, once
+      case "trigger.type" -> loop.trigger.type().name();
+      // empty for a run that no file-arrival trigger started
+      case "trigger.file_arrival.location" -> loop.trigger.fileArrivalLocation().orElse("");
       case "id" -> loop.job.jobKey().orElse(loop.job.name());
       case "name" -> loop.job.name();
       case "run_id" -> Long.toString(loop.runId);

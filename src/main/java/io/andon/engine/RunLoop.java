@@ -12,6 +12,7 @@ import io.andon.job.LifeCycleState;
 import io.andon.job.ResultState;
 import io.andon.job.ShellTask;
 import io.andon.job.TaskSpec;
+import io.andon.job.TriggerInfo;
 import io.andon.store.TaskRecord;
 import io.andon.store.TaskWrite;
 import io.andon.util.Json;
@@ -86,6 +87,7 @@ final class RunLoop {
   final int repairId;
   final Unit[] units;
   final long startTime;
+  final TriggerInfo trigger;
   private final Dag dag;
   private final int[] remaining;
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -126,7 +128,7 @@ final class RunLoop {
       Executors.newSingleThreadScheduledExecutor(daemon("andon-timer-"));
 
   RunLoop(Executor ex, JobSpec job, long runId, Map<String, String> params, int repairId,
-      Unit[] units, long startTime) {
+      Unit[] units, long startTime, TriggerInfo trigger) {
     this.ex = ex;
     this.job = job;
     this.runId = runId;
@@ -134,6 +136,7 @@ final class RunLoop {
     this.repairId = repairId;
     this.units = units;
     this.startTime = startTime;
+    this.trigger = trigger;
     this.dag = Dag.of(job.tasks());
     this.remaining = new int[units.length];
     this.logDir = Attempts.runLogDir(ex.home(), runId);

@@ -2,6 +2,8 @@ package io.andon.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.andon.job.TriggerInfo;
+import io.andon.job.TriggerType;
 import io.andon.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -92,6 +95,18 @@ public final class RunStore {
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
+    }
+  }
+
+  /** Records what started run {@code runId}, in the caller's transaction that inserted it. */
+  public void recordTrigger(Connection c, long runId, TriggerInfo trigger) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE runs SET trigger = ?, trigger_time = ?, trigger_location = ? WHERE run_id = ?")) {
+      ps.setString(1, trigger.type().name());
+      ps.setLong(2, trigger.time().toEpochMilli());
+      ps.setString(3, trigger.fileArrivalLocation().orElse(null));
+      ps.setLong(4, runId);
+      ps.executeUpdate();
     }
   }
 
@@ -297,7 +312,8 @@ public final class RunStore {
 
   private static final String RUN_COLUMNS =
       "SELECT run_id, job_name, job_file, job_key, definition, parameters, state, result_state,"
-          + " message, start_time, end_time, repair_count, owner_pid, parent_run_id, bundle FROM runs";
+          + " message, start_time, end_time, repair_count, owner_pid, parent_run_id, bundle, trigger,"
+          + " trigger_time, trigger_location FROM runs";
 
   /** The newest runs first, without their tasks' details beyond states. */
   public List<RunRecord> list(int limit, Optional<String> jobName) {
@@ -371,7 +387,16 @@ public final class RunStore {
         optLong(rs, "owner_pid"),
         optLong(rs, "parent_run_id"),
         Optional.ofNullable(rs.getString("bundle")),
+        trigger(rs),
         tasks);
+  }
+
+  /** The stored trigger; a run from before triggers were recorded was ONE_TIME at its start. */
+  private static TriggerInfo trigger(ResultSet rs) throws SQLException {
+    Instant time = Instant.ofEpochMilli(optLong(rs, "trigger_time")
+        .orElse(rs.getLong("start_time")));
+    TriggerType type = TriggerType.valueOf(rs.getString("trigger"));
+    return new TriggerInfo(type, time, Optional.ofNullable(rs.getString("trigger_location")));
   }
 
   private List<TaskRecord> tasks(Connection c, long runId) throws SQLException {
