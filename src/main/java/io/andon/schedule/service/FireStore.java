@@ -10,9 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The fires of schedules and triggers and the pauses set through the service, over the store's
@@ -52,16 +55,31 @@ public final class FireStore {
    * at that trigger time.
    */
   public boolean commit(String jobName, TriggerInfo trigger, Instant committedAt) {
+    return !commitAll(Map.of(jobName, trigger), committedAt).isEmpty();
+  }
+
+  /**
+   * Commits a fire of each job of {@code fires} in one transaction; returns the names of the jobs
+   * whose fire was new (a job that already has a fire at that trigger time is left as it was).
+   */
+  public Set<String> commitAll(Map<String, TriggerInfo> fires, Instant committedAt) {
     return store.tx(c -> {
+      Set<String> fresh = new HashSet<>();
       try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO schedule_fires"
           + " (job_name, planned_time, trigger, location, committed_at) VALUES (?,?,?,?,?)")) {
-        ps.setString(1, jobName);
-        ps.setLong(2, trigger.time().toEpochMilli());
-        ps.setString(3, trigger.type().name());
-        ps.setString(4, trigger.fileArrivalLocation().orElse(null));
-        ps.setLong(5, committedAt.toEpochMilli());
-        return ps.executeUpdate() == 1;
+        for (Map.Entry<String, TriggerInfo> fire : fires.entrySet()) {
+          TriggerInfo trigger = fire.getValue();
+          ps.setString(1, fire.getKey());
+          ps.setLong(2, trigger.time().toEpochMilli());
+          ps.setString(3, trigger.type().name());
+          ps.setString(4, trigger.fileArrivalLocation().orElse(null));
+          ps.setLong(5, committedAt.toEpochMilli());
+          if (ps.executeUpdate() == 1) {
+            fresh.add(fire.getKey());
+          }
+        }
       }
+      return fresh;
     });
   }
 

@@ -3,7 +3,6 @@ package io.andon.schedule.service;
 import io.andon.error.InvalidInputException;
 import io.andon.job.TriggerInfo;
 import io.andon.job.TriggerType;
-import io.andon.schedule.ContinuousTrigger;
 import io.andon.schedule.CronSchedule;
 import io.andon.schedule.FileArrivalDecision;
 import io.andon.schedule.FileArrivalRule;
@@ -42,9 +41,10 @@ import java.util.concurrent.TimeUnit;
  * file's own pause_status changes), {@link #runEnded} (a continuous job's run ended: start the
  * next one now rather than at the next poll), {@link #problem} and {@link #close} (stop firing).
  * Time comes from the {@link Clock} and the timers from the {@link ScheduledExecutorService},
- * both injected, so tests drive the service with a manual clock and scheduler. Every method may
- * be called from any thread; the service's state is guarded by its lock, and the run starter is
- * called under it.
+ * both injected, so tests drive the service with a manual clock and scheduler. The run starter is
+ * called on the scheduler too, outside the service's lock: give the scheduler as many threads as
+ * runs should start side by side. Every method may be called from any thread; the service's
+ * state is guarded by its lock.
  */
 public final class ScheduleService implements AutoCloseable {
   /** How often file-arrival folders are listed and a continuous job's run is checked. */
@@ -187,7 +187,7 @@ public final class ScheduleService implements AutoCloseable {
       if (fire.runId().isPresent()) {
         fires.started(fire.jobName(), fire.trigger().time(), fire.runId().get());
       } else {
-        start(slot, fire.trigger());
+        startLater(slot, fire.trigger());
       }
     }
   }
@@ -199,13 +199,11 @@ public final class ScheduleService implements AutoCloseable {
       return;
     }
     JobTrigger trigger = slot.effective();
-    if (trigger instanceof CronSchedule cron) {
-      planCron(slot, cron, fires.lastFire(slot.job.name(), TriggerType.PERIODIC));
-    } else if (trigger instanceof PeriodicTrigger periodic) {
+    if (trigger instanceof CronSchedule || trigger instanceof PeriodicTrigger) {
       if (slot.armedAt.isEmpty()) {
         slot.armedAt = Optional.of(clock.instant());
       }
-      planPeriodic(slot, periodic, fires.lastFire(slot.job.name(), TriggerType.PERIODIC));
+      plan(slot, fires.lastFire(slot.job.name(), TriggerType.PERIODIC));
     } else if (trigger instanceof FileArrivalTrigger files) {
       listFolder(slot, files);
     } else {
@@ -213,19 +211,37 @@ public final class ScheduleService implements AutoCloseable {
     }
   }
 
-  private void planCron(Slot slot, CronSchedule cron, Optional<Instant> last) {
-    planner.next(cron, last).map(PlannedFire::at).ifPresent(at -> at(slot, at, () -> {
-      fire(slot, TriggerInfo.of(TriggerType.PERIODIC, at));
-      planCron(slot, cron, Optional.of(at));
-    }));
+  /** Plans the next fire of a cron schedule or periodic trigger after {@code last}. */
+  private void plan(Slot slot, Optional<Instant> last) {
+    JobTrigger trigger = slot.effective();
+    Optional<PlannedFire> next = trigger instanceof CronSchedule cron ? planner.next(cron, last)
+        : planner.next((PeriodicTrigger) trigger, last, slot.armedAt.orElseThrow());
+    next.map(PlannedFire::at).ifPresent(at -> {
+      at(slot, at, this::fireDue);
+      slot.plannedFire = Optional.of(at);
+    });
   }
 
-  private void planPeriodic(Slot slot, PeriodicTrigger periodic, Optional<Instant> last) {
-    planner.next(periodic, last, slot.armedAt.orElseThrow()).map(PlannedFire::at)
-        .ifPresent(at -> at(slot, at, () -> {
-          fire(slot, TriggerInfo.of(TriggerType.PERIODIC, at));
-          planPeriodic(slot, periodic, Optional.of(at));
-        }));
+  /**
+   * Fires every cron schedule and periodic trigger due now, all their fires committed in one
+   * transaction (a thousand jobs on the same cron cost one commit), then plans their next fires.
+   */
+  private void fireDue() {
+    Instant now = clock.instant();
+    Map<String, TriggerInfo> due = new LinkedHashMap<>();
+    for (Slot slot : slots.values()) {
+      slot.plannedFire.filter(at -> !at.isAfter(now)).ifPresent(at -> due.put(slot.job.name(),
+          TriggerInfo.of(TriggerType.PERIODIC, at)));
+    }
+    Set<String> fresh = fires.commitAll(due, now);
+    for (Map.Entry<String, TriggerInfo> fire : due.entrySet()) {
+      Slot slot = slots.get(fire.getKey());
+      slot.cancelTimers();
+      if (fresh.contains(fire.getKey())) {
+        startLater(slot, fire.getValue());
+      }
+      plan(slot, Optional.of(fire.getValue().time()));
+    }
   }
 
   private void listFolder(Slot slot, FileArrivalTrigger trigger) {
@@ -251,7 +267,7 @@ public final class ScheduleService implements AutoCloseable {
   private void checkContinuous(Slot slot) {
     Instant now = clock.instant();
     Optional<Long> current = slot.continuousRun.or(() -> fires.lastRun(slot.job.name()));
-    if (current.isPresent() && fires.inProgress(current.get())) {
+    if (slot.starting > 0 || current.isPresent() && fires.inProgress(current.get())) {
       slot.continuousRun = current;
       at(slot, now.plus(poll), () -> checkContinuous(slot));
       return;
@@ -263,28 +279,51 @@ public final class ScheduleService implements AutoCloseable {
       at(slot, allowed.get(), () -> checkContinuous(slot));
       return;
     }
-    slot.continuousRun = fire(slot, TriggerInfo.of(TriggerType.CONTINUOUS, now));
+    fire(slot, TriggerInfo.of(TriggerType.CONTINUOUS, now));
     at(slot, now.plus(poll), () -> checkContinuous(slot));
   }
 
-  /** Commits a fire, then starts its run; empty when it was committed before or did not start. */
-  private Optional<Long> fire(Slot slot, TriggerInfo trigger) {
-    if (!fires.commit(slot.job.name(), trigger, clock.instant())) {
-      return Optional.empty();
+  /** Commits a fire, then has its run started; nothing when it was committed before. */
+  private void fire(Slot slot, TriggerInfo trigger) {
+    if (fires.commit(slot.job.name(), trigger, clock.instant())) {
+      startLater(slot, trigger);
     }
-    return start(slot, trigger);
   }
 
-  private Optional<Long> start(Slot slot, TriggerInfo trigger) {
+  /**
+   * Has the run of a committed fire started on the scheduler, outside the lock, so that many
+   * runs due at once start side by side (as many as the scheduler has threads).
+   */
+  private void startLater(Slot slot, TriggerInfo trigger) {
+    slot.starting++;
+    scheduler.execute(() -> start(slot, trigger));
+  }
+
+  private void start(Slot slot, TriggerInfo trigger) {
+    String name = slot.job.name();
+    Optional<Long> runId = Optional.empty();
+    Optional<String> problem = Optional.empty();
     try {
-      long runId = starter.start(slot.job.name(), trigger);
-      fires.started(slot.job.name(), trigger.time(), runId);
-      slot.problem = Optional.empty();
-      return Optional.of(runId);
+      runId = Optional.of(starter.start(name, trigger));
     } catch (RuntimeException e) {
-      slot.problem = Optional.of("job " + slot.job.name() + ": the " + trigger.type() + " fire"
-          + " of " + trigger.time() + " started no run: " + e.getMessage());
-      return Optional.empty();
+      problem = Optional.of("job " + name + ": the " + trigger.type() + " fire of "
+          + trigger.time() + " started no run: " + e.getMessage());
+    }
+    synchronized (this) {
+      slot.starting--;
+      slot.problem = problem;
+      if (runId.isPresent()) {
+        if (trigger.type() == TriggerType.CONTINUOUS) {
+          slot.continuousRun = runId;
+        }
+        try {
+          fires.started(name, trigger.time(), runId.get());
+        } catch (RuntimeException e) {
+          // the run is recorded with its trigger time: the next start links it
+          slot.problem = Optional.of("job " + name + ": run " + runId.get() + " started, and"
+              + " could not be linked to its fire yet: " + e.getMessage());
+        }
+      }
     }
   }
 

@@ -13,8 +13,8 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * What the schedule service keeps for one job, read and written only under the service's lock:
- * the job, whether it fires now, the one timer it has pending, and what its trigger remembers
- * between timers (a file-arrival listing, the start of a periodic trigger's first period, a
+ * the job, whether it fires now, the one timer it has pending (and the fire it is for), the runs
+ * being started, and what its trigger remembers between timers (a file-arrival listing, the start of a periodic trigger's first period, a
  * continuous job's current run).
  */
 final class Slot {
@@ -23,6 +23,10 @@ final class Slot {
   /** Bumped whenever the slot's timers are replaced; a timer of an older generation does nothing. */
   long generation;
   Optional<ScheduledFuture<?>> pending = Optional.empty();
+  /** The time of the cron or periodic fire the pending timer is for. */
+  Optional<Instant> plannedFire = Optional.empty();
+  /** Runs handed to the run starter that have not returned yet. */
+  int starting;
   FileArrivalState files = FileArrivalState.initial();
   Optional<Instant> armedAt = Optional.empty();
   Optional<Long> continuousRun = Optional.empty();
@@ -52,6 +56,7 @@ final class Slot {
     generation++;
     pending.ifPresent(f -> f.cancel(false));
     pending = Optional.empty();
+    plannedFire = Optional.empty();
   }
 
   /** The job's trigger as it fires now: its own settings with the pause status in force. */

@@ -119,6 +119,7 @@ class TriggerFiresTest {
       assertThat(starter.times()).containsExactly(T0);
       starter.end(starter.started.get(0).runId());
       s.runEnded(starter.started.get(0).runId());
+      time.advanceTo(t(60)); // the start handed to the scheduler, at once
       assertThat(starter.times()).containsExactly(T0, t(60));
       time.advanceTo(t(61));
       starter.end(starter.started.get(1).runId()); // ended, and nobody said so: seen at a poll
@@ -132,6 +133,7 @@ class TriggerFiresTest {
       time.advanceTo(t(200));
       assertThat(starter.started).hasSize(3);
       s.resume("stream");
+      time.advanceTo(t(200));
       assertThat(starter.times()).containsExactly(T0, t(60), t(70), t(200));
     }
     time.advanceTo(t(300));
