@@ -310,17 +310,18 @@ public final class ScheduleService implements AutoCloseable {
           + trigger.time() + " started no run: " + e.getMessage());
     }
     synchronized (this) {
-      slot.starting--;
-      slot.problem = problem;
+      Slot current = slots.getOrDefault(name, slot); // the job may have been changed meanwhile
+      current.starting = Math.max(0, current.starting - 1);
+      current.problem = problem;
       if (runId.isPresent()) {
         if (trigger.type() == TriggerType.CONTINUOUS) {
-          slot.continuousRun = runId;
+          current.continuousRun = runId;
         }
         try {
           fires.started(name, trigger.time(), runId.get());
         } catch (RuntimeException e) {
           // the run is recorded with its trigger time: the next start links it
-          slot.problem = Optional.of("job " + name + ": run " + runId.get() + " started, and"
+          current.problem = Optional.of("job " + name + ": run " + runId.get() + " started, and"
               + " could not be linked to its fire yet: " + e.getMessage());
         }
       }

@@ -49,6 +49,7 @@ final class Slot {
       armedAt = old.armedAt;
     }
     continuousRun = old.continuousRun;
+    starting = old.starting;
   }
 
   /** Cancels the pending timer and makes any timer already running a no-op. */

@@ -172,5 +172,18 @@ class TriggerFiresTest {
     assertThat(run.trigger()).isEqualTo(TriggerInfo.of(TriggerType.PERIODIC,
         Instant.parse("2026-12-06T06:00:00Z")));
     assertThat(new FireStore(store).lastRun("nightly")).contains(run.runId());
+    String home = tmp.resolve("home").toString();
+    assertThat(andon("runs", "show", Long.toString(run.runId()), "--home", home))
+        .contains("started by PERIODIC at 2026-12-06T06:00:00Z");
+    assertThat(andon("runs", "show", Long.toString(run.runId()), "--home", home, "--json"))
+        .contains("\"trigger\" : \"PERIODIC\"", "\"trigger_time\" : \"2026-12-06T06:00:00Z\"");
+  }
+
+  private static String andon(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    picocli.CommandLine cl = io.andon.cli.AndonCli.commandLine(args);
+    cl.setOut(new java.io.PrintWriter(out, true));
+    assertThat(cl.execute(args)).isZero();
+    return out.toString();
   }
 }
