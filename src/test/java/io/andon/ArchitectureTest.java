@@ -122,13 +122,20 @@ class ArchitectureTest {
   }
 
   @Test
-  void schedulesUseOnlyTheBasicsStartNoThreadAndNeverSleep() {
-    // the service drives schedules with its own clock and threads; the rules stay pure
-    CompositeArchRule.of(usesOnly("schedule", "util", "error"))
-        .and(noClasses().that().resideInAPackage(pkg("schedule"))
+  void scheduleRulesUseOnlyTheBasicsStartNoThreadAndNeverSleep() {
+    // the service (schedule.service) drives the rules with its clock and timers; they stay pure
+    CompositeArchRule.of(noClasses().that().resideInAPackage("io.andon.schedule")
+            .should().dependOnClassesThat(resideInAPackage("io.andon..")
+                .and(resideOutsideOfPackages("io.andon.schedule", pkg("util"), pkg("error")))))
+        .and(noClasses().that().resideInAPackage("io.andon.schedule")
             .should().dependOnClassesThat().resideInAnyPackage("java.util.concurrent..")
             .orShould().callMethod(Thread.class, "sleep", long.class)
             .orShould().callConstructor(Thread.class, Runnable.class))
         .check(CLASSES);
+  }
+
+  @Test
+  void theScheduleServiceStartsRunsOnlyThroughItsRunStarterNeverTheEngine() {
+    usesOnly("schedule", "job", "store", "util", "error").check(CLASSES);
   }
 }

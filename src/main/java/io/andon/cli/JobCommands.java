@@ -135,6 +135,11 @@ final class JobCommands {
         io.andon.job.BundleSettings.fromJson(r.bundle()).target().map(t -> "  target " + t)
             .orElse(""),
         took.total().map(t -> "  took " + human(t)).orElse(""));
+    if (r.trigger().type() != io.andon.job.TriggerType.ONE_TIME) {
+      out.println("  started by " + r.trigger().type() + " at "
+          + RunJson.iso(Optional.of(r.trigger().time().toEpochMilli()))
+          + r.trigger().fileArrivalLocation().map(l -> " for " + l).orElse(""));
+    }
     if (!repairs.isEmpty()) {
       StringBuilder parts = new StringBuilder("  first attempt ")
           .append(took.firstAttempt().map(JobCommands::human).orElse("?"));

@@ -50,6 +50,9 @@ final class RunJson {
     o.put("start_time", iso(Optional.of(r.startTime())));
     o.put("end_time", iso(r.endTime()));
     o.put("repair_count", r.repairCount());
+    o.put("trigger", r.trigger().type().name());
+    o.put("trigger_time", iso(Optional.of(r.trigger().time().toEpochMilli())));
+    r.trigger().fileArrivalLocation().ifPresent(l -> o.put("trigger_location", l));
     o.put("job_file", r.jobFile());
     io.andon.job.BundleSettings b = io.andon.job.BundleSettings.fromJson(r.bundle());
     if (!b.givesNothing()) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.andon.job.JobSpec;
 import io.andon.job.ResultState;
 import io.andon.job.RunJobTask;
+import io.andon.job.TriggerInfo;
+import io.andon.job.TriggerType;
 import io.andon.util.Json;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +30,8 @@ final class ChildJobAttempt {
       child.cancel();
     }
     JobSpec job = rj.job();
-    Executor.Outcome out = child.run(job, params);
+    Executor.Outcome out = child.run(job, params,
+        TriggerInfo.of(TriggerType.RUN_JOB_TASK, env.timers.clock().instant()));
     u.child = null;
     String m = "child run " + out.runId() + " of job " + job.name() + " ended " + out.result()
         + (out.message().isEmpty() ? "" : " (" + out.message() + ")");

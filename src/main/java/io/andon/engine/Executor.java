@@ -7,6 +7,7 @@ import io.andon.job.JobSpec;
 import io.andon.job.LifeCycleState;
 import io.andon.job.ResultState;
 import io.andon.job.TaskSpec;
+import io.andon.job.TriggerInfo;
 import io.andon.store.NewRun;
 import io.andon.store.RunRecord;
 import io.andon.store.RunStore;
@@ -154,8 +155,17 @@ public final class Executor {
     }
   }
 
-  /** Runs {@code job} with parameter overrides; returns when the run has ended. */
+  /** Runs {@code job} once, now (ONE_TIME), with parameter overrides; returns at its end. */
   public Outcome run(JobSpec job, Map<String, String> overrides) {
+    return run(job, overrides, TriggerInfo.oneTime(options.clock().instant()));
+  }
+
+  /**
+   * Runs {@code job} with parameter overrides, recording {@code trigger} as what started it;
+   * returns when the run has ended.
+   */
+  public Outcome run(JobSpec job, Map<String, String> overrides, TriggerInfo trigger) {
+    Objects.requireNonNull(trigger, "trigger");
     checkParameters(job, overrides.keySet());
     Map<String, String> params = job.resolveParameters(overrides);
     recoverOnce();
@@ -185,6 +195,7 @@ public final class Executor {
           job.bundle().toJson(), params, st, result, message, now, owner(),
           parentRunId == null ? java.util.OptionalLong.empty()
               : java.util.OptionalLong.of(parentRunId)));
+      runs.recordTrigger(c, runId[0], trigger);
       return st;
     });
     if (initial == LifeCycleState.SKIPPED) {
@@ -199,7 +210,7 @@ public final class Executor {
     for (int i = 0; i < units.length; i++) {
       units[i] = new Unit(i, -1, job.tasks().get(i), null);
     }
-    RunLoop loop = new RunLoop(new RunFacts(runId[0], job, params, 0, now, home), units,
+    RunLoop loop = new RunLoop(new RunFacts(runId[0], job, params, 0, now, trigger, home), units,
         services);
     return execute(loop);
   }
@@ -369,7 +380,8 @@ public final class Executor {
       }
       return null;
     });
-    RunLoop loop = new RunLoop(new RunFacts(runId, job, params, repairId, run.startTime(), home),
+    RunLoop loop = new RunLoop(new RunFacts(runId, job, params, repairId, run.startTime(),
+        run.trigger(), home),
         units, services);
     Outcome out = execute(loop);
     store.tx(c -> {

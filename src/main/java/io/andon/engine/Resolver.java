@@ -116,12 +116,15 @@ final class Resolver {
       }
       return v;
     }
-    Instant start = Instant.ofEpochMilli(run.startTime());
     if (field.startsWith("start_time.") || field.startsWith("trigger.time.")) {
-      return time(start, p.get(p.size() - 1)).orElseThrow(() -> unknown(r));
+      Instant at = field.startsWith("start_time.") ? Instant.ofEpochMilli(run.startTime())
+          : run.trigger().time();
+      return time(at, p.get(p.size() - 1)).orElseThrow(() -> unknown(r));
     }
     return switch (field) {
-      case "trigger.type" -> "ONE_TIME"; // andon run starts each run itself, once
+      case "trigger.type" -> run.trigger().type().name();
+      // empty for a run that no file-arrival trigger started
+      case "trigger.file_arrival.location" -> run.trigger().fileArrivalLocation().orElse("");
       case "id" -> run.job().jobKey().orElse(run.job().name());
       case "name" -> run.job().name();
       case "run_id" -> Long.toString(run.runId());

@@ -1,6 +1,7 @@
 package io.andon.engine;
 
 import io.andon.job.JobSpec;
+import io.andon.job.TriggerInfo;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
@@ -15,11 +16,13 @@ import java.util.Objects;
  *
  * @param params the job parameters the run resolved, in the job's order
  * @param startTime when the run started (a repair keeps the run's start), epoch milliseconds
+ * @param trigger what started the run (a repair keeps it)
  */
 record RunFacts(long runId, JobSpec job, Map<String, String> params, int repairId,
-    long startTime, Path home) {
+    long startTime, TriggerInfo trigger, Path home) {
   RunFacts {
     Objects.requireNonNull(job, "job");
+    Objects.requireNonNull(trigger, "trigger");
     Objects.requireNonNull(home, "home");
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }

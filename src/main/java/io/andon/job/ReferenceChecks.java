@@ -86,8 +86,8 @@ final class ReferenceChecks {
         }
       } else if (path.size() > 2 && path.get(1).equals("trigger")
           && !References.JOB_FIELDS.contains(field)) {
-        p.add(t.loc(), where + " exists only for a run that a trigger starts; andon run"
-            + " starts its run itself (trigger.type is ONE_TIME), so it has no value here.");
+        p.add(t.loc(), where + " is not a trigger reference; known: trigger.type,"
+            + " trigger.time.<part>, trigger.file_arrival.location.");
       } else if (!References.JOB_FIELDS.contains(field)) {
         p.add(t.loc(), where + " is not a job reference; known: "
             + String.join(", ", References.JOB_FIELDS) + ", parameters.<name>.");

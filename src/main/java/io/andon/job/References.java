@@ -18,7 +18,7 @@ public final class References {
 
   private static List<String> jobFields() {
     List<String> out = new java.util.ArrayList<>(List.of("id", "name", "run_id", "repair_count",
-        "trigger.type"));
+        "trigger.type", "trigger.file_arrival.location"));
     for (String part : TIME_PARTS) {
       out.add("start_time." + part);
     }

@@ -1,11 +1,12 @@
 package io.andon.store;
 
+import io.andon.job.TriggerInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A run as stored, with its tasks in declaration order. */
+/** A run as stored, with what started it and its tasks in declaration order. */
 public record RunRecord(
     long runId,
     String jobName,
@@ -22,10 +23,12 @@ public record RunRecord(
     Optional<Long> ownerPid,
     Optional<Long> parentRunId,
     Optional<String> bundle,
+    TriggerInfo trigger,
     List<TaskRecord> tasks) {
 
   public RunRecord {
     Objects.requireNonNull(jobName, "jobName");
+    Objects.requireNonNull(trigger, "trigger");
     parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
     tasks = List.copyOf(tasks);
   }

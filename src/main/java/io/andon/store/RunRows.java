@@ -2,6 +2,8 @@ package io.andon.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.andon.job.TriggerInfo;
+import io.andon.job.TriggerType;
 import io.andon.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +39,16 @@ final class RunRows {
         optLong(rs, "owner_pid"),
         optLong(rs, "parent_run_id"),
         Optional.ofNullable(rs.getString("bundle")),
+        trigger(rs),
         tasks);
+  }
+
+  /** The stored trigger; a run from before triggers were recorded was ONE_TIME at its start. */
+  private static TriggerInfo trigger(ResultSet rs) throws SQLException {
+    Instant time = Instant.ofEpochMilli(optLong(rs, "trigger_time")
+        .orElse(rs.getLong("start_time")));
+    TriggerType type = TriggerType.valueOf(rs.getString("trigger"));
+    return new TriggerInfo(type, time, Optional.ofNullable(rs.getString("trigger_location")));
   }
 
   static List<TaskRecord> tasks(Connection c, long runId) throws SQLException {

@@ -1,5 +1,6 @@
 package io.andon.store;
 
+import io.andon.job.TriggerInfo;
 import io.andon.util.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,6 +84,18 @@ public final class RunStore {
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
+    }
+  }
+
+  /** Records what started run {@code runId}, in the caller's transaction that inserted it. */
+  public void recordTrigger(Connection c, long runId, TriggerInfo trigger) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE runs SET trigger = ?, trigger_time = ?, trigger_location = ? WHERE run_id = ?")) {
+      ps.setString(1, trigger.type().name());
+      ps.setLong(2, trigger.time().toEpochMilli());
+      ps.setString(3, trigger.fileArrivalLocation().orElse(null));
+      ps.setLong(4, runId);
+      ps.executeUpdate();
     }
   }
 
@@ -289,7 +302,8 @@ public final class RunStore {
 
   private static final String RUN_COLUMNS =
       "SELECT run_id, job_name, job_file, job_key, definition, parameters, state, result_state,"
-          + " message, start_time, end_time, repair_count, owner_pid, parent_run_id, bundle FROM runs";
+          + " message, start_time, end_time, repair_count, owner_pid, parent_run_id, bundle, trigger,"
+          + " trigger_time, trigger_location FROM runs";
 
   /** The newest runs first, without their tasks' details beyond states. */
   public List<RunRecord> list(int limit, Optional<String> jobName) {

@@ -35,6 +35,24 @@ class HistoryCommandsTest {
   }
 
   @Test
+  void aRunFromTheCommandLineIsShownAsStartedOneTime() throws Exception {
+    Path home = tmp.resolve("home");
+    Path job = Files.writeString(tmp.resolve("job.yml"), """
+        name: once
+        tasks: [{task_key: t, shell_task: {command: 'echo {{job.trigger.type}}'}}]
+        """);
+    assertThat(Cli.run("run", "--home", home.toString(), job.toString()).exit).isZero();
+    Cli show = Cli.run("runs", "show", "--home", home.toString(), "--json", "1");
+    JsonNode run = Json.read(show.out);
+    assertThat(run.get("trigger").asText()).isEqualTo("ONE_TIME");
+    assertThat(run.get("trigger_time").asText())
+        .startsWith(run.get("start_time").asText().substring(0, 10));
+    assertThat(run.has("trigger_location")).isFalse();
+    assertThat(Cli.run("runs", "logs", "1", "t", "--home", home.toString()).out)
+        .contains("ONE_TIME");
+  }
+
+  @Test
   void readOnlyCommandsNeverCreateAHomeAndListSaysWhereTheHistoryIs() {
     Path home = tmp.resolve("nothing-here");
     Cli list = Cli.run("runs", "list", "--home", home.toString());

@@ -42,12 +42,14 @@ class DynamicReferencesTest {
           Integer.toString(start.getYear()), Integer.toString(start.getMonthValue()),
           Integer.toString(start.getDayOfWeek().getValue()),
           Boolean.toString(start.getDayOfWeek().getValue() <= 5),
-          Long.toString(r.startTime()));
+          Long.toString(r.trigger().time().toEpochMilli()));
+      assertThat(r.trigger().time().toEpochMilli()).isBetween(r.startTime() - 5_000,
+          r.startTime());
     }
   }
 
   @Test
-  void referencesOnlyATriggerOrAnOutputWouldHaveAreReportedByName() {
+  void unknownTriggerFieldsAndOutputsAndonDoesNotRecordAreReportedByName() {
     try (JobHarness h = new JobHarness(tmp)) {
       assertThatThrownBy(() -> h.load("""
           name: refs
@@ -57,9 +59,10 @@ class DynamicReferencesTest {
             - task_key: b
               depends_on: [{task_key: a}]
               shell_task:
-                command: echo {{job.trigger.file_arrival.location}} {{tasks.a.output.result}}
-          """)).hasMessageContaining("{{job.trigger.file_arrival.location}} exists only for a run"
-              + " that a trigger starts")
+                command: echo {{job.trigger.file_arrival.url}} {{tasks.a.output.result}}
+          """)).hasMessageContaining("{{job.trigger.file_arrival.url}} is not a trigger"
+              + " reference; known: trigger.type, trigger.time.<part>,"
+              + " trigger.file_arrival.location")
           .hasMessageContaining("{{tasks.a.output.result}} reads the output of task 'a', which"
               + " andon does not record for this task");
     }
