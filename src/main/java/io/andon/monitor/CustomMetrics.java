@@ -10,29 +10,65 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Computes a monitor's custom metrics with DuckDB: AGGREGATE ones over the rows of a window and
- * slice ({@code {{input_column}}} becomes the column, or {@code *} at table level), DERIVED ones
+ * slice ({@code {{input_column}}} becomes the column, or {@code *} at table level; {@code
+ * {{prediction_col}}} and {@code {{label_col}}} the monitor's columns), DERIVED ones
  * over the column's metrics, DRIFT ones over the metrics of both windows compared ({@code
  * {{current_df}}.m} and {@code {{base_df}}.m}). A metric without input columns applies to every
  * column but not to the table.
  */
 final class CustomMetrics {
+  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
+
   private final List<CustomMetric> metrics;
   private final Duck duck;
+  private final Map<String, Optional<String>> columns = new LinkedHashMap<>();
 
-  CustomMetrics(List<CustomMetric> metrics, Duck duck) {
-    this.metrics = List.copyOf(metrics);
+  CustomMetrics(MonitorSpec spec, Duck duck) {
+    this.metrics = spec.customMetrics();
     this.duck = duck;
+    columns.put("prediction_col", spec.predictionCol());
+    columns.put("label_col", spec.labelCol());
+  }
+
+  /**
+   * An AGGREGATE definition with its templates filled in: {@code {{input_column}}} (the column,
+   * or {@code *} at table level), {@code {{prediction_col}}} and {@code {{label_col}}} (the
+   * monitor's columns).
+   */
+  private String render(CustomMetric m, String column) {
+    Matcher t = TEMPLATE.matcher(m.definition());
+    StringBuilder out = new StringBuilder();
+    while (t.find()) {
+      String name = t.group(1);
+      String value;
+      if (name.equals("input_column")) {
+        value = column.equals(":table") ? "*" : Duck.ident(column);
+      } else if (columns.containsKey(name)) {
+        value = Duck.ident(columns.get(name).orElseThrow(() -> new InvalidInputException(
+            "custom metric '" + m.name() + "' uses {{" + name + "}}, but the monitor has no '"
+                + name + "'. Set " + name + " in the monitor file (an inference_log monitor).")));
+      } else {
+        throw new InvalidInputException("custom metric '" + m.name() + "' uses {{" + name
+            + "}}, which an aggregate metric does not know. Its templates are {{input_column}},"
+            + " {{prediction_col}} and {{label_col}}.");
+      }
+      t.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    t.appendTail(out);
+    return out.toString();
   }
 
   /** AGGREGATE metrics of one column over {@code view}, then DERIVED ones over all aggregates. */
   Map<String, Object> aggregates(Duck.Table view, String column, Map<String, Object> builtIn) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (CustomMetric m : of(CustomMetric.Type.AGGREGATE, column)) {
-      String def = m.definition().replace("{{input_column}}",
-          column.equals(":table") ? "*" : Duck.ident(column));
+      String def = render(m, column);
       out.put(m.name(), scalar("SELECT " + def + " FROM " + Duck.ident(view.name()), m));
     }
     Map<String, Object> known = new LinkedHashMap<>(builtIn);

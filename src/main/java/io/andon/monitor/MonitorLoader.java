@@ -157,6 +157,15 @@ public final class MonitorLoader {
           p.add(cm.get("type").get().loc(), "custom metric type must be aggregate, derived or"
               + " drift, not '" + mt.get() + "'.");
         }
+        mn.ifPresent(metric -> {
+          if (!metric.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            p.add(cm.get("name").get().loc(), "custom metric name '" + metric + "' must be letters,"
+                + " digits and underscores (it becomes a column of the metrics tables).");
+          } else if (MetricsStore.builtInColumns().contains(metric)) {
+            p.add(cm.get("name").get().loc(), "custom metric name '" + metric + "' is a column of"
+                + " the metrics tables already; choose another name.");
+          }
+        });
         List<String> inputs = strings(p, cm, "input_columns");
         if (mn.isPresent() && def.isPresent() && TYPES.contains(mtype)) {
           metrics.add(new CustomMetric(mn.get(), CustomMetric.Type.valueOf(mtype), inputs,

@@ -4,6 +4,7 @@ import io.andon.monitor.MonitorColumns.Column;
 import io.andon.monitor.MonitorResult.DriftRow;
 import io.andon.monitor.MonitorResult.Group;
 import io.andon.monitor.MonitorResult.ProfileRow;
+import io.andon.monitor.MonitorResult.TableDriftRow;
 import io.andon.monitor.MonitorSpec.Granularity;
 import io.andon.monitor.Profiler.GroupProfile;
 import io.andon.monitor.Segments.Slice;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -54,7 +56,7 @@ public final class MonitorRun {
     try (Duck duck = Duck.open()) {
       Plan plan = plan(duck);
       List<ProfileRow> profiles = new ArrayList<>();
-      List<DriftRow> drifts = new ArrayList<>();
+      Drifts drifts = new Drifts(new ArrayList<>(), new ArrayList<>());
       Map<GroupKey, GroupProfile> baseline = new HashMap<>();
       if (plan.baseline().isPresent()) {
         Duck.Table base = plan.baseline().get();
@@ -75,7 +77,8 @@ public final class MonitorRun {
       for (Granularity gran : grans) {
         granularity(plan, gran, runAt, baseline, profiles, drifts);
       }
-      return new MonitorResult(spec.name(), runAt, profiles, drifts, warnings, plan.options());
+      return new MonitorResult(spec.name(), runAt, profiles, drifts.columns(), drifts.tables(),
+          warnings, plan.options(), spec.customMetrics());
     }
   }
 
@@ -96,14 +99,14 @@ public final class MonitorRun {
     Set<String> ids = MonitorColumns.ids(spec, duck, timed, baseline, cols, warnings);
     DriftOptions options = spec.drift().withComparisons((cols.size() - ids.size())
         * slices.size() * models.size());
-    CustomMetrics custom = new CustomMetrics(spec.customMetrics(), duck);
+    CustomMetrics custom = new CustomMetrics(spec, duck);
     return new Plan(duck, timed, baseline, cols, ids, slices, models, segments,
         new Profiler(spec, duck, custom), custom, options);
   }
 
   /** Profiles and compares every window of one granularity, oldest first. */
   private void granularity(Plan plan, Granularity gran, Instant runAt,
-      Map<GroupKey, GroupProfile> baseline, List<ProfileRow> profiles, List<DriftRow> drifts) {
+      Map<GroupKey, GroupProfile> baseline, List<ProfileRow> profiles, Drifts drifts) {
     boolean timed = !gran.interval().isEmpty();
     List<Window> windows = new WindowPlan(plan.duck()).windows(plan.timed(), gran, runAt);
     Map<GroupKey, GroupProfile> previous = new HashMap<>();
@@ -127,12 +130,12 @@ public final class MonitorRun {
           GroupKey key = new GroupKey(model, s.key(), s.value());
           GroupProfile base = baseline.get(key);
           if (base != null) {
-            drifts.addAll(drift(plan, g, "BASELINE", Optional.empty(), base, cur));
+            drift(plan, g, "BASELINE", Optional.empty(), base, cur, drifts);
           }
           GroupProfile prev = previous.get(key);
           if (prev != null) {
-            drifts.addAll(drift(plan, g, "CONSECUTIVE", Optional.of(previousWindow.get(key)),
-                prev, cur));
+            drift(plan, g, "CONSECUTIVE", Optional.of(previousWindow.get(key)), prev, cur,
+                drifts);
           }
           if (timed) {
             previous.put(key, cur);
@@ -148,10 +151,18 @@ public final class MonitorRun {
     return path.isAbsolute() ? p : spec.baseDir().resolve(p).toString();
   }
 
-  /** The drift rows of one group against {@code base}: one per compared column. */
-  private static List<DriftRow> drift(Plan plan, Group g, String type, Optional<Window> cmp,
-      GroupProfile base, GroupProfile cur) {
-    List<DriftRow> out = new ArrayList<>();
+  /** The drift rows of a run: one per compared column, and one {@code :table} row per group. */
+  private record Drifts(List<DriftRow> columns, List<TableDriftRow> tables) {}
+
+  /**
+   * Compares one group with {@code base}: a drift row per compared column, then the group's
+   * {@code :table} row.
+   */
+  private static void drift(Plan plan, Group g, String type, Optional<Window> cmp,
+      GroupProfile base, GroupProfile cur, Drifts out) {
+    Optional<Instant> cmpStart = cmp.map(Window::start);
+    Optional<Instant> cmpEnd = cmp.map(Window::end);
+    List<ColumnDrift> compared = new ArrayList<>();
     for (Column c : plan.cols()) {
       String name = c.name();
       Optional<ColumnSample> b = base.sample(name);
@@ -160,11 +171,26 @@ public final class MonitorRun {
         continue;
       }
       ColumnDrift d = b.get().driftTo(name, k.get(), plan.options());
-      Map<String, Object> custom = plan.custom().drift(name, base.profile(name).orElseThrow(),
-          cur.profile(name).orElseThrow());
-      out.add(new DriftRow(g, type, cmp.map(Window::start), cmp.map(Window::end), d, custom));
+      compared.add(d);
+      ColumnProfile bp = base.profile(name).orElseThrow();
+      ColumnProfile cp = cur.profile(name).orElseThrow();
+      OptionalDouble zeros = cp.number("percent_zeros").isPresent()
+          && bp.number("percent_zeros").isPresent()
+          ? OptionalDouble.of(cp.number("percent_zeros").getAsDouble()
+              - bp.number("percent_zeros").getAsDouble())
+          : OptionalDouble.empty();
+      out.columns().add(new DriftRow(g, type, cmpStart, cmpEnd, c.info().type(), d, zeros,
+          plan.custom().drift(name, bp, cp)));
     }
-    return out;
+    Set<String> was = base.nonNullColumns();
+    Set<String> is = cur.nonNullColumns();
+    int added = (int) is.stream().filter(x -> !was.contains(x)).count();
+    int missing = (int) was.stream().filter(x -> !is.contains(x)).count();
+    ColumnProfile bt = base.profile(":table").orElseThrow();
+    ColumnProfile ct = cur.profile(":table").orElseThrow();
+    long countDelta = (long) (ct.number("count").orElse(0) - bt.number("count").orElse(0));
+    out.tables().add(new TableDriftRow(g, type, cmpStart, cmpEnd, countDelta, added, missing,
+        Verdict.of(compared, plan.options()), plan.custom().drift(":table", bt, ct)));
   }
 
   /** Warnings found while running. */

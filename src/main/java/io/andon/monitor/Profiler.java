@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Profiles one group of rows (a window, model and slice, or the baseline's): one profile row per
@@ -33,6 +35,13 @@ final class Profiler {
 
     Optional<ColumnProfile> profile(String column) {
       return Optional.ofNullable(profiles.get(column));
+    }
+
+    /** The columns with at least one value (the {@code :table} row's non_null_columns). */
+    Set<String> nonNullColumns() {
+      return profiles.values().stream().filter(p -> !p.columnName().equals(":table")
+          && p.number("count").orElse(0) > 0).map(ColumnProfile::columnName)
+          .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
   }
 
@@ -75,8 +84,10 @@ final class Profiler {
       metrics.putAll(custom.aggregates(view, c.name(), metrics));
       p = new ColumnProfile(p.columnName(), p.dataType(), metrics);
       profiles.put(c.name(), p);
-      rows.add(new ProfileRow(g, logType, c.name(), p.dataType(), p.metrics()));
+      rows.add(new ProfileRow(g, logType, c.name(), info.get().type(), p.metrics()));
     }
+    table.put("non_null_columns", profiles.values().stream()
+        .filter(p -> p.number("count").orElse(0) > 0).map(ColumnProfile::columnName).toList());
     table.putAll(custom.aggregates(view, ":table", table));
     rows.add(new ProfileRow(g, logType, ":table", "table", table));
     profiles.put(":table", new ColumnProfile(":table", "table", table));
