@@ -30,7 +30,8 @@ import java.util.Set;
  * Appends a monitor run's rows to the {@code profile_metrics} and {@code drift_metrics} tables of
  * andon's store (migrations V020, V021). The metrics get columns of their own under Lakehouse
  * Monitoring's names, so alert queries are plain SQL: numbers as REAL, lists and structs
- * (quantiles, frequent_items, non_null_columns, precision, non_null_columns_delta) as JSON text.
+ * (quantiles, frequent_items, non_null_columns, precision, recall, f1_score, the fairness
+ * metrics, non_null_columns_delta) as JSON text.
  * Each custom metric gets a column named after itself, added on first use (REAL for a numeric
  * {@code output_data_type}, TEXT otherwise). Every metric is also in the JSON column {@code
  * metrics}. Times are ISO-8601 UTC text.
@@ -42,7 +43,8 @@ public final class MetricsStore {
       "avg_length", "quantiles", "frequent_items", "non_null_columns", "accuracy_score",
       "precision", "recall", "f1_score", "roc_auc", "mean_squared_error",
       "root_mean_squared_error", "mean_absolute_error", "mean_absolute_percentage_error",
-      "r2_score");
+      "r2_score", "predictive_parity", "predictive_equality", "equal_opportunity",
+      "statistical_parity");
   static final List<String> DRIFT_COLUMNS = List.of("window_cmp_start", "window_cmp_end",
       "drift_type", "column_name", "data_type", "drift_detected", "population_stability_index",
       "js_distance", "ks_statistic", "ks_pvalue", "wasserstein_distance",

@@ -44,6 +44,41 @@ final class ModelQualityQuery {
     }
   }
 
+  /**
+   * The fairness metrics of the rows of {@code group} against those of {@code rest}, for a
+   * classification log with labels; empty otherwise.
+   */
+  Map<String, Object> fairness(Duck.Table group, Duck.Table rest) {
+    if (spec.labelCol().isEmpty() || spec.problemType().orElseThrow()
+        != MonitorSpec.ProblemType.CLASSIFICATION) {
+      return Map.of();
+    }
+    List<List<String>> a = pairs(group);
+    List<List<String>> b = pairs(rest);
+    return ModelQuality.fairness(a.get(0), a.get(1), b.get(0), b.get(1));
+  }
+
+  /** The labels and the predictions, as text, of the rows that have both. */
+  private List<List<String>> pairs(Duck.Table view) {
+    String label = Duck.ident(spec.labelCol().orElseThrow());
+    String pred = Duck.ident(spec.predictionCol().orElseThrow());
+    List<String> labels = new ArrayList<>();
+    List<String> preds = new ArrayList<>();
+    try (Statement s = duck.connection().createStatement();
+        ResultSet rs = s.executeQuery("SELECT CAST(" + label + " AS VARCHAR), CAST(" + pred
+            + " AS VARCHAR) FROM " + Duck.ident(view.name()) + " WHERE " + label
+            + " IS NOT NULL AND " + pred + " IS NOT NULL")) {
+      while (rs.next()) {
+        labels.add(rs.getString(1));
+        preds.add(rs.getString(2));
+      }
+    } catch (SQLException e) {
+      throw new InvalidInputException("cannot compute fairness metrics from prediction_col/"
+          + "label_col: " + Duck.clean(e.getMessage()), e);
+    }
+    return List.of(labels, preds);
+  }
+
   private Map<String, Object> classification(Statement s, String label, String pred,
       String rows) throws SQLException {
     String proba = spec.predictionProbaCol().map(p -> "CAST(" + Duck.ident(p) + " AS DOUBLE)")

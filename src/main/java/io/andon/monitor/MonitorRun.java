@@ -95,7 +95,10 @@ public final class MonitorRun {
     List<Column> cols = MonitorColumns.chosen(spec, input, baseline, warnings);
     Segments segments = new Segments(spec, duck);
     List<Slice> slices = segments.slices(timed);
-    List<Optional<String>> models = segments.models(timed);
+    List<Optional<String>> models = new ArrayList<>(segments.models(timed));
+    if (spec.modelIdCol().isPresent() && models.get(0).isPresent()) {
+      models.add(0, Optional.empty()); // every model together, as model_id NULL
+    }
     Set<String> ids = MonitorColumns.ids(spec, duck, timed, baseline, cols, warnings);
     DriftOptions options = spec.drift().withComparisons((cols.size() - ids.size())
         * slices.size() * models.size());
@@ -108,6 +111,9 @@ public final class MonitorRun {
   private void granularity(Plan plan, Granularity gran, Instant runAt,
       Map<GroupKey, GroupProfile> baseline, List<ProfileRow> profiles, Drifts drifts) {
     boolean timed = !gran.interval().isEmpty();
+    boolean fairness = spec.profileType() == MonitorSpec.ProfileType.INFERENCE_LOG
+        && spec.labelCol().isPresent()
+        && spec.problemType().orElseThrow() == MonitorSpec.ProblemType.CLASSIFICATION;
     List<Window> windows = new WindowPlan(plan.duck()).windows(plan.timed(), gran, runAt);
     Map<GroupKey, GroupProfile> previous = new HashMap<>();
     Map<GroupKey, Window> previousWindow = new HashMap<>();
@@ -125,7 +131,12 @@ public final class MonitorRun {
           if (view.rows() == 0) {
             continue;
           }
-          GroupProfile cur = plan.profiler().profile(view, plan.timed(), plan.cols(), g, "INPUT");
+          Optional<Duck.Table> rest = fairness && s.isBoolean()
+              ? Optional.of(plan.segments().view(plan.timed(), "v_rest", model, s.rest(),
+                  timed ? w.where(WindowPlan.TS) : "TRUE"))
+              : Optional.empty();
+          GroupProfile cur = plan.profiler().profile(view, rest, plan.timed(), plan.cols(), g,
+              "INPUT");
           profiles.addAll(cur.rows());
           GroupKey key = new GroupKey(model, s.key(), s.value());
           GroupProfile base = baseline.get(key);

@@ -63,6 +63,16 @@ final class Profiler {
    */
   GroupProfile profile(Duck.Table view, Duck.Table owner, List<Column> cols, Group g,
       String logType) {
+    return profile(view, Optional.empty(), owner, cols, g, logType);
+  }
+
+  /**
+   * Profiles the rows of {@code view}; with {@code rest} (the other rows of the window and model,
+   * when {@code view} is a protected group) an inference log's {@code :table} row gets the
+   * fairness metrics too.
+   */
+  GroupProfile profile(Duck.Table view, Optional<Duck.Table> rest, Duck.Table owner,
+      List<Column> cols, Group g, String logType) {
     Map<String, ColumnSample> samples = new LinkedHashMap<>();
     Map<String, ColumnProfile> profiles = new LinkedHashMap<>();
     List<ProfileRow> rows = new ArrayList<>();
@@ -70,6 +80,7 @@ final class Profiler {
     table.put("count", view.rows());
     if (spec.profileType() == MonitorSpec.ProfileType.INFERENCE_LOG) {
       table.putAll(quality.of(view));
+      rest.ifPresent(r -> table.putAll(quality.fairness(view, r)));
     }
     for (Column c : cols) {
       Optional<Duck.ColumnInfo> info = owner.column(c.name());

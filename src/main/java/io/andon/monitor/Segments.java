@@ -19,7 +19,17 @@ final class Segments {
   static final int MAX_SLICE_VALUES = 100;
 
   /** One slice: its key and value as the tables show them, and the predicate of its rows. */
-  record Slice(Optional<String> key, Optional<String> value, String where) {}
+  record Slice(Optional<String> key, Optional<String> value, String where) {
+    /** True for a slice of a predicate or of a boolean column: a protected group for fairness. */
+    boolean isBoolean() {
+      return value.filter(v -> v.equals("true") || v.equals("false")).isPresent();
+    }
+
+    /** The rows outside this slice. */
+    Slice rest() {
+      return new Slice(key, value.map(v -> "not " + v), "NOT COALESCE((" + where + "), FALSE)");
+    }
+  }
 
   private final MonitorSpec spec;
   private final Duck duck;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.andon.error.InvalidInputException;
+import io.andon.monitor.report.ParquetExport;
 import io.andon.store.Store;
 import io.andon.util.Json;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ class LakehouseColumnsTest {
   private static final String DAY2 = "2026-11-02T00:00:00Z";
   private static JsonNode expected;
   private static Store store;
+  private static MonitorResult inferenceResult;
 
   static Path fixture(Path to, String name) throws Exception {
     try (var in = LakehouseColumnsTest.class.getResourceAsStream("/monitor/lakehouse/" + name)) {
@@ -70,6 +72,49 @@ class LakehouseColumnsTest {
     MonitorResult r = new MonitorRun(MonitorLoader.load(m), CLOCK, line -> { }).run();
     store = Store.open(dir.resolve("home"));
     MetricsStore.append(store, r);
+    Path inference = dir.resolve("inference.yaml");
+    Files.writeString(inference, """
+        table: log.csv
+        baseline_table: base.csv
+        profile_type: inference_log
+        timestamp_col: ts
+        granularities: ["1 day"]
+        model_id_col: model
+        prediction_col: pred
+        label_col: label
+        problem_type: classification
+        slicing_exprs: [grp]
+        columns: [x, cat]
+        custom_metrics:
+          - name: hit_rate
+            type: aggregate
+            input_columns: [":table"]
+            definition: avg(CASE WHEN {{prediction_col}} = {{label_col}} THEN 1.0 ELSE 0.0 END)
+        """);
+    inferenceResult = new MonitorRun(MonitorLoader.load(inference), CLOCK, line -> { }).run();
+    MetricsStore.append(store, inferenceResult);
+  }
+
+  /** The {@code :table} profile row of day 2 of the inference monitor for a model and slice. */
+  private static Map<String, String> quality(String model, String slice) {
+    return one("SELECT * FROM profile_metrics WHERE monitor_name = 'inference' AND column_name"
+        + " = ':table' AND log_type = 'INPUT' AND window_start = '" + DAY2 + "' AND "
+        + (model.isEmpty() ? "model_id IS NULL" : "model_id = '" + model + "'") + " AND "
+        + (slice.isEmpty() ? "slice_key IS NULL" : "slice_key = 'grp' AND slice_value = '"
+            + slice + "'"));
+  }
+
+  private static void sameNumbers(JsonNode actual, JsonNode expected, String what) {
+    assertThat(actual.size()).as(what).isEqualTo(expected.size());
+    expected.properties().forEach(e -> {
+      JsonNode a = actual.get(e.getKey());
+      assertThat(a).as(what + "." + e.getKey()).isNotNull();
+      if (e.getValue().isObject()) {
+        sameNumbers(a, e.getValue(), what + "." + e.getKey());
+      } else {
+        close(a.asText(), e.getValue().asDouble(), what + "." + e.getKey());
+      }
+    });
   }
 
   /** The rows of {@code sql}, each column by name, as text. */
@@ -101,8 +146,8 @@ class LakehouseColumnsTest {
   }
 
   private static String day(String column, String table, String extra) {
-    return "SELECT * FROM " + table + " WHERE column_name = '" + column + "' AND window_start = '"
-        + DAY2 + "' AND slice_key IS NULL" + extra;
+    return "SELECT * FROM " + table + " WHERE monitor_name = 'lake' AND column_name = '" + column
+        + "' AND window_start = '" + DAY2 + "' AND slice_key IS NULL" + extra;
   }
 
   @Test
@@ -122,12 +167,14 @@ class LakehouseColumnsTest {
   void theTableRowListsTheColumnsThatHaveValues() throws Exception {
     for (String window : List.of("2026-11-01T00:00:00Z", DAY2)) {
       Map<String, String> t = one("SELECT non_null_columns FROM profile_metrics WHERE"
-          + " column_name = ':table' AND slice_key IS NULL AND window_start = '" + window + "'");
+          + " monitor_name = 'lake' AND column_name = ':table' AND slice_key IS NULL AND"
+          + " window_start = '" + window + "'");
       assertThat(Json.read(t.get("non_null_columns")))
           .isEqualTo(expected.get("windows").get(window).get("non_null_columns"));
     }
     Map<String, String> b = one("SELECT non_null_columns FROM profile_metrics WHERE"
-        + " column_name = ':table' AND log_type = 'BASELINE' AND slice_key IS NULL");
+        + " monitor_name = 'lake' AND column_name = ':table' AND log_type = 'BASELINE' AND"
+        + " slice_key IS NULL");
     assertThat(Json.read(b.get("non_null_columns")))
         .isEqualTo(expected.get("baseline").get("non_null_columns"));
   }
@@ -176,7 +223,7 @@ class LakehouseColumnsTest {
   void dataTypeIsTheColumnsSqlType() throws Exception {
     Map<String, String> types = new LinkedHashMap<>();
     for (Map<String, String> r : query("SELECT DISTINCT column_name, data_type FROM"
-        + " profile_metrics WHERE log_type = 'INPUT' ORDER BY 1")) {
+        + " profile_metrics WHERE monitor_name = 'lake' AND log_type = 'INPUT' ORDER BY 1")) {
       types.put(r.get("column_name"), r.get("data_type"));
     }
     assertThat(types).containsEntry("x", "DOUBLE").containsEntry("n", "BIGINT")
@@ -204,5 +251,63 @@ class LakehouseColumnsTest {
         .hasMessageContaining("custom metric name 'avg' is a column of the metrics tables")
         .hasMessageContaining("bad.yaml:6")
         .hasMessageContaining("'two words' must be letters, digits and underscores");
+  }
+
+  @Test
+  void precisionRecallAndF1AreStructsOfMacroWeightedAndPerClassForEachModelAndAllTogether()
+      throws Exception {
+    JsonNode w = expected.get("windows").get(DAY2);
+    for (String model : List.of("", "m1", "m2")) {
+      JsonNode e = model.isEmpty() ? w.get("quality") : w.get("models").get(model);
+      Map<String, String> row = quality(model, "");
+      close(row.get("accuracy_score"), e.get("accuracy_score").asDouble(), model + " accuracy");
+      for (String k : List.of("precision", "recall", "f1_score")) {
+        sameNumbers(Json.read(row.get(k)), e.get(k), model + " " + k);
+      }
+    }
+  }
+
+  @Test
+  void fairnessMetricsCompareTheProtectedSliceWithTheRestOfTheWindow() throws Exception {
+    JsonNode w = expected.get("windows").get(DAY2);
+    for (String value : List.of("true", "false")) {
+      Map<String, String> row = quality("", value);
+      for (String k : List.of("predictive_parity", "predictive_equality", "equal_opportunity",
+          "statistical_parity")) {
+        sameNumbers(Json.read(row.get(k)), w.get("fairness").get(value).get(k), value + " " + k);
+      }
+    }
+    assertThat(quality("", "").get("predictive_parity")).as("no protected group").isNull();
+  }
+
+  @Test
+  void customMetricsFillInThePredictionAndLabelColumns() throws Exception {
+    close(quality("", "").get("hit_rate"),
+        expected.get("windows").get(DAY2).get("quality").get("accuracy_score").asDouble(),
+        "hit_rate");
+  }
+
+  @Test
+  void theParquetExportHoldsListsAndStructsAsParquetListsAndStructs() throws Exception {
+    Path pq = dir.resolve("pq");
+    ParquetExport.write(inferenceResult, pq);
+    JsonNode w = expected.get("windows").get(DAY2);
+    try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        var s = c.createStatement()) {
+      String from = " FROM read_parquet('" + pq.resolve("profile_metrics.parquet") + "') WHERE"
+          + " window_start = '" + DAY2 + "' AND slice_key IS NULL AND model_id IS NULL AND"
+          + " log_type = 'INPUT' AND column_name = ";
+      try (ResultSet rs = s.executeQuery("SELECT quantiles[1], len(quantiles)" + from + "'x'")) {
+        assertThat(rs.next()).isTrue();
+        close(rs.getString(1), w.get("x_quantiles").get(0).asDouble(), "quantiles[1]");
+        assertThat(rs.getInt(2)).isEqualTo(ColumnProfile.LEVELS.length);
+      }
+      try (ResultSet rs = s.executeQuery("SELECT precision.macro, hit_rate" + from + "':table'")) {
+        assertThat(rs.next()).isTrue();
+        close(rs.getString(1), w.get("quality").get("precision").get("macro").asDouble(),
+            "precision.macro");
+        close(rs.getString(2), w.get("quality").get("accuracy_score").asDouble(), "hit_rate");
+      }
+    }
   }
 }
