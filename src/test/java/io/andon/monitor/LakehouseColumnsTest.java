@@ -310,4 +310,25 @@ class LakehouseColumnsTest {
       }
     }
   }
+
+  @Test
+  void aTemplateTheMonitorCannotFillIsAnErrorNamingTheMetric(@TempDir Path tmp) throws Exception {
+    fixture(tmp, "log.csv");
+    for (String[] c : new String[][] {
+        {"{{label_col}}", "uses {{label_col}}, but the monitor has no 'label_col'"},
+        {"{{table_name}}", "uses {{table_name}}, which an aggregate metric does not know"}}) {
+      Path m = tmp.resolve("t.yaml");
+      Files.writeString(m, """
+          table: log.csv
+          columns: [x]
+          custom_metrics:
+            - name: odd
+              type: aggregate
+              definition: count(%s)
+          """.formatted(c[0]));
+      assertThatThrownBy(() -> new MonitorRun(MonitorLoader.load(m), CLOCK, line -> { }).run())
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("custom metric 'odd' " + c[1]);
+    }
+  }
 }
