@@ -22,8 +22,8 @@ public final class ColumnRoles {
 
   /** The notice for an id column, or empty when {@code name} does not look like one. */
   public static Optional<String> idNotice(String name, String baseType, String curType,
-      Object base, Object cur) {
-    if (!(idType(baseType) && idType(curType) && allDistinct(base) && allDistinct(cur))) {
+      ColumnSample base, ColumnSample cur) {
+    if (!(idType(baseType) && idType(curType) && base.allDistinct() && cur.allDistinct())) {
       return Optional.empty();
     }
     return Optional.of("column '" + name + "' looks like an id (every value distinct on both"
@@ -35,15 +35,5 @@ public final class ColumnRoles {
   public static boolean idType(String type) {
     String t = type.toUpperCase(Locale.ROOT);
     return INTEGER_TYPES.contains(t) || t.equals("VARCHAR") || t.startsWith("VARCHAR(");
-  }
-
-  private static boolean allDistinct(Object sample) {
-    if (sample instanceof NumericSample n) {
-      return n.size() >= MIN_VALUES && n.distinct() == n.size();
-    }
-    if (sample instanceof CategoricalSample c) {
-      return c.nonNull() >= MIN_VALUES && c.counts().size() == c.nonNull();
-    }
-    return false;
   }
 }

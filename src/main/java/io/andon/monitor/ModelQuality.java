@@ -9,8 +9,9 @@ import java.util.TreeSet;
 
 /**
  * Model-quality metrics of an inference log, under Lakehouse Monitoring's names. Classification:
- * accuracy_score; precision, recall and f1_score macro-averaged over the classes seen in labels
- * or predictions (a class never predicted has precision 0, as scikit-learn's zero_division=0);
+ * accuracy_score; precision, recall and f1_score per class (one against the rest; a class never
+ * predicted has precision 0, as scikit-learn's zero_division=0) as {@code {macro, weighted,
+ * per_class}} over the classes seen in labels or predictions;
  * confusion_matrix; roc_auc from a score column when the labels have two classes (the larger
  * label is the positive class). Regression: mean_squared_error, root_mean_squared_error,
  * mean_absolute_error, mean_absolute_percentage_error (|y| floored at machine epsilon, as
@@ -47,26 +48,26 @@ public final class ModelQuality {
       }
     }
     m.put("accuracy_score", (double) correct / n);
-    double p = 0;
-    double r = 0;
-    double f = 0;
+    Map<String, Double> p = new LinkedHashMap<>();
+    Map<String, Double> r = new LinkedHashMap<>();
+    Map<String, Double> f = new LinkedHashMap<>();
+    long[] support = new long[k];
     for (int c = 0; c < k; c++) {
       long tp = cm[c][c];
       long predicted = 0;
-      long actual = 0;
       for (int j = 0; j < k; j++) {
         predicted += cm[j][c];
-        actual += cm[c][j];
+        support[c] += cm[c][j];
       }
       double pc = predicted == 0 ? 0 : (double) tp / predicted;
-      double rc = actual == 0 ? 0 : (double) tp / actual;
-      p += pc;
-      r += rc;
-      f += pc + rc == 0 ? 0 : 2 * pc * rc / (pc + rc);
+      double rc = support[c] == 0 ? 0 : (double) tp / support[c];
+      p.put(cls.get(c), pc);
+      r.put(cls.get(c), rc);
+      f.put(cls.get(c), pc + rc == 0 ? 0 : 2 * pc * rc / (pc + rc));
     }
-    m.put("precision", p / k);
-    m.put("recall", r / k);
-    m.put("f1_score", f / k);
+    m.put("precision", averages(p, support, n));
+    m.put("recall", averages(r, support, n));
+    m.put("f1_score", averages(f, support, n));
     Map<String, Object> conf = new LinkedHashMap<>();
     conf.put("labels", cls);
     List<List<Long>> rows = new ArrayList<>();
@@ -88,6 +89,81 @@ public final class ModelQuality {
       m.put("roc_auc", rocAuc(pos, scores));
     }
     return m;
+  }
+
+  /**
+   * Lakehouse's struct of a per-class metric: {@code macro} (the plain mean over classes), {@code
+   * weighted} (weighted by each class's count among the labels, as scikit-learn's
+   * average='weighted') and {@code per_class}.
+   */
+  private static Map<String, Object> averages(Map<String, Double> perClass, long[] support,
+      long n) {
+    double sum = 0;
+    double weighted = 0;
+    int c = 0;
+    for (double v : perClass.values()) {
+      sum += v;
+      weighted += v * support[c++];
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("macro", sum / perClass.size());
+    out.put("weighted", weighted / n);
+    out.put("per_class", perClass);
+    return out;
+  }
+
+  /**
+   * Lakehouse's fairness metrics of a protected group against the rest, per class (one against
+   * the rest): the group's value minus the rest's of precision ({@code predictive_parity}),
+   * false positive rate ({@code predictive_equality}), true positive rate, or recall ({@code
+   * equal_opportunity}) and share of rows predicted as the class ({@code statistical_parity}). 0
+   * is parity. A class whose rate is undefined on a side (no row predicted as it, say) is left out
+   * of that metric.
+   */
+  public static Map<String, Object> fairness(List<String> labels, List<String> predictions,
+      List<String> restLabels, List<String> restPredictions) {
+    TreeSet<String> classes = new TreeSet<>(labels);
+    classes.addAll(predictions);
+    classes.addAll(restLabels);
+    classes.addAll(restPredictions);
+    Map<String, Object> out = new LinkedHashMap<>();
+    String[] names = {"predictive_parity", "predictive_equality", "equal_opportunity",
+        "statistical_parity"};
+    for (int k = 0; k < names.length; k++) {
+      Map<String, Double> per = new LinkedHashMap<>();
+      for (String c : classes) {
+        double a = rates(labels, predictions, c)[k];
+        double b = rates(restLabels, restPredictions, c)[k];
+        if (Double.isFinite(a - b)) {
+          per.put(c, a - b);
+        }
+      }
+      out.put(names[k], per);
+    }
+    return out;
+  }
+
+  /** Precision, false positive rate, true positive rate and predicted share of class {@code c}. */
+  private static double[] rates(List<String> labels, List<String> predictions, String c) {
+    long tp = 0;
+    long fp = 0;
+    long actual = 0;
+    long predicted = 0;
+    for (int i = 0; i < labels.size(); i++) {
+      boolean y = labels.get(i).equals(c);
+      boolean p = predictions.get(i).equals(c);
+      actual += y ? 1 : 0;
+      predicted += p ? 1 : 0;
+      tp += y && p ? 1 : 0;
+      fp += !y && p ? 1 : 0;
+    }
+    long n = labels.size();
+    return new double[] {ratio(tp, predicted), ratio(fp, n - actual), ratio(tp, actual),
+        ratio(predicted, n)};
+  }
+
+  private static double ratio(long a, long b) {
+    return b == 0 ? Double.NaN : (double) a / b;
   }
 
   /** Area under the ROC curve by the Mann-Whitney rank sum, ties given average ranks. */

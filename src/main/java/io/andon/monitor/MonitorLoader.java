@@ -32,6 +32,8 @@ public final class MonitorLoader {
       "ignore");
   private static final Set<String> METRIC_KEYS =
       Set.of("name", "type", "input_columns", "definition", "output_data_type");
+  private static final Set<String> TYPES = java.util.Arrays.stream(CustomMetric.Type.values())
+      .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final Pattern GRANULARITY =
       Pattern.compile("^\\s*(\\d+)\\s+(minute|hour|day|week|month|year)s?\\s*$");
 
@@ -151,13 +153,23 @@ public final class MonitorLoader {
         Optional<String> def = p.requiredString(cm, "definition", "a custom metric");
         String mtype = mt.map(x -> x.strip().toUpperCase(Locale.ROOT)
             .replaceFirst("^CUSTOM_METRIC_TYPE_", "")).orElse("");
-        if (mt.isPresent() && !Set.of("AGGREGATE", "DERIVED", "DRIFT").contains(mtype)) {
+        if (mt.isPresent() && !TYPES.contains(mtype)) {
           p.add(cm.get("type").get().loc(), "custom metric type must be aggregate, derived or"
               + " drift, not '" + mt.get() + "'.");
         }
+        mn.ifPresent(metric -> {
+          if (!metric.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            p.add(cm.get("name").get().loc(), "custom metric name '" + metric + "' must be letters,"
+                + " digits and underscores (it becomes a column of the metrics tables).");
+          } else if (MetricsStore.builtInColumns().contains(metric)) {
+            p.add(cm.get("name").get().loc(), "custom metric name '" + metric + "' is a column of"
+                + " the metrics tables already; choose another name.");
+          }
+        });
         List<String> inputs = strings(p, cm, "input_columns");
-        if (mn.isPresent() && def.isPresent() && !mtype.isEmpty()) {
-          metrics.add(new CustomMetric(mn.get(), mtype, inputs, def.get(),
+        if (mn.isPresent() && def.isPresent() && TYPES.contains(mtype)) {
+          metrics.add(new CustomMetric(mn.get(), CustomMetric.Type.valueOf(mtype), inputs,
+              def.get(),
               p.string(cm, "output_data_type").orElse("double")));
         }
       });

@@ -5,19 +5,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What a monitor run produced: rows of the profile and drift metrics tables, warnings, and the
  * verdicts of the run and of each window, under the monitor's verdict rule ({@code options}).
  */
 public record MonitorResult(String monitorName, Instant runAt, List<ProfileRow> profiles,
-    List<DriftRow> drifts, List<String> warnings, DriftOptions options) {
+    List<DriftRow> drifts, List<TableDriftRow> tableDrifts, List<String> warnings,
+    DriftOptions options, List<MonitorSpec.CustomMetric> customMetrics) {
 
   public MonitorResult {
     Objects.requireNonNull(monitorName, "monitorName");
     Objects.requireNonNull(runAt, "runAt");
     profiles = List.copyOf(profiles);
     drifts = List.copyOf(drifts);
+    tableDrifts = List.copyOf(tableDrifts);
+    customMetrics = List.copyOf(customMetrics);
     warnings = List.copyOf(warnings);
     Objects.requireNonNull(options, "options");
   }
@@ -76,18 +80,53 @@ public record MonitorResult(String monitorName, Instant runAt, List<ProfileRow> 
     }
   }
 
-  /** One row of profile_metrics; logType is INPUT or BASELINE. */
+  /**
+   * One row of profile_metrics; logType is INPUT or BASELINE, dataType the column's SQL type
+   * ({@code table} for the {@code :table} row).
+   */
   public record ProfileRow(Group group, String logType, String columnName, String dataType,
       Map<String, Object> metrics) {
     public ProfileRow {
       metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
     }
+
+    /** True for a column profiled as numbers (its profile counts zeros), false otherwise. */
+    public boolean numeric() {
+      return metrics.containsKey("num_zeros");
+    }
   }
 
-  /** One row of drift_metrics: a column of a window compared with the baseline or the window before. */
+  /**
+   * One row of drift_metrics: a column of a window compared with the baseline or the window
+   * before. {@code dataType} is the column's SQL type in the window; {@code percentZerosDelta}
+   * the change of the share of zeros (numeric columns only).
+   */
   public record DriftRow(Group group, String driftType, Optional<Instant> windowCmpStart,
-      Optional<Instant> windowCmpEnd, ColumnDrift drift, Map<String, Object> customMetrics) {
+      Optional<Instant> windowCmpEnd, String dataType, ColumnDrift drift,
+      OptionalDouble percentZerosDelta, Map<String, Object> customMetrics) {
     public DriftRow {
+      Objects.requireNonNull(dataType, "dataType");
+      Objects.requireNonNull(percentZerosDelta, "percentZerosDelta");
+      customMetrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customMetrics));
+    }
+  }
+
+  /**
+   * The {@code :table} row of drift_metrics for one group: the change of its row count, the
+   * columns that gained or lost all their values ({@code non_null_columns_delta}), the verdict
+   * over the group's columns, and the table-level custom drift metrics.
+   *
+   * @param countDelta rows of the window minus rows of the compared side
+   * @param nonNullAdded columns with values in the window that had none on the compared side
+   * @param nonNullMissing columns with values on the compared side that have none in the window
+   */
+  public record TableDriftRow(Group group, String driftType, Optional<Instant> windowCmpStart,
+      Optional<Instant> windowCmpEnd, long countDelta, int nonNullAdded, int nonNullMissing,
+      Verdict verdict, Map<String, Object> customMetrics) {
+    public TableDriftRow {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(driftType, "driftType");
+      Objects.requireNonNull(verdict, "verdict");
       customMetrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customMetrics));
     }
   }

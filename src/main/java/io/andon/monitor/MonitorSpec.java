@@ -65,8 +65,18 @@ public record MonitorSpec(
    * expression over aggregate metrics of the same column), DRIFT (an expression over {@code
    * {{current_df}}.m} and {@code {{base_df}}.m}).
    */
-  public record CustomMetric(String name, String type, List<String> inputColumns,
+  public record CustomMetric(String name, Type type, List<String> inputColumns,
       String definition, String outputDataType) {
+    /** Lakehouse's custom metric types. */
+    public enum Type {
+      /** An SQL aggregate over the rows of a window and slice. */
+      AGGREGATE,
+      /** An SQL expression over the aggregate metrics of the same column. */
+      DERIVED,
+      /** An SQL expression over the metrics of the two windows compared. */
+      DRIFT
+    }
+
     public CustomMetric {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(type, "type");

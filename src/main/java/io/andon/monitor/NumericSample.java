@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param unparseable values of a text column that did not parse as numbers (counted as nulls)
  */
-public record NumericSample(long rows, long nulls, long nans, long unparseable, double[] sorted) {
+public record NumericSample(long rows, long nulls, long nans, long unparseable, double[] sorted)
+    implements ColumnSample {
   public NumericSample {
     Objects.requireNonNull(sorted, "sorted");
     if (rows < 0 || nulls < 0 || nans < 0) {
@@ -105,5 +106,23 @@ public record NumericSample(long rows, long nulls, long nans, long unparseable, 
       }
     }
     return d;
+  }
+
+  @Override
+  public ColumnProfile profile(String name) {
+    return ColumnProfile.numeric(name, this);
+  }
+
+  @Override
+  public boolean allDistinct() {
+    return size() >= ColumnRoles.MIN_VALUES && distinct() == size();
+  }
+
+  @Override
+  public ColumnDrift driftTo(String name, ColumnSample current, DriftOptions options) {
+    if (!(current instanceof NumericSample cur)) {
+      throw new IllegalArgumentException("column '" + name + "' is numeric in the baseline only");
+    }
+    return DriftAnalysis.numeric(name, this, cur, options);
   }
 }

@@ -72,18 +72,15 @@ public final class TableComparison {
       if (kind == null) {
         continue;
       }
-      Object sb = kind.equals("numeric") ? cols.numeric(b, tb) : cols.categorical(b, tb);
-      Object sc = kind.equals("numeric") ? cols.numeric(c, tc) : cols.categorical(c, tc);
+      ColumnSample sb = kind.equals("numeric") ? cols.numeric(b, tb) : cols.categorical(b, tb);
+      ColumnSample sc = kind.equals("numeric") ? cols.numeric(c, tc) : cols.categorical(c, tc);
       Optional<String> id = chosen ? Optional.empty()
           : ColumnRoles.idNotice(name, tb.type(), tc.type(), sb, sc);
       if (id.isPresent()) {
         warnings.add(id.get());
         continue;
       }
-      ColumnDrift d = kind.equals("numeric")
-          ? DriftAnalysis.numeric(name, (NumericSample) sb, (NumericSample) sc, options)
-          : DriftAnalysis.categorical(name, (CategoricalSample) sb, (CategoricalSample) sc,
-              options);
+      ColumnDrift d = sb.driftTo(name, sc, options);
       if (tb.isNumeric() != tc.isNumeric() && !options.numeric().contains(name)
           && !options.categorical().contains(name) && cols.nonNull(b, tb) > 0
           && cols.nonNull(c, tc) > 0) {

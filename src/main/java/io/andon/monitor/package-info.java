@@ -6,6 +6,15 @@
  * io.andon.monitor.MetricsStore} appends the rows to the store's {@code profile_metrics} and
  * {@code drift_metrics} tables, where alert rules ({@code io.andon.alert}) read them.
  *
+ * <p>A monitor run's steps: {@link io.andon.monitor.MonitorColumns} chooses the columns and finds
+ * the ids, {@link io.andon.monitor.Segments} the models and slices, {@link
+ * io.andon.monitor.WindowPlan} cuts the {@link io.andon.monitor.Window}s of each granularity,
+ * {@link io.andon.monitor.Profiler} profiles one group of rows into a {@link
+ * io.andon.monitor.ColumnSample} and a {@link io.andon.monitor.ColumnProfile} per column (with
+ * {@link io.andon.monitor.CustomMetrics} and {@link io.andon.monitor.ModelQualityQuery}), and the
+ * samples of the same {@link io.andon.monitor.GroupKey} in the baseline and the window before are
+ * compared ({@link io.andon.monitor.DriftAnalysis}).
+ *
  * <p>Inside a job, {@code monitor_task} ({@code io.andon.monitor.task}) is the execute step of
  * the flow load -&gt; validate -&gt; execute -&gt; store -&gt; report: it runs the monitor, stores
  * its metrics and returns the verdict as task values. {@code andon drift} compares two tables

@@ -50,7 +50,7 @@ public final class MonitorHtml {
       h.append("<h2>Trends, granularity ").append(esc(g.getKey())).append("</h2><div class=\"panels\">");
       for (Map.Entry<String, List<ProfileRow>> c : g.getValue().entrySet()) {
         List<ProfileRow> rows = c.getValue();
-        boolean numeric = rows.get(0).dataType().equals("numeric");
+        boolean numeric = rows.get(0).numeric();
         String metric = numeric ? "avg" : "percent_null";
         List<Double> values = new ArrayList<>();
         List<String> labels = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.andon.monitor.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.andon.monitor.MetricsStore;
 import io.andon.monitor.MonitorResult;
 import io.andon.monitor.MonitorResult.DriftRow;
 import io.andon.monitor.MonitorResult.Group;
@@ -48,7 +49,17 @@ public final class MonitorJson {
       o.put("window_cmp_end", row.windowCmpEnd().map(Instant::toString).orElse(null));
       o.put("drift_type", row.driftType());
       o.setAll(JsonReport.columnJson(row.drift()));
+      o.put("data_type", row.dataType());
+      row.percentZerosDelta().ifPresent(z -> o.put("percent_zeros_delta", z));
       row.customMetrics().forEach((k, v) -> o.set(k, Json.mapper().valueToTree(v)));
+    }
+    for (MonitorResult.TableDriftRow row : r.tableDrifts()) {
+      ObjectNode o = d.addObject();
+      group(o, row.group());
+      o.put("window_cmp_start", row.windowCmpStart().map(Instant::toString).orElse(null));
+      o.put("window_cmp_end", row.windowCmpEnd().map(Instant::toString).orElse(null));
+      o.put("drift_type", row.driftType());
+      o.setAll(MetricsStore.tableJson(row));
     }
     ArrayNode w = root.putArray("warnings");
     r.warnings().forEach(w::add);

@@ -176,6 +176,7 @@ public record RunSummary(long runId, List<String> lines, Map<String, Object> val
     }
     try (PreparedStatement s = c.prepareStatement("SELECT column_name, drift_detected,"
         + " population_stability_index, js_distance FROM drift_metrics WHERE monitor_name = ?"
+        + " AND column_name <> ':table'"
         + " AND run_at = (SELECT MAX(run_at) FROM drift_metrics WHERE monitor_name = ?)"
         + " ORDER BY drift_detected DESC, population_stability_index DESC")) {
       s.setString(1, MONITOR);

@@ -150,7 +150,8 @@ class FraudDetectionJobTest {
     // the drift metrics: the documented shift drifts, the untouched columns do not
     Map<String, Object> drifted = new HashMap<>();
     for (Map<String, Object> r : query(home, "SELECT column_name, drift_detected FROM"
-        + " drift_metrics WHERE monitor_name = 'fraud-production'")) {
+        + " drift_metrics WHERE monitor_name = 'fraud-production'"
+        + " AND column_name <> ':table'")) {
       drifted.put(r.get("column_name").toString(), r.get("drift_detected"));
     }
     assertThat(drifted).hasSize(9).containsEntry("amount", 1).containsEntry("channel", 1)
