@@ -31,12 +31,20 @@ java -jar "$WORK/andon.jar" tdg "$WORK/src" --no-cache --format json --output "$
 python3 radon_compare.py "$WORK/andon.json" "$WORK/radon.json" "$WORK/src" "$WORK/agreement.md" \
   differences.csv
 
-# wall time: radon cc -s, andon cold (no cache), andon warm (unchanged sources, cache kept)
-java -jar "$WORK/andon.jar" tdg "$WORK/src" --home "$WORK/home" > /dev/null
-hyperfine --runs "$RUNS" --export-markdown "$WORK/times.md" \
+# wall time: radon cc -s, andon cold (no cache), andon warm (unchanged sources, cache kept);
+# andon with the JVM options of the ./andon launcher (ANDON_JAVA_OPTS replaces them, as there)
+JAVA="java ${ANDON_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+$JAVA -jar "$WORK/andon.jar" tdg "$WORK/src" --home "$WORK/home" > /dev/null
+hyperfine --runs "$RUNS" --export-markdown "$WORK/times.md" --export-json "$WORK/times.json" \
   -n "radon cc -s" "radon cc -s $WORK/src > /dev/null" \
-  -n "andon tdg (cold)" "java -jar $WORK/andon.jar tdg $WORK/src --no-cache > /dev/null" \
-  -n "andon tdg (warm)" "java -jar $WORK/andon.jar tdg $WORK/src --home $WORK/home > /dev/null"
+  -n "andon tdg (cold)" "$JAVA -jar $WORK/andon.jar tdg $WORK/src --no-cache > /dev/null" \
+  -n "andon tdg (warm)" "$JAVA -jar $WORK/andon.jar tdg $WORK/src --home $WORK/home > /dev/null"
+# CPU seconds (user + system): on a shared machine the steadier figure
+python3 -c 'import json,sys
+print("| Command | CPU [s] (user + system) |\n|:---|---:|")
+for r in json.load(open(sys.argv[1]))["results"]:
+    print("| `%s` | %.2f |" % (r["command"], r["user"] + r["system"]))' "$WORK/times.json" \
+  > "$WORK/cpu.md"
 
 {
   echo "# andon tdg against radon on Python"
@@ -53,5 +61,7 @@ hyperfine --runs "$RUNS" --export-markdown "$WORK/times.md" \
   echo "## Wall time (hyperfine, $RUNS runs)"
   echo
   cat "$WORK/times.md"
+  echo
+  cat "$WORK/cpu.md"
 } > results.md
 cat results.md

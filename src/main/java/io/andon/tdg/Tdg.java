@@ -461,6 +461,8 @@ public final class Tdg {
     m.put("dependencies", s.dependencies().size());
     m.put("dependency_source", s.dependencySource());
     m.put("sources", s.sources());
+    m.put("unresolved_dependencies", s.unresolved());
+    m.put("unpinned_dependencies", s.unpinned());
     if (!s.measured()) {
       return notMeasured("security", s.reason(), m);
     }
@@ -482,10 +484,10 @@ public final class Tdg {
       x.put("fixed_in", f.fixedIn().isEmpty() ? null : f.fixedIn());
       x.put("summary", f.summary());
       x.put("source", f.source());
+      x.put("declared_in", f.declaredIn());
       findings.add(x);
     }
     m.put("findings", findings);
-    m.put("unresolved_dependencies", s.unresolved());
     double score = Scoring.security(s.count(Severity.CRITICAL), s.count(Severity.HIGH),
         s.count(Severity.MEDIUM), s.count(Severity.LOW) + s.count(Severity.UNKNOWN));
     return measured("security", score, m);

@@ -3,6 +3,7 @@ package io.andon.tdg;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.andon.util.Json;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -204,6 +205,12 @@ public final class TdgRender {
       r.ungraded().forEach(u -> sb.append("  ").append(u.path()).append(": ").append(u.reason())
           .append('\n'));
     }
+    List<String> unchecked = new ArrayList<>(r.security().unpinned());
+    unchecked.addAll(r.security().unresolved());
+    if (!unchecked.isEmpty()) {
+      sb.append("\nDependencies not checked\n");
+      unchecked.forEach(u -> sb.append("  ").append(u).append('\n'));
+    }
     r.security().findings().stream().limit(TOP).forEach(f -> {
       if (f == r.security().findings().get(0)) {
         sb.append("\nSecurity findings\n");
@@ -241,9 +248,16 @@ public final class TdgRender {
           + m.get("public_api") + " public API items; README "
           + ((Map<?, ?>) m.get("readme")).get("score") + "/100";
       case "security" -> m.get("vulnerabilities") + " vulnerabilities, " + m.get("advisories")
-          + " advisories in " + m.get("dependencies") + " dependencies";
+          + " advisories in " + m.get("dependencies") + " dependencies" + notChecked(m);
       default -> "";
     };
+  }
+
+  private static String notChecked(Map<String, Object> m) {
+    int unpinned = ((List<?>) m.get("unpinned_dependencies")).size();
+    int unresolved = ((List<?>) m.get("unresolved_dependencies")).size();
+    return unpinned + unresolved == 0 ? ""
+        : "; not checked: " + unpinned + " unpinned, " + unresolved + " other";
   }
 
   private static String percent(Object o) {
@@ -293,6 +307,11 @@ public final class TdgRender {
           .append(f.id()).append(" | ").append(f.packageName()).append(':').append(f.version())
           .append(" | ").append(f.fixedIn().isEmpty() ? "-" : f.fixedIn()).append(" |\n"));
     }
+    if (!r.security().unpinned().isEmpty() || !r.security().unresolved().isEmpty()) {
+      sb.append("\n### Dependencies not checked\n\n");
+      r.security().unpinned().forEach(u -> sb.append("- ").append(u).append('\n'));
+      r.security().unresolved().forEach(u -> sb.append("- ").append(u).append('\n'));
+    }
     r.regression().ifPresent(g -> sb.append("\nAgainst baseline `").append(g.baseline())
         .append("`: ").append(fmt(g.baselineScore())).append(" -> ").append(fmt(r.score()))
         .append(g.regressed() ? " **regressed**" : " ok").append('\n'));
@@ -302,7 +321,7 @@ public final class TdgRender {
   /**
    * SARIF 2.1.0: one result per method over a threshold (rules tdg/cyclomatic, tdg/cognitive,
    * tdg/nesting), per ungraded file (tdg/unparsed) and per security finding (tdg/vulnerability,
-   * tdg/advisory, located at pom.xml).
+   * tdg/advisory, located where the project declares the dependency).
    */
   public static ObjectNode sarif(TdgReport r, TdgConfig cfg) {
     ObjectNode root = Json.object();
@@ -346,7 +365,7 @@ public final class TdgRender {
         f.severity().isVulnerability() ? "error" : "warning",
         f.packageName() + ":" + f.version() + " is affected by " + f.id() + " ("
             + f.severity() + ")" + (f.fixedIn().isEmpty() ? "" : "; fixed in " + f.fixedIn())
-            + ". " + f.summary(), "pom.xml", 1));
+            + ". " + f.summary(), f.declaredFile(), f.declaredLine()));
     return root;
   }
 

@@ -29,7 +29,7 @@ class SecurityTest {
 
   private static List<Finding> match(String name, String version) {
     String[] ga = name.split(":");
-    return OSV.match(List.of(new Dependency(ga[0], ga[1], version, "test")));
+    return OSV.match(List.of(Dependency.maven(ga[0], ga[1], version, "test")));
   }
 
   @ParameterizedTest(name = "log4j-core {0} affected={1}")

@@ -17,14 +17,19 @@ import java.util.Map;
 final class CoveragePyJson {
   private CoveragePyJson() {}
 
-  static CoverageReport read(Path path, byte[] bytes) {
-    JsonNode root;
+  /** The JSON tree of a report, with a clear error when it is not JSON. */
+  static JsonNode tree(Path path, byte[] bytes) {
     try {
-      root = Json.mapper().readTree(bytes);
+      return Json.mapper().readTree(bytes);
     } catch (IOException e) {
       throw new InvalidInputException(path + ": not valid JSON (" + e.getMessage().lines()
-          .findFirst().orElse("") + "). Give the file coverage.py's `coverage json` writes.", e);
+          .findFirst().orElse("") + "). Give the JSON report your tool writes (coverage.py's"
+          + " `coverage json`, cargo-mutants' outcomes.json).", e);
     }
+  }
+
+  static CoverageReport read(Path path, byte[] bytes) {
+    JsonNode root = tree(path, bytes);
     JsonNode files = root == null ? null : root.get("files");
     if (files == null || !files.isObject() || !root.path("meta").has("version")) {
       throw new InvalidInputException(path + ": a JSON file, but not coverage.py's report (no"

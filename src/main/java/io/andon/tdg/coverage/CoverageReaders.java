@@ -1,5 +1,6 @@
 package io.andon.tdg.coverage;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.andon.error.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,6 +60,11 @@ public final class CoverageReaders {
         found.add(p);
       }
     }
+    for (String place : MutationReports.USUAL_PLACES) {
+      if (MutationReports.present(root.resolve(place))) {
+        found.add(root.resolve(place));
+      }
+    }
     Path pit = root.resolve("target/pit-reports");
     if (Files.isDirectory(pit) && !Files.isRegularFile(pit.resolve("mutations.xml"))) {
       try (Stream<Path> dirs = Files.list(pit)) {
@@ -75,6 +81,9 @@ public final class CoverageReaders {
   /** Reads a report, recognising its format. */
   public static CoverageReport read(Path path) {
     Objects.requireNonNull(path, "path");
+    if (Files.isDirectory(path)) {
+      return MutationReports.mutmut3(path);
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(path);
@@ -92,12 +101,22 @@ public final class CoverageReaders {
     if (head.startsWith("TN:") || head.startsWith("SF:")) {
       return readLcov(path, new String(bytes, StandardCharsets.UTF_8));
     }
+    if (head.startsWith("SQLite format 3")) {
+      return MutationReports.mutmut2(path);
+    }
+    if (head.startsWith("{") && head.contains("\"outcomes\"")) {
+      JsonNode root = CoveragePyJson.tree(path, bytes);
+      if (root.has("outcomes")) {
+        return MutationReports.cargoMutants(path, root);
+      }
+    }
     if (head.startsWith("{")) {
       return CoveragePyJson.read(path, bytes);
     }
     throw new InvalidInputException(path + ": not a coverage report andon knows. Give a JaCoCo"
         + " XML (jacoco.xml), Cobertura XML (coverage.xml), coverage.py JSON (coverage.json),"
-        + " LCOV (lcov.info) or PIT mutations.xml file.");
+        + " LCOV (lcov.info), PIT mutations.xml, cargo-mutants outcomes.json, mutmut's mutants/"
+        + " folder or .mutmut-cache.");
   }
 
   static XMLInputFactory xmlFactory() {

@@ -5,10 +5,10 @@ import java.util.Objects;
 
 /**
  * One coverage report read from disk: line and branch counts per file (JaCoCo, Cobertura, LCOV)
- * or mutants per file (PIT).
+ * or mutants per file (PIT, mutmut, cargo-mutants).
  *
  * @param source the report's path, for messages
- * @param format jacoco, cobertura, lcov or pit
+ * @param format jacoco, cobertura, lcov, coverage.py, pit, mutmut or cargo-mutants
  */
 public record CoverageReport(
     String source, String format, List<FileCoverage> files, List<FileMutations> mutations) {
@@ -20,6 +20,6 @@ public record CoverageReport(
   }
 
   public boolean isMutationReport() {
-    return format.equals("pit");
+    return !mutations.isEmpty() || List.of("pit", "mutmut", "cargo-mutants").contains(format);
   }
 }

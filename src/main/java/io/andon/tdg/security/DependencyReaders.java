@@ -79,7 +79,7 @@ public final class DependencyReaders {
       if (v.isEmpty() || v.contains("${") || v.startsWith("[") || v.startsWith("(")) {
         unresolved.add(g + ":" + a + " (" + name + ":" + d.line() + ")");
       } else {
-        resolved.add(new Dependency(g, a, v, name + ":" + d.line()));
+        resolved.add(Dependency.maven(g, a, v, name + ":" + d.line()));
       }
     }));
     return new PomDependencies(resolved, unresolved);
@@ -115,7 +115,7 @@ public final class DependencyReaders {
     for (int i = 0; i < lines.size(); i++) {
       Matcher m = LIST_LINE.matcher(lines.get(i));
       if (m.find() && !m.group(4).equals("test")) {
-        out.add(new Dependency(m.group(1), m.group(2), m.group(3), name + ":" + (i + 1)));
+        out.add(Dependency.maven(m.group(1), m.group(2), m.group(3), name + ":" + (i + 1)));
       }
     }
     return out;
@@ -152,7 +152,7 @@ public final class DependencyReaders {
     if (g.isEmpty() || a.isEmpty() || v.isEmpty()) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(new Dependency(g, a, v, name));
+    return java.util.Optional.of(Dependency.maven(g, a, v, name));
   }
 
   /** Parses {@code pkg:maven/group/artifact@version?qualifiers}. */
@@ -174,7 +174,7 @@ public final class DependencyReaders {
     String g = URLDecoder.decode(s.substring(0, slash), StandardCharsets.UTF_8);
     String a = URLDecoder.decode(s.substring(slash + 1, at), StandardCharsets.UTF_8);
     String v = URLDecoder.decode(s.substring(at + 1), StandardCharsets.UTF_8);
-    return java.util.Optional.of(new Dependency(g, a, v, name));
+    return java.util.Optional.of(Dependency.maven(g, a, v, name));
   }
 
   /** Reads a JSON file, with a clear error when it is not JSON. */

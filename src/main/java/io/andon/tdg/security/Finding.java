@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param version the affected version the project uses
  * @param fixedIn the first fixed version above it, or empty when none is known
  * @param source the advisory file or report it came from
+ * @param declaredIn where the project names the dependency, as {@code file[:line]} and maybe a
+ *     section ({@code requirements.txt:4}, {@code pyproject.toml [project] dependencies}); the
+ *     report itself for findings of other scanners
  */
 public record Finding(
     String id,
@@ -21,7 +24,8 @@ public record Finding(
     Severity severity,
     String summary,
     String fixedIn,
-    String source) {
+    String source,
+    String declaredIn) {
   public Finding {
     Objects.requireNonNull(id, "id");
     aliases = List.copyOf(aliases);
@@ -31,5 +35,22 @@ public record Finding(
     Objects.requireNonNull(summary, "summary");
     Objects.requireNonNull(fixedIn, "fixedIn");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(declaredIn, "declaredIn");
+  }
+
+  /** The file of {@link #declaredIn()} and its line (1 when it names none). */
+  public String declaredFile() {
+    String file = declaredIn.split(" ", 2)[0];
+    int colon = file.lastIndexOf(':');
+    return colon > 0 && file.substring(colon + 1).matches("\\d+") ? file.substring(0, colon)
+        : file;
+  }
+
+  /** The line of {@link #declaredIn()}, 1 when it names none. */
+  public int declaredLine() {
+    String file = declaredIn.split(" ", 2)[0];
+    int colon = file.lastIndexOf(':');
+    return colon > 0 && file.substring(colon + 1).matches("\\d+")
+        ? Integer.parseInt(file.substring(colon + 1)) : 1;
   }
 }

@@ -12,15 +12,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
 
 /**
  * An offline folder of advisories in the OSV format (the JSON files OSV publishes, one
- * vulnerability a file, e.g. an unpacked {@code Maven/all.zip}), indexed by Maven package.
+ * vulnerability a file, e.g. an unpacked {@code Maven/all.zip}, {@code PyPI/all.zip} or {@code
+ * crates.io/all.zip}), indexed by ecosystem and package (PyPI names in PEP 503's normal form).
  *
  * <p>A version is affected when it is listed in {@code versions}, or falls in a range of type
- * ECOSYSTEM (Maven order, {@link org.apache.maven.artifact.versioning.ComparableVersion}) or
+ * ECOSYSTEM (the ecosystem's order: Maven's {@link
+ * org.apache.maven.artifact.versioning.ComparableVersion}, PEP 440 for PyPI) or
  * SEMVER (Semantic Versioning order), evaluated as the OSV schema describes: events sorted by
  * version, {@code introduced} opens an affected span, {@code fixed} closes it before the fixed
  * version, {@code last_affected} closes it after, and {@code limit} bounds every span. GIT ranges
@@ -94,7 +97,8 @@ public final class OsvDatabase {
     Severity recordSeverity = severity(v);
     for (JsonNode a : v.path("affected")) {
       JsonNode pkg = a.path("package");
-      if (!pkg.path("ecosystem").asText("").equalsIgnoreCase("Maven")) {
+      Optional<Ecosystem> ecosystem = Ecosystem.ofOsv(pkg.path("ecosystem").asText(""));
+      if (ecosystem.isEmpty()) {
         continue;
       }
       Severity s = recordSeverity;
@@ -104,7 +108,8 @@ public final class OsvDatabase {
       if (s == Severity.UNKNOWN) {
         s = cvss(a.path("severity"));
       }
-      index.computeIfAbsent(pkg.path("name").asText(), k -> new ArrayList<>())
+      index.computeIfAbsent(key(ecosystem.get(), pkg.path("name").asText()),
+              k -> new ArrayList<>())
           .add(new Entry(id, aliases, summary, s, a, file));
     }
   }
@@ -130,11 +135,11 @@ public final class OsvDatabase {
   public List<Finding> match(List<Dependency> dependencies) {
     List<Finding> out = new ArrayList<>();
     for (Dependency d : dependencies) {
-      for (Entry e : byPackage.getOrDefault(d.name(), List.of())) {
-        Affected a = affects(e.affected(), d.version());
+      for (Entry e : byPackage.getOrDefault(key(d.ecosystem(), d.name()), List.of())) {
+        Affected a = affects(e.affected(), d.version(), d.ecosystem());
         if (a.affected) {
           out.add(new Finding(e.id(), e.aliases(), d.name(), d.version(), e.severity(),
-              e.summary(), a.fixedIn, e.file()));
+              e.summary(), a.fixedIn, e.file(), d.origin()));
         }
       }
     }
@@ -149,14 +154,28 @@ public final class OsvDatabase {
     }
   }
 
-  static Affected affects(JsonNode affected, String version) {
+  /** The versions advisories list as affected for a package, by advisory id. */
+  Map<String, List<String>> affectedVersions(Ecosystem ecosystem, String name) {
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    for (Entry e : byPackage.getOrDefault(key(ecosystem, name), List.of())) {
+      List<String> vs = out.computeIfAbsent(e.id(), k -> new ArrayList<>());
+      e.affected().path("versions").forEach(v -> vs.add(v.asText()));
+    }
+    return out;
+  }
+
+  private static String key(Ecosystem ecosystem, String name) {
+    return ecosystem.name() + " " + ecosystem.key(name);
+  }
+
+  static Affected affects(JsonNode affected, String version, Ecosystem ecosystem) {
     boolean hit = false;
     for (JsonNode v : affected.path("versions")) {
-      hit |= v.asText().equals(version);
+      hit |= ecosystem.order().compare(v.asText(), version) == 0;
     }
     String fixedIn = "";
     for (JsonNode range : affected.path("ranges")) {
-      Comparator<String> order = order(range.path("type").asText(""));
+      Comparator<String> order = order(range.path("type").asText(""), ecosystem);
       if (order == null) {
         continue; // GIT ranges name commits
       }
@@ -169,9 +188,9 @@ public final class OsvDatabase {
     return new Affected(hit, hit ? fixedIn : "");
   }
 
-  private static Comparator<String> order(String type) {
+  private static Comparator<String> order(String type, Ecosystem ecosystem) {
     return switch (type.toUpperCase(Locale.ROOT)) {
-      case "ECOSYSTEM" -> Versions.MAVEN;
+      case "ECOSYSTEM" -> ecosystem.order();
       case "SEMVER" -> Versions.SEMVER;
       default -> null;
     };

@@ -31,18 +31,23 @@ public final class SecurityScan {
    * @param reason why not measured; empty when measured
    * @param dependencySource where the dependency list came from
    * @param dependencies the dependencies checked
-   * @param unresolved dependencies whose version andon could not tell
+   * @param unresolved dependencies whose version andon could not tell, or that are not from a
+   *     package index advisories name (git, paths, URLs), each with its origin and why
+   * @param unpinned requirements that admit a range of versions, not matched, each with its
+   *     origin and the advisories that list a version inside the range
    * @param findings deduplicated findings, worst first
    * @param sources advisory folders and reports used
    */
   public record Result(
       boolean measured, String reason, String dependencySource, List<Dependency> dependencies,
-      List<String> unresolved, List<Finding> findings, List<String> sources) {
+      List<String> unresolved, List<String> unpinned, List<Finding> findings,
+      List<String> sources) {
     public Result {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(dependencySource, "dependencySource");
       dependencies = List.copyOf(dependencies);
       unresolved = List.copyOf(unresolved);
+      unpinned = List.copyOf(unpinned);
       findings = List.copyOf(findings);
       sources = List.copyOf(sources);
     }
@@ -116,29 +121,50 @@ public final class SecurityScan {
       unresolved.addAll(pom.unresolved());
       depSource = "pom.xml (declared dependencies)";
     }
-    if (advisories.isPresent()) {
-      OsvDatabase db = OsvDatabase.load(advisories.get());
-      sources.add(advisories.get() + " (" + db.size() + " OSV files)");
-      if (!depSource.isEmpty()) {
-        findings.addAll(db.match(deps));
-      }
+    boolean mavenDeps = !depSource.isEmpty();
+    List<DependencySet.Requirement> unpinned = new ArrayList<>();
+    List<String> depSources = new ArrayList<>(mavenDeps ? List.of(depSource) : List.of());
+    for (DependencySet set : List.of(PythonDependencies.read(project),
+        CargoDependencies.read(project))) {
+      deps.addAll(set.dependencies());
+      unpinned.addAll(set.unpinned());
+      unresolved.addAll(set.unchecked());
+      depSources.addAll(set.sources());
     }
+    depSource = String.join(", ", depSources);
+    Optional<OsvDatabase> db = advisories.map(OsvDatabase::load);
+    db.ifPresent(d -> {
+      sources.add(advisories.get() + " (" + d.size() + " OSV files)");
+      findings.addAll(d.match(deps));
+    });
+    List<String> unpinnedText = unpinned.stream().map(r -> Unpinned.describe(r, db)).toList();
     for (Path r : allReports) {
       findings.addAll(VulnerabilityReports.read(r));
       sources.add(r.toString());
     }
     boolean haveAdvisoryData = advisories.isPresent() || !allReports.isEmpty();
-    boolean haveDeps = !depSource.isEmpty() || !allReports.isEmpty();
+    boolean haveDeps = mavenDeps || !deps.isEmpty() || !allReports.isEmpty();
     String reason = "";
     if (!haveAdvisoryData) {
       reason = "no advisory data: pass --advisories DIR (a folder of OSV JSON files) or put an"
           + " OWASP dependency-check JSON report at target/dependency-check-report.json";
+    } else if (!haveDeps && !unpinned.isEmpty()) {
+      reason = "no dependency pins a version: " + unpinned.size() + " requirements admit a range"
+          + " of versions (" + unpinned.get(0) + " in " + unpinned.get(0).origin() + (unpinned
+          .size() > 1 ? ", ..." : "") + "), so none can be matched. Commit a lock file"
+          + " (poetry.lock, uv.lock, Pipfile.lock, Cargo.lock) or pin versions with ==";
     } else if (!haveDeps) {
-      reason = "no dependency list: no pom.xml, CycloneDX SBOM (target/bom.json) or"
-          + " target/dependencies.txt (mvn dependency:list -DoutputFile=target/dependencies.txt)";
+      reason = "no dependency list: no pom.xml, CycloneDX SBOM (target/bom.json),"
+          + " target/dependencies.txt (mvn dependency:list -DoutputFile=target/dependencies.txt),"
+          + " Python requirements, pyproject.toml or lock file, or Cargo.lock";
     }
-    return new Result(reason.isEmpty(), reason, depSource, deps, unresolved, dedupe(findings),
-        sources);
+    return new Result(reason.isEmpty(), reason, depSource, deps, unresolved, unpinnedText,
+        dedupe(findings), sources);
+  }
+
+  /** Two versions of one package are two findings; a report that names no version matches any. */
+  private static boolean sameVersion(Finding a, Finding b) {
+    return a.version().equals(b.version()) || a.version().isEmpty() || b.version().isEmpty();
   }
 
   private static List<Finding> dedupe(List<Finding> findings) {
@@ -147,7 +173,8 @@ public final class SecurityScan {
       String key = f.packageName() + "@" + f.version() + "#" + f.id();
       boolean dup = false;
       for (Finding other : seen.values()) {
-        if (other.packageName().equals(f.packageName()) && (other.id().equals(f.id())
+        if (other.packageName().equals(f.packageName()) && sameVersion(other, f)
+            && (other.id().equals(f.id())
             || other.aliases().contains(f.id()) || f.aliases().contains(other.id()))) {
           dup = true;
           if (f.severity().compareTo(other.severity()) > 0) {

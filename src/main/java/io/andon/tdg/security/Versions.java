@@ -2,11 +2,13 @@ package io.andon.tdg.security;
 
 import java.math.BigInteger;
 import java.util.Comparator;
+import java.util.Optional;
 import org.apache.maven.artifact.versioning.ComparableVersion;
 
 /**
  * Version orderings for OSV ranges: ECOSYSTEM ranges of the Maven ecosystem use Maven's own
- * {@link ComparableVersion}; SEMVER ranges use Semantic Versioning 2.0 precedence.
+ * {@link ComparableVersion}, those of PyPI PEP 440 ({@link Pep440}); SEMVER ranges (crates.io's)
+ * use Semantic Versioning 2.0 precedence.
  */
 final class Versions {
   private Versions() {}
@@ -15,6 +17,19 @@ final class Versions {
       (a, b) -> new ComparableVersion(a).compareTo(new ComparableVersion(b));
 
   static final Comparator<String> SEMVER = Versions::compareSemver;
+
+  /**
+   * PEP 440 order; a version that is not PEP 440 (pip calls it legacy) sorts below every valid
+   * one, and such versions among themselves as strings.
+   */
+  static final Comparator<String> PEP440 = (a, b) -> {
+    Optional<Pep440> x = Pep440.parse(a);
+    Optional<Pep440> y = Pep440.parse(b);
+    if (x.isPresent() && y.isPresent()) {
+      return x.get().compareTo(y.get());
+    }
+    return x.isPresent() == y.isPresent() ? a.compareTo(b) : (x.isPresent() ? 1 : -1);
+  };
 
   private static int compareSemver(String a, String b) {
     String[] pa = splitSemver(a);

@@ -1,5 +1,9 @@
 package io.andon.tdg.source;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +22,14 @@ import org.treesitter.TSTreeCursor;
  * native library costs far more than the work it does, so the copy asks only for each node's
  * symbol, field and byte range, and works out names and lines on the Java side. The parser counts
  * offsets in UTF-8 bytes; they are mapped back to string indexes here.
+ *
+ * <p>The Java binding passes a node to native code by copying its fields in and out through JNI
+ * field lookups, and checks it is not null with another such call, so a node costs several
+ * microseconds through the public API. Where the binding's classes allow it, the copy reads a
+ * node's start byte and row from the node's own fields (tree-sitter keeps them there), calls the
+ * native symbol and end-byte functions without the null check, and asks for the end only of
+ * leaves (a node ends where its last child ends): the calls that copy a node through JNI drop
+ * from six per node to one or two.
  */
 public final class TreeSitter {
   /** The outcome of a parse: the tree, and the first syntax error when there is one. */
@@ -27,6 +39,28 @@ public final class TreeSitter {
   private record Grammar(TSParser parser, String[] kinds, boolean[] named, String[] fields) {}
 
   private final ThreadLocal<Grammar> grammar;
+
+  /** Direct access to the binding's node fields and native functions; empty if it changed. */
+  private record Direct(VarHandle startByte, VarHandle startRow, MethodHandle symbol,
+      MethodHandle endByte) {}
+
+  private static final Optional<Direct> DIRECT = direct();
+
+  private static Optional<Direct> direct() {
+    try {
+      MethodHandles.Lookup node = MethodHandles.privateLookupIn(TSNode.class,
+          MethodHandles.lookup());
+      MethodHandles.Lookup parser = MethodHandles.privateLookupIn(TSParser.class,
+          MethodHandles.lookup());
+      MethodType toInt = MethodType.methodType(int.class, TSNode.class);
+      return Optional.of(new Direct(node.findVarHandle(TSNode.class, "context0", int.class),
+          node.findVarHandle(TSNode.class, "context1", int.class),
+          parser.findStatic(TSParser.class, "ts_node_symbol", toInt),
+          parser.findStatic(TSParser.class, "ts_node_end_byte", toInt)));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return Optional.empty(); // another binding version: the public API still works
+    }
+  }
 
   /** A parser for the grammar the supplier makes. */
   public TreeSitter(Supplier<TSLanguage> language) {
@@ -110,25 +144,65 @@ public final class TreeSitter {
       return i >= 0 ? i + 1 : -i - 1;
     }
 
+    /** The string index of a UTF-8 byte offset. */
+    int index(int byteOffset) {
+      return charAt[Math.min(byteOffset, charAt.length - 1)];
+    }
+
     SyntaxNode node(TSTreeCursor c) {
       TSNode node = c.currentNode();
       int field = c.currentFieldId();
+      return DIRECT.isPresent() ? direct(c, node, field, DIRECT.get()) : portable(c, node, field);
+    }
+
+    private SyntaxNode portable(TSTreeCursor c, TSNode node, int field) {
       int sym = node.getSymbol();
-      int start = charAt[Math.min(node.getStartByte(), charAt.length - 1)];
-      int end = charAt[Math.min(node.getEndByte(), charAt.length - 1)];
-      List<SyntaxNode> children = List.of();
-      if (c.gotoFirstChild()) {
-        children = new ArrayList<>();
-        do {
-          children.add(node(c));
-        } while (c.gotoNextSibling());
-        c.gotoParent();
+      int start = index(node.getStartByte());
+      int end = index(node.getEndByte());
+      List<SyntaxNode> children = children(c);
+      return make(node, sym, field, start, end, line(start), line(Math.max(start, end - 1)),
+          children);
+    }
+
+    private SyntaxNode direct(TSTreeCursor c, TSNode node, int field, Direct d) {
+      int sym;
+      int start = index((int) d.startByte().get(node));
+      int line = (int) d.startRow().get(node) + 1;
+      try {
+        sym = (int) d.symbol().invokeExact(node);
+        List<SyntaxNode> children = children(c);
+        if (!children.isEmpty()) {
+          SyntaxNode last = children.get(children.size() - 1);
+          return make(node, sym, field, start, last.end(), line, last.endLine(), children);
+        }
+        int end = index((int) d.endByte().invokeExact(node));
+        return make(node, sym, field, start, end, line, line(Math.max(start, end - 1)),
+            children);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException("tree-sitter call failed", e);
       }
+    }
+
+    private List<SyntaxNode> children(TSTreeCursor c) {
+      if (!c.gotoFirstChild()) {
+        return List.of();
+      }
+      List<SyntaxNode> children = new ArrayList<>();
+      do {
+        children.add(node(c));
+      } while (c.gotoNextSibling());
+      c.gotoParent();
+      return children;
+    }
+
+    private SyntaxNode make(TSNode node, int sym, int field, int start, int end, int line,
+        int endLine, List<SyntaxNode> children) {
       boolean known = sym >= 0 && sym < g.kinds().length;
       return new SyntaxNode(known ? g.kinds()[sym] : node.getType(),
           field > 0 && field < g.fields().length ? g.fields()[field] : "",
-          known && g.named()[sym], start, end, line(start),
-          line(Math.max(start, end - 1)), children);
+          known && g.named()[sym], start, end, line, endLine, children);
     }
   }
 
