@@ -33,9 +33,36 @@ final class AndonProcess {
     pb.environment().putAll(env);
     Process p = pb.start();
     p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(300, TimeUnit.SECONDS)).as(out).isTrue();
-    return new Result(p.exitValue(), out);
+    // read on another thread, so that a process that never ends fails the test at the limit
+    java.util.concurrent.CompletableFuture<String> out = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> {
+          try {
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            return "(output not read: " + e.getMessage() + ")";
+          }
+        });
+    if (!p.waitFor(300, TimeUnit.SECONDS)) {
+      String threads = threadDump(p.pid());
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      throw new AssertionError("andon " + String.join(" ", args) + " did not end within 300 s;"
+          + " its threads were:\n" + threads + "\nits output:\n" + out.get(10, TimeUnit.SECONDS));
+    }
+    return new Result(p.exitValue(), out.get(60, TimeUnit.SECONDS));
+  }
+
+  /** The threads of a Java process as {@code jcmd PID Thread.print} prints them. */
+  private static String threadDump(long pid) {
+    try {
+      Process j = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd")
+          .toString(), Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
+      String dump = new String(j.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      j.waitFor(30, TimeUnit.SECONDS);
+      return dump;
+    } catch (IOException | InterruptedException e) {
+      return "(no thread dump: " + e.getMessage() + ")";
+    }
   }
 
   /** The log of the first attempt of {@code task} in run 1. */
