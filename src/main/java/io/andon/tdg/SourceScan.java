@@ -1,6 +1,7 @@
 package io.andon.tdg;
 
 import io.andon.error.InvalidInputException;
+import io.andon.tdg.source.JavaCounting;
 import io.andon.tdg.source.JavaSourceAnalyzer;
 import io.andon.tdg.source.Language;
 import io.andon.tdg.source.Languages;
@@ -56,11 +57,12 @@ final class SourceScan {
   static Result scan(Path root, TdgConfig cfg, Optional<Path> cacheHome) {
     List<String> paths = sources(root, cfg);
     AnalysisCache cache = cacheHome
-        .map(h -> AnalysisCache.load(AnalysisCache.fileFor(h, root)))
+        .map(h -> AnalysisCache.load(AnalysisCache.fileFor(h, root),
+            Languages.rulesVersion(cfg.javaCounting())))
         .orElse(AnalysisCache.none());
     AtomicInteger cached = new AtomicInteger();
     List<AnalysisCache.Entry> entries = paths.parallelStream()
-        .map(rel -> analyse(root, rel, cache, cached)).toList();
+        .map(rel -> analyse(root, rel, cfg.javaCounting(), cache, cached)).toList();
     List<SourceFile> files = entries.stream().map(AnalysisCache.Entry::file).toList();
     List<String> warnings = new ArrayList<>();
     if (cacheHome.isPresent() && cached.get() < files.size()) {
@@ -120,9 +122,9 @@ final class SourceScan {
 
   /** One file, from the cache when its size and time, or else its content hash, are unchanged. */
   private static AnalysisCache.Entry analyse(
-      Path root, String rel, AnalysisCache cache, AtomicInteger cached) {
+      Path root, String rel, JavaCounting java, AnalysisCache cache, AtomicInteger cached) {
     Path file = root.resolve(rel);
-    Language language = Languages.of(rel).orElseThrow();
+    Language language = Languages.of(rel, java).orElseThrow();
     long size;
     long mtime;
     try {
