@@ -24,16 +24,18 @@ mkdir -p "$WORK/pmd-cp"
 for j in "$WORK"/pmd-lib/*.jar; do
   case "$j" in *-sources.jar) ;; *) ln -sf "../pmd-lib/$(basename "$j")" "$WORK/pmd-cp/" ;; esac
 done
-(cd ../.. && ./mvnw -q -B -DskipTests package)
+if [ "${SKIP_BUILD:-0}" != 1 ]; then # SKIP_BUILD=1 uses target/andon.jar as it is
+  (cd ../.. && ./mvnw -q -B -DskipTests package)
+fi
 cp ../../target/andon.jar "$WORK/andon.jar" # a copy, so rebuilding during the run changes nothing
 JAR="$WORK/andon.jar"
 TIMES="$WORK/times.tsv"
 echo -e "round\tjvm\ttool\twall_s\tuser_s\tsys_s" > "$TIMES"
 
-timed() { # round jvm tool cmd...
-  local r=$1 jvm=$2 tool=$3; shift 3
-  /usr/bin/time -f "%e\t%U\t%S" -o "$WORK/t.txt" "$@" > "$WORK/$tool.log" 2>&1 || true
-  echo -e "$r\t$jvm\t$tool\t$(cat "$WORK/t.txt" | tail -1)" >> "$TIMES"
+timed() { # round jvm tool cmd... (a command or one of the functions below)
+  local r=$1 jvm=$2 tool=$3 TIMEFORMAT=$'%R\t%U\t%S'; shift 3
+  { time "$@" > "$WORK/$tool.log" 2>&1 || true; } 2> "$WORK/t.txt"
+  echo -e "$r\t$jvm\t$tool\t$(tail -1 "$WORK/t.txt")" >> "$TIMES"
 }
 pmd() { # codebase report
   java $OPTS -cp "$WORK/pmd-cp/*" net.sourceforge.pmd.cli.PmdCli check -d "$WORK/src/$1" \

@@ -196,6 +196,19 @@ abstract class PmdRules {
     this.depth = depth > 0 ? depth : 0;
   }
 
+  // a catch parameter's declared type tells this call is of the other overload, not recursion
+  int catchArgument(String s) {
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      return catchArgument(e);
+    }
+  }
+
+  int catchArgument(RuntimeException e) {
+    return e.getMessage().length();
+  }
+
   interface Shape {
     // an interface method has cyclomatic 1
     double area();

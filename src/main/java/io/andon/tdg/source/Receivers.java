@@ -1,7 +1,6 @@
 package io.andon.tdg.source;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -71,7 +70,7 @@ final class Receivers {
       return parameter(l.getParameters(), name);
     }
     if (scope instanceof CatchClause c) {
-      return parameter(NodeList.nodeList(c.getParameter()), name);
+      return parameter(List.of(c.getParameter()), name);
     }
     if (scope instanceof ForEachStmt f) {
       return variables(f.getVariable(), name);
