@@ -122,7 +122,7 @@ for jvm, label in (("default", "default JIT"), ("c1", "-XX:TieredStopAtLevel=1")
 out.append("\nandon-warm is a re-run on unchanged sources: every file comes from the hash cache "
            "(files_from_cache = %d).\n" % json.load(open(work / "andon-warm.json"))["run"]["files_from_cache"])
 out.append("## Per-method agreement (andon's default counting, `java_complexity: pmd`)\n")
-out.append("| codebase | files | methods andon | methods PMD | matched by file and line | cyclomatic equal"
+out.append("| codebase | files with methods | methods andon | methods PMD | matched by file and line | cyclomatic equal"
            " | cognitive equal | both equal | PMD only | andon only |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for s in summary:
     name, files, na, np_, nm, cy, cg, both, op, oa = s

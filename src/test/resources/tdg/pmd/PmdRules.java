@@ -92,6 +92,20 @@ abstract class PmdRules {
     };
   }
 
+  // a class declared in an anonymous class nests its methods one level more
+  Object classInAnonymous() {
+    return new Object() {
+      class Inner {
+        int sign(int x) {
+          if (x > 0) {
+            return 1;
+          }
+          return 0;
+        }
+      }
+    };
+  }
+
   // a local class's method likewise
   int localClass(int n) {
     class Counter {

@@ -3,6 +3,7 @@ package io.andon.tdg.source;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.BinaryExpr;
@@ -25,7 +26,6 @@ import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
-import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
@@ -48,8 +48,9 @@ import java.util.Optional;
  *       walk of the syntax tree that visits an operator before its operands (so
  *       {@code a && b || c && d} adds 2); the run ends at each statement of a block and at a
  *       {@code !};
- *   <li>lambdas and the bodies of anonymous and local classes nest what they hold, which counts
- *       for the method holding them (and for their own methods too);
+ *   <li>lambdas and class bodies (of anonymous and local classes, and of classes declared in
+ *       them) nest what they hold, which counts for the method holding them (and for their own
+ *       methods too);
  *   <li>a call of a method that encloses the call (the method itself, or the method around an
  *       anonymous class or lambda) adds 1. PMD resolves the call's symbol; andon counts a call by
  *       that name with a matching number of arguments, on no receiver, on {@code this}, or on a
@@ -121,9 +122,9 @@ final class PmdCognitive {
       nesting++;
       o.getAnonymousClassBody().get().forEach(this::visit);
       nesting--;
-    } else if (node instanceof LocalClassDeclarationStmt l) {
-      nesting++;
-      l.getClassDeclaration().getMembers().forEach(this::visit);
+    } else if (node instanceof ClassOrInterfaceDeclaration c) {
+      nesting++; // PMD: every class body met inside a method, local or member of an anonymous class
+      c.getMembers().forEach(this::visit);
       nesting--;
     } else if (node instanceof BreakStmt b) {
       total += b.getLabel().isPresent() ? 1 : 0;
