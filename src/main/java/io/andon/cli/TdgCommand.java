@@ -143,9 +143,7 @@ public final class TdgCommand implements Callable<Integer> {
         throw new InvalidInputException("--max-score-drop " + maxScoreDrop + ": give 0 or more"
             + " points.");
       }
-      cfg = new TdgConfig(cfg.weights(), cfg.cyclomatic(), cfg.cognitive(), cfg.nesting(),
-          cfg.exclude(), cfg.defaultExcludes(), cfg.coverage(), cfg.advisories(), cfg.minGrade(),
-          cfg.requireMeasured(), maxScoreDrop);
+      cfg = cfg.withMaxScoreDrop(maxScoreDrop);
     }
     TdgReport report = Tdg.run(inputs.request(cfg, common.home(), Optional.ofNullable(baseline)));
     String body = switch (fmt) {

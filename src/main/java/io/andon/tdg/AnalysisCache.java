@@ -34,10 +34,12 @@ final class AnalysisCache {
   record Entry(SourceFile file, long size, long mtime) {}
 
   private final Path file;
+  private final int rulesVersion;
   private final Map<String, Entry> entries;
 
-  private AnalysisCache(Path file, Map<String, Entry> entries) {
+  private AnalysisCache(Path file, int rulesVersion, Map<String, Entry> entries) {
     this.file = file;
+    this.rulesVersion = rulesVersion;
     this.entries = entries;
   }
 
@@ -47,21 +49,22 @@ final class AnalysisCache {
     return home.resolve("tdg-cache").resolve(key + ".bin");
   }
 
-  static AnalysisCache load(Path file) {
+  /** The cache in {@code file}, for results of these rules ({@link Languages#rulesVersion}). */
+  static AnalysisCache load(Path file, int rulesVersion) {
     Map<String, Entry> entries = new HashMap<>();
     if (Files.isRegularFile(file)) {
       try (DataInputStream in = new DataInputStream(new BufferedInputStream(
           Files.newInputStream(file), 1 << 16))) {
-        read(in, entries);
+        read(in, rulesVersion, entries);
       } catch (IOException | RuntimeException e) {
         entries.clear(); // damaged: start over
       }
     }
-    return new AnalysisCache(file, entries);
+    return new AnalysisCache(file, rulesVersion, entries);
   }
 
   static AnalysisCache none() {
-    return new AnalysisCache(null, new HashMap<>());
+    return new AnalysisCache(null, 0, new HashMap<>());
   }
 
   /** The cached result when size and modification time are those recorded. */
@@ -87,7 +90,7 @@ final class AnalysisCache {
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
         Files.newOutputStream(tmp), 1 << 16))) {
       out.writeInt(MAGIC);
-      out.writeInt(Languages.rulesVersion());
+      out.writeInt(rulesVersion);
       out.writeInt(files.size());
       for (Entry e : files) {
         SourceFile f = e.file();
@@ -121,8 +124,9 @@ final class AnalysisCache {
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private static void read(DataInputStream in, Map<String, Entry> out) throws IOException {
-    if (in.readInt() != MAGIC || in.readInt() != Languages.rulesVersion()) {
+  private static void read(DataInputStream in, int rulesVersion, Map<String, Entry> out)
+      throws IOException {
+    if (in.readInt() != MAGIC || in.readInt() != rulesVersion) {
       return;
     }
     int n = in.readInt();

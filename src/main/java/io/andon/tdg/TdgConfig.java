@@ -1,5 +1,6 @@
 package io.andon.tdg;
 
+import io.andon.tdg.source.JavaCounting;
 import io.andon.yaml.Problems;
 import io.andon.yaml.YMap;
 import io.andon.yaml.YNode;
@@ -27,6 +28,7 @@ import java.util.OptionalDouble;
  * min_grade: B
  * require_measured: false           # fail when any component is NOT_MEASURED
  * max_score_drop: 5
+ * java_complexity: pmd              # or mccabe: how Java methods are counted
  * </pre>
  */
 public record TdgConfig(
@@ -40,7 +42,8 @@ public record TdgConfig(
     Optional<Path> advisories,
     Optional<Grade> minGrade,
     boolean requireMeasured,
-    double maxScoreDrop) {
+    double maxScoreDrop,
+    JavaCounting javaCounting) {
 
   /** The file andon reads at the project root. */
   public static final String FILE = "andon-tdg.yaml";
@@ -65,12 +68,13 @@ public record TdgConfig(
     coverage = List.copyOf(coverage);
     Objects.requireNonNull(advisories, "advisories");
     Objects.requireNonNull(minGrade, "minGrade");
+    Objects.requireNonNull(javaCounting, "javaCounting");
   }
 
   /** The brief's defaults. */
   public static TdgConfig defaults() {
     return new TdgConfig(defaultWeights(), 30, 25, 4, List.of(), true, List.of(),
-        Optional.empty(), Optional.empty(), false, 5.0);
+        Optional.empty(), Optional.empty(), false, 5.0, JavaCounting.PMD);
   }
 
   private static Map<String, Double> defaultWeights() {
@@ -80,6 +84,12 @@ public record TdgConfig(
     w.put("documentation", 15.0);
     w.put("security", 25.0);
     return w;
+  }
+
+  /** These settings with another allowed score drop. */
+  public TdgConfig withMaxScoreDrop(double points) {
+    return new TdgConfig(weights, cyclomatic, cognitive, nesting, exclude, defaultExcludes,
+        coverage, advisories, minGrade, requireMeasured, points, javaCounting);
   }
 
   /** Every exclude glob in force. */
@@ -105,7 +115,8 @@ public record TdgConfig(
     }
     YMap m = top.get();
     problems.unknownKeys(m, List.of("weights", "thresholds", "exclude", "default_excludes",
-        "coverage", "advisories", "min_grade", "require_measured", "max_score_drop"),
+        "coverage", "advisories", "min_grade", "require_measured", "max_score_drop",
+        "java_complexity"),
         "andon-tdg.yaml");
     Map<String, Double> weights = new LinkedHashMap<>(d.weights());
     problems.map(m, "weights").ifPresent(w -> {
@@ -161,10 +172,21 @@ public record TdgConfig(
     if (drop.isPresent() && drop.getAsDouble() < 0) {
       problems.add(m.keyLoc("max_score_drop"), "max_score_drop must be 0 or more.");
     }
+    JavaCounting java = d.javaCounting();
+    Optional<String> counting = problems.string(m, "java_complexity");
+    if (counting.isPresent()) {
+      Optional<JavaCounting> parsed = JavaCounting.parse(counting.get());
+      if (parsed.isPresent()) {
+        java = parsed.get();
+      } else {
+        problems.add(m.keyLoc("java_complexity"), "java_complexity '" + counting.get()
+            + "' is not known; write pmd (the default: PMD 7's counting) or mccabe.");
+      }
+    }
     boolean defaultExcludes = problems.bool(m, "default_excludes").orElse(true);
     boolean requireMeasured = problems.bool(m, "require_measured").orElse(false);
     problems.throwIfAny(f + " is not a valid andon-tdg.yaml");
     return new TdgConfig(weights, th[0], th[1], th[2], exclude, defaultExcludes, coverage,
-        advisories, minGrade, requireMeasured, drop.orElse(d.maxScoreDrop()));
+        advisories, minGrade, requireMeasured, drop.orElse(d.maxScoreDrop()), java);
   }
 }

@@ -6,7 +6,9 @@
  * documentation ({@code io.andon.tdg.docs}) and the dependencies' known vulnerabilities ({@code
  * io.andon.tdg.security}), and weighs the components into a {@link io.andon.tdg.TdgReport}
  * ({@link io.andon.tdg.Scoring}, {@link io.andon.tdg.Grade}). A component that cannot be measured
- * is reported as not measured and left out of the weights, never scored 0.
+ * is reported as not measured and left out of the weights, never scored 0. A grade runs in four
+ * steps: {@code SourceScan}, {@code CoverageMatch}, one {@code ComponentScorer} per component
+ * (listed in {@code Components.STANDARD}) and {@code FileGrades}.
  *
  * <p>In a job, {@code tdg_task} ({@code io.andon.tdg.task}) is the execute step: it grades a
  * path, writes the report and returns the score as task values, which a {@code gate_task} then

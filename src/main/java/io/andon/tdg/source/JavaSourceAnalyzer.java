@@ -41,13 +41,15 @@ import java.util.Optional;
  * that carries Javadoc. A file that does not parse is returned with the parser's first message and
  * its position, never dropped.
  *
- * <p>Methods of anonymous and local classes, and lambdas, count towards the method that holds
- * them, as the cognitive complexity specification asks ("nested methods"). Initializer blocks are
- * not methods and are not measured.
+ * <p>Methods are counted as {@link JavaCounting} says: by default as PMD 7 counts them
+ * ({@link PmdMethods}); with {@link JavaCounting#MCCABE}, methods of anonymous and local classes,
+ * and lambdas, count towards the method that holds them, as the cognitive complexity
+ * specification asks ("nested methods"), and methods without a body are not listed. Initializer
+ * blocks are not methods and are not measured.
  */
 public final class JavaSourceAnalyzer {
   /** Bumped whenever a measurement rule changes, so cached results are not reused. */
-  public static final int RULES_VERSION = 4;
+  public static final int RULES_VERSION = 5;
 
   /** The language name of the files it measures. */
   public static final String LANGUAGE = "java";
@@ -91,9 +93,15 @@ public final class JavaSourceAnalyzer {
     }
   }
 
-  /** Analyses the bytes of a file; {@code path} is only used to name it. */
+  /** Analyses the bytes of a file, counting as PMD does; {@code path} only names it. */
   public static SourceFile analyze(String path, byte[] bytes) {
+    return analyze(path, bytes, JavaCounting.PMD);
+  }
+
+  /** Analyses the bytes of a file; {@code path} is only used to name it. */
+  public static SourceFile analyze(String path, byte[] bytes, JavaCounting counting) {
     Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(counting, "counting");
     Objects.requireNonNull(bytes, "bytes");
     String hash = sha256(bytes);
     Optional<String> utf8 = utf8(bytes);
@@ -118,7 +126,7 @@ public final class JavaSourceAnalyzer {
               .sorted(Comparator.comparing((Range r) -> r.end))
               .toList())
           .orElse(List.of());
-      return measure(path, hash, lines, result.getResult().get(), javadocs);
+      return measure(path, hash, lines, result.getResult().get(), javadocs, counting);
     } catch (StackOverflowError e) {
       return SourceFile.ungraded(path, LANGUAGE, hash, lines, "nested too deeply to measure");
     }
@@ -143,11 +151,14 @@ public final class JavaSourceAnalyzer {
   }
 
   private static SourceFile measure(
-      String path, String hash, int lines, CompilationUnit cu, List<Range> javadocs) {
-    List<MethodMetrics> methods = new ArrayList<>();
+      String path, String hash, int lines, CompilationUnit cu, List<Range> javadocs,
+      JavaCounting counting) {
+    boolean mccabe = counting == JavaCounting.MCCABE;
+    List<MethodMetrics> methods = mccabe ? new ArrayList<>() : PmdMethods.of(cu);
     DocCount docs = new DocCount(javadocs);
     for (TypeDeclaration<?> t : cu.getTypes()) {
-      type(t, t.getNameAsString(), t.hasModifier(Modifier.Keyword.PUBLIC), methods, docs);
+      type(t, t.getNameAsString(), t.hasModifier(Modifier.Keyword.PUBLIC), mccabe, methods,
+          docs);
     }
     return new SourceFile(path, LANGUAGE, hash, lines, methods, docs.api, docs.documented, docs.missing,
         Optional.empty());
@@ -233,10 +244,11 @@ public final class JavaSourceAnalyzer {
    * Measures a type's methods and counts its public API.
    *
    * @param publicApi whether the type itself is public API (public, in public enclosing types)
+   * @param mccabe whether to measure its methods into {@code out} with McCabe counting
    */
   private static void type(
-      TypeDeclaration<?> t, String name, boolean publicApi, List<MethodMetrics> out,
-      DocCount docs) {
+      TypeDeclaration<?> t, String name, boolean publicApi, boolean mccabe,
+      List<MethodMetrics> out, DocCount docs) {
     // members of interfaces and annotations are public without the keyword
     boolean isInterface = t instanceof ClassOrInterfaceDeclaration c && c.isInterface()
         || t instanceof AnnotationDeclaration;
@@ -252,23 +264,24 @@ public final class JavaSourceAnalyzer {
     for (BodyDeclaration<?> member : t.getMembers()) {
       if (member instanceof TypeDeclaration<?> nested) {
         type(nested, name + "." + nested.getNameAsString(),
-            publicApi && (isInterface || nested.hasModifier(Modifier.Keyword.PUBLIC)), out, docs);
+            publicApi && (isInterface || nested.hasModifier(Modifier.Keyword.PUBLIC)), mccabe,
+            out, docs);
       } else if (member instanceof CallableDeclaration<?> callable) {
         String methodName = name + "." + callable.getNameAsString();
         int arity = callable.getParameters().size();
-        body(callable).ifPresent(body -> out.add(metrics(methodName, callable,
-            callable.getNameAsString(), arity, body,
+        body(callable).filter(b -> mccabe).ifPresent(body -> out.add(metrics(methodName,
+            callable, callable.getNameAsString(), arity, body,
             arities.get(callable.getNameAsString() + "/" + arity) > 1)));
         if (publicApi && isApi(callable, isInterface)) {
           docs.count(callable, methodName);
         }
-      } else if (member instanceof CompactConstructorDeclaration cc) {
+      } else if (member instanceof CompactConstructorDeclaration cc && mccabe) {
         out.add(metrics(name + "." + cc.getNameAsString(), cc, cc.getNameAsString(),
             t.isRecordDeclaration() ? t.asRecordDeclaration().getParameters().size() : 0,
             cc.getBody(), false));
       }
     }
-    if (t.isEnumDeclaration()) {
+    if (t.isEnumDeclaration() && mccabe) {
       enumConstantMethods(t.asEnumDeclaration().getEntries(), name, out);
     }
   }

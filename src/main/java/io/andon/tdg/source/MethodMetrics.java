@@ -7,8 +7,9 @@ import java.util.Objects;
  *
  * @param name {@code Type.method}, nested types joined with dots ({@code Outer.Inner.run})
  * @param line 1-based line of the declaration
- * @param cyclomatic 1 + if, loops, case labels, catch, {@code &&}, {@code ||}, {@code ?:}
- * @param cognitive SonarSource cognitive complexity
+ * @param cyclomatic cyclomatic complexity, 1 + decision points (for Java as {@link JavaCounting}
+ *     says)
+ * @param cognitive cognitive complexity (for Java as {@link JavaCounting} says)
  * @param nesting deepest nesting of control structures (0 for straight-line code)
  * @param length lines from the declaration to its closing brace
  * @param parameters number of parameters

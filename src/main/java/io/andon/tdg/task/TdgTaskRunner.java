@@ -38,9 +38,7 @@ public final class TdgTaskRunner implements PayloadRunner {
     Path root = base.resolve(context.resolve(p.path()));
     TdgConfig cfg = TdgConfig.load(root, p.config().map(c -> base.resolve(context.resolve(c))));
     if (p.maxScoreDrop().isPresent()) {
-      cfg = new TdgConfig(cfg.weights(), cfg.cyclomatic(), cfg.cognitive(), cfg.nesting(),
-          cfg.exclude(), cfg.defaultExcludes(), cfg.coverage(), cfg.advisories(), cfg.minGrade(),
-          cfg.requireMeasured(), p.maxScoreDrop().getAsDouble());
+      cfg = cfg.withMaxScoreDrop(p.maxScoreDrop().getAsDouble());
     }
     List<Path> coverage = p.coverage().stream().map(c -> base.resolve(context.resolve(c)))
         .toList();
