@@ -161,6 +161,15 @@ public final class Executor {
 
   /** Runs {@code job} with parameter overrides; returns when the run has ended. */
   public Outcome run(JobSpec job, Map<String, String> overrides) {
+    return run(job, overrides, id -> { });
+  }
+
+  /**
+   * Runs {@code job} as {@link #run(JobSpec, Map)} does, telling {@code created} the run's id as
+   * soon as the run is committed (queued, skipped or started), before it runs.
+   */
+  public Outcome run(JobSpec job, Map<String, String> overrides,
+      java.util.function.LongConsumer created) {
     checkParameters(job, overrides.keySet());
     Map<String, String> params = job.resolveParameters(overrides);
     Recovery.recover(store);
@@ -193,6 +202,7 @@ public final class Executor {
           params, st.name(), result, message, now, pid, pidStart, parentRunId);
       return st;
     });
+    created.accept(runId[0]);
     if (initial == LifeCycleState.SKIPPED) {
       return new Outcome(runId[0], initial, ResultState.MAXIMUM_CONCURRENT_RUNS_REACHED,
           runs.find(runId[0]).flatMap(RunRecord::message).orElse(""));
