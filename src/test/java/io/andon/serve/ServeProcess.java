@@ -18,6 +18,12 @@ final class ServeProcess {
    */
   static Process start(Path dir, String name, List<String> jvm, String... args)
       throws IOException {
+    return start(dir, name, jvm, Map.of(), args);
+  }
+
+  /** The same, with {@code env} added to andon's environment. */
+  static Process start(Path dir, String name, List<String> jvm, Map<String, String> env,
+      String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -27,6 +33,8 @@ final class ServeProcess {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().putAll(Map.of("ANDON_TOKEN", Served.TOKEN));
+    pb.environment().remove("ANDON_URL");
+    pb.environment().putAll(env);
     return pb.directory(dir.toFile())
         .redirectOutput(dir.resolve(name + ".out").toFile())
         .redirectError(dir.resolve(name + ".err").toFile())
