@@ -30,6 +30,7 @@ public final class AndonCli implements Callable<Integer> {
       RunsCommand.class,
       RepairCommand.class,
       ServeCommand.class,
+      JobsCommand.class,
       CommandLine.HelpCommand.class,
       GateCommand.class,
       AlertsCommand.class,

@@ -101,6 +101,7 @@ final class JobsApi {
     o.put("job_id", j.jobId());
     o.put("creator_user_name", System.getProperty("user.name", "andon"));
     o.put("created_time", ids.createdTime(j.jobId()));
+    ids.paused(j.jobId()).ifPresent(p -> o.put("andon_pause_status", p));
     ObjectNode s = o.putObject("settings");
     JobSpec spec = j.spec();
     s.put("name", spec.name());

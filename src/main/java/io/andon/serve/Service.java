@@ -47,6 +47,7 @@ public final class Service implements AutoCloseable {
   private final Store store;
   private final JobCatalog catalog;
   private final Runs runs;
+  private final JobUpdates updates;
   private final HttpService http;
   private final ScheduledExecutorService watcher;
   private final ServiceLog log;
@@ -74,6 +75,8 @@ public final class Service implements AutoCloseable {
     jobs.routes(router);
     new RunsApi(store, catalog, jobs, runs).routes(router);
     new AndonApi(store, catalog, runs, metrics).routes(router);
+    this.updates = new JobUpdates(jobs, ids, log);
+    updates.routes(router);
     InetSocketAddress address = new InetSocketAddress(address(c.bind()), c.port());
     this.http = new HttpService(address, router, Auth.of(c.home(), c.env()),
         readsNeedToken(address.getAddress()), log);
@@ -148,6 +151,11 @@ public final class Service implements AutoCloseable {
   /** Where a component that starts runs (a schedule) plugs in. */
   public RunStarter runStarter() {
     return runs;
+  }
+
+  /** Adds {@code l} to those told when a job is paused or resumed through the API. */
+  public void onPauseChange(PauseListener l) {
+    updates.listen(l);
   }
 
   /** The jobs served. */

@@ -76,7 +76,7 @@ public final class ServiceClient {
         java.nio.charset.StandardCharsets.UTF_8)).path("jobs");
     if (jobs.isEmpty()) {
       throw new InvalidInputException("the service at " + url + " does not serve job '" + name
-          + "'; give its file to `andon serve`, or run without --submit (and without ANDON_URL).");
+          + "'; give its file to `andon serve`.");
     }
     return jobs.get(0).get("job_id").asLong();
   }
@@ -93,6 +93,15 @@ public final class ServiceClient {
   /** The run as jobs/runs/get shows it. */
   public JsonNode run(long runId) {
     return get("/api/2.2/jobs/runs/get?run_id=" + runId);
+  }
+
+  /** Pauses or resumes the schedule or trigger of the served job {@code name}. */
+  public void setPaused(String name, boolean paused) {
+    ObjectNode body = Json.object();
+    body.put("job_id", jobId(name));
+    body.putObject("new_settings").putObject("schedule").put("pause_status",
+        paused ? "PAUSED" : "UNPAUSED");
+    post("/api/2.2/jobs/update", body);
   }
 
   /** Asks the service to cancel the run. */
