@@ -98,8 +98,13 @@ class ServeProcessTest {
     String url = ServeProcess.awaitUrl(home, p, tmp, "serve");
     long run = call(url, "POST", "/api/2.2/jobs/run-now", "{\"job_id\": 1}").get("run_id")
         .asLong();
-    JsonNode running = awaitState(url, run, "RUNNING");
-    assertThat(running.at("/tasks/0/state/life_cycle_state").asText()).isNotEmpty();
+    awaitState(url, run, "RUNNING");
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (!call(url, "GET", "/api/2.2/jobs/runs/get?run_id=" + run, "")
+        .at("/tasks/0/state/life_cycle_state").asText().equals("RUNNING")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
     Thread.sleep(500); // the task's process is started
     p.destroyForcibly(); // SIGKILL
     p.waitFor(30, TimeUnit.SECONDS);
