@@ -95,19 +95,25 @@ class ServeProcessTest {
     Path home = tmp.resolve("home");
     Process p = ServeProcess.start(tmp, "serve", List.of(), "serve", "slow.yml", "--home",
         home.toString(), "--port", "0");
-    String url = ServeProcess.awaitUrl(home, p, tmp, "serve");
-    long run = call(url, "POST", "/api/2.2/jobs/run-now", "{\"job_id\": 1}").get("run_id")
-        .asLong();
-    awaitState(url, run, "RUNNING");
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!call(url, "GET", "/api/2.2/jobs/runs/get?run_id=" + run, "")
-        .at("/tasks/0/state/life_cycle_state").asText().equals("RUNNING")
-        && System.nanoTime() < deadline) {
-      Thread.sleep(50);
+    String url;
+    long run;
+    try {
+      url = ServeProcess.awaitUrl(home, p, tmp, "serve");
+      run = call(url, "POST", "/api/2.2/jobs/run-now", "{\"job_id\": 1}").get("run_id")
+          .asLong();
+      awaitState(url, run, "RUNNING");
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (!call(url, "GET", "/api/2.2/jobs/runs/get?run_id=" + run, "")
+          .at("/tasks/0/state/life_cycle_state").asText().equals("RUNNING")
+          && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      Thread.sleep(500); // the task's process is started
+      p.destroyForcibly(); // SIGKILL
+      p.waitFor(30, TimeUnit.SECONDS);
+    } finally {
+      p.destroyForcibly(); // SIGKILL, also when an assertion above failed
     }
-    Thread.sleep(500); // the task's process is started
-    p.destroyForcibly(); // SIGKILL
-    p.waitFor(30, TimeUnit.SECONDS);
 
     Process again = ServeProcess.start(tmp, "again", List.of(), "serve", "slow.yml", "--home",
         home.toString(), "--port", "0");
