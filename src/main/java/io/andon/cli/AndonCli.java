@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 public final class AndonCli implements Callable<Integer> {
   /** Commands that open the store. */
   private static final java.util.Set<String> STORE_COMMANDS =
-      java.util.Set.of("run", "runs", "repair", "gate", "alerts", "notifications", "monitor");
+      java.util.Set.of("run", "runs", "repair", "gate", "alerts", "notifications", "monitor",
+          "serve");
 
   /** The subcommands, in the order help lists them. */
   private static final List<Class<?>> SUBCOMMANDS = List.of(
@@ -28,6 +29,8 @@ public final class AndonCli implements Callable<Integer> {
       RunCommand.class,
       RunsCommand.class,
       RepairCommand.class,
+      ServeCommand.class,
+      JobsCommand.class,
       CommandLine.HelpCommand.class,
       GateCommand.class,
       AlertsCommand.class,

@@ -4,6 +4,7 @@ import io.andon.engine.Executor;
 import io.andon.job.JobLoader;
 import io.andon.job.JobSpec;
 import io.andon.schedule.TriggerText;
+import io.andon.serve.ServiceClient;
 import io.andon.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,8 +43,12 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the finished run as JSON on stdout (progress goes to stderr).")
   boolean json;
 
+  @Option(names = "--submit", description = "Run it on the andon serve of this home (or of"
+      + " $ANDON_URL) and follow it there; without a service, run it here.")
+  boolean submit;
+
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     JobSpec jobSpec = new JobLoader().workspace(bundle.workspace(common.home()))
         .load(file, Optional.ofNullable(job), bundle.settings());
     notices.print(spec.commandLine().getErr(), jobSpec.notices(), false);
@@ -53,6 +58,15 @@ public final class RunCommand implements Callable<Integer> {
     int parallel = JobCommands.maxParallel(maxParallel);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter progress = json ? spec.commandLine().getErr() : out;
+    String url = System.getenv("ANDON_URL");
+    if (submit || (url != null && !url.isBlank())) {
+      Optional<ServiceClient> service = ServiceClient.find(common.home(), System.getenv());
+      if (service.isPresent()) {
+        return SubmittedRun.follow(service.get(), jobSpec.name(), params, out, progress, json);
+      }
+      spec.commandLine().getErr().println("andon: no andon serve answers for "
+          + (url != null && !url.isBlank() ? url : common.home()) + "; running the job here.");
+    }
     try (Store store = JobCommands.openStore(common)) {
       JobCommands.Listeners listeners =
           JobCommands.listeners(progress, jobSpec.tasks().size(), jobSpec, store);

@@ -157,7 +157,16 @@ public final class Executor {
 
   /** Runs {@code job} once, now (ONE_TIME), with parameter overrides; returns at its end. */
   public Outcome run(JobSpec job, Map<String, String> overrides) {
-    return run(job, overrides, TriggerInfo.oneTime(options.clock().instant()));
+    return run(job, overrides, TriggerInfo.oneTime(options.clock().instant()), id -> { });
+  }
+
+  /**
+   * Runs {@code job} once, now (ONE_TIME), as {@link #run(JobSpec, Map)} does, telling
+   * {@code created} the run's id as soon as the run is committed (queued, skipped or started).
+   */
+  public Outcome run(JobSpec job, Map<String, String> overrides,
+      java.util.function.LongConsumer created) {
+    return run(job, overrides, TriggerInfo.oneTime(options.clock().instant()), created);
   }
 
   /**
@@ -165,6 +174,15 @@ public final class Executor {
    * returns when the run has ended.
    */
   public Outcome run(JobSpec job, Map<String, String> overrides, TriggerInfo trigger) {
+    return run(job, overrides, trigger, id -> { });
+  }
+
+  /**
+   * Runs {@code job} with parameter overrides, recording {@code trigger} as what started it and
+   * telling {@code created} the run's id as soon as the run is committed, before it runs.
+   */
+  public Outcome run(JobSpec job, Map<String, String> overrides, TriggerInfo trigger,
+      java.util.function.LongConsumer created) {
     Objects.requireNonNull(trigger, "trigger");
     checkParameters(job, overrides.keySet());
     Map<String, String> params = job.resolveParameters(overrides);
@@ -198,6 +216,7 @@ public final class Executor {
       runs.recordTrigger(c, runId[0], trigger);
       return st;
     });
+    created.accept(runId[0]);
     if (initial == LifeCycleState.SKIPPED) {
       return new Outcome(runId[0], initial, ResultState.MAXIMUM_CONCURRENT_RUNS_REACHED,
           runs.find(runId[0]).flatMap(RunRecord::message).orElse(""));

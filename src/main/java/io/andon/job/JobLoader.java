@@ -75,6 +75,24 @@ public final class JobLoader {
     return parse(file, jobKey, source, bundle, false, new ArrayDeque<>());
   }
 
+  /**
+   * The keys of the jobs a bundle file declares under {@code resources.jobs}, its includes
+   * merged, in order; empty for a file that is not a bundle. Each loads with {@link
+   * #load(Path, Optional, BundleSettings)}.
+   */
+  public List<String> jobKeys(Path file, BundleSettings bundle) {
+    YNode root = YamlReader.parse(file.toString(), YamlReader.readText(file));
+    if (!(root instanceof YMap rootMap) || !(rootMap.has("resources") || rootMap.has("include")
+        || rootMap.has("bundle"))) {
+      return List.of();
+    }
+    Problems problems = new Problems();
+    BundleFiles.Merged merged = BundleFiles.merge(file, rootMap, bundle.includes(), problems);
+    Bundle b = Bundle.open(merged.root(), file, bundle, env,
+        workspace.orElseGet(() -> WorkspaceSettings.fromEnvironment(env)), false, problems);
+    return List.copyOf(b.jobs(merged.jobs()).keys());
+  }
+
   private JobSpec load(Path file, Optional<String> jobKey, BundleSettings bundle, boolean child,
       Deque<String> chain) {
     // refuses missing, binary, huge files with their own messages
