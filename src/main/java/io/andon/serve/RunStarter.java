@@ -1,5 +1,6 @@
 package io.andon.serve;
 
+import io.andon.job.TriggerInfo;
 import java.util.Map;
 
 /**
@@ -15,5 +16,5 @@ public interface RunStarter {
    * @throws ApiException RESOURCE_DOES_NOT_EXIST for a job not served, INVALID_STATE while the
    *     service stops, INVALID_PARAMETER_VALUE for an unknown parameter
    */
-  long start(String jobName, Map<String, String> parameters, Trigger trigger);
+  long start(String jobName, Map<String, String> parameters, TriggerInfo trigger);
 }

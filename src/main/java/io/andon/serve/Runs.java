@@ -8,6 +8,7 @@ import io.andon.job.BundleSettings;
 import io.andon.job.JobLoader;
 import io.andon.job.JobSpec;
 import io.andon.job.LifeCycleState;
+import io.andon.job.TriggerInfo;
 import io.andon.store.RunHistory;
 import io.andon.store.RunRecord;
 import io.andon.store.RunStore;
@@ -76,7 +77,7 @@ public final class Runs implements RunStarter, AutoCloseable {
   }
 
   @Override
-  public long start(String jobName, Map<String, String> parameters, Trigger trigger) {
+  public long start(String jobName, Map<String, String> parameters, TriggerInfo trigger) {
     ServedJob job = catalog.byName(jobName).orElseThrow(() -> ApiException.notFound(
         "no job named '" + jobName + "' is served."));
     return start(job, parameters, trigger, Optional.empty());
@@ -85,18 +86,18 @@ public final class Runs implements RunStarter, AutoCloseable {
   /** A run-now: the same idempotency token always gives the same run, started once. */
   long runNow(ServedJob job, Map<String, String> parameters, Optional<String> token) {
     if (token.isEmpty()) {
-      return start(job, parameters, Trigger.ONE_TIME, token);
+      return start(job, parameters, TriggerInfo.oneTime(clock.instant()), token);
     }
     synchronized (idempotency) {
       Optional<ServeStore.ApiRun> earlier = serveStore.byToken(token.get());
       if (earlier.isPresent()) {
         return earlier.get().runId();
       }
-      return start(job, parameters, Trigger.ONE_TIME, token);
+      return start(job, parameters, TriggerInfo.oneTime(clock.instant()), token);
     }
   }
 
-  private long start(ServedJob job, Map<String, String> parameters, Trigger trigger,
+  private long start(ServedJob job, Map<String, String> parameters, TriggerInfo trigger,
       Optional<String> token) {
     if (!accepting) {
       throw ApiException.invalidState("the service is stopping and starts no new run; submit"
@@ -113,9 +114,9 @@ public final class Runs implements RunStarter, AutoCloseable {
     long since = clock.millis();
     threads.execute(() -> {
       try {
-        Executor.Outcome out = ex.run(job.spec(), parameters, id -> {
+        Executor.Outcome out = ex.run(job.spec(), parameters, trigger, id -> {
           active.put(id, new Active(ex, since));
-          serveStore.recordRun(id, job.jobId(), trigger.name(), token);
+          serveStore.recordRun(id, job.jobId(), trigger.type().name(), token);
           new RunHistory(store).writeTags(id, job.spec().tags());
           created.complete(id);
         });
@@ -134,7 +135,7 @@ public final class Runs implements RunStarter, AutoCloseable {
       }
     });
     long runId = await(created);
-    log.event("run_started", Map.of("run_id", runId, "job", job.name(), "trigger", trigger));
+    log.event("run_started", Map.of("run_id", runId, "job", job.name(), "trigger", trigger.type().name()));
     return runId;
   }
 

@@ -94,7 +94,7 @@ final class RunsApi {
     Optional<ServeStore.ApiRun> api = serveStore.run(runId);
     long jobId = api.map(ServeStore.ApiRun::jobId)
         .or(() -> serveStore.findJobId(run.jobName())).orElse(0L);
-    String trigger = api.map(ServeStore.ApiRun::trigger).orElse(Trigger.ONE_TIME.name());
+    String trigger = run.trigger().type().name();
     Map<String, String> defaults = new HashMap<>();
     catalog.byName(run.jobName()).ifPresent(j -> j.spec().parameters()
         .forEach((Parameter p) -> defaults.put(p.name(), p.defaultValue())));

@@ -48,6 +48,7 @@ public final class Service implements AutoCloseable {
   private final JobCatalog catalog;
   private final Runs runs;
   private final JobUpdates updates;
+  private final Schedules schedules;
   private final HttpService http;
   private final ScheduledExecutorService watcher;
   private final ServiceLog log;
@@ -77,6 +78,8 @@ public final class Service implements AutoCloseable {
     new AndonApi(store, catalog, runs, metrics).routes(router);
     this.updates = new JobUpdates(jobs, ids, log);
     updates.routes(router);
+    this.schedules = new Schedules(store, catalog, runs, c.clock(), log);
+    updates.listen(schedules::pauseChanged);
     InetSocketAddress address = new InetSocketAddress(address(c.bind()), c.port());
     this.http = new HttpService(address, router, Auth.of(c.home(), c.env()),
         readsNeedToken(address.getAddress()), log);
@@ -133,6 +136,7 @@ public final class Service implements AutoCloseable {
   private void refresh() {
     try {
       catalog.refresh();
+      schedules.refresh();
     } catch (RuntimeException e) {
       log.event("watch_error", Map.of("error", e.toString()));
     }
@@ -171,6 +175,7 @@ public final class Service implements AutoCloseable {
     log.event("stopping", Map.of("grace_seconds", grace.toSeconds(),
         "active_runs", runs.activeCount()));
     watcher.shutdownNow();
+    schedules.close();
     runs.shutdown(grace);
     close();
   }
@@ -178,6 +183,7 @@ public final class Service implements AutoCloseable {
   @Override
   public void close() {
     watcher.shutdownNow();
+    schedules.close();
     http.close();
     runs.close();
     try {

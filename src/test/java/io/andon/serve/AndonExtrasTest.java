@@ -1,5 +1,9 @@
 package io.andon.serve;
 
+import io.andon.job.TriggerInfo;
+import io.andon.job.TriggerType;
+import java.time.Instant;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +26,7 @@ class AndonExtrasTest {
             shell_task: {command: "echo try; test -f marker || { touch marker; exit 1; }"}
         """));
     try (Served s = Served.of(tmp, "retry.yml")) {
-      long runId = s.service.runStarter().start("retry", Map.of(), Trigger.PERIODIC);
+      long runId = s.service.runStarter().start("retry", Map.of(), TriggerInfo.of(TriggerType.PERIODIC, Instant.now()));
       JsonNode run = s.awaitEnd(runId);
       assertThat(run.get("trigger").asText()).isEqualTo("PERIODIC");
       assertThat(run.at("/state/result_state").asText()).isEqualTo("SUCCESS");
@@ -39,7 +43,7 @@ class AndonExtrasTest {
       assertThat(taskRun.get("task_key").asText()).isEqualTo("twice");
       assertThat(taskRun.get("job_id").asLong()).isEqualTo(1);
       assertThat(s.get("/api/2.2/jobs/runs/get?run_id=" + (task + 5)).status()).isEqualTo(404);
-      assertThatThrownBy(() -> s.service.runStarter().start("nope", Map.of(), Trigger.ONE_TIME))
+      assertThatThrownBy(() -> s.service.runStarter().start("nope", Map.of(), TriggerInfo.oneTime(Instant.now())))
           .isInstanceOf(ApiException.class).hasMessageContaining("no job named 'nope'");
     }
   }
@@ -53,7 +57,7 @@ class AndonExtrasTest {
     Served s = Served.of(tmp, "job.yml");
     RunStarter starter = s.service.runStarter();
     s.service.stop(Duration.ZERO);
-    assertThatThrownBy(() -> starter.start("job", Map.of(), Trigger.ONE_TIME))
+    assertThatThrownBy(() -> starter.start("job", Map.of(), TriggerInfo.oneTime(Instant.now())))
         .isInstanceOf(ApiException.class).hasMessageContaining("stopping");
     assertThat(s.log.toString()).contains("\"event\":\"stopped\"");
   }
