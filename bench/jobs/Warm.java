@@ -1,4 +1,3 @@
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,9 +6,9 @@ import java.util.List;
 
 /**
  * What a JVM that is already running and compiled would give: `andon run` and `andon validate`
- * called again and again inside one JVM, each run with a home of its own, side by side with
- * `make -j2` on the same DAG. Not a way to run andon: a measurement of the start-up that every
- * `./andon` command pays. Run by warm.sh.
+ * called again and again inside one JVM, each run with a home of its own, side by side with `make
+ * -j2` on the same DAG. Not a way to run andon: a measurement of the start-up that every `./andon`
+ * command pays. Run by warm.sh.
  */
 public class Warm {
   public static void main(String[] a) throws Exception {
@@ -21,11 +20,20 @@ public class Warm {
     List<double[]> warm = new ArrayList<>();
     for (int i = 0; i < rounds; i++) {
       long m0 = System.nanoTime();
-      int makeRc = new ProcessBuilder("make", "-s", "-j2", "-C", dir, "-f", "Makefile", "all")
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+      int makeRc =
+          new ProcessBuilder("make", "-s", "-j2", "-C", dir, "-f", "Makefile", "all")
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start()
+              .waitFor();
       long m1 = System.nanoTime();
-      String[] run = {"run", "--home", homes.resolve("home-" + i).toString(), "--max-parallel",
-          "2", dir + "/shell.yml"};
+      String[] run = {
+        "run",
+        "--home",
+        homes.resolve("home-" + i).toString(),
+        "--max-parallel",
+        "2",
+        dir + "/shell.yml"
+      };
       int rc = io.andon.cli.AndonCli.commandLine(run).execute(run);
       long r1 = System.nanoTime();
       String[] validate = {"validate", dir + "/shell.yml"};
@@ -35,15 +43,22 @@ public class Warm {
         throw new IllegalStateException("make " + makeRc + ", run " + rc + ", validate " + vrc);
       }
       double[] r = {(m1 - m0) / 1e9, (r1 - m1) / 1e9, (v1 - r1) / 1e9};
-      System.err.printf("round %d: make %.2f s, andon run %.2f s (%.2fx), validate %.2f s%s%n",
+      System.err.printf(
+          "round %d: make %.2f s, andon run %.2f s (%.2fx), validate %.2f s%s%n",
           i + 1, r[0], r[1], r[1] / r[0], r[2], i < skip ? " (warming up)" : "");
       if (i >= skip) {
         warm.add(r);
       }
     }
-    System.err.printf("medians of rounds %d-%d: make %.2f s, andon run %.2f s, ratio %.2f;"
-        + " validate %.2f s%n", skip + 1, rounds, median(warm, 0), median(warm, 1),
-        median(warm, 1) / median(warm, 0), median(warm, 2));
+    System.err.printf(
+        "medians of rounds %d-%d: make %.2f s, andon run %.2f s, ratio %.2f;"
+            + " validate %.2f s%n",
+        skip + 1,
+        rounds,
+        median(warm, 0),
+        median(warm, 1),
+        median(warm, 1) / median(warm, 0),
+        median(warm, 2));
   }
 
   static double median(List<double[]> rows, int col) {

@@ -1,11 +1,11 @@
 import java.util.SplittableRandom;
 
 /**
- * The memory-bandwidth floor: one plain summing pass over ROWS x 20 doubles held in memory, on
- * one core. Any drift computation reads every value at least once, so no implementation can beat
- * this rate per core.
+ * The memory-bandwidth floor: one plain summing pass over ROWS x 20 doubles held in memory, on one
+ * core. Any drift computation reads every value at least once, so no implementation can beat this
+ * rate per core.
  *
- *     java bench/monitor/SumFloor.java ROWS
+ * <p>java bench/monitor/SumFloor.java ROWS
  */
 public class SumFloor {
   public static void main(String[] args) {
@@ -32,7 +32,8 @@ public class SumFloor {
       best = Math.min(best, (System.nanoTime() - t0) / 1e9);
     }
     double values = (double) rows * cols;
-    System.out.printf("floor: %d values summed in %.3fs = %.0f M values/s on one core (sink %.1f)%n",
+    System.out.printf(
+        "floor: %d values summed in %.3fs = %.0f M values/s on one core (sink %.1f)%n",
         (long) values, best, values / best / 1e6, sink);
   }
 }

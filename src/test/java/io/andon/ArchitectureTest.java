@@ -30,8 +30,8 @@ class ArchitectureTest {
 
   private static JavaClasses importProduct() {
     try {
-      Path classes = Path.of(JobSpec.class.getProtectionDomain().getCodeSource().getLocation()
-          .toURI());
+      Path classes =
+          Path.of(JobSpec.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           // picocli is compiled into the same folder; it is not andon's to check
@@ -53,39 +53,59 @@ class ArchitectureTest {
     for (int i = 0; i < allowed.length; i++) {
       packages[i + 1] = pkg(allowed[i]);
     }
-    return noClasses().that().resideInAPackage(pkg(name))
-        .should().dependOnClassesThat(resideInAPackage("io.andon..")
-            .and(resideOutsideOfPackages(packages)));
+    return noClasses()
+        .that()
+        .resideInAPackage(pkg(name))
+        .should()
+        .dependOnClassesThat(resideInAPackage("io.andon..").and(resideOutsideOfPackages(packages)));
   }
 
   @Test
   void theErrorsUtilitiesAndYamlReaderSitAtTheBottom() {
-    CompositeArchRule.of(usesOnly("error")).and(usesOnly("util", "error"))
+    CompositeArchRule.of(usesOnly("error"))
+        .and(usesOnly("util", "error"))
         .and(usesOnly("yaml", "util", "error"))
         .check(CLASSES);
   }
 
   @Test
   void theJobModelDependsOnNoEngineStoreOrCli() {
-    noClasses().that().resideInAPackage(pkg("job"))
-        .should().dependOnClassesThat().resideInAnyPackage(pkg("engine"), pkg("store"),
-            pkg("cli"), pkg("gate"), pkg("monitor"), pkg("tdg"), pkg("alert"))
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("job"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            pkg("engine"),
+            pkg("store"),
+            pkg("cli"),
+            pkg("gate"),
+            pkg("monitor"),
+            pkg("tdg"),
+            pkg("alert"))
         .check(CLASSES);
   }
 
   @Test
   void theStoreDependsOnTheModelOnly() {
-    noClasses().that().resideInAPackage(pkg("store"))
-        .should().dependOnClassesThat().resideInAnyPackage(pkg("engine"), pkg("cli"),
-            pkg("gate"), pkg("monitor"), pkg("tdg"), pkg("alert"))
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("store"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            pkg("engine"), pkg("cli"), pkg("gate"), pkg("monitor"), pkg("tdg"), pkg("alert"))
         .check(CLASSES);
   }
 
   @Test
   void theEngineDependsOnNoFeatureAndNoCli() {
-    noClasses().that().resideInAPackage(pkg("engine"))
-        .should().dependOnClassesThat().resideInAnyPackage(pkg("cli"), pkg("gate"),
-            pkg("monitor"), pkg("tdg"), pkg("alert"))
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("engine"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(pkg("cli"), pkg("gate"), pkg("monitor"), pkg("tdg"), pkg("alert"))
         .check(CLASSES);
   }
 
@@ -99,16 +119,25 @@ class ArchitectureTest {
           others.add(pkg(other));
         }
       }
-      rules.add(noClasses().that().resideInAPackage(pkg(feature))
-          .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new)));
+      rules.add(
+          noClasses()
+              .that()
+              .resideInAPackage(pkg(feature))
+              .should()
+              .dependOnClassesThat()
+              .resideInAnyPackage(others.toArray(String[]::new)));
     }
     CompositeArchRule.of(rules).check(CLASSES);
   }
 
   @Test
   void nothingDependsOnTheCli() {
-    noClasses().that().resideOutsideOfPackage(pkg("cli"))
-        .should().dependOnClassesThat().resideInAPackage(pkg("cli"))
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(pkg("cli"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(pkg("cli"))
         .check(CLASSES);
   }
 
@@ -116,21 +145,39 @@ class ArchitectureTest {
   void theProductNeverDependsOnTheExamples() {
     // the examples are modules of their own (examples/*/pom.xml) built after andon; this keeps
     // example code from coming back into andon's sources
-    noClasses().should().resideInAPackage(pkg("examples"))
-        .orShould().dependOnClassesThat().resideInAPackage(pkg("examples"))
+    noClasses()
+        .should()
+        .resideInAPackage(pkg("examples"))
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage(pkg("examples"))
         .check(CLASSES);
   }
 
   @Test
   void scheduleRulesUseOnlyTheBasicsStartNoThreadAndNeverSleep() {
     // the service (schedule.service) drives the rules with its clock and timers; they stay pure
-    CompositeArchRule.of(noClasses().that().resideInAPackage("io.andon.schedule")
-            .should().dependOnClassesThat(resideInAPackage("io.andon..")
-                .and(resideOutsideOfPackages("io.andon.schedule", pkg("util"), pkg("error")))))
-        .and(noClasses().that().resideInAPackage("io.andon.schedule")
-            .should().dependOnClassesThat().resideInAnyPackage("java.util.concurrent..")
-            .orShould().callMethod(Thread.class, "sleep", long.class)
-            .orShould().callConstructor(Thread.class, Runnable.class))
+    CompositeArchRule.of(
+            noClasses()
+                .that()
+                .resideInAPackage("io.andon.schedule")
+                .should()
+                .dependOnClassesThat(
+                    resideInAPackage("io.andon..")
+                        .and(
+                            resideOutsideOfPackages(
+                                "io.andon.schedule", pkg("util"), pkg("error")))))
+        .and(
+            noClasses()
+                .that()
+                .resideInAPackage("io.andon.schedule")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.util.concurrent..")
+                .orShould()
+                .callMethod(Thread.class, "sleep", long.class)
+                .orShould()
+                .callConstructor(Thread.class, Runnable.class))
         .check(CLASSES);
   }
 

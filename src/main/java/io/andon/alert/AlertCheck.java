@@ -26,7 +26,9 @@ public final class AlertCheck {
    * @param delivery every attempt made while draining the outbox (older notifications included)
    * @param states the delivery state of each notification this check wrote, after draining
    */
-  public record Outcome(List<AlertEvaluator.Result> results, Outbox.Report delivery,
+  public record Outcome(
+      List<AlertEvaluator.Result> results,
+      Outbox.Report delivery,
       Map<String, StoredNotification.State> states) {
     public Outcome {
       results = List.copyOf(results);
@@ -51,23 +53,37 @@ public final class AlertCheck {
 
   private AlertCheck() {}
 
-  public static Outcome run(Store store, AlertsFile file, Collection<String> only,
-      Duration deliveryBudget) {
+  public static Outcome run(
+      Store store, AlertsFile file, Collection<String> only, Duration deliveryBudget) {
     return run(store, file, only, deliveryBudget, () -> false);
   }
 
   /** The same, with queries that stop as soon as {@code stop} is true. */
-  public static Outcome run(Store store, AlertsFile file, Collection<String> only,
-      Duration deliveryBudget, java.util.function.BooleanSupplier stop) {
-    return run(Outbox.open(store), new AlertEvaluator(store, Clock.systemUTC(), stop), file, only,
+  public static Outcome run(
+      Store store,
+      AlertsFile file,
+      Collection<String> only,
+      Duration deliveryBudget,
+      java.util.function.BooleanSupplier stop) {
+    return run(
+        Outbox.open(store),
+        new AlertEvaluator(store, Clock.systemUTC(), stop),
+        file,
+        only,
         deliveryBudget);
   }
 
-  public static Outcome run(Outbox outbox, AlertEvaluator evaluator, AlertsFile file,
-      Collection<String> only, Duration deliveryBudget) {
+  public static Outcome run(
+      Outbox outbox,
+      AlertEvaluator evaluator,
+      AlertsFile file,
+      Collection<String> only,
+      Duration deliveryBudget) {
     List<AlertEvaluator.Result> results = evaluator.evaluate(file, only);
-    Outbox.Report delivery = results.stream().anyMatch(r -> !r.notifications().isEmpty())
-        ? outbox.drain(deliveryBudget) : new Outbox.Report(0, 0, 0, 0, List.of());
+    Outbox.Report delivery =
+        results.stream().anyMatch(r -> !r.notifications().isEmpty())
+            ? outbox.drain(deliveryBudget)
+            : new Outbox.Report(0, 0, 0, 0, List.of());
     Map<String, StoredNotification.State> states = new LinkedHashMap<>();
     for (AlertEvaluator.Result r : results) {
       for (String id : r.notifications()) {

@@ -24,14 +24,14 @@ import java.util.OptionalDouble;
  * notifications that state changes call for to the outbox, in the same transaction.
  *
  * <p>Evaluation: run the query read-only; no rows gives the rule's empty_result_state; a failing
- * query, a missing column or a non-numeric value under a numeric aggregation gives ERROR;
- * otherwise the condition column is aggregated (or the first row's value taken) and compared with
- * the threshold: true is TRIGGERED, false is OK. A comparison with a NULL value gives the
+ * query, a missing column or a non-numeric value under a numeric aggregation gives ERROR; otherwise
+ * the condition column is aggregated (or the first row's value taken) and compared with the
+ * threshold: true is TRIGGERED, false is OK. A comparison with a NULL value gives the
  * empty_result_state; IS_NULL and IS_NOT_NULL test for NULL.
  *
  * <p>Notifications: entering TRIGGERED notifies; staying TRIGGERED notifies again once
- * retrigger_seconds have passed since the last notification (never when 0); going from TRIGGERED
- * to OK notifies when notify_on_ok; entering ERROR notifies.
+ * retrigger_seconds have passed since the last notification (never when 0); going from TRIGGERED to
+ * OK notifies when notify_on_ok; entering ERROR notifies.
  */
 public final class AlertEvaluator {
   /** The outcome of one alert. */
@@ -90,12 +90,21 @@ public final class AlertEvaluator {
     Evaluation e;
     try {
       // a connection of its own: a slow query holds neither the store nor a running job
-      e = store.readOnly(java.time.Duration.ofSeconds(rule.timeoutSeconds()), stop,
-          c -> run(c, rule));
+      e =
+          store.readOnly(
+              java.time.Duration.ofSeconds(rule.timeoutSeconds()), stop, c -> run(c, rule));
     } catch (io.andon.store.QueryStoppedException x) {
-      e = new Evaluation(AlertRule.State.ERROR, Optional.empty(), x.getMessage()
-          + (x.getMessage().endsWith("canceled") ? "" : "; make the query cheaper or raise the"
-              + " alert's timeout_seconds (" + rule.timeoutSeconds() + ")"));
+      e =
+          new Evaluation(
+              AlertRule.State.ERROR,
+              Optional.empty(),
+              x.getMessage()
+                  + (x.getMessage().endsWith("canceled")
+                      ? ""
+                      : "; make the query cheaper or raise the"
+                          + " alert's timeout_seconds ("
+                          + rule.timeoutSeconds()
+                          + ")"));
     }
     Evaluation evaluation = e;
     return store.tx(c -> record(c, file, rule, evaluation, now));
@@ -110,8 +119,10 @@ public final class AlertEvaluator {
         throw e; // stopped: the store says why
       }
       String m = String.valueOf(e.getMessage()).replaceFirst("^\\[SQLITE_[A-Z_]+\\]\\s*", "");
-      return new Evaluation(AlertRule.State.ERROR, Optional.empty(), "the query failed: "
-          + m.lines().findFirst().orElse(m).strip());
+      return new Evaluation(
+          AlertRule.State.ERROR,
+          Optional.empty(),
+          "the query failed: " + m.lines().findFirst().orElse(m).strip());
     }
   }
 
@@ -134,9 +145,15 @@ public final class AlertEvaluator {
           }
         }
         if (col < 0) {
-          return new Evaluation(AlertRule.State.ERROR, Optional.empty(), "the result has no"
-              + " column '" + cond.column() + "' (columns: " + String.join(", ", names)
-              + "); fix condition.column or the query.");
+          return new Evaluation(
+              AlertRule.State.ERROR,
+              Optional.empty(),
+              "the result has no"
+                  + " column '"
+                  + cond.column()
+                  + "' (columns: "
+                  + String.join(", ", names)
+                  + "); fix condition.column or the query.");
         }
         while (rs.next()) {
           Object v = rs.getObject(col);
@@ -148,7 +165,9 @@ public final class AlertEvaluator {
       }
     }
     if (values.isEmpty()) {
-      return new Evaluation(rule.emptyResultState(), Optional.empty(),
+      return new Evaluation(
+          rule.emptyResultState(),
+          Optional.empty(),
           "the query returned no rows (empty_result_state " + rule.emptyResultState() + ")");
     }
     Object value;
@@ -160,8 +179,14 @@ public final class AlertEvaluator {
         value = (double) values.stream().filter(Objects::nonNull).count();
       } else if (a == AlertRule.Aggregation.COUNT_DISTINCT) {
         HashSet<String> distinct = new HashSet<>();
-        values.stream().filter(Objects::nonNull).forEach(v -> distinct.add(
-            v instanceof Number n ? Double.toString(n.doubleValue() + 0.0) : v.toString()));
+        values.stream()
+            .filter(Objects::nonNull)
+            .forEach(
+                v ->
+                    distinct.add(
+                        v instanceof Number n
+                            ? Double.toString(n.doubleValue() + 0.0)
+                            : v.toString()));
         value = (double) distinct.size();
       } else {
         List<Double> nums = new ArrayList<>();
@@ -172,8 +197,10 @@ public final class AlertEvaluator {
           }
           Optional<Double> d = toNumber(v);
           if (d.isEmpty()) {
-            return new Evaluation(AlertRule.State.ERROR, Optional.empty(), a + " needs numbers,"
-                + " but column '" + cond.column() + "' holds '" + v + "'.");
+            return new Evaluation(
+                AlertRule.State.ERROR,
+                Optional.empty(),
+                a + " needs numbers," + " but column '" + cond.column() + "' holds '" + v + "'.");
           }
           nums.add(d.get());
         }
@@ -187,8 +214,13 @@ public final class AlertEvaluator {
   static Evaluation compare(AlertRule rule, Object value, int rows) {
     AlertRule.Condition cond = rule.condition();
     Optional<String> shown = Optional.ofNullable(value).map(AlertEvaluator::show);
-    String what = cond.describe() + " with value " + shown.orElse("NULL") + " over " + rows
-        + (rows == 1 ? " row" : " rows");
+    String what =
+        cond.describe()
+            + " with value "
+            + shown.orElse("NULL")
+            + " over "
+            + rows
+            + (rows == 1 ? " row" : " rows");
     switch (cond.op()) {
       case IS_NULL:
         return verdict(value == null, shown, what);
@@ -198,37 +230,52 @@ public final class AlertEvaluator {
         break;
     }
     if (value == null) {
-      return new Evaluation(rule.emptyResultState(), shown, what + ": nothing to compare"
-          + " (empty_result_state " + rule.emptyResultState() + ")");
+      return new Evaluation(
+          rule.emptyResultState(),
+          shown,
+          what + ": nothing to compare" + " (empty_result_state " + rule.emptyResultState() + ")");
     }
     String threshold = cond.threshold().orElseThrow();
     Optional<Double> v = toNumber(value);
     Optional<Double> t = AlertsFile.number(threshold);
     boolean hit;
     if (cond.op() == AlertRule.Op.EQUAL || cond.op() == AlertRule.Op.NOT_EQUAL) {
-      boolean eq = v.isPresent() && t.isPresent() ? v.get().doubleValue() == t.get()
-          : String.valueOf(value).equals(threshold);
+      boolean eq =
+          v.isPresent() && t.isPresent()
+              ? v.get().doubleValue() == t.get()
+              : String.valueOf(value).equals(threshold);
       hit = cond.op() == AlertRule.Op.EQUAL ? eq : !eq;
     } else {
       if (v.isEmpty()) {
-        return new Evaluation(AlertRule.State.ERROR, shown, what + ": '" + value + "' is not a"
-            + " number, so " + cond.op() + " cannot compare it.");
+        return new Evaluation(
+            AlertRule.State.ERROR,
+            shown,
+            what
+                + ": '"
+                + value
+                + "' is not a"
+                + " number, so "
+                + cond.op()
+                + " cannot compare it.");
       }
       double x = v.get();
       double y = t.orElseThrow();
-      hit = switch (cond.op()) {
-        case GREATER_THAN -> x > y;
-        case GREATER_THAN_OR_EQUAL -> x >= y;
-        case LESS_THAN -> x < y;
-        case LESS_THAN_OR_EQUAL -> x <= y;
-        default -> throw new IllegalStateException(cond.op().name());
-      };
+      hit =
+          switch (cond.op()) {
+            case GREATER_THAN -> x > y;
+            case GREATER_THAN_OR_EQUAL -> x >= y;
+            case LESS_THAN -> x < y;
+            case LESS_THAN_OR_EQUAL -> x <= y;
+            default -> throw new IllegalStateException(cond.op().name());
+          };
     }
     return verdict(hit, shown, what);
   }
 
   private static Evaluation verdict(boolean hit, Optional<String> shown, String what) {
-    return new Evaluation(hit ? AlertRule.State.TRIGGERED : AlertRule.State.OK, shown,
+    return new Evaluation(
+        hit ? AlertRule.State.TRIGGERED : AlertRule.State.OK,
+        shown,
         what + (hit ? ": condition met" : ": condition not met"));
   }
 
@@ -250,8 +297,9 @@ public final class AlertEvaluator {
       throws SQLException {
     AlertRule.State previous = AlertRule.State.UNKNOWN;
     Long lastNotified = null;
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT state, last_notified_at FROM alert_states WHERE alert_name = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT state, last_notified_at FROM alert_states WHERE alert_name = ?")) {
       ps.setString(1, rule.name());
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
@@ -266,8 +314,9 @@ public final class AlertEvaluator {
       case TRIGGERED:
         if (previous != AlertRule.State.TRIGGERED) {
           event = "alert.triggered";
-        } else if (rule.retriggerSeconds() > 0 && (lastNotified == null
-            || now.toEpochMilli() - lastNotified >= rule.retriggerSeconds() * 1000)) {
+        } else if (rule.retriggerSeconds() > 0
+            && (lastNotified == null
+                || now.toEpochMilli() - lastNotified >= rule.retriggerSeconds() * 1000)) {
           event = "alert.triggered";
         }
         break;
@@ -299,27 +348,49 @@ public final class AlertEvaluator {
       data.put("message", e.message());
       data.put("alerts_file", file.file().toString());
       data.put("evaluated_at", now.toString());
-      String subject = "andon: alert " + rule.name() + " " + e.state() + " ("
-          + rule.condition().describe() + ", value " + e.value().orElse("NULL") + ")";
-      String text = "Alert '" + rule.name() + "' is " + e.state() + " (was " + previous + "): "
-          + e.message() + "." + rule.description().map(d -> "\n" + d).orElse("");
+      String subject =
+          "andon: alert "
+              + rule.name()
+              + " "
+              + e.state()
+              + " ("
+              + rule.condition().describe()
+              + ", value "
+              + e.value().orElse("NULL")
+              + ")";
+      String text =
+          "Alert '"
+              + rule.name()
+              + "' is "
+              + e.state()
+              + " (was "
+              + previous
+              + "): "
+              + e.message()
+              + "."
+              + rule.description().map(d -> "\n" + d).orElse("");
       for (Destination d : rule.destinations()) {
-        String id = Notification.idFor("alert/" + rule.name() + "/" + e.state() + "/"
-            + now.toEpochMilli(), d.id());
-        Outbox.enqueue(c, new Notification(id, d.id(), event, "alert " + rule.name(), subject,
-            text, data, now), d);
+        String id =
+            Notification.idFor(
+                "alert/" + rule.name() + "/" + e.state() + "/" + now.toEpochMilli(), d.id());
+        Outbox.enqueue(
+            c,
+            new Notification(id, d.id(), event, "alert " + rule.name(), subject, text, data, now),
+            d);
         ids.add(id);
       }
     }
     boolean notified = !ids.isEmpty();
     boolean changed = previous != e.state();
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_states (alert_name,"
-        + " alerts_file, state, value, message, evaluated_at, state_since, last_notified_at)"
-        + " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(alert_name) DO UPDATE SET"
-        + " alerts_file = excluded.alerts_file, state = excluded.state, value = excluded.value,"
-        + " message = excluded.message, evaluated_at = excluded.evaluated_at,"
-        + " state_since = CASE WHEN ? THEN excluded.state_since ELSE state_since END,"
-        + " last_notified_at = COALESCE(excluded.last_notified_at, last_notified_at)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO alert_states (alert_name,"
+                + " alerts_file, state, value, message, evaluated_at, state_since, last_notified_at)"
+                + " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(alert_name) DO UPDATE SET"
+                + " alerts_file = excluded.alerts_file, state = excluded.state, value = excluded.value,"
+                + " message = excluded.message, evaluated_at = excluded.evaluated_at,"
+                + " state_since = CASE WHEN ? THEN excluded.state_since ELSE state_since END,"
+                + " last_notified_at = COALESCE(excluded.last_notified_at, last_notified_at)")) {
       ps.setString(1, rule.name());
       ps.setString(2, file.file().toString());
       ps.setString(3, e.state().name());
@@ -335,8 +406,10 @@ public final class AlertEvaluator {
       ps.setBoolean(9, changed);
       ps.executeUpdate();
     }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_evaluations (alert_name,"
-        + " evaluated_at, state, value, message, notified) VALUES (?,?,?,?,?,?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO alert_evaluations (alert_name,"
+                + " evaluated_at, state, value, message, notified) VALUES (?,?,?,?,?,?)")) {
       ps.setString(1, rule.name());
       ps.setLong(2, now.toEpochMilli());
       ps.setString(3, e.state().name());

@@ -105,12 +105,13 @@ public record AlertRule(
   }
 
   /**
-   * A metric selector: {@code column} of {@code table}, rows where each {@code where} column
-   * equals its value; with {@code latestBy}, only the rows with the greatest value of that column
-   * (the latest window).
+   * A metric selector: {@code column} of {@code table}, rows where each {@code where} column equals
+   * its value; with {@code latestBy}, only the rows with the greatest value of that column (the
+   * latest window).
    */
-  public record Metric(String table, String column, Map<String, String> where,
-      Optional<String> latestBy) implements Source {
+  public record Metric(
+      String table, String column, Map<String, String> where, Optional<String> latestBy)
+      implements Source {
     public Metric {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(column, "column");
@@ -126,8 +127,15 @@ public record AlertRule(
       }
       String sql = "SELECT " + q(column) + " AS " + q(column) + " FROM " + q(table) + filter;
       if (latestBy.isPresent()) {
-        sql += (filter.length() == 0 ? " WHERE " : " AND ") + q(latestBy.get())
-            + " = (SELECT MAX(" + q(latestBy.get()) + ") FROM " + q(table) + filter + ")";
+        sql +=
+            (filter.length() == 0 ? " WHERE " : " AND ")
+                + q(latestBy.get())
+                + " = (SELECT MAX("
+                + q(latestBy.get())
+                + ") FROM "
+                + q(table)
+                + filter
+                + ")";
       }
       return sql;
     }
@@ -153,8 +161,8 @@ public record AlertRule(
    * @param aggregation empty: the value of the first row
    * @param threshold empty only for IS_NULL and IS_NOT_NULL
    */
-  public record Condition(String column, Optional<Aggregation> aggregation, Op op,
-      Optional<String> threshold) {
+  public record Condition(
+      String column, Optional<Aggregation> aggregation, Op op, Optional<String> threshold) {
     public Condition {
       Objects.requireNonNull(column, "column");
       Objects.requireNonNull(aggregation, "aggregation");

@@ -18,8 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -41,8 +41,9 @@ public final class AlertTask {
   private AlertTask() {}
 
   /** The parsed payload. */
-  public record Spec(String alertsFile, List<String> alerts, Set<AlertRule.State> failOn,
-      long deliveryWaitSeconds) implements Payload {
+  public record Spec(
+      String alertsFile, List<String> alerts, Set<AlertRule.State> failOn, long deliveryWaitSeconds)
+      implements Payload {
     public Spec {
       Objects.requireNonNull(alertsFile, "alertsFile");
       alerts = List.copyOf(alerts);
@@ -69,8 +70,8 @@ public final class AlertTask {
 
     @Override
     public Optional<Payload> parse(YMap body, Problems problems, Path baseDir) {
-      problems.unknownKeys(body, List.of("alerts_file", "alerts", "fail_on",
-          "delivery_wait_seconds"), "alert_task");
+      problems.unknownKeys(
+          body, List.of("alerts_file", "alerts", "fail_on", "delivery_wait_seconds"), "alert_task");
       var file = problems.requiredString(body, "alerts_file", "alert_task");
       List<String> names = new ArrayList<>();
       for (YNode n : problems.list(body, "alerts")) {
@@ -94,8 +95,9 @@ public final class AlertTask {
       }
       OptionalLong wait = problems.integer(body, "delivery_wait_seconds");
       if (wait.isPresent() && wait.getAsLong() < 0) {
-        problems.add(body.keyLoc("delivery_wait_seconds"), "'delivery_wait_seconds' must be 0 or"
-            + " more.");
+        problems.add(
+            body.keyLoc("delivery_wait_seconds"),
+            "'delivery_wait_seconds' must be 0 or" + " more.");
       }
       if (file.isEmpty()) {
         return Optional.empty();
@@ -106,8 +108,9 @@ public final class AlertTask {
           AlertsFile f = AlertsFile.read(p, Env.system());
           for (String name : names) {
             if (f.alert(name).isEmpty()) {
-              problems.add(body.loc(), "alert_task names alert '" + name + "', which " + p
-                  + " does not declare.");
+              problems.add(
+                  body.loc(),
+                  "alert_task names alert '" + name + "', which " + p + " does not declare.");
             }
           }
         } catch (InvalidInputException e) {
@@ -119,8 +122,7 @@ public final class AlertTask {
           }
         }
       }
-      return Optional.of(new Spec(file.get().strip(), names, failOn,
-          Math.max(0, wait.orElse(10))));
+      return Optional.of(new Spec(file.get().strip(), names, failOn, Math.max(0, wait.orElse(10))));
     }
   }
 
@@ -136,14 +138,27 @@ public final class AlertTask {
       Spec spec = (Spec) payload;
       Path file = context.baseDir().resolve(context.resolve(spec.alertsFile()));
       AlertsFile alerts = AlertsFile.read(file, Env.system());
-      AlertCheck.Outcome o = AlertCheck.run(context.store(), alerts, spec.alerts(),
-          Duration.ofSeconds(spec.deliveryWaitSeconds()), context::cancelled);
+      AlertCheck.Outcome o =
+          AlertCheck.run(
+              context.store(),
+              alerts,
+              spec.alerts(),
+              Duration.ofSeconds(spec.deliveryWaitSeconds()),
+              context::cancelled);
       ObjectNode states = Json.object();
       ArrayNode triggered = Json.mapper().createArrayNode();
       List<String> failing = new ArrayList<>();
       for (AlertEvaluator.Result r : o.results()) {
-        context.log().println(r.rule().name() + ": " + r.state() + " (was " + r.previous()
-            + ") - " + r.message());
+        context
+            .log()
+            .println(
+                r.rule().name()
+                    + ": "
+                    + r.state()
+                    + " (was "
+                    + r.previous()
+                    + ") - "
+                    + r.message());
         states.put(r.rule().name(), r.state().name());
         if (r.state() == AlertRule.State.TRIGGERED) {
           triggered.add(r.rule().name());
@@ -160,8 +175,8 @@ public final class AlertTask {
       if (!failing.isEmpty()) {
         return TaskOutcome.failure("alerts " + String.join(", ", failing));
       }
-      return TaskOutcome.success(o.results().size() + " alerts checked, " + triggered.size()
-          + " triggered");
+      return TaskOutcome.success(
+          o.results().size() + " alerts checked, " + triggered.size() + " triggered");
     }
   }
 }

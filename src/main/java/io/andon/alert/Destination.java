@@ -45,8 +45,9 @@ public sealed interface Destination {
    *
    * @param secretEnv the environment variable holding the {@code whsec_...} signing secret
    */
-  record Webhook(String id, UrlRef url, Optional<String> secretEnv, Signature signature,
-      Delivery delivery) implements Destination {
+  record Webhook(
+      String id, UrlRef url, Optional<String> secretEnv, Signature signature, Delivery delivery)
+      implements Destination {
     /** How the body is signed when there is a secret. */
     public enum Signature {
       /** {@code webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">}, whsec_ key. */
@@ -75,8 +76,11 @@ public sealed interface Destination {
 
     @Override
     public String display() {
-      return "webhook " + url.display() + secretEnv.map(s -> " (" + signature.name().toLowerCase()
-          + " signature with $" + s + ")").orElse("");
+      return "webhook "
+          + url.display()
+          + secretEnv
+              .map(s -> " (" + signature.name().toLowerCase() + " signature with $" + s + ")")
+              .orElse("");
     }
   }
 

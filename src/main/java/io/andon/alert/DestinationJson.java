@@ -57,32 +57,44 @@ public final class DestinationJson {
     String id = o.get("id").asText();
     List<Duration> delays = new ArrayList<>();
     o.get("retry_schedule_millis").forEach(n -> delays.add(Duration.ofMillis(n.asLong())));
-    Destination.Delivery delivery = new Destination.Delivery(new RetrySchedule(delays),
-        Duration.ofMillis(o.get("timeout_millis").asLong()));
+    Destination.Delivery delivery =
+        new Destination.Delivery(
+            new RetrySchedule(delays), Duration.ofMillis(o.get("timeout_millis").asLong()));
     return switch (o.get("type").asText()) {
-      case "webhook" -> new Destination.Webhook(id, urlFrom(o),
-          Optional.ofNullable(o.get("secret_env")).map(JsonNode::asText),
-          Destination.Webhook.Signature.valueOf(o.path("signature").asText("STANDARD")),
-          delivery);
+      case "webhook" ->
+          new Destination.Webhook(
+              id,
+              urlFrom(o),
+              Optional.ofNullable(o.get("secret_env")).map(JsonNode::asText),
+              Destination.Webhook.Signature.valueOf(o.path("signature").asText("STANDARD")),
+              delivery);
       case "slack" -> new Destination.Slack(id, urlFrom(o), delivery);
       case "email" -> {
         List<String> to = new ArrayList<>();
         o.get("to").forEach(n -> to.add(n.asText()));
         JsonNode s = o.get("smtp");
-        yield new Destination.Email(id, to, new Destination.Smtp(s.get("host").asText(),
-            s.get("port").asInt(), s.get("from").asText(),
-            Optional.ofNullable(s.get("username")).map(JsonNode::asText),
-            Optional.ofNullable(s.get("password_env")).map(JsonNode::asText),
-            Destination.Smtp.Security.valueOf(s.get("security").asText())), delivery);
+        yield new Destination.Email(
+            id,
+            to,
+            new Destination.Smtp(
+                s.get("host").asText(),
+                s.get("port").asInt(),
+                s.get("from").asText(),
+                Optional.ofNullable(s.get("username")).map(JsonNode::asText),
+                Optional.ofNullable(s.get("password_env")).map(JsonNode::asText),
+                Destination.Smtp.Security.valueOf(s.get("security").asText())),
+            delivery);
       }
       case "file" -> new Destination.File(id, Path.of(o.get("path").asText()), delivery);
-      default -> throw new IllegalArgumentException("unknown destination type in the outbox: "
-          + o.get("type"));
+      default ->
+          throw new IllegalArgumentException(
+              "unknown destination type in the outbox: " + o.get("type"));
     };
   }
 
   private static UrlRef urlFrom(JsonNode o) {
-    return o.has("url") ? UrlRef.of(java.net.URI.create(o.get("url").asText()))
+    return o.has("url")
+        ? UrlRef.of(java.net.URI.create(o.get("url").asText()))
         : UrlRef.fromEnv(o.get("url_env").asText());
   }
 }

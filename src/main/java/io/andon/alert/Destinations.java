@@ -11,9 +11,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The destinations a job or alerts file declares, by id, and the ids declared with problems.
- * {@link DestinationsYaml} reads them from YAML; {@link DestinationJson} is their stored form in
- * the outbox.
+ * The destinations a job or alerts file declares, by id, and the ids declared with problems. {@link
+ * DestinationsYaml} reads them from YAML; {@link DestinationJson} is their stored form in the
+ * outbox.
  */
 public final class Destinations {
   public static final List<String> TYPES = List.of("webhook", "slack", "email", "file");

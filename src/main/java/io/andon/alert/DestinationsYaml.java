@@ -32,15 +32,16 @@ import java.util.regex.Pattern;
 public final class DestinationsYaml {
   static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-  private static final List<String> COMMON = List.of("type", "timeout_seconds",
-      "retry_schedule_seconds");
-  private static final Map<String, List<String>> KEYS = Map.of(
-      "webhook", List.of("url", "url_env", "secret_env", "signature"),
-      "slack", List.of("url", "url_env"),
-      "email", List.of("to", "smtp"),
-      "file", List.of("path"));
-  private static final List<String> SMTP_KEYS = List.of("host", "port", "from", "username",
-      "password_env", "security");
+  private static final List<String> COMMON =
+      List.of("type", "timeout_seconds", "retry_schedule_seconds");
+  private static final Map<String, List<String>> KEYS =
+      Map.of(
+          "webhook", List.of("url", "url_env", "secret_env", "signature"),
+          "slack", List.of("url", "url_env"),
+          "email", List.of("to", "smtp"),
+          "file", List.of("path"));
+  private static final List<String> SMTP_KEYS =
+      List.of("host", "port", "from", "username", "password_env", "security");
 
   private DestinationsYaml() {}
 
@@ -54,8 +55,9 @@ public final class DestinationsYaml {
       problems.unknownKeys(m, List.of("destinations"), "a destinations file");
       Optional<YNode> node = m.get("destinations");
       if (node.isEmpty()) {
-        problems.add(m.loc(), "a destinations file needs a 'destinations:' mapping of id to"
-            + " destination.");
+        problems.add(
+            m.loc(),
+            "a destinations file needs a 'destinations:' mapping of id to" + " destination.");
       } else {
         d = parseMap(node.get(), parent(file), env, problems);
       }
@@ -78,8 +80,8 @@ public final class DestinationsYaml {
       try {
         return read(file, env);
       } catch (InvalidInputException e) {
-        problems.add(s.loc(), "the destinations file " + file + " cannot be used: "
-            + e.getMessage());
+        problems.add(
+            s.loc(), "the destinations file " + file + " cannot be used: " + e.getMessage());
         return Destinations.none();
       }
     }
@@ -100,8 +102,12 @@ public final class DestinationsYaml {
     }
     for (YMap.Entry e : map.get().values()) {
       if (!Destinations.ID.matcher(e.key()).matches()) {
-        problems.add(e.keyLoc(), "destination id '" + e.key() + "' may only hold letters, digits,"
-            + " '_', '.' and '-'.");
+        problems.add(
+            e.keyLoc(),
+            "destination id '"
+                + e.key()
+                + "' may only hold letters, digits,"
+                + " '_', '.' and '-'.");
         continue;
       }
       Optional<Destination> d = parseOne(e.key(), e.value(), baseDir, env, problems);
@@ -115,8 +121,8 @@ public final class DestinationsYaml {
   }
 
   /** The destination, or empty when its problems (added to {@code problems}) make it unusable. */
-  private static Optional<Destination> parseOne(String id, YNode node, Path baseDir, Env env,
-      Problems problems) {
+  private static Optional<Destination> parseOne(
+      String id, YNode node, Path baseDir, Env env, Problems problems) {
     String where = "destination '" + id + "'";
     Optional<YMap> om = problems.map(node, where);
     if (om.isEmpty()) {
@@ -129,17 +135,28 @@ public final class DestinationsYaml {
     }
     String t = type.get().strip();
     if (!Destinations.TYPES.contains(t)) {
-      problems.add(valueLoc(m, "type"), "unknown destination type '" + t + "' in " + where
-          + "; use one of " + String.join(", ", Destinations.TYPES) + "."
-          + Strings.didYouMean(t, Destinations.TYPES));
+      problems.add(
+          valueLoc(m, "type"),
+          "unknown destination type '"
+              + t
+              + "' in "
+              + where
+              + "; use one of "
+              + String.join(", ", Destinations.TYPES)
+              + "."
+              + Strings.didYouMean(t, Destinations.TYPES));
       return Optional.empty();
     }
     for (String forbidden : List.of("secret", "password", "token")) {
       if (m.has(forbidden)) {
-        problems.add(m.keyLoc(forbidden), "secrets are never written in YAML: put the value in an"
-            + " environment variable and name it with '" + (t.equals("email")
-                ? "smtp: {password_env: NAME}" : t.equals("webhook") ? "secret_env" : "url_env")
-            + "'.");
+        problems.add(
+            m.keyLoc(forbidden),
+            "secrets are never written in YAML: put the value in an"
+                + " environment variable and name it with '"
+                + (t.equals("email")
+                    ? "smtp: {password_env: NAME}"
+                    : t.equals("webhook") ? "secret_env" : "url_env")
+                + "'.");
       }
     }
     List<String> allowed = new ArrayList<>(COMMON);
@@ -148,18 +165,23 @@ public final class DestinationsYaml {
     Destination.Delivery delivery = delivery(m, problems);
     return switch (t) {
       case "webhook" -> webhook(id, m, where, env, problems, delivery);
-      case "slack" -> urlRef(m, where, env, problems)
-          .<Destination>map(url -> new Destination.Slack(id, url, delivery));
+      case "slack" ->
+          urlRef(m, where, env, problems)
+              .<Destination>map(url -> new Destination.Slack(id, url, delivery));
       case "email" -> email(id, m, where, env, problems, delivery);
-      case "file" -> problems.requiredString(m, "path", where)
-          .<Destination>map(p -> new Destination.File(id,
-              baseDir.resolve(p.strip()).toAbsolutePath().normalize(), delivery));
+      case "file" ->
+          problems
+              .requiredString(m, "path", where)
+              .<Destination>map(
+                  p ->
+                      new Destination.File(
+                          id, baseDir.resolve(p.strip()).toAbsolutePath().normalize(), delivery));
       default -> throw new IllegalStateException(t);
     };
   }
 
-  private static Optional<Destination> webhook(String id, YMap m, String where, Env env,
-      Problems problems, Destination.Delivery delivery) {
+  private static Optional<Destination> webhook(
+      String id, YMap m, String where, Env env, Problems problems, Destination.Delivery delivery) {
     Optional<UrlRef> url = urlRef(m, where, env, problems);
     Optional<String> secretEnv = envName(m, "secret_env", problems);
     Destination.Webhook.Signature style = Destination.Webhook.Signature.STANDARD;
@@ -168,28 +190,47 @@ public final class DestinationsYaml {
       switch (sig.get().strip().toLowerCase()) {
         case "standard" -> style = Destination.Webhook.Signature.STANDARD;
         case "github" -> style = Destination.Webhook.Signature.GITHUB;
-        default -> problems.add(valueLoc(m, "signature"), "'signature' must be standard"
-            + " (Standard Webhooks) or github (X-Hub-Signature-256), not '" + sig.get()
-            + "'.");
+        default ->
+            problems.add(
+                valueLoc(m, "signature"),
+                "'signature' must be standard"
+                    + " (Standard Webhooks) or github (X-Hub-Signature-256), not '"
+                    + sig.get()
+                    + "'.");
       }
       if (secretEnv.isEmpty()) {
-        problems.add(valueLoc(m, "signature"), "'signature' needs 'secret_env', the"
-            + " environment variable holding the signing secret.");
+        problems.add(
+            valueLoc(m, "signature"),
+            "'signature' needs 'secret_env', the"
+                + " environment variable holding the signing secret.");
       }
     }
     final Destination.Webhook.Signature signature = style;
-    secretEnv.ifPresent(name -> {
-      Optional<String> value = env.get(name);
-      if (value.isEmpty()) {
-        problems.add(valueLoc(m, "secret_env"), "environment variable " + name + " is not set;"
-            + " export " + name + "=" + (signature == Destination.Webhook.Signature.GITHUB
-                ? "<secret>" : "whsec_<base64 key>") + " before running andon, or remove"
-            + " 'secret_env' to send unsigned.");
-      } else if (signature == Destination.Webhook.Signature.STANDARD) {
-        WebhookSigner.checkSecret(value.get()).ifPresent(bad -> problems.add(
-            valueLoc(m, "secret_env"), "environment variable " + name + " " + bad));
-      }
-    });
+    secretEnv.ifPresent(
+        name -> {
+          Optional<String> value = env.get(name);
+          if (value.isEmpty()) {
+            problems.add(
+                valueLoc(m, "secret_env"),
+                "environment variable "
+                    + name
+                    + " is not set;"
+                    + " export "
+                    + name
+                    + "="
+                    + (signature == Destination.Webhook.Signature.GITHUB
+                        ? "<secret>"
+                        : "whsec_<base64 key>")
+                    + " before running andon, or remove"
+                    + " 'secret_env' to send unsigned.");
+          } else if (signature == Destination.Webhook.Signature.STANDARD) {
+            WebhookSigner.checkSecret(value.get())
+                .ifPresent(
+                    bad ->
+                        problems.add(
+                            valueLoc(m, "secret_env"), "environment variable " + name + " " + bad));
+          }
+        });
     return url.map(u -> new Destination.Webhook(id, u, secretEnv, signature, delivery));
   }
 
@@ -199,28 +240,35 @@ public final class DestinationsYaml {
     return new YMap(m.loc(), kept);
   }
 
-  private static Optional<Destination> email(String id, YMap m, String where, Env env,
-      Problems problems, Destination.Delivery delivery) {
+  private static Optional<Destination> email(
+      String id, YMap m, String where, Env env, Problems problems, Destination.Delivery delivery) {
     List<String> to = new ArrayList<>();
     if (!m.has("to")) {
       problems.add(m.loc(), where + " needs 'to': a list of e-mail addresses.");
     }
     for (YNode n : stringsOrList(m, "to", problems)) {
-      problems.scalarText(n, "an address in 'to'").ifPresent(a -> checkAddress(a).ifPresentOrElse(
-          bad -> problems.add(n.loc(), bad), () -> to.add(a.strip())));
+      problems
+          .scalarText(n, "an address in 'to'")
+          .ifPresent(
+              a ->
+                  checkAddress(a)
+                      .ifPresentOrElse(bad -> problems.add(n.loc(), bad), () -> to.add(a.strip())));
     }
     Optional<YMap> smtpMap = problems.map(m, "smtp");
     if (smtpMap.isEmpty()) {
       if (!m.has("smtp")) {
-        problems.add(m.loc(), where + " needs 'smtp': {host, port, from, username?,"
-            + " password_env?, security?}.");
+        problems.add(
+            m.loc(),
+            where + " needs 'smtp': {host, port, from, username?," + " password_env?, security?}.");
       }
       return Optional.empty();
     }
     YMap s = smtpMap.get();
     if (s.has("password")) {
-      problems.add(s.keyLoc("password"), "secrets are never written in YAML: put the password in"
-          + " an environment variable and name it with 'password_env'.");
+      problems.add(
+          s.keyLoc("password"),
+          "secrets are never written in YAML: put the password in"
+              + " an environment variable and name it with 'password_env'.");
     }
     Map<String, YMap.Entry> kept = new LinkedHashMap<>(s.entries());
     kept.remove("password");
@@ -234,30 +282,44 @@ public final class DestinationsYaml {
       try {
         security = Destination.Smtp.Security.valueOf(sec.get().strip().toUpperCase());
       } catch (IllegalArgumentException e) {
-        problems.add(valueLoc(s, "security"), "'security' must be none, starttls or tls, not '"
-            + sec.get() + "'.");
+        problems.add(
+            valueLoc(s, "security"),
+            "'security' must be none, starttls or tls, not '" + sec.get() + "'.");
       }
     }
     OptionalLong port = problems.integer(s, "port");
-    int p = (int) port.orElse(security == Destination.Smtp.Security.TLS ? 465
-        : security == Destination.Smtp.Security.STARTTLS ? 587 : 25);
+    int p =
+        (int)
+            port.orElse(
+                security == Destination.Smtp.Security.TLS
+                    ? 465
+                    : security == Destination.Smtp.Security.STARTTLS ? 587 : 25);
     if (p < 1 || p > 65535) {
       problems.add(valueLoc(s, "port"), "'port' must be between 1 and 65535, not " + p + ".");
       return Optional.empty();
     }
     Optional<String> user = problems.string(s, "username");
     Optional<String> passwordEnv = envName(s, "password_env", problems);
-    passwordEnv.ifPresent(name -> {
-      if (env.get(name).isEmpty()) {
-        problems.add(valueLoc(s, "password_env"), "environment variable " + name
-            + " is not set; export it with the SMTP password before running andon.");
-      }
-    });
+    passwordEnv.ifPresent(
+        name -> {
+          if (env.get(name).isEmpty()) {
+            problems.add(
+                valueLoc(s, "password_env"),
+                "environment variable "
+                    + name
+                    + " is not set; export it with the SMTP password before running andon.");
+          }
+        });
     if (host.isEmpty() || from.isEmpty() || to.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Destination.Email(id, to, new Destination.Smtp(host.get().strip(), p,
-        from.get().strip(), user, passwordEnv, security), delivery));
+    return Optional.of(
+        new Destination.Email(
+            id,
+            to,
+            new Destination.Smtp(
+                host.get().strip(), p, from.get().strip(), user, passwordEnv, security),
+            delivery));
   }
 
   /** The problem with {@code address}, or empty when it is a valid e-mail address. */
@@ -285,8 +347,11 @@ public final class DestinationsYaml {
     boolean hasUrl = m.has("url");
     boolean hasEnv = m.has("url_env");
     if (hasUrl == hasEnv) {
-      problems.add(m.loc(), where + " needs exactly one of 'url' (written here) and 'url_env'"
-          + " (the name of an environment variable holding the URL, when the URL is a secret).");
+      problems.add(
+          m.loc(),
+          where
+              + " needs exactly one of 'url' (written here) and 'url_env'"
+              + " (the name of an environment variable holding the URL, when the URL is a secret).");
       return Optional.empty();
     }
     if (hasUrl) {
@@ -296,8 +361,9 @@ public final class DestinationsYaml {
       }
       String bad = UrlRef.checkUrl(url.get());
       if (bad == null && java.net.URI.create(url.get().strip()).getRawUserInfo() != null) {
-        bad = "holds a user name or password; secrets are never written in YAML: put the URL in"
-            + " an environment variable and name it with 'url_env'.";
+        bad =
+            "holds a user name or password; secrets are never written in YAML: put the URL in"
+                + " an environment variable and name it with 'url_env'.";
       }
       if (bad != null) {
         problems.add(valueLoc(m, "url"), "'url' of " + where + " " + bad);
@@ -311,8 +377,11 @@ public final class DestinationsYaml {
     }
     Optional<String> value = env.get(name.get());
     if (value.isEmpty()) {
-      problems.add(valueLoc(m, "url_env"), "environment variable " + name.get()
-          + " is not set; export it with the URL before running andon.");
+      problems.add(
+          valueLoc(m, "url_env"),
+          "environment variable "
+              + name.get()
+              + " is not set; export it with the URL before running andon.");
     } else {
       String bad = UrlRef.checkUrl(value.get());
       if (bad != null) {
@@ -325,8 +394,14 @@ public final class DestinationsYaml {
   private static Optional<String> envName(YMap m, String key, Problems problems) {
     Optional<String> name = problems.string(m, key).map(String::strip);
     if (name.isPresent() && !ENV_NAME.matcher(name.get()).matches()) {
-      problems.add(valueLoc(m, key), "'" + key + "' must name an environment variable (letters,"
-          + " digits and '_'), not '" + name.get() + "'. Write the variable's name, not its value.");
+      problems.add(
+          valueLoc(m, key),
+          "'"
+              + key
+              + "' must name an environment variable (letters,"
+              + " digits and '_'), not '"
+              + name.get()
+              + "'. Write the variable's name, not its value.");
       return Optional.empty();
     }
     return name;
@@ -337,8 +412,9 @@ public final class DestinationsYaml {
     OptionalDouble t = problems.number(m, "timeout_seconds");
     if (t.isPresent()) {
       if (!(t.getAsDouble() > 0) || t.getAsDouble() > 600) {
-        problems.add(valueLoc(m, "timeout_seconds"), "'timeout_seconds' must be more than 0 and"
-            + " at most 600.");
+        problems.add(
+            valueLoc(m, "timeout_seconds"),
+            "'timeout_seconds' must be more than 0 and" + " at most 600.");
       } else {
         timeout = Duration.ofMillis(Math.round(t.getAsDouble() * 1000));
       }
@@ -348,8 +424,11 @@ public final class DestinationsYaml {
       List<Duration> delays = new ArrayList<>();
       boolean ok = true;
       for (YNode n : problems.list(m, "retry_schedule_seconds")) {
-        double v = n instanceof YScalar s && (s.type() == YScalar.Type.INT
-            || s.type() == YScalar.Type.FLOAT) ? Double.parseDouble(s.text()) : Double.NaN;
+        double v =
+            n instanceof YScalar s
+                    && (s.type() == YScalar.Type.INT || s.type() == YScalar.Type.FLOAT)
+                ? Double.parseDouble(s.text())
+                : Double.NaN;
         if (!(v >= 0) || Double.isInfinite(v)) {
           problems.add(n.loc(), "each retry delay must be a number of seconds, 0 or more.");
           ok = false;
@@ -358,8 +437,9 @@ public final class DestinationsYaml {
         }
       }
       if (ok && delays.isEmpty()) {
-        problems.add(valueLoc(m, "retry_schedule_seconds"), "'retry_schedule_seconds' needs at"
-            + " least one delay (0 for the first attempt).");
+        problems.add(
+            valueLoc(m, "retry_schedule_seconds"),
+            "'retry_schedule_seconds' needs at" + " least one delay (0 for the first attempt).");
       } else if (ok) {
         schedule = new RetrySchedule(delays);
       }

@@ -18,7 +18,8 @@ public interface Env {
   /** A fixed environment, for tests and embedding. */
   static Env of(Map<String, String> values) {
     Map<String, String> copy = Map.copyOf(values);
-    return name -> Optional.ofNullable(copy.get(Objects.requireNonNull(name, "name")))
-        .filter(v -> !v.isBlank());
+    return name ->
+        Optional.ofNullable(copy.get(Objects.requireNonNull(name, "name")))
+            .filter(v -> !v.isBlank());
   }
 }

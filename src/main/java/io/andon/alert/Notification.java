@@ -49,8 +49,9 @@ public record Notification(
    */
   public static String idFor(String eventKey, String destinationId) {
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(
-          (eventKey + "\n" + destinationId).getBytes(StandardCharsets.UTF_8));
+      byte[] h =
+          MessageDigest.getInstance("SHA-256")
+              .digest((eventKey + "\n" + destinationId).getBytes(StandardCharsets.UTF_8));
       return "msg_" + HexFormat.of().formatHex(h, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

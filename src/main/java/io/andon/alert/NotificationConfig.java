@@ -26,18 +26,26 @@ import java.util.Set;
 public record NotificationConfig(
     Destinations destinations, Notifications job, Map<String, Notifications> tasks) {
 
-  public static final Set<String> JOB_KEYS = Set.of("destinations", "email_notifications",
-      "webhook_notifications", "notification_settings", "health");
-  public static final Set<String> TASK_KEYS = Set.of("email_notifications",
-      "webhook_notifications", "notification_settings", "health");
+  public static final Set<String> JOB_KEYS =
+      Set.of(
+          "destinations",
+          "email_notifications",
+          "webhook_notifications",
+          "notification_settings",
+          "health");
+  public static final Set<String> TASK_KEYS =
+      Set.of("email_notifications", "webhook_notifications", "notification_settings", "health");
+
   /** How Databricks names its notification destinations: a UUID. */
-  private static final java.util.regex.Pattern WORKSPACE_ID = java.util.regex.Pattern.compile(
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final java.util.regex.Pattern WORKSPACE_ID =
+      java.util.regex.Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
   /** Databricks' limit of webhooks per hook. */
   public static final int MAX_WEBHOOKS_PER_HOOK = 3;
 
-  private static final List<String> HOOK_KEYS = List.of("on_start", "on_success", "on_failure",
-      "on_duration_warning_threshold_exceeded");
+  private static final List<String> HOOK_KEYS =
+      List.of("on_start", "on_success", "on_failure", "on_duration_warning_threshold_exceeded");
 
   public NotificationConfig {
     Objects.requireNonNull(destinations, "destinations");
@@ -54,30 +62,41 @@ public record NotificationConfig(
    *
    * @param baseDir the job file's folder, for relative paths
    */
-  public static NotificationConfig parse(Map<String, YNode> jobExtras,
-      Map<String, Map<String, YNode>> taskExtras, Path baseDir, Env env, Problems problems) {
+  public static NotificationConfig parse(
+      Map<String, YNode> jobExtras,
+      Map<String, Map<String, YNode>> taskExtras,
+      Path baseDir,
+      Env env,
+      Problems problems) {
     Objects.requireNonNull(jobExtras, "jobExtras");
     Objects.requireNonNull(taskExtras, "taskExtras");
-    Destinations destinations = Optional.ofNullable(jobExtras.get("destinations"))
-        .filter(n -> !(n instanceof YScalar s && s.isNull()))
-        .map(n -> DestinationsYaml.parse(n, baseDir, env, problems))
-        .orElse(Destinations.none());
+    Destinations destinations =
+        Optional.ofNullable(jobExtras.get("destinations"))
+            .filter(n -> !(n instanceof YScalar s && s.isNull()))
+            .map(n -> DestinationsYaml.parse(n, baseDir, env, problems))
+            .orElse(Destinations.none());
     Notifications job = notifications(jobExtras, destinations, false, "the job", problems);
     Map<String, Notifications> tasks = new LinkedHashMap<>();
-    taskExtras.forEach((key, extras) -> {
-      if (extras.isEmpty()) {
-        return; // no key of this task's to read or to report
-      }
-      Notifications n = notifications(extras, destinations, true, "task '" + key + "'", problems);
-      if (!n.isEmpty() || n.durationThresholdSeconds().isPresent()) {
-        tasks.put(key, n);
-      }
-    });
+    taskExtras.forEach(
+        (key, extras) -> {
+          if (extras.isEmpty()) {
+            return; // no key of this task's to read or to report
+          }
+          Notifications n =
+              notifications(extras, destinations, true, "task '" + key + "'", problems);
+          if (!n.isEmpty() || n.durationThresholdSeconds().isPresent()) {
+            tasks.put(key, n);
+          }
+        });
     return new NotificationConfig(destinations, job, tasks);
   }
 
-  private static Notifications notifications(Map<String, YNode> extras,
-      Destinations destinations, boolean task, String where, Problems problems) {
+  private static Notifications notifications(
+      Map<String, YNode> extras,
+      Destinations destinations,
+      boolean task,
+      String where,
+      Problems problems) {
     Map<Hook, List<Destination>> targets = new EnumMap<>(Hook.class);
     boolean skipped = false;
     boolean canceled = false;
@@ -104,9 +123,17 @@ public record NotificationConfig(
         for (Hook h : Hook.values()) {
           List<YNode> items = problems.list(m.get(), h.key());
           if (items.size() > MAX_WEBHOOKS_PER_HOOK) {
-            problems.add(m.get().get(h.key()).orElseThrow().loc(), "'" + h.key() + "' of " + where
-                + " lists " + items.size() + " destinations; at most " + MAX_WEBHOOKS_PER_HOOK
-                + " per event (as on Databricks).");
+            problems.add(
+                m.get().get(h.key()).orElseThrow().loc(),
+                "'"
+                    + h.key()
+                    + "' of "
+                    + where
+                    + " lists "
+                    + items.size()
+                    + " destinations; at most "
+                    + MAX_WEBHOOKS_PER_HOOK
+                    + " per event (as on Databricks).");
           }
           for (YNode item : items) {
             webhookTarget(item, destinations, problems)
@@ -119,21 +146,23 @@ public record NotificationConfig(
     if (settings != null && !isNull(settings)) {
       Optional<YMap> m = problems.map(settings, "'notification_settings' of " + where);
       if (m.isPresent()) {
-        List<String> allowed = new ArrayList<>(List.of("no_alert_for_skipped_runs",
-            "no_alert_for_canceled_runs"));
+        List<String> allowed =
+            new ArrayList<>(List.of("no_alert_for_skipped_runs", "no_alert_for_canceled_runs"));
         if (task) {
           allowed.add("alert_on_last_attempt");
         } else if (m.get().has("alert_on_last_attempt")) {
-          problems.add(m.get().keyLoc("alert_on_last_attempt"), "'alert_on_last_attempt' is a"
-              + " task setting (retries are per task): move it to the notification_settings of"
-              + " the tasks that retry.");
+          problems.add(
+              m.get().keyLoc("alert_on_last_attempt"),
+              "'alert_on_last_attempt' is a"
+                  + " task setting (retries are per task): move it to the notification_settings of"
+                  + " the tasks that retry.");
         }
         Map<String, YMap.Entry> kept = new LinkedHashMap<>(m.get().entries());
         if (!task) {
           kept.remove("alert_on_last_attempt");
         }
-        problems.unknownKeys(new YMap(m.get().loc(), kept), allowed,
-            "'notification_settings' of " + where);
+        problems.unknownKeys(
+            new YMap(m.get().loc(), kept), allowed, "'notification_settings' of " + where);
         skipped = problems.bool(m.get(), "no_alert_for_skipped_runs").orElse(skipped);
         canceled = problems.bool(m.get(), "no_alert_for_canceled_runs").orElse(false);
         lastAttempt = task && problems.bool(m.get(), "alert_on_last_attempt").orElse(false);
@@ -142,18 +171,25 @@ public record NotificationConfig(
     OptionalLong threshold = health(extras.get("health"), where, problems);
     if (threshold.isEmpty() && targets.containsKey(Hook.ON_DURATION_WARNING_THRESHOLD_EXCEEDED)) {
       String k = Hook.ON_DURATION_WARNING_THRESHOLD_EXCEEDED.key();
-      YNode keyAt = email instanceof YMap em && em.has(k) ? em.get(k).orElseThrow()
-          : hooks instanceof YMap hm && hm.has(k) ? hm.get(k).orElseThrow()
-          : Objects.requireNonNullElse(email, hooks);
-      problems.add(keyAt.loc(), "on_duration_warning_threshold_exceeded of " + where + " needs a"
-          + " threshold: add health: {rules: [{metric: RUN_DURATION_SECONDS, op: GREATER_THAN,"
-          + " value: SECONDS}]}.");
+      YNode keyAt =
+          email instanceof YMap em && em.has(k)
+              ? em.get(k).orElseThrow()
+              : hooks instanceof YMap hm && hm.has(k)
+                  ? hm.get(k).orElseThrow()
+                  : Objects.requireNonNullElse(email, hooks);
+      problems.add(
+          keyAt.loc(),
+          "on_duration_warning_threshold_exceeded of "
+              + where
+              + " needs a"
+              + " threshold: add health: {rules: [{metric: RUN_DURATION_SECONDS, op: GREATER_THAN,"
+              + " value: SECONDS}]}.");
     }
     return new Notifications(targets, skipped, canceled, lastAttempt, threshold);
   }
 
-  private static Optional<Destination> emailTargets(YMap m, Hook h, Destinations destinations,
-      String where, Problems problems) {
+  private static Optional<Destination> emailTargets(
+      YMap m, Hook h, Destinations destinations, String where, Problems problems) {
     List<String> addresses = new ArrayList<>();
     YNode at = null;
     List<Destination> byId = new ArrayList<>();
@@ -168,8 +204,15 @@ public record NotificationConfig(
         if (d.get() instanceof Destination.Email) {
           byId.add(d.get());
         } else {
-          problems.add(item.loc(), "destination '" + t + "' is a " + d.get().type()
-              + " destination; list it under webhook_notifications as {id: " + t + "}.");
+          problems.add(
+              item.loc(),
+              "destination '"
+                  + t
+                  + "' is a "
+                  + d.get().type()
+                  + " destination; list it under webhook_notifications as {id: "
+                  + t
+                  + "}.");
         }
       } else if (destinations.isInvalid(t)) {
         continue; // its declaration's problems are reported already
@@ -182,46 +225,75 @@ public record NotificationConfig(
           at = at == null ? item : at;
         }
       } else {
-        problems.add(item.loc(), "'" + t + "' in email_notifications is neither an e-mail address"
-            + " nor the id of an e-mail destination." + didYouMean(t, destinations));
+        problems.add(
+            item.loc(),
+            "'"
+                + t
+                + "' in email_notifications is neither an e-mail address"
+                + " nor the id of an e-mail destination."
+                + didYouMean(t, destinations));
       }
     }
     if (!byId.isEmpty() && byId.size() + (addresses.isEmpty() ? 0 : 1) > 1) {
-      problems.add(m.keyLoc(h.key()), "'" + h.key() + "' of " + where + " names several e-mail"
-          + " destinations; andon sends one e-mail per hook, so list one destination id or"
-          + " addresses.");
+      problems.add(
+          m.keyLoc(h.key()),
+          "'"
+              + h.key()
+              + "' of "
+              + where
+              + " names several e-mail"
+              + " destinations; andon sends one e-mail per hook, so list one destination id or"
+              + " addresses.");
     }
     if (addresses.isEmpty()) {
       return byId.isEmpty() ? Optional.empty() : Optional.of(byId.get(0));
     }
-    List<Destination.Email> servers = destinations.all().values().stream()
-        .filter(Destination.Email.class::isInstance).map(Destination.Email.class::cast).toList();
+    List<Destination.Email> servers =
+        destinations.all().values().stream()
+            .filter(Destination.Email.class::isInstance)
+            .map(Destination.Email.class::cast)
+            .toList();
     if (servers.isEmpty()) {
       // as a bundle for Databricks has it: the workspace sends those mails, andon cannot
-      problems.warn(at.loc(), "email_notifications of " + where + " lists addresses, but the job"
-          + " declares no e-mail destination, so andon sends them no mail; to have it send, declare"
-          + " one: destinations: {mail: {type: email, to: [...], smtp: {host, port, from}}}.");
+      problems.warn(
+          at.loc(),
+          "email_notifications of "
+              + where
+              + " lists addresses, but the job"
+              + " declares no e-mail destination, so andon sends them no mail; to have it send, declare"
+              + " one: destinations: {mail: {type: email, to: [...], smtp: {host, port, from}}}.");
       return Optional.empty();
     }
     if (servers.size() != 1) {
-      problems.add(at.loc(), "email_notifications of " + where + " lists addresses, so andon needs"
-          + " the SMTP server to send through: declare " + (servers.isEmpty() ? "an e-mail"
-              + " destination (destinations: {mail: {type: email, to: [...], smtp: {host, port,"
-              + " from}}})" : "only one e-mail destination, or refer to one by its id")
-          + ".");
+      problems.add(
+          at.loc(),
+          "email_notifications of "
+              + where
+              + " lists addresses, so andon needs"
+              + " the SMTP server to send through: declare "
+              + (servers.isEmpty()
+                  ? "an e-mail"
+                      + " destination (destinations: {mail: {type: email, to: [...], smtp: {host, port,"
+                      + " from}}})"
+                  : "only one e-mail destination, or refer to one by its id")
+              + ".");
       return Optional.empty();
     }
     Destination.Email server = servers.get(0);
-    return Optional.of(new Destination.Email(server.id() + "+" + String.join(",", addresses),
-        addresses, server.smtp(), server.delivery()));
+    return Optional.of(
+        new Destination.Email(
+            server.id() + "+" + String.join(",", addresses),
+            addresses,
+            server.smtp(),
+            server.delivery()));
   }
 
-  private static Optional<Destination> webhookTarget(YNode item, Destinations destinations,
-      Problems problems) {
+  private static Optional<Destination> webhookTarget(
+      YNode item, Destinations destinations, Problems problems) {
     if (!(item instanceof YMap m)) {
       String hint = item instanceof YScalar s ? " Write {id: " + s.text() + "}." : "";
-      problems.add(item.loc(), "each webhook notification is a mapping {id: DESTINATION_ID}."
-          + hint);
+      problems.add(
+          item.loc(), "each webhook notification is a mapping {id: DESTINATION_ID}." + hint);
       return Optional.empty();
     }
     problems.unknownKeys(m, List.of("id"), "a webhook notification");
@@ -231,17 +303,27 @@ public record NotificationConfig(
     }
     Optional<Destination> d = destinations.get(id.get().strip());
     if (d.isEmpty() && WORKSPACE_ID.matcher(id.get().strip()).matches()) {
-      problems.notice(m.get("id").orElseThrow().loc(), "webhook destination " + id.get().strip()
-          + " is the id of a Databricks workspace destination; andon does not send to it. Declare"
-          + " a destination under 'destinations:' to be notified by andon.");
+      problems.notice(
+          m.get("id").orElseThrow().loc(),
+          "webhook destination "
+              + id.get().strip()
+              + " is the id of a Databricks workspace destination; andon does not send to it. Declare"
+              + " a destination under 'destinations:' to be notified by andon.");
       return Optional.empty();
     }
     if (d.isEmpty() && !destinations.isInvalid(id.get().strip())) {
-      problems.add(m.get("id").orElseThrow().loc(), "unknown destination id '" + id.get() + "';"
-          + (destinations.declared().isEmpty() ? " declare it under 'destinations:' in the job or"
-              + " in a shared destinations file." : " declared ids: "
-              + String.join(", ", destinations.declared()) + "." + didYouMean(id.get(),
-                  destinations)));
+      problems.add(
+          m.get("id").orElseThrow().loc(),
+          "unknown destination id '"
+              + id.get()
+              + "';"
+              + (destinations.declared().isEmpty()
+                  ? " declare it under 'destinations:' in the job or"
+                      + " in a shared destinations file."
+                  : " declared ids: "
+                      + String.join(", ", destinations.declared())
+                      + "."
+                      + didYouMean(id.get(), destinations)));
     }
     return d;
   }
@@ -274,20 +356,27 @@ public record NotificationConfig(
         problems.add(rule.get().loc(), "a health rule needs 'value' (seconds).");
       }
       if (metric.isPresent() && !metric.get().equals("RUN_DURATION_SECONDS")) {
-        problems.add(rule.get().get("metric").orElseThrow().loc(), "andon checks the health"
-            + " metric RUN_DURATION_SECONDS only, not '" + metric.get() + "'.");
+        problems.add(
+            rule.get().get("metric").orElseThrow().loc(),
+            "andon checks the health"
+                + " metric RUN_DURATION_SECONDS only, not '"
+                + metric.get()
+                + "'.");
       }
       if (op.isPresent() && !op.get().equals("GREATER_THAN")) {
-        problems.add(rule.get().get("op").orElseThrow().loc(), "the op of RUN_DURATION_SECONDS"
-            + " must be GREATER_THAN, not '" + op.get() + "'.");
+        problems.add(
+            rule.get().get("op").orElseThrow().loc(),
+            "the op of RUN_DURATION_SECONDS" + " must be GREATER_THAN, not '" + op.get() + "'.");
       }
       if (value.isPresent() && value.getAsLong() <= 0) {
-        problems.add(rule.get().get("value").orElseThrow().loc(), "'value' must be a positive"
-            + " number of seconds.");
+        problems.add(
+            rule.get().get("value").orElseThrow().loc(),
+            "'value' must be a positive" + " number of seconds.");
       } else if (value.isPresent() && metric.filter("RUN_DURATION_SECONDS"::equals).isPresent()) {
         if (threshold.isPresent()) {
-          problems.add(r.loc(), "'health' of " + where + " has two RUN_DURATION_SECONDS rules;"
-              + " keep one.");
+          problems.add(
+              r.loc(),
+              "'health' of " + where + " has two RUN_DURATION_SECONDS rules;" + " keep one.");
         }
         threshold = value;
       }

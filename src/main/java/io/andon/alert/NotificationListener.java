@@ -41,8 +41,8 @@ import java.util.function.Consumer;
  */
 public final class NotificationListener implements RunListener, AutoCloseable {
   private static final Set<String> CANCELED = Set.of("CANCELED", "UPSTREAM_CANCELED");
-  private static final Set<String> SKIPPED = Set.of("SKIPPED", "MAXIMUM_CONCURRENT_RUNS_REACHED",
-      "UPSTREAM_FAILED");
+  private static final Set<String> SKIPPED =
+      Set.of("SKIPPED", "MAXIMUM_CONCURRENT_RUNS_REACHED", "UPSTREAM_FAILED");
   private static final Set<String> SILENT = Set.of("EXCLUDED", "DISABLED");
 
   private final Outbox outbox;
@@ -57,8 +57,8 @@ public final class NotificationListener implements RunListener, AutoCloseable {
   /**
    * @param warn where to say that something could not be written (never throws to the engine)
    */
-  public NotificationListener(Outbox outbox, NotificationConfig config, Clock clock,
-      Consumer<String> warn) {
+  public NotificationListener(
+      Outbox outbox, NotificationConfig config, Clock clock, Consumer<String> warn) {
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -67,14 +67,16 @@ public final class NotificationListener implements RunListener, AutoCloseable {
 
   /**
    * The listener of a loaded job: its notification keys (already validated at load by {@link
-   * NotificationsExtension}), the store's outbox, secrets from the environment, warnings to
-   * stderr.
+   * NotificationsExtension}), the store's outbox, secrets from the environment, warnings to stderr.
    */
   public static NotificationListener forJob(JobSpec job, Store store) {
     Objects.requireNonNull(job, "job");
     Objects.requireNonNull(store, "store");
-    return new NotificationListener(Outbox.open(store), config(job, Env.system()),
-        Clock.systemUTC(), m -> System.err.println("andon: " + m));
+    return new NotificationListener(
+        Outbox.open(store),
+        config(job, Env.system()),
+        Clock.systemUTC(),
+        m -> System.err.println("andon: " + m));
   }
 
   /** The notification settings of {@code job}; throws when they are invalid. */
@@ -85,8 +87,9 @@ public final class NotificationListener implements RunListener, AutoCloseable {
     }
     Path dir = job.dir();
     Problems problems = new Problems();
-    NotificationConfig c = NotificationConfig.parse(job.extras(), tasks,
-        dir == null ? Path.of("") : dir, env, problems);
+    NotificationConfig c =
+        NotificationConfig.parse(
+            job.extras(), tasks, dir == null ? Path.of("") : dir, env, problems);
     problems.throwIfAny(job.file() + " has invalid notifications");
     return c;
   }
@@ -99,34 +102,67 @@ public final class NotificationListener implements RunListener, AutoCloseable {
 
   @Override
   public void runStarted(RunInfo run) {
-    guard(() -> {
-      notify(config.job(), Hook.ON_START, "run.started", key(run, "started"), run, null,
-          "Job '" + run.jobName() + "' run " + run.runId() + " started",
-          "Job '" + run.jobName() + "' run " + run.runId() + " started at " + run.startTime()
-              + ".", Json.object());
-      config.job().durationThresholdSeconds().ifPresent(s -> {
-        Duration left = Duration.ofSeconds(s).minus(Duration.between(run.startTime(),
-            clock.instant()));
-        schedule("run/" + run.runId(), left, () -> runDurationExceeded(run, s));
-      });
-    });
+    guard(
+        () -> {
+          notify(
+              config.job(),
+              Hook.ON_START,
+              "run.started",
+              key(run, "started"),
+              run,
+              null,
+              "Job '" + run.jobName() + "' run " + run.runId() + " started",
+              "Job '"
+                  + run.jobName()
+                  + "' run "
+                  + run.runId()
+                  + " started at "
+                  + run.startTime()
+                  + ".",
+              Json.object());
+          config
+              .job()
+              .durationThresholdSeconds()
+              .ifPresent(
+                  s -> {
+                    Duration left =
+                        Duration.ofSeconds(s)
+                            .minus(Duration.between(run.startTime(), clock.instant()));
+                    schedule("run/" + run.runId(), left, () -> runDurationExceeded(run, s));
+                  });
+        });
   }
 
   @Override
   public void runFinished(RunInfo run, String resultState, String message) {
-    guard(() -> {
-      cancelTimer("run/" + run.runId());
-      Hook hook = hookFor(resultState, config.job());
-      if (hook == null) {
-        return;
-      }
-      String m = message == null || message.isBlank() ? "" : ": " + message;
-      notify(config.job(), hook, "run." + eventWord(resultState), key(run, "finished"), run,
-          null, "Job '" + run.jobName() + "' run " + run.runId() + " " + resultState,
-          "Job '" + run.jobName() + "' run " + run.runId() + " finished " + resultState + m
-              + ".", Json.object().put("result_state", resultState)
-              .put("message", message == null ? "" : message));
-    });
+    guard(
+        () -> {
+          cancelTimer("run/" + run.runId());
+          Hook hook = hookFor(resultState, config.job());
+          if (hook == null) {
+            return;
+          }
+          String m = message == null || message.isBlank() ? "" : ": " + message;
+          notify(
+              config.job(),
+              hook,
+              "run." + eventWord(resultState),
+              key(run, "finished"),
+              run,
+              null,
+              "Job '" + run.jobName() + "' run " + run.runId() + " " + resultState,
+              "Job '"
+                  + run.jobName()
+                  + "' run "
+                  + run.runId()
+                  + " finished "
+                  + resultState
+                  + m
+                  + ".",
+              Json.object()
+                  .put("result_state", resultState)
+                  .put("message", message == null ? "" : message));
+        });
   }
 
   @Override
@@ -134,73 +170,170 @@ public final class NotificationListener implements RunListener, AutoCloseable {
     if (config.tasks().isEmpty()) {
       return; // no task has notifications or health rules: nothing to do, thousands of times
     }
-    guard(() -> {
-      Notifications n = config.task(baseKey(taskKey));
-      if (!(n.alertOnLastAttempt() && attempt > 1)) {
-        notify(n, Hook.ON_START, "task.started", key(run, "task/" + taskKey + "/" + attempt
-            + "/started"), run, taskKey,
-            "Task '" + taskKey + "' of job '" + run.jobName() + "' run " + run.runId()
-                + " started", "Task '" + taskKey + "' of job '" + run.jobName() + "' run "
-                + run.runId() + " started (attempt " + attempt + ").",
-            Json.object().put("task_key", taskKey).put("attempt", attempt));
-      }
-      n.durationThresholdSeconds().ifPresent(s -> schedule(
-          "task/" + run.runId() + "/" + taskKey + "/" + attempt, Duration.ofSeconds(s),
-          () -> taskDurationExceeded(run, taskKey, attempt, s)));
-    });
+    guard(
+        () -> {
+          Notifications n = config.task(baseKey(taskKey));
+          if (!(n.alertOnLastAttempt() && attempt > 1)) {
+            notify(
+                n,
+                Hook.ON_START,
+                "task.started",
+                key(run, "task/" + taskKey + "/" + attempt + "/started"),
+                run,
+                taskKey,
+                "Task '"
+                    + taskKey
+                    + "' of job '"
+                    + run.jobName()
+                    + "' run "
+                    + run.runId()
+                    + " started",
+                "Task '"
+                    + taskKey
+                    + "' of job '"
+                    + run.jobName()
+                    + "' run "
+                    + run.runId()
+                    + " started (attempt "
+                    + attempt
+                    + ").",
+                Json.object().put("task_key", taskKey).put("attempt", attempt));
+          }
+          n.durationThresholdSeconds()
+              .ifPresent(
+                  s ->
+                      schedule(
+                          "task/" + run.runId() + "/" + taskKey + "/" + attempt,
+                          Duration.ofSeconds(s),
+                          () -> taskDurationExceeded(run, taskKey, attempt, s)));
+        });
   }
 
   @Override
-  public void taskFinished(RunInfo run, String taskKey, String resultState, int attempt,
-      boolean willRetry, String message) {
+  public void taskFinished(
+      RunInfo run,
+      String taskKey,
+      String resultState,
+      int attempt,
+      boolean willRetry,
+      String message) {
     if (config.tasks().isEmpty()) {
       return;
     }
-    guard(() -> {
-      cancelTimer("task/" + run.runId() + "/" + taskKey + "/" + attempt);
-      Notifications n = config.task(baseKey(taskKey));
-      Hook hook = hookFor(resultState, n);
-      if (hook == null || (hook == Hook.ON_FAILURE && willRetry && n.alertOnLastAttempt())) {
-        return;
-      }
-      String m = message == null || message.isBlank() ? "" : ": " + message;
-      notify(n, hook, "task." + eventWord(resultState), key(run, "task/" + taskKey + "/"
-          + attempt + "/finished"), run, taskKey,
-          "Task '" + taskKey + "' of job '" + run.jobName() + "' run " + run.runId() + " "
-              + resultState,
-          "Task '" + taskKey + "' of job '" + run.jobName() + "' run " + run.runId()
-              + " finished " + resultState + " on attempt " + attempt
-              + (willRetry ? " (it will be retried)" : "") + m + ".",
-          Json.object().put("task_key", taskKey).put("attempt", attempt)
-              .put("result_state", resultState).put("will_retry", willRetry)
-              .put("message", message == null ? "" : message));
-    });
+    guard(
+        () -> {
+          cancelTimer("task/" + run.runId() + "/" + taskKey + "/" + attempt);
+          Notifications n = config.task(baseKey(taskKey));
+          Hook hook = hookFor(resultState, n);
+          if (hook == null || (hook == Hook.ON_FAILURE && willRetry && n.alertOnLastAttempt())) {
+            return;
+          }
+          String m = message == null || message.isBlank() ? "" : ": " + message;
+          notify(
+              n,
+              hook,
+              "task." + eventWord(resultState),
+              key(run, "task/" + taskKey + "/" + attempt + "/finished"),
+              run,
+              taskKey,
+              "Task '"
+                  + taskKey
+                  + "' of job '"
+                  + run.jobName()
+                  + "' run "
+                  + run.runId()
+                  + " "
+                  + resultState,
+              "Task '"
+                  + taskKey
+                  + "' of job '"
+                  + run.jobName()
+                  + "' run "
+                  + run.runId()
+                  + " finished "
+                  + resultState
+                  + " on attempt "
+                  + attempt
+                  + (willRetry ? " (it will be retried)" : "")
+                  + m
+                  + ".",
+              Json.object()
+                  .put("task_key", taskKey)
+                  .put("attempt", attempt)
+                  .put("result_state", resultState)
+                  .put("will_retry", willRetry)
+                  .put("message", message == null ? "" : message));
+        });
   }
 
   /** The run has been going longer than its health rule's RUN_DURATION_SECONDS. */
   public void runDurationExceeded(RunInfo run, long thresholdSeconds) {
-    guard(() -> notify(config.job(), Hook.ON_DURATION_WARNING_THRESHOLD_EXCEEDED,
-        "run.duration_warning", key(run, "duration"), run, null,
-        "Job '" + run.jobName() + "' run " + run.runId() + " is running longer than "
-            + thresholdSeconds + " s",
-        "Job '" + run.jobName() + "' run " + run.runId() + " has been running longer than its"
-            + " health rule's RUN_DURATION_SECONDS " + thresholdSeconds + " s (started "
-            + run.startTime() + ").",
-        Json.object().put("threshold_seconds", thresholdSeconds)));
+    guard(
+        () ->
+            notify(
+                config.job(),
+                Hook.ON_DURATION_WARNING_THRESHOLD_EXCEEDED,
+                "run.duration_warning",
+                key(run, "duration"),
+                run,
+                null,
+                "Job '"
+                    + run.jobName()
+                    + "' run "
+                    + run.runId()
+                    + " is running longer than "
+                    + thresholdSeconds
+                    + " s",
+                "Job '"
+                    + run.jobName()
+                    + "' run "
+                    + run.runId()
+                    + " has been running longer than its"
+                    + " health rule's RUN_DURATION_SECONDS "
+                    + thresholdSeconds
+                    + " s (started "
+                    + run.startTime()
+                    + ").",
+                Json.object().put("threshold_seconds", thresholdSeconds)));
   }
 
   /** A task attempt has been running longer than the task's RUN_DURATION_SECONDS. */
-  public void taskDurationExceeded(RunInfo run, String taskKey, int attempt,
-      long thresholdSeconds) {
-    guard(() -> notify(config.task(baseKey(taskKey)), Hook.ON_DURATION_WARNING_THRESHOLD_EXCEEDED,
-        "task.duration_warning", key(run, "task/" + taskKey + "/" + attempt + "/duration"), run,
-        taskKey, "Task '" + taskKey + "' of job '" + run.jobName() + "' run " + run.runId()
-            + " is running longer than " + thresholdSeconds + " s",
-        "Task '" + taskKey + "' of job '" + run.jobName() + "' run " + run.runId()
-            + " (attempt " + attempt + ") has been running longer than its health rule's"
-            + " RUN_DURATION_SECONDS " + thresholdSeconds + " s.",
-        Json.object().put("task_key", taskKey).put("attempt", attempt)
-            .put("threshold_seconds", thresholdSeconds)));
+  public void taskDurationExceeded(
+      RunInfo run, String taskKey, int attempt, long thresholdSeconds) {
+    guard(
+        () ->
+            notify(
+                config.task(baseKey(taskKey)),
+                Hook.ON_DURATION_WARNING_THRESHOLD_EXCEEDED,
+                "task.duration_warning",
+                key(run, "task/" + taskKey + "/" + attempt + "/duration"),
+                run,
+                taskKey,
+                "Task '"
+                    + taskKey
+                    + "' of job '"
+                    + run.jobName()
+                    + "' run "
+                    + run.runId()
+                    + " is running longer than "
+                    + thresholdSeconds
+                    + " s",
+                "Task '"
+                    + taskKey
+                    + "' of job '"
+                    + run.jobName()
+                    + "' run "
+                    + run.runId()
+                    + " (attempt "
+                    + attempt
+                    + ") has been running longer than its health rule's"
+                    + " RUN_DURATION_SECONDS "
+                    + thresholdSeconds
+                    + " s.",
+                Json.object()
+                    .put("task_key", taskKey)
+                    .put("attempt", attempt)
+                    .put("threshold_seconds", thresholdSeconds)));
   }
 
   /**
@@ -259,8 +392,16 @@ public final class NotificationListener implements RunListener, AutoCloseable {
     return "run/" + run.runId() + "/repair/" + run.repairCount() + "/" + event;
   }
 
-  private void notify(Notifications n, Hook hook, String event, String eventKey, RunInfo run,
-      String taskKey, String subject, String text, ObjectNode extra) {
+  private void notify(
+      Notifications n,
+      Hook hook,
+      String event,
+      String eventKey,
+      RunInfo run,
+      String taskKey,
+      String subject,
+      String text,
+      ObjectNode extra) {
     List<Destination> targets = n.targets(hook);
     if (targets.isEmpty()) {
       return;
@@ -275,13 +416,27 @@ public final class NotificationListener implements RunListener, AutoCloseable {
     ObjectNode params = data.putObject("parameters");
     run.parameters().forEach(params::put);
     data.setAll(extra);
-    String source = "job " + run.jobName() + " run " + run.runId()
-        + (taskKey == null ? "" : " task " + taskKey);
+    String source =
+        "job "
+            + run.jobName()
+            + " run "
+            + run.runId()
+            + (taskKey == null ? "" : " task " + taskKey);
     Instant now = clock.instant();
     boolean any = false;
     for (Destination d : targets) {
-      any |= outbox.enqueue(new Notification(Notification.idFor(eventKey, d.id()), d.id(), event,
-          source, "andon: " + subject, text, data, now), d);
+      any |=
+          outbox.enqueue(
+              new Notification(
+                  Notification.idFor(eventKey, d.id()),
+                  d.id(),
+                  event,
+                  source,
+                  "andon: " + subject,
+                  text,
+                  data,
+                  now),
+              d);
     }
     if (any) {
       sender.execute(() -> guard(outbox::deliverDue));
@@ -290,10 +445,15 @@ public final class NotificationListener implements RunListener, AutoCloseable {
 
   private void schedule(String key, Duration delay, Runnable r) {
     long ms = Math.max(0, delay.toMillis());
-    pending.put(key, timers.schedule(() -> {
-      pending.remove(key);
-      r.run();
-    }, ms, TimeUnit.MILLISECONDS));
+    pending.put(
+        key,
+        timers.schedule(
+            () -> {
+              pending.remove(key);
+              r.run();
+            },
+            ms,
+            TimeUnit.MILLISECONDS));
   }
 
   private void cancelTimer(String key) {

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * The notification settings of a job or of one task: who hears about which hook, and the
- * Databricks switches that silence some of them.
+ * The notification settings of a job or of one task: who hears about which hook, and the Databricks
+ * switches that silence some of them.
  *
  * @param targets per hook, the destinations to notify (e-mail addresses already folded into an
  *     e-mail destination)

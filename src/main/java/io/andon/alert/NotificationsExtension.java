@@ -36,10 +36,12 @@ public final class NotificationsExtension implements JobExtension {
   }
 
   @Override
-  public void validate(JobSpec job, Map<String, YNode> jobExtras,
-      Map<String, Map<String, YNode>> taskExtras, Problems problems) {
+  public void validate(
+      JobSpec job,
+      Map<String, YNode> jobExtras,
+      Map<String, Map<String, YNode>> taskExtras,
+      Problems problems) {
     Path dir = job.dir();
-    NotificationConfig.parse(jobExtras, taskExtras, dir == null ? Path.of("") : dir, env,
-        problems);
+    NotificationConfig.parse(jobExtras, taskExtras, dir == null ? Path.of("") : dir, env, problems);
   }
 }

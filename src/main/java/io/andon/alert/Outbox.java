@@ -18,14 +18,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The durable outbox: every notification is written to the store, under its idempotency id,
- * before any attempt to send it; attempts follow the destination's retry schedule; a
- * notification stays PENDING across restarts of andon until a destination accepts it (DELIVERED)
- * or its schedule is spent (FAILED). Delivery is at-least-once: a receiver may see an id twice
- * (a lost answer, two andon processes) and deduplicates on it.
+ * The durable outbox: every notification is written to the store, under its idempotency id, before
+ * any attempt to send it; attempts follow the destination's retry schedule; a notification stays
+ * PENDING across restarts of andon until a destination accepts it (DELIVERED) or its schedule is
+ * spent (FAILED). Delivery is at-least-once: a receiver may see an id twice (a lost answer, two
+ * andon processes) and deduplicates on it.
  *
- * <p>Two processes may drive the same outbox: an attempt first takes a lease on its row, so they
- * do not send the same notification at the same moment.
+ * <p>Two processes may drive the same outbox: an attempt first takes a lease on its row, so they do
+ * not send the same notification at the same moment.
  */
 public final class Outbox {
   /** Waits between attempts; tests pass one that advances a fake clock. */
@@ -35,7 +35,8 @@ public final class Outbox {
   }
 
   /** What a delivery pass did. */
-  public record Report(int attempted, int delivered, int retrying, int failed, List<String> errors) {
+  public record Report(
+      int attempted, int delivered, int retrying, int failed, List<String> errors) {
     public Report {
       errors = List.copyOf(errors);
     }
@@ -43,8 +44,12 @@ public final class Outbox {
     Report plus(Report o) {
       List<String> e = new ArrayList<>(errors);
       e.addAll(o.errors);
-      return new Report(attempted + o.attempted, delivered + o.delivered, retrying + o.retrying,
-          failed + o.failed, e);
+      return new Report(
+          attempted + o.attempted,
+          delivered + o.delivered,
+          retrying + o.retrying,
+          failed + o.failed,
+          e);
     }
   }
 
@@ -80,8 +85,12 @@ public final class Outbox {
     Objects.requireNonNull(n, "n");
     Objects.requireNonNull(destination, "destination");
     if (!n.destinationId().equals(destination.id())) {
-      throw new IllegalArgumentException("notification for '" + n.destinationId()
-          + "' given destination '" + destination.id() + "'");
+      throw new IllegalArgumentException(
+          "notification for '"
+              + n.destinationId()
+              + "' given destination '"
+              + destination.id()
+              + "'");
     }
     return store.tx(c -> enqueue(c, n, destination));
   }
@@ -90,9 +99,11 @@ public final class Outbox {
   static boolean enqueue(Connection c, Notification n, Destination destination)
       throws SQLException {
     long due = n.createdAt().plus(destination.delivery().schedule().delays().get(0)).toEpochMilli();
-    try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO notifications (id,"
-        + " destination_id, destination, event, source, subject, text, body, state, attempts,"
-        + " created_at, next_attempt_at) VALUES (?,?,?,?,?,?,?,?,'PENDING',0,?,?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT OR IGNORE INTO notifications (id,"
+                + " destination_id, destination, event, source, subject, text, body, state, attempts,"
+                + " created_at, next_attempt_at) VALUES (?,?,?,?,?,?,?,?,'PENDING',0,?,?)")) {
       ps.setString(1, n.id());
       ps.setString(2, destination.id());
       ps.setString(3, Json.write(DestinationJson.toJson(destination)));
@@ -115,9 +126,15 @@ public final class Outbox {
    */
   public Report deliverDue() {
     Instant now = clock.instant();
-    List<String[]> due = store.read(c -> ids(c, "SELECT id, destination_id FROM notifications"
-        + " WHERE state = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at,"
-        + " created_at, id", now.toEpochMilli()));
+    List<String[]> due =
+        store.read(
+            c ->
+                ids(
+                    c,
+                    "SELECT id, destination_id FROM notifications"
+                        + " WHERE state = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at,"
+                        + " created_at, id",
+                    now.toEpochMilli()));
     Report r = EMPTY;
     java.util.Set<String> failing = new java.util.HashSet<>();
     for (String[] row : due) {
@@ -127,7 +144,8 @@ public final class Outbox {
       Report one = attempt(row[0]);
       if (one.attempted() > 0 && one.delivered() == 0) {
         failing.add(row[1]);
-        get(row[0]).flatMap(StoredNotification::nextAttemptAt)
+        get(row[0])
+            .flatMap(StoredNotification::nextAttemptAt)
             .ifPresent(next -> defer(row[1], row[0], next, now));
       }
       r = r.plus(one);
@@ -137,17 +155,20 @@ public final class Outbox {
 
   /** The other due notifications of a destination that just failed wait for its next attempt. */
   private void defer(String destinationId, String failedId, Instant next, Instant now) {
-    store.tx(c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE notifications SET next_attempt_at"
-          + " = ? WHERE destination_id = ? AND id <> ? AND state = 'PENDING'"
-          + " AND next_attempt_at <= ?")) {
-        ps.setLong(1, next.toEpochMilli());
-        ps.setString(2, destinationId);
-        ps.setString(3, failedId);
-        ps.setLong(4, now.toEpochMilli());
-        return ps.executeUpdate();
-      }
-    });
+    store.tx(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE notifications SET next_attempt_at"
+                      + " = ? WHERE destination_id = ? AND id <> ? AND state = 'PENDING'"
+                      + " AND next_attempt_at <= ?")) {
+            ps.setLong(1, next.toEpochMilli());
+            ps.setString(2, destinationId);
+            ps.setString(3, failedId);
+            ps.setLong(4, now.toEpochMilli());
+            return ps.executeUpdate();
+          }
+        });
   }
 
   /**
@@ -157,23 +178,26 @@ public final class Outbox {
   public Report retryNow(Optional<String> id) {
     Objects.requireNonNull(id, "id");
     long now = clock.instant().toEpochMilli();
-    store.tx(c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE notifications SET next_attempt_at = ?,"
-          + " state = 'PENDING' WHERE state IN ('PENDING', 'FAILED')"
-          + (id.isPresent() ? " AND id = ?" : ""))) {
-        ps.setLong(1, now);
-        if (id.isPresent()) {
-          ps.setString(2, id.get());
-        }
-        return ps.executeUpdate();
-      }
-    });
+    store.tx(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE notifications SET next_attempt_at = ?,"
+                      + " state = 'PENDING' WHERE state IN ('PENDING', 'FAILED')"
+                      + (id.isPresent() ? " AND id = ?" : ""))) {
+            ps.setLong(1, now);
+            if (id.isPresent()) {
+              ps.setString(2, id.get());
+            }
+            return ps.executeUpdate();
+          }
+        });
     return deliverDue();
   }
 
   /**
-   * Delivers what is due, then waits for retries that fall due within {@code budget} and
-   * delivers them too; what still fails stays in the outbox for a later command.
+   * Delivers what is due, then waits for retries that fall due within {@code budget} and delivers
+   * them too; what still fails stays in the outbox for a later command.
    */
   public Report drain(Duration budget) {
     Instant end = clock.instant().plus(budget);
@@ -202,18 +226,22 @@ public final class Outbox {
 
   /** When the next PENDING notification falls due. */
   public Optional<Instant> nextDue() {
-    return store.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT MIN(next_attempt_at) FROM notifications WHERE state = 'PENDING'"
-              + " AND (lease_until IS NULL OR lease_until < ?)")) {
-        ps.setLong(1, clock.instant().toEpochMilli());
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          long v = rs.getLong(1);
-          return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(v));
-        }
-      }
-    });
+    return store.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT MIN(next_attempt_at) FROM notifications WHERE state = 'PENDING'"
+                      + " AND (lease_until IS NULL OR lease_until < ?)")) {
+            ps.setLong(1, clock.instant().toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              long v = rs.getLong(1);
+              return rs.wasNull()
+                  ? Optional.<Instant>empty()
+                  : Optional.of(Instant.ofEpochMilli(v));
+            }
+          }
+        });
   }
 
   private Report attempt(String id) {
@@ -221,20 +249,24 @@ public final class Outbox {
     // longer than any attempt can take (timeouts are at most 600 s): a process that dies while
     // sending leaves the row to others once the lease runs out
     long leaseUntil = start.toEpochMilli() + Duration.ofMinutes(11).toMillis();
-    Optional<StoredNotification> claimed = store.tx(c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE notifications SET lease_until = ?"
-          + " WHERE id = ? AND state = 'PENDING' AND next_attempt_at <= ?"
-          + " AND (lease_until IS NULL OR lease_until < ?)")) {
-        ps.setLong(1, leaseUntil);
-        ps.setString(2, id);
-        ps.setLong(3, start.toEpochMilli());
-        ps.setLong(4, start.toEpochMilli());
-        if (ps.executeUpdate() != 1) {
-          return Optional.<StoredNotification>empty();
-        }
-      }
-      return query(c, " WHERE id = ?", id).stream().findFirst();
-    });
+    Optional<StoredNotification> claimed =
+        store.tx(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "UPDATE notifications SET lease_until = ?"
+                          + " WHERE id = ? AND state = 'PENDING' AND next_attempt_at <= ?"
+                          + " AND (lease_until IS NULL OR lease_until < ?)")) {
+                ps.setLong(1, leaseUntil);
+                ps.setString(2, id);
+                ps.setLong(3, start.toEpochMilli());
+                ps.setLong(4, start.toEpochMilli());
+                if (ps.executeUpdate() != 1) {
+                  return Optional.<StoredNotification>empty();
+                }
+              }
+              return query(c, " WHERE id = ?", id).stream().findFirst();
+            });
     if (claimed.isEmpty()) {
       return EMPTY;
     }
@@ -255,40 +287,47 @@ public final class Outbox {
       state = StoredNotification.State.DELIVERED;
     } else {
       Optional<Duration> delay = n.destination().delivery().schedule().delayAfter(attempts);
-      state = delay.isPresent() ? StoredNotification.State.PENDING
-          : StoredNotification.State.FAILED;
+      state =
+          delay.isPresent() ? StoredNotification.State.PENDING : StoredNotification.State.FAILED;
       next = delay.map(d -> end.plus(d).toEpochMilli()).orElse(null);
     }
     final String err = error;
     final Long nextAt = next;
-    store.tx(c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE notifications SET state = ?,"
-          + " attempts = ?, last_attempt_at = ?, next_attempt_at = ?, delivered_at = ?,"
-          + " last_error = ?, lease_until = NULL WHERE id = ?")) {
-        ps.setString(1, state.name());
-        ps.setInt(2, attempts);
-        ps.setLong(3, start.toEpochMilli());
-        setLong(ps, 4, nextAt);
-        setLong(ps, 5, err == null ? end.toEpochMilli() : null);
-        ps.setString(6, err);
-        ps.setString(7, n.id());
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO"
-          + " notification_attempts (id, attempt, at, duration_ms, ok, error) VALUES"
-          + " (?,?,?,?,?,?)")) {
-        ps.setString(1, n.id());
-        ps.setInt(2, attempts);
-        ps.setLong(3, start.toEpochMilli());
-        ps.setLong(4, Duration.between(start, end).toMillis());
-        ps.setInt(5, err == null ? 1 : 0);
-        ps.setString(6, err);
-        ps.executeUpdate();
-      }
-      return null;
-    });
-    String errLine = err == null ? null : n.id() + " to '" + n.destinationId() + "' (attempt "
-        + attempts + "): " + err;
+    store.tx(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE notifications SET state = ?,"
+                      + " attempts = ?, last_attempt_at = ?, next_attempt_at = ?, delivered_at = ?,"
+                      + " last_error = ?, lease_until = NULL WHERE id = ?")) {
+            ps.setString(1, state.name());
+            ps.setInt(2, attempts);
+            ps.setLong(3, start.toEpochMilli());
+            setLong(ps, 4, nextAt);
+            setLong(ps, 5, err == null ? end.toEpochMilli() : null);
+            ps.setString(6, err);
+            ps.setString(7, n.id());
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT OR REPLACE INTO"
+                      + " notification_attempts (id, attempt, at, duration_ms, ok, error) VALUES"
+                      + " (?,?,?,?,?,?)")) {
+            ps.setString(1, n.id());
+            ps.setInt(2, attempts);
+            ps.setLong(3, start.toEpochMilli());
+            ps.setLong(4, Duration.between(start, end).toMillis());
+            ps.setInt(5, err == null ? 1 : 0);
+            ps.setString(6, err);
+            ps.executeUpdate();
+          }
+          return null;
+        });
+    String errLine =
+        err == null
+            ? null
+            : n.id() + " to '" + n.destinationId() + "' (attempt " + attempts + "): " + err;
     return switch (state) {
       case DELIVERED -> new Report(1, 1, 0, 0, List.of());
       case PENDING -> new Report(1, 0, 1, 0, List.of(errLine));
@@ -307,10 +346,14 @@ public final class Outbox {
   /** Notifications, newest first, optionally only those in {@code state}. */
   public List<StoredNotification> list(Optional<StoredNotification.State> state, int limit) {
     Objects.requireNonNull(state, "state");
-    return store.read(c -> state.isPresent()
-        ? query(c, " WHERE state = ? ORDER BY created_at DESC, id LIMIT " + limit,
-            state.get().name())
-        : query(c, " ORDER BY created_at DESC, id LIMIT " + limit));
+    return store.read(
+        c ->
+            state.isPresent()
+                ? query(
+                    c,
+                    " WHERE state = ? ORDER BY created_at DESC, id LIMIT " + limit,
+                    state.get().name())
+                : query(c, " ORDER BY created_at DESC, id LIMIT " + limit));
   }
 
   public Optional<StoredNotification> get(String id) {
@@ -334,9 +377,12 @@ public final class Outbox {
   private static List<StoredNotification> query(Connection c, String where, Object... args)
       throws SQLException {
     List<StoredNotification> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT id, destination, event, source,"
-        + " subject, text, body, state, attempts, created_at, next_attempt_at, last_attempt_at,"
-        + " delivered_at, last_error FROM notifications" + where)) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, destination, event, source,"
+                + " subject, text, body, state, attempts, created_at, next_attempt_at, last_attempt_at,"
+                + " delivered_at, last_error FROM notifications"
+                + where)) {
       for (int i = 0; i < args.length; i++) {
         ps.setObject(i + 1, args[i]);
       }
@@ -348,11 +394,22 @@ public final class Outbox {
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
-          out.add(new StoredNotification(rs.getString(1), d, rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getString(6), rs.getString(7),
-              StoredNotification.State.valueOf(rs.getString(8)), rs.getInt(9),
-              Instant.ofEpochMilli(rs.getLong(10)), instant(rs, 11), instant(rs, 12),
-              instant(rs, 13), Optional.ofNullable(rs.getString(14))));
+          out.add(
+              new StoredNotification(
+                  rs.getString(1),
+                  d,
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  StoredNotification.State.valueOf(rs.getString(8)),
+                  rs.getInt(9),
+                  Instant.ofEpochMilli(rs.getLong(10)),
+                  instant(rs, 11),
+                  instant(rs, 12),
+                  instant(rs, 13),
+                  Optional.ofNullable(rs.getString(14))));
         }
       }
     }

@@ -12,9 +12,17 @@ import java.util.Optional;
  */
 public record RetrySchedule(List<Duration> delays) {
   /** The Standard Webhooks schedule: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
-  public static final RetrySchedule STANDARD_WEBHOOKS = new RetrySchedule(List.of(
-      Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30),
-      Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10)));
+  public static final RetrySchedule STANDARD_WEBHOOKS =
+      new RetrySchedule(
+          List.of(
+              Duration.ZERO,
+              Duration.ofSeconds(5),
+              Duration.ofMinutes(5),
+              Duration.ofMinutes(30),
+              Duration.ofHours(2),
+              Duration.ofHours(5),
+              Duration.ofHours(10),
+              Duration.ofHours(10)));
 
   public RetrySchedule {
     delays = List.copyOf(delays);

@@ -30,8 +30,8 @@ import java.util.Properties;
 
 /**
  * Sends one attempt of a stored notification to its destination, or throws a {@link
- * DeliveryException} saying why not. Secrets are read from the environment here, at send time,
- * and never put in a message.
+ * DeliveryException} saying why not. Secrets are read from the environment here, at send time, and
+ * never put in a message.
  */
 public final class Senders {
   private final Env env;
@@ -52,8 +52,12 @@ public final class Senders {
     } else if (d instanceof Destination.Slack s) {
       ObjectNode body = Json.object();
       body.put("text", n.text());
-      exchange(request(s.url().resolve(env), s.delivery().timeout(), Json.write(body))
-          .header("x-andon-notification-id", n.id()).build(), s.url(), s);
+      exchange(
+          request(s.url().resolve(env), s.delivery().timeout(), Json.write(body))
+              .header("x-andon-notification-id", n.id())
+              .build(),
+          s.url(),
+          s);
     } else if (d instanceof Destination.Email e) {
       email(n, e);
     } else if (d instanceof Destination.File f) {
@@ -67,30 +71,44 @@ public final class Senders {
     long ts = clock.instant().getEpochSecond();
     if (w.secretEnv().isPresent()) {
       String name = w.secretEnv().get();
-      String secret = env.get(name).orElseThrow(() -> new DeliveryException("environment variable "
-          + name + " (secret_env of destination '" + w.id() + "') is not set; export it with the"
-          + " signing secret, then run 'andon notifications retry'."));
-      signature = w.signature() == Destination.Webhook.Signature.GITHUB
-          ? WebhookSigner.signGithub(secret, n.body())
-          : WebhookSigner.sign(secret, n.id(), ts, n.body());
+      String secret =
+          env.get(name)
+              .orElseThrow(
+                  () ->
+                      new DeliveryException(
+                          "environment variable "
+                              + name
+                              + " (secret_env of destination '"
+                              + w.id()
+                              + "') is not set; export it with the"
+                              + " signing secret, then run 'andon notifications retry'."));
+      signature =
+          w.signature() == Destination.Webhook.Signature.GITHUB
+              ? WebhookSigner.signGithub(secret, n.body())
+              : WebhookSigner.sign(secret, n.id(), ts, n.body());
     }
-    HttpRequest.Builder b = request(uri, w.delivery().timeout(), n.body())
-        .header("webhook-id", n.id())
-        .header("webhook-timestamp", Long.toString(ts));
+    HttpRequest.Builder b =
+        request(uri, w.delivery().timeout(), n.body())
+            .header("webhook-id", n.id())
+            .header("webhook-timestamp", Long.toString(ts));
     if (signature != null) {
-      b.header(w.signature() == Destination.Webhook.Signature.GITHUB ? "x-hub-signature-256"
-          : "webhook-signature", signature);
+      b.header(
+          w.signature() == Destination.Webhook.Signature.GITHUB
+              ? "x-hub-signature-256"
+              : "webhook-signature",
+          signature);
     }
     exchange(b.build(), w.url(), w);
   }
 
   private static synchronized HttpClient http() {
     if (http == null) {
-      http = HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(10))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade dance with webhook receivers
-          .build();
+      http =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(10))
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade dance with webhook receivers
+              .build();
     }
     return http;
   }
@@ -108,14 +126,20 @@ public final class Senders {
     try {
       resp = http().send(req, HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
-      throw new DeliveryException("no answer from " + ref.display() + " within "
-          + seconds(d.delivery().timeout()) + " (timeout_seconds of destination '" + d.id() + "')");
+      throw new DeliveryException(
+          "no answer from "
+              + ref.display()
+              + " within "
+              + seconds(d.delivery().timeout())
+              + " (timeout_seconds of destination '"
+              + d.id()
+              + "')");
     } catch (ConnectException e) {
-      throw new DeliveryException("cannot connect to " + ref.display() + " (connection refused or"
-          + " unreachable)");
+      throw new DeliveryException(
+          "cannot connect to " + ref.display() + " (connection refused or" + " unreachable)");
     } catch (IOException e) {
-      throw new DeliveryException("sending to " + ref.display() + " failed: "
-          + e.getClass().getSimpleName());
+      throw new DeliveryException(
+          "sending to " + ref.display() + " failed: " + e.getClass().getSimpleName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DeliveryException("interrupted while sending to " + ref.display());
@@ -126,8 +150,8 @@ public final class Senders {
       if (body.length() > 200) {
         body = body.substring(0, 200) + "...";
       }
-      throw new DeliveryException("HTTP " + code + " from " + ref.display()
-          + (body.isEmpty() ? "" : ": " + body));
+      throw new DeliveryException(
+          "HTTP " + code + " from " + ref.display() + (body.isEmpty() ? "" : ": " + body));
     }
   }
 
@@ -140,9 +164,17 @@ public final class Senders {
     String password = null;
     if (smtp.passwordEnv().isPresent()) {
       String name = smtp.passwordEnv().get();
-      password = env.get(name).orElseThrow(() -> new DeliveryException("environment variable "
-          + name + " (password_env of destination '" + e.id() + "') is not set; export it, then"
-          + " run 'andon notifications retry'."));
+      password =
+          env.get(name)
+              .orElseThrow(
+                  () ->
+                      new DeliveryException(
+                          "environment variable "
+                              + name
+                              + " (password_env of destination '"
+                              + e.id()
+                              + "') is not set; export it, then"
+                              + " run 'andon notifications retry'."));
     }
     long timeout = e.delivery().timeout().toMillis();
     Properties p = new Properties();
@@ -161,12 +193,13 @@ public final class Senders {
     p.put("mail.smtp.ssl.checkserveridentity", "true");
     Session session = Session.getInstance(p);
     try {
-      MimeMessage m = new MimeMessage(session) {
-        @Override
-        protected void updateMessageID() throws MessagingException {
-          setHeader("Message-ID", "<" + n.id() + "@andon>");
-        }
-      };
+      MimeMessage m =
+          new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+              setHeader("Message-ID", "<" + n.id() + "@andon>");
+            }
+          };
       m.setFrom(new InternetAddress(smtp.from()));
       for (String to : e.to()) {
         m.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
@@ -186,8 +219,14 @@ public final class Senders {
       if (password != null && !password.isEmpty()) {
         why = why.replace(password, "***");
       }
-      throw new DeliveryException("SMTP " + smtp.host() + ":" + smtp.port() + " refused the"
-          + " e-mail: " + why.lines().findFirst().orElse(why).strip());
+      throw new DeliveryException(
+          "SMTP "
+              + smtp.host()
+              + ":"
+              + smtp.port()
+              + " refused the"
+              + " e-mail: "
+              + why.lines().findFirst().orElse(why).strip());
     }
   }
 
@@ -205,8 +244,12 @@ public final class Senders {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      try (FileChannel ch =
+              FileChannel.open(
+                  path,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE,
+                  StandardOpenOption.APPEND);
           FileLock lock = ch.lock()) {
         ByteBuffer buf = ByteBuffer.wrap(bytes);
         while (buf.hasRemaining()) {
@@ -215,8 +258,12 @@ public final class Senders {
         ch.force(false);
       }
     } catch (IOException e) {
-      throw new DeliveryException("cannot append to " + path + ": " + e.getMessage()
-          + ". Check that the folder exists and is writable.");
+      throw new DeliveryException(
+          "cannot append to "
+              + path
+              + ": "
+              + e.getMessage()
+              + ". Check that the folder exists and is writable.");
     }
   }
 

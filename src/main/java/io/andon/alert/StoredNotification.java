@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A notification as the outbox holds it: what to send (the exact body, the same on every
- * attempt), where, and how delivery went so far.
+ * A notification as the outbox holds it: what to send (the exact body, the same on every attempt),
+ * where, and how delivery went so far.
  */
 public record StoredNotification(
     String id,
@@ -30,7 +30,9 @@ public record StoredNotification(
     PENDING,
     /** A destination accepted it. */
     DELIVERED,
-    /** Every attempt of the retry schedule failed; {@code andon notifications retry} tries again. */
+    /**
+     * Every attempt of the retry schedule failed; {@code andon notifications retry} tries again.
+     */
     FAILED
   }
 

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The address of an HTTP destination: written in the YAML ({@code url:}) or, when the URL itself
- * is a secret (Slack's are), named by an environment variable ({@code url_env:}).
+ * The address of an HTTP destination: written in the YAML ({@code url:}) or, when the URL itself is
+ * a secret (Slack's are), named by an environment variable ({@code url_env:}).
  */
 public record UrlRef(Optional<URI> literal, Optional<String> env) {
   public UrlRef {
@@ -31,8 +31,15 @@ public record UrlRef(Optional<URI> literal, Optional<String> env) {
       return literal.get();
     }
     String name = env.get();
-    String value = environment.get(name).orElseThrow(() -> new DeliveryException(
-        "environment variable " + name + " (url_env) is not set; export it with the URL."));
+    String value =
+        environment
+            .get(name)
+            .orElseThrow(
+                () ->
+                    new DeliveryException(
+                        "environment variable "
+                            + name
+                            + " (url_env) is not set; export it with the URL."));
     String problem = checkUrl(value);
     if (problem != null) {
       throw new DeliveryException("environment variable " + name + " (url_env) " + problem);
@@ -46,9 +53,13 @@ public record UrlRef(Optional<URI> literal, Optional<String> env) {
       return "$" + env.get();
     }
     URI u = literal.get();
-    return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "")
+    return u.getScheme()
+        + "://"
+        + u.getHost()
+        + (u.getPort() >= 0 ? ":" + u.getPort() : "")
         + (u.getRawPath() == null || u.getRawPath().isEmpty() || u.getRawPath().equals("/")
-            ? "" : "/...");
+            ? ""
+            : "/...");
   }
 
   /** Null when {@code text} is an absolute http(s) URL with a host, else what is wrong. */
@@ -57,7 +68,10 @@ public record UrlRef(Optional<URI> literal, Optional<String> env) {
     try {
       u = new URI(text.strip());
     } catch (java.net.URISyntaxException e) {
-      return "is not a valid URL (" + e.getReason() + " at index " + e.getIndex()
+      return "is not a valid URL ("
+          + e.getReason()
+          + " at index "
+          + e.getIndex()
           + "); write it as https://host/path.";
     }
     if (u.getScheme() == null

@@ -27,8 +27,8 @@ public final class WebhookSigner {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      byte[] sig = mac.doFinal((id + "." + timestampSeconds + "." + body)
-          .getBytes(StandardCharsets.UTF_8));
+      byte[] sig =
+          mac.doFinal((id + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
       return "v1," + Base64.getEncoder().encodeToString(sig);
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
@@ -42,8 +42,8 @@ public final class WebhookSigner {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return "sha256=" + java.util.HexFormat.of().formatHex(
-          mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+      return "sha256="
+          + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
     }
@@ -56,13 +56,15 @@ public final class WebhookSigner {
   public static Optional<String> checkSecret(String secret) {
     String s = secret.strip();
     if (!s.startsWith(PREFIX)) {
-      return Optional.of("does not hold a Standard Webhooks secret: expected whsec_ followed by"
-          + " the base64 key.");
+      return Optional.of(
+          "does not hold a Standard Webhooks secret: expected whsec_ followed by"
+              + " the base64 key.");
     }
     try {
       if (Base64.getDecoder().decode(s.substring(PREFIX.length())).length < 16) {
-        return Optional.of("holds a key shorter than 16 bytes; use at least 24 random bytes,"
-            + " base64-encoded after whsec_.");
+        return Optional.of(
+            "holds a key shorter than 16 bytes; use at least 24 random bytes,"
+                + " base64-encoded after whsec_.");
       }
     } catch (IllegalArgumentException e) {
       return Optional.of("holds a whsec_ secret whose key is not valid base64.");

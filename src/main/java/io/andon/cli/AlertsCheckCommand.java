@@ -24,11 +24,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code andon alerts check ALERTS_FILE}: evaluate, keep states, notify. */
-@Command(name = "check", description = {
-    "Evaluate the alerts of ALERTS_FILE against the store, record their states (OK, TRIGGERED,"
-        + " ERROR) and send the notifications state changes call for.",
-    "Exit codes: 0 every alert OK; 1 at least one TRIGGERED; 4 none TRIGGERED but at least one"
-        + " in ERROR; 2 invalid alerts file or flags."})
+@Command(
+    name = "check",
+    description = {
+      "Evaluate the alerts of ALERTS_FILE against the store, record their states (OK, TRIGGERED,"
+          + " ERROR) and send the notifications state changes call for.",
+      "Exit codes: 0 every alert OK; 1 at least one TRIGGERED; 4 none TRIGGERED but at least one"
+          + " in ERROR; 2 invalid alerts file or flags."
+    })
 public final class AlertsCheckCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;
@@ -36,32 +39,39 @@ public final class AlertsCheckCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ALERTS_FILE", description = "The alerts YAML file.")
   Path file;
 
-  @Option(names = "--alert", paramLabel = "NAME",
-      description = "Only this alert (repeatable).")
+  @Option(names = "--alert", paramLabel = "NAME", description = "Only this alert (repeatable).")
   List<String> only = new ArrayList<>();
 
   @Option(names = "--json", description = "Print the results as JSON.")
   boolean json;
 
-  @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "10",
-      description = "How long to keep retrying notifications before exiting (default"
-          + " ${DEFAULT-VALUE}); what is still undelivered stays in the outbox.")
+  @Option(
+      names = "--wait",
+      paramLabel = "SECONDS",
+      defaultValue = "10",
+      description =
+          "How long to keep retrying notifications before exiting (default"
+              + " ${DEFAULT-VALUE}); what is still undelivered stays in the outbox.")
   long waitSeconds;
 
   @Override
   public Integer call() {
     if (waitSeconds < 0) {
-      throw new InvalidInputException("--wait must be 0 or more seconds, not " + waitSeconds
-          + ".");
+      throw new InvalidInputException("--wait must be 0 or more seconds, not " + waitSeconds + ".");
     }
     AlertsFile alerts = AlertsFile.read(file, Env.system());
     for (String name : only) {
       if (alerts.alert(name).isEmpty()) {
-        throw new InvalidInputException("no alert named '" + name + "' in " + file
-            + "; alerts: " + String.join(", ", alerts.alerts().stream()
-                .map(a -> a.name()).toList()) + "."
-            + io.andon.util.Strings.didYouMean(name, alerts.alerts().stream()
-                .map(a -> a.name()).toList()));
+        throw new InvalidInputException(
+            "no alert named '"
+                + name
+                + "' in "
+                + file
+                + "; alerts: "
+                + String.join(", ", alerts.alerts().stream().map(a -> a.name()).toList())
+                + "."
+                + io.andon.util.Strings.didYouMean(
+                    name, alerts.alerts().stream().map(a -> a.name()).toList()));
       }
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -84,11 +94,15 @@ public final class AlertsCheckCommand implements Callable<Integer> {
       n.put("failed", o.count(StoredNotification.State.FAILED));
       out.println(Json.pretty(root));
     } else {
-      out.printf("%-28s  %-9s  %-9s  %-14s  %s%n", "ALERT", "STATE", "WAS", "VALUE",
-          "CONDITION");
+      out.printf("%-28s  %-9s  %-9s  %-14s  %s%n", "ALERT", "STATE", "WAS", "VALUE", "CONDITION");
       for (AlertEvaluator.Result r : o.results()) {
-        out.printf("%-28s  %-9s  %-9s  %-14s  %s%n", r.rule().name(), r.state(), r.previous(),
-            r.value().orElse("NULL"), r.rule().condition().describe());
+        out.printf(
+            "%-28s  %-9s  %-9s  %-14s  %s%n",
+            r.rule().name(),
+            r.state(),
+            r.previous(),
+            r.value().orElse("NULL"),
+            r.rule().condition().describe());
         if (r.state() == io.andon.alert.AlertRule.State.ERROR) {
           out.println("    " + r.message());
         }
@@ -96,19 +110,22 @@ public final class AlertsCheckCommand implements Callable<Integer> {
       int sent = o.states().size();
       if (sent > 0) {
         long failed = o.count(StoredNotification.State.FAILED);
-        out.printf("%d notification%s: %d delivered, %d pending%s.%n", sent,
-            sent == 1 ? "" : "s", o.count(StoredNotification.State.DELIVERED),
-            o.count(StoredNotification.State.PENDING), failed > 0 ? ", " + failed + " failed"
-                : "");
+        out.printf(
+            "%d notification%s: %d delivered, %d pending%s.%n",
+            sent,
+            sent == 1 ? "" : "s",
+            o.count(StoredNotification.State.DELIVERED),
+            o.count(StoredNotification.State.PENDING),
+            failed > 0 ? ", " + failed + " failed" : "");
       }
     }
     for (String e : o.delivery().errors()) {
       err.println("andon: notification " + e);
     }
-    if (o.count(StoredNotification.State.PENDING) + o.count(StoredNotification.State.FAILED)
-        > 0) {
-      err.println("andon: undelivered notifications stay in the outbox; 'andon notifications"
-          + " retry' sends them again.");
+    if (o.count(StoredNotification.State.PENDING) + o.count(StoredNotification.State.FAILED) > 0) {
+      err.println(
+          "andon: undelivered notifications stay in the outbox; 'andon notifications"
+              + " retry' sends them again.");
     }
     out.flush();
     err.flush();

@@ -20,26 +20,27 @@ import picocli.CommandLine.Spec;
 public final class AndonCli implements Callable<Integer> {
   /** Commands that open the store. */
   private static final java.util.Set<String> STORE_COMMANDS =
-      java.util.Set.of("run", "runs", "repair", "gate", "alerts", "notifications", "monitor",
-          "serve");
+      java.util.Set.of(
+          "run", "runs", "repair", "gate", "alerts", "notifications", "monitor", "serve");
 
   /** The subcommands, in the order help lists them. */
-  private static final List<Class<?>> SUBCOMMANDS = List.of(
-      ValidateCommand.class,
-      RunCommand.class,
-      RunsCommand.class,
-      RepairCommand.class,
-      ServeCommand.class,
-      JobsCommand.class,
-      CommandLine.HelpCommand.class,
-      GateCommand.class,
-      AlertsCommand.class,
-      NotificationsCommand.class,
-      TdgCommand.class,
-      DriftCommand.class,
-      MonitorCommand.class,
-      InitCommand.class,
-      CompletionCommand.class);
+  private static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          ValidateCommand.class,
+          RunCommand.class,
+          RunsCommand.class,
+          RepairCommand.class,
+          ServeCommand.class,
+          JobsCommand.class,
+          CommandLine.HelpCommand.class,
+          GateCommand.class,
+          AlertsCommand.class,
+          NotificationsCommand.class,
+          TdgCommand.class,
+          DriftCommand.class,
+          MonitorCommand.class,
+          InitCommand.class,
+          CompletionCommand.class);
 
   @Spec CommandSpec spec;
 
@@ -82,7 +83,10 @@ public final class AndonCli implements Callable<Integer> {
     return cl;
   }
 
-  /** Gives every command and subcommand {@code -h}/{@code --help} (and {@code -V}/{@code --version}). */
+  /**
+   * Gives every command and subcommand {@code -h}/{@code --help} (and {@code -V}/{@code
+   * --version}).
+   */
   private static void withHelpOptions(CommandLine cl) {
     if (!cl.getCommandSpec().optionsMap().containsKey("--help")) {
       cl.getCommandSpec().mixinStandardHelpOptions(true);
@@ -123,8 +127,10 @@ public final class AndonCli implements Callable<Integer> {
       err.flush();
       return ae.exitCode();
     }
-    err.println("andon: internal error: " + e
-        + (debug ? "" : "\n(rerun with --debug to see the stack trace, and report it)"));
+    err.println(
+        "andon: internal error: "
+            + e
+            + (debug ? "" : "\n(rerun with --debug to see the stack trace, and report it)"));
     if (debug) {
       e.printStackTrace(err);
     }

@@ -9,9 +9,10 @@ public final class CommonOptions {
   @Option(
       names = "--home",
       paramLabel = "DIR",
-      description = "Where andon keeps its run history and logs (default: the nearest .andon"
-          + " folder here or above, else $ANDON_HOME, else $XDG_DATA_HOME/andon or"
-          + " ~/.local/share/andon).")
+      description =
+          "Where andon keeps its run history and logs (default: the nearest .andon"
+              + " folder here or above, else $ANDON_HOME, else $XDG_DATA_HOME/andon or"
+              + " ~/.local/share/andon).")
   Path home;
 
   @Option(names = "--debug", description = "Show stack traces of errors.")

@@ -7,11 +7,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code andon completion bash|zsh}: a shell script that completes andon's commands and options. */
-@Command(name = "completion",
-    description = {"Print a shell completion script for bash or zsh.",
+/**
+ * {@code andon completion bash|zsh}: a shell script that completes andon's commands and options.
+ */
+@Command(
+    name = "completion",
+    description = {
+      "Print a shell completion script for bash or zsh.",
       "bash: `source <(andon completion bash)` (or save it in ~/.local/share/bash-completion/completions/andon).",
-      "zsh: `source <(andon completion zsh)` in ~/.zshrc."})
+      "zsh: `source <(andon completion zsh)` in ~/.zshrc."
+    })
 public final class CompletionCommand implements Callable<Integer> {
   /** The shells the script works in. */
   enum Shell {

@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * How a job's definition changed between the one a run last ran with and the job file now:
- * tasks added, removed and edited (positions in the file aside).
+ * How a job's definition changed between the one a run last ran with and the job file now: tasks
+ * added, removed and edited (positions in the file aside).
  */
-record DefinitionChange(List<String> added, List<String> removed, List<String> edited,
-    boolean jobSettings) {
+record DefinitionChange(
+    List<String> added, List<String> removed, List<String> edited, boolean jobSettings) {
   DefinitionChange {
     added = List.copyOf(added);
     removed = List.copyOf(removed);
@@ -26,16 +26,20 @@ record DefinitionChange(List<String> added, List<String> removed, List<String> e
     Map<String, String> is = tasks(now);
     List<String> added = new ArrayList<>();
     List<String> edited = new ArrayList<>();
-    is.forEach((k, v) -> {
-      if (!was.containsKey(k)) {
-        added.add(k);
-      } else if (!was.get(k).equals(v)) {
-        edited.add(k);
-      }
-    });
+    is.forEach(
+        (k, v) -> {
+          if (!was.containsKey(k)) {
+            added.add(k);
+          } else if (!was.get(k).equals(v)) {
+            edited.add(k);
+          }
+        });
     List<String> removed = was.keySet().stream().filter(k -> !is.containsKey(k)).toList();
-    boolean settings = added.isEmpty() && removed.isEmpty() && edited.isEmpty()
-        && !before.source().equals(now.source());
+    boolean settings =
+        added.isEmpty()
+            && removed.isEmpty()
+            && edited.isEmpty()
+            && !before.source().equals(now.source());
     return new DefinitionChange(added, removed, edited, settings);
   }
 
@@ -65,8 +69,15 @@ record DefinitionChange(List<String> added, List<String> removed, List<String> e
     if (jobSettings) {
       parts.add("job settings edited, no task");
     }
-    return parts.isEmpty() ? Optional.empty() : Optional.of(file + " changed since run " + runId
-        + " ran (" + String.join("; ", parts) + "); repairing with the file as it is now"
-        + " (--stored-definition repairs with the run's).");
+    return parts.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            file
+                + " changed since run "
+                + runId
+                + " ran ("
+                + String.join("; ", parts)
+                + "); repairing with the file as it is now"
+                + " (--stored-definition repairs with the run's).");
   }
 }

@@ -45,89 +45,146 @@ public final class DriftCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Option(names = "--baseline", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--baseline",
+      required = true,
+      paramLabel = "FILE",
       description = "The reference data: a file, a folder or a glob.")
   String baseline;
 
-  @Option(names = "--current", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--current",
+      required = true,
+      paramLabel = "FILE",
       description = "The data to check: a file, a folder or a glob.")
   String current;
 
-  @Option(names = "--columns", split = ",", paramLabel = "COL",
+  @Option(
+      names = "--columns",
+      split = ",",
+      paramLabel = "COL",
       description = "Compare only these columns (default: all).")
   List<String> columns = new ArrayList<>();
 
-  @Option(names = "--ignore", split = ",", paramLabel = "COL",
+  @Option(
+      names = "--ignore",
+      split = ",",
+      paramLabel = "COL",
       description = "Never compare these columns.")
   List<String> ignore = new ArrayList<>();
 
-  @Option(names = "--numeric", split = ",", paramLabel = "COL",
+  @Option(
+      names = "--numeric",
+      split = ",",
+      paramLabel = "COL",
       description = "Compare these columns as numbers, whatever their inferred type.")
   List<String> numeric = new ArrayList<>();
 
-  @Option(names = "--categorical", split = ",", paramLabel = "COL",
+  @Option(
+      names = "--categorical",
+      split = ",",
+      paramLabel = "COL",
       description = "Compare these columns as categories, whatever their inferred type.")
   List<String> categorical = new ArrayList<>();
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
       description = "text, json or html (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--output", paramLabel = "FILE",
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
       description = "Write the report to FILE instead of standard output.")
   Path output;
 
-  @Option(names = "--bins", defaultValue = "10", paramLabel = "N",
+  @Option(
+      names = "--bins",
+      defaultValue = "10",
+      paramLabel = "N",
       description = "Quantile bins for PSI and JS on numeric columns (default: ${DEFAULT-VALUE}).")
   int bins;
 
-  @Option(names = "--psi-threshold", defaultValue = "0.25", paramLabel = "X",
+  @Option(
+      names = "--psi-threshold",
+      defaultValue = "0.25",
+      paramLabel = "X",
       description = "PSI at which a column drifts (default: ${DEFAULT-VALUE}).")
   double psiThreshold;
 
-  @Option(names = "--wasserstein-threshold", defaultValue = "0.25", paramLabel = "X",
-      description = "Wasserstein distance / baseline std at which a numeric column drifts"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--wasserstein-threshold",
+      defaultValue = "0.25",
+      paramLabel = "X",
+      description =
+          "Wasserstein distance / baseline std at which a numeric column drifts"
+              + " (default: ${DEFAULT-VALUE}).")
   double wassersteinThreshold;
 
-  @Option(names = "--js-threshold", defaultValue = "0.2", paramLabel = "X",
-      description = "Jensen-Shannon distance (base 2) at which a column drifts"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--js-threshold",
+      defaultValue = "0.2",
+      paramLabel = "X",
+      description =
+          "Jensen-Shannon distance (base 2) at which a column drifts"
+              + " (default: ${DEFAULT-VALUE}).")
   double jsThreshold;
 
-  @Option(names = "--pvalue", defaultValue = "0.01", paramLabel = "P",
-      description = "An effect counts only when its test's p-value is below P"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--pvalue",
+      defaultValue = "0.01",
+      paramLabel = "P",
+      description =
+          "An effect counts only when its test's p-value is below P"
+              + " (default: ${DEFAULT-VALUE}).")
   double alpha;
 
-  @Option(names = "--null-threshold", defaultValue = "0.1", paramLabel = "X",
-      description = "A column drifts when its share of nulls moves by X or more"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--null-threshold",
+      defaultValue = "0.1",
+      paramLabel = "X",
+      description =
+          "A column drifts when its share of nulls moves by X or more"
+              + " (default: ${DEFAULT-VALUE}).")
   double nullThreshold;
 
-  @Option(names = "--drift-share", paramLabel = "X",
-      description = "The dataset drifts when at least this share of the compared columns"
-          + " drifted (default: when any column drifts).")
+  @Option(
+      names = "--drift-share",
+      paramLabel = "X",
+      description =
+          "The dataset drifts when at least this share of the compared columns"
+              + " drifted (default: when any column drifts).")
   Double driftShare;
 
-  @Option(names = "--min-sample", defaultValue = "500", paramLabel = "ROWS",
-      description = "Fewest rows on each side for a column to be judged; below it the column is"
-          + " NOT_ENOUGH_DATA (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--min-sample",
+      defaultValue = "500",
+      paramLabel = "ROWS",
+      description =
+          "Fewest rows on each side for a column to be judged; below it the column is"
+              + " NOT_ENOUGH_DATA (default: ${DEFAULT-VALUE}).")
   int minSample;
 
-  @Option(names = "--column-threshold", paramLabel = "COL:METRIC=X",
-      description = "A threshold of one column, e.g. age:population_stability_index=0.1"
-          + " (metrics: population_stability_index, wasserstein_distance_normed, js_distance,"
-          + " pvalue, percent_null_delta). Repeatable.")
+  @Option(
+      names = "--column-threshold",
+      paramLabel = "COL:METRIC=X",
+      description =
+          "A threshold of one column, e.g. age:population_stability_index=0.1"
+              + " (metrics: population_stability_index, wasserstein_distance_normed, js_distance,"
+              + " pvalue, percent_null_delta). Repeatable.")
   List<String> columnThresholds = new ArrayList<>();
 
   @Option(names = "--quiet", description = "No progress lines on the terminal.")
   boolean quiet;
 
-  @Option(names = "--sketch",
-      description = "Streaming mode: read each input once into mergeable sketches (KLL, HLL,"
-          + " frequent items); memory grows with columns, not rows. Metrics are within the"
-          + " sketches' error; no histograms, no mixed-type analysis.")
+  @Option(
+      names = "--sketch",
+      description =
+          "Streaming mode: read each input once into mergeable sketches (KLL, HLL,"
+              + " frequent items); memory grows with columns, not rows. Metrics are within the"
+              + " sketches' error; no histograms, no mixed-type analysis.")
   boolean sketch;
 
   @Override
@@ -137,21 +194,27 @@ public final class DriftCommand implements Callable<Integer> {
     DataSource c = DataSource.resolve(current, "--current");
     PrintWriter err = spec.commandLine().getErr();
     boolean tty = System.console() != null && !quiet;
-    Consumer<String> progress = tty ? line -> {
-      err.print("\r\u001b[K" + line);
-      err.flush();
-    } : line -> { };
-    DriftReport report = sketch ? SketchComparison.compare(b, c, options, progress)
-        : TableComparison.compare(b, c, options, progress);
+    Consumer<String> progress =
+        tty
+            ? line -> {
+              err.print("\r\u001b[K" + line);
+              err.flush();
+            }
+            : line -> {};
+    DriftReport report =
+        sketch
+            ? SketchComparison.compare(b, c, options, progress)
+            : TableComparison.compare(b, c, options, progress);
     if (tty) {
       err.print("\r\u001b[K");
       err.flush();
     }
-    String text = switch (format) {
-      case text -> TextReport.render(report);
-      case json -> JsonReport.render(report);
-      case html -> HtmlReport.render(report);
-    };
+    String text =
+        switch (format) {
+          case text -> TextReport.render(report);
+          case json -> JsonReport.render(report);
+          case html -> HtmlReport.render(report);
+        };
     PrintWriter out = spec.commandLine().getOut();
     if (output != null) {
       OutputFile.write(output, text);
@@ -171,11 +234,19 @@ public final class DriftCommand implements Callable<Integer> {
           cols.add(s.strip());
         }
       }
-      DriftOptions.Thresholds th = new DriftOptions.Thresholds(psiThreshold, wassersteinThreshold,
-          jsThreshold, alpha, nullThreshold);
-      return new DriftOptions(new ArrayList<>(cols), strip(ignore), strip(numeric),
-          strip(categorical), bins, th, ColumnThresholds.parse(columnThresholds, th),
-          driftShare == null ? OptionalDouble.empty() : OptionalDouble.of(driftShare), minSample,
+      DriftOptions.Thresholds th =
+          new DriftOptions.Thresholds(
+              psiThreshold, wassersteinThreshold, jsThreshold, alpha, nullThreshold);
+      return new DriftOptions(
+          new ArrayList<>(cols),
+          strip(ignore),
+          strip(numeric),
+          strip(categorical),
+          bins,
+          th,
+          ColumnThresholds.parse(columnThresholds, th),
+          driftShare == null ? OptionalDouble.empty() : OptionalDouble.of(driftShare),
+          minSample,
           1);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("invalid option: " + e.getMessage() + ".");

@@ -21,11 +21,11 @@ record Durations(Optional<Duration> firstAttempt, List<Optional<Duration>> repai
 
   static Durations of(RunRecord run, List<RepairRecord> repairs) {
     if (repairs.isEmpty()) {
-      return new Durations(run.endTime().map(e -> Duration.ofMillis(e - run.startTime())),
-          List.of());
+      return new Durations(
+          run.endTime().map(e -> Duration.ofMillis(e - run.startTime())), List.of());
     }
-    Optional<Duration> first = repairs.get(0).runEndBefore()
-        .map(e -> Duration.ofMillis(e - run.startTime()));
+    Optional<Duration> first =
+        repairs.get(0).runEndBefore().map(e -> Duration.ofMillis(e - run.startTime()));
     List<Optional<Duration>> each = new ArrayList<>();
     for (RepairRecord r : repairs) {
       each.add(r.durationMillis().map(Duration::ofMillis));

@@ -48,40 +48,58 @@ public final class GateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "GATES_FILE", description = "YAML file of gates.")
   Path gatesFile;
 
-  @Option(names = "--gate", paramLabel = "NAME",
+  @Option(
+      names = "--gate",
+      paramLabel = "NAME",
       description = "The gate to check; needed when the file holds several.")
   String gate;
 
-  @Option(names = "--metrics", paramLabel = "[PREFIX=]FILE",
-      description = "A JSON file of metrics (repeatable). Its values are found by their path"
-          + " (accuracy, model.auc) and under the prefix (default: the file name without .json),"
-          + " e.g. tdg.score for tdg.json.")
+  @Option(
+      names = "--metrics",
+      paramLabel = "[PREFIX=]FILE",
+      description =
+          "A JSON file of metrics (repeatable). Its values are found by their path"
+              + " (accuracy, model.auc) and under the prefix (default: the file name without .json),"
+              + " e.g. tdg.score for tdg.json.")
   List<String> metricsFiles = new ArrayList<>();
 
-  @Option(names = "--metric", paramLabel = "NAME=VALUE",
+  @Option(
+      names = "--metric",
+      paramLabel = "NAME=VALUE",
       description = "A metric's value (repeatable); comes before the files.")
   List<String> metricValues = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
       description = "text (default), json, junit, markdown or sarif.")
   ReportFormat format = ReportFormat.TEXT;
 
-  @Option(names = "--output", paramLabel = "FILE",
-      description = "Write the report in --format to FILE; the text report still goes to the"
-          + " terminal.")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description =
+          "Write the report in --format to FILE; the text report still goes to the" + " terminal.")
   Path output;
 
-  @Option(names = "--baseline", paramLabel = "FILE",
-      description = "JSON file of baseline metrics for max_drop/max_rise checks that name no"
-          + " baseline of their own.")
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description =
+          "JSON file of baseline metrics for max_drop/max_rise checks that name no"
+              + " baseline of their own.")
   Path baseline;
 
-  @Option(names = "--job-name", paramLabel = "NAME",
-      description = "Compare max_drop/max_rise checks that name no baseline with the last"
-          + " successful run of this job in the run history.")
+  @Option(
+      names = "--job-name",
+      paramLabel = "NAME",
+      description =
+          "Compare max_drop/max_rise checks that name no baseline with the last"
+              + " successful run of this job in the run history.")
   String jobName;
 
-  @Option(names = "--no-record",
+  @Option(
+      names = "--no-record",
       description = "Do not store the result in the run history (--home).")
   boolean noRecord;
 
@@ -107,22 +125,35 @@ public final class GateCommand implements Callable<Integer> {
     Optional<Check> needs = g.firstNeedingGivenBaseline();
     if (needs.isPresent() && baseline == null && jobName == null) {
       Check c = needs.get();
-      throw new InvalidInputException(c.loc().map(l -> l + ": ").orElse("") + "check '"
-          + c.name() + "' compares with a baseline, but none was given. Pass --baseline FILE"
-          + " or --job-name NAME, or set baseline: FILE or baseline_job: NAME on the check.");
+      throw new InvalidInputException(
+          c.loc().map(l -> l + ": ").orElse("")
+              + "check '"
+              + c.name()
+              + "' compares with a baseline, but none was given. Pass --baseline FILE"
+              + " or --job-name NAME, or set baseline: FILE or baseline_job: NAME on the check.");
     }
     Metrics.Builder metrics = Metrics.builder(file.baseDir());
     for (String m : metricValues) {
       int eq = m.lastIndexOf('=');
       if (eq <= 0) {
-        throw new InvalidInputException("--metric '" + m + "': write NAME=VALUE, e.g. --metric"
-            + " accuracy=0.96.");
+        throw new InvalidInputException(
+            "--metric '" + m + "': write NAME=VALUE, e.g. --metric" + " accuracy=0.96.");
       }
       String name = m.substring(0, eq).strip();
       String text = m.substring(eq + 1);
-      Measurement v = Measurement.parse(text, "--metric").orElseThrow(() ->
-          new InvalidInputException("--metric " + name + ": '" + text + "' is not a number;"
-              + " write e.g. --metric " + name + "=0.96."));
+      Measurement v =
+          Measurement.parse(text, "--metric")
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "--metric "
+                              + name
+                              + ": '"
+                              + text
+                              + "' is not a number;"
+                              + " write e.g. --metric "
+                              + name
+                              + "=0.96."));
       metrics.metric(name, v.value());
     }
     for (String f : metricsFiles) {
@@ -134,12 +165,15 @@ public final class GateCommand implements Callable<Integer> {
     } else if (jobName != null) {
       given = Optional.of(history().lastSuccessfulRun(jobName, OptionalLong.empty()));
     }
-    BaselineResolver baselines = new BaselineResolver(given, () -> Optional.of(history()),
-        OptionalLong.empty());
+    BaselineResolver baselines =
+        new BaselineResolver(given, () -> Optional.of(history()), OptionalLong.empty());
     GateResult result = g.evaluate(metrics.build(), baselines);
     if (!noRecord) {
-      history().record(result, GateStore.Origin.standalone(Optional.of(gatesFile.toString())),
-          Instant.now());
+      history()
+          .record(
+              result,
+              GateStore.Origin.standalone(Optional.of(gatesFile.toString())),
+              Instant.now());
     }
     PrintWriter out = spec.commandLine().getOut();
     if (output != null) {

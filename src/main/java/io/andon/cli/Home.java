@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the run history lives, found as git finds its folder: {@code --home DIR}; else the
- * nearest {@code .andon} folder in the working directory or one of its parents; else
- * {@code $ANDON_HOME}; else the user's data folder, {@code $XDG_DATA_HOME/andon} or
- * {@code ~/.local/share/andon}. Finding a home creates nothing.
+ * Where the run history lives, found as git finds its folder: {@code --home DIR}; else the nearest
+ * {@code .andon} folder in the working directory or one of its parents; else {@code $ANDON_HOME};
+ * else the user's data folder, {@code $XDG_DATA_HOME/andon} or {@code ~/.local/share/andon}.
+ * Finding a home creates nothing.
  *
  * @param path the folder
  * @param why how it was chosen, for the first line of {@code andon runs list}
@@ -37,7 +37,9 @@ record Home(Path path, String why) {
     if (!xdg.isBlank() && Path.of(xdg).isAbsolute()) {
       return new Home(Path.of(xdg, "andon"), "$XDG_DATA_HOME/andon");
     }
-    return new Home(Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local",
-        "share", "andon"), "the user's data folder");
+    return new Home(
+        Path.of(
+            env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "share", "andon"),
+        "the user's data folder");
   }
 }

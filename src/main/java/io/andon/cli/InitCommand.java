@@ -15,18 +15,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code andon init}: writes a commented starting file that validates as it is. */
-@Command(name = "init",
-    description = {"Write a commented starting file (a job, a bundle, quality gates or a monitor)"
-        + " into the current folder; it validates as written, and an existing file is never"
-        + " overwritten."})
+@Command(
+    name = "init",
+    description = {
+      "Write a commented starting file (a job, a bundle, quality gates or a monitor)"
+          + " into the current folder; it validates as written, and an existing file is never"
+          + " overwritten."
+    })
 public final class InitCommand implements Callable<Integer> {
   /** The starting files, each with the name it is written under. */
   enum Template {
     job("job.yml", "andon validate job.yml, then andon run job.yml"),
     bundle("databricks.yml", "andon validate databricks.yml, then andon run databricks.yml"),
     gates("gates.yml", "andon gate gates.yml --metric accuracy=0.97 --metric latency_p99_ms=80"),
-    monitor("monitor.yml", "put data/current.csv and data/baseline.csv beside it, then andon"
-        + " monitor monitor.yml");
+    monitor(
+        "monitor.yml",
+        "put data/current.csv and data/baseline.csv beside it, then andon"
+            + " monitor monitor.yml");
 
     final String file;
     final String next;
@@ -39,11 +44,17 @@ public final class InitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--template", paramLabel = "KIND", defaultValue = "job",
+  @Option(
+      names = "--template",
+      paramLabel = "KIND",
+      defaultValue = "job",
       description = "job, bundle, gates or monitor (default: ${DEFAULT-VALUE}).")
   Template template;
 
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".",
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      defaultValue = ".",
       description = "The folder to write into (default: the current folder).")
   Path dir;
 
@@ -55,11 +66,18 @@ public final class InitCommand implements Callable<Integer> {
       Files.createDirectories(dir);
       Files.write(target, text, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (FileAlreadyExistsException e) {
-      throw new InvalidInputException(target + " exists already; andon init never overwrites."
-          + " Move it away, or pass --dir DIR to write somewhere else.");
+      throw new InvalidInputException(
+          target
+              + " exists already; andon init never overwrites."
+              + " Move it away, or pass --dir DIR to write somewhere else.");
     } catch (IOException e) {
-      throw new InvalidInputException("cannot write " + target + " (" + e.getMessage()
-          + "); pass --dir DIR to write into a writable folder.", e);
+      throw new InvalidInputException(
+          "cannot write "
+              + target
+              + " ("
+              + e.getMessage()
+              + "); pass --dir DIR to write into a writable folder.",
+          e);
     }
     var out = spec.commandLine().getOut();
     out.println("wrote " + target + " (" + template + "); next: " + template.next);

@@ -30,9 +30,8 @@ final class JobCommands {
   }
 
   /**
-   * Opens the history for a command that only reads it: empty when there is none at the home
-   * yet (nothing is created); runs a crashed andon left open are closed when the home is
-   * writable.
+   * Opens the history for a command that only reads it: empty when there is none at the home yet
+   * (nothing is created); runs a crashed andon left open are closed when the home is writable.
    */
   static Optional<Store> readStore(CommonOptions common) {
     Optional<Store> store = Store.openForReading(common.home());
@@ -43,9 +42,15 @@ final class JobCommands {
   /** The error for a run asked of a home that has no history yet. */
   static InvalidInputException noHistory(CommonOptions common, long runId) {
     Home home = common.located();
-    return new InvalidInputException("there is no run " + runId + ": there is no run history at "
-        + home.path() + " (" + home.why() + ") yet. Pass --home DIR for another history;"
-        + " `andon run FILE` starts one.");
+    return new InvalidInputException(
+        "there is no run "
+            + runId
+            + ": there is no run history at "
+            + home.path()
+            + " ("
+            + home.why()
+            + ") yet. Pass --home DIR for another history;"
+            + " `andon run FILE` starts one.");
   }
 
   /** Exit code for a run's result: see docs/jobs.md. */
@@ -77,8 +82,7 @@ final class JobCommands {
 
     /** An executor made with these listeners, that a cancel request reaches. */
     Executor executor(Store store, int parallel) {
-      Executor ex = new Executor(store, Executor.Options.defaults().withMaxParallel(parallel),
-          all);
+      Executor ex = new Executor(store, Executor.Options.defaults().withMaxParallel(parallel), all);
       watch.attach(ex);
       return ex;
     }
@@ -88,8 +92,8 @@ final class JobCommands {
   static Listeners listeners(PrintWriter progressOut, int tasks, JobSpec job, Store store) {
     List<RunListener> out = new ArrayList<>();
     out.add(new Progress(progressOut, System.console() != null, tasks));
-    RunWatch watch = new RunWatch(new io.andon.store.RunHistory(store), job.tags(),
-        System.currentTimeMillis());
+    RunWatch watch =
+        new RunWatch(new io.andon.store.RunHistory(store), job.tags(), System.currentTimeMillis());
     out.add(watch);
     NotificationListener notifier = NotificationListener.forJob(job, store);
     if (notifier != null) {
@@ -99,16 +103,18 @@ final class JobCommands {
   }
 
   /** Runs {@code work} with Ctrl-C and SIGTERM cancelling the executor; a second Ctrl-C exits. */
-  static Executor.Outcome withSignals(Executor ex, java.util.function.Supplier<Executor.Outcome> work) {
+  static Executor.Outcome withSignals(
+      Executor ex, java.util.function.Supplier<Executor.Outcome> work) {
     int[] count = new int[1];
-    Runnable handler = () -> {
-      if (++count[0] > 1) {
-        System.err.println("\nandon: second interrupt, stopping now");
-        Runtime.getRuntime().halt(130);
-      }
-      System.err.println("\nandon: canceling the run (interrupt again to stop at once)...");
-      ex.cancel();
-    };
+    Runnable handler =
+        () -> {
+          if (++count[0] > 1) {
+            System.err.println("\nandon: second interrupt, stopping now");
+            Runtime.getRuntime().halt(130);
+          }
+          System.err.println("\nandon: canceling the run (interrupt again to stop at once)...");
+          ex.cancel();
+        };
     Signals signals = Signals.install(handler, "INT", "TERM");
     try {
       return work.get();
@@ -126,34 +132,51 @@ final class JobCommands {
       return;
     }
     out.println();
-    java.util.List<io.andon.store.RepairRecord> repairs = r.repairCount() > 0
-        ? history.repairs(r.runId()) : java.util.List.of();
+    java.util.List<io.andon.store.RepairRecord> repairs =
+        r.repairCount() > 0 ? history.repairs(r.runId()) : java.util.List.of();
     Durations took = Durations.of(r, repairs);
-    out.printf("run %d  job %s  %s%s%s%s%n", r.runId(), r.jobName(),
+    out.printf(
+        "run %d  job %s  %s%s%s%s%n",
+        r.runId(),
+        r.jobName(),
         r.resultState().orElse(r.state()),
         r.repairCount() > 0 ? "  (" + Durations.repairs(r.repairCount()) + ")" : "",
-        io.andon.job.BundleSettings.fromJson(r.bundle()).target().map(t -> "  target " + t)
+        io.andon.job.BundleSettings.fromJson(r.bundle())
+            .target()
+            .map(t -> "  target " + t)
             .orElse(""),
         took.total().map(t -> "  took " + human(t)).orElse(""));
     if (r.trigger().type() != io.andon.job.TriggerType.ONE_TIME) {
-      out.println("  started by " + r.trigger().type() + " at "
-          + RunJson.iso(Optional.of(r.trigger().time().toEpochMilli()))
-          + r.trigger().fileArrivalLocation().map(l -> " for " + l).orElse(""));
+      out.println(
+          "  started by "
+              + r.trigger().type()
+              + " at "
+              + RunJson.iso(Optional.of(r.trigger().time().toEpochMilli()))
+              + r.trigger().fileArrivalLocation().map(l -> " for " + l).orElse(""));
     }
     if (!repairs.isEmpty()) {
-      StringBuilder parts = new StringBuilder("  first attempt ")
-          .append(took.firstAttempt().map(JobCommands::human).orElse("?"));
+      StringBuilder parts =
+          new StringBuilder("  first attempt ")
+              .append(took.firstAttempt().map(JobCommands::human).orElse("?"));
       for (int i = 0; i < repairs.size(); i++) {
-        parts.append(", repair ").append(repairs.get(i).repairId()).append(' ')
+        parts
+            .append(", repair ")
+            .append(repairs.get(i).repairId())
+            .append(' ')
             .append(took.repairs().get(i).map(JobCommands::human).orElse("running"))
-            .append(" (").append(String.join(" ", repairs.get(i).rerunTasks())).append(')');
+            .append(" (")
+            .append(String.join(" ", repairs.get(i).rerunTasks()))
+            .append(')');
       }
       out.println(parts);
     }
     java.util.Map<String, String> tags = history.tags(r.runId());
     if (!tags.isEmpty()) {
-      out.println("  tags " + String.join(", ", tags.entrySet().stream()
-          .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+      out.println(
+          "  tags "
+              + String.join(
+                  ", ",
+                  tags.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
     }
     int w = 8;
     for (TaskRecord t : r.tasks()) {
@@ -163,8 +186,10 @@ final class JobCommands {
     StringBuilder table = new StringBuilder(128 * (r.tasks().size() + 1));
     row(table, w, "TASK", "RESULT", "ATTEMPTS", "DURATION", "DETAIL");
     for (TaskRecord t : r.tasks()) {
-      String dur = t.startTime().isPresent() && t.endTime().isPresent()
-          ? human(Duration.ofMillis(t.endTime().get() - t.startTime().get())) : "-";
+      String dur =
+          t.startTime().isPresent() && t.endTime().isPresent()
+              ? human(Duration.ofMillis(t.endTime().get() - t.startTime().get()))
+              : "-";
       StringBuilder detail = new StringBuilder(t.message().orElse(""));
       if (!t.values().isEmpty() && !"EXCLUDED".equals(t.resultState().orElse(""))) {
         if (detail.length() > 0) {
@@ -176,8 +201,14 @@ final class JobCommands {
         detail.append("values ").append(readable(shown));
       }
       String d = cut(detail.toString(), 100);
-      row(table, w, t.taskKey(), t.resultState().orElse(t.state()),
-          Integer.toString(t.attempts()), dur, d);
+      row(
+          table,
+          w,
+          t.taskKey(),
+          t.resultState().orElse(t.state()),
+          Integer.toString(t.attempts()),
+          dur,
+          d);
     }
     out.print(table);
     r.message().filter(m -> !m.isEmpty()).ifPresent(m -> out.println("  " + m));
@@ -200,15 +231,15 @@ final class JobCommands {
       }
       b.append(Json.write(e.getKey())).append(':');
       com.fasterxml.jackson.databind.JsonNode v = e.getValue();
-      b.append(v.isFloatingPointNumber() ? io.andon.gate.Numbers.shown(v.asDouble())
-          : Json.write(v));
+      b.append(
+          v.isFloatingPointNumber() ? io.andon.gate.Numbers.shown(v.asDouble()) : Json.write(v));
     }
     return b.append('}').toString();
   }
 
   /**
-   * {@code text} cut to at most {@code max} characters with "...", at the end of a value (a
-   * comma or a space), never in the middle of a number or a word.
+   * {@code text} cut to at most {@code max} characters with "...", at the end of a value (a comma
+   * or a space), never in the middle of a number or a word.
    */
   static String cut(String text, int max) {
     if (text.length() <= max) {
@@ -219,9 +250,15 @@ final class JobCommands {
     return (at > max / 2 ? text.substring(0, at + 1) : text.substring(0, end)) + "...";
   }
 
-  /** {@code "  %-Ws  %-22s %8s %9s  %s%n"}, without a Formatter. */
-  private static void row(StringBuilder b, int w, String key, String result, String attempts,
-      String duration, String detail) {
+  /** {@code " %-Ws %-22s %8s %9s %s%n"}, without a Formatter. */
+  private static void row(
+      StringBuilder b,
+      int w,
+      String key,
+      String result,
+      String attempts,
+      String duration,
+      String detail) {
     b.append("  ");
     pad(b, key, w, false);
     b.append("  ");
@@ -257,11 +294,19 @@ final class JobCommands {
   }
 
   /** The run, with {@code tasks} when the run that just ended knows them. */
-  static RunRecord find(Store store, long runId,
-      Optional<java.util.List<io.andon.store.TaskRecord>> tasks) {
-    Optional<RunRecord> r = tasks.isPresent() ? new RunStore(store).find(runId, tasks.get())
-        : new RunStore(store).find(runId);
-    return r.orElseThrow(() -> new InvalidInputException("there is no run " + runId + " in "
-        + store.home() + "; `andon runs list` shows the runs."));
+  static RunRecord find(
+      Store store, long runId, Optional<java.util.List<io.andon.store.TaskRecord>> tasks) {
+    Optional<RunRecord> r =
+        tasks.isPresent()
+            ? new RunStore(store).find(runId, tasks.get())
+            : new RunStore(store).find(runId);
+    return r.orElseThrow(
+        () ->
+            new InvalidInputException(
+                "there is no run "
+                    + runId
+                    + " in "
+                    + store.home()
+                    + "; `andon runs list` shows the runs."));
   }
 }

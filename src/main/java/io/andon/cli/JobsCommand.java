@@ -10,7 +10,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code andon jobs pause|resume NAME}: asks the running service to pause or resume a job. */
-@Command(name = "jobs", description = "Pause or resume a served job's schedule or trigger.",
+@Command(
+    name = "jobs",
+    description = "Pause or resume a served job's schedule or trigger.",
     subcommands = {JobsCommand.Pause.class, JobsCommand.Resume.class})
 public final class JobsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -33,13 +35,19 @@ public final class JobsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      ServiceClient client = ServiceClient.find(common.home(), System.getenv()).orElseThrow(
-          () -> new InvalidInputException("no andon serve answers for " + common.home()
-              + " (nor at $ANDON_URL); pausing is the service's: start `andon serve` on this"
-              + " home, or set ANDON_URL to the service."));
+      ServiceClient client =
+          ServiceClient.find(common.home(), System.getenv())
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "no andon serve answers for "
+                              + common.home()
+                              + " (nor at $ANDON_URL); pausing is the service's: start `andon serve` on this"
+                              + " home, or set ANDON_URL to the service."));
       client.setPaused(name, paused());
-      spec.commandLine().getOut().println((paused() ? "paused" : "resumed") + " job " + name
-          + " on " + client.url());
+      spec.commandLine()
+          .getOut()
+          .println((paused() ? "paused" : "resumed") + " job " + name + " on " + client.url());
       spec.commandLine().getOut().flush();
       return 0;
     }

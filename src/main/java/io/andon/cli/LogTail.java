@@ -13,17 +13,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A log file copied in fixed-size pieces, from where the last copy stopped: a log of any size
- * costs 128 KiB of memory, and a file that is still growing can be copied again for its new
- * bytes. A character cut by a piece's end waits for its remaining bytes; bad UTF-8 is replaced.
+ * A log file copied in fixed-size pieces, from where the last copy stopped: a log of any size costs
+ * 128 KiB of memory, and a file that is still growing can be copied again for its new bytes. A
+ * character cut by a piece's end waits for its remaining bytes; bad UTF-8 is replaced.
  */
 final class LogTail implements AutoCloseable {
   private static final int PIECE = 64 * 1024;
 
   private final Path path;
-  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPLACE)
-      .onUnmappableCharacter(CodingErrorAction.REPLACE);
+  private final CharsetDecoder decoder =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE);
   private final ByteBuffer bytes = ByteBuffer.allocate(PIECE);
   private final CharBuffer chars = CharBuffer.allocate(PIECE);
   private FileChannel channel;

@@ -45,38 +45,48 @@ public final class MonitorCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MONITOR_FILE", description = "The monitor's YAML file.")
   Path file;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
       description = "text, json or html (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write the output to FILE.")
   Path output;
 
-  @Option(names = "--parquet", paramLabel = "DIR",
+  @Option(
+      names = "--parquet",
+      paramLabel = "DIR",
       description = "Also write profile_metrics.parquet and drift_metrics.parquet to DIR.")
   Path parquet;
 
   @Option(names = "--no-store", description = "Do not write to the andon store.")
   boolean noStore;
 
-  @Option(names = "--fail-on-drift", description = "Exit 1 when the run's verdict is DRIFT"
-      + " (any column of any window drifted, or the monitor's drift_share was reached), 4 when"
-      + " it is NOT_ENOUGH_DATA.")
+  @Option(
+      names = "--fail-on-drift",
+      description =
+          "Exit 1 when the run's verdict is DRIFT"
+              + " (any column of any window drifted, or the monitor's drift_share was reached), 4 when"
+              + " it is NOT_ENOUGH_DATA.")
   boolean failOnDrift;
 
   @Override
   public Integer call() {
     if (!format.equals("text") && !format.equals("json") && !format.equals("html")) {
-      throw new InvalidInputException("--format must be text, json or html, not '" + format
-          + "'.");
+      throw new InvalidInputException("--format must be text, json or html, not '" + format + "'.");
     }
     MonitorSpec m = MonitorLoader.load(file);
     PrintWriter err = spec.commandLine().getErr();
     boolean tty = System.console() != null;
-    Consumer<String> progress = tty ? line -> {
-      err.print("\r\u001b[K" + line);
-      err.flush();
-    } : line -> { };
+    Consumer<String> progress =
+        tty
+            ? line -> {
+              err.print("\r\u001b[K" + line);
+              err.flush();
+            }
+            : line -> {};
     MonitorResult result = new MonitorRun(m, Clock.systemUTC(), progress).run();
     if (tty) {
       err.print("\r\u001b[K");
@@ -90,16 +100,29 @@ public final class MonitorCommand implements Callable<Integer> {
         MetricsStore.append(store, result);
       }
     }
-    String text = format.equals("json") ? Json.pretty(MonitorJson.toJson(result)) + "\n"
-        : format.equals("html") ? MonitorHtml.render(result)
-        : summary(result, noStore ? null : common.home());
+    String text =
+        format.equals("json")
+            ? Json.pretty(MonitorJson.toJson(result)) + "\n"
+            : format.equals("html")
+                ? MonitorHtml.render(result)
+                : summary(result, noStore ? null : common.home());
     PrintWriter out = spec.commandLine().getOut();
     if (output != null) {
       OutputFile.write(output, text);
       long drifted = result.drifts().stream().filter(d -> d.drift().driftDetected()).count();
-      out.println("monitor " + result.monitorName() + ": " + (drifted > 0 ? "DRIFT" : "no drift")
-          + ": " + drifted + " of " + result.drifts().size() + " drift rows drifted; "
-          + format + " written to " + output);
+      out.println(
+          "monitor "
+              + result.monitorName()
+              + ": "
+              + (drifted > 0 ? "DRIFT" : "no drift")
+              + ": "
+              + drifted
+              + " of "
+              + result.drifts().size()
+              + " drift rows drifted; "
+              + format
+              + " written to "
+              + output);
     } else {
       out.print(text);
     }
@@ -110,7 +133,9 @@ public final class MonitorCommand implements Callable<Integer> {
   /** "BASELINE 1 day 2026-01-20T00:00:00Z model v2 [country=BR]": where a drift row belongs. */
   static String where(MonitorResult.DriftRow d) {
     MonitorResult.Group g = d.group();
-    return d.driftType() + " " + g.granularity()
+    return d.driftType()
+        + " "
+        + g.granularity()
         + g.windowStart().map(w -> " " + w).orElse("")
         + g.modelId().map(m -> " model " + m).orElse("")
         + g.sliceKey().map(k -> " [" + k + "=" + g.sliceValue().orElse("") + "]").orElse("");
@@ -118,25 +143,49 @@ public final class MonitorCommand implements Callable<Integer> {
 
   static String summary(MonitorResult r, Path home) {
     StringBuilder sb = new StringBuilder();
-    sb.append("monitor ").append(r.monitorName()).append(": ").append(r.profiles().size())
-        .append(" profile rows, ").append(r.drifts().size()).append(" drift rows")
+    sb.append("monitor ")
+        .append(r.monitorName())
+        .append(": ")
+        .append(r.profiles().size())
+        .append(" profile rows, ")
+        .append(r.drifts().size())
+        .append(" drift rows")
         .append(home == null ? " (not stored)" : " appended to " + home.resolve(Store.DB_FILE))
         .append('\n');
     Map<String, int[]> byType = new LinkedHashMap<>();
     for (MonitorResult.WindowVerdict w : r.windowVerdicts()) {
-      int[] c = byType.computeIfAbsent(w.driftType() + " " + w.granularity()
-          + w.modelId().map(m -> " model " + m).orElse(""), k -> new int[3]);
+      int[] c =
+          byType.computeIfAbsent(
+              w.driftType()
+                  + " "
+                  + w.granularity()
+                  + w.modelId().map(m -> " model " + m).orElse(""),
+              k -> new int[3]);
       c[0]++;
       c[1] += w.verdict().driftDetected() ? 1 : 0;
       c[2] += w.verdict().outcome() == Verdict.Outcome.NOT_ENOUGH_DATA ? 1 : 0;
     }
-    byType.forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v[1]).append(" of ")
-        .append(v[0]).append(v[0] == 1 ? " window" : " windows").append(" drifted")
-        .append(v[2] > 0 ? ", " + v[2] + " with not enough data" : "").append('\n'));
+    byType.forEach(
+        (k, v) ->
+            sb.append("  ")
+                .append(k)
+                .append(": ")
+                .append(v[1])
+                .append(" of ")
+                .append(v[0])
+                .append(v[0] == 1 ? " window" : " windows")
+                .append(" drifted")
+                .append(v[2] > 0 ? ", " + v[2] + " with not enough data" : "")
+                .append('\n'));
     for (MonitorResult.DriftRow d : r.drifts()) {
       if (d.drift().driftDetected()) {
-        sb.append("  drift ").append(where(d)).append(" '").append(d.drift().columnName())
-            .append("': ").append(d.drift().reason()).append('\n');
+        sb.append("  drift ")
+            .append(where(d))
+            .append(" '")
+            .append(d.drift().columnName())
+            .append("': ")
+            .append(d.drift().reason())
+            .append('\n');
       }
     }
     sb.append("result: ").append(r.verdict().summary()).append('\n');
@@ -144,8 +193,11 @@ public final class MonitorCommand implements Callable<Integer> {
     for (String w : r.warnings()) {
       sb.append("warning: ").append(w).append('\n');
     }
-    sb.append("query: SELECT * FROM drift_metrics WHERE monitor_name = '").append(r.monitorName())
-        .append("' AND run_at = '").append(r.runAt()).append("'\n");
+    sb.append("query: SELECT * FROM drift_metrics WHERE monitor_name = '")
+        .append(r.monitorName())
+        .append("' AND run_at = '")
+        .append(r.runAt())
+        .append("'\n");
     return sb.toString();
   }
 }

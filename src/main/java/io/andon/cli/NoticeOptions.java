@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
  * all as notices for {@code run}, which has started the job by then.
  */
 public final class NoticeOptions {
-  @Option(names = {"-q", "--quiet"},
+  @Option(
+      names = {"-q", "--quiet"},
       description = "Do not print notices about keys andon accepts and does not act on.")
   boolean quiet;
 

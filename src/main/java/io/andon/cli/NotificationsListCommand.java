@@ -20,8 +20,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code andon notifications list}: every notification with its delivery state. */
-@Command(name = "list", description = "List notifications, newest first: id, destination, event,"
-    + " state (PENDING, DELIVERED, FAILED), attempts and the last error.")
+@Command(
+    name = "list",
+    description =
+        "List notifications, newest first: id, destination, event,"
+            + " state (PENDING, DELIVERED, FAILED), attempts and the last error.")
 public final class NotificationsListCommand implements Callable<Integer> {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
@@ -32,19 +35,24 @@ public final class NotificationsListCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print a JSON array instead of a table.")
   boolean json;
 
-  @Option(names = "--state", paramLabel = "STATE",
+  @Option(
+      names = "--state",
+      paramLabel = "STATE",
       description = "Only notifications in this state: ${COMPLETION-CANDIDATES}.")
   StoredNotification.State state;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "100",
       description = "At most N notifications (default ${DEFAULT-VALUE}).")
   int limit;
 
   @Override
   public Integer call() {
     if (limit < 1) {
-      throw new io.andon.error.InvalidInputException("--limit must be 1 or more, not " + limit
-          + ".");
+      throw new io.andon.error.InvalidInputException(
+          "--limit must be 1 or more, not " + limit + ".");
     }
     PrintWriter out = spec.commandLine().getOut();
     List<StoredNotification> list;
@@ -58,17 +66,33 @@ public final class NotificationsListCommand implements Callable<Integer> {
     } else if (list.isEmpty()) {
       out.println("No notifications" + (state == null ? "" : " in state " + state) + ".");
     } else {
-      out.printf("%-36s  %-16s  %-22s  %-9s  %8s  %-20s  %s%n", "ID", "DESTINATION", "EVENT",
-          "STATE", "ATTEMPTS", "CREATED", "LAST ERROR / NEXT ATTEMPT");
+      out.printf(
+          "%-36s  %-16s  %-22s  %-9s  %8s  %-20s  %s%n",
+          "ID",
+          "DESTINATION",
+          "EVENT",
+          "STATE",
+          "ATTEMPTS",
+          "CREATED",
+          "LAST ERROR / NEXT ATTEMPT");
       for (StoredNotification n : list) {
-        String note = switch (n.state()) {
-          case DELIVERED -> n.deliveredAt().map(t -> "delivered " + TIME.format(t)).orElse("");
-          case PENDING -> n.lastError().map(e -> e + "; ").orElse("")
-              + n.nextAttemptAt().map(t -> "next attempt " + TIME.format(t)).orElse("");
-          case FAILED -> n.lastError().orElse("") + " (run 'andon notifications retry')";
-        };
-        out.printf("%-36s  %-16s  %-22s  %-9s  %8d  %-20s  %s%n", n.id(), n.destinationId(),
-            n.event(), n.state(), n.attempts(), TIME.format(n.createdAt()), note);
+        String note =
+            switch (n.state()) {
+              case DELIVERED -> n.deliveredAt().map(t -> "delivered " + TIME.format(t)).orElse("");
+              case PENDING ->
+                  n.lastError().map(e -> e + "; ").orElse("")
+                      + n.nextAttemptAt().map(t -> "next attempt " + TIME.format(t)).orElse("");
+              case FAILED -> n.lastError().orElse("") + " (run 'andon notifications retry')";
+            };
+        out.printf(
+            "%-36s  %-16s  %-22s  %-9s  %8d  %-20s  %s%n",
+            n.id(),
+            n.destinationId(),
+            n.event(),
+            n.state(),
+            n.attempts(),
+            TIME.format(n.createdAt()),
+            note);
       }
     }
     out.flush();

@@ -19,8 +19,13 @@ final class OutputFile {
       }
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new InvalidInputException("cannot write the report to " + file + " (" + e
-          + "); pass --output a path in a writable folder.", e);
+      throw new InvalidInputException(
+          "cannot write the report to "
+              + file
+              + " ("
+              + e
+              + "); pass --output a path in a writable folder.",
+          e);
     }
   }
 }

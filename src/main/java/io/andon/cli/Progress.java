@@ -22,16 +22,20 @@ final class Progress implements RunListener {
   private long lastDraw;
   private long clockSecond = -1;
   private String clockText = "";
+
   /** Lines written since the last flush: flushed within FLUSH_MILLIS, not one write per line. */
   private boolean unflushed;
+
   private static final long FLUSH_MILLIS = 100;
   private static final java.util.concurrent.ScheduledExecutorService FLUSHER =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "andon-progress");
-        t.setDaemon(true);
-        return t;
-      });
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "andon-progress");
+            t.setDaemon(true);
+            return t;
+          });
   private java.util.concurrent.ScheduledFuture<?> flushTask;
+
   /** On a terminal: the status line lags behind what runs (a start came within 100 ms). */
   private boolean stale;
 
@@ -71,8 +75,13 @@ final class Progress implements RunListener {
   }
 
   @Override
-  public synchronized void taskFinished(RunInfo run, String taskKey, String resultState,
-      int attempt, boolean willRetry, String message) {
+  public synchronized void taskFinished(
+      RunInfo run,
+      String taskKey,
+      String resultState,
+      int attempt,
+      boolean willRetry,
+      String message) {
     running.remove(taskKey);
     if (!willRetry && !taskKey.contains("[")) {
       done++;
@@ -81,8 +90,8 @@ final class Progress implements RunListener {
     if (tty) {
       clear();
       if (!"SUCCESS".equals(resultState) || willRetry) {
-        out.println(now() + " " + taskKey + " " + resultState + (willRetry ? ", will retry" : "")
-            + detail);
+        out.println(
+            now() + " " + taskKey + " " + resultState + (willRetry ? ", will retry" : "") + detail);
       }
       draw(true);
     } else {
@@ -100,8 +109,12 @@ final class Progress implements RunListener {
       draw(true);
       out.println();
     }
-    line("run " + run.runId() + " " + resultState
-        + (message == null || message.isEmpty() ? "" : ": " + message));
+    line(
+        "run "
+            + run.runId()
+            + " "
+            + resultState
+            + (message == null || message.isEmpty() ? "" : ": " + message));
     flush();
     if (flushTask != null) {
       flushTask.cancel(false);
@@ -120,8 +133,9 @@ final class Progress implements RunListener {
   /** Flushes buffered lines and redraws a stale status line every FLUSH_MILLIS from now on. */
   private void tick() {
     if (flushTask == null) {
-      flushTask = FLUSHER.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS,
-          java.util.concurrent.TimeUnit.MILLISECONDS);
+      flushTask =
+          FLUSHER.scheduleWithFixedDelay(
+              this::flush, FLUSH_MILLIS, FLUSH_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
   }
 
@@ -152,8 +166,8 @@ final class Progress implements RunListener {
     if (names.length() > 60) {
       names = names.substring(0, 57) + "...";
     }
-    out.print("\r\033[K[" + done + "/" + total + "]" + (names.isEmpty() ? "" : " running: "
-        + names));
+    out.print(
+        "\r\033[K[" + done + "/" + total + "]" + (names.isEmpty() ? "" : " running: " + names));
     out.flush();
   }
 }

@@ -28,33 +28,57 @@ public final class RunCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "A job file or an Asset Bundle file.")
   Path file;
 
-  @Option(names = "--job", paramLabel = "KEY", description = "The job of a bundle (resources.jobs.KEY).")
+  @Option(
+      names = "--job",
+      paramLabel = "KEY",
+      description = "The job of a bundle (resources.jobs.KEY).")
   String job;
 
   @Mixin BundleOptions bundle;
   @Mixin NoticeOptions notices;
 
-  @Option(names = "--param", paramLabel = "NAME=VALUE", description = "Override a job parameter (repeatable).")
+  @Option(
+      names = "--param",
+      paramLabel = "NAME=VALUE",
+      description = "Override a job parameter (repeatable).")
   Map<String, String> params = new LinkedHashMap<>();
 
-  @Option(names = "--max-parallel", paramLabel = "N", description = "Tasks running at once (default: number of cores).")
+  @Option(
+      names = "--max-parallel",
+      paramLabel = "N",
+      description = "Tasks running at once (default: number of cores).")
   Integer maxParallel;
 
-  @Option(names = "--json", description = "Print the finished run as JSON on stdout (progress goes to stderr).")
+  @Option(
+      names = "--json",
+      description = "Print the finished run as JSON on stdout (progress goes to stderr).")
   boolean json;
 
-  @Option(names = "--submit", description = "Run it on the andon serve of this home (or of"
-      + " $ANDON_URL) and follow it there; without a service, run it here.")
+  @Option(
+      names = "--submit",
+      description =
+          "Run it on the andon serve of this home (or of"
+              + " $ANDON_URL) and follow it there; without a service, run it here.")
   boolean submit;
 
   @Override
   public Integer call() throws InterruptedException {
-    JobSpec jobSpec = new JobLoader().workspace(bundle.workspace(common.home()))
-        .load(file, Optional.ofNullable(job), bundle.settings());
+    JobSpec jobSpec =
+        new JobLoader()
+            .workspace(bundle.workspace(common.home()))
+            .load(file, Optional.ofNullable(job), bundle.settings());
     notices.print(spec.commandLine().getErr(), jobSpec.notices(), false);
-    jobSpec.trigger().ifPresent(t -> notices.line(spec.commandLine().getErr(), file + ": the job's "
-        + TriggerText.key(t) + " starts runs only under andon serve; andon run runs the job once,"
-        + " now."));
+    jobSpec
+        .trigger()
+        .ifPresent(
+            t ->
+                notices.line(
+                    spec.commandLine().getErr(),
+                    file
+                        + ": the job's "
+                        + TriggerText.key(t)
+                        + " starts runs only under andon serve; andon run runs the job once,"
+                        + " now."));
     int parallel = JobCommands.maxParallel(maxParallel);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter progress = json ? spec.commandLine().getErr() : out;
@@ -64,8 +88,12 @@ public final class RunCommand implements Callable<Integer> {
       if (service.isPresent()) {
         return SubmittedRun.follow(service.get(), jobSpec.name(), params, out, progress, json);
       }
-      spec.commandLine().getErr().println("andon: no andon serve answers for "
-          + (url != null && !url.isBlank() ? url : common.home()) + "; running the job here.");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "andon: no andon serve answers for "
+                  + (url != null && !url.isBlank() ? url : common.home())
+                  + "; running the job here.");
     }
     try (Store store = JobCommands.openStore(common)) {
       JobCommands.Listeners listeners =
@@ -77,7 +105,8 @@ public final class RunCommand implements Callable<Integer> {
       } finally {
         listeners.finish();
       }
-      JobCommands.print(out, store, JobCommands.find(store, outcome.runId(), outcome.tasks()), json);
+      JobCommands.print(
+          out, store, JobCommands.find(store, outcome.runId(), outcome.tasks()), json);
       if (!json) {
         out.println("  logs: andon runs logs " + outcome.runId() + " TASK_KEY");
         out.flush();

@@ -15,7 +15,10 @@ final class RunId implements ITypeConverter<Long> {
     } catch (NumberFormatException e) {
       // said below
     }
-    throw new TypeConversionException("'" + value + "' is not a run id: run ids are the numbers"
-        + " in the first column of `andon runs list`, e.g. `andon runs show 12`");
+    throw new TypeConversionException(
+        "'"
+            + value
+            + "' is not a run id: run ids are the numbers"
+            + " in the first column of `andon runs list`, e.g. `andon runs show 12`");
   }
 }

@@ -10,20 +10,21 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the command that runs a job does beside the engine: records the job's tags on the run,
- * and, while the run is in progress, looks in the store every {@link #POLL_MS} ms for a cancel
- * that {@code andon runs cancel} asked for from another process, and cancels the run then.
+ * What the command that runs a job does beside the engine: records the job's tags on the run, and,
+ * while the run is in progress, looks in the store every {@link #POLL_MS} ms for a cancel that
+ * {@code andon runs cancel} asked for from another process, and cancels the run then.
  */
 final class RunWatch implements RunListener {
   /** How often the store is asked for a cancel request: well within a second. */
   static final long POLL_MS = 200;
 
   private static final ScheduledExecutorService POLLER =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "andon-cancel-watch");
-        t.setDaemon(true);
-        return t;
-      });
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "andon-cancel-watch");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final RunHistory history;
   private volatile Executor executor;
@@ -55,16 +56,21 @@ final class RunWatch implements RunListener {
   public synchronized void runStarted(RunInfo run) {
     history.writeTags(run.runId(), tags);
     long runId = run.runId();
-    poll = POLLER.scheduleWithFixedDelay(() -> {
-      try {
-        if (executor != null && history.cancelRequested(runId, since)) {
-          executor.cancel();
-          stop();
-        }
-      } catch (RuntimeException e) {
-        // the store is busy or closing: the next look will tell
-      }
-    }, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+    poll =
+        POLLER.scheduleWithFixedDelay(
+            () -> {
+              try {
+                if (executor != null && history.cancelRequested(runId, since)) {
+                  executor.cancel();
+                  stop();
+                }
+              } catch (RuntimeException e) {
+                // the store is busy or closing: the next look will tell
+              }
+            },
+            POLL_MS,
+            POLL_MS,
+            TimeUnit.MILLISECONDS);
   }
 
   @Override

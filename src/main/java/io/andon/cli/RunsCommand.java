@@ -9,7 +9,6 @@ import io.andon.util.Json;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,9 +17,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code andon runs list|show|logs}: the run history. */
-@Command(name = "runs", description = "The run history: list, show, logs, cancel.",
-    subcommands = {RunsCommand.List.class, RunsCommand.Show.class, RunsLogsCommand.class,
-        RunsCancelCommand.class})
+@Command(
+    name = "runs",
+    description = "The run history: list, show, logs, cancel.",
+    subcommands = {
+      RunsCommand.List.class,
+      RunsCommand.Show.class,
+      RunsLogsCommand.class,
+      RunsCancelCommand.class
+    })
 public final class RunsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -51,8 +56,10 @@ public final class RunsCommand implements Callable<Integer> {
       Home home = common.located();
       Optional<Store> opened = JobCommands.readStore(common);
       try (Store store = opened.orElse(null)) {
-        java.util.List<RunRecord> runs = store == null ? java.util.List.of()
-            : new RunStore(store).list(Math.max(1, limit), Optional.ofNullable(jobName));
+        java.util.List<RunRecord> runs =
+            store == null
+                ? java.util.List.of()
+                : new RunStore(store).list(Math.max(1, limit), Optional.ofNullable(jobName));
         if (json) {
           ArrayNode a = Json.mapper().createArrayNode();
           for (RunRecord r : runs) {
@@ -68,16 +75,22 @@ public final class RunsCommand implements Callable<Integer> {
         if (runs.isEmpty()) {
           out.println("no runs yet; start one with `andon run FILE`.");
         } else {
-          out.printf("%-7s %-24s %-22s %-20s %9s %s%n", "RUN_ID", "JOB", "RESULT", "STARTED",
-              "DURATION", "REPAIRS");
+          out.printf(
+              "%-7s %-24s %-22s %-20s %9s %s%n",
+              "RUN_ID", "JOB", "RESULT", "STARTED", "DURATION", "REPAIRS");
           RunHistory history = new RunHistory(store);
           for (RunRecord r : runs) {
-            Durations d = Durations.of(r, r.repairCount() > 0 ? history.repairs(r.runId())
-                : java.util.List.of());
-            out.printf("%-7d %-24s %-22s %-20s %9s %s%n", r.runId(), r.jobName(),
+            Durations d =
+                Durations.of(
+                    r, r.repairCount() > 0 ? history.repairs(r.runId()) : java.util.List.of());
+            out.printf(
+                "%-7d %-24s %-22s %-20s %9s %s%n",
+                r.runId(),
+                r.jobName(),
                 r.resultState().orElse(r.state()),
                 RunJson.iso(Optional.of(r.startTime())).substring(0, 19).replace('T', ' '),
-                d.total().map(JobCommands::human).orElse("-"), Durations.repairs(r.repairCount()));
+                d.total().map(JobCommands::human).orElse("-"),
+                Durations.repairs(r.repairCount()));
           }
         }
         out.flush();
@@ -100,8 +113,8 @@ public final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (Store store = JobCommands.readStore(common).orElseThrow(() ->
-          JobCommands.noHistory(common, runId))) {
+      try (Store store =
+          JobCommands.readStore(common).orElseThrow(() -> JobCommands.noHistory(common, runId))) {
         JobCommands.print(spec.commandLine().getOut(), store, JobCommands.find(store, runId), json);
         return 0;
       }

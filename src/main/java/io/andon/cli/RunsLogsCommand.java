@@ -29,8 +29,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code andon runs logs RUN_ID TASK_KEY}: a task's output, streamed, optionally followed. */
-@Command(name = "logs", description = "The output of every attempt of a task; -f follows a task"
-    + " that is still running.")
+@Command(
+    name = "logs",
+    description =
+        "The output of every attempt of a task; -f follows a task" + " that is still running.")
 final class RunsLogsCommand implements Callable<Integer> {
   /** How often a followed log is looked at again. */
   static final long FOLLOW_POLL_MS = 200;
@@ -44,7 +46,9 @@ final class RunsLogsCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "TASK_KEY")
   String taskKey;
 
-  @Option(names = {"-f", "--follow"}, description = "Keep printing what the task writes until it ends.")
+  @Option(
+      names = {"-f", "--follow"},
+      description = "Keep printing what the task writes until it ends.")
   boolean follow;
 
   @Option(names = "--attempt", paramLabel = "N", description = "Only attempt N (1 is the first).")
@@ -56,28 +60,47 @@ final class RunsLogsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (follow && json) {
-      throw new InvalidInputException("-f follows text as it is written; --json prints attempts"
-          + " that have ended. Use one of them.");
+      throw new InvalidInputException(
+          "-f follows text as it is written; --json prints attempts"
+              + " that have ended. Use one of them.");
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (Store store = JobCommands.readStore(common).orElseThrow(() ->
-        JobCommands.noHistory(common, runId))) {
+    try (Store store =
+        JobCommands.readStore(common).orElseThrow(() -> JobCommands.noHistory(common, runId))) {
       RunStore runs = new RunStore(store);
       RunHistory history = new RunHistory(store);
       RunRecord r = JobCommands.find(store, runId);
-      TaskRecord task = r.task(taskKey).orElseThrow(() -> new InvalidInputException("run "
-          + runId + " has no task '" + taskKey + "'." + io.andon.util.Strings.didYouMean(taskKey,
-              r.tasks().stream().map(TaskRecord::taskKey).toList()) + " Its tasks: "
-          + String.join(", ", r.tasks().stream().map(TaskRecord::taskKey).toList()) + "."));
+      TaskRecord task =
+          r.task(taskKey)
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "run "
+                              + runId
+                              + " has no task '"
+                              + taskKey
+                              + "'."
+                              + io.andon.util.Strings.didYouMean(
+                                  taskKey, r.tasks().stream().map(TaskRecord::taskKey).toList())
+                              + " Its tasks: "
+                              + String.join(
+                                  ", ", r.tasks().stream().map(TaskRecord::taskKey).toList())
+                              + "."));
       List<AttemptRecord> attempts = chosen(history.attempts(runId, taskKey));
       if (json) {
         json(out, attempts);
         return 0;
       }
       if (attempts.isEmpty() && !follow) {
-        out.println("task " + taskKey + " of run " + runId + " "
-            + (attempt == null ? "never ran (" + task.resultState().orElse(task.state()) + ")."
-                : "has no attempt " + attempt + "."));
+        out.println(
+            "task "
+                + taskKey
+                + " of run "
+                + runId
+                + " "
+                + (attempt == null
+                    ? "never ran (" + task.resultState().orElse(task.state()) + ")."
+                    : "has no attempt " + attempt + "."));
       }
       Map<Path, LogTail> tails = new LinkedHashMap<>();
       try {
@@ -116,8 +139,8 @@ final class RunsLogsCommand implements Callable<Integer> {
   }
 
   /** Prints what is new in each attempt's log, with a header the first time. */
-  private static void print(PrintWriter out, List<AttemptRecord> attempts,
-      Map<Path, LogTail> tails) throws IOException {
+  private static void print(PrintWriter out, List<AttemptRecord> attempts, Map<Path, LogTail> tails)
+      throws IOException {
     for (AttemptRecord a : attempts) {
       if (a.logPath().isEmpty()) {
         continue;
@@ -132,9 +155,10 @@ final class RunsLogsCommand implements Callable<Integer> {
         tail = new LogTail(p);
         tails.put(p, tail);
         if (!Files.exists(p) && a.endTime().isPresent()) {
-          out.println(p.getParent() != null && Files.isDirectory(p.getParent())
-              ? "(no output)" // an attempt that printed nothing leaves no file
-              : "(log file " + p + " is gone)");
+          out.println(
+              p.getParent() != null && Files.isDirectory(p.getParent())
+                  ? "(no output)" // an attempt that printed nothing leaves no file
+                  : "(log file " + p + " is gone)");
         }
       }
       tail.copyNew(out);

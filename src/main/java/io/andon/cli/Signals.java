@@ -34,16 +34,20 @@ final class Signals implements AutoCloseable {
       Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
       Constructor<?> newSignal = signalClass.getConstructor(String.class);
       Signals signals = new Signals(signalClass.getMethod("handle", signalClass, handlerClass));
-      Object proxy = Proxy.newProxyInstance(Signals.class.getClassLoader(),
-          new Class<?>[] {handlerClass}, (self, method, args) -> switch (method.getName()) {
-            case "handle" -> {
-              handler.run();
-              yield null;
-            }
-            case "hashCode" -> System.identityHashCode(self);
-            case "equals" -> self == args[0];
-            default -> "andon signal handler";
-          });
+      Object proxy =
+          Proxy.newProxyInstance(
+              Signals.class.getClassLoader(),
+              new Class<?>[] {handlerClass},
+              (self, method, args) ->
+                  switch (method.getName()) {
+                    case "handle" -> {
+                      handler.run();
+                      yield null;
+                    }
+                    case "hashCode" -> System.identityHashCode(self);
+                    case "equals" -> self == args[0];
+                    default -> "andon signal handler";
+                  });
       for (String name : names) {
         signals.handle(newSignal, name, proxy);
       }

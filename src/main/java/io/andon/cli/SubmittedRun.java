@@ -20,15 +20,25 @@ final class SubmittedRun {
   private SubmittedRun() {}
 
   /** Submits job {@code jobName} and follows its run; the exit code of its result. */
-  static int follow(ServiceClient client, String jobName, Map<String, String> params,
-      PrintWriter out, PrintWriter progress, boolean json) throws InterruptedException {
+  static int follow(
+      ServiceClient client,
+      String jobName,
+      Map<String, String> params,
+      PrintWriter out,
+      PrintWriter progress,
+      boolean json)
+      throws InterruptedException {
     long runId = client.runNow(client.jobId(jobName), params);
     progress.println("submitted to " + client.url() + ": run " + runId + " of job " + jobName);
     progress.flush();
-    Signals signals = Signals.install(() -> {
-      System.err.println("\nandon: asking the service to cancel run " + runId);
-      client.cancel(runId);
-    }, "INT", "TERM");
+    Signals signals =
+        Signals.install(
+            () -> {
+              System.err.println("\nandon: asking the service to cancel run " + runId);
+              client.cancel(runId);
+            },
+            "INT",
+            "TERM");
     JsonNode run;
     Set<String> shown = new HashSet<>();
     try {
@@ -37,8 +47,8 @@ final class SubmittedRun {
         for (JsonNode t : run.path("tasks")) {
           if (ENDED.contains(t.at("/state/life_cycle_state").asText())
               && shown.add(t.get("task_key").asText())) {
-            progress.printf("  %-24s %s%n", t.get("task_key").asText(),
-                t.at("/state/result_state").asText());
+            progress.printf(
+                "  %-24s %s%n", t.get("task_key").asText(), t.at("/state/result_state").asText());
             progress.flush();
           }
         }
@@ -55,9 +65,18 @@ final class SubmittedRun {
       out.println(Json.pretty(run));
     } else {
       long took = run.path("end_time").asLong() - run.path("start_time").asLong();
-      out.println("run " + runId + "  job " + jobName + "  " + result + "  took "
-          + JobCommands.human(Duration.ofMillis(Math.max(0, took))) + "  (on " + client.url()
-          + ")");
+      out.println(
+          "run "
+              + runId
+              + "  job "
+              + jobName
+              + "  "
+              + result
+              + "  took "
+              + JobCommands.human(Duration.ofMillis(Math.max(0, took)))
+              + "  (on "
+              + client.url()
+              + ")");
       String message = run.at("/state/state_message").asText();
       if (!message.isEmpty()) {
         out.println("  " + message);

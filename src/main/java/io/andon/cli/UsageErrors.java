@@ -15,13 +15,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class UsageErrors {
   /** Words people try that are not commands, and what to type instead. */
-  private static final Map<String, String> NOT_COMMANDS = Map.of(
-      "version", "`andon --version` prints the version.",
-      "list", "`andon runs list` lists the runs.",
-      "show", "`andon runs show RUN_ID` shows a run.",
-      "logs", "`andon runs logs RUN_ID TASK_KEY` prints a task's output.",
-      "cancel", "`andon runs cancel RUN_ID` cancels a run in progress.",
-      "check", "`andon validate FILE` checks a job file; `andon alerts check FILE` evaluates alerts.");
+  private static final Map<String, String> NOT_COMMANDS =
+      Map.of(
+          "version", "`andon --version` prints the version.",
+          "list", "`andon runs list` lists the runs.",
+          "show", "`andon runs show RUN_ID` shows a run.",
+          "logs", "`andon runs logs RUN_ID TASK_KEY` prints a task's output.",
+          "cancel", "`andon runs cancel RUN_ID` cancels a run in progress.",
+          "check",
+              "`andon validate FILE` checks a job file; `andon alerts check FILE` evaluates alerts.");
 
   private UsageErrors() {}
 
@@ -39,34 +41,50 @@ final class UsageErrors {
     String name = cl.getCommandSpec().name();
     if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
       String first = u.getUnmatched().get(0);
-      boolean isCommandPosition = cl.getCommandSpec().parent() == null
-          || !cl.getSubcommands().isEmpty();
+      boolean isCommandPosition =
+          cl.getCommandSpec().parent() == null || !cl.getSubcommands().isEmpty();
       if (isCommandPosition && !first.startsWith("-") && !cl.getSubcommands().isEmpty()) {
         return unknownCommand(cl, first);
       }
       if (name.equals("drift") && !first.startsWith("-")) {
         return "drift names its two tables with options: `andon drift --baseline "
-            + first + (u.getUnmatched().size() > 1 ? " --current " + u.getUnmatched().get(1)
-                : " --current FILE") + "`.";
+            + first
+            + (u.getUnmatched().size() > 1
+                ? " --current " + u.getUnmatched().get(1)
+                : " --current FILE")
+            + "`.";
       }
       if (first.startsWith("-")) {
-        List<String> names = cl.getCommandSpec().optionsMap().keySet().stream()
-            .filter(o -> o.startsWith("--")).toList();
-        return "unknown option '" + first + "' for " + cl.getCommandSpec().qualifiedName() + "."
+        List<String> names =
+            cl.getCommandSpec().optionsMap().keySet().stream()
+                .filter(o -> o.startsWith("--"))
+                .toList();
+        return "unknown option '"
+            + first
+            + "' for "
+            + cl.getCommandSpec().qualifiedName()
+            + "."
             + Strings.didYouMean(first, names);
       }
-      return "unexpected argument" + (u.getUnmatched().size() > 1 ? "s " : " ")
+      return "unexpected argument"
+          + (u.getUnmatched().size() > 1 ? "s " : " ")
           + String.join(" ", u.getUnmatched().stream().map(a -> "'" + a + "'").toList())
-          + " for " + cl.getCommandSpec().qualifiedName() + ".";
+          + " for "
+          + cl.getCommandSpec().qualifiedName()
+          + ".";
     }
     if (e instanceof CommandLine.MissingParameterException && name.equals("drift")) {
-      List<String> bare = positionals(cl.getCommandSpec(),
-          args.subList(args.indexOf("drift") + 1, args.size()));
+      List<String> bare =
+          positionals(cl.getCommandSpec(), args.subList(args.indexOf("drift") + 1, args.size()));
       return "drift needs both tables as options: `andon drift --baseline "
-          + (bare.size() > 0 ? bare.get(0) : "FILE") + " --current "
-          + (bare.size() > 1 ? bare.get(1) : "FILE") + "` ("
-          + e.getMessage().replace("Missing required options: ", "missing ").replace("Missing"
-              + " required option: ", "missing ") + ").";
+          + (bare.size() > 0 ? bare.get(0) : "FILE")
+          + " --current "
+          + (bare.size() > 1 ? bare.get(1) : "FILE")
+          + "` ("
+          + e.getMessage()
+              .replace("Missing required options: ", "missing ")
+              .replace("Missing" + " required option: ", "missing ")
+          + ").";
     }
     return e.getMessage();
   }
@@ -91,10 +109,18 @@ final class UsageErrors {
   private static String unknownCommand(CommandLine cl, String word) {
     String where = cl.getCommandSpec().qualifiedName();
     List<String> names = cl.getSubcommands().keySet().stream().sorted().toList();
-    String hint = Optional.ofNullable(cl.getCommandSpec().parent() == null
-        ? NOT_COMMANDS.get(word) : null).map(h -> " " + h)
-        .orElseGet(() -> Strings.didYouMean(word, names));
-    return "'" + word + "' is not a command of " + where + "." + hint + " Commands: "
-        + String.join(", ", names) + ".";
+    String hint =
+        Optional.ofNullable(cl.getCommandSpec().parent() == null ? NOT_COMMANDS.get(word) : null)
+            .map(h -> " " + h)
+            .orElseGet(() -> Strings.didYouMean(word, names));
+    return "'"
+        + word
+        + "' is not a command of "
+        + where
+        + "."
+        + hint
+        + " Commands: "
+        + String.join(", ", names)
+        + ".";
   }
 }

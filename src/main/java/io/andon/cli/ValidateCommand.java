@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code andon validate FILE}: 0 when valid, 2 with every problem listed. A valid job's schedule
- * or trigger is shown in words, with the next time a cron schedule fires.
+ * {@code andon validate FILE}: 0 when valid, 2 with every problem listed. A valid job's schedule or
+ * trigger is shown in words, with the next time a cron schedule fires.
  */
 @Command(name = "validate", description = "Check a job file and list every problem at once.")
 public final class ValidateCommand implements Callable<Integer> {
@@ -31,7 +31,10 @@ public final class ValidateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "A job file or an Asset Bundle file.")
   Path file;
 
-  @Option(names = "--job", paramLabel = "KEY", description = "The job of a bundle (resources.jobs.KEY).")
+  @Option(
+      names = "--job",
+      paramLabel = "KEY",
+      description = "The job of a bundle (resources.jobs.KEY).")
   String job;
 
   @Option(names = "--json", description = "Print the valid job's summary as JSON on stdout.")
@@ -45,18 +48,32 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobSpec spec0 = new JobLoader().workspace(bundle.workspace(common.home()))
-        .load(file, Optional.ofNullable(job), bundle.settings());
+    JobSpec spec0 =
+        new JobLoader()
+            .workspace(bundle.workspace(common.home()))
+            .load(file, Optional.ofNullable(job), bundle.settings());
     notices.print(spec.commandLine().getErr(), spec0.notices(), true);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.pretty(summary(spec0)));
       return 0;
     }
-    out.printf("%s: job %s is valid (%d tasks%s)%n", file, spec0.name(),
-        spec0.tasks().size(), spec0.bundle().target().map(t -> ", target " + t).orElse(""));
-    spec0.trigger().ifPresent(t -> out.println("  " + TriggerText.describe(t)
-        + TriggerText.nextFire(t, clock.instant()).map(n -> "; next fire " + n).orElse("")));
+    out.printf(
+        "%s: job %s is valid (%d tasks%s)%n",
+        file,
+        spec0.name(),
+        spec0.tasks().size(),
+        spec0.bundle().target().map(t -> ", target " + t).orElse(""));
+    spec0
+        .trigger()
+        .ifPresent(
+            t ->
+                out.println(
+                    "  "
+                        + TriggerText.describe(t)
+                        + TriggerText.nextFire(t, clock.instant())
+                            .map(n -> "; next fire " + n)
+                            .orElse("")));
     return 0;
   }
 

@@ -32,9 +32,14 @@ final class AttemptEnv {
    * @param children a child executor for a run_job_task of run {@code runId}
    * @param newLogDir the run's log folder did not exist before: no attempt file in it is stale
    */
-  AttemptEnv(RunFacts run, Store store, Timers timers,
-      Function<String, Optional<PayloadRunner>> runners, LongFunction<Executor> children,
-      ProcessStarts starts, boolean newLogDir) {
+  AttemptEnv(
+      RunFacts run,
+      Store store,
+      Timers timers,
+      Function<String, Optional<PayloadRunner>> runners,
+      LongFunction<Executor> children,
+      ProcessStarts starts,
+      boolean newLogDir) {
     this.run = run;
     this.store = store;
     this.timers = timers;

@@ -23,28 +23,37 @@ final class AttemptLogs {
   }
 
   /**
-   * Creates the log folder {@code dir} of a run, with its values folder: true when it did not
-   * exist before, so that no attempt file in it can be stale.
+   * Creates the log folder {@code dir} of a run, with its values folder: true when it did not exist
+   * before, so that no attempt file in it can be stale.
    */
   static boolean createRunLogDir(Path home, Path dir) {
     boolean created = !Files.exists(dir);
     try {
       Files.createDirectories(dir.resolve(VALUES_DIR));
     } catch (IOException e) {
-      throw new io.andon.error.InvalidInputException("cannot create the log folder under "
-          + home + " (" + e.getMessage() + "); check that the andon home is writable.", e);
+      throw new io.andon.error.InvalidInputException(
+          "cannot create the log folder under "
+              + home
+              + " ("
+              + e.getMessage()
+              + "); check that the andon home is writable.",
+          e);
     }
     return created;
   }
 
   /**
    * The log of the current attempt of {@code u} in the run's log folder {@code dir}: {@code
-   * <home>/logs/run-<id>/<task_key>[.iteration-<i>].attempt-<n>.log}, with the task key as
-   * {@link #fileStem} gives it.
+   * <home>/logs/run-<id>/<task_key>[.iteration-<i>].attempt-<n>.log}, with the task key as {@link
+   * #fileStem} gives it.
    */
   static Path logPath(Path dir, Unit u) {
-    String name = fileStem(u.taskKey) + (u.iteration < 0 ? "" : ".iteration-" + u.iteration)
-        + ".attempt-" + u.attempts + ".log";
+    String name =
+        fileStem(u.taskKey)
+            + (u.iteration < 0 ? "" : ".iteration-" + u.iteration)
+            + ".attempt-"
+            + u.attempts
+            + ".log";
     return dir.resolve(name);
   }
 
@@ -58,9 +67,9 @@ final class AttemptLogs {
 
   /**
    * A task key as the start of its file names: the key itself up to {@link #KEY_IN_FILE_NAME}
-   * characters, and a longer one as its first 80 characters, '~' and 16 hex digits of its
-   * SHA-256. Task keys are ASCII and hold no '~', so the names stay distinct, and with the
-   * longest suffix andon adds they stay far below the 255 bytes file systems allow for a name.
+   * characters, and a longer one as its first 80 characters, '~' and 16 hex digits of its SHA-256.
+   * Task keys are ASCII and hold no '~', so the names stay distinct, and with the longest suffix
+   * andon adds they stay far below the 255 bytes file systems allow for a name.
    */
   static String fileStem(String taskKey) {
     if (taskKey.length() <= KEY_IN_FILE_NAME) {
@@ -68,8 +77,9 @@ final class AttemptLogs {
     }
     byte[] hash;
     try {
-      hash = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(taskKey.getBytes(StandardCharsets.UTF_8));
+      hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(taskKey.getBytes(StandardCharsets.UTF_8));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JVM has no SHA-256", e);
     }
@@ -104,8 +114,8 @@ final class AttemptLogs {
   /** Appends {@code text} to {@code log}, best effort: the attempt has ended. */
   static void append(Path log, String text) {
     try {
-      Files.writeString(log, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      Files.writeString(
+          log, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       // the log is best effort once the attempt has ended
     }

@@ -22,8 +22,9 @@ final class Attempts {
    * Runs the attempt on this worker thread; {@code resolver} and {@code seen} were made on the
    * scheduling thread when it was dispatched.
    */
-  static AttemptResult run(AttemptEnv env, Unit u, int attempt, Resolver resolver,
-      TaskViews.Snapshot seen) throws Exception {
+  static AttemptResult run(
+      AttemptEnv env, Unit u, int attempt, Resolver resolver, TaskViews.Snapshot seen)
+      throws Exception {
     Path log = u.logPath; // set when the attempt was dispatched
     Payload p = u.spec.payload();
     if (p instanceof ShellTask s) {
@@ -34,8 +35,8 @@ final class Attempts {
     }
     Optional<PayloadRunner> runner = env.runner(p.type());
     if (runner.isEmpty()) {
-      return AttemptResult.of(ResultState.FAILED, "no runner for " + p.type()
-          + " in this build of andon");
+      return AttemptResult.of(
+          ResultState.FAILED, "no runner for " + p.type() + " in this build of andon");
     }
     return PayloadAttempt.run(env, u, runner.get(), resolver, seen, log, attempt);
   }

@@ -8,15 +8,15 @@ import java.util.PriorityQueue;
 
 /**
  * Stopping a run, canceled or timed out: running attempts are killed (they end as the run was
- * stopped), tasks waiting for a retry or ready and not launched end CANCELED; tasks not decided
- * yet end as their {@code run_if} rule says when their turn comes, so ALL_DONE tasks still run.
+ * stopped), tasks waiting for a retry or ready and not launched end CANCELED; tasks not decided yet
+ * end as their {@code run_if} rule says when their turn comes, so ALL_DONE tasks still run.
  */
 final class Cancellation {
   private Cancellation() {}
 
   /** Stops the units of a run for {@code c}; {@code ready} are those not launched yet. */
-  static void cancel(Unit[] units, PriorityQueue<Unit> ready, LoopEvent.Cancel c,
-      LoopActions loop) {
+  static void cancel(
+      Unit[] units, PriorityQueue<Unit> ready, LoopEvent.Cancel c, LoopActions loop) {
     for (Unit u : units) {
       cancelUnit(u, c, loop);
       if (u.iterations != null) {

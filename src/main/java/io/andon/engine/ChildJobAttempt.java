@@ -30,11 +30,18 @@ final class ChildJobAttempt {
       child.cancel();
     }
     JobSpec job = rj.job();
-    Executor.Outcome out = child.run(job, params,
-        TriggerInfo.of(TriggerType.RUN_JOB_TASK, env.timers.clock().instant()));
+    Executor.Outcome out =
+        child.run(
+            job, params, TriggerInfo.of(TriggerType.RUN_JOB_TASK, env.timers.clock().instant()));
     u.child = null;
-    String m = "child run " + out.runId() + " of job " + job.name() + " ended " + out.result()
-        + (out.message().isEmpty() ? "" : " (" + out.message() + ")");
+    String m =
+        "child run "
+            + out.runId()
+            + " of job "
+            + job.name()
+            + " ended "
+            + out.result()
+            + (out.message().isEmpty() ? "" : " (" + out.message() + ")");
     AttemptLogs.write(log, m + "\n");
     Map<String, JsonNode> values = new LinkedHashMap<>();
     values.put("run_id", Json.mapper().getNodeFactory().numberNode(out.runId()));
@@ -42,8 +49,10 @@ final class ChildJobAttempt {
     if (out.result().countsAsSuccess()) {
       return new AttemptResult(ResultState.SUCCESS, null, m, values);
     }
-    ResultState res = out.result() == ResultState.CANCELED ? ResultState.CANCELED
-        : out.result() == ResultState.TIMEDOUT ? ResultState.TIMEDOUT : ResultState.FAILED;
+    ResultState res =
+        out.result() == ResultState.CANCELED
+            ? ResultState.CANCELED
+            : out.result() == ResultState.TIMEDOUT ? ResultState.TIMEDOUT : ResultState.FAILED;
     return new AttemptResult(res, null, m, values);
   }
 }

@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What becomes of a top-level task once its dependencies have finished: it runs, or it ends
- * without running as its {@code run_if} rule ({@link RunIfRules}) says; a condition task is
- * evaluated here and then, a for_each task expands. On the scheduling thread only.
+ * What becomes of a top-level task once its dependencies have finished: it runs, or it ends without
+ * running as its {@code run_if} rule ({@link RunIfRules}) says; a condition task is evaluated here
+ * and then, a for_each task expands. On the scheduling thread only.
  */
 final class Decisions {
   private final LoopActions loop;
@@ -51,10 +51,18 @@ final class Decisions {
     }
     switch (decision) {
       case EXCLUDED -> loop.end(u, LifeCycleState.SKIPPED, ResultState.EXCLUDED, excludedWhy(t));
-      case UPSTREAM_FAILED -> loop.end(u, LifeCycleState.SKIPPED, ResultState.UPSTREAM_FAILED,
-          "not run: run_if " + t.runIf() + " and an upstream task failed");
-      case UPSTREAM_CANCELED -> loop.end(u, LifeCycleState.SKIPPED,
-          ResultState.UPSTREAM_CANCELED, "not run: an upstream task was canceled");
+      case UPSTREAM_FAILED ->
+          loop.end(
+              u,
+              LifeCycleState.SKIPPED,
+              ResultState.UPSTREAM_FAILED,
+              "not run: run_if " + t.runIf() + " and an upstream task failed");
+      case UPSTREAM_CANCELED ->
+          loop.end(
+              u,
+              LifeCycleState.SKIPPED,
+              ResultState.UPSTREAM_CANCELED,
+              "not run: an upstream task was canceled");
       case RUN -> start(u);
     }
   }
@@ -85,8 +93,7 @@ final class Decisions {
       u.startTime = loop.now();
       Resolver r = loop.resolver(u);
       try {
-        boolean outcome = ConditionTask.evaluate(r.resolve(c.left()), c.op(),
-            r.resolve(c.right()));
+        boolean outcome = ConditionTask.evaluate(r.resolve(c.left()), c.op(), r.resolve(c.right()));
         u.outcome = Boolean.toString(outcome);
         u.values.put("outcome", Json.mapper().getNodeFactory().textNode(u.outcome));
         loop.end(u, LifeCycleState.TERMINATED, ResultState.SUCCESS, "outcome " + u.outcome);

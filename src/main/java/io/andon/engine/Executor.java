@@ -68,7 +68,11 @@ public final class Executor {
    * last (a fresh run's, in declaration order), so that the run can be shown without reading it
    * back; absent, read them from the store.
    */
-  public record Outcome(long runId, LifeCycleState state, ResultState result, String message,
+  public record Outcome(
+      long runId,
+      LifeCycleState state,
+      ResultState result,
+      String message,
       java.util.Optional<List<io.andon.store.TaskRecord>> tasks) {
     public Outcome(long runId, LifeCycleState state, ResultState result, String message) {
       this(runId, state, result, message, java.util.Optional.empty());
@@ -80,8 +84,9 @@ public final class Executor {
     public RepairRequest {
       tasks = List.copyOf(tasks);
       if (allFailed == !tasks.isEmpty()) {
-        throw new InvalidInputException("a repair takes either --rerun-all-failed or --task KEY,"
-            + " not both and not neither.");
+        throw new InvalidInputException(
+            "a repair takes either --rerun-all-failed or --task KEY,"
+                + " not both and not neither.");
       }
     }
   }
@@ -111,13 +116,20 @@ public final class Executor {
     for (PayloadRunner r : ServiceLoader.load(PayloadRunner.class)) {
       runners.put(r.key(), r);
     }
-    this.services = new RunServices(store, runs, this.listeners, options.maxParallel(),
-        options.timers(), k -> Optional.ofNullable(runners.get(k)), this::child);
+    this.services =
+        new RunServices(
+            store,
+            runs,
+            this.listeners,
+            options.maxParallel(),
+            options.timers(),
+            k -> Optional.ofNullable(runners.get(k)),
+            this::child);
   }
 
   /**
-   * Closes the runs that andon processes left unfinished, unless this command did already (a
-   * child job's run never does: its parent's did).
+   * Closes the runs that andon processes left unfinished, unless this command did already (a child
+   * job's run never does: its parent's did).
    */
   private void recoverOnce() {
     if (parentRunId == null) {
@@ -127,8 +139,7 @@ public final class Executor {
 
   /** A child executor for a run_job_task, sharing store, options and listeners. */
   Executor child(long parentRun) {
-    List<RunListener> inherited =
-        listeners.stream().filter(RunListener::hearsChildRuns).toList();
+    List<RunListener> inherited = listeners.stream().filter(RunListener::hearsChildRuns).toList();
     return new Executor(store, options, inherited, parentRun);
   }
 
@@ -148,24 +159,32 @@ public final class Executor {
     for (String name : given) {
       if (job.parameters().stream().noneMatch(p -> p.name().equals(name))) {
         List<String> names = job.parameters().stream().map(p -> p.name()).toList();
-        throw new InvalidInputException("job " + job.name() + " has no parameter '" + name
-            + "'" + (names.isEmpty() ? " (it declares none)" : "; it has: "
-                + String.join(", ", names)) + "." + io.andon.util.Strings.didYouMean(name, names));
+        throw new InvalidInputException(
+            "job "
+                + job.name()
+                + " has no parameter '"
+                + name
+                + "'"
+                + (names.isEmpty()
+                    ? " (it declares none)"
+                    : "; it has: " + String.join(", ", names))
+                + "."
+                + io.andon.util.Strings.didYouMean(name, names));
       }
     }
   }
 
   /** Runs {@code job} once, now (ONE_TIME), with parameter overrides; returns at its end. */
   public Outcome run(JobSpec job, Map<String, String> overrides) {
-    return run(job, overrides, TriggerInfo.oneTime(options.clock().instant()), id -> { });
+    return run(job, overrides, TriggerInfo.oneTime(options.clock().instant()), id -> {});
   }
 
   /**
-   * Runs {@code job} once, now (ONE_TIME), as {@link #run(JobSpec, Map)} does, telling
-   * {@code created} the run's id as soon as the run is committed (queued, skipped or started).
+   * Runs {@code job} once, now (ONE_TIME), as {@link #run(JobSpec, Map)} does, telling {@code
+   * created} the run's id as soon as the run is committed (queued, skipped or started).
    */
-  public Outcome run(JobSpec job, Map<String, String> overrides,
-      java.util.function.LongConsumer created) {
+  public Outcome run(
+      JobSpec job, Map<String, String> overrides, java.util.function.LongConsumer created) {
     return run(job, overrides, TriggerInfo.oneTime(options.clock().instant()), created);
   }
 
@@ -174,14 +193,17 @@ public final class Executor {
    * returns when the run has ended.
    */
   public Outcome run(JobSpec job, Map<String, String> overrides, TriggerInfo trigger) {
-    return run(job, overrides, trigger, id -> { });
+    return run(job, overrides, trigger, id -> {});
   }
 
   /**
    * Runs {@code job} with parameter overrides, recording {@code trigger} as what started it and
    * telling {@code created} the run's id as soon as the run is committed, before it runs.
    */
-  public Outcome run(JobSpec job, Map<String, String> overrides, TriggerInfo trigger,
+  public Outcome run(
+      JobSpec job,
+      Map<String, String> overrides,
+      TriggerInfo trigger,
       java.util.function.LongConsumer created) {
     Objects.requireNonNull(trigger, "trigger");
     checkParameters(job, overrides.keySet());
@@ -190,68 +212,103 @@ public final class Executor {
     long now = options.clock().millis();
     String file = job.file().toAbsolutePath().normalize().toString();
     long[] runId = new long[1];
-    LifeCycleState initial = store.tx(c -> {
-      boolean limited = parentRunId == null;
-      int active = limited ? runs.activeRuns(c, job.name()) : 0;
-      LifeCycleState st;
-      Optional<ResultState> result = Optional.empty();
-      Optional<String> message = Optional.empty();
-      if (limited && active >= job.maxConcurrentRuns()) {
-        if (job.queueEnabled() && job.maxConcurrentRuns() > 0) {
-          st = LifeCycleState.QUEUED;
-        } else {
-          st = LifeCycleState.SKIPPED;
-          result = Optional.of(ResultState.MAXIMUM_CONCURRENT_RUNS_REACHED);
-          message = Optional.of("job " + job.name() + " already has " + active + " run(s) in progress and"
-              + " max_concurrent_runs is " + job.maxConcurrentRuns() + "; this run was skipped."
-              + " Set queue.enabled: true to wait instead.");
-        }
-      } else {
-        st = LifeCycleState.RUNNING;
-      }
-      runId[0] = runs.insertRun(c, new NewRun(job.name(), file, job.jobKey(), job.source(),
-          job.bundle().toJson(), params, st, result, message, now, owner(),
-          parentRunId == null ? java.util.OptionalLong.empty()
-              : java.util.OptionalLong.of(parentRunId)));
-      runs.recordTrigger(c, runId[0], trigger);
-      return st;
-    });
+    LifeCycleState initial =
+        store.tx(
+            c -> {
+              boolean limited = parentRunId == null;
+              int active = limited ? runs.activeRuns(c, job.name()) : 0;
+              LifeCycleState st;
+              Optional<ResultState> result = Optional.empty();
+              Optional<String> message = Optional.empty();
+              if (limited && active >= job.maxConcurrentRuns()) {
+                if (job.queueEnabled() && job.maxConcurrentRuns() > 0) {
+                  st = LifeCycleState.QUEUED;
+                } else {
+                  st = LifeCycleState.SKIPPED;
+                  result = Optional.of(ResultState.MAXIMUM_CONCURRENT_RUNS_REACHED);
+                  message =
+                      Optional.of(
+                          "job "
+                              + job.name()
+                              + " already has "
+                              + active
+                              + " run(s) in progress and"
+                              + " max_concurrent_runs is "
+                              + job.maxConcurrentRuns()
+                              + "; this run was skipped."
+                              + " Set queue.enabled: true to wait instead.");
+                }
+              } else {
+                st = LifeCycleState.RUNNING;
+              }
+              runId[0] =
+                  runs.insertRun(
+                      c,
+                      new NewRun(
+                          job.name(),
+                          file,
+                          job.jobKey(),
+                          job.source(),
+                          job.bundle().toJson(),
+                          params,
+                          st,
+                          result,
+                          message,
+                          now,
+                          owner(),
+                          parentRunId == null
+                              ? java.util.OptionalLong.empty()
+                              : java.util.OptionalLong.of(parentRunId)));
+              runs.recordTrigger(c, runId[0], trigger);
+              return st;
+            });
     created.accept(runId[0]);
     if (initial == LifeCycleState.SKIPPED) {
-      return new Outcome(runId[0], initial, ResultState.MAXIMUM_CONCURRENT_RUNS_REACHED,
+      return new Outcome(
+          runId[0],
+          initial,
+          ResultState.MAXIMUM_CONCURRENT_RUNS_REACHED,
           runs.find(runId[0]).flatMap(RunRecord::message).orElse(""));
     }
     if (initial == LifeCycleState.QUEUED && !waitInQueue(job, runId[0])) {
-      return new Outcome(runId[0], LifeCycleState.TERMINATED, ResultState.CANCELED,
-          "canceled while queued");
+      return new Outcome(
+          runId[0], LifeCycleState.TERMINATED, ResultState.CANCELED, "canceled while queued");
     }
     Unit[] units = new Unit[job.tasks().size()];
     for (int i = 0; i < units.length; i++) {
       units[i] = new Unit(i, -1, job.tasks().get(i), null);
     }
-    RunLoop loop = new RunLoop(new RunFacts(runId[0], job, params, 0, now, trigger, home), units,
-        services);
+    RunLoop loop =
+        new RunLoop(new RunFacts(runId[0], job, params, 0, now, trigger, home), units, services);
     return execute(loop);
   }
 
   private boolean waitInQueue(JobSpec job, long runId) {
     while (true) {
       if (cancelRequested) {
-        store.tx(c -> {
-          runs.updateRun(c, runId, RunUpdate.ended(LifeCycleState.TERMINATED,
-              ResultState.CANCELED, Optional.of("canceled while queued"),
-              options.clock().millis()));
-          return null;
-        });
+        store.tx(
+            c -> {
+              runs.updateRun(
+                  c,
+                  runId,
+                  RunUpdate.ended(
+                      LifeCycleState.TERMINATED,
+                      ResultState.CANCELED,
+                      Optional.of("canceled while queued"),
+                      options.clock().millis()));
+              return null;
+            });
         return false;
       }
-      boolean started = store.tx(c -> {
-        if (runs.activeRuns(c, job.name()) < job.maxConcurrentRuns()) {
-          runs.updateRun(c, runId, RunUpdate.running());
-          return true;
-        }
-        return false;
-      });
+      boolean started =
+          store.tx(
+              c -> {
+                if (runs.activeRuns(c, job.name()) < job.maxConcurrentRuns()) {
+                  runs.updateRun(c, runId, RunUpdate.running());
+                  return true;
+                }
+                return false;
+              });
       if (started) {
         return true;
       }
@@ -279,15 +336,22 @@ public final class Executor {
 
   /** This andon process, as the owner of a run. */
   private static RunUpdate.Owner owner() {
-    return new RunUpdate.Owner(ProcessHandle.current().pid(),
-        Processes.startMillis(ProcessHandle.current()).map(java.util.OptionalLong::of)
+    return new RunUpdate.Owner(
+        ProcessHandle.current().pid(),
+        Processes.startMillis(ProcessHandle.current())
+            .map(java.util.OptionalLong::of)
             .orElse(java.util.OptionalLong.empty()));
   }
 
   private static InvalidInputException beingRepaired(long runId) {
-    return new InvalidInputException("run " + runId + " is being repaired by another andon"
-        + " command; wait for it to finish (`andon runs show " + runId + "`), then repair again"
-        + " if tasks still failed.");
+    return new InvalidInputException(
+        "run "
+            + runId
+            + " is being repaired by another andon"
+            + " command; wait for it to finish (`andon runs show "
+            + runId
+            + "`), then repair again"
+            + " if tasks still failed.");
   }
 
   /**
@@ -295,31 +359,64 @@ public final class Executor {
    * and with {@code dependents} everything downstream of them.
    */
   public Outcome repair(long runId, RepairRequest request, JobLoader loader) {
-    RunRecord run = runs.find(runId).orElseThrow(() -> new InvalidInputException(
-        "there is no run " + runId + " in " + home + "; `andon runs list` shows the runs."));
-    return repair(runId, request, loader.loadSource(Path.of(run.jobFile()), run.jobKey(),
-        run.definition(), io.andon.job.BundleSettings.fromJson(run.bundle())), Map.of());
+    RunRecord run =
+        runs.find(runId)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "there is no run "
+                            + runId
+                            + " in "
+                            + home
+                            + "; `andon runs list` shows the runs."));
+    return repair(
+        runId,
+        request,
+        loader.loadSource(
+            Path.of(run.jobFile()),
+            run.jobKey(),
+            run.definition(),
+            io.andon.job.BundleSettings.fromJson(run.bundle())),
+        Map.of());
   }
 
   /**
-   * Repairs a finished run in place with {@code job} as its definition (the job file as it is
-   * now, or as the run stored it) and {@code overrides} over the parameters it last ran with.
-   * Tasks that the definition adds run too.
+   * Repairs a finished run in place with {@code job} as its definition (the job file as it is now,
+   * or as the run stored it) and {@code overrides} over the parameters it last ran with. Tasks that
+   * the definition adds run too.
    */
-  public Outcome repair(long runId, RepairRequest request, JobSpec job,
-      Map<String, String> overrides) {
+  public Outcome repair(
+      long runId, RepairRequest request, JobSpec job, Map<String, String> overrides) {
     recoverOnce();
-    RunRecord run = runs.find(runId).orElseThrow(() -> new InvalidInputException(
-        "there is no run " + runId + " in " + home + "; `andon runs list` shows the runs."));
+    RunRecord run =
+        runs.find(runId)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "there is no run "
+                            + runId
+                            + " in "
+                            + home
+                            + "; `andon runs list` shows the runs."));
     LifeCycleState st = LifeCycleState.valueOf(run.state());
     if (!st.isFinal()) {
-      throw run.repairCount() > 0 ? beingRepaired(runId)
-          : new InvalidInputException("run " + runId + " is still in progress (" + st + "); wait"
-              + " for it to finish, or cancel it, before repairing it.");
+      throw run.repairCount() > 0
+          ? beingRepaired(runId)
+          : new InvalidInputException(
+              "run "
+                  + runId
+                  + " is still in progress ("
+                  + st
+                  + "); wait"
+                  + " for it to finish, or cancel it, before repairing it.");
     }
     if (run.parentRunId().isPresent()) {
-      throw new InvalidInputException("run " + runId + " is the child run of run "
-          + run.parentRunId().get() + "; repair the parent run instead.");
+      throw new InvalidInputException(
+          "run "
+              + runId
+              + " is the child run of run "
+              + run.parentRunId().get()
+              + "; repair the parent run instead.");
     }
     Map<String, String> params = new java.util.LinkedHashMap<>(run.parameters());
     List<io.andon.store.RepairRecord> earlier = new io.andon.store.RunHistory(store).repairs(runId);
@@ -335,21 +432,35 @@ public final class Executor {
     if (request.allFailed()) {
       for (int i = 0; i < dag.size(); i++) {
         TaskRecord t = stored.get(dag.key(i));
-        if (t == null || t.resultState().isEmpty()
+        if (t == null
+            || t.resultState().isEmpty()
             || !ResultState.valueOf(t.resultState().get()).countsAsSuccess()) {
           rerun.add(i);
         }
       }
       if (rerun.isEmpty()) {
-        throw new InvalidInputException("run " + runId + " has no failed task to re-run; name"
-            + " tasks with --task KEY to re-run succeeded ones.");
+        throw new InvalidInputException(
+            "run "
+                + runId
+                + " has no failed task to re-run; name"
+                + " tasks with --task KEY to re-run succeeded ones.");
       }
     } else {
       for (String k : request.tasks()) {
-        int i = dag.indexOf(k).orElseThrow(() -> new InvalidInputException("run " + runId
-            + " (job " + job.name() + ") has no task '" + k + "'."
-            + io.andon.util.Strings.didYouMean(k, job.tasks().stream().map(TaskSpec::taskKey)
-                .toList())));
+        int i =
+            dag.indexOf(k)
+                .orElseThrow(
+                    () ->
+                        new InvalidInputException(
+                            "run "
+                                + runId
+                                + " (job "
+                                + job.name()
+                                + ") has no task '"
+                                + k
+                                + "'."
+                                + io.andon.util.Strings.didYouMean(
+                                    k, job.tasks().stream().map(TaskSpec::taskKey).toList())));
         rerun.add(i);
       }
     }
@@ -373,40 +484,57 @@ public final class Executor {
     Unit[] units = new Unit[job.tasks().size()];
     List<String> rerunKeys = new ArrayList<>();
     for (int i = 0; i < units.length; i++) {
-      units[i] = Unit.forRepair(i, job.tasks().get(i), Optional.ofNullable(stored.get(dag.key(i))),
-          rerun.contains(i), repairId);
+      units[i] =
+          Unit.forRepair(
+              i,
+              job.tasks().get(i),
+              Optional.ofNullable(stored.get(dag.key(i))),
+              rerun.contains(i),
+              repairId);
       if (rerun.contains(i)) {
         rerunKeys.add(units[i].taskKey);
       }
     }
-    store.tx(c -> {
-      // the write lock is held from here: a repair that started since the run was read wins
-      try (java.sql.PreparedStatement ps = c.prepareStatement(
-          "SELECT state, repair_count FROM runs WHERE run_id = ?")) {
-        ps.setLong(1, runId);
-        try (java.sql.ResultSet rs = ps.executeQuery()) {
-          if (rs.next() && (!LifeCycleState.valueOf(rs.getString(1)).isFinal()
-              || rs.getInt(2) != run.repairCount())) {
-            throw beingRepaired(runId);
+    store.tx(
+        c -> {
+          // the write lock is held from here: a repair that started since the run was read wins
+          try (java.sql.PreparedStatement ps =
+              c.prepareStatement("SELECT state, repair_count FROM runs WHERE run_id = ?")) {
+            ps.setLong(1, runId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+              if (rs.next()
+                  && (!LifeCycleState.valueOf(rs.getString(1)).isFinal()
+                      || rs.getInt(2) != run.repairCount())) {
+                throw beingRepaired(runId);
+              }
+            }
           }
-        }
-      }
-      runs.insertRepair(c, runId, repairId, now, Json.write(rerunKeys), job.source(), params,
-          run.endTime().orElse(null));
-      runs.updateRun(c, runId, RunUpdate.repairing(repairId, owner()));
-      for (String k : rerunKeys) {
-        runs.deleteIterations(c, runId, k);
-      }
-      return null;
-    });
-    RunLoop loop = new RunLoop(new RunFacts(runId, job, params, repairId, run.startTime(),
-        run.trigger(), home),
-        units, services);
+          runs.insertRepair(
+              c,
+              runId,
+              repairId,
+              now,
+              Json.write(rerunKeys),
+              job.source(),
+              params,
+              run.endTime().orElse(null));
+          runs.updateRun(c, runId, RunUpdate.repairing(repairId, owner()));
+          for (String k : rerunKeys) {
+            runs.deleteIterations(c, runId, k);
+          }
+          return null;
+        });
+    RunLoop loop =
+        new RunLoop(
+            new RunFacts(runId, job, params, repairId, run.startTime(), run.trigger(), home),
+            units,
+            services);
     Outcome out = execute(loop);
-    store.tx(c -> {
-      runs.finishRepair(c, runId, repairId, options.clock().millis(), out.result().name());
-      return null;
-    });
+    store.tx(
+        c -> {
+          runs.finishRepair(c, runId, repairId, options.clock().millis(), out.result().name());
+          return null;
+        });
     return out;
   }
 }

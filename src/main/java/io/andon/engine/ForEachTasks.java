@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.Optional;
 
 /**
- * The iterations of for_each tasks: a for_each task that may run expands into one unit per
- * element of its inputs, at most {@code concurrency} of them ready at once, and ends when they
- * all have, with the counts as its values. On the scheduling thread only.
+ * The iterations of for_each tasks: a for_each task that may run expands into one unit per element
+ * of its inputs, at most {@code concurrency} of them ready at once, and ends when they all have,
+ * with the counts as its values. On the scheduling thread only.
  */
 final class ForEachTasks {
   private final LoopActions loop;
@@ -33,12 +33,18 @@ final class ForEachTasks {
     try {
       inputs = Json.read(loop.resolver(u).resolve(fe.inputs()));
     } catch (Exception e) {
-      loop.end(u, LifeCycleState.TERMINATED, ResultState.FAILED,
+      loop.end(
+          u,
+          LifeCycleState.TERMINATED,
+          ResultState.FAILED,
           "for_each inputs are not a JSON array: " + firstLine(e.getMessage()));
       return;
     }
     if (inputs == null || !inputs.isArray()) {
-      loop.end(u, LifeCycleState.TERMINATED, ResultState.FAILED,
+      loop.end(
+          u,
+          LifeCycleState.TERMINATED,
+          ResultState.FAILED,
           "for_each inputs must be a JSON array, not " + Json.write(inputs));
       return;
     }
@@ -85,14 +91,24 @@ final class ForEachTasks {
     long failed = p.iterations.stream().filter(x -> x.result != ResultState.SUCCESS).count();
     boolean canceled = p.iterations.stream().anyMatch(x -> x.result.isCanceled());
     Optional<ResultState> stoppedAs = loop.stopping().map(LoopEvent.Cancel::as);
-    ResultState res = failed == 0 ? ResultState.SUCCESS
-        : canceled && stoppedAs.isPresent() ? stoppedAs.get() == ResultState.TIMEDOUT
-            ? ResultState.TIMEDOUT : ResultState.CANCELED : ResultState.FAILED;
-    p.values.put("succeeded", Json.mapper().getNodeFactory().numberNode(
-        p.iterations.size() - failed));
+    ResultState res =
+        failed == 0
+            ? ResultState.SUCCESS
+            : canceled && stoppedAs.isPresent()
+                ? stoppedAs.get() == ResultState.TIMEDOUT
+                    ? ResultState.TIMEDOUT
+                    : ResultState.CANCELED
+                : ResultState.FAILED;
+    p.values.put(
+        "succeeded", Json.mapper().getNodeFactory().numberNode(p.iterations.size() - failed));
     p.values.put("failed", Json.mapper().getNodeFactory().numberNode(failed));
-    loop.end(p, LifeCycleState.TERMINATED, res, failed == 0 ? p.iterations.size() + " iterations"
-        + " succeeded" : failed + " of " + p.iterations.size() + " iterations did not succeed");
+    loop.end(
+        p,
+        LifeCycleState.TERMINATED,
+        res,
+        failed == 0
+            ? p.iterations.size() + " iterations" + " succeeded"
+            : failed + " of " + p.iterations.size() + " iterations did not succeed");
   }
 
   static String firstLine(String s) {

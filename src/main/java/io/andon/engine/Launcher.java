@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Starts and reaps the shell attempts of one run on a thread of its own, with the native
- * launcher. The scheduling thread hands it attempts to start at once ({@link #startNow}) and
- * attempts that may start in the slot of a shell attempt that ends ({@link #standBy}): when a
- * child exits, this thread reaps it and starts the next attempt on stand-by before it reports
- * either, so a slot never waits for the scheduling thread to commit. The scheduling thread
- * learns of each start and end afterwards, through {@link Sink}, and commits them then.
+ * Starts and reaps the shell attempts of one run on a thread of its own, with the native launcher.
+ * The scheduling thread hands it attempts to start at once ({@link #startNow}) and attempts that
+ * may start in the slot of a shell attempt that ends ({@link #standBy}): when a child exits, this
+ * thread reaps it and starts the next attempt on stand-by before it reports either, so a slot never
+ * waits for the scheduling thread to commit. The scheduling thread learns of each start and end
+ * afterwards, through {@link Sink}, and commits them then.
  */
 final class Launcher {
   /** A prepared attempt of {@code unit}. */
@@ -24,8 +24,8 @@ final class Launcher {
 
     /**
      * The attempt of {@code u} ended at {@code endMillis} with {@code exit} (null: its timeout
-     * killed it); {@code next}, when not null, is the stand-by attempt started in its slot then,
-     * or that could not start ({@code nextError}).
+     * killed it); {@code next}, when not null, is the stand-by attempt started in its slot then, or
+     * that could not start ({@code nextError}).
      */
     void exited(Unit u, Integer exit, long endMillis, Unit next, String nextError);
 
@@ -39,37 +39,51 @@ final class Launcher {
   private final Sink sink;
   private final ConcurrentLinkedQueue<Start> now = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Start> standby = new ConcurrentLinkedQueue<>();
+
   /** The children this thread watches: its own, until it stops. */
   private final Map<Long, Unit> byPid = new HashMap<>();
+
   /** An attempt (process {@code pid}) that ended with {@code exit} at {@code end}. */
   private record Ended(Unit unit, long pid, Integer exit, long end) {}
+
   /** A spool file an attempt writes to, linked under its {@code log}. */
   private record InUse(NativeSpawn.Spool spool, Path log) {}
+
   /** The spool files of the children that run, by pid. */
   private final Map<Long, InUse> spoolOf = new HashMap<>();
+
   /** Spool files free for the next attempt, all in {@link #spoolDir}. */
   private final java.util.ArrayDeque<NativeSpawn.Spool> spools = new java.util.ArrayDeque<>();
+
   private Path spoolDir;
   private int spoolCount;
+
   /** Set when a spool file could not be created: the children then create their logs. */
   private boolean noSpools;
+
   /**
-   * Ends of children this thread could not watch, waited for on threads of their own: reported
-   * from here, in order with their starts.
+   * Ends of children this thread could not watch, waited for on threads of their own: reported from
+   * here, in order with their starts.
    */
   private final ConcurrentLinkedQueue<Ended> waited = new ConcurrentLinkedQueue<>();
+
   private volatile boolean holdStandby;
   private volatile boolean stopping;
+
   /** The run's environment, converted for the native launcher once: on this thread only. */
   private NativeSpawn.Env env;
+
   private final Thread thread;
+
   /**
    * Reports not yet given to the sink, in order: they are held a few milliseconds, so that the
    * scheduling thread wakes once for many, unless the stand-by attempts run low.
    */
   private final java.util.ArrayList<Runnable> held = new java.util.ArrayList<>();
+
   private long heldSince;
   private final int lowWater;
+
   /** How long a report may be held, at most. */
   static final long HOLD_MILLIS = 4;
 
@@ -77,8 +91,13 @@ final class Launcher {
    * @param now the run's clock, in epoch milliseconds
    * @param lowWater how few attempts may stand by before held reports are given at once
    */
-  Launcher(AttemptEnv attempts, java.util.function.LongSupplier now, NativeSpawn.Reaper reaper,
-      Sink sink, String name, int lowWater) {
+  Launcher(
+      AttemptEnv attempts,
+      java.util.function.LongSupplier now,
+      NativeSpawn.Reaper reaper,
+      Sink sink,
+      String name,
+      int lowWater) {
     this.lowWater = lowWater;
     this.attempts = attempts;
     this.clock = now;
@@ -106,16 +125,16 @@ final class Launcher {
   }
 
   /**
-   * Takes back one attempt on stand-by (the oldest), or null: for a slot that another kind of
-   * task freed.
+   * Takes back one attempt on stand-by (the oldest), or null: for a slot that another kind of task
+   * freed.
    */
   Start takeStandby() {
     return standby.poll();
   }
 
   /**
-   * Stops starting attempts on stand-by and takes back those not started yet, then those given
-   * to {@link #startNow} and not started yet; an attempt this thread took already still reports.
+   * Stops starting attempts on stand-by and takes back those not started yet, then those given to
+   * {@link #startNow} and not started yet; an attempt this thread took already still reports.
    */
   java.util.List<Start> withdraw(java.util.List<Start> fromNow) {
     holdStandby = true;
@@ -167,8 +186,12 @@ final class Launcher {
     for (int i = 0; i < exited.length; i += 2) {
       Unit u = byPid.remove(exited[i]);
       if (u != null) {
-        ended(new Ended(u, exited[i], ShellAttempts.endedNative(u, (int) exited[i + 1]),
-            clock.getAsLong()));
+        ended(
+            new Ended(
+                u,
+                exited[i],
+                ShellAttempts.endedNative(u, (int) exited[i + 1]),
+                clock.getAsLong()));
       }
     }
     Ended e;
@@ -231,11 +254,18 @@ final class Launcher {
     } catch (java.io.IOException e) {
       // cannot watch it: wait for it on a thread of its own instead
       byPid.remove(pid);
-      Thread t = new Thread(() -> {
-        waited.add(new Ended(u, pid, ShellAttempts.endedNative(u, NativeSpawn.waitFor(pid)),
-            clock.getAsLong()));
-        reaper.wake();
-      }, thread.getName() + "-wait-" + pid);
+      Thread t =
+          new Thread(
+              () -> {
+                waited.add(
+                    new Ended(
+                        u,
+                        pid,
+                        ShellAttempts.endedNative(u, NativeSpawn.waitFor(pid)),
+                        clock.getAsLong()));
+                reaper.wake();
+              },
+              thread.getName() + "-wait-" + pid);
       t.setDaemon(true);
       t.start();
     }
@@ -243,9 +273,9 @@ final class Launcher {
   }
 
   /**
-   * A spool file for an attempt that logs to {@code log}, linked under that name: a free one, or
-   * a new one in the same folder; null when there is none (the child then creates its log
-   * itself, as when the log name is taken already).
+   * A spool file for an attempt that logs to {@code log}, linked under that name: a free one, or a
+   * new one in the same folder; null when there is none (the child then creates its log itself, as
+   * when the log name is taken already).
    */
   private NativeSpawn.Spool spool(Path log) {
     Path dir = log.getParent();
@@ -255,8 +285,10 @@ final class Launcher {
     NativeSpawn.Spool sp = spools.poll();
     if (sp == null) {
       try {
-        sp = NativeSpawn.Spool.open(dir.resolve(NativeSpawn.Spool.PREFIX + ProcessHandle.current().pid() + "-"
-            + ++spoolCount));
+        sp =
+            NativeSpawn.Spool.open(
+                dir.resolve(
+                    NativeSpawn.Spool.PREFIX + ProcessHandle.current().pid() + "-" + ++spoolCount));
         spoolDir = dir;
       } catch (java.io.IOException e) {
         noSpools = true;
@@ -301,8 +333,8 @@ final class Launcher {
   }
 
   /**
-   * Stops this thread and, should the run have ended with children still running (the
-   * scheduling thread failed), kills and reaps them.
+   * Stops this thread and, should the run have ended with children still running (the scheduling
+   * thread failed), kills and reaps them.
    */
   void stop() {
     stopping = true;

@@ -3,8 +3,8 @@ package io.andon.engine;
 import java.util.List;
 
 /**
- * The {@link RunListener}s of one run, told of its events on the scheduling thread; a listener
- * that throws is reported on stderr and the run goes on.
+ * The {@link RunListener}s of one run, told of its events on the scheduling thread; a listener that
+ * throws is reported on stderr and the run goes on.
  */
 final class Listeners {
   private final List<RunListener> all;

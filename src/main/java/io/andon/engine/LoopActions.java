@@ -5,8 +5,8 @@ import io.andon.job.ResultState;
 import java.util.Optional;
 
 /**
- * What the parts of a run's scheduling (its shell launcher, its for_each iterations) may do to
- * the loop that owns them. Called on the scheduling thread only.
+ * What the parts of a run's scheduling (its shell launcher, its for_each iterations) may do to the
+ * loop that owns them. Called on the scheduling thread only.
  */
 interface LoopActions {
   /** The run's clock, in epoch milliseconds. */

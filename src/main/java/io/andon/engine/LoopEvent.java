@@ -3,8 +3,8 @@ package io.andon.engine;
 import io.andon.job.ResultState;
 
 /**
- * What the threads of a run tell its scheduling thread, through the loop's queue: from workers,
- * the launching thread, the timers and {@link Executor#cancel}.
+ * What the threads of a run tell its scheduling thread, through the loop's queue: from workers, the
+ * launching thread, the timers and {@link Executor#cancel}.
  */
 sealed interface LoopEvent {
   /** An attempt of {@code unit} that ran on a worker ended. */
@@ -14,8 +14,8 @@ sealed interface LoopEvent {
   record ShellStarted(Unit unit, long startTime, String error) implements LoopEvent {}
 
   /**
-   * A shell attempt ended (exit null: timed out), and the launcher started {@code next} in its
-   * slot then (or could not).
+   * A shell attempt ended (exit null: timed out), and the launcher started {@code next} in its slot
+   * then (or could not).
    */
   record ShellExited(Unit unit, Integer exit, long endTime, Unit next, String nextError)
       implements LoopEvent {}

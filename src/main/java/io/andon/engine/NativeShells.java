@@ -21,35 +21,49 @@ final class NativeShells implements ShellLauncher {
   private final AttemptEnv env;
   private final Launcher launcher;
   private final int maxParallel;
+
   /** Shell attempts handed to the launcher whose start it has not reported yet. */
   private final Set<Unit> handedOver = new HashSet<>();
 
-  private NativeShells(LoopActions loop, AttemptEnv env, NativeSpawn.Reaper reaper,
-      Consumer<LoopEvent> post, String name, int maxParallel) {
+  private NativeShells(
+      LoopActions loop,
+      AttemptEnv env,
+      NativeSpawn.Reaper reaper,
+      Consumer<LoopEvent> post,
+      String name,
+      int maxParallel) {
     this.loop = loop;
     this.env = env;
     this.maxParallel = maxParallel;
-    this.launcher = new Launcher(env, loop::now, reaper, new Launcher.Sink() {
-      @Override
-      public void started(Unit u, long startMillis, String error) {
-        post.accept(new LoopEvent.ShellStarted(u, startMillis, error));
-      }
+    this.launcher =
+        new Launcher(
+            env,
+            loop::now,
+            reaper,
+            new Launcher.Sink() {
+              @Override
+              public void started(Unit u, long startMillis, String error) {
+                post.accept(new LoopEvent.ShellStarted(u, startMillis, error));
+              }
 
-      @Override
-      public void exited(Unit u, Integer exit, long endMillis, Unit next, String nextError) {
-        post.accept(new LoopEvent.ShellExited(u, exit, endMillis, next, nextError));
-      }
+              @Override
+              public void exited(
+                  Unit u, Integer exit, long endMillis, Unit next, String nextError) {
+                post.accept(new LoopEvent.ShellExited(u, exit, endMillis, next, nextError));
+              }
 
-      @Override
-      public void failed(Throwable t) {
-        post.accept(new LoopEvent.LauncherFailed(t));
-      }
-    }, name, maxParallel);
+              @Override
+              public void failed(Throwable t) {
+                post.accept(new LoopEvent.LauncherFailed(t));
+              }
+            },
+            name,
+            maxParallel);
   }
 
   /** Native shells for a run, where the native launcher was built. */
-  static Optional<ShellLauncher> open(LoopActions loop, AttemptEnv env, Consumer<LoopEvent> post,
-      String name, int maxParallel) {
+  static Optional<ShellLauncher> open(
+      LoopActions loop, AttemptEnv env, Consumer<LoopEvent> post, String name, int maxParallel) {
     return NativeSpawn.reaper().map(r -> new NativeShells(loop, env, r, post, name, maxParallel));
   }
 
@@ -65,8 +79,10 @@ final class NativeShells implements ShellLauncher {
 
   @Override
   public void start(Unit u) {
-    Launcher.Start st = u.shellStart != null ? new Launcher.Start(u, u.shellStart)
-        : prepare(u, (ShellTask) u.spec.payload(), true);
+    Launcher.Start st =
+        u.shellStart != null
+            ? new Launcher.Start(u, u.shellStart)
+            : prepare(u, (ShellTask) u.spec.payload(), true);
     if (st != null) {
       handedOver.add(u);
       launcher.startNow(st);
@@ -74,8 +90,8 @@ final class NativeShells implements ShellLauncher {
   }
 
   /**
-   * How many shell attempts stand by: enough for every slot to start a few while the launcher
-   * holds its reports ({@link Launcher#HOLD_MILLIS}).
+   * How many shell attempts stand by: enough for every slot to start a few while the launcher holds
+   * its reports ({@link Launcher#HOLD_MILLIS}).
    */
   private static int standbyDepth(int maxParallel) {
     return Math.min(Math.max(2 * maxParallel, 16), 256);
@@ -86,7 +102,8 @@ final class NativeShells implements ShellLauncher {
     if (loop.stopping().isPresent()) {
       return;
     }
-    while (loop.running() >= maxParallel && launcher.standing() < standbyDepth(maxParallel)
+    while (loop.running() >= maxParallel
+        && launcher.standing() < standbyDepth(maxParallel)
         && !ready.isEmpty()) {
       Unit u = ready.peek();
       if (!u.finished() && !(u.spec.payload() instanceof ShellTask)) {
@@ -140,8 +157,8 @@ final class NativeShells implements ShellLauncher {
         started(x.next(), x.endTime(), x.nextError());
       }
     } else if (e instanceof LoopEvent.LauncherFailed f) {
-      throw new IllegalStateException("andon's task launching thread failed: " + f.error(),
-          f.error());
+      throw new IllegalStateException(
+          "andon's task launching thread failed: " + f.error(), f.error());
     } else {
       return false;
     }
@@ -149,8 +166,8 @@ final class NativeShells implements ShellLauncher {
   }
 
   /**
-   * A shell attempt the launcher took has started (or could not), in a slot counted already:
-   * it is RUNNING from then (a cancel that came meanwhile has had it killed).
+   * A shell attempt the launcher took has started (or could not), in a slot counted already: it is
+   * RUNNING from then (a cancel that came meanwhile has had it killed).
    */
   private void started(Unit u, long startTime, String error) {
     handedOver.remove(u);

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Starts task processes with posix_spawn and POSIX_SPAWN_SETSID (src/main/native/andonspawn.c):
- * the shell leads its own session and process group, with one exec instead of two through
- * setsid(1). Available when the build found a C compiler and the library loads; andon otherwise
- * starts tasks through setsid(1) and {@link ProcessBuilder}.
+ * Starts task processes with posix_spawn and POSIX_SPAWN_SETSID (src/main/native/andonspawn.c): the
+ * shell leads its own session and process group, with one exec instead of two through setsid(1).
+ * Available when the build found a C compiler and the library loads; andon otherwise starts tasks
+ * through setsid(1) and {@link ProcessBuilder}.
  */
 final class NativeSpawn {
   private static final boolean AVAILABLE = load();
@@ -59,11 +59,23 @@ final class NativeSpawn {
    */
   static long spawn(String[] argv, Env base, String[] envp, Path dir, Path log, Spool spool)
       throws IOException {
-    long pid = spawn0(pack(argv), base == null ? 0 : base.block, pack(envp),
-        pack(dir.toString(), log.toString()), spool == null ? -1 : spool.fd);
+    long pid =
+        spawn0(
+            pack(argv),
+            base == null ? 0 : base.block,
+            pack(envp),
+            pack(dir.toString(), log.toString()),
+            spool == null ? -1 : spool.fd);
     if (pid <= 0) {
-      throw new IOException("cannot start " + argv[0] + " in " + dir + " (errno " + -pid
-          + (pid == -2 ? ": no such file or directory" : "") + ")");
+      throw new IOException(
+          "cannot start "
+              + argv[0]
+              + " in "
+              + dir
+              + " (errno "
+              + -pid
+              + (pid == -2 ? ": no such file or directory" : "")
+              + ")");
     }
     return pid;
   }
@@ -81,6 +93,7 @@ final class NativeSpawn {
   static final class Spool {
     /** How a spool file's name starts, in the run's log folder. */
     static final String PREFIX = ".spool-";
+
     private int fd;
     private final Path path;
 
@@ -167,9 +180,9 @@ final class NativeSpawn {
   }
 
   /**
-   * Lets one thread wait for the children it started, and for nothing else: a pidfd per child in
-   * an epoll set, and an eventfd that {@link #wake} writes to from any thread. Empty when the
-   * library is missing or the kernel has no pidfd_open (before Linux 5.3).
+   * Lets one thread wait for the children it started, and for nothing else: a pidfd per child in an
+   * epoll set, and an eventfd that {@link #wake} writes to from any thread. Empty when the library
+   * is missing or the kernel has no pidfd_open (before Linux 5.3).
    */
   static java.util.Optional<Reaper> reaper() {
     if (!AVAILABLE || Boolean.getBoolean("andon.noReaper") || !PIDFD) {
@@ -226,9 +239,9 @@ final class NativeSpawn {
     }
 
     /**
-     * Waits until a watched child exits, {@link #wake} is called, or {@code timeoutMillis}
-     * passes (-1: no limit). Reaps what exited and returns it as pid, exit code pairs (the exit
-     * code is 128 + the signal for a killed child).
+     * Waits until a watched child exits, {@link #wake} is called, or {@code timeoutMillis} passes
+     * (-1: no limit). Reaps what exited and returns it as pid, exit code pairs (the exit code is
+     * 128 + the signal for a killed child).
      */
     long[] await(int timeoutMillis) {
       int n = reaperAwait0(epoll, event, buf, timeoutMillis);
@@ -265,15 +278,15 @@ final class NativeSpawn {
   private static native void reaperClose0(int epoll, int event);
 
   /**
-   * The strings as UTF-8, each ended by a NUL, for the native side (JNI's own string functions
-   * give "modified UTF-8", which encodes a character outside the BMP as two surrogates).
+   * The strings as UTF-8, each ended by a NUL, for the native side (JNI's own string functions give
+   * "modified UTF-8", which encodes a character outside the BMP as two surrogates).
    */
   static byte[] pack(String... strings) throws IOException {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     for (String s : strings) {
       if (s.indexOf('\0') >= 0) {
-        throw new IOException("a NUL character cannot be passed to a process: "
-            + s.replace("\0", "\\0"));
+        throw new IOException(
+            "a NUL character cannot be passed to a process: " + s.replace("\0", "\\0"));
       }
       out.writeBytes(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       out.write(0);
@@ -285,8 +298,7 @@ final class NativeSpawn {
    * argv and envp packed by {@link #pack}; paths: the working directory, then the log; outFd: a
    * spool's descriptor, or -1 to append to the log.
    */
-  private static native long spawn0(byte[] argv, long base, byte[] envp, byte[] paths,
-      int outFd);
+  private static native long spawn0(byte[] argv, long base, byte[] envp, byte[] paths, int outFd);
 
   private static native int spoolOpen0(byte[] path);
 

@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * An attempt of a payload that another part of andon contributes ({@link PayloadRunner}): runs
- * it with its {@link TaskContext}, within the task's timeout, and turns its outcome into the
- * attempt's result.
+ * An attempt of a payload that another part of andon contributes ({@link PayloadRunner}): runs it
+ * with its {@link TaskContext}, within the task's timeout, and turns its outcome into the attempt's
+ * result.
  */
 final class PayloadAttempt {
   private PayloadAttempt() {}
@@ -28,21 +28,30 @@ final class PayloadAttempt {
   /**
    * @param seen the tasks that had finished when the attempt was dispatched: its task values
    */
-  static AttemptResult run(AttemptEnv env, Unit u, PayloadRunner runner, Resolver r,
-      TaskViews.Snapshot seen, Path log, int attempt) throws IOException, InterruptedException {
+  static AttemptResult run(
+      AttemptEnv env,
+      Unit u,
+      PayloadRunner runner,
+      Resolver r,
+      TaskViews.Snapshot seen,
+      Path log,
+      int attempt)
+      throws IOException, InterruptedException {
     Map<String, JsonNode> values = new LinkedHashMap<>();
     try (OutputStream out = Files.newOutputStream(log);
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8)) {
       Context ctx = new Context(env, u, attempt, r, seen, values, ps);
-      CompletableFuture<TaskOutcome> f = CompletableFuture.supplyAsync(() -> {
-        try {
-          return runner.run(u.spec.payload(), ctx);
-        } catch (RuntimeException e) {
-          throw e;
-        } catch (Exception e) {
-          throw new CompletionException(e);
-        }
-      });
+      CompletableFuture<TaskOutcome> f =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return runner.run(u.spec.payload(), ctx);
+                } catch (RuntimeException e) {
+                  throw e;
+                } catch (Exception e) {
+                  throw new CompletionException(e);
+                }
+              });
       long timeout = u.spec.timeoutSeconds();
       TaskOutcome outcome;
       try {
@@ -54,8 +63,10 @@ final class PayloadAttempt {
         ps.println("andon: " + m);
         return new AttemptResult(ResultState.TIMEDOUT, null, m, Map.of());
       } catch (ExecutionException e) {
-        Throwable c = e.getCause() instanceof CompletionException ce && ce.getCause() != null
-            ? ce.getCause() : e.getCause();
+        Throwable c =
+            e.getCause() instanceof CompletionException ce && ce.getCause() != null
+                ? ce.getCause()
+                : e.getCause();
         String m = c.getMessage() == null ? c.toString() : c.getMessage();
         ps.println("andon: " + m);
         return AttemptResult.of(ResultState.FAILED, m);
@@ -63,19 +74,23 @@ final class PayloadAttempt {
       if (u.killRequested) {
         return AttemptResult.of(u.killAs == null ? ResultState.CANCELED : u.killAs, "canceled");
       }
-      ps.println("andon: " + (outcome.success() ? "succeeded" : "failed") + ": "
-          + outcome.message());
-      return new AttemptResult(outcome.success() ? ResultState.SUCCESS : ResultState.FAILED,
-          null, outcome.message(), values);
+      ps.println(
+          "andon: " + (outcome.success() ? "succeeded" : "failed") + ": " + outcome.message());
+      return new AttemptResult(
+          outcome.success() ? ResultState.SUCCESS : ResultState.FAILED,
+          null,
+          outcome.message(),
+          values);
     }
   }
 
   /** The outcome of {@code f}, once it comes, unless the attempt is killed or times out first. */
-  private static TaskOutcome waitFor(Timers timers, CompletableFuture<TaskOutcome> f, Unit u,
-      long timeout) throws InterruptedException, ExecutionException, TimeoutException {
+  private static TaskOutcome waitFor(
+      Timers timers, CompletableFuture<TaskOutcome> f, Unit u, long timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
     CompletableFuture<Void> expired = new CompletableFuture<>();
-    Timers.Timer timer = timeout <= 0 ? null
-        : timers.schedule(timeout * 1000, () -> expired.complete(null));
+    Timers.Timer timer =
+        timeout <= 0 ? null : timers.schedule(timeout * 1000, () -> expired.complete(null));
     try {
       while (true) {
         try {
@@ -108,8 +123,14 @@ final class PayloadAttempt {
     private final PrintStream log;
     volatile boolean cancelled;
 
-    Context(AttemptEnv env, Unit u, int attempt, Resolver resolver, TaskViews.Snapshot seen,
-        Map<String, JsonNode> values, PrintStream log) {
+    Context(
+        AttemptEnv env,
+        Unit u,
+        int attempt,
+        Resolver resolver,
+        TaskViews.Snapshot seen,
+        Map<String, JsonNode> values,
+        PrintStream log) {
       this.env = env;
       this.u = u;
       this.attempt = attempt;

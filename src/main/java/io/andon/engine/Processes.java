@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Process-group helpers: task processes run in their own session, so a group kill ends them all. */
+/**
+ * Process-group helpers: task processes run in their own session, so a group kill ends them all.
+ */
 public final class Processes {
   private Processes() {}
 
@@ -96,11 +98,12 @@ public final class Processes {
       return;
     }
     try {
-      Process k = new ProcessBuilder("/bin/sh", "-c", "kill -9 -" + pid + " 2>/dev/null")
-          .redirectInput(Redirect.from(new File("/dev/null")))
-          .redirectOutput(Redirect.DISCARD)
-          .redirectErrorStream(true)
-          .start();
+      Process k =
+          new ProcessBuilder("/bin/sh", "-c", "kill -9 -" + pid + " 2>/dev/null")
+              .redirectInput(Redirect.from(new File("/dev/null")))
+              .redirectOutput(Redirect.DISCARD)
+              .redirectErrorStream(true)
+              .start();
       k.waitFor();
     } catch (java.io.IOException e) {
       // fall back to killing what we can see

@@ -16,15 +16,15 @@ import java.util.List;
 
 /**
  * Crash safety. A run whose owning andon process is gone (killed with -9, machine rebooted) is
- * closed by the next andon command that opens the store: its unfinished tasks end as
- * INTERNAL_ERROR / FAILED with the reason, the task processes it left behind are killed, and the
- * run ends FAILED, ready for {@code andon repair RUN_ID --rerun-all-failed}.
+ * closed by the next andon command that opens the store: its unfinished tasks end as INTERNAL_ERROR
+ * / FAILED with the reason, the task processes it left behind are killed, and the run ends FAILED,
+ * ready for {@code andon repair RUN_ID --rerun-all-failed}.
  */
 public final class Recovery {
   /** The stores this process has recovered already: once per command is enough. */
   private static final java.util.Set<Store> RECOVERED =
-      java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(
-          new java.util.WeakHashMap<>()));
+      java.util.Collections.synchronizedSet(
+          java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
   private Recovery() {}
 
@@ -63,16 +63,31 @@ public final class Recovery {
         }
       }
       killMarked(store.home(), r.runId(), killed);
-      String message = who + " stopped before run " + r.runId() + " finished (killed or"
-          + " crashed); its unfinished tasks were marked failed"
-          + (killed.isEmpty() ? "" : " and their processes killed (" + String.join(", ", killed)
-              + ")") + ". Finish it with `andon repair " + r.runId() + " --rerun-all-failed`.";
-      store.tx(c -> {
-        runs.writeTasks(c, r.runId(), writes);
-        runs.updateRun(c, r.runId(), io.andon.store.RunUpdate.ended(
-            LifeCycleState.INTERNAL_ERROR, ResultState.FAILED, java.util.Optional.of(message), now));
-        return null;
-      });
+      String message =
+          who
+              + " stopped before run "
+              + r.runId()
+              + " finished (killed or"
+              + " crashed); its unfinished tasks were marked failed"
+              + (killed.isEmpty()
+                  ? ""
+                  : " and their processes killed (" + String.join(", ", killed) + ")")
+              + ". Finish it with `andon repair "
+              + r.runId()
+              + " --rerun-all-failed`.";
+      store.tx(
+          c -> {
+            runs.writeTasks(c, r.runId(), writes);
+            runs.updateRun(
+                c,
+                r.runId(),
+                io.andon.store.RunUpdate.ended(
+                    LifeCycleState.INTERNAL_ERROR,
+                    ResultState.FAILED,
+                    java.util.Optional.of(message),
+                    now));
+            return null;
+          });
       removeSpools(AttemptLogs.runLogDir(store.home(), r.runId()));
       recovered.add(r.runId());
     }
@@ -80,10 +95,10 @@ public final class Recovery {
   }
 
   /**
-   * Kills the processes whose environment marks them as tasks of run {@code runId} of {@code
-   * home}: every task process gets {@code ANDON_HOME} and {@code ANDON_RUN_ID} before it runs, so
-   * this finds those started too shortly before andon died for their pid to be stored, and what
-   * they started in turn.
+   * Kills the processes whose environment marks them as tasks of run {@code runId} of {@code home}:
+   * every task process gets {@code ANDON_HOME} and {@code ANDON_RUN_ID} before it runs, so this
+   * finds those started too shortly before andon died for their pid to be stored, and what they
+   * started in turn.
    */
   static void killMarked(Path home, long runId, List<String> killed) {
     Path proc = Path.of("/proc");
@@ -130,15 +145,15 @@ public final class Recovery {
   }
 
   /**
-   * Removes the spool names the killed andon left in the run's log folder: each is an empty file
-   * or a second name of an attempt's log (see {@link NativeSpawn.Spool}), so nothing is lost.
+   * Removes the spool names the killed andon left in the run's log folder: each is an empty file or
+   * a second name of an attempt's log (see {@link NativeSpawn.Spool}), so nothing is lost.
    */
   private static void removeSpools(Path dir) {
     if (!Files.isDirectory(dir)) {
       return;
     }
-    try (DirectoryStream<Path> spools = Files.newDirectoryStream(dir,
-        NativeSpawn.Spool.PREFIX + "*")) {
+    try (DirectoryStream<Path> spools =
+        Files.newDirectoryStream(dir, NativeSpawn.Spool.PREFIX + "*")) {
       for (Path p : spools) {
         Files.deleteIfExists(p);
       }
@@ -147,8 +162,8 @@ public final class Recovery {
     }
   }
 
-  private static void close(TaskRecord t, String who, long now, List<TaskWrite> writes,
-      List<String> killed) {
+  private static void close(
+      TaskRecord t, String who, long now, List<TaskWrite> writes, List<String> killed) {
     LifeCycleState st = LifeCycleState.valueOf(t.state());
     if (st.isFinal()) {
       return;
@@ -157,11 +172,26 @@ public final class Recovery {
       Processes.killGroup(t.pid().get());
       killed.add("pid " + t.pid().get());
     }
-    String message = who + " stopped while this task was " + st.name().toLowerCase()
-        + "; repair the run to run it again";
-    writes.add(new TaskWrite(t.taskKey(), t.iteration(), LifeCycleState.INTERNAL_ERROR.name(),
-        ResultState.FAILED.name(), t.outcome().orElse(null), t.attempts(),
-        t.startTime().orElse(null), now, io.andon.util.Json.write(t.values()), message,
-        t.input().orElse(null), null, null, t.repairId()));
+    String message =
+        who
+            + " stopped while this task was "
+            + st.name().toLowerCase()
+            + "; repair the run to run it again";
+    writes.add(
+        new TaskWrite(
+            t.taskKey(),
+            t.iteration(),
+            LifeCycleState.INTERNAL_ERROR.name(),
+            ResultState.FAILED.name(),
+            t.outcome().orElse(null),
+            t.attempts(),
+            t.startTime().orElse(null),
+            now,
+            io.andon.util.Json.write(t.values()),
+            message,
+            t.input().orElse(null),
+            null,
+            null,
+            t.repairId()));
   }
 }

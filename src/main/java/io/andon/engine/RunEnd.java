@@ -34,7 +34,8 @@ final class RunEnd {
         bad.add(units[i].taskKey + " " + units[i].result);
       }
     }
-    return new Ending(RunIfRules.jobResult(all, leaves),
+    return new Ending(
+        RunIfRules.jobResult(all, leaves),
         bad.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", bad)));
   }
 
@@ -55,10 +56,21 @@ final class RunEnd {
         its.add(record(it));
       }
     }
-    return new TaskRecord(u.taskKey, u.iteration, u.state.name(),
-        Optional.ofNullable(u.result).map(Enum::name), Optional.ofNullable(u.outcome), u.attempts,
-        Optional.ofNullable(u.startTime), Optional.ofNullable(u.endTime), u.values,
-        Optional.ofNullable(u.message), Optional.ofNullable(u.input), Optional.ofNullable(u.pid),
-        Optional.ofNullable(u.pidStart), u.repairId, its);
+    return new TaskRecord(
+        u.taskKey,
+        u.iteration,
+        u.state.name(),
+        Optional.ofNullable(u.result).map(Enum::name),
+        Optional.ofNullable(u.outcome),
+        u.attempts,
+        Optional.ofNullable(u.startTime),
+        Optional.ofNullable(u.endTime),
+        u.values,
+        Optional.ofNullable(u.message),
+        Optional.ofNullable(u.input),
+        Optional.ofNullable(u.pid),
+        Optional.ofNullable(u.pidStart),
+        u.repairId,
+        its);
   }
 }

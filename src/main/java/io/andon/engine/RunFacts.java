@@ -18,8 +18,14 @@ import java.util.Objects;
  * @param startTime when the run started (a repair keeps the run's start), epoch milliseconds
  * @param trigger what started the run (a repair keeps it)
  */
-record RunFacts(long runId, JobSpec job, Map<String, String> params, int repairId,
-    long startTime, TriggerInfo trigger, Path home) {
+record RunFacts(
+    long runId,
+    JobSpec job,
+    Map<String, String> params,
+    int repairId,
+    long startTime,
+    TriggerInfo trigger,
+    Path home) {
   RunFacts {
     Objects.requireNonNull(job, "job");
     Objects.requireNonNull(trigger, "trigger");
@@ -29,8 +35,12 @@ record RunFacts(long runId, JobSpec job, Map<String, String> params, int repairI
 
   /** The run as listeners see it. */
   RunListener.RunInfo info() {
-    return new RunListener.RunInfo(runId, job.name(),
-        job.file().toAbsolutePath().normalize().toString(), Instant.ofEpochMilli(startTime),
-        params, repairId);
+    return new RunListener.RunInfo(
+        runId,
+        job.name(),
+        job.file().toAbsolutePath().normalize().toString(),
+        Instant.ofEpochMilli(startTime),
+        params,
+        repairId);
   }
 }

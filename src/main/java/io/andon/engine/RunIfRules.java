@@ -88,8 +88,9 @@ public final class RunIfRules {
    * when a leaf failed or was canceled, SUCCESS_WITH_FAILURES otherwise.
    */
   public static ResultState jobResult(List<ResultState> all, List<ResultState> leaves) {
-    boolean allGood = all.stream().allMatch(ResultState::countsAsSuccess)
-        && all.stream().noneMatch(r -> r == ResultState.SUCCESS_WITH_FAILURES);
+    boolean allGood =
+        all.stream().allMatch(ResultState::countsAsSuccess)
+            && all.stream().noneMatch(r -> r == ResultState.SUCCESS_WITH_FAILURES);
     if (allGood) {
       return ResultState.SUCCESS;
     }

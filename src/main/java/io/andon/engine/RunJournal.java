@@ -19,23 +19,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The state writes of one run, committed together: the units changed since the last commit, the
- * attempts that started or ended, and the process ids of attempts that still run a while after
- * they started. Owned by the scheduling thread, except {@link #processStarted}, which the
- * threads that start processes call.
+ * attempts that started or ended, and the process ids of attempts that still run a while after they
+ * started. Owned by the scheduling thread, except {@link #processStarted}, which the threads that
+ * start processes call.
  */
 final class RunJournal {
   /** How long a started process may wait before its pid is committed on its own. */
   private static final long PID_FLUSH_MILLIS = 100;
 
-  /** Posts the pid commits that fall due: a plain delay in wall time, not one of the run's timers. */
+  /**
+   * Posts the pid commits that fall due: a plain delay in wall time, not one of the run's timers.
+   */
   private static final ScheduledExecutorService PID_TIMER =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "andon-pid-commit");
-        t.setDaemon(true);
-        return t;
-      });
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "andon-pid-commit");
+            t.setDaemon(true);
+            return t;
+          });
 
   private static final long NO_SPACE_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
   /** How long a run that has ended waits for space to write its end. */
   private static final long NO_SPACE_FINAL_WAIT_MILLIS =
       Long.getLong("andon.store.noSpaceWaitMs", 30_000);
@@ -44,16 +48,22 @@ final class RunJournal {
   private final RunStore runs;
   private final long runId;
   private final int repairId;
+
   /** Called, from the pid timer's thread, when the pids of started processes are due. */
   private final Runnable pidsDue;
+
   private final List<Unit> dirty = new ArrayList<>();
   private final List<AttemptWrite> attempts = new ArrayList<>();
+
   /** Units whose process started since the last commit that carried pids (from any thread). */
   private final ConcurrentLinkedQueue<Unit> started = new ConcurrentLinkedQueue<>();
+
   private final AtomicBoolean pidFlushScheduled = new AtomicBoolean();
   private boolean pidFlushDue;
+
   /** The last commit failed for want of space: when to try again, and why it failed. */
   private long retryFlushAt = System.nanoTime();
+
   private NoSpaceException noSpace;
 
   RunJournal(Store store, RunStore runs, long runId, int repairId, Runnable pidsDue) {
@@ -74,23 +84,36 @@ final class RunJournal {
 
   /** The current attempt of {@code u} runs since {@code start}. */
   void attemptStarted(Unit u, long start) {
-    attempts.add(new AttemptWrite(u.taskKey, u.iteration, u.attempts, repairId, start,
-        java.util.Optional.empty(), u.logPath.toString()));
+    attempts.add(
+        new AttemptWrite(
+            u.taskKey,
+            u.iteration,
+            u.attempts,
+            repairId,
+            start,
+            java.util.Optional.empty(),
+            u.logPath.toString()));
   }
 
   /** The current attempt of {@code u}, started at {@code start}, ended with {@code r}. */
   void attemptEnded(Unit u, long start, long end, AttemptResult r) {
     OptionalInt exit = r.exitCode() == null ? OptionalInt.empty() : OptionalInt.of(r.exitCode());
-    attempts.add(new AttemptWrite(u.taskKey, u.iteration, u.attempts, repairId, start,
-        java.util.Optional.of(new AttemptWrite.End(end, exit, r.result())),
-        u.logPath.toString()));
+    attempts.add(
+        new AttemptWrite(
+            u.taskKey,
+            u.iteration,
+            u.attempts,
+            repairId,
+            start,
+            java.util.Optional.of(new AttemptWrite.End(end, exit, r.result())),
+            u.logPath.toString()));
   }
 
   /**
-   * The process of {@code u} started (on a worker or the launching thread): its pid is committed
-   * so that a later andon can kill it if this one dies, by the commit PID_FLUSH_MILLIS later if it
-   * still runs then. A process that ended before has nothing left to kill, so short tasks never
-   * pay for reading their start time or writing their pid. The scheduling thread is not woken.
+   * The process of {@code u} started (on a worker or the launching thread): its pid is committed so
+   * that a later andon can kill it if this one dies, by the commit PID_FLUSH_MILLIS later if it
+   * still runs then. A process that ended before has nothing left to kill, so short tasks never pay
+   * for reading their start time or writing their pid. The scheduling thread is not woken.
    */
   void processStarted(Unit u, long pid) {
     u.startedPid = pid;
@@ -133,13 +156,14 @@ final class RunJournal {
     List<AttemptWrite> once = lastOfEach(attempts);
     attempts.clear();
     try {
-      store.tx(c -> {
-        runs.writeTasks(c, runId, writes);
-        for (AttemptWrite a : once) {
-          runs.writeAttempt(c, runId, a);
-        }
-        return null;
-      });
+      store.tx(
+          c -> {
+            runs.writeTasks(c, runId, writes);
+            for (AttemptWrite a : once) {
+              runs.writeAttempt(c, runId, a);
+            }
+            return null;
+          });
       if (noSpace != null) {
         System.err.println("andon: the run store is written again; run " + runId + " goes on.");
         noSpace = null;
@@ -152,8 +176,13 @@ final class RunJournal {
       attempts.addAll(0, once);
       retryFlushAt = System.nanoTime() + NO_SPACE_RETRY_NANOS;
       if (noSpace == null) {
-        System.err.println("andon: " + e.getMessage() + " Run " + runId + " goes on and its"
-            + " state is written as soon as there is space.");
+        System.err.println(
+            "andon: "
+                + e.getMessage()
+                + " Run "
+                + runId
+                + " goes on and its"
+                + " state is written as soon as there is space.");
       }
       noSpace = e;
     }

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The scheduling of one run (or one repair of it). A single thread owns every {@link Unit}; the
- * shell launcher and workers run attempts and report back through an event queue. Each turn of
- * the loop decides what can start, commits the state changes of the last 10 ms in one transaction
+ * shell launcher and workers run attempts and report back through an event queue. Each turn of the
+ * loop decides what can start, commits the state changes of the last 10 ms in one transaction
  * ({@link RunJournal}; at once before a worker starts a task), launches, and applies the next
  * events.
  */
@@ -42,22 +42,26 @@ final class RunLoop implements LoopActions {
   private final Unit[] units;
   private final Dag dag;
   private final int[] remaining;
+
   /** The finished top-level tasks, as attempts read them. */
   private final TaskViews views;
+
   private final RunJournal journal;
   private final ForEachTasks forEach;
   private final Decisions decisions;
   private final BlockingQueue<LoopEvent> events = new LinkedBlockingQueue<>();
   private final PriorityQueue<Unit> ready =
-      new PriorityQueue<>(Comparator.<Unit>comparingInt(u -> u.index)
-          .thenComparingInt(u -> u.iteration));
+      new PriorityQueue<>(
+          Comparator.<Unit>comparingInt(u -> u.index).thenComparingInt(u -> u.iteration));
   private final List<Unit> launches = new ArrayList<>();
   private final Path logDir;
   private final ExecutorService workers = Executors.newCachedThreadPool(daemon("andon-task-"));
   private AttemptEnv attemptEnv;
   private ShellLauncher shells;
+
   /** When the last commit was made (System.nanoTime). */
   private long lastFlush;
+
   private int unfinished;
   private int running;
   private Optional<LoopEvent.Cancel> stopping = Optional.empty();
@@ -72,8 +76,13 @@ final class RunLoop implements LoopActions {
     this.remaining = new int[units.length];
     this.views = new TaskViews(dag);
     this.logDir = AttemptLogs.runLogDir(facts.home(), facts.runId());
-    this.journal = new RunJournal(services.store(), services.runs(), facts.runId(),
-        facts.repairId(), () -> post(new LoopEvent.FlushDue()));
+    this.journal =
+        new RunJournal(
+            services.store(),
+            services.runs(),
+            facts.runId(),
+            facts.repairId(),
+            () -> post(new LoopEvent.FlushDue()));
     this.forEach = new ForEachTasks(this, facts.repairId());
     this.decisions = new Decisions(this, units, dag, forEach);
   }
@@ -99,11 +108,23 @@ final class RunLoop implements LoopActions {
   /** Runs the loop on this thread, the scheduling thread, until every task has ended. */
   Executor.Outcome execute() {
     boolean newLogDir = AttemptLogs.createRunLogDir(facts.home(), logDir);
-    attemptEnv = new AttemptEnv(facts, services.store(), services.timers(), services.runners(),
-        services.children(), journal::processStarted, newLogDir);
-    shells = NativeShells.open(this, attemptEnv, this::post,
-        "andon-launch-" + THREADS.incrementAndGet(), services.maxParallel())
-        .orElseGet(() -> new WorkerShells(this::onWorker));
+    attemptEnv =
+        new AttemptEnv(
+            facts,
+            services.store(),
+            services.timers(),
+            services.runners(),
+            services.children(),
+            journal::processStarted,
+            newLogDir);
+    shells =
+        NativeShells.open(
+                this,
+                attemptEnv,
+                this::post,
+                "andon-launch-" + THREADS.incrementAndGet(),
+                services.maxParallel())
+            .orElseGet(() -> new WorkerShells(this::onWorker));
     try {
       return loop();
     } finally {
@@ -133,9 +154,16 @@ final class RunLoop implements LoopActions {
     listeners.runStarted();
     long timeout = facts.job().timeoutSeconds();
     if (timeout > 0) {
-      jobTimeout = Optional.of(services.timers().schedule(
-          facts.startTime() + timeout * 1000 - now(),
-          () -> cancel(ResultState.TIMEDOUT, "the job exceeded its timeout of " + timeout + " s")));
+      jobTimeout =
+          Optional.of(
+              services
+                  .timers()
+                  .schedule(
+                      facts.startTime() + timeout * 1000 - now(),
+                      () ->
+                          cancel(
+                              ResultState.TIMEDOUT,
+                              "the job exceeded its timeout of " + timeout + " s")));
     }
     for (int i = 0; i < units.length; i++) {
       if (!units[i].finished() && remaining[i] == 0) {
@@ -170,8 +198,10 @@ final class RunLoop implements LoopActions {
     LoopEvent e = events.poll();
     if (e == null) {
       try {
-        e = journal.pending() ? events.poll(COMMIT_NANOS - sinceFlush, TimeUnit.NANOSECONDS)
-            : events.take();
+        e =
+            journal.pending()
+                ? events.poll(COMMIT_NANOS - sinceFlush, TimeUnit.NANOSECONDS)
+                : events.take();
       } catch (InterruptedException ie) {
         Thread.currentThread().interrupt();
         e = new LoopEvent.Cancel(ResultState.CANCELED, "the run was interrupted");
@@ -245,15 +275,16 @@ final class RunLoop implements LoopActions {
     started(u);
     TaskViews.Snapshot seen = views.snapshot(); // what the attempt reads, from its thread
     Resolver resolver = new Resolver(facts, seen, u);
-    workers.execute(() -> {
-      AttemptResult r;
-      try {
-        r = Attempts.run(attemptEnv, u, attempt, resolver, seen);
-      } catch (Throwable e) {
-        r = AttemptResult.of(ResultState.FAILED, "andon could not run the task: " + e);
-      }
-      post(new LoopEvent.Done(u, r, now()));
-    });
+    workers.execute(
+        () -> {
+          AttemptResult r;
+          try {
+            r = Attempts.run(attemptEnv, u, attempt, resolver, seen);
+          } catch (Throwable e) {
+            r = AttemptResult.of(ResultState.FAILED, "andon could not run the task: " + e);
+          }
+          post(new LoopEvent.Done(u, r, now()));
+        });
   }
 
   @Override
@@ -312,9 +343,11 @@ final class RunLoop implements LoopActions {
   public void attemptDone(Unit u, AttemptResult r, long endTime) {
     running--;
     journal.attemptEnded(u, u.attemptStart, endTime, r);
-    boolean retryable = (r.result() == ResultState.FAILED
-        || r.result() == ResultState.TIMEDOUT && u.spec.retryOnTimeout())
-        && stopping.isEmpty() && u.spec.mayRetryAfter(u.attemptsThisRepair);
+    boolean retryable =
+        (r.result() == ResultState.FAILED
+                || r.result() == ResultState.TIMEDOUT && u.spec.retryOnTimeout())
+            && stopping.isEmpty()
+            && u.spec.mayRetryAfter(u.attemptsThisRepair);
     listeners.taskFinished(u.label(), r.result().name(), u.attempts, retryable, r.message());
     if (retryable) {
       u.state = LifeCycleState.WAITING_FOR_RETRY;
@@ -363,16 +396,27 @@ final class RunLoop implements LoopActions {
     RunEnd.Ending ending = RunEnd.of(units, dag, stopping);
     long end = now();
     journal.flushAll();
-    services.store().tx(c -> {
-      services.runs().updateRun(c, facts.runId(), RunUpdate.ended(LifeCycleState.TERMINATED,
-          ending.result(), ending.message(), end));
-      return null;
-    });
+    services
+        .store()
+        .tx(
+            c -> {
+              services
+                  .runs()
+                  .updateRun(
+                      c,
+                      facts.runId(),
+                      RunUpdate.ended(
+                          LifeCycleState.TERMINATED, ending.result(), ending.message(), end));
+              return null;
+            });
     listeners.runFinished(ending.result().name(), ending.message().orElse(null));
     // a fresh run wrote every unit, its last write just now
-    return new Executor.Outcome(facts.runId(), LifeCycleState.TERMINATED, ending.result(),
-        ending.message().orElse(""), facts.repairId() == 0 ? Optional.of(RunEnd.records(units))
-            : Optional.empty());
+    return new Executor.Outcome(
+        facts.runId(),
+        LifeCycleState.TERMINATED,
+        ending.result(),
+        ending.message().orElse(""),
+        facts.repairId() == 0 ? Optional.of(RunEnd.records(units)) : Optional.empty());
   }
 
   // ---------------------------------------------------------------- for the loop's parts

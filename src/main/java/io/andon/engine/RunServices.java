@@ -14,8 +14,13 @@ import java.util.function.LongFunction;
  *
  * @param children a child executor for a run_job_task of the run with the given id
  */
-record RunServices(Store store, RunStore runs, List<RunListener> listeners, int maxParallel,
-    Timers timers, Function<String, Optional<PayloadRunner>> runners,
+record RunServices(
+    Store store,
+    RunStore runs,
+    List<RunListener> listeners,
+    int maxParallel,
+    Timers timers,
+    Function<String, Optional<PayloadRunner>> runners,
     LongFunction<Executor> children) {
   RunServices {
     Objects.requireNonNull(store, "store");

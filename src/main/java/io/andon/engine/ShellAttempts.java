@@ -25,8 +25,9 @@ final class ShellAttempts {
   sealed interface Prepared permits ShellStart, Failed {}
 
   /** A shell attempt ready to start. */
-  record ShellStart(String command, Map<String, String> own, ShellEnv base, Path dir, Path log,
-      Path values) implements Prepared {}
+  record ShellStart(
+      String command, Map<String, String> own, ShellEnv base, Path dir, Path log, Path values)
+      implements Prepared {}
 
   /** A shell attempt that failed before it could start (a reference, a working_dir). */
   record Failed(AttemptResult result) implements Prepared {}
@@ -60,8 +61,8 @@ final class ShellAttempts {
       for (Map.Entry<String, String> e : s.env().entrySet()) {
         vars.put(e.getKey(), r.resolve(e.getValue()));
       }
-      dir = s.workingDir().map(w -> base.dir().resolve(r.resolve(w)).normalize())
-          .orElse(base.dir());
+      dir =
+          s.workingDir().map(w -> base.dir().resolve(r.resolve(w)).normalize()).orElse(base.dir());
     } catch (IllegalStateException e) {
       AttemptLogs.write(log, "andon: " + e.getMessage() + "\n");
       return new Failed(AttemptResult.of(ResultState.FAILED, e.getMessage()));
@@ -102,16 +103,19 @@ final class ShellAttempts {
   static AttemptResult finish(Unit u, ShellStart st, Integer exitCode) {
     Path log = st.log();
     if (exitCode == null) {
-      String m = "timed out after " + u.spec.timeoutSeconds() + " s (timeout_seconds); the"
-          + " process group was killed";
+      String m =
+          "timed out after "
+              + u.spec.timeoutSeconds()
+              + " s (timeout_seconds); the"
+              + " process group was killed";
       AttemptLogs.append(log, "\nandon: " + m + "\n");
       return new AttemptResult(ResultState.TIMEDOUT, null, m, Map.of());
     }
     int exit = exitCode;
     if (u.killRequested) {
       ResultState as = u.killAs == null ? ResultState.CANCELED : u.killAs;
-      return new AttemptResult(as, exit, as == ResultState.TIMEDOUT ? "the job timed out"
-          : "canceled", Map.of());
+      return new AttemptResult(
+          as, exit, as == ResultState.TIMEDOUT ? "the job timed out" : "canceled", Map.of());
     }
     if (exit != 0) {
       // values written before the failure are kept: later ALL_DONE tasks may want them
@@ -121,8 +125,8 @@ final class ShellAttempts {
       } catch (IOException e) {
         partial = Map.of();
       }
-      return new AttemptResult(ResultState.FAILED, exit,
-          "exit code " + exit + AttemptLogs.lastLine(log), partial);
+      return new AttemptResult(
+          ResultState.FAILED, exit, "exit code " + exit + AttemptLogs.lastLine(log), partial);
     }
     try {
       return new AttemptResult(ResultState.SUCCESS, 0, "", TaskValues.read(st.values()));
@@ -140,20 +144,28 @@ final class ShellAttempts {
    * @param base the run's environment for the native launcher, or null to pass it whole
    * @param spool where the output goes (linked under the log's name already), or null
    */
-  static long startNative(AttemptEnv env, Unit u, ShellStart st, NativeSpawn.Env base,
-      NativeSpawn.Spool spool) throws IOException {
+  static long startNative(
+      AttemptEnv env, Unit u, ShellStart st, NativeSpawn.Env base, NativeSpawn.Spool spool)
+      throws IOException {
     u.timedOut = false;
     String[] argv = {"/bin/sh", "-c", st.command()};
     String[] own = base == null ? null : st.base().ownOnly(st.own());
-    long pid = own != null ? NativeSpawn.spawn(argv, base, own, st.dir(), st.log(), spool)
-        : NativeSpawn.spawn(argv, null, st.base().array(st.own()), st.dir(), st.log(), spool);
+    long pid =
+        own != null
+            ? NativeSpawn.spawn(argv, base, own, st.dir(), st.log(), spool)
+            : NativeSpawn.spawn(argv, null, st.base().array(st.own()), st.dir(), st.log(), spool);
     u.nativePid = pid;
     env.processStarted(u, pid);
     long timeout = u.spec.timeoutSeconds();
-    u.timeoutTask = timeout <= 0 ? null : env.timers.schedule(timeout * 1000, () -> {
-      u.timedOut = true;
-      Processes.killGroup(pid);
-    });
+    u.timeoutTask =
+        timeout <= 0
+            ? null
+            : env.timers.schedule(
+                timeout * 1000,
+                () -> {
+                  u.timedOut = true;
+                  Processes.killGroup(pid);
+                });
     if (u.killRequested) {
       Processes.killGroup(pid);
     }
@@ -180,9 +192,10 @@ final class ShellAttempts {
   /** Exit code, or null when the attempt timed out. */
   private static Integer runJava(AttemptEnv env, Unit u, ShellStart st)
       throws IOException, InterruptedException {
-    ProcessBuilder pb = SETSID != null
-        ? new ProcessBuilder(SETSID, "/bin/sh", "-c", st.command())
-        : new ProcessBuilder("/bin/sh", "-c", st.command());
+    ProcessBuilder pb =
+        SETSID != null
+            ? new ProcessBuilder(SETSID, "/bin/sh", "-c", st.command())
+            : new ProcessBuilder("/bin/sh", "-c", st.command());
     pb.directory(st.dir().toFile());
     pb.redirectInput(Redirect.from(new File("/dev/null")));
     pb.redirectErrorStream(true);
@@ -197,10 +210,15 @@ final class ShellAttempts {
     }
     long timeout = u.spec.timeoutSeconds();
     AtomicBoolean timedOut = new AtomicBoolean();
-    Timers.Timer timer = timeout <= 0 ? null : env.timers.schedule(timeout * 1000, () -> {
-      timedOut.set(true);
-      Processes.killGroup(proc.pid());
-    });
+    Timers.Timer timer =
+        timeout <= 0
+            ? null
+            : env.timers.schedule(
+                timeout * 1000,
+                () -> {
+                  timedOut.set(true);
+                  Processes.killGroup(proc.pid());
+                });
     int exit = proc.waitFor();
     if (timer != null) {
       timer.cancel();

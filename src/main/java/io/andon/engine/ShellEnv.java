@@ -38,9 +38,9 @@ record ShellEnv(Map<String, String> base, String[] entries, Path dir) {
   }
 
   /**
-   * The variables named by the {@code *_env} keys of the job's notification destinations
-   * ({@code secret_env}, {@code url_env}, {@code password_env}): they hold signing keys, tokens
-   * in URLs and passwords, which andon needs and its tasks do not.
+   * The variables named by the {@code *_env} keys of the job's notification destinations ({@code
+   * secret_env}, {@code url_env}, {@code password_env}): they hold signing keys, tokens in URLs and
+   * passwords, which andon needs and its tasks do not.
    */
   static Set<String> notificationSecrets(io.andon.yaml.YNode destinations) {
     Set<String> names = new java.util.HashSet<>();
@@ -64,8 +64,8 @@ record ShellEnv(Map<String, String> base, String[] entries, Path dir) {
   }
 
   /**
-   * The variables of {@code own} alone as {@code NAME=value} strings, to follow {@link #entries}
-   * as they are; null when {@code own} overrides one of them.
+   * The variables of {@code own} alone as {@code NAME=value} strings, to follow {@link #entries} as
+   * they are; null when {@code own} overrides one of them.
    */
   String[] ownOnly(Map<String, String> own) {
     String[] out = new String[own.size()];

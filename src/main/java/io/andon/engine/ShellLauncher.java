@@ -6,10 +6,10 @@ import java.util.PriorityQueue;
 
 /**
  * How the scheduling thread starts shell attempts: the one launch path of the loop, with two
- * implementations. {@link NativeShells} starts and reaps them on a launching thread with the
- * native launcher, and starts the next one in the slot of one that ends at once; {@link
- * WorkerShells} runs each on a worker with {@link ProcessBuilder}, like any other kind of task.
- * Called on the scheduling thread only.
+ * implementations. {@link NativeShells} starts and reaps them on a launching thread with the native
+ * launcher, and starts the next one in the slot of one that ends at once; {@link WorkerShells} runs
+ * each on a worker with {@link ProcessBuilder}, like any other kind of task. Called on the
+ * scheduling thread only.
  */
 interface ShellLauncher {
   /**
@@ -25,8 +25,8 @@ interface ShellLauncher {
   void start(Unit u);
 
   /**
-   * With every slot taken, hands over the next ready shell attempts, to start in the slots of
-   * those that end.
+   * With every slot taken, hands over the next ready shell attempts, to start in the slots of those
+   * that end.
    */
   void standBy(PriorityQueue<Unit> ready);
 
@@ -34,8 +34,8 @@ interface ShellLauncher {
   boolean handle(LoopEvent e);
 
   /**
-   * The run is being stopped: attempts handed over and not started end canceled, those the
-   * launcher took are killed as soon as they have started.
+   * The run is being stopped: attempts handed over and not started end canceled, those the launcher
+   * took are killed as soon as they have started.
    */
   void cancel(ResultState as, String why);
 

@@ -9,17 +9,17 @@ import java.util.Optional;
 
 /**
  * Keeps the values of {@code {{...}}} references out of shell code. A reference in a {@code
- * shell_task} command is rewritten to an expansion of an environment variable, {@code
- * ANDON_REF_1}, {@code ANDON_REF_2}, ... (one per distinct reference), whose value andon sets when
- * the attempt starts. The shell then reads the value as data: {@code $(...)}, backticks, quotes or
- * semicolons in it are never parsed as code.
+ * shell_task} command is rewritten to an expansion of an environment variable, {@code ANDON_REF_1},
+ * {@code ANDON_REF_2}, ... (one per distinct reference), whose value andon sets when the attempt
+ * starts. The shell then reads the value as data: {@code $(...)}, backticks, quotes or semicolons
+ * in it are never parsed as code.
  *
  * <p>The expansion suits the quoting context of the reference, tracked as {@code sh} reads the
  * command: bare, {@code "${ANDON_REF_1}"} (one word, no globbing); inside double quotes or an
- * unquoted here-document, {@code ${ANDON_REF_1}}; inside single quotes, {@code
- * '"${ANDON_REF_1}"'} (the quote closed, the variable double-quoted, the quote opened again).
- * Command substitutions and backticks start a context of their own. A reference in a
- * here-document whose delimiter is quoted cannot be expanded at all, so it is refused.
+ * unquoted here-document, {@code ${ANDON_REF_1}}; inside single quotes, {@code '"${ANDON_REF_1}"'}
+ * (the quote closed, the variable double-quoted, the quote opened again). Command substitutions and
+ * backticks start a context of their own. A reference in a here-document whose delimiter is quoted
+ * cannot be expanded at all, so it is refused.
  *
  * @param script the command with its references rewritten
  * @param references the reference behind {@code ANDON_REF_<i+1>}, for each {@code i}
@@ -37,7 +37,15 @@ record ShellReferences(String script, List<Reference> references) {
     return PREFIX + (i + 1);
   }
 
-  private enum Ctx { BARE, DOUBLE, SINGLE, SUBST, BACKTICK, HEREDOC, QUOTED_HEREDOC }
+  private enum Ctx {
+    BARE,
+    DOUBLE,
+    SINGLE,
+    SUBST,
+    BACKTICK,
+    HEREDOC,
+    QUOTED_HEREDOC
+  }
 
   /**
    * Rewrites the references of {@code command}.
@@ -59,10 +67,13 @@ record ShellReferences(String script, List<Reference> references) {
     private final List<Reference> distinct = new ArrayList<>();
     private final StringBuilder out = new StringBuilder();
     private final Deque<Ctx> stack = new ArrayDeque<>();
+
     /** Parenthesis depth inside each open command substitution. */
     private final Deque<int[]> parens = new ArrayDeque<>();
+
     /** Here-documents whose bodies start at the next newline: delimiter, quoted. */
     private final List<Object[]> pendingHeredocs = new ArrayList<>();
+
     private String heredocEnd = "";
 
     Rewriter(String s, List<Reference> refs) {
@@ -104,9 +115,14 @@ record ShellReferences(String script, List<Reference> references) {
       return switch (stack.peek()) {
         case DOUBLE, HEREDOC -> v;
         case SINGLE -> "'\"" + v + "\"'";
-        case QUOTED_HEREDOC -> throw new IllegalStateException(r.text() + " sits in a"
-            + " here-document whose delimiter is quoted, where the shell expands nothing; unquote"
-            + " the delimiter " + heredocEnd + " or pass the value through shell_task.env");
+        case QUOTED_HEREDOC ->
+            throw new IllegalStateException(
+                r.text()
+                    + " sits in a"
+                    + " here-document whose delimiter is quoted, where the shell expands nothing; unquote"
+                    + " the delimiter "
+                    + heredocEnd
+                    + " or pass the value through shell_task.env");
         default -> "\"" + v + "\"";
       };
     }
@@ -235,8 +251,8 @@ record ShellReferences(String script, List<Reference> references) {
     private int heredocLine(int i) {
       int eol = s.indexOf('\n', i);
       int end = eol < 0 ? s.length() : eol;
-      Optional<Reference> inLine = refs.stream()
-          .filter(r -> r.start() >= i && r.start() < end).findFirst();
+      Optional<Reference> inLine =
+          refs.stream().filter(r -> r.start() >= i && r.start() < end).findFirst();
       if (s.substring(i, end).strip().equals(heredocEnd)) {
         stack.pop();
         return copy(i, end - i);

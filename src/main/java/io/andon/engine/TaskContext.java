@@ -34,9 +34,9 @@ public interface TaskContext {
   }
 
   /**
-   * Task values published by the tasks of this run that had finished when this attempt started,
-   * by task_key, in the job's order. The same on every call: tasks that finish while this one
-   * runs do not appear.
+   * Task values published by the tasks of this run that had finished when this attempt started, by
+   * task_key, in the job's order. The same on every call: tasks that finish while this one runs do
+   * not appear.
    */
   Map<String, Map<String, JsonNode>> taskValues();
 

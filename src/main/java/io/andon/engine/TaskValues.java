@@ -34,8 +34,9 @@ public final class TaskValues {
       try {
         n = Json.read(text);
       } catch (IOException e) {
-        throw new IOException("$ANDON_TASK_VALUES holds malformed JSON: "
-            + e.getMessage().lines().findFirst().orElse(""));
+        throw new IOException(
+            "$ANDON_TASK_VALUES holds malformed JSON: "
+                + e.getMessage().lines().findFirst().orElse(""));
       }
       for (Map.Entry<String, JsonNode> e : n.properties()) {
         put(out, e.getKey(), e.getValue());
@@ -76,13 +77,19 @@ public final class TaskValues {
 
   static void put(Map<String, JsonNode> out, String key, JsonNode value) throws IOException {
     if (!key.matches("[A-Za-z0-9_.\\-]+")) {
-      throw new IOException("task value name '" + key + "' may hold only letters, digits, '_',"
-          + " '-' and '.'");
+      throw new IOException(
+          "task value name '" + key + "' may hold only letters, digits, '_'," + " '-' and '.'");
     }
     int size = Json.write(value).getBytes(StandardCharsets.UTF_8).length;
     if (size > MAX_VALUE_BYTES) {
-      throw new IOException("task value '" + key + "' is " + size + " bytes; the limit is "
-          + MAX_VALUE_BYTES + " (48 KiB). Write large results to a file and publish its path.");
+      throw new IOException(
+          "task value '"
+              + key
+              + "' is "
+              + size
+              + " bytes; the limit is "
+              + MAX_VALUE_BYTES
+              + " (48 KiB). Write large results to a file and publish its path.");
     }
     out.put(key, value);
   }

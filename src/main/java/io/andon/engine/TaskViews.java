@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * The results of a run's top-level tasks as they finish, for the references and task values that
  * other tasks read. The scheduling thread publishes each task once, when it finishes, as an
- * immutable {@link View}; an attempt gets a {@link Snapshot} taken on the scheduling thread when
- * it is dispatched, and sees through it exactly the tasks that had finished then, from whichever
+ * immutable {@link View}; an attempt gets a {@link Snapshot} taken on the scheduling thread when it
+ * is dispatched, and sees through it exactly the tasks that had finished then, from whichever
  * thread it runs on.
  */
 final class TaskViews {
@@ -31,8 +31,9 @@ final class TaskViews {
 
   /** Task {@code index} has finished with {@code result}: from the scheduling thread only. */
   void publish(int index, ResultState result, Map<String, JsonNode> values) {
-    views.set(index, new View(published++, result,
-        Collections.unmodifiableMap(new LinkedHashMap<>(values))));
+    views.set(
+        index,
+        new View(published++, result, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
   }
 
   /** The tasks finished until now: from the scheduling thread only. */

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Where the engine's timers run: retry intervals, task and job timeouts. They count time on the
- * {@link Clock} given with them, so that a test can give a clock and timers it moves itself, and
- * a retry or a timeout then happens exactly when it says, without waiting for it.
+ * {@link Clock} given with them, so that a test can give a clock and timers it moves itself, and a
+ * retry or a timeout then happens exactly when it says, without waiting for it.
  */
 public interface Timers {
   /** A timer that has been set: {@link #cancel} stops it if it has not fired yet. */
@@ -35,11 +35,12 @@ public interface Timers {
   final class SystemTimers implements Timers {
     static final SystemTimers INSTANCE = new SystemTimers();
     private final ScheduledExecutorService thread =
-        Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, "andon-timers");
-          t.setDaemon(true);
-          return t;
-        });
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "andon-timers");
+              t.setDaemon(true);
+              return t;
+            });
 
     private SystemTimers() {}
 

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The mutable state of one task, or of one iteration of a for_each task, during a run. Owned by
- * the scheduling thread; a worker reads the spec and writes only {@link #process} and {@link
- * #child}, the launching thread only the fields of the running native attempt.
+ * The mutable state of one task, or of one iteration of a for_each task, during a run. Owned by the
+ * scheduling thread; a worker reads the spec and writes only {@link #process} and {@link #child},
+ * the launching thread only the fields of the running native attempt.
  */
 final class Unit {
   final int index; // position of the task in the job
@@ -69,27 +69,35 @@ final class Unit {
    * Top-level unit {@code index} of a repair: to run again ({@code rerun}), or as {@code stored}
    * left it (a task the run never stored counts as CANCELED).
    */
-  static Unit forRepair(int index, TaskSpec spec, java.util.Optional<io.andon.store.TaskRecord>
-      stored, boolean rerun, int repairId) {
+  static Unit forRepair(
+      int index,
+      TaskSpec spec,
+      java.util.Optional<io.andon.store.TaskRecord> stored,
+      boolean rerun,
+      int repairId) {
     Unit u = new Unit(index, -1, spec, null);
     if (rerun) {
       u.attempts = stored.map(io.andon.store.TaskRecord::attempts).orElse(0);
       u.repairId = repairId;
       return u;
     }
-    stored.ifPresent(t -> {
-      u.attempts = t.attempts();
-      u.values.putAll(t.values());
-      u.outcome = t.outcome().orElse(null);
-      u.startTime = t.startTime().orElse(null);
-      u.endTime = t.endTime().orElse(null);
-      u.message = t.message().orElse(null);
-      u.repairId = t.repairId();
-      u.state = LifeCycleState.valueOf(t.state());
-    });
+    stored.ifPresent(
+        t -> {
+          u.attempts = t.attempts();
+          u.values.putAll(t.values());
+          u.outcome = t.outcome().orElse(null);
+          u.startTime = t.startTime().orElse(null);
+          u.endTime = t.endTime().orElse(null);
+          u.message = t.message().orElse(null);
+          u.repairId = t.repairId();
+          u.state = LifeCycleState.valueOf(t.state());
+        });
     u.state = stored.isEmpty() || !u.state.isFinal() ? LifeCycleState.TERMINATED : u.state;
-    u.result = stored.flatMap(io.andon.store.TaskRecord::resultState).map(ResultState::valueOf)
-        .orElse(ResultState.CANCELED);
+    u.result =
+        stored
+            .flatMap(io.andon.store.TaskRecord::resultState)
+            .map(ResultState::valueOf)
+            .orElse(ResultState.CANCELED);
     return u;
   }
 
@@ -102,8 +110,20 @@ final class Unit {
   }
 
   TaskWrite write() {
-    return new TaskWrite(taskKey, iteration, state.name(), result == null ? null : result.name(),
-        outcome, attempts, startTime, endTime, Json.writeObject(values), message, input, pid, pidStart,
+    return new TaskWrite(
+        taskKey,
+        iteration,
+        state.name(),
+        result == null ? null : result.name(),
+        outcome,
+        attempts,
+        startTime,
+        endTime,
+        Json.writeObject(values),
+        message,
+        input,
+        pid,
+        pidStart,
         repairId);
   }
 }

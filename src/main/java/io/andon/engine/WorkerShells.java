@@ -6,13 +6,15 @@ import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 /**
- * Shell attempts on workers, started with {@link ProcessBuilder}: where the native launcher is
- * not available. Each is committed RUNNING before it starts, like any other kind of task.
+ * Shell attempts on workers, started with {@link ProcessBuilder}: where the native launcher is not
+ * available. Each is committed RUNNING before it starts, like any other kind of task.
  */
 final class WorkerShells implements ShellLauncher {
   private final Consumer<Unit> onWorker;
 
-  /** @param onWorker runs an attempt on a worker, as the loop does for every other kind */
+  /**
+   * @param onWorker runs an attempt on a worker, as the loop does for every other kind
+   */
   WorkerShells(Consumer<Unit> onWorker) {
     this.onWorker = onWorker;
   }

@@ -5,24 +5,24 @@
  * io.andon.cli}).
  *
  * <p>{@link io.andon.engine.Executor} is the entry point ({@code run}, {@code repair}, {@code
- * cancel}): it creates the run in the store, honours {@code max_concurrent_runs} and the queue,
- * and hands the run to its scheduling loop, {@code RunLoop}, with what the loop needs ({@code
+ * cancel}): it creates the run in the store, honours {@code max_concurrent_runs} and the queue, and
+ * hands the run to its scheduling loop, {@code RunLoop}, with what the loop needs ({@code
  * RunFacts}, the run's immutable facts; {@code RunServices}, the store, listeners, slots, timers
  * and payload runners). A task starts as soon as its dependencies and its {@code run_if} rule
  * ({@code Decisions}, {@link io.andon.engine.RunIfRules}) allow, at most {@code maxParallel} at
- * once; {@code for_each} tasks fan out into iterations ({@code ForEachTasks}), {@code
- * run_job_task} runs a child job, a failed attempt is retried after its interval, a cancel or the
- * job's timeout stops the run ({@code Cancellation}). Every state change goes through the run's
- * journal ({@code RunJournal}) and is committed to the store before it is acted on, so that a run
- * survives a crash of andon: {@link io.andon.engine.Recovery} closes abandoned runs at the next
- * command, ready for a repair.
+ * once; {@code for_each} tasks fan out into iterations ({@code ForEachTasks}), {@code run_job_task}
+ * runs a child job, a failed attempt is retried after its interval, a cancel or the job's timeout
+ * stops the run ({@code Cancellation}). Every state change goes through the run's journal ({@code
+ * RunJournal}) and is committed to the store before it is acted on, so that a run survives a crash
+ * of andon: {@link io.andon.engine.Recovery} closes abandoned runs at the next command, ready for a
+ * repair.
  *
  * <p>An attempt runs by its kind: a shell command ({@code ShellAttempts}), a child job ({@code
  * ChildJobAttempt}) or a payload that a feature contributes ({@code PayloadAttempt}, through the
  * {@link io.andon.engine.PayloadRunner} found with {@link java.util.ServiceLoader}); its log and
  * values files are named by {@code AttemptLogs}. Shell attempts go through one {@code
- * ShellLauncher}: {@code NativeShells} (the native launcher's thread, where it was built) or
- * {@code WorkerShells} ({@link java.lang.ProcessBuilder} on a worker).
+ * ShellLauncher}: {@code NativeShells} (the native launcher's thread, where it was built) or {@code
+ * WorkerShells} ({@link java.lang.ProcessBuilder} on a worker).
  *
  * <p>Threading: one scheduling thread owns every task's state ({@code Unit}); nothing else writes
  * it but the few fields of a running attempt (its process, its kill request). Shell tasks are
@@ -30,8 +30,8 @@
  * thread. An attempt is given, when it is dispatched, an immutable snapshot of the tasks that had
  * finished ({@code TaskViews}) and a {@code Resolver} over it, so that it reads task values and
  * references from any thread without a race. Workers, the launching thread and the {@link
- * io.andon.engine.Timers} (retries, task and job timeouts, on an injected clock) report back to
- * the scheduling thread through an event queue ({@code LoopEvent}). {@link
+ * io.andon.engine.Timers} (retries, task and job timeouts, on an injected clock) report back to the
+ * scheduling thread through an event queue ({@code LoopEvent}). {@link
  * io.andon.engine.RunListener}s (progress, notifications) are called on the scheduling thread.
  */
 package io.andon.engine;

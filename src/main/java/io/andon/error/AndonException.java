@@ -1,8 +1,8 @@
 package io.andon.error;
 
 /**
- * Root of andon's exception tree. Every exception a user can meet carries a message that says
- * what went wrong, where, and what to do, and the process exit code that the CLI returns for it.
+ * Root of andon's exception tree. Every exception a user can meet carries a message that says what
+ * went wrong, where, and what to do, and the process exit code that the CLI returns for it.
  */
 public class AndonException extends RuntimeException {
   private final int exitCode;

@@ -3,9 +3,9 @@ package io.andon.error;
 import java.util.List;
 
 /**
- * Bad input from the user: a definition that does not validate, a file that cannot be read, a
- * flag that makes no sense. Always exit code 2. May carry a list of located problems, all of them
- * found at once.
+ * Bad input from the user: a definition that does not validate, a file that cannot be read, a flag
+ * that makes no sense. Always exit code 2. May carry a list of located problems, all of them found
+ * at once.
  */
 public class InvalidInputException extends AndonException {
   public static final int EXIT_CODE = 2;

@@ -33,8 +33,8 @@ public sealed interface Baseline {
   }
 
   /**
-   * Whatever the caller supplies: {@code --baseline FILE} or {@code --job-name NAME} on the
-   * command line, the current job's history in a {@code gate_task}.
+   * Whatever the caller supplies: {@code --baseline FILE} or {@code --job-name NAME} on the command
+   * line, the current job's history in a {@code gate_task}.
    */
   record Given() implements Baseline {
     @Override

@@ -9,10 +9,10 @@ import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
- * The usual {@link Baselines}: a baseline file named by the check is read when it exists (a
- * missing one makes the check not measured, as on a project's first run); a job's last successful
- * run comes from the run history; {@link Baseline.Given} is what the caller chose (a file, a
- * job, or nothing).
+ * The usual {@link Baselines}: a baseline file named by the check is read when it exists (a missing
+ * one makes the check not measured, as on a project's first run); a job's last successful run comes
+ * from the run history; {@link Baseline.Given} is what the caller chose (a file, a job, or
+ * nothing).
  */
 public final class BaselineResolver implements Baselines {
   private final Optional<MetricSource> given;
@@ -25,7 +25,9 @@ public final class BaselineResolver implements Baselines {
    * @param history the run history, opened only when a check needs it
    * @param excludeRunId the run asking, never its own baseline
    */
-  public BaselineResolver(Optional<MetricSource> given, Supplier<Optional<GateStore>> history,
+  public BaselineResolver(
+      Optional<MetricSource> given,
+      Supplier<Optional<GateStore>> history,
       OptionalLong excludeRunId) {
     this.given = Objects.requireNonNull(given, "given");
     this.history = Objects.requireNonNull(history, "history");
@@ -41,13 +43,19 @@ public final class BaselineResolver implements Baselines {
   private MetricSource load(Baseline baseline) {
     if (baseline instanceof Baseline.File f) {
       if (!Files.exists(f.path())) {
-        return MetricSource.of(Map.of(), "baseline file " + f.path() + ", which does not exist"
-            + " yet (write it from a good run, e.g. with andon gate --format json)");
+        return MetricSource.of(
+            Map.of(),
+            "baseline file "
+                + f.path()
+                + ", which does not exist"
+                + " yet (write it from a good run, e.g. with andon gate --format json)");
       }
       return JsonMetrics.read("", f.path());
     }
     if (baseline instanceof Baseline.Job j) {
-      return history.get().map(h -> h.lastSuccessfulRun(j.jobName(), excludeRunId))
+      return history
+          .get()
+          .map(h -> h.lastSuccessfulRun(j.jobName(), excludeRunId))
           .orElseGet(() -> MetricSource.of(Map.of(), "no run history"));
     }
     return given.orElseGet(() -> Baselines.none().source(baseline));

@@ -10,8 +10,11 @@ public interface Baselines {
 
   /** No baseline anywhere: every regression check is not measured. */
   static Baselines none() {
-    return b -> MetricSource.of(java.util.Map.of(), "no baseline (give --baseline FILE or"
-        + " --job-name NAME, or set baseline: on the check)");
+    return b ->
+        MetricSource.of(
+            java.util.Map.of(),
+            "no baseline (give --baseline FILE or"
+                + " --job-name NAME, or set baseline: on the check)");
   }
 
   /** The same source for {@link Baseline.Given}; others from {@code fallback}. */

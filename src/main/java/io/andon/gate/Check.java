@@ -10,8 +10,8 @@ import java.util.Optional;
  * @param name unique within its gate; what reports show (defaults to the metric)
  * @param metric a plain name looked up in the metric sources, or {@code file.json:$.path}
  * @param allowMissing when true, a metric that is not measured does not block the gate
- * @param loc where the check was written, for reports that link to it; empty for checks built
- *     in code
+ * @param loc where the check was written, for reports that link to it; empty for checks built in
+ *     code
  */
 public record Check(
     String name,
@@ -51,27 +51,49 @@ public record Check(
 
   /** An error check against a constant. */
   public static Check of(String metric, Comparator comparator, double threshold) {
-    return new Check(metric, metric, comparator, new Threshold.Constant(threshold),
-        Severity.ERROR, false, Optional.empty());
+    return new Check(
+        metric,
+        metric,
+        comparator,
+        new Threshold.Constant(threshold),
+        Severity.ERROR,
+        false,
+        Optional.empty());
   }
 
   /** An error check that the metric lies in the closed range {@code [low, high]}. */
   public static Check between(String metric, double low, double high) {
-    return new Check(metric, metric, Comparator.BETWEEN, new Threshold.Range(low, high),
-        Severity.ERROR, false, Optional.empty());
+    return new Check(
+        metric,
+        metric,
+        Comparator.BETWEEN,
+        new Threshold.Range(low, high),
+        Severity.ERROR,
+        false,
+        Optional.empty());
   }
 
   /** An error check that the metric fell at most {@code maxDrop} below the given baseline. */
   public static Check maxDrop(String metric, double maxDrop) {
-    return new Check(metric, metric, Comparator.GREATER_OR_EQUAL,
-        new Threshold.Regression(maxDrop, new Baseline.Given(), metric), Severity.ERROR, false,
+    return new Check(
+        metric,
+        metric,
+        Comparator.GREATER_OR_EQUAL,
+        new Threshold.Regression(maxDrop, new Baseline.Given(), metric),
+        Severity.ERROR,
+        false,
         Optional.empty());
   }
 
   /** An error check that the metric rose at most {@code maxRise} above the given baseline. */
   public static Check maxRise(String metric, double maxRise) {
-    return new Check(metric, metric, Comparator.LESS_OR_EQUAL,
-        new Threshold.Regression(maxRise, new Baseline.Given(), metric), Severity.ERROR, false,
+    return new Check(
+        metric,
+        metric,
+        Comparator.LESS_OR_EQUAL,
+        new Threshold.Regression(maxRise, new Baseline.Given(), metric),
+        Severity.ERROR,
+        false,
         Optional.empty());
   }
 
@@ -91,9 +113,14 @@ public record Check(
     if (!(threshold instanceof Threshold.Regression g)) {
       throw new IllegalStateException("check '" + name + "' is not a regression check");
     }
-    return new Check(name, metric, comparator,
-        new Threshold.Regression(g.tolerance(), baseline, g.baselineMetric()), severity,
-        allowMissing, loc);
+    return new Check(
+        name,
+        metric,
+        comparator,
+        new Threshold.Regression(g.tolerance(), baseline, g.baselineMetric()),
+        severity,
+        allowMissing,
+        loc);
   }
 
   /** The threshold as people read it: {@code 0.95}, {@code [0, 0.2]}, {@code baseline - 0.02}. */
@@ -105,7 +132,8 @@ public record Check(
       return "[" + Numbers.format(r.low()) + ", " + Numbers.format(r.high()) + "]";
     }
     Threshold.Regression g = (Threshold.Regression) threshold;
-    return "baseline " + (comparator == Comparator.GREATER_OR_EQUAL ? "- " : "+ ")
+    return "baseline "
+        + (comparator == Comparator.GREATER_OR_EQUAL ? "- " : "+ ")
         + Numbers.format(g.tolerance());
   }
 }

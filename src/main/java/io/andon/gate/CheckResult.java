@@ -7,12 +7,12 @@ import java.util.OptionalDouble;
  * The verdict of one check.
  *
  * @param value the measured value (NaN and infinities included); empty when not measured
- * @param threshold the number the value was compared with; for a regression check, the
- *     baseline's value minus (or plus) the tolerance; empty for a range or an unknown baseline
+ * @param threshold the number the value was compared with; for a regression check, the baseline's
+ *     value minus (or plus) the tolerance; empty for a range or an unknown baseline
  * @param baseline the baseline's value of a regression check, when found
  * @param source where the value came from ({@code metrics.json:$.accuracy}), or "" when not found
- * @param baselineSource where a regression check's baseline came from (or was looked for); ""
- *     for other checks
+ * @param baselineSource where a regression check's baseline came from (or was looked for); "" for
+ *     other checks
  * @param message one line for people: why it passed, failed or was not measured
  */
 public record CheckResult(

@@ -66,10 +66,10 @@ public enum Comparator {
   }
 
   /**
-   * Reads a comparator as users write it: a symbol ({@code >=}), the brief's name
-   * ({@code GreaterOrEqual}), the Databricks condition_task name ({@code GREATER_THAN_OR_EQUAL}),
-   * or the enum's own name, in any case; {@code between} (also {@code range}, {@code in_range})
-   * for a closed range.
+   * Reads a comparator as users write it: a symbol ({@code >=}), the brief's name ({@code
+   * GreaterOrEqual}), the Databricks condition_task name ({@code GREATER_THAN_OR_EQUAL}), or the
+   * enum's own name, in any case; {@code between} (also {@code range}, {@code in_range}) for a
+   * closed range.
    */
   public static Optional<Comparator> parse(String text) {
     String t = text.strip();
@@ -110,13 +110,20 @@ public enum Comparator {
   /** A one-line problem for an unknown comparator, with a did-you-mean hint. */
   static String unknownMessage(String text) {
     String reversed = new StringBuilder(text.strip()).reverse().toString();
-    String hint = parse(reversed).filter(c -> c.symbol.equals(reversed))
-        .map(c -> " Did you mean '" + c.symbol + "'?").orElse(null);
+    String hint =
+        parse(reversed)
+            .filter(c -> c.symbol.equals(reversed))
+            .map(c -> " Did you mean '" + c.symbol + "'?")
+            .orElse(null);
     List<String> candidates = new ArrayList<>(spellings());
     for (Comparator c : values()) {
       candidates.add(c.name());
     }
-    return "unknown comparator '" + text + "'. Use one of " + String.join(", ", spellings())
-        + "." + (hint != null ? hint : Strings.didYouMean(text, candidates));
+    return "unknown comparator '"
+        + text
+        + "'. Use one of "
+        + String.join(", ", spellings())
+        + "."
+        + (hint != null ? hint : Strings.didYouMean(text, candidates));
   }
 }

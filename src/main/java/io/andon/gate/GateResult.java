@@ -35,12 +35,15 @@ public record GateResult(String gate, List<CheckResult> checks) {
       sb.append(", ").append(count(Status.NOT_MEASURED)).append(" not measured");
     }
     if (count(Status.WARNING) > 0) {
-      sb.append(", ").append(count(Status.WARNING)).append(count(Status.WARNING) == 1
-          ? " warning" : " warnings");
+      sb.append(", ")
+          .append(count(Status.WARNING))
+          .append(count(Status.WARNING) == 1 ? " warning" : " warnings");
     }
     sb.append(" of ").append(checks.size()).append(checks.size() == 1 ? " check" : " checks");
     if (blocking > 0) {
-      sb.append("; ").append(blocking).append(blocking == 1 ? " blocks" : " block")
+      sb.append("; ")
+          .append(blocking)
+          .append(blocking == 1 ? " blocks" : " block")
           .append(" the gate");
     }
     return sb.toString();

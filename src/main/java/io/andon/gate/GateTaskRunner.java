@@ -13,13 +13,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Runs a {@code gate_task}: metrics come from the task values of this run ({@code
- * train.accuracy} is task {@code train}'s value {@code accuracy}) and then from the listed files;
- * max_drop/max_rise checks without a baseline of their own compare with the task's {@code
- * baseline} file, else the last successful run of {@code baseline_job}, else of this job. The
- * task fails when the gate fails. Each check publishes its value as the task value {@code
- * <check>} and its verdict as {@code <check>_status} (see {@link #valueName}); the gate publishes {@code passed} and
- * {@code gate}. The result is stored with the run's id.
+ * Runs a {@code gate_task}: metrics come from the task values of this run ({@code train.accuracy}
+ * is task {@code train}'s value {@code accuracy}) and then from the listed files; max_drop/max_rise
+ * checks without a baseline of their own compare with the task's {@code baseline} file, else the
+ * last successful run of {@code baseline_job}, else of this job. The task fails when the gate
+ * fails. Each check publishes its value as the task value {@code <check>} and its verdict as {@code
+ * <check>_status} (see {@link #valueName}); the gate publishes {@code passed} and {@code gate}. The
+ * result is stored with the run's id.
  */
 public final class GateTaskRunner implements PayloadRunner {
   private final Clock clock;
@@ -44,31 +44,38 @@ public final class GateTaskRunner implements PayloadRunner {
     Path gatesPath = base.resolve(context.resolve(task.gatesFile())).normalize();
     GatesFile file = GatesFile.load(gatesPath);
     QualityGate gate = file.gate(task.gate().map(context::resolve));
-    Metrics.Builder metrics = Metrics.builder(file.baseDir())
-        .add(new TaskValueMetrics(context.taskValues(), "task values of run "
-            + context.runId()));
+    Metrics.Builder metrics =
+        Metrics.builder(file.baseDir())
+            .add(
+                new TaskValueMetrics(
+                    context.taskValues(), "task values of run " + context.runId()));
     for (String m : task.metrics()) {
       String spec = context.resolve(m);
       int eq = spec.indexOf('=');
       if (eq > 0 && spec.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
-        metrics.add(JsonMetrics.read(spec.substring(0, eq), base.resolve(spec.substring(eq + 1))
-            .normalize()));
+        metrics.add(
+            JsonMetrics.read(
+                spec.substring(0, eq), base.resolve(spec.substring(eq + 1)).normalize()));
       } else {
         metrics.add(JsonMetrics.read(base.resolve(spec).normalize()));
       }
     }
     GateStore history = new GateStore(context.store());
     OptionalLong self = OptionalLong.of(context.runId());
-    MetricSource given = task.baseline().isPresent()
-        ? JsonMetrics.read("", base.resolve(context.resolve(task.baseline().get())).normalize())
-        : history.lastSuccessfulRun(task.baselineJob().map(context::resolve)
-            .orElse(context.jobName()), self);
-    BaselineResolver baselines = new BaselineResolver(Optional.of(given),
-        () -> Optional.of(history), self);
+    MetricSource given =
+        task.baseline().isPresent()
+            ? JsonMetrics.read("", base.resolve(context.resolve(task.baseline().get())).normalize())
+            : history.lastSuccessfulRun(
+                task.baselineJob().map(context::resolve).orElse(context.jobName()), self);
+    BaselineResolver baselines =
+        new BaselineResolver(Optional.of(given), () -> Optional.of(history), self);
     GateResult result = gate.evaluate(metrics.build(), baselines);
     context.log().print(ReportFormat.TEXT.render(result, Optional.of(gatesPath)));
-    history.record(result, new GateStore.Origin(self, Optional.of(context.taskKey()),
-        Optional.of(gatesPath.toString())), clock.instant());
+    history.record(
+        result,
+        new GateStore.Origin(
+            self, Optional.of(context.taskKey()), Optional.of(gatesPath.toString())),
+        clock.instant());
     for (CheckResult c : result.checks()) {
       String name = valueName(c.name());
       context.putValue(name, ReportFormat.number(c.value()));
@@ -81,12 +88,11 @@ public final class GateTaskRunner implements PayloadRunner {
   }
 
   /**
-   * A check name as a task value name that references can name without backticks: characters
-   * other than letters, digits, _ and - become _ ({@code train.accuracy} publishes {@code
+   * A check name as a task value name that references can name without backticks: characters other
+   * than letters, digits, _ and - become _ ({@code train.accuracy} publishes {@code
    * train_accuracy}).
    */
   public static String valueName(String checkName) {
     return checkName.replaceAll("[^A-Za-z0-9_\\-]", "_");
   }
-
 }

@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads {@code gate_task} from a job file. When the gates file is named without references, it
- * is loaded and validated with the job, so that its problems are reported at load, with their
- * own file:line:column.
+ * Reads {@code gate_task} from a job file. When the gates file is named without references, it is
+ * loaded and validated with the job, so that its problems are reported at load, with their own
+ * file:line:column.
  */
 public final class GateTaskType implements PayloadType {
-  static final List<String> KEYS = List.of("gates_file", "gate", "metrics", "baseline",
-      "baseline_job");
+  static final List<String> KEYS =
+      List.of("gates_file", "gate", "metrics", "baseline", "baseline_job");
 
   @Override
   public String key() {
@@ -40,8 +40,10 @@ public final class GateTaskType implements PayloadType {
     Optional<String> baseline = problems.string(body, "baseline");
     Optional<String> baselineJob = problems.string(body, "baseline_job");
     if (baseline.isPresent() && baselineJob.isPresent()) {
-      problems.add(body.keyLoc("baseline_job"), "give 'baseline' (a JSON file) or"
-          + " 'baseline_job' (the last successful run of a job), not both.");
+      problems.add(
+          body.keyLoc("baseline_job"),
+          "give 'baseline' (a JSON file) or"
+              + " 'baseline_job' (the last successful run of a job), not both.");
     }
     if (problems.list().size() > before || file.isEmpty()) {
       return Optional.empty();
@@ -49,8 +51,11 @@ public final class GateTaskType implements PayloadType {
     if (!file.get().contains("{{")) {
       Path path = baseDir.resolve(file.get());
       if (!Files.isRegularFile(path)) {
-        problems.add(body.get("gates_file").get().loc(), "gates_file " + path
-            + " does not exist. Give the path of a gates YAML file, relative to the job file.");
+        problems.add(
+            body.get("gates_file").get().loc(),
+            "gates_file "
+                + path
+                + " does not exist. Give the path of a gates YAML file, relative to the job file.");
         return Optional.empty();
       }
       try {

@@ -9,9 +9,6 @@ import io.andon.yaml.YMap;
 import io.andon.yaml.YNode;
 import io.andon.yaml.YScalar;
 import io.andon.yaml.YamlReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A YAML file of gates, validated at load with every problem reported at once as
- * file:line:column:
+ * A YAML file of gates, validated at load with every problem reported at once as file:line:column:
  *
  * <pre>
  * gates:
@@ -51,11 +47,22 @@ import java.util.regex.Pattern;
  */
 public record GatesFile(Path file, List<QualityGate> gates) {
   static final List<String> GATE_KEYS = List.of("name", "description", "checks");
-  static final List<String> CHECK_KEYS = List.of("name", "metric", "comparator", "threshold",
-      "severity", "allow_missing", "max_drop", "max_rise", "baseline", "baseline_job",
-      "baseline_metric", "description");
-  private static final Pattern UNQUOTED = Pattern.compile(
-      "((?:^|[\\s{,])comparator\\s*:\\s*)([>!][^\\s#,}]*)");
+  static final List<String> CHECK_KEYS =
+      List.of(
+          "name",
+          "metric",
+          "comparator",
+          "threshold",
+          "severity",
+          "allow_missing",
+          "max_drop",
+          "max_rise",
+          "baseline",
+          "baseline_job",
+          "baseline_metric",
+          "description");
+  private static final Pattern UNQUOTED =
+      Pattern.compile("((?:^|[\\s{,])comparator\\s*:\\s*)([>!][^\\s#,}]*)");
 
   public GatesFile {
     Objects.requireNonNull(file, "file");
@@ -77,8 +84,9 @@ public record GatesFile(Path file, List<QualityGate> gates) {
     Objects.requireNonNull(file, "file");
     Problems problems = new Problems();
     // a bare comparator is reported, then read as if quoted, so every other problem shows too
-    YNode root = YamlReader.parse(file.toString(), unquotedComparators(file,
-        YamlReader.readText(file), problems));
+    YNode root =
+        YamlReader.parse(
+            file.toString(), unquotedComparators(file, YamlReader.readText(file), problems));
     List<QualityGate> gates = new ArrayList<>();
     Path base = file.toAbsolutePath().getParent();
     Optional<YMap> top = problems.map(root, file.getFileName() + " (a gates file)");
@@ -94,22 +102,31 @@ public record GatesFile(Path file, List<QualityGate> gates) {
       } else if (m.has("name") || m.has("checks")) {
         gateNodes = List.of(m);
       } else {
-        problems.add(m.loc(), "a gates file needs 'gates:', a list of gates each with a 'name'"
-            + " and 'checks'." + Strings.didYouMean(m.keys().stream().findFirst().orElse(""),
-                List.of("gates")));
+        problems.add(
+            m.loc(),
+            "a gates file needs 'gates:', a list of gates each with a 'name'"
+                + " and 'checks'."
+                + Strings.didYouMean(m.keys().stream().findFirst().orElse(""), List.of("gates")));
         gateNodes = List.of();
       }
       Map<String, Loc> names = new HashMap<>();
       for (YNode g : gateNodes) {
-        gate(g, base == null ? Path.of("") : base, problems).ifPresent(q -> {
-          Loc first = names.putIfAbsent(q.name(), g.loc());
-          if (first != null) {
-            problems.add(g.loc(), "gate name '" + q.name() + "' is repeated (first at line "
-                + first.line() + "); gate names must be unique in a file.");
-          } else {
-            gates.add(q);
-          }
-        });
+        gate(g, base == null ? Path.of("") : base, problems)
+            .ifPresent(
+                q -> {
+                  Loc first = names.putIfAbsent(q.name(), g.loc());
+                  if (first != null) {
+                    problems.add(
+                        g.loc(),
+                        "gate name '"
+                            + q.name()
+                            + "' is repeated (first at line "
+                            + first.line()
+                            + "); gate names must be unique in a file.");
+                  } else {
+                    gates.add(q);
+                  }
+                });
       }
     }
     problems.throwIfAny(file + " is not a valid gates file");
@@ -117,8 +134,8 @@ public record GatesFile(Path file, List<QualityGate> gates) {
   }
 
   /**
-   * Finds bare {@code >=} or {@code !=} comparators, which YAML misreads, before parsing: each is
-   * a problem, and the text returned has them quoted.
+   * Finds bare {@code >=} or {@code !=} comparators, which YAML misreads, before parsing: each is a
+   * problem, and the text returned has them quoted.
    */
   private static String unquotedComparators(Path file, String text, Problems problems) {
     String[] lines = text.split("\n", -1);
@@ -126,11 +143,18 @@ public record GatesFile(Path file, List<QualityGate> gates) {
     for (int i = 0; i < lines.length; i++) {
       Matcher mt = UNQUOTED.matcher(lines[i]);
       if (mt.find()) {
-        problems.add(new Loc(file.toString(), i + 1, mt.end(1) + 1),
-            "comparator " + mt.group(2) + " must be quoted: YAML reads a bare '>' as the start of"
-                + " a text block and '!' as a tag. Write comparator: \"" + mt.group(2)
+        problems.add(
+            new Loc(file.toString(), i + 1, mt.end(1) + 1),
+            "comparator "
+                + mt.group(2)
+                + " must be quoted: YAML reads a bare '>' as the start of"
+                + " a text block and '!' as a tag. Write comparator: \""
+                + mt.group(2)
                 + "\" (or a name such as GreaterOrEqual).");
-        out.append(lines[i], 0, mt.start(2)).append('"').append(mt.group(2)).append('"')
+        out.append(lines[i], 0, mt.start(2))
+            .append('"')
+            .append(mt.group(2))
+            .append('"')
             .append(lines[i].substring(mt.end(2)));
       } else {
         out.append(lines[i]);
@@ -151,26 +175,40 @@ public record GatesFile(Path file, List<QualityGate> gates) {
     problems.unknownKeys(g, GATE_KEYS, "a gate");
     Optional<String> name = problems.requiredString(g, "name", "a gate");
     if (!g.has("checks")) {
-      problems.add(g.loc(), "gate" + name.map(n -> " '" + n + "'").orElse("")
-          + " needs 'checks', a list of {metric, comparator, threshold}.");
+      problems.add(
+          g.loc(),
+          "gate"
+              + name.map(n -> " '" + n + "'").orElse("")
+              + " needs 'checks', a list of {metric, comparator, threshold}.");
     }
     List<YNode> checkNodes = problems.list(g, "checks");
     if (g.has("checks") && checkNodes.isEmpty() && g.get("checks").get() instanceof YList) {
-      problems.add(g.keyLoc("checks"), "gate" + name.map(n -> " '" + n + "'").orElse("")
-          + " has no checks; a gate with no checks would pass everything.");
+      problems.add(
+          g.keyLoc("checks"),
+          "gate"
+              + name.map(n -> " '" + n + "'").orElse("")
+              + " has no checks; a gate with no checks would pass everything.");
     }
     List<Check> checks = new ArrayList<>();
     Map<String, Loc> seen = new HashMap<>();
     for (YNode cn : checkNodes) {
-      check(cn, base, problems).ifPresent(c -> {
-        Loc first = seen.putIfAbsent(c.name(), cn.loc());
-        if (first != null) {
-          problems.add(cn.loc(), "check name '" + c.name() + "' is repeated in the gate (first"
-              + " at line " + first.line() + "); give one of them its own 'name:'.");
-        } else {
-          checks.add(c);
-        }
-      });
+      check(cn, base, problems)
+          .ifPresent(
+              c -> {
+                Loc first = seen.putIfAbsent(c.name(), cn.loc());
+                if (first != null) {
+                  problems.add(
+                      cn.loc(),
+                      "check name '"
+                          + c.name()
+                          + "' is repeated in the gate (first"
+                          + " at line "
+                          + first.line()
+                          + "); give one of them its own 'name:'.");
+                } else {
+                  checks.add(c);
+                }
+              });
     }
     if (name.isEmpty() || name.get().isBlank()) {
       if (name.isPresent()) {
@@ -181,16 +219,20 @@ public record GatesFile(Path file, List<QualityGate> gates) {
     return Optional.of(new QualityGate(name.get(), checks));
   }
 
-  private static final Pattern SHORT = Pattern.compile(
-      "\\s*(\\S+?)\\s*(>=|<=|==|!=|>|<)\\s*(\\S+)\\s*");
+  private static final Pattern SHORT =
+      Pattern.compile("\\s*(\\S+?)\\s*(>=|<=|==|!=|>|<)\\s*(\\S+)\\s*");
 
   /** A check written on one line: {@code accuracy >= 0.95}. */
   private static Optional<Check> shortCheck(YScalar s, Problems problems) {
     Matcher m = SHORT.matcher(s.text());
     if (!m.matches()) {
-      problems.add(s.loc(), "cannot read the check '" + s.text() + "'; write it as METRIC OP"
-          + " NUMBER (e.g. accuracy >= 0.95, OP one of >, >=, <, <=, ==, !=) or as a mapping"
-          + " {metric, comparator, threshold}.");
+      problems.add(
+          s.loc(),
+          "cannot read the check '"
+              + s.text()
+              + "'; write it as METRIC OP"
+              + " NUMBER (e.g. accuracy >= 0.95, OP one of >, >=, <, <=, ==, !=) or as a mapping"
+              + " {metric, comparator, threshold}.");
       return Optional.empty();
     }
     Optional<Measurement> t = Measurement.parse(m.group(3), "");
@@ -205,8 +247,15 @@ public record GatesFile(Path file, List<QualityGate> gates) {
       return Optional.empty();
     }
     Comparator c = Comparator.parse(m.group(2)).orElseThrow();
-    return Optional.of(new Check(m.group(1), m.group(1), c,
-        new Threshold.Constant(t.get().value()), Severity.ERROR, false, Optional.of(s.loc())));
+    return Optional.of(
+        new Check(
+            m.group(1),
+            m.group(1),
+            c,
+            new Threshold.Constant(t.get().value()),
+            Severity.ERROR,
+            false,
+            Optional.of(s.loc())));
   }
 
   private static Optional<Check> check(YNode node, Path base, Problems problems) {
@@ -221,12 +270,13 @@ public record GatesFile(Path file, List<QualityGate> gates) {
     int before = problems.list().size();
     problems.unknownKeys(c, CHECK_KEYS, "a check");
     Optional<String> metric = problems.requiredString(c, "metric", "a check");
-    metric.filter(String::isBlank).ifPresent(x -> problems.add(c.keyLoc("metric"),
-        "metric must not be blank."));
+    metric
+        .filter(String::isBlank)
+        .ifPresent(x -> problems.add(c.keyLoc("metric"), "metric must not be blank."));
     metric.ifPresent(x -> metricSyntax(x, c, problems));
     Optional<String> name = problems.string(c, "name");
-    Severity severity = problems.string(c, "severity").map(s -> severity(s, c, problems))
-        .orElse(Severity.ERROR);
+    Severity severity =
+        problems.string(c, "severity").map(s -> severity(s, c, problems)).orElse(Severity.ERROR);
     boolean allowMissing = problems.bool(c, "allow_missing").orElse(false);
     boolean hasDrop = c.has("max_drop");
     boolean hasRise = c.has("max_rise");
@@ -234,14 +284,21 @@ public record GatesFile(Path file, List<QualityGate> gates) {
     Threshold threshold = null;
     if (hasDrop || hasRise) {
       if (hasDrop && hasRise) {
-        problems.add(c.keyLoc("max_rise"), "a check takes max_drop (higher is better) or"
-            + " max_rise (lower is better), not both; split it into two checks.");
+        problems.add(
+            c.keyLoc("max_rise"),
+            "a check takes max_drop (higher is better) or"
+                + " max_rise (lower is better), not both; split it into two checks.");
       }
       for (String k : List.of("comparator", "threshold")) {
         if (c.has(k)) {
-          problems.add(c.keyLoc(k), "'" + k + "' does not go with " + (hasDrop ? "max_drop"
-              : "max_rise") + ": a regression check compares with its baseline; put the"
-              + " constant threshold in a check of its own.");
+          problems.add(
+              c.keyLoc(k),
+              "'"
+                  + k
+                  + "' does not go with "
+                  + (hasDrop ? "max_drop" : "max_rise")
+                  + ": a regression check compares with its baseline; put the"
+                  + " constant threshold in a check of its own.");
         }
       }
       String key = hasDrop ? "max_drop" : "max_rise";
@@ -250,8 +307,9 @@ public record GatesFile(Path file, List<QualityGate> gates) {
       String baselineMetric = problems.string(c, "baseline_metric").orElse(metric.orElse("?"));
       if (tol.isPresent()) {
         if (!Double.isFinite(tol.getAsDouble()) || tol.getAsDouble() < 0) {
-          problems.add(c.get(key).get().loc(), key + " must be a finite number >= 0, not "
-              + tol.getAsDouble() + ".");
+          problems.add(
+              c.get(key).get().loc(),
+              key + " must be a finite number >= 0, not " + tol.getAsDouble() + ".");
         } else {
           comparator = hasDrop ? Comparator.GREATER_OR_EQUAL : Comparator.LESS_OR_EQUAL;
           threshold = new Threshold.Regression(tol.getAsDouble(), baseline, baselineMetric);
@@ -274,19 +332,30 @@ public record GatesFile(Path file, List<QualityGate> gates) {
         comparator = parsed.orElse(null);
       }
       if (!c.has("threshold")) {
-        problems.add(c.loc(), "a check needs 'threshold'" + (comparator == Comparator.BETWEEN
-            ? ", a list [low, high]." : ", a number."));
+        problems.add(
+            c.loc(),
+            "a check needs 'threshold'"
+                + (comparator == Comparator.BETWEEN ? ", a list [low, high]." : ", a number."));
       } else if (comparator != null) {
         threshold = threshold(c, comparator, problems);
       }
     }
-    if (problems.list().size() > before || metric.isEmpty() || comparator == null
+    if (problems.list().size() > before
+        || metric.isEmpty()
+        || comparator == null
         || threshold == null) {
       return Optional.empty();
     }
     String checkName = name.filter(n -> !n.isBlank()).orElse(metric.get());
-    return Optional.of(new Check(checkName, metric.get(), comparator, threshold, severity,
-        allowMissing, Optional.of(c.loc())));
+    return Optional.of(
+        new Check(
+            checkName,
+            metric.get(),
+            comparator,
+            threshold,
+            severity,
+            allowMissing,
+            Optional.of(c.loc())));
   }
 
   private static void metricSyntax(String metric, YMap c, Problems problems) {
@@ -294,8 +363,7 @@ public record GatesFile(Path file, List<QualityGate> gates) {
     try {
       JsonPath.parse(q.map(x -> x[1]).orElse(metric));
     } catch (IllegalArgumentException e) {
-      problems.add(c.get("metric").get().loc(), "metric '" + metric + "': " + e.getMessage()
-          + ".");
+      problems.add(c.get("metric").get().loc(), "metric '" + metric + "': " + e.getMessage() + ".");
     }
   }
 
@@ -303,8 +371,9 @@ public record GatesFile(Path file, List<QualityGate> gates) {
     try {
       return Severity.valueOf(s.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      problems.add(c.get("severity").get().loc(), "severity must be error or warning, not '"
-          + s + "'." + severityHint(s));
+      problems.add(
+          c.get("severity").get().loc(),
+          "severity must be error or warning, not '" + s + "'." + severityHint(s));
       return Severity.ERROR;
     }
   }
@@ -323,8 +392,10 @@ public record GatesFile(Path file, List<QualityGate> gates) {
     Optional<String> file = problems.string(c, "baseline");
     Optional<String> job = problems.string(c, "baseline_job");
     if (file.isPresent() && job.isPresent()) {
-      problems.add(c.keyLoc("baseline_job"), "give 'baseline' (a JSON file) or 'baseline_job'"
-          + " (the last successful run of a job), not both.");
+      problems.add(
+          c.keyLoc("baseline_job"),
+          "give 'baseline' (a JSON file) or 'baseline_job'"
+              + " (the last successful run of a job), not both.");
     }
     if (file.isPresent()) {
       return new Baseline.File(base.resolve(file.get()).normalize());
@@ -339,8 +410,10 @@ public record GatesFile(Path file, List<QualityGate> gates) {
     YNode t = c.get("threshold").get();
     if (comparator == Comparator.BETWEEN) {
       if (!(t instanceof YList l) || l.items().size() != 2) {
-        problems.add(t.loc(), "comparator between needs threshold: [low, high], a list of two"
-            + " numbers (the range is closed: low and high pass).");
+        problems.add(
+            t.loc(),
+            "comparator between needs threshold: [low, high], a list of two"
+                + " numbers (the range is closed: low and high pass).");
         return null;
       }
       Double low = finite(l.items().get(0), problems);
@@ -349,15 +422,23 @@ public record GatesFile(Path file, List<QualityGate> gates) {
         return null;
       }
       if (low > high) {
-        problems.add(t.loc(), "range [" + Numbers.format(low) + ", " + Numbers.format(high)
-            + "] is empty: low is above high; swap them.");
+        problems.add(
+            t.loc(),
+            "range ["
+                + Numbers.format(low)
+                + ", "
+                + Numbers.format(high)
+                + "] is empty: low is above high; swap them.");
         return null;
       }
       return new Threshold.Range(low, high);
     }
     if (t instanceof YList) {
-      problems.add(t.loc(), "threshold is a list, but comparator " + comparator.symbol()
-          + " takes one number; for a range write comparator: between.");
+      problems.add(
+          t.loc(),
+          "threshold is a list, but comparator "
+              + comparator.symbol()
+              + " takes one number; for a range write comparator: between.");
       return null;
     }
     Double v = finite(t, problems);
@@ -380,8 +461,11 @@ public record GatesFile(Path file, List<QualityGate> gates) {
         return null;
       }
     }
-    problems.add(n.loc(), "threshold must be a number, not " + (n instanceof YScalar s
-        ? "'" + s.text() + "'" : n.kind()) + ".");
+    problems.add(
+        n.loc(),
+        "threshold must be a number, not "
+            + (n instanceof YScalar s ? "'" + s.text() + "'" : n.kind())
+            + ".");
     return null;
   }
 
@@ -399,12 +483,27 @@ public record GatesFile(Path file, List<QualityGate> gates) {
       if (gates.size() == 1) {
         return gates.get(0);
       }
-      throw new InvalidInputException(file + " holds " + gates.size() + " gates ("
-          + String.join(", ", names()) + "); choose one with --gate NAME.");
+      throw new InvalidInputException(
+          file
+              + " holds "
+              + gates.size()
+              + " gates ("
+              + String.join(", ", names())
+              + "); choose one with --gate NAME.");
     }
-    return gates.stream().filter(g -> g.name().equals(name.get())).findFirst()
-        .orElseThrow(() -> new InvalidInputException("no gate named '" + name.get() + "' in "
-            + file + "; it holds " + String.join(", ", names()) + "."
-            + Strings.didYouMean(name.get(), names())));
+    return gates.stream()
+        .filter(g -> g.name().equals(name.get()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "no gate named '"
+                        + name.get()
+                        + "' in "
+                        + file
+                        + "; it holds "
+                        + String.join(", ", names())
+                        + "."
+                        + Strings.didYouMean(name.get(), names())));
   }
 }

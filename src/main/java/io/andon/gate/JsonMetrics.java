@@ -17,15 +17,14 @@ import java.util.Optional;
 
 /**
  * A JSON file of metrics, flat ({@code {"accuracy": 0.96}}) or nested (andon's own reports, e.g.
- * {@code {"score": 87.5, "components": {...}}}). A metric name is a path into it
- * ({@link JsonPath}); the same path may also start with the file's prefix: its name without
- * {@code .json} by default ({@code tdg.score} for {@code tdg.json}), or the name given as {@code
- * NAME=FILE}. NaN and Infinity written by Python's {@code json.dump} are read as such.
+ * {@code {"score": 87.5, "components": {...}}}). A metric name is a path into it ({@link
+ * JsonPath}); the same path may also start with the file's prefix: its name without {@code .json}
+ * by default ({@code tdg.score} for {@code tdg.json}), or the name given as {@code NAME=FILE}. NaN
+ * and Infinity written by Python's {@code json.dump} are read as such.
  */
 public final class JsonMetrics implements MetricSource {
-  static final ObjectMapper READER = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build();
+  static final ObjectMapper READER =
+      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   private final Path file;
   private final String prefix;
@@ -61,32 +60,45 @@ public final class JsonMetrics implements MetricSource {
     byte[] bytes;
     try {
       if (Files.isDirectory(file)) {
-        throw new InvalidInputException(file + " is a directory; give the path of a JSON file"
-            + " of metrics.");
+        throw new InvalidInputException(
+            file + " is a directory; give the path of a JSON file" + " of metrics.");
       }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new InvalidInputException("metrics file " + file + ": no such file. Check the path"
-          + " (relative paths start from " + Path.of("").toAbsolutePath() + ").");
+      throw new InvalidInputException(
+          "metrics file "
+              + file
+              + ": no such file. Check the path"
+              + " (relative paths start from "
+              + Path.of("").toAbsolutePath()
+              + ").");
     } catch (IOException e) {
-      throw new InvalidInputException("metrics file " + file + " cannot be read ("
-          + e.getMessage() + ").", e);
+      throw new InvalidInputException(
+          "metrics file " + file + " cannot be read (" + e.getMessage() + ").", e);
     }
     if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-      throw new InvalidInputException("metrics file " + file + " is empty; it should hold a JSON"
-          + " object such as {\"accuracy\": 0.96}.");
+      throw new InvalidInputException(
+          "metrics file "
+              + file
+              + " is empty; it should hold a JSON"
+              + " object such as {\"accuracy\": 0.96}.");
     }
     try {
       return READER.readTree(bytes);
     } catch (JsonProcessingException e) {
       JsonLocation l = e.getLocation();
       String first = e.getOriginalMessage().lines().findFirst().orElse("");
-      throw new InvalidInputException(file + (l == null ? "" : ":" + l.getLineNr() + ":"
-          + l.getColumnNr()) + ": malformed JSON: " + first + ". Fix the file, or check that the"
-          + " step that writes it finished.", e);
+      throw new InvalidInputException(
+          file
+              + (l == null ? "" : ":" + l.getLineNr() + ":" + l.getColumnNr())
+              + ": malformed JSON: "
+              + first
+              + ". Fix the file, or check that the"
+              + " step that writes it finished.",
+          e);
     } catch (IOException e) {
-      throw new InvalidInputException("metrics file " + file + " cannot be read ("
-          + e.getMessage() + ").", e);
+      throw new InvalidInputException(
+          "metrics file " + file + " cannot be read (" + e.getMessage() + ").", e);
     }
   }
 
@@ -107,7 +119,9 @@ public final class JsonMetrics implements MetricSource {
       return Optional.empty();
     }
     List<JsonPath.Token> t = path.tokens();
-    if (!prefix.isEmpty() && t.size() > 1 && t.get(0) instanceof JsonPath.Key k
+    if (!prefix.isEmpty()
+        && t.size() > 1
+        && t.get(0) instanceof JsonPath.Key k
         && k.name().equals(prefix)) {
       Optional<Measurement> under = measure(path.lookup(root, 1), file + ":$." + rest(metric));
       if (under.isPresent()) {
@@ -123,9 +137,17 @@ public final class JsonMetrics implements MetricSource {
       return Optional.of(Measurement.fromJson(f.node(), source));
     }
     if (l instanceof JsonPath.Ambiguous a) {
-      return Optional.of(Measurement.unusable(source, "is ambiguous: " + a.filters()
-          + " matches " + a.count() + " rows" + (a.differing().isEmpty() ? ""
-          : "; add a filter on a field that tells them apart: " + a.differing())));
+      return Optional.of(
+          Measurement.unusable(
+              source,
+              "is ambiguous: "
+                  + a.filters()
+                  + " matches "
+                  + a.count()
+                  + " rows"
+                  + (a.differing().isEmpty()
+                      ? ""
+                      : "; add a filter on a field that tells them apart: " + a.differing())));
     }
     return Optional.empty();
   }

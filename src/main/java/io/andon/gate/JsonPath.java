@@ -9,13 +9,12 @@ import java.util.Optional;
 
 /**
  * The small JSONPath subset metric names use: {@code $.model.accuracy}, {@code model.accuracy},
- * {@code $['odd key']}, {@code $.folds[0].auc}, and {@code $.columns[name=age].psi} (the
- * element of a list whose field {@code name} is {@code age}). Filters in a row narrow the same
- * list: {@code $.drift_metrics[column_name=score][drift_type=BASELINE].psi}; when they still match
- * several elements the path is ambiguous, never a silent pick of the first. A dotted name also
- * matches a key
- * that itself holds dots: {@code a.b} finds {@code {"a.b": 1}} as well as {@code {"a": {"b": 1}}}
- * (the longest key wins).
+ * {@code $['odd key']}, {@code $.folds[0].auc}, and {@code $.columns[name=age].psi} (the element of
+ * a list whose field {@code name} is {@code age}). Filters in a row narrow the same list: {@code
+ * $.drift_metrics[column_name=score][drift_type=BASELINE].psi}; when they still match several
+ * elements the path is ambiguous, never a silent pick of the first. A dotted name also matches a
+ * key that itself holds dots: {@code a.b} finds {@code {"a.b": 1}} as well as {@code {"a": {"b":
+ * 1}}} (the longest key wins).
  */
 final class JsonPath {
   sealed interface Token {}
@@ -69,13 +68,19 @@ final class JsonPath {
         out.add(bracket(text, inner));
         i = close + 1;
       } else {
-        throw new IllegalArgumentException("unexpected '" + c + "' at position " + (i + 1)
-            + " of path '" + text + "'; write .key, ['key'], [0] or [field=value]");
+        throw new IllegalArgumentException(
+            "unexpected '"
+                + c
+                + "' at position "
+                + (i + 1)
+                + " of path '"
+                + text
+                + "'; write .key, ['key'], [0] or [field=value]");
       }
     }
     if (out.isEmpty()) {
-      throw new IllegalArgumentException("path '" + text + "' names no value; write e.g."
-          + " $.model.accuracy");
+      throw new IllegalArgumentException(
+          "path '" + text + "' names no value; write e.g." + " $.model.accuracy");
     }
     return new JsonPath(text, out);
   }
@@ -86,8 +91,8 @@ final class JsonPath {
       i++;
     }
     if (i == from) {
-      throw new IllegalArgumentException("empty key at position " + (from + 1) + " of path '"
-          + text + "'");
+      throw new IllegalArgumentException(
+          "empty key at position " + (from + 1) + " of path '" + text + "'");
     }
     out.add(new Key(text.substring(from, i), true));
     return i;
@@ -107,15 +112,16 @@ final class JsonPath {
         return i;
       }
     }
-    throw new IllegalArgumentException("'[' at position " + (open + 1) + " of path '" + text
-        + "' is never closed with ']'");
+    throw new IllegalArgumentException(
+        "'[' at position " + (open + 1) + " of path '" + text + "' is never closed with ']'");
   }
 
   private static Token bracket(String text, String inner) {
     if (inner.startsWith("?(") && inner.endsWith(")")) {
       inner = "?" + inner.substring(2, inner.length() - 1).strip();
     }
-    if (inner.length() >= 2 && (inner.charAt(0) == '\'' || inner.charAt(0) == '"')
+    if (inner.length() >= 2
+        && (inner.charAt(0) == '\'' || inner.charAt(0) == '"')
         && inner.charAt(inner.length() - 1) == inner.charAt(0)) {
       return new Key(inner.substring(1, inner.length() - 1), false);
     }
@@ -135,14 +141,19 @@ final class JsonPath {
       if (value.startsWith("=")) {
         value = value.substring(1).strip();
       }
-      if (value.length() >= 2 && (value.charAt(0) == '\'' || value.charAt(0) == '"')
+      if (value.length() >= 2
+          && (value.charAt(0) == '\'' || value.charAt(0) == '"')
           && value.charAt(value.length() - 1) == value.charAt(0)) {
         value = value.substring(1, value.length() - 1);
       }
       return new Filter(field, value);
     }
-    throw new IllegalArgumentException("cannot read '[" + inner + "]' in path '" + text
-        + "'; write ['key'], [0] or [field=value]");
+    throw new IllegalArgumentException(
+        "cannot read '["
+            + inner
+            + "]' in path '"
+            + text
+            + "'; write ['key'], [0] or [field=value]");
   }
 
   /** What a path finds: one value, nothing, or several list elements its filters match. */
@@ -191,8 +202,10 @@ final class JsonPath {
     if (t instanceof Key k) {
       if (node.isObject()) {
         int last = i;
-        while (last + 1 < tokens.size() && tokens.get(last + 1) instanceof Key next
-            && next.dotted() && k.dotted()) {
+        while (last + 1 < tokens.size()
+            && tokens.get(last + 1) instanceof Key next
+            && next.dotted()
+            && k.dotted()) {
           last++;
         }
         for (int j = last; j >= i; j--) {
@@ -241,8 +254,8 @@ final class JsonPath {
     if (matches.size() > 1) {
       if (trace.ambiguity == null) {
         StringBuilder written = new StringBuilder();
-        filters.forEach(f -> written.append('[').append(f.field()).append('=').append(f.value())
-            .append(']'));
+        filters.forEach(
+            f -> written.append('[').append(f.field()).append('=').append(f.value()).append(']'));
         trace.ambiguity = new Ambiguous(written.toString(), matches.size(), differing(matches));
       }
       return null;
@@ -259,19 +272,23 @@ final class JsonPath {
   private static String differing(List<JsonNode> items) {
     Map<String, java.util.Set<String>> values = new java.util.LinkedHashMap<>();
     for (JsonNode item : items) {
-      item.properties().forEach(e -> {
-        if (e.getValue().isValueNode() && !e.getValue().isNumber()) {
-          values.computeIfAbsent(e.getKey(), k -> new java.util.LinkedHashSet<>())
-              .add(e.getValue().asText());
-        }
-      });
+      item.properties()
+          .forEach(
+              e -> {
+                if (e.getValue().isValueNode() && !e.getValue().isNumber()) {
+                  values
+                      .computeIfAbsent(e.getKey(), k -> new java.util.LinkedHashSet<>())
+                      .add(e.getValue().asText());
+                }
+              });
     }
     List<String> out = new ArrayList<>();
-    values.forEach((k, v) -> {
-      if (v.size() > 1 && out.size() < 4) {
-        out.add(k + " (" + String.join(", ", v.stream().limit(4).toList()) + ")");
-      }
-    });
+    values.forEach(
+        (k, v) -> {
+          if (v.size() > 1 && out.size() < 4) {
+            out.add(k + " (" + String.join(", ", v.stream().limit(4).toList()) + ")");
+          }
+        });
     return String.join(", ", out);
   }
 

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * @param problem why the value is unusable (a string, null, a list, a missing file, ...)
  */
 public record Measurement(double value, String source, Optional<String> problem) {
-  private static final Pattern NUMBER = Pattern.compile(
-      "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|nan|Infinity|inf|Inf)");
+  private static final Pattern NUMBER =
+      Pattern.compile(
+          "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|nan|Infinity|inf|Inf)");
 
   public Measurement {
     Objects.requireNonNull(source, "source");
@@ -36,9 +37,9 @@ public record Measurement(double value, String source, Optional<String> problem)
   }
 
   /**
-   * Reads a JSON value: numbers as they are; strings that spell a number ({@code "0.95"},
-   * {@code "NaN"}, {@code "-Infinity"}) as that number; anything else (null, booleans, other
-   * strings, objects, lists) is unusable, never 0.
+   * Reads a JSON value: numbers as they are; strings that spell a number ({@code "0.95"}, {@code
+   * "NaN"}, {@code "-Infinity"}) as that number; anything else (null, booleans, other strings,
+   * objects, lists) is unusable, never 0.
    */
   public static Measurement fromJson(JsonNode node, String source) {
     Objects.requireNonNull(node, "node");
@@ -47,8 +48,11 @@ public record Measurement(double value, String source, Optional<String> problem)
     }
     if (node.isTextual()) {
       return parse(node.textValue(), source)
-          .orElseGet(() -> unusable(source, "is the string \"" + abbreviate(node.textValue())
-              + "\", not a number"));
+          .orElseGet(
+              () ->
+                  unusable(
+                      source,
+                      "is the string \"" + abbreviate(node.textValue()) + "\", not a number"));
     }
     if (node.isNull() || node.isMissingNode()) {
       return unusable(source, "is null, not a number");
@@ -57,12 +61,18 @@ public record Measurement(double value, String source, Optional<String> problem)
       return unusable(source, "is the boolean " + node.booleanValue() + ", not a number");
     }
     if (node.isObject()) {
-      return unusable(source, "is an object, not a number; name one of its fields: "
-          + abbreviate(String.join(", ", (Iterable<String>) node::fieldNames)));
+      return unusable(
+          source,
+          "is an object, not a number; name one of its fields: "
+              + abbreviate(String.join(", ", (Iterable<String>) node::fieldNames)));
     }
     if (node.isArray()) {
-      return unusable(source, "is a list of " + node.size() + ", not a number; pick an element,"
-          + " e.g. [0] or [name=value]");
+      return unusable(
+          source,
+          "is a list of "
+              + node.size()
+              + ", not a number; pick an element,"
+              + " e.g. [0] or [name=value]");
     }
     return unusable(source, "is " + node.getNodeType().name().toLowerCase() + ", not a number");
   }
@@ -78,8 +88,8 @@ public record Measurement(double value, String source, Optional<String> problem)
       return Optional.of(of(Double.NaN, source));
     }
     if (lower.endsWith("inf") || lower.endsWith("infinity")) {
-      return Optional.of(of(t.startsWith("-") ? Double.NEGATIVE_INFINITY
-          : Double.POSITIVE_INFINITY, source));
+      return Optional.of(
+          of(t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY, source));
     }
     return Optional.of(of(Double.parseDouble(t), source));
   }

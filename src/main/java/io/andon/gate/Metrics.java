@@ -11,10 +11,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Several metric sources asked in order (the first that knows a name wins), plus metrics that
- * name their own file: {@code reports/eval.json:$.model.accuracy}, the file taken relative to a
- * base folder (the gates file's folder). Such a file that does not exist makes the metric not
- * measured; one that is not JSON is invalid input.
+ * Several metric sources asked in order (the first that knows a name wins), plus metrics that name
+ * their own file: {@code reports/eval.json:$.model.accuracy}, the file taken relative to a base
+ * folder (the gates file's folder). Such a file that does not exist makes the metric not measured;
+ * one that is not JSON is invalid input.
  */
 public final class Metrics implements MetricSource {
   private final List<MetricSource> sources;
@@ -82,8 +82,10 @@ public final class Metrics implements MetricSource {
         return Optional.of(Measurement.unusable(metric, e.getMessage()));
       }
       if (!Files.exists(file)) {
-        return Optional.of(Measurement.unusable(display(file).toString(), "is missing: the file does not"
-            + " exist (did the step that writes it run?)"));
+        return Optional.of(
+            Measurement.unusable(
+                display(file).toString(),
+                "is missing: the file does not" + " exist (did the step that writes it run?)"));
       }
       JsonMetrics m = files.computeIfAbsent(file, f -> JsonMetrics.read("", display(f)));
       return m.at(path);

@@ -22,9 +22,9 @@ public final class Numbers {
   }
 
   /**
-   * A measured value for people: four significant digits (0.7085, 79.8, 0.05197), more when
-   * four would read as equal to a threshold the value differs from, and the full text when that
-   * is shorter (132, 2.5E-92). Reports for programs keep {@link #format}.
+   * A measured value for people: four significant digits (0.7085, 79.8, 0.05197), more when four
+   * would read as equal to a threshold the value differs from, and the full text when that is
+   * shorter (132, 2.5E-92). Reports for programs keep {@link #format}.
    */
   public static String shown(double v, double... thresholds) {
     String full = format(v);

@@ -11,8 +11,8 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * A named set of checks on metrics; it passes only when every blocking check passes. Immutable:
- * the fluent methods return a new gate.
+ * A named set of checks on metrics; it passes only when every blocking check passes. Immutable: the
+ * fluent methods return a new gate.
  *
  * <pre>{@code
  * QualityGate gate = QualityGate.named("production")
@@ -33,8 +33,12 @@ public record QualityGate(String name, List<Check> checks) {
     Set<String> seen = new HashSet<>();
     for (Check c : checks) {
       if (!seen.add(c.name())) {
-        throw new IllegalArgumentException("gate '" + name + "' has two checks named '"
-            + c.name() + "'; name one of them differently with .check(Check.of(...).named(..))");
+        throw new IllegalArgumentException(
+            "gate '"
+                + name
+                + "' has two checks named '"
+                + c.name()
+                + "'; name one of them differently with .check(Check.of(...).named(..))");
       }
     }
   }
@@ -87,8 +91,12 @@ public record QualityGate(String name, List<Check> checks) {
 
   /** The first check that compares against a baseline the caller must supply. */
   public Optional<Check> firstNeedingGivenBaseline() {
-    return checks.stream().filter(c -> c.threshold() instanceof Threshold.Regression g
-        && g.baseline() instanceof Baseline.Given).findFirst();
+    return checks.stream()
+        .filter(
+            c ->
+                c.threshold() instanceof Threshold.Regression g
+                    && g.baseline() instanceof Baseline.Given)
+        .findFirst();
   }
 
   /** Evaluates every check; regression checks find no baseline. */
@@ -105,8 +113,11 @@ public record QualityGate(String name, List<Check> checks) {
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(baselines, "baselines");
     if (checks.isEmpty()) {
-      throw new IllegalStateException("gate '" + name + "' has no checks; a gate with no checks"
-          + " would pass everything. Add checks with .check(...).");
+      throw new IllegalStateException(
+          "gate '"
+              + name
+              + "' has no checks; a gate with no checks"
+              + " would pass everything. Add checks with .check(...).");
     }
     List<CheckResult> out = new ArrayList<>();
     for (Check c : checks) {
@@ -118,13 +129,27 @@ public record QualityGate(String name, List<Check> checks) {
   static CheckResult evaluate(Check c, MetricSource metrics, Baselines baselines) {
     Optional<Measurement> found = metrics.find(c.metric());
     if (found.isEmpty()) {
-      return notMeasured(c, OptionalDouble.empty(), OptionalDouble.empty(), "", "",
-          "metric '" + c.metric() + "' not found in " + metrics.describe() + "."
+      return notMeasured(
+          c,
+          OptionalDouble.empty(),
+          OptionalDouble.empty(),
+          "",
+          "",
+          "metric '"
+              + c.metric()
+              + "' not found in "
+              + metrics.describe()
+              + "."
               + hint(c.metric(), metrics));
     }
     Measurement m = found.get();
     if (!m.isNumber()) {
-      return notMeasured(c, OptionalDouble.empty(), OptionalDouble.empty(), m.source(), "",
+      return notMeasured(
+          c,
+          OptionalDouble.empty(),
+          OptionalDouble.empty(),
+          m.source(),
+          "",
           "metric '" + c.metric() + "' at " + m.source() + " " + m.problem().get() + ".");
     }
     double v = m.value();
@@ -144,31 +169,50 @@ public record QualityGate(String name, List<Check> checks) {
       MetricSource base = baselines.source(g.baseline());
       Optional<Measurement> b = base.find(g.baselineMetric());
       if (b.isEmpty() || !b.get().isNumber()) {
-        String why = b.isEmpty()
-            ? "not found in " + base.describe() + "." + hint(g.baselineMetric(), base)
-            : "at " + b.get().source() + " " + b.get().problem().get() + ".";
-        return notMeasured(c, value, OptionalDouble.empty(), m.source(),
-            b.map(Measurement::source).orElse(base.describe()), "baseline of '" + g.baselineMetric() + "' " + why);
+        String why =
+            b.isEmpty()
+                ? "not found in " + base.describe() + "." + hint(g.baselineMetric(), base)
+                : "at " + b.get().source() + " " + b.get().problem().get() + ".";
+        return notMeasured(
+            c,
+            value,
+            OptionalDouble.empty(),
+            m.source(),
+            b.map(Measurement::source).orElse(base.describe()),
+            "baseline of '" + g.baselineMetric() + "' " + why);
       }
       double bv = b.get().value();
       baselineSource = b.get().source();
       baseline = OptionalDouble.of(bv);
       if (!Double.isFinite(bv)) {
-        return nonFinite(c, value, baseline, m.source(), baselineSource, "baseline value at "
-            + b.get().source() + " is " + Numbers.format(bv));
+        return nonFinite(
+            c,
+            value,
+            baseline,
+            m.source(),
+            baselineSource,
+            "baseline value at " + b.get().source() + " is " + Numbers.format(bv));
       }
       boolean drop = c.comparator() == Comparator.GREATER_OR_EQUAL;
       // in decimal, as people write numbers: 1.1 - 0.1 is 1.0, not 1.0000000000000002
-      exact = drop ? decimal(bv).subtract(decimal(g.tolerance()))
-          : decimal(bv).add(decimal(g.tolerance()));
+      exact =
+          drop
+              ? decimal(bv).subtract(decimal(g.tolerance()))
+              : decimal(bv).add(decimal(g.tolerance()));
       threshold = OptionalDouble.of(exact.doubleValue());
-      against = c.comparator().symbol() + " " + exact.stripTrailingZeros().toPlainString()
-          + " (baseline "
-          + Numbers.format(bv) + (drop ? " - max_drop " : " + max_rise ")
-          + Numbers.format(g.tolerance()) + ")";
+      against =
+          c.comparator().symbol()
+              + " "
+              + exact.stripTrailingZeros().toPlainString()
+              + " (baseline "
+              + Numbers.format(bv)
+              + (drop ? " - max_drop " : " + max_rise ")
+              + Numbers.format(g.tolerance())
+              + ")";
     }
     if (!Double.isFinite(v)) {
-      return nonFinite(c, value, baseline, m.source(), baselineSource, "value is " + Numbers.format(v));
+      return nonFinite(
+          c, value, baseline, m.source(), baselineSource, "value is " + Numbers.format(v));
     }
     boolean ok;
     if (c.threshold() instanceof Threshold.Range r) {
@@ -179,30 +223,57 @@ public record QualityGate(String name, List<Check> checks) {
     } else {
       ok = c.comparator().test(v, threshold.getAsDouble());
     }
-    double[] references = c.threshold() instanceof Threshold.Range r
-        ? new double[] {r.low(), r.high()}
-        : exact != null ? new double[] {exact.doubleValue()}
-        : threshold.isPresent() ? new double[] {threshold.getAsDouble()} : new double[0];
+    double[] references =
+        c.threshold() instanceof Threshold.Range r
+            ? new double[] {r.low(), r.high()}
+            : exact != null
+                ? new double[] {exact.doubleValue()}
+                : threshold.isPresent() ? new double[] {threshold.getAsDouble()} : new double[0];
     String text = Numbers.shown(v, references) + (ok ? " " : " is not ") + against;
-    Status status = ok ? Status.PASSED
-        : c.severity() == Severity.ERROR ? Status.FAILED : Status.WARNING;
-    return new CheckResult(c, status, value, threshold, baseline, m.source(), baselineSource,
-        text);
+    Status status =
+        ok ? Status.PASSED : c.severity() == Severity.ERROR ? Status.FAILED : Status.WARNING;
+    return new CheckResult(c, status, value, threshold, baseline, m.source(), baselineSource, text);
   }
 
-  private static CheckResult notMeasured(Check c, OptionalDouble value, OptionalDouble baseline,
-      String source, String baselineSource, String message) {
-    String suffix = c.allowMissing() ? " Allowed by allow_missing: true."
-        : c.severity() == Severity.WARNING ? " Reported only (severity warning)." : "";
-    return new CheckResult(c, Status.NOT_MEASURED, value, OptionalDouble.empty(), baseline,
-        source, baselineSource, message + suffix);
+  private static CheckResult notMeasured(
+      Check c,
+      OptionalDouble value,
+      OptionalDouble baseline,
+      String source,
+      String baselineSource,
+      String message) {
+    String suffix =
+        c.allowMissing()
+            ? " Allowed by allow_missing: true."
+            : c.severity() == Severity.WARNING ? " Reported only (severity warning)." : "";
+    return new CheckResult(
+        c,
+        Status.NOT_MEASURED,
+        value,
+        OptionalDouble.empty(),
+        baseline,
+        source,
+        baselineSource,
+        message + suffix);
   }
 
-  private static CheckResult nonFinite(Check c, OptionalDouble value, OptionalDouble baseline,
-      String source, String baselineSource, String what) {
+  private static CheckResult nonFinite(
+      Check c,
+      OptionalDouble value,
+      OptionalDouble baseline,
+      String source,
+      String baselineSource,
+      String what) {
     Status status = c.severity() == Severity.ERROR ? Status.FAILED : Status.WARNING;
-    return new CheckResult(c, status, value, OptionalDouble.empty(), baseline, source,
-        baselineSource, what + "; NaN and infinities are never compared. Fix the step that computes it.");
+    return new CheckResult(
+        c,
+        status,
+        value,
+        OptionalDouble.empty(),
+        baseline,
+        source,
+        baselineSource,
+        what + "; NaN and infinities are never compared. Fix the step that computes it.");
   }
 
   private static BigDecimal decimal(double v) {
@@ -210,7 +281,8 @@ public record QualityGate(String name, List<Check> checks) {
   }
 
   private static String hint(String metric, MetricSource source) {
-    return Strings.closest(metric, source.names()).map(n -> " Did you mean '" + n + "'?")
+    return Strings.closest(metric, source.names())
+        .map(n -> " Did you mean '" + n + "'?")
         .orElse("");
   }
 }

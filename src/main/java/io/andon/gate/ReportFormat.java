@@ -21,7 +21,9 @@ import javax.xml.stream.XMLStreamWriter;
 public enum ReportFormat {
   /** One line per check: verdict, name, value, threshold. The default. */
   TEXT,
-  /** {@code {gate, passed, checks: [{name, metric, comparator, threshold, value, status, ...}]}}. */
+  /**
+   * {@code {gate, passed, checks: [{name, metric, comparator, threshold, value, status, ...}]}}.
+   */
   JSON,
   /** JUnit XML: one test case per check, which CI systems (Jenkins, GitLab, ...) display. */
   JUNIT,
@@ -40,8 +42,7 @@ public enum ReportFormat {
   /**
    * Renders a result.
    *
-   * @param gatesFile the file the gate came from, for links in SARIF; empty for gates built in
-   *     code
+   * @param gatesFile the file the gate came from, for links in SARIF; empty for gates built in code
    */
   public String render(GateResult result, Optional<Path> gatesFile) {
     return switch (this) {
@@ -61,8 +62,12 @@ public enum ReportFormat {
       width = Math.max(width, c.name().length());
     }
     for (CheckResult c : r.checks()) {
-      sb.append("  ").append(pad(c.status().name(), 12)).append("  ")
-          .append(pad(c.name(), width)).append("  ").append(c.message());
+      sb.append("  ")
+          .append(pad(c.status().name(), 12))
+          .append("  ")
+          .append(pad(c.name(), width))
+          .append("  ")
+          .append(c.message());
       if (c.status() != Status.PASSED && c.check().severity() == Severity.WARNING) {
         sb.append(" [warning]");
       }
@@ -97,11 +102,12 @@ public enum ReportFormat {
       o.put("allow_missing", k.allowMissing());
       o.put("source", c.source());
       if (k.threshold() instanceof Threshold.Regression g) {
-        o.put(k.comparator() == Comparator.GREATER_OR_EQUAL ? "max_drop" : "max_rise",
-            g.tolerance());
+        o.put(
+            k.comparator() == Comparator.GREATER_OR_EQUAL ? "max_drop" : "max_rise", g.tolerance());
         o.set("baseline", number(c.baseline()));
-        o.put("baseline_source", c.baselineSource().isEmpty() ? g.baseline().describe()
-            : c.baselineSource());
+        o.put(
+            "baseline_source",
+            c.baselineSource().isEmpty() ? g.baseline().describe() : c.baselineSource());
         o.put("baseline_metric", g.baselineMetric());
       }
       k.loc().ifPresent(l -> o.put("defined_at", l.toString()));
@@ -144,23 +150,38 @@ public enum ReportFormat {
 
   static String markdown(GateResult r) {
     StringBuilder sb = new StringBuilder();
-    sb.append("### ").append(r.passed() ? "✅" : "❌").append(" Quality gate `")
-        .append(r.gate().replace("`", "'")).append("` ").append(r.passed() ? "passed" : "failed")
+    sb.append("### ")
+        .append(r.passed() ? "✅" : "❌")
+        .append(" Quality gate `")
+        .append(r.gate().replace("`", "'"))
+        .append("` ")
+        .append(r.passed() ? "passed" : "failed")
         .append("\n\n");
     String summary = r.summary();
     sb.append(cap(summary.substring(summary.indexOf(": ") + 2))).append(".\n\n");
     sb.append("| Status | Check | Value | Threshold | Details |\n");
     sb.append("|---|---|---:|---|---|\n");
     for (CheckResult c : r.checks()) {
-      String icon = switch (c.status()) {
-        case PASSED -> "✅";
-        case FAILED -> "❌";
-        case WARNING -> "⚠️";
-        case NOT_MEASURED -> c.blocking() ? "❓" : "➖";
-      };
-      sb.append("| ").append(icon).append(' ').append(c.status().name()).append(" | ")
-          .append(cell(c.name())).append(" | ").append(cell(value(c))).append(" | ")
-          .append(cell(threshold(c))).append(" | ").append(cell(c.message())).append(" |\n");
+      String icon =
+          switch (c.status()) {
+            case PASSED -> "✅";
+            case FAILED -> "❌";
+            case WARNING -> "⚠️";
+            case NOT_MEASURED -> c.blocking() ? "❓" : "➖";
+          };
+      sb.append("| ")
+          .append(icon)
+          .append(' ')
+          .append(c.status().name())
+          .append(" | ")
+          .append(cell(c.name()))
+          .append(" | ")
+          .append(cell(value(c)))
+          .append(" | ")
+          .append(cell(threshold(c)))
+          .append(" | ")
+          .append(cell(c.message()))
+          .append(" |\n");
     }
     return sb.toString();
   }
@@ -170,7 +191,10 @@ public enum ReportFormat {
   }
 
   private static String cell(String s) {
-    return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    return s.replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("\r", " ")
+        .replace("\n", " ")
         .replaceAll("<(?=[A-Za-z/!?])", "&lt;");
   }
 
@@ -179,8 +203,10 @@ public enum ReportFormat {
     try {
       XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
       long failures = r.blockingCount();
-      long skipped = r.checks().stream().filter(c -> !c.blocking()
-          && c.status() == Status.NOT_MEASURED).count();
+      long skipped =
+          r.checks().stream()
+              .filter(c -> !c.blocking() && c.status() == Status.NOT_MEASURED)
+              .count();
       w.writeStartDocument("UTF-8", "1.0");
       w.writeCharacters("\n");
       w.writeStartElement("testsuites");
@@ -236,9 +262,17 @@ public enum ReportFormat {
 
   private static String detail(CheckResult c) {
     Check k = c.check();
-    return c.status().name() + ": " + c.message() + "\nmetric: " + k.metric() + "\nvalue: "
-        + value(c) + "\nthreshold: " + threshold(c) + (c.source().isEmpty() ? ""
-        : "\nsource: " + c.source()) + k.loc().map(l -> "\ndefined at: " + l).orElse("");
+    return c.status().name()
+        + ": "
+        + c.message()
+        + "\nmetric: "
+        + k.metric()
+        + "\nvalue: "
+        + value(c)
+        + "\nthreshold: "
+        + threshold(c)
+        + (c.source().isEmpty() ? "" : "\nsource: " + c.source())
+        + k.loc().map(l -> "\ndefined at: " + l).orElse("");
   }
 
   /** Drops characters XML 1.0 cannot hold (control characters other than tab and newline). */
@@ -246,8 +280,13 @@ public enum ReportFormat {
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
-      boolean ok = ch == '\t' || ch == '\n' || ch == '\r' || (ch >= 0x20 && ch <= 0xD7FF)
-          || (ch >= 0xE000 && ch <= 0xFFFD) || Character.isSurrogate(ch);
+      boolean ok =
+          ch == '\t'
+              || ch == '\n'
+              || ch == '\r'
+              || (ch >= 0x20 && ch <= 0xD7FF)
+              || (ch >= 0xE000 && ch <= 0xFFFD)
+              || Character.isSurrogate(ch);
       sb.append(ok ? ch : '?');
     }
     return sb.toString();
@@ -273,8 +312,8 @@ public enum ReportFormat {
       rule.put("id", id);
       rule.put("name", k.name());
       rule.putObject("shortDescription").put("text", k.metric() + " " + threshold(c));
-      rule.putObject("defaultConfiguration").put("level",
-          k.severity() == Severity.ERROR ? "error" : "warning");
+      rule.putObject("defaultConfiguration")
+          .put("level", k.severity() == Severity.ERROR ? "error" : "warning");
       ObjectNode res = results.addObject();
       res.put("ruleId", id);
       res.put("ruleIndex", i++);
@@ -292,8 +331,17 @@ public enum ReportFormat {
       }
       res.put("kind", kind);
       res.put("level", level);
-      res.putObject("message").put("text", "Gate '" + r.gate() + "', check '" + k.name()
-          + "': " + c.status().name() + ". " + c.message());
+      res.putObject("message")
+          .put(
+              "text",
+              "Gate '"
+                  + r.gate()
+                  + "', check '"
+                  + k.name()
+                  + "': "
+                  + c.status().name()
+                  + ". "
+                  + c.message());
       if (uri.isPresent() && k.loc().isPresent()) {
         Loc l = k.loc().get();
         ObjectNode phys = res.putArray("locations").addObject().putObject("physicalLocation");
@@ -325,8 +373,9 @@ public enum ReportFormat {
         if (sb.length() > 0) {
           sb.append('/');
         }
-        sb.append(java.net.URLEncoder.encode(part.toString(), java.nio.charset.StandardCharsets
-            .UTF_8).replace("+", "%20"));
+        sb.append(
+            java.net.URLEncoder.encode(part.toString(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20"));
       }
       return sb.toString();
     }

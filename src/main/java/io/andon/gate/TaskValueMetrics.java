@@ -25,10 +25,11 @@ public final class TaskValueMetrics implements MetricSource {
     Objects.requireNonNull(values, "values");
     this.describe = Objects.requireNonNull(describe, "describe");
     this.root = Json.object();
-    values.forEach((task, byName) -> {
-      ObjectNode t = root.putObject(task);
-      byName.forEach(t::set);
-    });
+    values.forEach(
+        (task, byName) -> {
+          ObjectNode t = root.putObject(task);
+          byName.forEach(t::set);
+        });
   }
 
   @Override

@@ -9,17 +9,18 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The git facts of a bundle's folder, for {@code ${bundle.git.*}}: the origin's URL, the branch
- * and the commit checked out, and the bundle's folder inside the repository, read with git
- * itself, as the Databricks CLI reads them. Empty outside a repository or without git.
+ * The git facts of a bundle's folder, for {@code ${bundle.git.*}}: the origin's URL, the branch and
+ * the commit checked out, and the bundle's folder inside the repository, read with git itself, as
+ * the Databricks CLI reads them. Empty outside a repository or without git.
  *
- * @param fields {@code origin_url}, {@code branch}, {@code actual_branch}, {@code commit},
- *     {@code bundle_root_path}; a field git cannot tell (no origin, a detached HEAD) is ""
+ * @param fields {@code origin_url}, {@code branch}, {@code actual_branch}, {@code commit}, {@code
+ *     bundle_root_path}; a field git cannot tell (no origin, a detached HEAD) is ""
  */
 record BundleGit(Map<String, String> fields) {
   /** The fields a bundle may refer to. */
   static final List<String> FIELDS =
       List.of("origin_url", "branch", "actual_branch", "commit", "bundle_root_path");
+
   private static final long TIMEOUT_SECONDS = 10;
 
   BundleGit {
@@ -34,14 +35,22 @@ record BundleGit(Map<String, String> fields) {
     }
     String prefix = head.get().get(0);
     String branch = head.get().get(1).equals("HEAD") ? "" : head.get().get(1);
-    String commit = git(dir, "rev-parse", "--verify", "-q", "HEAD").map(l -> l.get(0))
-        .orElse("");
-    String origin = git(dir, "config", "--get", "remote.origin.url").map(l -> l.get(0))
-        .orElse("");
+    String commit = git(dir, "rev-parse", "--verify", "-q", "HEAD").map(l -> l.get(0)).orElse("");
+    String origin = git(dir, "config", "--get", "remote.origin.url").map(l -> l.get(0)).orElse("");
     String root = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-    return Optional.of(new BundleGit(Map.of("origin_url", origin, "branch", branch,
-        "actual_branch", branch, "commit", commit,
-        "bundle_root_path", root.isEmpty() ? "." : root)));
+    return Optional.of(
+        new BundleGit(
+            Map.of(
+                "origin_url",
+                origin,
+                "branch",
+                branch,
+                "actual_branch",
+                branch,
+                "commit",
+                commit,
+                "bundle_root_path",
+                root.isEmpty() ? "." : root)));
   }
 
   /** The lines git prints, or empty when it fails or prints nothing. */

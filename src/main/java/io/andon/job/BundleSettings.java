@@ -11,19 +11,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What an Asset Bundle file is read with: the target ({@code --target}), variable values
- * ({@code --var NAME=VALUE}) and the files its {@code include} names. A loaded job carries the
- * settings it was resolved with, every value it used and the text of every included file, and a
- * run stores them, so a repair reads the bundle exactly as the run did.
+ * What an Asset Bundle file is read with: the target ({@code --target}), variable values ({@code
+ * --var NAME=VALUE}) and the files its {@code include} names. A loaded job carries the settings it
+ * was resolved with, every value it used and the text of every included file, and a run stores
+ * them, so a repair reads the bundle exactly as the run did.
  *
  * @param target the target's name, empty for none
- * @param vars variable values; they win over {@code BUNDLE_VAR_<name>}, the target's values and
- *     the defaults
- * @param includes the included files (absolute path to text) to read instead of the file
- *     system's; empty to find them with the bundle's {@code include} patterns
+ * @param vars variable values; they win over {@code BUNDLE_VAR_<name>}, the target's values and the
+ *     defaults
+ * @param includes the included files (absolute path to text) to read instead of the file system's;
+ *     empty to find them with the bundle's {@code include} patterns
  */
-public record BundleSettings(Optional<String> target, Map<String, String> vars,
-    Optional<Map<String, String>> includes) {
+public record BundleSettings(
+    Optional<String> target, Map<String, String> vars, Optional<Map<String, String>> includes) {
   /** No target chosen, no variable given: a bare job, or a bundle read with its defaults. */
   public static final BundleSettings NONE = new BundleSettings(Optional.empty(), Map.of());
 
@@ -44,8 +44,8 @@ public record BundleSettings(Optional<String> target, Map<String, String> vars,
   }
 
   /**
-   * As stored with a run: {@code {"target": ..., "variables": {...}, "includes": {...}}}, null
-   * when there is nothing to store.
+   * As stored with a run: {@code {"target": ..., "variables": {...}, "includes": {...}}}, null when
+   * there is nothing to store.
    */
   public String toJson() {
     if (givesNothing() && includes.map(Map::isEmpty).orElse(true)) {
@@ -55,10 +55,11 @@ public record BundleSettings(Optional<String> target, Map<String, String> vars,
     target.ifPresent(t -> o.put("target", t));
     ObjectNode v = o.putObject("variables");
     vars.forEach(v::put);
-    includes.ifPresent(m -> {
-      ObjectNode i = o.putObject("includes");
-      m.forEach(i::put);
-    });
+    includes.ifPresent(
+        m -> {
+          ObjectNode i = o.putObject("includes");
+          m.forEach(i::put);
+        });
     return Json.write(o);
   }
 
@@ -70,19 +71,17 @@ public record BundleSettings(Optional<String> target, Map<String, String> vars,
     try {
       JsonNode o = Json.read(json.get());
       Map<String, String> vars = new LinkedHashMap<>();
-      o.path("variables").properties().forEach(e -> vars.put(e.getKey(),
-          e.getValue().asText()));
+      o.path("variables").properties().forEach(e -> vars.put(e.getKey(), e.getValue().asText()));
       Optional<Map<String, String>> includes = Optional.empty();
       if (o.has("includes")) {
         Map<String, String> m = new LinkedHashMap<>();
         o.get("includes").properties().forEach(e -> m.put(e.getKey(), e.getValue().asText()));
         includes = Optional.of(m);
       }
-      return new BundleSettings(Optional.ofNullable(o.path("target").textValue()), vars,
-          includes);
+      return new BundleSettings(Optional.ofNullable(o.path("target").textValue()), vars, includes);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a run's stored bundle settings are not JSON: " + json.get(),
-          e);
+      throw new IllegalStateException(
+          "a run's stored bundle settings are not JSON: " + json.get(), e);
     }
   }
 }

@@ -19,11 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Walks a bundle's job and makes its substitutions: a string that is one reference takes the
- * type of its value (a number, a boolean, or a complex variable's mapping or list); a reference
- * inside text is replaced by its text; a {@code run_job_task} whose {@code job_id} is {@code
- * ${resources.jobs.<key>.id}} runs that job of the same bundle. The values come from the
- * bundle's {@link Variables}.
+ * Walks a bundle's job and makes its substitutions: a string that is one reference takes the type
+ * of its value (a number, a boolean, or a complex variable's mapping or list); a reference inside
+ * text is replaced by its text; a {@code run_job_task} whose {@code job_id} is {@code
+ * ${resources.jobs.<key>.id}} runs that job of the same bundle. The values come from the bundle's
+ * {@link Variables}.
  */
 final class BundleSubstitution {
   private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
@@ -31,9 +31,11 @@ final class BundleSubstitution {
       Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
   private static final Set<String> BOOLS =
       Set.of("true", "True", "TRUE", "false", "False", "FALSE");
+
   /** How a bundle's job names another job of the same bundle, for a run_job_task. */
   private static final Pattern JOB_ID =
       Pattern.compile("\\$\\{resources\\.jobs\\.([A-Za-z0-9_-]+)\\.id\\}");
+
   /** A dotted reference, as the Databricks CLI writes them. */
   private static final Pattern REF = Bundle.REF;
 
@@ -48,6 +50,7 @@ final class BundleSubstitution {
 
   /** The bundle's main file, which a run_job_task of the same bundle names. */
   private final Path file;
+
   private final Problems p;
   private final Variables variables;
 
@@ -81,8 +84,10 @@ final class BundleSubstitution {
       LinkedHashMap<String, YMap.Entry> entries = new LinkedHashMap<>();
       boolean changed = false;
       for (YMap.Entry e : m.values()) {
-        YNode v = e.key().equals(RunJobTask.KEY) && e.value() instanceof YMap r
-            ? substitute(sameBundle(r)) : substitute(e.value());
+        YNode v =
+            e.key().equals(RunJobTask.KEY) && e.value() instanceof YMap r
+                ? substitute(sameBundle(r))
+                : substitute(e.value());
         changed |= v != e.value();
         entries.put(e.key(), v == e.value() ? e : new YMap.Entry(e.key(), e.keyLoc(), v));
       }
@@ -103,8 +108,8 @@ final class BundleSubstitution {
 
   /**
    * A run_job_task whose {@code job_id} is {@code ${resources.jobs.<key>.id}}, a job of this
-   * bundle, runs that job from this bundle: {@code job_file} (the main file) and
-   * {@code job_key} instead.
+   * bundle, runs that job from this bundle: {@code job_file} (the main file) and {@code job_key}
+   * instead.
    */
   private YMap sameBundle(YMap r) {
     Optional<YNode> id = r.get("job_id");
@@ -119,10 +124,17 @@ final class BundleSubstitution {
     LinkedHashMap<String, YMap.Entry> entries = new LinkedHashMap<>();
     for (YMap.Entry e : r.values()) {
       if (e.key().equals("job_id")) {
-        entries.put("job_file", new YMap.Entry("job_file", e.keyLoc(), new YScalar(s.loc(),
-            file.toAbsolutePath().normalize().toString(), YScalar.Type.STRING)));
-        entries.put("job_key", new YMap.Entry("job_key", e.keyLoc(),
-            new YScalar(s.loc(), m.group(1), YScalar.Type.STRING)));
+        entries.put(
+            "job_file",
+            new YMap.Entry(
+                "job_file",
+                e.keyLoc(),
+                new YScalar(
+                    s.loc(), file.toAbsolutePath().normalize().toString(), YScalar.Type.STRING)));
+        entries.put(
+            "job_key",
+            new YMap.Entry(
+                "job_key", e.keyLoc(), new YScalar(s.loc(), m.group(1), YScalar.Type.STRING)));
       } else {
         entries.put(e.key(), e);
       }
@@ -131,14 +143,13 @@ final class BundleSubstitution {
   }
 
   /**
-   * The value of a complex variable, or of a field or item inside one ({@code var.c.field},
-   * {@code var.c[0]}), its own references substituted; empty when {@code path} names no complex
-   * variable.
+   * The value of a complex variable, or of a field or item inside one ({@code var.c.field}, {@code
+   * var.c[0]}), its own references substituted; empty when {@code path} names no complex variable.
    */
   Optional<YNode> complex(String[] path, Loc at) {
     String[] head = path[1].split("\\[", 2);
-    Optional<YNode> value = path[0].equals("var") ? variables.complexValue(head[0])
-        : Optional.empty();
+    Optional<YNode> value =
+        path[0].equals("var") ? variables.complexValue(head[0]) : Optional.empty();
     if (value.isEmpty() || complexDepth > MAX_COMPLEX_DEPTH) {
       return Optional.empty();
     }
@@ -150,8 +161,14 @@ final class BundleSubstitution {
     steps.addAll(Arrays.asList(path).subList(2, path.length));
     n = ComplexPath.at(n, steps).orElse(null);
     if (n == null) {
-      p.add(at, "${" + String.join(".", path) + "}: complex variable '" + head[0] + "' has no"
-          + " such field or item.");
+      p.add(
+          at,
+          "${"
+              + String.join(".", path)
+              + "}: complex variable '"
+              + head[0]
+              + "' has no"
+              + " such field or item.");
       return Optional.empty();
     }
     complexDepth++;
@@ -164,6 +181,7 @@ final class BundleSubstitution {
 
   /** How deep complex variables may refer to each other. */
   private static final int MAX_COMPLEX_DEPTH = 32;
+
   private int complexDepth;
 
   private static YScalar.Type typeOf(String text) {

@@ -70,7 +70,10 @@ public record ConditionTask(String left, Op op, String right) implements Payload
       return d;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          side + " operand '" + s + "' is not a number; GREATER_THAN and the other ordering"
+          side
+              + " operand '"
+              + s
+              + "' is not a number; GREATER_THAN and the other ordering"
               + " operators compare numbers (use EQUAL_TO or NOT_EQUAL for strings)");
     }
   }

@@ -27,16 +27,26 @@ final class ConditionTaskType implements PayloadType {
     Optional<String> left = p.requiredString(b, "left", "condition_task");
     Optional<String> right = p.requiredString(b, "right", "condition_task");
     Optional<String> op = p.requiredString(b, "op", "condition_task");
-    Optional<ConditionTask.Op> o = op.flatMap(text -> {
-      List<String> names = Arrays.stream(ConditionTask.Op.values()).map(Enum::name).toList();
-      if (names.contains(text)) {
-        return Optional.of(ConditionTask.Op.valueOf(text));
-      }
-      p.add(b.get("op").orElseThrow().loc(), "task '" + TaskReader.keyOf(task) + "': op '"
-          + text + "' is not one of " + String.join(", ", names) + "."
-          + Strings.didYouMean(text, names));
-      return Optional.empty();
-    });
+    Optional<ConditionTask.Op> o =
+        op.flatMap(
+            text -> {
+              List<String> names =
+                  Arrays.stream(ConditionTask.Op.values()).map(Enum::name).toList();
+              if (names.contains(text)) {
+                return Optional.of(ConditionTask.Op.valueOf(text));
+              }
+              p.add(
+                  b.get("op").orElseThrow().loc(),
+                  "task '"
+                      + TaskReader.keyOf(task)
+                      + "': op '"
+                      + text
+                      + "' is not one of "
+                      + String.join(", ", names)
+                      + "."
+                      + Strings.didYouMean(text, names));
+              return Optional.empty();
+            });
     if (left.isEmpty() || right.isEmpty() || o.isEmpty()) {
       return Optional.empty();
     }

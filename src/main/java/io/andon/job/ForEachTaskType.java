@@ -60,8 +60,12 @@ final class ForEachTaskType implements PayloadType {
   private static Optional<String> inputs(YMap b, String k, Problems p) {
     Optional<YNode> in = b.get("inputs");
     if (in.isEmpty()) {
-      p.add(b.loc(), "task '" + k + "': for_each_task needs 'inputs' (a JSON array or a"
-          + " reference to one).");
+      p.add(
+          b.loc(),
+          "task '"
+              + k
+              + "': for_each_task needs 'inputs' (a JSON array or a"
+              + " reference to one).");
       return Optional.empty();
     }
     if (in.get() instanceof YList l) {
@@ -72,8 +76,9 @@ final class ForEachTaskType implements PayloadType {
       try {
         JsonNode j = Json.read(inputs.get());
         if (!j.isArray()) {
-          p.add(in.get().loc(), "task '" + k + "': inputs must be a JSON array, not "
-              + inputs.get() + ".");
+          p.add(
+              in.get().loc(),
+              "task '" + k + "': inputs must be a JSON array, not " + inputs.get() + ".");
         }
       } catch (IOException e) {
         p.add(in.get().loc(), "task '" + k + "': inputs is not JSON (" + firstLine(e) + ").");

@@ -24,9 +24,9 @@ final class GraphChecks {
   }
 
   /**
-   * Checks {@code job}. The dependencies of a task with problems of its own ({@code broken}) and
-   * of a task whose key is taken ({@code twice}) are checked too, and a dependency on a broken
-   * task is not called missing: its own problems say what to fix.
+   * Checks {@code job}. The dependencies of a task with problems of its own ({@code broken}) and of
+   * a task whose key is taken ({@code twice}) are checked too, and a dependency on a broken task is
+   * not called missing: its own problems say what to fix.
    */
   void check(JobSpec job, YMap m, Map<String, TaskRead> broken, Collection<TaskRead> twice) {
     Map<String, TaskSpec> byKey = new HashMap<>();
@@ -44,14 +44,24 @@ final class GraphChecks {
     }
     Dag dag = job.dag();
     if (dag.order().size() < dag.size()) {
-      dag.findCycle().ifPresent(c -> p.add(m.keyLoc("tasks"), "the tasks form a cycle: "
-          + String.join(" -> ", c) + " (each task depends on the next); remove one of these"
-          + " dependencies."));
+      dag.findCycle()
+          .ifPresent(
+              c ->
+                  p.add(
+                      m.keyLoc("tasks"),
+                      "the tasks form a cycle: "
+                          + String.join(" -> ", c)
+                          + " (each task depends on the next); remove one of these"
+                          + " dependencies."));
     }
   }
 
-  private void dependencies(String key, List<Dependency> deps, Loc loc,
-      Map<String, TaskSpec> byKey, Map<String, TaskRead> broken) {
+  private void dependencies(
+      String key,
+      List<Dependency> deps,
+      Loc loc,
+      Map<String, TaskSpec> byKey,
+      Map<String, TaskRead> broken) {
     Set<String> seen = new HashSet<>();
     for (Dependency d : deps) {
       TaskSpec up = byKey.get(d.taskKey());
@@ -59,14 +69,30 @@ final class GraphChecks {
         p.add(loc, "task '" + key + "' lists dependency '" + d.taskKey() + "' twice.");
       }
       if (up == null && !broken.containsKey(d.taskKey())) {
-        p.add(loc, "task '" + key + "' depends on '" + d.taskKey()
-            + "', which is not a task of this job." + Strings.didYouMean(d.taskKey(),
-                Stream.concat(byKey.keySet().stream(), broken.keySet().stream()).sorted()
-                    .toList()));
-      } else if (up != null && d.outcome().isPresent()
+        p.add(
+            loc,
+            "task '"
+                + key
+                + "' depends on '"
+                + d.taskKey()
+                + "', which is not a task of this job."
+                + Strings.didYouMean(
+                    d.taskKey(),
+                    Stream.concat(byKey.keySet().stream(), broken.keySet().stream())
+                        .sorted()
+                        .toList()));
+      } else if (up != null
+          && d.outcome().isPresent()
           && !(up.payload() instanceof ConditionTask)) {
-        p.add(loc, "task '" + key + "' depends on '" + d.taskKey() + "' with an outcome, but '"
-            + d.taskKey() + "' is not a condition_task; remove 'outcome'.");
+        p.add(
+            loc,
+            "task '"
+                + key
+                + "' depends on '"
+                + d.taskKey()
+                + "' with an outcome, but '"
+                + d.taskKey()
+                + "' is not a condition_task; remove 'outcome'.");
       }
       if (d.taskKey().equals(key)) {
         p.add(loc, "task '" + key + "' depends on itself.");

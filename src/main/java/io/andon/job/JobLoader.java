@@ -18,13 +18,13 @@ import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
- * Loads a job file (a bare job, a Databricks Asset Bundle or a Jobs API document) and validates
- * it once, reporting every problem at once with file:line:column. A loaded {@link JobSpec} is
- * known to be a DAG whose references all name something that exists.
+ * Loads a job file (a bare job, a Databricks Asset Bundle or a Jobs API document) and validates it
+ * once, reporting every problem at once with file:line:column. A loaded {@link JobSpec} is known to
+ * be a DAG whose references all name something that exists.
  *
  * <p>The steps: {@link JobDocument} finds the job mapping in the file, {@link JobReader} reads its
- * settings and checks the whole, {@link TaskReader} reads each task with the {@link PayloadType}
- * of its payload; a {@code run_job_task} loads its child job through this loader again.
+ * settings and checks the whole, {@link TaskReader} reads each task with the {@link PayloadType} of
+ * its payload; a {@code run_job_task} loads its child job through this loader again.
  */
 public final class JobLoader {
   private final Map<String, PayloadType> payloadTypes = new LinkedHashMap<>();
@@ -51,8 +51,8 @@ public final class JobLoader {
   }
 
   /**
-   * Gives {@code ${workspace.*}} of bundles the andon home and values of {@code settings}
-   * (default: the home of the environment, no values).
+   * Gives {@code ${workspace.*}} of bundles the andon home and values of {@code settings} (default:
+   * the home of the environment, no values).
    */
   public JobLoader workspace(WorkspaceSettings settings) {
     this.workspace = Optional.of(settings);
@@ -70,54 +70,84 @@ public final class JobLoader {
   }
 
   /** Loads a job from text already read (a stored definition), as if it were {@code file}. */
-  public JobSpec loadSource(Path file, Optional<String> jobKey, String source,
-      BundleSettings bundle) {
+  public JobSpec loadSource(
+      Path file, Optional<String> jobKey, String source, BundleSettings bundle) {
     return parse(file, jobKey, source, bundle, false, new ArrayDeque<>());
   }
 
   /**
-   * The keys of the jobs a bundle file declares under {@code resources.jobs}, its includes
-   * merged, in order; empty for a file that is not a bundle. Each loads with {@link
-   * #load(Path, Optional, BundleSettings)}.
+   * The keys of the jobs a bundle file declares under {@code resources.jobs}, its includes merged,
+   * in order; empty for a file that is not a bundle. Each loads with {@link #load(Path, Optional,
+   * BundleSettings)}.
    */
   public List<String> jobKeys(Path file, BundleSettings bundle) {
     YNode root = YamlReader.parse(file.toString(), YamlReader.readText(file));
-    if (!(root instanceof YMap rootMap) || !(rootMap.has("resources") || rootMap.has("include")
-        || rootMap.has("bundle"))) {
+    if (!(root instanceof YMap rootMap)
+        || !(rootMap.has("resources") || rootMap.has("include") || rootMap.has("bundle"))) {
       return List.of();
     }
     Problems problems = new Problems();
     BundleFiles.Merged merged = BundleFiles.merge(file, rootMap, bundle.includes(), problems);
-    Bundle b = Bundle.open(merged.root(), file, bundle, env,
-        workspace.orElseGet(() -> WorkspaceSettings.fromEnvironment(env)), false, problems);
+    Bundle b =
+        Bundle.open(
+            merged.root(),
+            file,
+            bundle,
+            env,
+            workspace.orElseGet(() -> WorkspaceSettings.fromEnvironment(env)),
+            false,
+            problems);
     return List.copyOf(b.jobs(merged.jobs()).keys());
   }
 
-  private JobSpec load(Path file, Optional<String> jobKey, BundleSettings bundle, boolean child,
+  private JobSpec load(
+      Path file,
+      Optional<String> jobKey,
+      BundleSettings bundle,
+      boolean child,
       Deque<String> chain) {
     // refuses missing, binary, huge files with their own messages
     return parse(file, jobKey, YamlReader.readText(file), bundle, child, chain);
   }
 
-  private JobSpec parse(Path file, Optional<String> jobKey, String source, BundleSettings bundle,
-      boolean child, Deque<String> chain) {
+  private JobSpec parse(
+      Path file,
+      Optional<String> jobKey,
+      String source,
+      BundleSettings bundle,
+      boolean child,
+      Deque<String> chain) {
     YNode root = YamlReader.parse(file.toString(), source);
     Problems problems = new Problems();
     if (!(root instanceof YMap rootMap)) {
-      throw new InvalidInputException(root.loc() + ": a job file must be a mapping with 'name'"
-          + " and 'tasks' (or a bundle with 'resources.jobs'), not " + root.kind() + ".");
+      throw new InvalidInputException(
+          root.loc()
+              + ": a job file must be a mapping with 'name'"
+              + " and 'tasks' (or a bundle with 'resources.jobs'), not "
+              + root.kind()
+              + ".");
     }
-    JobDocument doc = JobDocument.of(file, rootMap, jobKey, bundle, child, env,
-        () -> workspace.orElseGet(() -> WorkspaceSettings.fromEnvironment(env)), problems);
+    JobDocument doc =
+        JobDocument.of(
+            file,
+            rootMap,
+            jobKey,
+            bundle,
+            child,
+            env,
+            () -> workspace.orElseGet(() -> WorkspaceSettings.fromEnvironment(env)),
+            problems);
     Path base = doc.jobFile().toAbsolutePath().getParent();
     chain.push(file.toAbsolutePath().normalize() + "#" + doc.key().orElse(""));
     try {
-      RunJobTaskType runJob = new RunJobTaskType(chain, bundle,
-          (f, k, b, c) -> load(f, k, b, true, c));
-      TaskReader tasks = new TaskReader(payloadTypes, taskExtKeys, problems, base, doc.lenient(),
-          doc.job(), runJob);
-      JobSpec job = new JobReader(file, base, problems, extensions, tasks)
-          .job(doc.job(), doc.key(), source, doc.settings());
+      RunJobTaskType runJob =
+          new RunJobTaskType(chain, bundle, (f, k, b, c) -> load(f, k, b, true, c));
+      TaskReader tasks =
+          new TaskReader(
+              payloadTypes, taskExtKeys, problems, base, doc.lenient(), doc.job(), runJob);
+      JobSpec job =
+          new JobReader(file, base, problems, extensions, tasks)
+              .job(doc.job(), doc.key(), source, doc.settings());
       problems.throwIfAny(file + " is not a valid job");
       return job.withNotices(problems.notices());
     } finally {

@@ -21,13 +21,21 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads one job mapping into a {@link JobSpec}: its settings, parameters and tasks (through a
- * {@link TaskReader}), then checks the whole: unique task keys, the graph, the references, and
- * the keys {@link JobExtension}s own. Every problem goes to the {@link Problems} given.
+ * {@link TaskReader}), then checks the whole: unique task keys, the graph, the references, and the
+ * keys {@link JobExtension}s own. Every problem goes to the {@link Problems} given.
  */
 final class JobReader {
   static final Set<String> JOB_KEYS =
-      Set.of("name", "description", "parameters", "tasks", "max_concurrent_runs",
-          "timeout_seconds", "tags", "queue");
+      Set.of(
+          "name",
+          "description",
+          "parameters",
+          "tasks",
+          "max_concurrent_runs",
+          "timeout_seconds",
+          "tags",
+          "queue");
+
   /** Jobs with this many tasks or more are read on two threads. */
   static final int PARALLEL_TASKS = 2000;
 
@@ -43,8 +51,8 @@ final class JobReader {
    * @param base the folder relative paths start from: that of the file holding the job
    * @param tasks reads the job's task items, adding its problems to {@code problems}
    */
-  JobReader(Path file, Path base, Problems problems, List<JobExtension> extensions,
-      TaskReader tasks) {
+  JobReader(
+      Path file, Path base, Problems problems, List<JobExtension> extensions, TaskReader tasks) {
     this.file = file;
     this.base = base;
     this.p = problems;
@@ -58,9 +66,10 @@ final class JobReader {
     allowed.addAll(TriggerReader.KEYS);
     allowed.addAll(IgnoredKeys.JOB.keySet());
     allowed.addAll(jobExtKeys);
-    boolean python = m.get("tasks").filter(t -> t instanceof YList).stream()
-        .flatMap(t -> ((YList) t).items().stream())
-        .anyMatch(t -> t instanceof YMap tm && TaskReader.runsPython(tm));
+    boolean python =
+        m.get("tasks").filter(t -> t instanceof YList).stream()
+            .flatMap(t -> ((YList) t).items().stream())
+            .anyMatch(t -> t instanceof YMap tm && TaskReader.runsPython(tm));
     for (YMap.Entry e : m.values()) {
       if (!(python && e.key().equals("environments"))) {
         IgnoredKeys.job(e.key()).ifPresent(kind -> p.ignored(e.keyLoc(), kind, e.key()));
@@ -78,8 +87,14 @@ final class JobReader {
       queue = p.bool(q.get(), "enabled").orElse(false);
     }
     Map<String, String> tags = new LinkedHashMap<>();
-    p.map(m, "tags").ifPresent(t -> t.values().forEach(e ->
-        p.scalarText(e.value(), "tag '" + e.key() + "'").ifPresent(v -> tags.put(e.key(), v))));
+    p.map(m, "tags")
+        .ifPresent(
+            t ->
+                t.values()
+                    .forEach(
+                        e ->
+                            p.scalarText(e.value(), "tag '" + e.key() + "'")
+                                .ifPresent(v -> tags.put(e.key(), v))));
     Map<String, YNode> extras = TaskReader.extras(m, jobExtKeys);
     Optional<JobTrigger> trigger = new TriggerReader(p, base).read(m);
 
@@ -100,8 +115,14 @@ final class JobReader {
       String k = r.get().key().get();
       Loc first = seen.putIfAbsent(k, r.get().loc());
       if (first != null) {
-        p.add(((YMap) items.get(i)).keyLoc("task_key"), "task_key '" + k + "' is used twice"
-            + " (first at line " + first.line() + "); task keys must be unique.");
+        p.add(
+            ((YMap) items.get(i)).keyLoc("task_key"),
+            "task_key '"
+                + k
+                + "' is used twice"
+                + " (first at line "
+                + first.line()
+                + "); task keys must be unique.");
         twice.add(r.get());
       } else if (r.get().spec().isPresent()) {
         specs.add(r.get().spec().get());
@@ -112,9 +133,24 @@ final class JobReader {
     if (m.has("tasks") && specs.isEmpty() && p.isEmpty()) {
       p.add(m.keyLoc("tasks"), "the job has no tasks; add at least one.");
     }
-    JobSpec job = new JobSpec(name, file, key, params, specs, new Dag(specs),
-        (int) Math.min(maxConc, 1000000), queue, timeout, tags, extras, trigger, source, resolved,
-        base, List.of());
+    JobSpec job =
+        new JobSpec(
+            name,
+            file,
+            key,
+            params,
+            specs,
+            new Dag(specs),
+            (int) Math.min(maxConc, 1000000),
+            queue,
+            timeout,
+            tags,
+            extras,
+            trigger,
+            source,
+            resolved,
+            base,
+            List.of());
     new GraphChecks(p).check(job, m, broken, twice);
     new ReferenceChecks(p, job, broken.keySet()).check();
     Map<String, Map<String, YNode>> taskExtras = new LinkedHashMap<>();
@@ -129,8 +165,8 @@ final class JobReader {
 
   /**
    * Each item as a task, or empty where it is not even a mapping (its problems reported). A long
-   * list is read in two halves on two threads, the second with problems of its own that join
-   * these: problems are listed in file order, so the result is the same as one pass.
+   * list is read in two halves on two threads, the second with problems of its own that join these:
+   * problems are listed in file order, so the result is the same as one pass.
    */
   private List<Optional<TaskRead>> read(List<YNode> items) {
     int n = items.size();
@@ -158,21 +194,24 @@ final class JobReader {
     List<Parameter> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (YNode n : p.list(m, "parameters")) {
-      p.map(n, "a parameter").ifPresent(pm -> {
-        p.unknownKeys(pm, Set.of("name", "default"), "a parameter");
-        Optional<String> name = p.requiredString(pm, "name", "a parameter");
-        if (!pm.has("default")) {
-          p.add(pm.loc(), "parameter '" + name.orElse("?") + "' needs a 'default'.");
-        }
-        String def = p.string(pm, "default").orElse("");
-        name.ifPresent(nm -> {
-          if (!names.add(nm)) {
-            p.add(pm.keyLoc("name"), "parameter '" + nm + "' is declared twice.");
-          } else {
-            out.add(new Parameter(nm, def));
-          }
-        });
-      });
+      p.map(n, "a parameter")
+          .ifPresent(
+              pm -> {
+                p.unknownKeys(pm, Set.of("name", "default"), "a parameter");
+                Optional<String> name = p.requiredString(pm, "name", "a parameter");
+                if (!pm.has("default")) {
+                  p.add(pm.loc(), "parameter '" + name.orElse("?") + "' needs a 'default'.");
+                }
+                String def = p.string(pm, "default").orElse("");
+                name.ifPresent(
+                    nm -> {
+                      if (!names.add(nm)) {
+                        p.add(pm.keyLoc("name"), "parameter '" + nm + "' is declared twice.");
+                      } else {
+                        out.add(new Parameter(nm, def));
+                      }
+                    });
+              });
     }
     return out;
   }

@@ -52,8 +52,8 @@ public record JobSpec(
     parameters = List.copyOf(parameters);
     tasks = List.copyOf(tasks);
     if (dag.size() != tasks.size()) {
-      throw new IllegalArgumentException("dag has " + dag.size() + " tasks, the job "
-          + tasks.size());
+      throw new IllegalArgumentException(
+          "dag has " + dag.size() + " tasks, the job " + tasks.size());
     }
     tags = Map.copyOf(tags);
     extras = Map.copyOf(extras);
@@ -65,18 +65,58 @@ public record JobSpec(
   }
 
   /** A job without notices nor trigger, its graph built from {@code tasks}. */
-  public JobSpec(String name, Path file, Optional<String> jobKey, List<Parameter> parameters,
-      List<TaskSpec> tasks, int maxConcurrentRuns, boolean queueEnabled, long timeoutSeconds,
-      Map<String, String> tags, Map<String, YNode> extras, String source, BundleSettings bundle,
+  public JobSpec(
+      String name,
+      Path file,
+      Optional<String> jobKey,
+      List<Parameter> parameters,
+      List<TaskSpec> tasks,
+      int maxConcurrentRuns,
+      boolean queueEnabled,
+      long timeoutSeconds,
+      Map<String, String> tags,
+      Map<String, YNode> extras,
+      String source,
+      BundleSettings bundle,
       Path dir) {
-    this(name, file, jobKey, parameters, tasks, new Dag(tasks), maxConcurrentRuns, queueEnabled,
-        timeoutSeconds, tags, extras, Optional.empty(), source, bundle, dir, List.of());
+    this(
+        name,
+        file,
+        jobKey,
+        parameters,
+        tasks,
+        new Dag(tasks),
+        maxConcurrentRuns,
+        queueEnabled,
+        timeoutSeconds,
+        tags,
+        extras,
+        Optional.empty(),
+        source,
+        bundle,
+        dir,
+        List.of());
   }
 
   /** This job with {@code notices} instead of its own. */
   public JobSpec withNotices(List<Notice> notices) {
-    return new JobSpec(name, file, jobKey, parameters, tasks, dag, maxConcurrentRuns, queueEnabled,
-        timeoutSeconds, tags, extras, trigger, source, bundle, dir, notices);
+    return new JobSpec(
+        name,
+        file,
+        jobKey,
+        parameters,
+        tasks,
+        dag,
+        maxConcurrentRuns,
+        queueEnabled,
+        timeoutSeconds,
+        tags,
+        extras,
+        trigger,
+        source,
+        bundle,
+        dir,
+        notices);
   }
 
   public Optional<TaskSpec> task(String key) {

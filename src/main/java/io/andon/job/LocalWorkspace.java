@@ -8,16 +8,25 @@ import java.util.Optional;
 
 /**
  * The local values of {@code ${workspace.*}}: the user from the environment ({@code USER}, else
- * {@code LOGNAME}, else {@code USERNAME}; with {@code @localhost} added when it is not an
- * address, since Databricks user names are e-mail addresses), the bundle's folder as {@code file_path} (where a
- * deployment copies the bundle's files, so paths built on it name the same files here), and the
- * other workspace folders under the andon home. A value given with {@code --workspace} wins.
+ * {@code LOGNAME}, else {@code USERNAME}; with {@code @localhost} added when it is not an address,
+ * since Databricks user names are e-mail addresses), the bundle's folder as {@code file_path}
+ * (where a deployment copies the bundle's files, so paths built on it name the same files here),
+ * and the other workspace folders under the andon home. A value given with {@code --workspace}
+ * wins.
  */
 final class LocalWorkspace {
   /** The fields andon gives a local value. */
-  static final List<String> FIELDS = List.of("current_user.userName",
-      "current_user.short_name", "current_user.displayName", "current_user.domain_friendly_name",
-      "root_path", "file_path", "artifact_path", "state_path", "resource_path");
+  static final List<String> FIELDS =
+      List.of(
+          "current_user.userName",
+          "current_user.short_name",
+          "current_user.displayName",
+          "current_user.domain_friendly_name",
+          "root_path",
+          "file_path",
+          "artifact_path",
+          "state_path",
+          "resource_path");
 
   private final WorkspaceSettings settings;
   private final Map<String, String> env;
@@ -25,8 +34,12 @@ final class LocalWorkspace {
   private final String target;
   private final Path bundleDir;
 
-  LocalWorkspace(WorkspaceSettings settings, Map<String, String> env, String bundleName,
-      String target, Path bundleDir) {
+  LocalWorkspace(
+      WorkspaceSettings settings,
+      Map<String, String> env,
+      String bundleName,
+      String target,
+      Path bundleDir) {
     this.settings = settings;
     this.env = env;
     this.bundleName = bundleName;
@@ -54,8 +67,17 @@ final class LocalWorkspace {
   }
 
   private String rootPath() {
-    return value0("root_path").orElseGet(() -> settings.home().toAbsolutePath().normalize()
-        .resolve("bundles").resolve(bundleName).resolve(target).toString());
+    return value0("root_path")
+        .orElseGet(
+            () ->
+                settings
+                    .home()
+                    .toAbsolutePath()
+                    .normalize()
+                    .resolve("bundles")
+                    .resolve(bundleName)
+                    .resolve(target)
+                    .toString());
   }
 
   private Optional<String> value0(String field) {

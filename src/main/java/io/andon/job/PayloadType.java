@@ -27,8 +27,7 @@ public interface PayloadType {
    * beside their own (a Python task's {@code libraries}, {@code environment_key} and the job's
    * {@code environments}). By default the same as {@link #parse(YMap, Problems, Path)}.
    */
-  default Optional<Payload> parse(YMap body, YMap task, YMap job, Problems problems,
-      Path baseDir) {
+  default Optional<Payload> parse(YMap body, YMap task, YMap job, Problems problems, Path baseDir) {
     return parse(body, problems, baseDir);
   }
 }

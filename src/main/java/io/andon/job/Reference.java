@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * A {@code {{...}}} reference inside a string, split into its dotted path. Names with characters
- * other than letters, digits and underscores are written in backticks: {@code
- * {{tasks.`my task`.values.x}}}. Malformed braces are not references and stay literal.
+ * other than letters, digits and underscores are written in backticks: {@code {{tasks.`my
+ * task`.values.x}}}. Malformed braces are not references and stay literal.
  *
  * @param text the whole reference as written, braces included
  * @param path the segments, backticks removed
@@ -76,7 +76,8 @@ public record Reference(String text, List<String> path, int start, int end) {
   }
 
   /** Replaces each reference of {@code s} with what {@code resolver} gives for it. */
-  public static String substitute(String s, java.util.function.Function<Reference, String> resolver) {
+  public static String substitute(
+      String s, java.util.function.Function<Reference, String> resolver) {
     List<Reference> refs = findAll(s);
     if (refs.isEmpty()) {
       return s;

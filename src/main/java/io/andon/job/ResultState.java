@@ -20,7 +20,9 @@ public enum ResultState {
   private static final Set<ResultState> CANCELED_LIKE = EnumSet.of(CANCELED, UPSTREAM_CANCELED);
   private static final Set<ResultState> SKIPPED_LIKE = EnumSet.of(EXCLUDED, DISABLED);
 
-  /** Counts as failed for run_if: FAILED, TIMEDOUT, UPSTREAM_FAILED (INTERNAL_ERROR ends FAILED). */
+  /**
+   * Counts as failed for run_if: FAILED, TIMEDOUT, UPSTREAM_FAILED (INTERNAL_ERROR ends FAILED).
+   */
   public boolean isFailed() {
     return FAILED_LIKE.contains(this);
   }

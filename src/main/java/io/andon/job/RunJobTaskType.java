@@ -27,8 +27,10 @@ final class RunJobTaskType implements PayloadType {
 
   /** The jobs being loaded, outermost last, each as its file's absolute path#job key. */
   private final Deque<String> chain;
+
   /** What the job file was read with, which the job files of its run_job_tasks are too. */
   private final BundleSettings bundle;
+
   private final ChildLoader loader;
 
   RunJobTaskType(Deque<String> chain, BundleSettings bundle, ChildLoader loader) {
@@ -56,16 +58,25 @@ final class RunJobTaskType implements PayloadType {
   public Optional<Payload> parse(YMap b, YMap task, YMap job, Problems p, Path base) {
     String k = TaskReader.keyOf(task);
     if (b.has("job_id")) {
-      p.add(b.keyLoc("job_id"), "task '" + k + "': run_job_task.job_id names a job in a"
-          + " Databricks workspace; andon runs a job file: use 'job_file: path/to/job.yml'.");
+      p.add(
+          b.keyLoc("job_id"),
+          "task '"
+              + k
+              + "': run_job_task.job_id names a job in a"
+              + " Databricks workspace; andon runs a job file: use 'job_file: path/to/job.yml'.");
       return Optional.empty();
     }
     p.unknownKeys(b, Set.of("job_file", "job_key", "job_parameters"), "run_job_task");
     Optional<String> f = p.requiredString(b, "job_file", "run_job_task");
     Map<String, String> params = new LinkedHashMap<>();
-    p.map(b, "job_parameters").ifPresent(jp -> jp.values().forEach(e ->
-        p.scalarText(e.value(), "job parameter '" + e.key() + "'")
-            .ifPresent(v -> params.put(e.key(), v))));
+    p.map(b, "job_parameters")
+        .ifPresent(
+            jp ->
+                jp.values()
+                    .forEach(
+                        e ->
+                            p.scalarText(e.value(), "job parameter '" + e.key() + "'")
+                                .ifPresent(v -> params.put(e.key(), v))));
     if (f.isEmpty()) {
       return Optional.empty();
     }
@@ -74,21 +85,28 @@ final class RunJobTaskType implements PayloadType {
     Optional<String> childKey = p.string(b, "job_key");
     // without a job_key, a file on the chain is the same job (or fails to pick one anyway)
     String self = child.toAbsolutePath() + "#";
-    if (childKey.isPresent() ? chain.contains(self + childKey.get())
+    if (childKey.isPresent()
+        ? chain.contains(self + childKey.get())
         : chain.stream().anyMatch(x -> x.startsWith(self))) {
       List<String> names = new ArrayList<>();
       chain.descendingIterator().forEachRemaining(x -> names.add(chainName(x)));
       names.add(chainName(self + childKey.orElse("")));
-      p.add(at, "task '" + k + "': run_job_task makes a cycle of jobs: "
-          + String.join(" -> ", names) + ".");
+      p.add(
+          at,
+          "task '"
+              + k
+              + "': run_job_task makes a cycle of jobs: "
+              + String.join(" -> ", names)
+              + ".");
       return Optional.empty();
     }
     try {
       JobSpec childJob = loader.load(child, childKey, bundle, chain);
       for (String name : params.keySet()) {
         if (childJob.parameters().stream().noneMatch(x -> x.name().equals(name))) {
-          p.add(b.keyLoc("job_parameters"), "task '" + k + "': job " + childJob.name()
-              + " has no parameter '" + name + "'.");
+          p.add(
+              b.keyLoc("job_parameters"),
+              "task '" + k + "': job " + childJob.name() + " has no parameter '" + name + "'.");
         }
       }
       return Optional.of(new RunJobTask(childJob, params));

@@ -14,8 +14,12 @@ import java.util.Optional;
  * @param keepBackgroundProcesses when false (the default), what the command left running in its
  *     process group is killed when the command ends
  */
-public record ShellTask(String command, Map<String, String> env, Optional<String> workingDir,
-    boolean keepBackgroundProcesses) implements Payload {
+public record ShellTask(
+    String command,
+    Map<String, String> env,
+    Optional<String> workingDir,
+    boolean keepBackgroundProcesses)
+    implements Payload {
   public static final String KEY = "shell_task";
 
   public ShellTask {

@@ -20,16 +20,24 @@ final class ShellTaskType implements PayloadType {
 
   @Override
   public Optional<Payload> parse(YMap b, Problems p, Path baseDir) {
-    p.unknownKeys(b, Set.of("command", "env", "working_dir", "keep_background_processes"),
-        "shell_task");
+    p.unknownKeys(
+        b, Set.of("command", "env", "working_dir", "keep_background_processes"), "shell_task");
     Optional<String> cmd = p.requiredString(b, "command", "shell_task");
     Map<String, String> env = new LinkedHashMap<>();
-    p.map(b, "env").ifPresent(e -> e.values().forEach(en -> {
-      if (!ENV_NAME.matcher(en.key()).matches()) {
-        p.add(en.keyLoc(), "environment variable name '" + en.key() + "' is not valid.");
-      }
-      p.scalarText(en.value(), "env '" + en.key() + "'").ifPresent(v -> env.put(en.key(), v));
-    }));
+    p.map(b, "env")
+        .ifPresent(
+            e ->
+                e.values()
+                    .forEach(
+                        en -> {
+                          if (!ENV_NAME.matcher(en.key()).matches()) {
+                            p.add(
+                                en.keyLoc(),
+                                "environment variable name '" + en.key() + "' is not valid.");
+                          }
+                          p.scalarText(en.value(), "env '" + en.key() + "'")
+                              .ifPresent(v -> env.put(en.key(), v));
+                        }));
     boolean keep = p.bool(b, "keep_background_processes").orElse(false);
     return cmd.map(c -> new ShellTask(c, env, p.string(b, "working_dir"), keep));
   }

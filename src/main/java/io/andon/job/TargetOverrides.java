@@ -33,8 +33,11 @@ final class TargetOverrides {
       LinkedHashMap<String, YMap.Entry> out = new LinkedHashMap<>(b.entries());
       for (YMap.Entry e : o.values()) {
         YMap.Entry mine = out.get(e.key());
-        out.put(e.key(), mine == null ? e : new YMap.Entry(e.key(), mine.keyLoc(),
-            join(mine.value(), e.value(), e.key())));
+        out.put(
+            e.key(),
+            mine == null
+                ? e
+                : new YMap.Entry(e.key(), mine.keyLoc(), join(mine.value(), e.value(), e.key())));
       }
       return new YMap(b.loc(), out);
     }
@@ -56,7 +59,8 @@ final class TargetOverrides {
 
   private static String idOf(YNode item, String id) {
     return item instanceof YMap m && m.get(id).orElse(null) instanceof YScalar s && !s.isNull()
-        ? s.text() : null;
+        ? s.text()
+        : null;
   }
 
   private static int indexOf(List<YNode> items, String id, String value) {

@@ -29,17 +29,36 @@ import java.util.regex.Pattern;
  */
 final class TaskReader {
   static final Set<String> TASK_KEYS =
-      Set.of("task_key", "depends_on", "run_if", "description", "disabled", "timeout_seconds",
-          "max_retries", "min_retry_interval_millis", "retry_on_timeout");
+      Set.of(
+          "task_key",
+          "depends_on",
+          "run_if",
+          "description",
+          "disabled",
+          "timeout_seconds",
+          "max_retries",
+          "min_retry_interval_millis",
+          "retry_on_timeout");
+
   /** Databricks payloads that need a Databricks workspace. */
   static final Set<String> REMOTE_PAYLOADS =
-      Set.of("spark_jar_task", "spark_submit_task", "sql_task", "dbt_task", "pipeline_task",
+      Set.of(
+          "spark_jar_task",
+          "spark_submit_task",
+          "sql_task",
+          "dbt_task",
+          "pipeline_task",
           "dashboard_task",
-          "power_bi_task", "clean_rooms_notebook_task", "gen_ai_compute_task",
-          "dbt_cloud_task", "alert_task_databricks");
+          "power_bi_task",
+          "clean_rooms_notebook_task",
+          "gen_ai_compute_task",
+          "dbt_cloud_task",
+          "alert_task_databricks");
+
   /** Databricks payloads andon runs itself, unless a shell_task beside them stands in. */
   static final Set<String> STAND_IN_YIELDS =
       Set.of("notebook_task", "spark_python_task", "python_wheel_task");
+
   static final Set<String> BUILTIN_PAYLOADS =
       Set.of(ShellTask.KEY, ConditionTask.KEY, ForEachTask.KEY, RunJobTask.KEY);
 
@@ -52,8 +71,10 @@ final class TaskReader {
   private final boolean lenient;
   private final YMap jobMap;
   private final RunJobTaskType runJob;
+
   /** Every payload type by key, built-in ones first. */
   private final Map<String, PayloadType> types = new LinkedHashMap<>();
+
   private final Set<String> taskKeysAllowed;
 
   /**
@@ -63,8 +84,14 @@ final class TaskReader {
    * @param lenient unknown keys are warnings (bundles, Jobs API documents), not problems
    * @param jobMap the job mapping, which payloads may read keys of (environments)
    */
-  TaskReader(Map<String, PayloadType> plugins, Set<String> taskExtKeys, Problems problems,
-      Path base, boolean lenient, YMap jobMap, RunJobTaskType runJob) {
+  TaskReader(
+      Map<String, PayloadType> plugins,
+      Set<String> taskExtKeys,
+      Problems problems,
+      Path base,
+      boolean lenient,
+      YMap jobMap,
+      RunJobTaskType runJob) {
     this.plugins = plugins;
     this.taskExtKeys = taskExtKeys;
     this.p = problems;
@@ -72,8 +99,12 @@ final class TaskReader {
     this.lenient = lenient;
     this.jobMap = jobMap;
     this.runJob = runJob;
-    for (PayloadType t : List.of(new ShellTaskType(), new ConditionTaskType(),
-        new ForEachTaskType(m -> read(m, true).spec()), runJob)) {
+    for (PayloadType t :
+        List.of(
+            new ShellTaskType(),
+            new ConditionTaskType(),
+            new ForEachTaskType(m -> read(m, true).spec()),
+            runJob)) {
       types.put(t.key(), t);
     }
     plugins.forEach(types::putIfAbsent);
@@ -88,8 +119,8 @@ final class TaskReader {
 
   /** A reader of more tasks of the same job, with problems of its own, for another thread. */
   TaskReader copy() {
-    return new TaskReader(plugins, taskExtKeys, new Problems(), base, lenient, jobMap,
-        runJob.copy());
+    return new TaskReader(
+        plugins, taskExtKeys, new Problems(), base, lenient, jobMap, runJob.copy());
   }
 
   Problems problems() {
@@ -98,7 +129,9 @@ final class TaskReader {
 
   /** The task_key of a task item as written, or "?" for messages when it has none. */
   static String keyOf(YMap task) {
-    return task.get("task_key").filter(n -> n instanceof YScalar).map(n -> ((YScalar) n).text())
+    return task.get("task_key")
+        .filter(n -> n instanceof YScalar)
+        .map(n -> ((YScalar) n).text())
         .orElse("?");
   }
 
@@ -160,13 +193,16 @@ final class TaskReader {
     Optional<String> key = p.requiredString(m, "task_key", "every task");
     String k = key.orElse("?");
     if (key.isPresent() && !TASK_KEY.matcher(key.get()).matches()) {
-      p.add(m.get("task_key").orElseThrow().loc(), "task_key '" + k + "' may hold only letters,"
-          + " digits, '_', '-' and '.'.");
+      p.add(
+          m.get("task_key").orElseThrow().loc(),
+          "task_key '" + k + "' may hold only letters," + " digits, '_', '-' and '.'.");
     }
     List<Dependency> deps = dependencies(m);
     if (nested && !deps.isEmpty()) {
-      p.add(m.keyLoc("depends_on"), "the task inside a for_each_task cannot have depends_on;"
-          + " put the dependencies on the for_each task.");
+      p.add(
+          m.keyLoc("depends_on"),
+          "the task inside a for_each_task cannot have depends_on;"
+              + " put the dependencies on the for_each task.");
     }
     RunIf runIf = runIf(m);
     Optional<String> description = p.string(m, "description");
@@ -174,40 +210,61 @@ final class TaskReader {
     long timeout = nonNegative(m, "timeout_seconds", 0);
     long retries = p.integer(m, "max_retries").orElse(0);
     if (retries < -1) {
-      p.add(m.get("max_retries").orElseThrow().loc(), "max_retries must be -1 (forever), 0 or"
-          + " more.");
+      p.add(
+          m.get("max_retries").orElseThrow().loc(),
+          "max_retries must be -1 (forever), 0 or" + " more.");
       retries = 0;
     }
     long interval = nonNegative(m, "min_retry_interval_millis", 0);
     boolean retryOnTimeout = p.bool(m, "retry_on_timeout").orElse(false);
     Optional<Payload> payload = payload(m, k, nested);
     if (payload.orElse(null) instanceof ConditionTask && retries != 0) {
-      p.add(m.keyLoc("max_retries"), "task '" + k + "': a condition_task is never retried;"
-          + " remove max_retries.");
+      p.add(
+          m.keyLoc("max_retries"),
+          "task '" + k + "': a condition_task is never retried;" + " remove max_retries.");
     }
     if (payload.isEmpty() || key.isEmpty()) {
       return new TaskRead(Optional.empty(), key, deps, m.loc());
     }
-    return new TaskRead(Optional.of(new TaskSpec(key.get(), deps, runIf, description, disabled,
-        timeout, (int) Math.max(-1, Math.min(retries, Integer.MAX_VALUE)), interval,
-        retryOnTimeout, payload.get(), extras(m, taskExtKeys), m.loc())), key, deps, m.loc());
+    return new TaskRead(
+        Optional.of(
+            new TaskSpec(
+                key.get(),
+                deps,
+                runIf,
+                description,
+                disabled,
+                timeout,
+                (int) Math.max(-1, Math.min(retries, Integer.MAX_VALUE)),
+                interval,
+                retryOnTimeout,
+                payload.get(),
+                extras(m, taskExtKeys),
+                m.loc())),
+        key,
+        deps,
+        m.loc());
   }
 
   private List<Dependency> dependencies(YMap m) {
     List<Dependency> deps = new ArrayList<>();
     for (YNode d : p.list(m, "depends_on")) {
-      p.map(d, "a depends_on entry").ifPresent(dm -> {
-        p.unknownKeys(dm, Set.of("task_key", "outcome"), "depends_on");
-        Optional<String> dk = p.requiredString(dm, "task_key", "a depends_on entry");
-        Optional<String> outcome = p.string(dm, "outcome");
-        outcome.ifPresent(o -> {
-          if (!o.equals("true") && !o.equals("false")) {
-            p.add(dm.get("outcome").orElseThrow().loc(), "outcome must be \"true\" or \"false\","
-                + " not '" + o + "'.");
-          }
-        });
-        dk.ifPresent(x -> deps.add(new Dependency(x, outcome)));
-      });
+      p.map(d, "a depends_on entry")
+          .ifPresent(
+              dm -> {
+                p.unknownKeys(dm, Set.of("task_key", "outcome"), "depends_on");
+                Optional<String> dk = p.requiredString(dm, "task_key", "a depends_on entry");
+                Optional<String> outcome = p.string(dm, "outcome");
+                outcome.ifPresent(
+                    o -> {
+                      if (!o.equals("true") && !o.equals("false")) {
+                        p.add(
+                            dm.get("outcome").orElseThrow().loc(),
+                            "outcome must be \"true\" or \"false\"," + " not '" + o + "'.");
+                      }
+                    });
+                dk.ifPresent(x -> deps.add(new Dependency(x, outcome)));
+              });
     }
     return deps;
   }
@@ -221,9 +278,14 @@ final class TaskReader {
     if (names.contains(ri.get())) {
       return RunIf.valueOf(ri.get());
     }
-    p.add(m.get("run_if").orElseThrow().loc(), "run_if '" + ri.get() + "' is not one of "
-        + String.join(", ", names) + "."
-        + Strings.didYouMean(ri.get().toUpperCase(Locale.ROOT), names));
+    p.add(
+        m.get("run_if").orElseThrow().loc(),
+        "run_if '"
+            + ri.get()
+            + "' is not one of "
+            + String.join(", ", names)
+            + "."
+            + Strings.didYouMean(ri.get().toUpperCase(Locale.ROOT), names));
     return RunIf.ALL_SUCCESS;
   }
 
@@ -236,28 +298,48 @@ final class TaskReader {
       }
     }
     if (present.isEmpty()) {
-      p.add(m.loc(), "task '" + k + "' has nothing to run; give it one of: "
-          + String.join(", ", localKinds()) + ".");
+      p.add(
+          m.loc(),
+          "task '"
+              + k
+              + "' has nothing to run; give it one of: "
+              + String.join(", ", localKinds())
+              + ".");
       return Optional.empty();
     }
     boolean standIn = present.contains(ShellTask.KEY);
-    List<String> local = present.stream().filter(x -> !isWorkspacePayload(x)
-        && !(standIn && STAND_IN_YIELDS.contains(x))).toList();
+    List<String> local =
+        present.stream()
+            .filter(x -> !isWorkspacePayload(x) && !(standIn && STAND_IN_YIELDS.contains(x)))
+            .toList();
     if (present.size() > 1 && local.size() != 1) {
-      p.add(m.keyLoc(present.get(1)), "task '" + k + "' has several payloads ("
-          + String.join(", ", present) + "); a task has exactly one"
-          + (local.size() == present.size() ? "." : ", or one that andon runs beside ones"
-              + " that only a Databricks workspace runs."));
+      p.add(
+          m.keyLoc(present.get(1)),
+          "task '"
+              + k
+              + "' has several payloads ("
+              + String.join(", ", present)
+              + "); a task has exactly one"
+              + (local.size() == present.size()
+                  ? "."
+                  : ", or one that andon runs beside ones"
+                      + " that only a Databricks workspace runs."));
       return Optional.empty();
     }
     // a local payload beside workspace ones is their stand-in here (a target can add it)
     String type = local.isEmpty() ? present.get(0) : local.get(0);
     Loc at = m.keyLoc(type);
     if (isWorkspacePayload(type)) {
-      p.add(at, "task '" + k + "': " + type + " runs only in a Databricks workspace, so andon"
-          + " cannot run it here. Replace it with a shell_task (for example `command: python"
-          + " my_notebook.py`), or put one beside it, which andon runs instead (in a bundle, a"
-          + " target of its own can add it).");
+      p.add(
+          at,
+          "task '"
+              + k
+              + "': "
+              + type
+              + " runs only in a Databricks workspace, so andon"
+              + " cannot run it here. Replace it with a shell_task (for example `command: python"
+              + " my_notebook.py`), or put one beside it, which andon runs instead (in a bundle, a"
+              + " target of its own can add it).");
       return Optional.empty();
     }
     Optional<YMap> body = p.map(m, type);
@@ -275,8 +357,8 @@ final class TaskReader {
   }
 
   /**
-   * A payload only a Databricks workspace runs: one of the known ones, or any other
-   * {@code *_task} key that no payload type of andon's claims (Databricks adds task types).
+   * A payload only a Databricks workspace runs: one of the known ones, or any other {@code *_task}
+   * key that no payload type of andon's claims (Databricks adds task types).
    */
   private boolean isWorkspacePayload(String key) {
     return !types.containsKey(key)

@@ -5,11 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What started a run and when, as the run records it and {@code {{job.trigger.*}}} reads it.
- * {@code time} is the time the trigger fired: a schedule's planned fire time (not the moment the
- * run got going), a file-arrival trigger's fire, the request of a one-time run.
- * {@code fileArrivalLocation} is the url of the file-arrival trigger that fired, present for
- * FILE_ARRIVAL runs only.
+ * What started a run and when, as the run records it and {@code {{job.trigger.*}}} reads it. {@code
+ * time} is the time the trigger fired: a schedule's planned fire time (not the moment the run got
+ * going), a file-arrival trigger's fire, the request of a one-time run. {@code fileArrivalLocation}
+ * is the url of the file-arrival trigger that fired, present for FILE_ARRIVAL runs only.
  */
 public record TriggerInfo(TriggerType type, Instant time, Optional<String> fileArrivalLocation) {
   public TriggerInfo {
@@ -17,8 +16,10 @@ public record TriggerInfo(TriggerType type, Instant time, Optional<String> fileA
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(fileArrivalLocation, "fileArrivalLocation");
     if (fileArrivalLocation.isPresent() != (type == TriggerType.FILE_ARRIVAL)) {
-      throw new IllegalArgumentException("a file-arrival location goes with a FILE_ARRIVAL"
-          + " trigger and only with it, not with " + type);
+      throw new IllegalArgumentException(
+          "a file-arrival location goes with a FILE_ARRIVAL"
+              + " trigger and only with it, not with "
+              + type);
     }
   }
 

@@ -22,13 +22,14 @@ import java.util.Set;
 
 /**
  * Reads what starts a job by itself, its {@code schedule}, {@code trigger} or {@code continuous},
- * with {@link TriggerParser}, and reports a problem with it (a malformed cron, an unknown time
- * zone or pause status, an unknown key, a file_arrival url whose folder does not exist) at the
- * line and column of the value at fault.
+ * with {@link TriggerParser}, and reports a problem with it (a malformed cron, an unknown time zone
+ * or pause status, an unknown key, a file_arrival url whose folder does not exist) at the line and
+ * column of the value at fault.
  */
 final class TriggerReader {
   /** The job keys a trigger is read from. */
   static final Set<String> KEYS = Set.of("schedule", "trigger", "continuous");
+
   /** How {@link TriggerParser} names the job in its messages; replaced by a position here. */
   private static final String WHERE = "the job";
 
@@ -58,17 +59,19 @@ final class TriggerReader {
       return trigger;
     } catch (InvalidInputException e) {
       // "the job: schedule.timezone_id: ..." -> "schedule.timezone_id: ...", "the job has ..."
-      String message = e.getMessage().replaceFirst("^" + WHERE + ": (?=has )", WHERE + " ")
-          .replaceFirst("^" + WHERE + ": ", "");
+      String message =
+          e.getMessage()
+              .replaceFirst("^" + WHERE + ": (?=has )", WHERE + " ")
+              .replaceFirst("^" + WHERE + ": ", "");
       p.add(locate(m, message), message);
       return Optional.empty();
     }
   }
 
   /**
-   * Where the value that {@code message} is about stands: its dotted path up to the first
-   * {@code ": "} ({@code schedule.timezone_id}), then the key the rest starts with or names as
-   * unknown; the job's first trigger key when the message names no path.
+   * Where the value that {@code message} is about stands: its dotted path up to the first {@code ":
+   * "} ({@code schedule.timezone_id}), then the key the rest starts with or names as unknown; the
+   * job's first trigger key when the message names no path.
    */
   private static Loc locate(YMap job, String message) {
     int colon = message.indexOf(": ");

@@ -1,8 +1,8 @@
 package io.andon.job;
 
 /**
- * What started a run, with the names the Jobs API gives a run's {@code trigger}. A cron
- * {@code schedule} and a {@code periodic} trigger both start PERIODIC runs, as in Databricks.
+ * What started a run, with the names the Jobs API gives a run's {@code trigger}. A cron {@code
+ * schedule} and a {@code periodic} trigger both start PERIODIC runs, as in Databricks.
  */
 public enum TriggerType {
   /** A cron schedule or a periodic trigger. */

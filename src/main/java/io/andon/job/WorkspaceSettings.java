@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What {@code ${workspace.*}} stands for when andon runs a bundle on this machine: the andon
- * home, under which the workspace folders of a bundle are made, and values given on the command
- * line ({@code --workspace current_user.userName=ann}) that win over the local ones.
+ * What {@code ${workspace.*}} stands for when andon runs a bundle on this machine: the andon home,
+ * under which the workspace folders of a bundle are made, and values given on the command line
+ * ({@code --workspace current_user.userName=ann}) that win over the local ones.
  *
  * @param home the andon home
  * @param values {@code ${workspace.<field>}} values by field, as given

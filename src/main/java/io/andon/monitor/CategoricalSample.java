@@ -34,8 +34,8 @@ public record CategoricalSample(long rows, long nulls, Map<String, Long> counts)
   @Override
   public ColumnDrift driftTo(String name, ColumnSample current, DriftOptions options) {
     if (!(current instanceof CategoricalSample cur)) {
-      throw new IllegalArgumentException("column '" + name + "' is categorical in the baseline"
-          + " only");
+      throw new IllegalArgumentException(
+          "column '" + name + "' is categorical in the baseline" + " only");
     }
     return DriftAnalysis.categorical(name, this, cur, options);
   }

@@ -100,15 +100,34 @@ public record ColumnDrift(
   /** The PSI band, when PSI was computed. */
   public Optional<PsiBand> psiBand() {
     return populationStabilityIndex.isPresent()
-        ? Optional.of(PsiBand.of(populationStabilityIndex.getAsDouble())) : Optional.empty();
+        ? Optional.of(PsiBand.of(populationStabilityIndex.getAsDouble()))
+        : Optional.empty();
   }
 
   /** This column, drifted for {@code why} whatever its distribution statistics say. */
   public ColumnDrift driftedBecause(String why) {
     String r = status == Status.DRIFT ? why + "; " + reason : why;
-    return new ColumnDrift(columnName, dataType, Status.DRIFT, r, skipped, baselineCount,
-        currentCount, populationStabilityIndex, jsDistance, ksTest, wassersteinDistance,
-        wassersteinDistanceNormed, chiSquaredTest, tvDistance, lInfinityDistance, countDelta,
-        avgDelta, percentNullDelta, percentDistinctDelta, warnings, histogram);
+    return new ColumnDrift(
+        columnName,
+        dataType,
+        Status.DRIFT,
+        r,
+        skipped,
+        baselineCount,
+        currentCount,
+        populationStabilityIndex,
+        jsDistance,
+        ksTest,
+        wassersteinDistance,
+        wassersteinDistanceNormed,
+        chiSquaredTest,
+        tvDistance,
+        lInfinityDistance,
+        countDelta,
+        avgDelta,
+        percentNullDelta,
+        percentDistinctDelta,
+        warnings,
+        histogram);
   }
 }

@@ -9,15 +9,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Profile metrics of one column in one window and slice, under Lakehouse Monitoring's names.
- * {@code count} is the number of non-null values (NaN included for numbers), {@code stddev} the
- * sample standard deviation (n - 1, as Spark's {@code stddev}), quantiles by linear
- * interpolation over the non-NaN values, avg/stddev over the finite ones. Metrics that do not
- * apply to a column's type, or have no value (the avg of no value), are left out.
+ * Profile metrics of one column in one window and slice, under Lakehouse Monitoring's names. {@code
+ * count} is the number of non-null values (NaN included for numbers), {@code stddev} the sample
+ * standard deviation (n - 1, as Spark's {@code stddev}), quantiles by linear interpolation over the
+ * non-NaN values, avg/stddev over the finite ones. Metrics that do not apply to a column's type, or
+ * have no value (the avg of no value), are left out.
  */
 public record ColumnProfile(String columnName, String dataType, Map<String, Object> metrics) {
   /** Quantile levels reported in {@code quantiles}. */
   public static final double[] LEVELS = {0, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 1};
+
   private static final int FREQUENT_ITEMS = 10;
 
   public ColumnProfile {
@@ -132,7 +133,8 @@ public record ColumnProfile(String columnName, String dataType, Map<String, Obje
   /** A metric as a number, if it is one. */
   public java.util.OptionalDouble number(String key) {
     Object o = metrics.get(key);
-    return o instanceof Number n ? java.util.OptionalDouble.of(n.doubleValue())
+    return o instanceof Number n
+        ? java.util.OptionalDouble.of(n.doubleValue())
         : java.util.OptionalDouble.empty();
   }
 }

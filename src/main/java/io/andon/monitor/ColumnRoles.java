@@ -15,20 +15,33 @@ public final class ColumnRoles {
   /** Fewer values than this prove nothing about uniqueness. */
   public static final int MIN_VALUES = 100;
 
-  private static final Set<String> INTEGER_TYPES = Set.of("TINYINT", "SMALLINT", "INTEGER",
-      "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT");
+  private static final Set<String> INTEGER_TYPES =
+      Set.of(
+          "TINYINT",
+          "SMALLINT",
+          "INTEGER",
+          "BIGINT",
+          "HUGEINT",
+          "UTINYINT",
+          "USMALLINT",
+          "UINTEGER",
+          "UBIGINT",
+          "UHUGEINT");
 
   private ColumnRoles() {}
 
   /** The notice for an id column, or empty when {@code name} does not look like one. */
-  public static Optional<String> idNotice(String name, String baseType, String curType,
-      ColumnSample base, ColumnSample cur) {
+  public static Optional<String> idNotice(
+      String name, String baseType, String curType, ColumnSample base, ColumnSample cur) {
     if (!(idType(baseType) && idType(curType) && base.allDistinct() && cur.allDistinct())) {
       return Optional.empty();
     }
-    return Optional.of("column '" + name + "' looks like an id (every value distinct on both"
-        + " sides); left out of the comparison and the drift share. Name it in --columns (or"
-        + " 'columns' of a monitor) to compare it anyway.");
+    return Optional.of(
+        "column '"
+            + name
+            + "' looks like an id (every value distinct on both"
+            + " sides); left out of the comparison and the drift share. Name it in --columns (or"
+            + " 'columns' of a monitor) to compare it anyway.");
   }
 
   /** True for the types an id can have: integers and text. */

@@ -15,8 +15,8 @@ public sealed interface ColumnSample permits NumericSample, CategoricalSample {
   ColumnProfile profile(String name);
 
   /**
-   * True when every value of the sample is distinct and there are enough of them to tell (at
-   * least {@link ColumnRoles#MIN_VALUES}): the mark of an id column.
+   * True when every value of the sample is distinct and there are enough of them to tell (at least
+   * {@link ColumnRoles#MIN_VALUES}): the mark of an id column.
    */
   boolean allDistinct();
 

@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
 /**
  * Computes a monitor's custom metrics with DuckDB: AGGREGATE ones over the rows of a window and
  * slice ({@code {{input_column}}} becomes the column, or {@code *} at table level; {@code
- * {{prediction_col}}} and {@code {{label_col}}} the monitor's columns), DERIVED ones
- * over the column's metrics, DRIFT ones over the metrics of both windows compared ({@code
- * {{current_df}}.m} and {@code {{base_df}}.m}). A metric without input columns applies to every
- * column but not to the table.
+ * {{prediction_col}}} and {@code {{label_col}}} the monitor's columns), DERIVED ones over the
+ * column's metrics, DRIFT ones over the metrics of both windows compared ({@code {{current_df}}.m}
+ * and {@code {{base_df}}.m}). A metric without input columns applies to every column but not to the
+ * table.
  */
 final class CustomMetrics {
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
@@ -37,9 +37,9 @@ final class CustomMetrics {
   }
 
   /**
-   * An AGGREGATE definition with its templates filled in: {@code {{input_column}}} (the column,
-   * or {@code *} at table level), {@code {{prediction_col}}} and {@code {{label_col}}} (the
-   * monitor's columns).
+   * An AGGREGATE definition with its templates filled in: {@code {{input_column}}} (the column, or
+   * {@code *} at table level), {@code {{prediction_col}}} and {@code {{label_col}}} (the monitor's
+   * columns).
    */
   private String render(CustomMetric m, String column) {
     Matcher t = TEMPLATE.matcher(m.definition());
@@ -50,13 +50,30 @@ final class CustomMetrics {
       if (name.equals("input_column")) {
         value = column.equals(":table") ? "*" : Duck.ident(column);
       } else if (columns.containsKey(name)) {
-        value = Duck.ident(columns.get(name).orElseThrow(() -> new InvalidInputException(
-            "custom metric '" + m.name() + "' uses {{" + name + "}}, but the monitor has no '"
-                + name + "'. Set " + name + " in the monitor file (an inference_log monitor).")));
+        value =
+            Duck.ident(
+                columns
+                    .get(name)
+                    .orElseThrow(
+                        () ->
+                            new InvalidInputException(
+                                "custom metric '"
+                                    + m.name()
+                                    + "' uses {{"
+                                    + name
+                                    + "}}, but the monitor has no '"
+                                    + name
+                                    + "'. Set "
+                                    + name
+                                    + " in the monitor file (an inference_log monitor).")));
       } else {
-        throw new InvalidInputException("custom metric '" + m.name() + "' uses {{" + name
-            + "}}, which an aggregate metric does not know. Its templates are {{input_column}},"
-            + " {{prediction_col}} and {{label_col}}.");
+        throw new InvalidInputException(
+            "custom metric '"
+                + m.name()
+                + "' uses {{"
+                + name
+                + "}}, which an aggregate metric does not know. Its templates are {{input_column}},"
+                + " {{prediction_col}} and {{label_col}}.");
       }
       t.appendReplacement(out, Matcher.quoteReplacement(value));
     }
@@ -74,8 +91,11 @@ final class CustomMetrics {
     Map<String, Object> known = new LinkedHashMap<>(builtIn);
     known.putAll(out);
     for (CustomMetric m : of(CustomMetric.Type.DERIVED, column)) {
-      out.put(m.name(), scalar("SELECT " + m.definition() + " FROM (SELECT "
-          + numbersAsColumns(known, "") + ")", m));
+      out.put(
+          m.name(),
+          scalar(
+              "SELECT " + m.definition() + " FROM (SELECT " + numbersAsColumns(known, "") + ")",
+              m));
     }
     return out;
   }
@@ -84,11 +104,21 @@ final class CustomMetrics {
   Map<String, Object> drift(String column, ColumnProfile base, ColumnProfile cur) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (CustomMetric m : of(CustomMetric.Type.DRIFT, column)) {
-      String def = m.definition().replaceAll("\\{\\{\\s*current_df\\s*}}\\.(\\w+)", "\"cur__$1\"")
-          .replaceAll("\\{\\{\\s*base_df\\s*}}\\.(\\w+)", "\"base__$1\"");
-      out.put(m.name(), scalar("SELECT " + def + " FROM (SELECT "
-          + numbersAsColumns(cur.metrics(), "cur__") + ", "
-          + numbersAsColumns(base.metrics(), "base__") + ")", m));
+      String def =
+          m.definition()
+              .replaceAll("\\{\\{\\s*current_df\\s*}}\\.(\\w+)", "\"cur__$1\"")
+              .replaceAll("\\{\\{\\s*base_df\\s*}}\\.(\\w+)", "\"base__$1\"");
+      out.put(
+          m.name(),
+          scalar(
+              "SELECT "
+                  + def
+                  + " FROM (SELECT "
+                  + numbersAsColumns(cur.metrics(), "cur__")
+                  + ", "
+                  + numbersAsColumns(base.metrics(), "base__")
+                  + ")",
+              m));
     }
     return out;
   }
@@ -98,7 +128,8 @@ final class CustomMetrics {
   }
 
   private static boolean appliesTo(CustomMetric m, String column) {
-    return m.inputColumns().isEmpty() ? !column.equals(":table")
+    return m.inputColumns().isEmpty()
+        ? !column.equals(":table")
         : m.inputColumns().contains(column);
   }
 
@@ -117,7 +148,8 @@ final class CustomMetrics {
 
   /** The one value of {@code sql}: a double, a text, or null when SQL gives none. */
   private Object scalar(String sql, CustomMetric m) {
-    try (Statement s = duck.connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = duck.connection().createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       if (!rs.next()) {
         return null;
       }
@@ -127,8 +159,16 @@ final class CustomMetrics {
       }
       return o == null ? null : o.toString();
     } catch (SQLException e) {
-      throw new InvalidInputException("custom metric '" + m.name() + "' (" + m.type()
-          + ") fails: " + Duck.clean(e.getMessage()) + ". Its definition: " + m.definition(), e);
+      throw new InvalidInputException(
+          "custom metric '"
+              + m.name()
+              + "' ("
+              + m.type()
+              + ") fails: "
+              + Duck.clean(e.getMessage())
+              + ". Its definition: "
+              + m.definition(),
+          e);
     }
   }
 }

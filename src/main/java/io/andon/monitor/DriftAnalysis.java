@@ -18,9 +18,9 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * Compares one column of a current table with the same column of a baseline, and decides whether
- * it drifted. Effect sizes decide (PSI, normalised Wasserstein, Jensen-Shannon), p-values only
- * veto effects that small samples could produce by chance: see {@link DriftOptions.Thresholds}.
+ * Compares one column of a current table with the same column of a baseline, and decides whether it
+ * drifted. Effect sizes decide (PSI, normalised Wasserstein, Jensen-Shannon), p-values only veto
+ * effects that small samples could produce by chance: see {@link DriftOptions.Thresholds}.
  */
 public final class DriftAnalysis {
   private static final int PLOT_BINS = 30;
@@ -29,8 +29,8 @@ public final class DriftAnalysis {
   private DriftAnalysis() {}
 
   /** Drift of a numeric column. */
-  public static ColumnDrift numeric(String name, NumericSample base, NumericSample cur,
-      DriftOptions options) {
+  public static ColumnDrift numeric(
+      String name, NumericSample base, NumericSample cur, DriftOptions options) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(cur, "cur");
@@ -46,18 +46,45 @@ public final class DriftAnalysis {
     long countDelta = (long) cur.size() - base.size();
     if (base.size() == 0 || cur.size() == 0) {
       String side = base.size() == 0 ? "baseline" : "current data";
-      String why = "column '" + name + "' has no numeric values in the " + side
-          + " (all null or NaN); distribution metrics cannot be computed";
-      return nullOnly(name, "numeric", why, base.size(), cur.size(), countDelta, nullB, nullC,
-          distinctB, distinctC, warnings, rule);
+      String why =
+          "column '"
+              + name
+              + "' has no numeric values in the "
+              + side
+              + " (all null or NaN); distribution metrics cannot be computed";
+      return nullOnly(
+          name,
+          "numeric",
+          why,
+          base.size(),
+          cur.size(),
+          countDelta,
+          nullB,
+          nullC,
+          distinctB,
+          distinctC,
+          warnings,
+          rule);
     }
     double[] sb = base.sorted();
     double[] sc = cur.sorted();
     boolean baseConstant = Double.compare(sb[0], sb[sb.length - 1]) == 0;
-    if (baseConstant && Double.compare(sc[0], sc[sc.length - 1]) == 0
+    if (baseConstant
+        && Double.compare(sc[0], sc[sc.length - 1]) == 0
         && Double.compare(sb[0], sc[0]) == 0) {
-      return constant(name, "numeric", fmt(sb[0]), base.size(), cur.size(), countDelta, nullB,
-          nullC, distinctB, distinctC, warnings, rule);
+      return constant(
+          name,
+          "numeric",
+          fmt(sb[0]),
+          base.size(),
+          cur.size(),
+          countDelta,
+          nullB,
+          nullC,
+          distinctB,
+          distinctC,
+          warnings,
+          rule);
     }
     KsTest.Result ks = KsTest.testSorted(sb, sc);
     double[] fb = base.finite();
@@ -72,15 +99,31 @@ public final class DriftAnalysis {
       if (sd > 0) {
         wn = OptionalDouble.of(wd / sd);
       } else {
-        warnings.add("column '" + name + "': the baseline is constant (every value is "
-            + fmt(fb[0]) + "), so wasserstein_distance cannot be normalised; the share of"
-            + " current values that differ from it decides.");
+        warnings.add(
+            "column '"
+                + name
+                + "': the baseline is constant (every value is "
+                + fmt(fb[0])
+                + "), so wasserstein_distance cannot be normalised; the share of"
+                + " current values that differ from it decides.");
       }
       avgDelta = OptionalDouble.of(cur.mean() - base.mean());
     }
     if (baseConstant) {
-      return constantBaseline(name, base, cur, ks, w, avgDelta, countDelta, nullB, nullC,
-          distinctB, distinctC, warnings, rule);
+      return constantBaseline(
+          name,
+          base,
+          cur,
+          ks,
+          w,
+          avgDelta,
+          countDelta,
+          nullB,
+          nullC,
+          distinctB,
+          distinctC,
+          warnings,
+          rule);
     }
     OptionalDouble psi = OptionalDouble.empty();
     OptionalDouble js = OptionalDouble.empty();
@@ -97,18 +140,39 @@ public final class DriftAnalysis {
       effects.add("population_stability_index " + fmt(psi.getAsDouble()) + " >= " + fmt(th.psi()));
     }
     if (wn.isPresent() && wn.getAsDouble() >= th.wassersteinNormed()) {
-      effects.add("wasserstein_distance_normed " + fmt(wn.getAsDouble()) + " >= "
-          + fmt(th.wassersteinNormed()));
+      effects.add(
+          "wasserstein_distance_normed "
+              + fmt(wn.getAsDouble())
+              + " >= "
+              + fmt(th.wassersteinNormed()));
     }
     if (js.isPresent() && js.getAsDouble() >= th.jsDistance()) {
       effects.add("js_distance " + fmt(js.getAsDouble()) + " >= " + fmt(th.jsDistance()));
     }
     ColumnRule.Decision v = rule.decide(effects, "ks_test", ks.pvalue(), nullB, nullC);
     Histogram h = numericHistogram(fb, fc);
-    return new ColumnDrift(name, "numeric", v.status(), v.reason(), Optional.empty(), base.size(),
-        cur.size(), psi, js, Optional.of(ks), w, wn, Optional.empty(), OptionalDouble.empty(),
-        OptionalDouble.empty(), countDelta, avgDelta, nullC - nullB, distinctC - distinctB,
-        warnings, Optional.ofNullable(h));
+    return new ColumnDrift(
+        name,
+        "numeric",
+        v.status(),
+        v.reason(),
+        Optional.empty(),
+        base.size(),
+        cur.size(),
+        psi,
+        js,
+        Optional.of(ks),
+        w,
+        wn,
+        Optional.empty(),
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        countDelta,
+        avgDelta,
+        nullC - nullB,
+        distinctC - distinctB,
+        warnings,
+        Optional.ofNullable(h));
   }
 
   /**
@@ -117,9 +181,20 @@ public final class DriftAnalysis {
    * baseline's value and any other value: PSI and JS over those two bins, confirmed by the
    * chi-squared test of the 2 x 2 table.
    */
-  private static ColumnDrift constantBaseline(String name, NumericSample base, NumericSample cur,
-      KsTest.Result ks, OptionalDouble w, OptionalDouble avgDelta, long countDelta, double nullB,
-      double nullC, double distinctB, double distinctC, List<String> warnings, ColumnRule rule) {
+  private static ColumnDrift constantBaseline(
+      String name,
+      NumericSample base,
+      NumericSample cur,
+      KsTest.Result ks,
+      OptionalDouble w,
+      OptionalDouble avgDelta,
+      long countDelta,
+      double nullB,
+      double nullC,
+      double distinctB,
+      double distinctC,
+      List<String> warnings,
+      ColumnRule rule) {
     double value = base.sorted()[0];
     long same = 0;
     for (double x : cur.sorted()) {
@@ -134,24 +209,45 @@ public final class DriftAnalysis {
     ChiSquared.Result chi = ChiSquared.homogeneity(kb, kc);
     DriftOptions.Thresholds th = rule.thresholds();
     List<String> effects = new ArrayList<>();
-    String what = "the baseline is constant (every value is " + fmt(value) + ") and "
-        + pct(share(kc[1], cur.size())) + " of the current values differ from it: ";
+    String what =
+        "the baseline is constant (every value is "
+            + fmt(value)
+            + ") and "
+            + pct(share(kc[1], cur.size()))
+            + " of the current values differ from it: ";
     if (psi >= th.psi()) {
       effects.add(what + "population_stability_index " + fmt(psi) + " >= " + fmt(th.psi()));
     } else if (js >= th.jsDistance()) {
       effects.add(what + "js_distance " + fmt(js) + " >= " + fmt(th.jsDistance()));
     }
     ColumnRule.Decision v = rule.decide(effects, "chi_squared_test", chi.pvalue(), nullB, nullC);
-    return new ColumnDrift(name, "numeric", v.status(), v.reason(), Optional.empty(), base.size(),
-        cur.size(), OptionalDouble.of(psi), OptionalDouble.of(js), Optional.of(ks), w,
-        OptionalDouble.empty(), Optional.of(chi), OptionalDouble.empty(), OptionalDouble.empty(),
-        countDelta, avgDelta, nullC - nullB, distinctC - distinctB, warnings,
+    return new ColumnDrift(
+        name,
+        "numeric",
+        v.status(),
+        v.reason(),
+        Optional.empty(),
+        base.size(),
+        cur.size(),
+        OptionalDouble.of(psi),
+        OptionalDouble.of(js),
+        Optional.of(ks),
+        w,
+        OptionalDouble.empty(),
+        Optional.of(chi),
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        countDelta,
+        avgDelta,
+        nullC - nullB,
+        distinctC - distinctB,
+        warnings,
         Optional.ofNullable(numericHistogram(base.finite(), cur.finite())));
   }
 
   /** Drift of a categorical column. */
-  public static ColumnDrift categorical(String name, CategoricalSample base,
-      CategoricalSample cur, DriftOptions options) {
+  public static ColumnDrift categorical(
+      String name, CategoricalSample base, CategoricalSample cur, DriftOptions options) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(cur, "cur");
@@ -167,14 +263,40 @@ public final class DriftAnalysis {
     long countDelta = nc - nb;
     if (nb == 0 || nc == 0) {
       String side = nb == 0 ? "baseline" : "current data";
-      String why = "column '" + name + "' has only nulls in the " + side
-          + "; distribution metrics cannot be computed";
-      return nullOnly(name, "categorical", why, nb, nc, countDelta, nullB, nullC, distinctB,
-          distinctC, warnings, rule);
+      String why =
+          "column '"
+              + name
+              + "' has only nulls in the "
+              + side
+              + "; distribution metrics cannot be computed";
+      return nullOnly(
+          name,
+          "categorical",
+          why,
+          nb,
+          nc,
+          countDelta,
+          nullB,
+          nullC,
+          distinctB,
+          distinctC,
+          warnings,
+          rule);
     }
     if (base.counts().size() == 1 && base.counts().keySet().equals(cur.counts().keySet())) {
-      return constant(name, "categorical", "'" + base.counts().keySet().iterator().next() + "'",
-          nb, nc, countDelta, nullB, nullC, distinctB, distinctC, warnings, rule);
+      return constant(
+          name,
+          "categorical",
+          "'" + base.counts().keySet().iterator().next() + "'",
+          nb,
+          nc,
+          countDelta,
+          nullB,
+          nullC,
+          distinctB,
+          distinctC,
+          warnings,
+          rule);
     }
     Set<String> cats = new LinkedHashSet<>(base.counts().keySet());
     List<String> added = new ArrayList<>();
@@ -198,19 +320,38 @@ public final class DriftAnalysis {
       i++;
     }
     if (!added.isEmpty()) {
-      warnings.add("column '" + name + "': " + added.size() + " categor"
-          + (added.size() == 1 ? "y" : "ies") + " not in the baseline: " + sample(added)
-          + " (counted with a proportion floor of 0.0001 in PSI).");
+      warnings.add(
+          "column '"
+              + name
+              + "': "
+              + added.size()
+              + " categor"
+              + (added.size() == 1 ? "y" : "ies")
+              + " not in the baseline: "
+              + sample(added)
+              + " (counted with a proportion floor of 0.0001 in PSI).");
     }
     if (!gone.isEmpty()) {
-      warnings.add("column '" + name + "': " + gone.size() + " baseline categor"
-          + (gone.size() == 1 ? "y is" : "ies are") + " absent from the current data: "
-          + sample(gone) + ".");
+      warnings.add(
+          "column '"
+              + name
+              + "': "
+              + gone.size()
+              + " baseline categor"
+              + (gone.size() == 1 ? "y is" : "ies are")
+              + " absent from the current data: "
+              + sample(gone)
+              + ".");
     }
     ChiSquared.Result chi = ChiSquared.homogeneity(kb, kc);
     if (chi.lowExpected()) {
-      warnings.add("column '" + name + "': chi_squared_test is unreliable here (an expected"
-          + " count is " + fmt(chi.minExpected()) + ", below 5); rely on the distances.");
+      warnings.add(
+          "column '"
+              + name
+              + "': chi_squared_test is unreliable here (an expected"
+              + " count is "
+              + fmt(chi.minExpected())
+              + ", below 5); rely on the distances.");
     }
     double psi = Divergence.psi(kb, kc);
     double js = Divergence.jsDistance(kb, kc);
@@ -222,67 +363,160 @@ public final class DriftAnalysis {
       effects.add("js_distance " + fmt(js) + " >= " + fmt(th.jsDistance()));
     }
     ColumnRule.Decision v = rule.decide(effects, "chi_squared_test", chi.pvalue(), nullB, nullC);
-    return new ColumnDrift(name, "categorical", v.status(), v.reason(), Optional.empty(), nb, nc,
-        OptionalDouble.of(psi), OptionalDouble.of(js), Optional.empty(), OptionalDouble.empty(),
-        OptionalDouble.empty(), Optional.of(chi),
+    return new ColumnDrift(
+        name,
+        "categorical",
+        v.status(),
+        v.reason(),
+        Optional.empty(),
+        nb,
+        nc,
+        OptionalDouble.of(psi),
+        OptionalDouble.of(js),
+        Optional.empty(),
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        Optional.of(chi),
         OptionalDouble.of(Divergence.tvDistance(kb, kc)),
-        OptionalDouble.of(Divergence.lInfinityDistance(kb, kc)), countDelta,
-        OptionalDouble.empty(), nullC - nullB, distinctC - distinctB, warnings,
+        OptionalDouble.of(Divergence.lInfinityDistance(kb, kc)),
+        countDelta,
+        OptionalDouble.empty(),
+        nullC - nullB,
+        distinctC - distinctB,
+        warnings,
         Optional.of(categoricalHistogram(cats, kb, kc)));
   }
 
-  private static ColumnDrift nullOnly(String name, String type, String why, long nb, long nc,
-      long countDelta, double nullB, double nullC, double distinctB, double distinctC,
-      List<String> warnings, ColumnRule rule) {
+  private static ColumnDrift nullOnly(
+      String name,
+      String type,
+      String why,
+      long nb,
+      long nc,
+      long countDelta,
+      double nullB,
+      double nullC,
+      double distinctB,
+      double distinctC,
+      List<String> warnings,
+      ColumnRule rule) {
     warnings.add(why + ".");
     ColumnDrift.Status status = ColumnDrift.Status.NOT_COMPARED;
     String reason = "not compared: " + why;
     if (nc == 0 && nb > 0) {
       status = ColumnDrift.Status.DRIFT;
-      reason = "became all null (share of nulls moved from " + pct(nullB) + " to "
-          + pct(nullC) + ")";
+      reason =
+          "became all null (share of nulls moved from " + pct(nullB) + " to " + pct(nullC) + ")";
     } else if (rule.enough() && Math.abs(nullC - nullB) >= rule.thresholds().nullShareDelta()) {
       status = ColumnDrift.Status.DRIFT;
       reason = ColumnRule.nullsMoved(nullB, nullC);
     }
-    return new ColumnDrift(name, type, status, reason, Optional.of(why), nb, nc,
-        OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), OptionalDouble.empty(),
-        OptionalDouble.empty(), Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-        countDelta, OptionalDouble.empty(), nullC - nullB, distinctC - distinctB, warnings,
+    return new ColumnDrift(
+        name,
+        type,
+        status,
+        reason,
+        Optional.of(why),
+        nb,
+        nc,
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        Optional.empty(),
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        Optional.empty(),
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        countDelta,
+        OptionalDouble.empty(),
+        nullC - nullB,
+        distinctC - distinctB,
+        warnings,
         Optional.empty());
   }
 
   /** One and the same value on both sides: no drift to measure, unless the null share moved. */
-  private static ColumnDrift constant(String name, String type, String value, long nb, long nc,
-      long countDelta, double nullB, double nullC, double distinctB, double distinctC,
-      List<String> warnings, ColumnRule rule) {
+  private static ColumnDrift constant(
+      String name,
+      String type,
+      String value,
+      long nb,
+      long nc,
+      long countDelta,
+      double nullB,
+      double nullC,
+      double distinctB,
+      double distinctC,
+      List<String> warnings,
+      ColumnRule rule) {
     ColumnRule.Decision v = rule.decide(List.of(), "", 1.0, nullB, nullC);
-    ColumnDrift.Status status = v.status() == ColumnDrift.Status.DRIFT ? v.status()
-        : ColumnDrift.Status.CONSTANT;
-    String reason = v.status() == ColumnDrift.Status.DRIFT ? v.reason()
-        : "constant: every value is " + value + " on both sides; left out of the drift share";
-    return new ColumnDrift(name, type, status, reason, Optional.empty(), nb, nc,
-        OptionalDouble.of(0), OptionalDouble.of(0), Optional.empty(), OptionalDouble.empty(),
-        OptionalDouble.empty(), Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-        countDelta, OptionalDouble.empty(), nullC - nullB, distinctC - distinctB, warnings,
+    ColumnDrift.Status status =
+        v.status() == ColumnDrift.Status.DRIFT ? v.status() : ColumnDrift.Status.CONSTANT;
+    String reason =
+        v.status() == ColumnDrift.Status.DRIFT
+            ? v.reason()
+            : "constant: every value is " + value + " on both sides; left out of the drift share";
+    return new ColumnDrift(
+        name,
+        type,
+        status,
+        reason,
+        Optional.empty(),
+        nb,
+        nc,
+        OptionalDouble.of(0),
+        OptionalDouble.of(0),
+        Optional.empty(),
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        Optional.empty(),
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        countDelta,
+        OptionalDouble.empty(),
+        nullC - nullB,
+        distinctC - distinctB,
+        warnings,
         Optional.empty());
   }
 
   private static void noteQuality(String name, String side, NumericSample s, List<String> w) {
     if (s.nans() > 0) {
-      w.add("column '" + name + "': " + s.nans() + " NaN value" + (s.nans() == 1 ? "" : "s")
-          + " in the " + side + ", left out of every metric (counted apart from nulls).");
+      w.add(
+          "column '"
+              + name
+              + "': "
+              + s.nans()
+              + " NaN value"
+              + (s.nans() == 1 ? "" : "s")
+              + " in the "
+              + side
+              + ", left out of every metric (counted apart from nulls).");
     }
     long inf = s.infinities();
     if (inf > 0) {
-      w.add("column '" + name + "': " + inf + " infinite value" + (inf == 1 ? "" : "s") + " in the "
-          + side + ", kept in PSI, JS and KS (outer bins), left out of wasserstein_distance and"
-          + " avg.");
+      w.add(
+          "column '"
+              + name
+              + "': "
+              + inf
+              + " infinite value"
+              + (inf == 1 ? "" : "s")
+              + " in the "
+              + side
+              + ", kept in PSI, JS and KS (outer bins), left out of wasserstein_distance and"
+              + " avg.");
     }
     if (s.unparseable() > 0) {
-      w.add("column '" + name + "': " + s.unparseable() + (s.unparseable() == 1
-          ? " value in the " + side + " is not a number" : " values in the " + side
-          + " are not numbers") + ", counted as nulls.");
+      w.add(
+          "column '"
+              + name
+              + "': "
+              + s.unparseable()
+              + (s.unparseable() == 1
+                  ? " value in the " + side + " is not a number"
+                  : " values in the " + side + " are not numbers")
+              + ", counted as nulls.");
     }
   }
 
@@ -326,8 +560,9 @@ public final class DriftAnalysis {
       i++;
     }
     List<Map.Entry<String, long[]>> sorted = new ArrayList<>(all.entrySet());
-    sorted.sort((x, y) -> Long.compare(y.getValue()[0] + y.getValue()[1],
-        x.getValue()[0] + x.getValue()[1]));
+    sorted.sort(
+        (x, y) ->
+            Long.compare(y.getValue()[0] + y.getValue()[1], x.getValue()[0] + x.getValue()[1]));
     List<String> labels = new ArrayList<>();
     int n = Math.min(sorted.size(), PLOT_CATEGORIES);
     boolean other = sorted.size() > PLOT_CATEGORIES;

@@ -18,33 +18,50 @@ import java.util.Set;
  * @param bins number of quantile bins for PSI and JS on numeric columns (default 10)
  * @param thresholds when a column counts as drifted
  * @param columnThresholds thresholds of single columns, in place of {@code thresholds}
- * @param driftShare empty: the dataset drifts when any column drifts; else when at least this
- *     share of the compared columns drifted
+ * @param driftShare empty: the dataset drifts when any column drifts; else when at least this share
+ *     of the compared columns drifted
  * @param minSample fewest rows on each side for the distribution metrics to decide; below it a
  *     column is {@link ColumnDrift.Status#NOT_ENOUGH_DATA}
- * @param comparisons how many column comparisons share one verdict (the family of the
- *     Bonferroni correction): each test's p-value must be below {@code alpha / comparisons}
+ * @param comparisons how many column comparisons share one verdict (the family of the Bonferroni
+ *     correction): each test's p-value must be below {@code alpha / comparisons}
  */
-public record DriftOptions(List<String> columns, Set<String> ignore, Set<String> numeric,
-    Set<String> categorical, int bins, Thresholds thresholds, Map<String, Thresholds>
-    columnThresholds, OptionalDouble driftShare, int minSample, int comparisons) {
+public record DriftOptions(
+    List<String> columns,
+    Set<String> ignore,
+    Set<String> numeric,
+    Set<String> categorical,
+    int bins,
+    Thresholds thresholds,
+    Map<String, Thresholds> columnThresholds,
+    OptionalDouble driftShare,
+    int minSample,
+    int comparisons) {
 
   /** Rows per side below which a comparison is NOT_ENOUGH_DATA, unless told otherwise. */
   public static final int DEFAULT_MIN_SAMPLE = 500;
 
   /**
-   * The thresholds of a column's verdict. A column drifts when an effect size reaches its
-   * threshold AND the matching test's p-value is below {@code alpha} (Bonferroni-corrected over
-   * the comparisons of one verdict, so that many columns do not raise noise), or when its share
-   * of nulls moved by at least {@code nullShareDelta}.
+   * The thresholds of a column's verdict. A column drifts when an effect size reaches its threshold
+   * AND the matching test's p-value is below {@code alpha} (Bonferroni-corrected over the
+   * comparisons of one verdict, so that many columns do not raise noise), or when its share of
+   * nulls moved by at least {@code nullShareDelta}.
    */
-  public record Thresholds(double psi, double wassersteinNormed, double jsDistance, double alpha,
+  public record Thresholds(
+      double psi,
+      double wassersteinNormed,
+      double jsDistance,
+      double alpha,
       double nullShareDelta) {
     public static final Thresholds DEFAULT = new Thresholds(0.25, 0.25, 0.2, 0.01, 0.1);
 
     /** The names of the thresholds, as written in a monitor file and in JSON reports. */
-    public static final List<String> NAMES = List.of("population_stability_index",
-        "wasserstein_distance_normed", "js_distance", "pvalue", "percent_null_delta");
+    public static final List<String> NAMES =
+        List.of(
+            "population_stability_index",
+            "wasserstein_distance_normed",
+            "js_distance",
+            "pvalue",
+            "percent_null_delta");
 
     public Thresholds {
       check("population_stability_index", psi);
@@ -59,15 +76,16 @@ public record DriftOptions(List<String> columns, Set<String> ignore, Set<String>
     /** These thresholds with the one named {@code name} (one of {@link #NAMES}) set to v. */
     public Thresholds with(String name, double v) {
       return switch (name) {
-        case "population_stability_index" -> new Thresholds(v, wassersteinNormed, jsDistance,
-            alpha, nullShareDelta);
-        case "wasserstein_distance_normed" -> new Thresholds(psi, v, jsDistance, alpha,
-            nullShareDelta);
+        case "population_stability_index" ->
+            new Thresholds(v, wassersteinNormed, jsDistance, alpha, nullShareDelta);
+        case "wasserstein_distance_normed" ->
+            new Thresholds(psi, v, jsDistance, alpha, nullShareDelta);
         case "js_distance" -> new Thresholds(psi, wassersteinNormed, v, alpha, nullShareDelta);
         case "pvalue" -> new Thresholds(psi, wassersteinNormed, jsDistance, v, nullShareDelta);
         case "percent_null_delta" -> new Thresholds(psi, wassersteinNormed, jsDistance, alpha, v);
-        default -> throw new IllegalArgumentException("unknown threshold '" + name
-            + "'; thresholds are " + String.join(", ", NAMES));
+        default ->
+            throw new IllegalArgumentException(
+                "unknown threshold '" + name + "'; thresholds are " + String.join(", ", NAMES));
       };
     }
 
@@ -89,8 +107,18 @@ public record DriftOptions(List<String> columns, Set<String> ignore, Set<String>
     }
   }
 
-  public static final DriftOptions DEFAULT = new DriftOptions(List.of(), Set.of(), Set.of(),
-      Set.of(), 10, Thresholds.DEFAULT, Map.of(), OptionalDouble.empty(), DEFAULT_MIN_SAMPLE, 1);
+  public static final DriftOptions DEFAULT =
+      new DriftOptions(
+          List.of(),
+          Set.of(),
+          Set.of(),
+          Set.of(),
+          10,
+          Thresholds.DEFAULT,
+          Map.of(),
+          OptionalDouble.empty(),
+          DEFAULT_MIN_SAMPLE,
+          1);
 
   public DriftOptions {
     columns = List.copyOf(columns);
@@ -105,8 +133,8 @@ public record DriftOptions(List<String> columns, Set<String> ignore, Set<String>
     }
     if (driftShare.isPresent()
         && !(driftShare.getAsDouble() > 0 && driftShare.getAsDouble() <= 1)) {
-      throw new IllegalArgumentException("drift share must be in (0, 1], got "
-          + driftShare.getAsDouble());
+      throw new IllegalArgumentException(
+          "drift share must be in (0, 1], got " + driftShare.getAsDouble());
     }
     if (minSample < 1) {
       throw new IllegalArgumentException("min sample must be at least 1 row, got " + minSample);
@@ -116,8 +144,8 @@ public record DriftOptions(List<String> columns, Set<String> ignore, Set<String>
     }
     for (String c : numeric) {
       if (categorical.contains(c)) {
-        throw new IllegalArgumentException("column '" + c + "' cannot be both numeric and"
-            + " categorical");
+        throw new IllegalArgumentException(
+            "column '" + c + "' cannot be both numeric and" + " categorical");
       }
     }
   }
@@ -134,13 +162,31 @@ public record DriftOptions(List<String> columns, Set<String> ignore, Set<String>
 
   /** These options for a verdict over {@code n} comparisons. */
   public DriftOptions withComparisons(int n) {
-    return new DriftOptions(columns, ignore, numeric, categorical, bins, thresholds,
-        columnThresholds, driftShare, minSample, Math.max(1, n));
+    return new DriftOptions(
+        columns,
+        ignore,
+        numeric,
+        categorical,
+        bins,
+        thresholds,
+        columnThresholds,
+        driftShare,
+        minSample,
+        Math.max(1, n));
   }
 
   /** These options with the columns to compare. */
   public DriftOptions withColumns(List<String> cols) {
-    return new DriftOptions(cols, ignore, numeric, categorical, bins, thresholds,
-        columnThresholds, driftShare, minSample, comparisons);
+    return new DriftOptions(
+        cols,
+        ignore,
+        numeric,
+        categorical,
+        bins,
+        thresholds,
+        columnThresholds,
+        driftShare,
+        minSample,
+        comparisons);
   }
 }

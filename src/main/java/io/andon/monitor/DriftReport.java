@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The comparison of a current table with a baseline: one result per column, the one verdict
- * (see {@link Verdict}), and problems that concern no single column.
+ * The comparison of a current table with a baseline: one result per column, the one verdict (see
+ * {@link Verdict}), and problems that concern no single column.
  */
 public record DriftReport(
     String baseline,
@@ -28,10 +28,23 @@ public record DriftReport(
   }
 
   /** Builds the verdict from the column results. */
-  public static DriftReport of(String baseline, String current, long baselineRows,
-      long currentRows, List<ColumnDrift> columns, List<String> warnings, DriftOptions options) {
-    return new DriftReport(baseline, current, baselineRows, currentRows, columns,
-        Verdict.of(columns, options), warnings, options);
+  public static DriftReport of(
+      String baseline,
+      String current,
+      long baselineRows,
+      long currentRows,
+      List<ColumnDrift> columns,
+      List<String> warnings,
+      DriftOptions options) {
+    return new DriftReport(
+        baseline,
+        current,
+        baselineRows,
+        currentRows,
+        columns,
+        Verdict.of(columns, options),
+        warnings,
+        options);
   }
 
   public boolean driftDetected() {
@@ -52,10 +65,15 @@ public record DriftReport(
 
   /** The columns for people: drifted first, then not enough data, then the others. */
   public List<ColumnDrift> columnsByConcern() {
-    return columns.stream().sorted(Comparator.comparingInt(c -> switch (c.status()) {
-      case DRIFT -> 0;
-      case NOT_ENOUGH_DATA -> 1;
-      default -> 2;
-    })).toList();
+    return columns.stream()
+        .sorted(
+            Comparator.comparingInt(
+                c ->
+                    switch (c.status()) {
+                      case DRIFT -> 0;
+                      case NOT_ENOUGH_DATA -> 1;
+                      default -> 2;
+                    }))
+        .toList();
   }
 }

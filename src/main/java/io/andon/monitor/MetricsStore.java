@@ -30,31 +30,97 @@ import java.util.Set;
  * Appends a monitor run's rows to the {@code profile_metrics} and {@code drift_metrics} tables of
  * andon's store (migrations V020, V021). The metrics get columns of their own under Lakehouse
  * Monitoring's names, so alert queries are plain SQL: numbers as REAL, lists and structs
- * (quantiles, frequent_items, non_null_columns, precision, recall, f1_score, the fairness
- * metrics, non_null_columns_delta) as JSON text.
- * Each custom metric gets a column named after itself, added on first use (REAL for a numeric
- * {@code output_data_type}, TEXT otherwise). Every metric is also in the JSON column {@code
- * metrics}. Times are ISO-8601 UTC text.
+ * (quantiles, frequent_items, non_null_columns, precision, recall, f1_score, the fairness metrics,
+ * non_null_columns_delta) as JSON text. Each custom metric gets a column named after itself, added
+ * on first use (REAL for a numeric {@code output_data_type}, TEXT otherwise). Every metric is also
+ * in the JSON column {@code metrics}. Times are ISO-8601 UTC text.
  */
 public final class MetricsStore {
-  static final List<String> PROFILE_COLUMNS = List.of("count", "num_nulls", "num_nan",
-      "num_zeros", "avg", "stddev", "min", "max", "median", "distinct_count", "percent_null",
-      "percent_nan", "percent_zeros", "percent_distinct", "min_length", "max_length",
-      "avg_length", "quantiles", "frequent_items", "non_null_columns", "accuracy_score",
-      "precision", "recall", "f1_score", "roc_auc", "mean_squared_error",
-      "root_mean_squared_error", "mean_absolute_error", "mean_absolute_percentage_error",
-      "r2_score", "predictive_parity", "predictive_equality", "equal_opportunity",
-      "statistical_parity");
-  static final List<String> DRIFT_COLUMNS = List.of("window_cmp_start", "window_cmp_end",
-      "drift_type", "column_name", "data_type", "drift_detected", "population_stability_index",
-      "js_distance", "ks_statistic", "ks_pvalue", "wasserstein_distance",
-      "wasserstein_distance_normed", "chi_squared_statistic", "chi_squared_pvalue", "tv_distance",
-      "l_infinity_distance", "count_delta", "avg_delta", "percent_null_delta",
-      "percent_zeros_delta", "percent_distinct_delta", "non_null_columns_delta", "metrics");
-  private static final List<String> GROUP_COLUMNS = List.of("monitor_name", "run_at",
-      "window_start", "window_end", "granularity", "model_id", "slice_key", "slice_value");
-  private static final Set<String> NUMERIC_TYPES = Set.of("double", "float", "int", "integer",
-      "long", "bigint", "short", "smallint", "byte", "tinyint", "decimal", "boolean");
+  static final List<String> PROFILE_COLUMNS =
+      List.of(
+          "count",
+          "num_nulls",
+          "num_nan",
+          "num_zeros",
+          "avg",
+          "stddev",
+          "min",
+          "max",
+          "median",
+          "distinct_count",
+          "percent_null",
+          "percent_nan",
+          "percent_zeros",
+          "percent_distinct",
+          "min_length",
+          "max_length",
+          "avg_length",
+          "quantiles",
+          "frequent_items",
+          "non_null_columns",
+          "accuracy_score",
+          "precision",
+          "recall",
+          "f1_score",
+          "roc_auc",
+          "mean_squared_error",
+          "root_mean_squared_error",
+          "mean_absolute_error",
+          "mean_absolute_percentage_error",
+          "r2_score",
+          "predictive_parity",
+          "predictive_equality",
+          "equal_opportunity",
+          "statistical_parity");
+  static final List<String> DRIFT_COLUMNS =
+      List.of(
+          "window_cmp_start",
+          "window_cmp_end",
+          "drift_type",
+          "column_name",
+          "data_type",
+          "drift_detected",
+          "population_stability_index",
+          "js_distance",
+          "ks_statistic",
+          "ks_pvalue",
+          "wasserstein_distance",
+          "wasserstein_distance_normed",
+          "chi_squared_statistic",
+          "chi_squared_pvalue",
+          "tv_distance",
+          "l_infinity_distance",
+          "count_delta",
+          "avg_delta",
+          "percent_null_delta",
+          "percent_zeros_delta",
+          "percent_distinct_delta",
+          "non_null_columns_delta",
+          "metrics");
+  private static final List<String> GROUP_COLUMNS =
+      List.of(
+          "monitor_name",
+          "run_at",
+          "window_start",
+          "window_end",
+          "granularity",
+          "model_id",
+          "slice_key",
+          "slice_value");
+  private static final Set<String> NUMERIC_TYPES =
+      Set.of(
+          "double",
+          "float",
+          "int",
+          "integer",
+          "long",
+          "bigint",
+          "short",
+          "smallint",
+          "byte",
+          "tinyint",
+          "decimal",
+          "boolean");
 
   private MetricsStore() {}
 
@@ -73,16 +139,17 @@ public final class MetricsStore {
     Objects.requireNonNull(result, "result");
     List<String> profileCustom = new ArrayList<>();
     List<String> driftCustom = new ArrayList<>();
-    store.tx(c -> {
-      for (CustomMetric m : result.customMetrics()) {
-        boolean drift = m.type() == CustomMetric.Type.DRIFT;
-        (drift ? driftCustom : profileCustom).add(m.name());
-        addColumn(c, drift ? "drift_metrics" : "profile_metrics", m);
-      }
-      profiles(c, result, profileCustom);
-      drifts(c, result, driftCustom);
-      return null;
-    });
+    store.tx(
+        c -> {
+          for (CustomMetric m : result.customMetrics()) {
+            boolean drift = m.type() == CustomMetric.Type.DRIFT;
+            (drift ? driftCustom : profileCustom).add(m.name());
+            addColumn(c, drift ? "drift_metrics" : "profile_metrics", m);
+          }
+          profiles(c, result, profileCustom);
+          drifts(c, result, driftCustom);
+          return null;
+        });
   }
 
   private static void profiles(Connection c, MonitorResult result, List<String> custom)
@@ -129,16 +196,34 @@ public final class MetricsStore {
         ps.setInt(i++, d.driftDetected() ? 1 : 0);
         i = real(ps, i, d.populationStabilityIndex());
         i = real(ps, i, d.jsDistance());
-        i = real(ps, i, d.ksTest().map(k -> OptionalDouble.of(k.statistic()))
-            .orElse(OptionalDouble.empty()));
-        i = real(ps, i, d.ksTest().map(k -> OptionalDouble.of(k.pvalue()))
-            .orElse(OptionalDouble.empty()));
+        i =
+            real(
+                ps,
+                i,
+                d.ksTest()
+                    .map(k -> OptionalDouble.of(k.statistic()))
+                    .orElse(OptionalDouble.empty()));
+        i =
+            real(
+                ps,
+                i,
+                d.ksTest().map(k -> OptionalDouble.of(k.pvalue())).orElse(OptionalDouble.empty()));
         i = real(ps, i, d.wassersteinDistance());
         i = real(ps, i, d.wassersteinDistanceNormed());
-        i = real(ps, i, d.chiSquaredTest().map(k -> OptionalDouble.of(k.statistic()))
-            .orElse(OptionalDouble.empty()));
-        i = real(ps, i, d.chiSquaredTest().map(k -> OptionalDouble.of(k.pvalue()))
-            .orElse(OptionalDouble.empty()));
+        i =
+            real(
+                ps,
+                i,
+                d.chiSquaredTest()
+                    .map(k -> OptionalDouble.of(k.statistic()))
+                    .orElse(OptionalDouble.empty()));
+        i =
+            real(
+                ps,
+                i,
+                d.chiSquaredTest()
+                    .map(k -> OptionalDouble.of(k.pvalue()))
+                    .orElse(OptionalDouble.empty()));
         i = real(ps, i, d.tvDistance());
         i = real(ps, i, d.lInfinityDistance());
         ps.setLong(i++, d.countDelta());
@@ -204,8 +289,13 @@ public final class MetricsStore {
   }
 
   private static String insert(String table, List<String> cols) {
-    return "INSERT INTO " + table + " (" + String.join(", ", cols.stream()
-        .map(MetricsStore::q).toList()) + ") VALUES (" + "?, ".repeat(cols.size() - 1) + "?)";
+    return "INSERT INTO "
+        + table
+        + " ("
+        + String.join(", ", cols.stream().map(MetricsStore::q).toList())
+        + ") VALUES ("
+        + "?, ".repeat(cols.size() - 1)
+        + "?)";
   }
 
   /** Adds the column of a custom metric to {@code table} unless it has it already. */
@@ -219,8 +309,13 @@ public final class MetricsStore {
     }
     if (!have.contains(m.name())) {
       try (Statement s = c.createStatement()) {
-        s.execute("ALTER TABLE " + table + " ADD COLUMN " + q(m.name()) + " "
-            + (numeric(m) ? "REAL" : "TEXT"));
+        s.execute(
+            "ALTER TABLE "
+                + table
+                + " ADD COLUMN "
+                + q(m.name())
+                + " "
+                + (numeric(m) ? "REAL" : "TEXT"));
       }
     }
   }
@@ -249,8 +344,9 @@ public final class MetricsStore {
     return i;
   }
 
-  private static int compared(PreparedStatement ps, int i, Optional<Instant> start,
-      Optional<Instant> end, String driftType) throws SQLException {
+  private static int compared(
+      PreparedStatement ps, int i, Optional<Instant> start, Optional<Instant> end, String driftType)
+      throws SQLException {
     ps.setString(i, start.map(Instant::toString).orElse(null));
     ps.setString(i + 1, end.map(Instant::toString).orElse(null));
     ps.setString(i + 2, driftType);

@@ -11,17 +11,17 @@ import java.util.TreeSet;
  * Model-quality metrics of an inference log, under Lakehouse Monitoring's names. Classification:
  * accuracy_score; precision, recall and f1_score per class (one against the rest; a class never
  * predicted has precision 0, as scikit-learn's zero_division=0) as {@code {macro, weighted,
- * per_class}} over the classes seen in labels or predictions;
- * confusion_matrix; roc_auc from a score column when the labels have two classes (the larger
- * label is the positive class). Regression: mean_squared_error, root_mean_squared_error,
- * mean_absolute_error, mean_absolute_percentage_error (|y| floored at machine epsilon, as
- * scikit-learn), r2_score. Rows with a null label or prediction are left out.
+ * per_class}} over the classes seen in labels or predictions; confusion_matrix; roc_auc from a
+ * score column when the labels have two classes (the larger label is the positive class).
+ * Regression: mean_squared_error, root_mean_squared_error, mean_absolute_error,
+ * mean_absolute_percentage_error (|y| floored at machine epsilon, as scikit-learn), r2_score. Rows
+ * with a null label or prediction are left out.
  */
 public final class ModelQuality {
   private ModelQuality() {}
 
-  public static Map<String, Object> classification(List<String> labels, List<String> predictions,
-      double[] scores) {
+  public static Map<String, Object> classification(
+      List<String> labels, List<String> predictions, double[] scores) {
     Objects.requireNonNull(labels, "labels");
     Objects.requireNonNull(predictions, "predictions");
     if (labels.size() != predictions.size()) {
@@ -96,8 +96,8 @@ public final class ModelQuality {
    * weighted} (weighted by each class's count among the labels, as scikit-learn's
    * average='weighted') and {@code per_class}.
    */
-  private static Map<String, Object> averages(Map<String, Double> perClass, long[] support,
-      long n) {
+  private static Map<String, Object> averages(
+      Map<String, Double> perClass, long[] support, long n) {
     double sum = 0;
     double weighted = 0;
     int c = 0;
@@ -113,22 +113,26 @@ public final class ModelQuality {
   }
 
   /**
-   * Lakehouse's fairness metrics of a protected group against the rest, per class (one against
-   * the rest): the group's value minus the rest's of precision ({@code predictive_parity}),
-   * false positive rate ({@code predictive_equality}), true positive rate, or recall ({@code
-   * equal_opportunity}) and share of rows predicted as the class ({@code statistical_parity}). 0
-   * is parity. A class whose rate is undefined on a side (no row predicted as it, say) is left out
-   * of that metric.
+   * Lakehouse's fairness metrics of a protected group against the rest, per class (one against the
+   * rest): the group's value minus the rest's of precision ({@code predictive_parity}), false
+   * positive rate ({@code predictive_equality}), true positive rate, or recall ({@code
+   * equal_opportunity}) and share of rows predicted as the class ({@code statistical_parity}). 0 is
+   * parity. A class whose rate is undefined on a side (no row predicted as it, say) is left out of
+   * that metric.
    */
-  public static Map<String, Object> fairness(List<String> labels, List<String> predictions,
-      List<String> restLabels, List<String> restPredictions) {
+  public static Map<String, Object> fairness(
+      List<String> labels,
+      List<String> predictions,
+      List<String> restLabels,
+      List<String> restPredictions) {
     TreeSet<String> classes = new TreeSet<>(labels);
     classes.addAll(predictions);
     classes.addAll(restLabels);
     classes.addAll(restPredictions);
     Map<String, Object> out = new LinkedHashMap<>();
-    String[] names = {"predictive_parity", "predictive_equality", "equal_opportunity",
-        "statistical_parity"};
+    String[] names = {
+      "predictive_parity", "predictive_equality", "equal_opportunity", "statistical_parity"
+    };
     for (int k = 0; k < names.length; k++) {
       Map<String, Double> per = new LinkedHashMap<>();
       for (String c : classes) {
@@ -158,8 +162,9 @@ public final class ModelQuality {
       fp += !y && p ? 1 : 0;
     }
     long n = labels.size();
-    return new double[] {ratio(tp, predicted), ratio(fp, n - actual), ratio(tp, actual),
-        ratio(predicted, n)};
+    return new double[] {
+      ratio(tp, predicted), ratio(fp, n - actual), ratio(tp, actual), ratio(predicted, n)
+    };
   }
 
   private static double ratio(long a, long b) {

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the labels, predictions and scores of an inference log's window and slice and computes
- * its {@link ModelQuality} metrics. Rows with a null label or prediction are left out; without
- * {@code label_col} there are none.
+ * Reads the labels, predictions and scores of an inference log's window and slice and computes its
+ * {@link ModelQuality} metrics. Rows with a null label or prediction are left out; without {@code
+ * label_col} there are none.
  */
 final class ModelQualityQuery {
   private final MonitorSpec spec;
@@ -30,17 +30,20 @@ final class ModelQualityQuery {
     }
     String label = Duck.ident(spec.labelCol().get());
     String from = Duck.ident(view.name());
-    boolean classification = spec.problemType().orElseThrow()
-        == MonitorSpec.ProblemType.CLASSIFICATION;
-    String both = " FROM " + from + " WHERE " + label + " IS NOT NULL AND " + pred
-        + " IS NOT NULL";
+    boolean classification =
+        spec.problemType().orElseThrow() == MonitorSpec.ProblemType.CLASSIFICATION;
+    String both = " FROM " + from + " WHERE " + label + " IS NOT NULL AND " + pred + " IS NOT NULL";
     try (Statement s = duck.connection().createStatement()) {
-      return classification ? classification(s, label, pred, both) : regression(s, label, pred,
-          both);
+      return classification
+          ? classification(s, label, pred, both)
+          : regression(s, label, pred, both);
     } catch (SQLException e) {
-      throw new InvalidInputException("cannot compute model quality from prediction_col/"
-          + "label_col: " + Duck.clean(e.getMessage()) + (classification ? "" : " (regression"
-          + " needs numeric labels and predictions)"), e);
+      throw new InvalidInputException(
+          "cannot compute model quality from prediction_col/"
+              + "label_col: "
+              + Duck.clean(e.getMessage())
+              + (classification ? "" : " (regression" + " needs numeric labels and predictions)"),
+          e);
     }
   }
 
@@ -49,8 +52,8 @@ final class ModelQualityQuery {
    * classification log with labels; empty otherwise.
    */
   Map<String, Object> fairness(Duck.Table group, Duck.Table rest) {
-    if (spec.labelCol().isEmpty() || spec.problemType().orElseThrow()
-        != MonitorSpec.ProblemType.CLASSIFICATION) {
+    if (spec.labelCol().isEmpty()
+        || spec.problemType().orElseThrow() != MonitorSpec.ProblemType.CLASSIFICATION) {
       return Map.of();
     }
     List<List<String>> a = pairs(group);
@@ -65,29 +68,49 @@ final class ModelQualityQuery {
     List<String> labels = new ArrayList<>();
     List<String> preds = new ArrayList<>();
     try (Statement s = duck.connection().createStatement();
-        ResultSet rs = s.executeQuery("SELECT CAST(" + label + " AS VARCHAR), CAST(" + pred
-            + " AS VARCHAR) FROM " + Duck.ident(view.name()) + " WHERE " + label
-            + " IS NOT NULL AND " + pred + " IS NOT NULL")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT CAST("
+                    + label
+                    + " AS VARCHAR), CAST("
+                    + pred
+                    + " AS VARCHAR) FROM "
+                    + Duck.ident(view.name())
+                    + " WHERE "
+                    + label
+                    + " IS NOT NULL AND "
+                    + pred
+                    + " IS NOT NULL")) {
       while (rs.next()) {
         labels.add(rs.getString(1));
         preds.add(rs.getString(2));
       }
     } catch (SQLException e) {
-      throw new InvalidInputException("cannot compute fairness metrics from prediction_col/"
-          + "label_col: " + Duck.clean(e.getMessage()), e);
+      throw new InvalidInputException(
+          "cannot compute fairness metrics from prediction_col/"
+              + "label_col: "
+              + Duck.clean(e.getMessage()),
+          e);
     }
     return List.of(labels, preds);
   }
 
-  private Map<String, Object> classification(Statement s, String label, String pred,
-      String rows) throws SQLException {
-    String proba = spec.predictionProbaCol().map(p -> "CAST(" + Duck.ident(p) + " AS DOUBLE)")
-        .orElse("NULL");
+  private Map<String, Object> classification(Statement s, String label, String pred, String rows)
+      throws SQLException {
+    String proba =
+        spec.predictionProbaCol().map(p -> "CAST(" + Duck.ident(p) + " AS DOUBLE)").orElse("NULL");
     List<String> labels = new ArrayList<>();
     List<String> preds = new ArrayList<>();
     List<Double> scores = new ArrayList<>();
-    try (ResultSet rs = s.executeQuery("SELECT CAST(" + label + " AS VARCHAR), CAST(" + pred
-        + " AS VARCHAR), " + proba + rows)) {
+    try (ResultSet rs =
+        s.executeQuery(
+            "SELECT CAST("
+                + label
+                + " AS VARCHAR), CAST("
+                + pred
+                + " AS VARCHAR), "
+                + proba
+                + rows)) {
       while (rs.next()) {
         labels.add(rs.getString(1));
         preds.add(rs.getString(2));
@@ -102,11 +125,12 @@ final class ModelQualityQuery {
     return ModelQuality.classification(labels, preds, sc);
   }
 
-  private static Map<String, Object> regression(Statement s, String label, String pred,
-      String rows) throws SQLException {
+  private static Map<String, Object> regression(Statement s, String label, String pred, String rows)
+      throws SQLException {
     List<double[]> pairs = new ArrayList<>();
-    try (ResultSet rs = s.executeQuery("SELECT CAST(" + label + " AS DOUBLE), CAST(" + pred
-        + " AS DOUBLE)" + rows)) {
+    try (ResultSet rs =
+        s.executeQuery(
+            "SELECT CAST(" + label + " AS DOUBLE), CAST(" + pred + " AS DOUBLE)" + rows)) {
       while (rs.next()) {
         pairs.add(new double[] {rs.getDouble(1), rs.getDouble(2)});
       }

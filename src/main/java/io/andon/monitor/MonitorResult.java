@@ -11,9 +11,15 @@ import java.util.OptionalDouble;
  * What a monitor run produced: rows of the profile and drift metrics tables, warnings, and the
  * verdicts of the run and of each window, under the monitor's verdict rule ({@code options}).
  */
-public record MonitorResult(String monitorName, Instant runAt, List<ProfileRow> profiles,
-    List<DriftRow> drifts, List<TableDriftRow> tableDrifts, List<String> warnings,
-    DriftOptions options, List<MonitorSpec.CustomMetric> customMetrics) {
+public record MonitorResult(
+    String monitorName,
+    Instant runAt,
+    List<ProfileRow> profiles,
+    List<DriftRow> drifts,
+    List<TableDriftRow> tableDrifts,
+    List<String> warnings,
+    DriftOptions options,
+    List<MonitorSpec.CustomMetric> customMetrics) {
 
   public MonitorResult {
     Objects.requireNonNull(monitorName, "monitorName");
@@ -30,8 +36,12 @@ public record MonitorResult(String monitorName, Instant runAt, List<ProfileRow> 
    * The verdict of one window: its comparisons of one drift type, over every slice and column of
    * one model (or of the whole table when the monitor has no model id).
    */
-  public record WindowVerdict(String driftType, String granularity, Optional<Instant> windowStart,
-      Optional<String> modelId, Verdict verdict) {
+  public record WindowVerdict(
+      String driftType,
+      String granularity,
+      Optional<Instant> windowStart,
+      Optional<String> modelId,
+      Verdict verdict) {
     public WindowVerdict {
       Objects.requireNonNull(driftType, "driftType");
       Objects.requireNonNull(granularity, "granularity");
@@ -40,7 +50,10 @@ public record MonitorResult(String monitorName, Instant runAt, List<ProfileRow> 
 
     /** "BASELINE 1 day 2026-01-20T00:00:00Z model v2" and the like. */
     public String describe() {
-      return driftType + " " + granularity + windowStart.map(w -> " " + w).orElse("")
+      return driftType
+          + " "
+          + granularity
+          + windowStart.map(w -> " " + w).orElse("")
           + modelId.map(m -> " model " + m).orElse("");
     }
   }
@@ -50,7 +63,10 @@ public record MonitorResult(String monitorName, Instant runAt, List<ProfileRow> 
     return Verdict.of(drifts.stream().map(DriftRow::drift).toList(), options);
   }
 
-  private record WindowKey(String driftType, String granularity, Optional<Instant> windowStart,
+  private record WindowKey(
+      String driftType,
+      String granularity,
+      Optional<Instant> windowStart,
       Optional<String> modelId) {}
 
   /** The verdict of each window, in the order of the drift rows. */
@@ -58,22 +74,35 @@ public record MonitorResult(String monitorName, Instant runAt, List<ProfileRow> 
     Map<WindowKey, List<ColumnDrift>> groups = new java.util.LinkedHashMap<>();
     for (DriftRow d : drifts) {
       Group g = d.group();
-      groups.computeIfAbsent(new WindowKey(d.driftType(), g.granularity(), g.windowStart(),
-          g.modelId()), k -> new java.util.ArrayList<>()).add(d.drift());
+      groups
+          .computeIfAbsent(
+              new WindowKey(d.driftType(), g.granularity(), g.windowStart(), g.modelId()),
+              k -> new java.util.ArrayList<>())
+          .add(d.drift());
     }
     List<WindowVerdict> out = new java.util.ArrayList<>();
-    groups.forEach((k, v) -> out.add(new WindowVerdict(k.driftType(), k.granularity(),
-        k.windowStart(), k.modelId(), Verdict.of(v, options))));
+    groups.forEach(
+        (k, v) ->
+            out.add(
+                new WindowVerdict(
+                    k.driftType(),
+                    k.granularity(),
+                    k.windowStart(),
+                    k.modelId(),
+                    Verdict.of(v, options))));
     return out;
   }
 
-
   /**
-   * Where a row belongs: a time window (empty for a snapshot or the baseline), its granularity,
-   * the model, and the slice (empty key and value for the whole table).
+   * Where a row belongs: a time window (empty for a snapshot or the baseline), its granularity, the
+   * model, and the slice (empty key and value for the whole table).
    */
-  public record Group(Optional<Instant> windowStart, Optional<Instant> windowEnd,
-      String granularity, Optional<String> modelId, Optional<String> sliceKey,
+  public record Group(
+      Optional<Instant> windowStart,
+      Optional<Instant> windowEnd,
+      String granularity,
+      Optional<String> modelId,
+      Optional<String> sliceKey,
       Optional<String> sliceValue) {
     public Group {
       Objects.requireNonNull(granularity, "granularity");
@@ -84,7 +113,11 @@ public record MonitorResult(String monitorName, Instant runAt, List<ProfileRow> 
    * One row of profile_metrics; logType is INPUT or BASELINE, dataType the column's SQL type
    * ({@code table} for the {@code :table} row).
    */
-  public record ProfileRow(Group group, String logType, String columnName, String dataType,
+  public record ProfileRow(
+      Group group,
+      String logType,
+      String columnName,
+      String dataType,
       Map<String, Object> metrics) {
     public ProfileRow {
       metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
@@ -97,37 +130,52 @@ public record MonitorResult(String monitorName, Instant runAt, List<ProfileRow> 
   }
 
   /**
-   * One row of drift_metrics: a column of a window compared with the baseline or the window
-   * before. {@code dataType} is the column's SQL type in the window; {@code percentZerosDelta}
-   * the change of the share of zeros (numeric columns only).
+   * One row of drift_metrics: a column of a window compared with the baseline or the window before.
+   * {@code dataType} is the column's SQL type in the window; {@code percentZerosDelta} the change
+   * of the share of zeros (numeric columns only).
    */
-  public record DriftRow(Group group, String driftType, Optional<Instant> windowCmpStart,
-      Optional<Instant> windowCmpEnd, String dataType, ColumnDrift drift,
-      OptionalDouble percentZerosDelta, Map<String, Object> customMetrics) {
+  public record DriftRow(
+      Group group,
+      String driftType,
+      Optional<Instant> windowCmpStart,
+      Optional<Instant> windowCmpEnd,
+      String dataType,
+      ColumnDrift drift,
+      OptionalDouble percentZerosDelta,
+      Map<String, Object> customMetrics) {
     public DriftRow {
       Objects.requireNonNull(dataType, "dataType");
       Objects.requireNonNull(percentZerosDelta, "percentZerosDelta");
-      customMetrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customMetrics));
+      customMetrics =
+          java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customMetrics));
     }
   }
 
   /**
-   * The {@code :table} row of drift_metrics for one group: the change of its row count, the
-   * columns that gained or lost all their values ({@code non_null_columns_delta}), the verdict
-   * over the group's columns, and the table-level custom drift metrics.
+   * The {@code :table} row of drift_metrics for one group: the change of its row count, the columns
+   * that gained or lost all their values ({@code non_null_columns_delta}), the verdict over the
+   * group's columns, and the table-level custom drift metrics.
    *
    * @param countDelta rows of the window minus rows of the compared side
    * @param nonNullAdded columns with values in the window that had none on the compared side
    * @param nonNullMissing columns with values on the compared side that have none in the window
    */
-  public record TableDriftRow(Group group, String driftType, Optional<Instant> windowCmpStart,
-      Optional<Instant> windowCmpEnd, long countDelta, int nonNullAdded, int nonNullMissing,
-      Verdict verdict, Map<String, Object> customMetrics) {
+  public record TableDriftRow(
+      Group group,
+      String driftType,
+      Optional<Instant> windowCmpStart,
+      Optional<Instant> windowCmpEnd,
+      long countDelta,
+      int nonNullAdded,
+      int nonNullMissing,
+      Verdict verdict,
+      Map<String, Object> customMetrics) {
     public TableDriftRow {
       Objects.requireNonNull(group, "group");
       Objects.requireNonNull(driftType, "driftType");
       Objects.requireNonNull(verdict, "verdict");
-      customMetrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customMetrics));
+      customMetrics =
+          java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customMetrics));
     }
   }
 

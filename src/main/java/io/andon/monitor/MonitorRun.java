@@ -29,10 +29,10 @@ import java.util.function.Consumer;
  * compares each window with the baseline (BASELINE) and with the window before it (CONSECUTIVE),
  * and returns the rows of the profile and drift metrics tables. Timestamps are read as UTC.
  *
- * <p>The steps have their classes: {@link MonitorColumns} chooses the columns, {@link Segments}
- * the models and slices, {@link WindowPlan} the windows, {@link Profiler} profiles a group of
- * rows (with {@link CustomMetrics} and {@link ModelQualityQuery}); this class walks the groups
- * and compares their samples.
+ * <p>The steps have their classes: {@link MonitorColumns} chooses the columns, {@link Segments} the
+ * models and slices, {@link WindowPlan} the windows, {@link Profiler} profiles a group of rows
+ * (with {@link CustomMetrics} and {@link ModelQualityQuery}); this class walks the groups and
+ * compares their samples.
  */
 public final class MonitorRun {
   private final MonitorSpec spec;
@@ -47,9 +47,18 @@ public final class MonitorRun {
   }
 
   /** What one run reads and how it compares, fixed before the first window. */
-  private record Plan(Duck duck, Duck.Table timed, Optional<Duck.Table> baseline,
-      List<Column> cols, Set<String> ids, List<Slice> slices, List<Optional<String>> models,
-      Segments segments, Profiler profiler, CustomMetrics custom, DriftOptions options) {}
+  private record Plan(
+      Duck duck,
+      Duck.Table timed,
+      Optional<Duck.Table> baseline,
+      List<Column> cols,
+      Set<String> ids,
+      List<Slice> slices,
+      List<Optional<String>> models,
+      Segments segments,
+      Profiler profiler,
+      CustomMetrics custom,
+      DriftOptions options) {}
 
   public MonitorResult run() {
     Instant runAt = clock.instant();
@@ -62,8 +71,9 @@ public final class MonitorRun {
         Duck.Table base = plan.baseline().get();
         for (Optional<String> model : plan.models()) {
           for (Slice s : plan.slices()) {
-            Group g = new Group(Optional.empty(), Optional.empty(), "baseline", model, s.key(),
-                s.value());
+            Group g =
+                new Group(
+                    Optional.empty(), Optional.empty(), "baseline", model, s.key(), s.value());
             Duck.Table view = plan.segments().view(base, "v_base", model, s, "TRUE");
             GroupProfile p = plan.profiler().profile(view, base, plan.cols(), g, "BASELINE");
             profiles.addAll(p.rows());
@@ -71,14 +81,22 @@ public final class MonitorRun {
           }
         }
       }
-      List<Granularity> grans = spec.profileType() == MonitorSpec.ProfileType.SNAPSHOT
-          ? List.of(new Granularity("snapshot", "", Duration.ZERO))
-          : spec.granularities();
+      List<Granularity> grans =
+          spec.profileType() == MonitorSpec.ProfileType.SNAPSHOT
+              ? List.of(new Granularity("snapshot", "", Duration.ZERO))
+              : spec.granularities();
       for (Granularity gran : grans) {
         granularity(plan, gran, runAt, baseline, profiles, drifts);
       }
-      return new MonitorResult(spec.name(), runAt, profiles, drifts.columns(), drifts.tables(),
-          warnings, plan.options(), spec.customMetrics());
+      return new MonitorResult(
+          spec.name(),
+          runAt,
+          profiles,
+          drifts.columns(),
+          drifts.tables(),
+          warnings,
+          plan.options(),
+          spec.customMetrics());
     }
   }
 
@@ -86,11 +104,14 @@ public final class MonitorRun {
     DataSource src = DataSource.resolve(resolvePath(spec.table()), "table");
     progress.accept("reading " + src.describe());
     Duck.Table input = duck.load(src, "input", "table");
-    Optional<Duck.Table> baseline = spec.baselineTable().map(b -> {
-      DataSource bs = DataSource.resolve(resolvePath(b), "baseline_table");
-      progress.accept("reading baseline " + bs.describe());
-      return duck.load(bs, "baseline", "baseline_table");
-    });
+    Optional<Duck.Table> baseline =
+        spec.baselineTable()
+            .map(
+                b -> {
+                  DataSource bs = DataSource.resolve(resolvePath(b), "baseline_table");
+                  progress.accept("reading baseline " + bs.describe());
+                  return duck.load(bs, "baseline", "baseline_table");
+                });
     Duck.Table timed = new WindowPlan(duck).timed(input, spec.timestampCol(), warnings);
     List<Column> cols = MonitorColumns.chosen(spec, input, baseline, warnings);
     Segments segments = new Segments(spec, duck);
@@ -100,20 +121,36 @@ public final class MonitorRun {
       models.add(0, Optional.empty()); // every model together, as model_id NULL
     }
     Set<String> ids = MonitorColumns.ids(spec, duck, timed, baseline, cols, warnings);
-    DriftOptions options = spec.drift().withComparisons((cols.size() - ids.size())
-        * slices.size() * models.size());
+    DriftOptions options =
+        spec.drift().withComparisons((cols.size() - ids.size()) * slices.size() * models.size());
     CustomMetrics custom = new CustomMetrics(spec, duck);
-    return new Plan(duck, timed, baseline, cols, ids, slices, models, segments,
-        new Profiler(spec, duck, custom), custom, options);
+    return new Plan(
+        duck,
+        timed,
+        baseline,
+        cols,
+        ids,
+        slices,
+        models,
+        segments,
+        new Profiler(spec, duck, custom),
+        custom,
+        options);
   }
 
   /** Profiles and compares every window of one granularity, oldest first. */
-  private void granularity(Plan plan, Granularity gran, Instant runAt,
-      Map<GroupKey, GroupProfile> baseline, List<ProfileRow> profiles, Drifts drifts) {
+  private void granularity(
+      Plan plan,
+      Granularity gran,
+      Instant runAt,
+      Map<GroupKey, GroupProfile> baseline,
+      List<ProfileRow> profiles,
+      Drifts drifts) {
     boolean timed = !gran.interval().isEmpty();
-    boolean fairness = spec.profileType() == MonitorSpec.ProfileType.INFERENCE_LOG
-        && spec.labelCol().isPresent()
-        && spec.problemType().orElseThrow() == MonitorSpec.ProblemType.CLASSIFICATION;
+    boolean fairness =
+        spec.profileType() == MonitorSpec.ProfileType.INFERENCE_LOG
+            && spec.labelCol().isPresent()
+            && spec.problemType().orElseThrow() == MonitorSpec.ProblemType.CLASSIFICATION;
     List<Window> windows = new WindowPlan(plan.duck()).windows(plan.timed(), gran, runAt);
     Map<GroupKey, GroupProfile> previous = new HashMap<>();
     Map<GroupKey, Window> previousWindow = new HashMap<>();
@@ -123,20 +160,33 @@ public final class MonitorRun {
       progress.accept("granularity " + gran.text() + ": window " + wi + "/" + windows.size());
       for (Optional<String> model : plan.models()) {
         for (Slice s : plan.slices()) {
-          Group g = new Group(timed ? Optional.of(w.start()) : Optional.empty(),
-              timed ? Optional.of(w.end()) : Optional.empty(), gran.text(), model, s.key(),
-              s.value());
-          Duck.Table view = plan.segments().view(plan.timed(), "v_cur", model, s,
-              timed ? w.where(WindowPlan.TS) : "TRUE");
+          Group g =
+              new Group(
+                  timed ? Optional.of(w.start()) : Optional.empty(),
+                  timed ? Optional.of(w.end()) : Optional.empty(),
+                  gran.text(),
+                  model,
+                  s.key(),
+                  s.value());
+          Duck.Table view =
+              plan.segments()
+                  .view(plan.timed(), "v_cur", model, s, timed ? w.where(WindowPlan.TS) : "TRUE");
           if (view.rows() == 0) {
             continue;
           }
-          Optional<Duck.Table> rest = fairness && s.isBoolean()
-              ? Optional.of(plan.segments().view(plan.timed(), "v_rest", model, s.rest(),
-                  timed ? w.where(WindowPlan.TS) : "TRUE"))
-              : Optional.empty();
-          GroupProfile cur = plan.profiler().profile(view, rest, plan.timed(), plan.cols(), g,
-              "INPUT");
+          Optional<Duck.Table> rest =
+              fairness && s.isBoolean()
+                  ? Optional.of(
+                      plan.segments()
+                          .view(
+                              plan.timed(),
+                              "v_rest",
+                              model,
+                              s.rest(),
+                              timed ? w.where(WindowPlan.TS) : "TRUE"))
+                  : Optional.empty();
+          GroupProfile cur =
+              plan.profiler().profile(view, rest, plan.timed(), plan.cols(), g, "INPUT");
           profiles.addAll(cur.rows());
           GroupKey key = new GroupKey(model, s.key(), s.value());
           GroupProfile base = baseline.get(key);
@@ -145,8 +195,7 @@ public final class MonitorRun {
           }
           GroupProfile prev = previous.get(key);
           if (prev != null) {
-            drift(plan, g, "CONSECUTIVE", Optional.of(previousWindow.get(key)), prev, cur,
-                drifts);
+            drift(plan, g, "CONSECUTIVE", Optional.of(previousWindow.get(key)), prev, cur, drifts);
           }
           if (timed) {
             previous.put(key, cur);
@@ -166,11 +215,17 @@ public final class MonitorRun {
   private record Drifts(List<DriftRow> columns, List<TableDriftRow> tables) {}
 
   /**
-   * Compares one group with {@code base}: a drift row per compared column, then the group's
-   * {@code :table} row.
+   * Compares one group with {@code base}: a drift row per compared column, then the group's {@code
+   * :table} row.
    */
-  private static void drift(Plan plan, Group g, String type, Optional<Window> cmp,
-      GroupProfile base, GroupProfile cur, Drifts out) {
+  private static void drift(
+      Plan plan,
+      Group g,
+      String type,
+      Optional<Window> cmp,
+      GroupProfile base,
+      GroupProfile cur,
+      Drifts out) {
     Optional<Instant> cmpStart = cmp.map(Window::start);
     Optional<Instant> cmpEnd = cmp.map(Window::end);
     List<ColumnDrift> compared = new ArrayList<>();
@@ -185,13 +240,23 @@ public final class MonitorRun {
       compared.add(d);
       ColumnProfile bp = base.profile(name).orElseThrow();
       ColumnProfile cp = cur.profile(name).orElseThrow();
-      OptionalDouble zeros = cp.number("percent_zeros").isPresent()
-          && bp.number("percent_zeros").isPresent()
-          ? OptionalDouble.of(cp.number("percent_zeros").getAsDouble()
-              - bp.number("percent_zeros").getAsDouble())
-          : OptionalDouble.empty();
-      out.columns().add(new DriftRow(g, type, cmpStart, cmpEnd, c.info().type(), d, zeros,
-          plan.custom().drift(name, bp, cp)));
+      OptionalDouble zeros =
+          cp.number("percent_zeros").isPresent() && bp.number("percent_zeros").isPresent()
+              ? OptionalDouble.of(
+                  cp.number("percent_zeros").getAsDouble()
+                      - bp.number("percent_zeros").getAsDouble())
+              : OptionalDouble.empty();
+      out.columns()
+          .add(
+              new DriftRow(
+                  g,
+                  type,
+                  cmpStart,
+                  cmpEnd,
+                  c.info().type(),
+                  d,
+                  zeros,
+                  plan.custom().drift(name, bp, cp)));
     }
     Set<String> was = base.nonNullColumns();
     Set<String> is = cur.nonNullColumns();
@@ -200,8 +265,18 @@ public final class MonitorRun {
     ColumnProfile bt = base.profile(":table").orElseThrow();
     ColumnProfile ct = cur.profile(":table").orElseThrow();
     long countDelta = (long) (ct.number("count").orElse(0) - bt.number("count").orElse(0));
-    out.tables().add(new TableDriftRow(g, type, cmpStart, cmpEnd, countDelta, added, missing,
-        Verdict.of(compared, plan.options()), plan.custom().drift(":table", bt, ct)));
+    out.tables()
+        .add(
+            new TableDriftRow(
+                g,
+                type,
+                cmpStart,
+                cmpEnd,
+                countDelta,
+                added,
+                missing,
+                Verdict.of(compared, plan.options()),
+                plan.custom().drift(":table", bt, ct)));
   }
 
   /** Warnings found while running. */

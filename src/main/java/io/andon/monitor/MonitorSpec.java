@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A declared monitor, as written in a monitor file, with Lakehouse Monitoring's names: the table
- * to profile, its profile type, the baseline, the time granularities and the slices.
+ * A declared monitor, as written in a monitor file, with Lakehouse Monitoring's names: the table to
+ * profile, its profile type, the baseline, the time granularities and the slices.
  *
  * @param table a file, folder or glob, relative to the monitor file's folder
  * @param columns the columns to profile; empty for all except the special ones
@@ -65,8 +65,8 @@ public record MonitorSpec(
    * expression over aggregate metrics of the same column), DRIFT (an expression over {@code
    * {{current_df}}.m} and {@code {{base_df}}.m}).
    */
-  public record CustomMetric(String name, Type type, List<String> inputColumns,
-      String definition, String outputDataType) {
+  public record CustomMetric(
+      String name, Type type, List<String> inputColumns, String definition, String outputDataType) {
     /** Lakehouse's custom metric types. */
     public enum Type {
       /** An SQL aggregate over the rows of a window and slice. */

@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
  */
 final class Profiler {
   /** The samples and profiles of one group's columns, by column name, and its profile rows. */
-  record GroupProfile(Map<String, ColumnSample> samples, Map<String, ColumnProfile> profiles,
+  record GroupProfile(
+      Map<String, ColumnSample> samples,
+      Map<String, ColumnProfile> profiles,
       List<ProfileRow> rows) {
     GroupProfile {
       samples = Collections.unmodifiableMap(new LinkedHashMap<>(samples));
@@ -39,8 +41,9 @@ final class Profiler {
 
     /** The columns with at least one value (the {@code :table} row's non_null_columns). */
     Set<String> nonNullColumns() {
-      return profiles.values().stream().filter(p -> !p.columnName().equals(":table")
-          && p.number("count").orElse(0) > 0).map(ColumnProfile::columnName)
+      return profiles.values().stream()
+          .filter(p -> !p.columnName().equals(":table") && p.number("count").orElse(0) > 0)
+          .map(ColumnProfile::columnName)
           .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
   }
@@ -58,21 +61,26 @@ final class Profiler {
   }
 
   /**
-   * Profiles the rows of {@code view}, whose columns are those of {@code owner}; a column
-   * {@code owner} lacks is left out.
+   * Profiles the rows of {@code view}, whose columns are those of {@code owner}; a column {@code
+   * owner} lacks is left out.
    */
-  GroupProfile profile(Duck.Table view, Duck.Table owner, List<Column> cols, Group g,
-      String logType) {
+  GroupProfile profile(
+      Duck.Table view, Duck.Table owner, List<Column> cols, Group g, String logType) {
     return profile(view, Optional.empty(), owner, cols, g, logType);
   }
 
   /**
    * Profiles the rows of {@code view}; with {@code rest} (the other rows of the window and model,
-   * when {@code view} is a protected group) an inference log's {@code :table} row gets the
-   * fairness metrics too.
+   * when {@code view} is a protected group) an inference log's {@code :table} row gets the fairness
+   * metrics too.
    */
-  GroupProfile profile(Duck.Table view, Optional<Duck.Table> rest, Duck.Table owner,
-      List<Column> cols, Group g, String logType) {
+  GroupProfile profile(
+      Duck.Table view,
+      Optional<Duck.Table> rest,
+      Duck.Table owner,
+      List<Column> cols,
+      Group g,
+      String logType) {
     Map<String, ColumnSample> samples = new LinkedHashMap<>();
     Map<String, ColumnProfile> profiles = new LinkedHashMap<>();
     List<ProfileRow> rows = new ArrayList<>();
@@ -87,8 +95,8 @@ final class Profiler {
       if (info.isEmpty()) {
         continue;
       }
-      ColumnSample s = c.numeric() ? columns.numeric(view, info.get())
-          : columns.categorical(view, info.get());
+      ColumnSample s =
+          c.numeric() ? columns.numeric(view, info.get()) : columns.categorical(view, info.get());
       samples.put(c.name(), s);
       ColumnProfile p = s.profile(c.name());
       Map<String, Object> metrics = new LinkedHashMap<>(p.metrics());
@@ -97,8 +105,12 @@ final class Profiler {
       profiles.put(c.name(), p);
       rows.add(new ProfileRow(g, logType, c.name(), info.get().type(), p.metrics()));
     }
-    table.put("non_null_columns", profiles.values().stream()
-        .filter(p -> p.number("count").orElse(0) > 0).map(ColumnProfile::columnName).toList());
+    table.put(
+        "non_null_columns",
+        profiles.values().stream()
+            .filter(p -> p.number("count").orElse(0) > 0)
+            .map(ColumnProfile::columnName)
+            .toList());
     table.putAll(custom.aggregates(view, ":table", table));
     rows.add(new ProfileRow(g, logType, ":table", "table", table));
     profiles.put(":table", new ColumnProfile(":table", "table", table));

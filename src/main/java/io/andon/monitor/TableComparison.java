@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Compares two tables column by column: reads both through DuckDB, settles each column's type
- * (inferred, or forced with {@code numeric}/{@code categorical}), and reports every column that
- * can be compared, with a warning naming each one that cannot.
+ * (inferred, or forced with {@code numeric}/{@code categorical}), and reports every column that can
+ * be compared, with a warning naming each one that cannot.
  */
 public final class TableComparison {
   /** A text column whose values are at least this share numbers is reported as mixed. */
@@ -25,8 +25,8 @@ public final class TableComparison {
   private TableComparison() {}
 
   /** Reads and compares two sources. {@code progress} hears one line per step. */
-  public static DriftReport compare(DataSource baseline, DataSource current,
-      DriftOptions options, Consumer<String> progress) {
+  public static DriftReport compare(
+      DataSource baseline, DataSource current, DriftOptions options, Consumer<String> progress) {
     Objects.requireNonNull(progress, "progress");
     try (Duck duck = Duck.open()) {
       progress.accept("reading baseline " + baseline.describe());
@@ -37,8 +37,8 @@ public final class TableComparison {
     }
   }
 
-  public static DriftReport compare(Duck duck, Duck.Table b, Duck.Table c, DriftOptions options,
-      Consumer<String> progress) {
+  public static DriftReport compare(
+      Duck duck, Duck.Table b, Duck.Table c, DriftOptions options, Consumer<String> progress) {
     Columns cols = new Columns(duck);
     List<String> warnings = new ArrayList<>();
     Set<String> all = new LinkedHashSet<>();
@@ -59,10 +59,18 @@ public final class TableComparison {
       Optional<Duck.ColumnInfo> cb = b.column(name);
       Optional<Duck.ColumnInfo> cc = c.column(name);
       if (cb.isEmpty() || cc.isEmpty()) {
-        warnings.add("column '" + name + "' is only in the " + (cb.isPresent() ? "baseline" : "current data")
-            + " (" + (cb.isPresent() ? b : c).source().describe() + "); it is not compared."
-            + Strings.didYouMean(name, (cb.isPresent() ? c : b).columns().stream()
-                .map(Duck.ColumnInfo::name).toList()));
+        warnings.add(
+            "column '"
+                + name
+                + "' is only in the "
+                + (cb.isPresent() ? "baseline" : "current data")
+                + " ("
+                + (cb.isPresent() ? b : c).source().describe()
+                + "); it is not compared."
+                + Strings.didYouMean(
+                    name,
+                    (cb.isPresent() ? c : b)
+                        .columns().stream().map(Duck.ColumnInfo::name).toList()));
         continue;
       }
       progress.accept("comparing column " + done + "/" + names.size() + " '" + name + "'");
@@ -74,32 +82,56 @@ public final class TableComparison {
       }
       ColumnSample sb = kind.equals("numeric") ? cols.numeric(b, tb) : cols.categorical(b, tb);
       ColumnSample sc = kind.equals("numeric") ? cols.numeric(c, tc) : cols.categorical(c, tc);
-      Optional<String> id = chosen ? Optional.empty()
-          : ColumnRoles.idNotice(name, tb.type(), tc.type(), sb, sc);
+      Optional<String> id =
+          chosen ? Optional.empty() : ColumnRoles.idNotice(name, tb.type(), tc.type(), sb, sc);
       if (id.isPresent()) {
         warnings.add(id.get());
         continue;
       }
       ColumnDrift d = sb.driftTo(name, sc, options);
-      if (tb.isNumeric() != tc.isNumeric() && !options.numeric().contains(name)
-          && !options.categorical().contains(name) && cols.nonNull(b, tb) > 0
+      if (tb.isNumeric() != tc.isNumeric()
+          && !options.numeric().contains(name)
+          && !options.categorical().contains(name)
+          && cols.nonNull(b, tb) > 0
           && cols.nonNull(c, tc) > 0) {
-        d = d.driftedBecause("type changed from " + tb.type() + " in the baseline to "
-            + tc.type() + " in the current data");
+        d =
+            d.driftedBecause(
+                "type changed from "
+                    + tb.type()
+                    + " in the baseline to "
+                    + tc.type()
+                    + " in the current data");
       }
       results.add(d);
     }
     if (results.isEmpty()) {
-      throw new InvalidInputException("no column could be compared between "
-          + b.source().describe() + " and " + c.source().describe() + ":\n  "
-          + String.join("\n  ", warnings));
+      throw new InvalidInputException(
+          "no column could be compared between "
+              + b.source().describe()
+              + " and "
+              + c.source().describe()
+              + ":\n  "
+              + String.join("\n  ", warnings));
     }
-    return DriftReport.of(b.source().describe(), c.source().describe(), b.rows(), c.rows(),
-        results, warnings, options);
+    return DriftReport.of(
+        b.source().describe(),
+        c.source().describe(),
+        b.rows(),
+        c.rows(),
+        results,
+        warnings,
+        options);
   }
 
-  private static String kind(String name, Duck.ColumnInfo tb, Duck.ColumnInfo tc, Duck.Table b,
-      Duck.Table c, Columns cols, DriftOptions options, List<String> warnings) {
+  private static String kind(
+      String name,
+      Duck.ColumnInfo tb,
+      Duck.ColumnInfo tc,
+      Duck.Table b,
+      Duck.Table c,
+      Columns cols,
+      DriftOptions options,
+      List<String> warnings) {
     if (options.numeric().contains(name)) {
       return "numeric";
     }
@@ -108,9 +140,14 @@ public final class TableComparison {
     }
     for (Duck.ColumnInfo t : List.of(tb, tc)) {
       if (!t.isNumeric() && !t.isText()) {
-        warnings.add("column '" + name + "' is " + t.type() + (t.isTemporal()
-            ? ": not compared (use it as the timestamp_col of a monitor to get windows)."
-            : ": not compared; pass --categorical " + name + " to compare its text form."));
+        warnings.add(
+            "column '"
+                + name
+                + "' is "
+                + t.type()
+                + (t.isTemporal()
+                    ? ": not compared (use it as the timestamp_col of a monitor to get windows)."
+                    : ": not compared; pass --categorical " + name + " to compare its text form."));
         return null;
       }
     }
@@ -135,11 +172,22 @@ public final class TableComparison {
         long[] share = cols.numberShare(t, ti);
         if (share[1] > 0 && share[0] < share[1] && share[0] >= MOSTLY_NUMBERS * share[1]) {
           String example = cols.firstNonNumber(t, ti).orElse("?");
-          warnings.add("column '" + name + "' mixes numbers and text in the "
-              + (t == b ? "baseline" : "current data") + " (" + (share[1] - share[0]) + " of "
-              + share[1] + " values are not numbers, e.g. '" + example + "'); compared as"
-              + " categorical. Pass --numeric " + name + " to compare it as numbers (the text"
-              + " values then count as nulls).");
+          warnings.add(
+              "column '"
+                  + name
+                  + "' mixes numbers and text in the "
+                  + (t == b ? "baseline" : "current data")
+                  + " ("
+                  + (share[1] - share[0])
+                  + " of "
+                  + share[1]
+                  + " values are not numbers, e.g. '"
+                  + example
+                  + "'); compared as"
+                  + " categorical. Pass --numeric "
+                  + name
+                  + " to compare it as numbers (the text"
+                  + " values then count as nulls).");
         }
       }
       return "categorical";
@@ -151,26 +199,62 @@ public final class TableComparison {
     String other = textSide == b ? "current data" : "baseline";
     String otherType = (textSide == b ? tc : tb).type();
     if (share[1] > 0 && share[0] >= MOSTLY_NUMBERS * share[1]) {
-      String example = cols.firstNonNumber(textSide, textType).map(x -> ", e.g. '" + x + "'")
-          .orElse("");
-      warnings.add("column '" + name + "' is " + otherType + " in the " + other + " but "
-          + textType.type() + " in the " + sideName + " (" + (share[1] - share[0]) + " of "
-          + share[1] + " values there are not numbers" + example + ", counted as nulls);"
-          + " compared as numeric. Pass --categorical " + name + " to compare it as text.");
+      String example =
+          cols.firstNonNumber(textSide, textType).map(x -> ", e.g. '" + x + "'").orElse("");
+      warnings.add(
+          "column '"
+              + name
+              + "' is "
+              + otherType
+              + " in the "
+              + other
+              + " but "
+              + textType.type()
+              + " in the "
+              + sideName
+              + " ("
+              + (share[1] - share[0])
+              + " of "
+              + share[1]
+              + " values there are not numbers"
+              + example
+              + ", counted as nulls);"
+              + " compared as numeric. Pass --categorical "
+              + name
+              + " to compare it as text.");
       return "numeric";
     }
-    warnings.add("column '" + name + "' is " + otherType + " in the " + other + " but "
-        + textType.type() + " in the " + sideName + " (mostly text); compared as categorical."
-        + " Pass --numeric " + name + " to compare it as numbers.");
+    warnings.add(
+        "column '"
+            + name
+            + "' is "
+            + otherType
+            + " in the "
+            + other
+            + " but "
+            + textType.type()
+            + " in the "
+            + sideName
+            + " (mostly text); compared as categorical."
+            + " Pass --numeric "
+            + name
+            + " to compare it as numbers.");
     return "categorical";
   }
 
-  private static void checkNamed(java.util.Collection<String> named, Set<String> all,
-      String flag) {
+  private static void checkNamed(java.util.Collection<String> named, Set<String> all, String flag) {
     for (String n : named) {
       if (!all.contains(n)) {
-        throw new InvalidInputException(flag + " names column '" + n + "', which neither input"
-            + " has." + Strings.didYouMean(n, all) + " Columns: " + String.join(", ", all) + ".");
+        throw new InvalidInputException(
+            flag
+                + " names column '"
+                + n
+                + "', which neither input"
+                + " has."
+                + Strings.didYouMean(n, all)
+                + " Columns: "
+                + String.join(", ", all)
+                + ".");
       }
     }
   }

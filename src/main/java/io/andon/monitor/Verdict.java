@@ -20,8 +20,8 @@ import java.util.Objects;
  * @param share drifted / compared (0 when nothing was compared)
  * @param rule the rule, in words, for every output
  */
-public record Verdict(Outcome outcome, int drifted, int compared, int notEnoughData,
-    double share, String rule) {
+public record Verdict(
+    Outcome outcome, int drifted, int compared, int notEnoughData, double share, String rule) {
 
   /** The outcome of a verdict. */
   public enum Outcome {
@@ -66,12 +66,14 @@ public record Verdict(Outcome outcome, int drifted, int compared, int notEnoughD
         }
         case NO_DRIFT -> compared++;
         case NOT_ENOUGH_DATA -> few++;
-        default -> { }
+        default -> {}
       }
     }
     double share = compared == 0 ? 0.0 : (double) drifted / compared;
-    boolean drift = options.driftShare().isPresent()
-        ? compared > 0 && share >= options.driftShare().getAsDouble() : drifted > 0;
+    boolean drift =
+        options.driftShare().isPresent()
+            ? compared > 0 && share >= options.driftShare().getAsDouble()
+            : drifted > 0;
     Outcome o = drift ? Outcome.DRIFT : few > 0 ? Outcome.NOT_ENOUGH_DATA : Outcome.NO_DRIFT;
     return new Verdict(o, drifted, compared, few, share, rule(options));
   }
@@ -83,28 +85,50 @@ public record Verdict(Outcome outcome, int drifted, int compared, int notEnoughD
 
   /** "DRIFT (3 of 9 columns drifted, share 0.33)" and the like. */
   public String summary() {
-    return outcome.label() + " (" + drifted + " of " + compared + " columns drifted, share "
-        + fmt(share) + (notEnoughData > 0 ? "; " + notEnoughData + " with not enough data" : "")
+    return outcome.label()
+        + " ("
+        + drifted
+        + " of "
+        + compared
+        + " columns drifted, share "
+        + fmt(share)
+        + (notEnoughData > 0 ? "; " + notEnoughData + " with not enough data" : "")
         + ")";
   }
 
   /** The verdict rule in words. */
   public static String rule(DriftOptions o) {
     DriftOptions.Thresholds t = o.thresholds();
-    String dataset = o.driftShare().isPresent()
-        ? "the dataset drifts when at least " + pct(o.driftShare().getAsDouble())
-            + " of the compared columns drift"
-        : "the dataset drifts when any compared column drifts";
-    String alpha = o.comparisons() > 1 ? fmt(t.alpha()) + " / " + o.comparisons()
-        + " comparisons (Bonferroni)" : fmt(t.alpha());
-    return dataset + "; a column drifts when population_stability_index >= " + fmt(t.psi())
-        + ", wasserstein_distance_normed >= " + fmt(t.wassersteinNormed()) + " or js_distance >= "
-        + fmt(t.jsDistance()) + " with the p-value of its test below " + alpha
-        + ", when its share of nulls moves by " + fmt(100 * t.nullShareDelta())
+    String dataset =
+        o.driftShare().isPresent()
+            ? "the dataset drifts when at least "
+                + pct(o.driftShare().getAsDouble())
+                + " of the compared columns drift"
+            : "the dataset drifts when any compared column drifts";
+    String alpha =
+        o.comparisons() > 1
+            ? fmt(t.alpha()) + " / " + o.comparisons() + " comparisons (Bonferroni)"
+            : fmt(t.alpha());
+    return dataset
+        + "; a column drifts when population_stability_index >= "
+        + fmt(t.psi())
+        + ", wasserstein_distance_normed >= "
+        + fmt(t.wassersteinNormed())
+        + " or js_distance >= "
+        + fmt(t.jsDistance())
+        + " with the p-value of its test below "
+        + alpha
+        + ", when its share of nulls moves by "
+        + fmt(100 * t.nullShareDelta())
         + " points or more, when it becomes all null or when its type changes"
-        + (o.columnThresholds().isEmpty() ? "" : " (thresholds of their own for "
-            + String.join(", ", o.columnThresholds().keySet().stream().sorted().toList()) + ")")
-        + "; with fewer than " + o.minSample() + " rows on a side a column is NOT_ENOUGH_DATA;"
+        + (o.columnThresholds().isEmpty()
+            ? ""
+            : " (thresholds of their own for "
+                + String.join(", ", o.columnThresholds().keySet().stream().sorted().toList())
+                + ")")
+        + "; with fewer than "
+        + o.minSample()
+        + " rows on a side a column is NOT_ENOUGH_DATA;"
         + " ids and constant columns are left out";
   }
 

@@ -17,12 +17,18 @@ public record Window(Instant start, Instant end) {
 
   /** The SQL predicate that keeps this window's rows of {@code timestampColumn}. */
   String where(String timestampColumn) {
-    return timestampColumn + " >= " + literal(start) + " AND " + timestampColumn + " < "
+    return timestampColumn
+        + " >= "
+        + literal(start)
+        + " AND "
+        + timestampColumn
+        + " < "
         + literal(end);
   }
 
   private static String literal(Instant i) {
-    return "TIMESTAMP '" + LocalDateTime.ofInstant(i, ZoneOffset.UTC).toString().replace('T', ' ')
+    return "TIMESTAMP '"
+        + LocalDateTime.ofInstant(i, ZoneOffset.UTC).toString().replace('T', ' ')
         + "'";
   }
 }

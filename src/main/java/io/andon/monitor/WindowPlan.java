@@ -17,13 +17,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The time windows of a monitor: reads the timestamp column as UTC timestamps (a copy of the
- * table with one more column) and cuts the table into the windows of a granularity with DuckDB's
- * {@code time_bucket}.
+ * The time windows of a monitor: reads the timestamp column as UTC timestamps (a copy of the table
+ * with one more column) and cuts the table into the windows of a granularity with DuckDB's {@code
+ * time_bucket}.
  */
 final class WindowPlan {
   /** Most windows one granularity may produce; more means the granularity is too fine. */
   static final int MAX_WINDOWS = 10_000;
+
   /** The column that holds the parsed timestamp. */
   static final String TS = "__andon_ts";
 
@@ -35,66 +36,119 @@ final class WindowPlan {
 
   /**
    * The input with the column {@link #TS}: {@code timestampCol} as a timestamp. Rows whose
-   * timestamp is null or does not parse are left out of every window, with a warning; a column
-   * that does not parse at all is invalid input.
+   * timestamp is null or does not parse are left out of every window, with a warning; a column that
+   * does not parse at all is invalid input.
    */
   Duck.Table timed(Duck.Table input, Optional<String> timestampCol, List<String> warnings) {
     if (timestampCol.isEmpty()) {
       return input;
     }
     String ts = timestampCol.get();
-    Duck.ColumnInfo col = input.column(ts).orElseThrow(() -> new InvalidInputException(
-        "timestamp_col '" + ts + "' is not a column of " + input.source().describe() + "."
-            + Strings.didYouMean(ts, MonitorColumns.names(input)) + " Columns: "
-            + String.join(", ", MonitorColumns.names(input)) + "."));
+    Duck.ColumnInfo col =
+        input
+            .column(ts)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "timestamp_col '"
+                            + ts
+                            + "' is not a column of "
+                            + input.source().describe()
+                            + "."
+                            + Strings.didYouMean(ts, MonitorColumns.names(input))
+                            + " Columns: "
+                            + String.join(", ", MonitorColumns.names(input))
+                            + "."));
     String expr;
     if (col.isTemporal()) {
       expr = "CAST(" + Duck.ident(ts) + " AS TIMESTAMP)";
     } else if (col.isText()) {
       expr = "TRY_CAST(" + Duck.ident(ts) + " AS TIMESTAMP)";
     } else {
-      throw new InvalidInputException("timestamp_col '" + ts + "' is " + col.type() + ", not a"
-          + " timestamp. Store it as a TIMESTAMP or DATE column, or as ISO-8601 text such as"
-          + " '2026-11-28 13:45:00'.");
+      throw new InvalidInputException(
+          "timestamp_col '"
+              + ts
+              + "' is "
+              + col.type()
+              + ", not a"
+              + " timestamp. Store it as a TIMESTAMP or DATE column, or as ISO-8601 text such as"
+              + " '2026-11-28 13:45:00'.");
     }
     try (Statement s = duck.connection().createStatement()) {
-      s.execute("CREATE OR REPLACE TABLE input_ts AS SELECT *, " + expr + " AS " + TS
-          + " FROM " + Duck.ident(input.name()));
+      s.execute(
+          "CREATE OR REPLACE TABLE input_ts AS SELECT *, "
+              + expr
+              + " AS "
+              + TS
+              + " FROM "
+              + Duck.ident(input.name()));
       long bad;
       long nulls;
-      try (ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE " + TS + " IS NULL AND "
-          + Duck.ident(ts) + " IS NOT NULL), count(*) FILTER (WHERE " + Duck.ident(ts)
-          + " IS NULL) FROM input_ts")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT count(*) FILTER (WHERE "
+                  + TS
+                  + " IS NULL AND "
+                  + Duck.ident(ts)
+                  + " IS NOT NULL), count(*) FILTER (WHERE "
+                  + Duck.ident(ts)
+                  + " IS NULL) FROM input_ts")) {
         rs.next();
         bad = rs.getLong(1);
         nulls = rs.getLong(2);
       }
       if (bad > 0) {
         String example = "";
-        try (ResultSet rs = s.executeQuery("SELECT CAST(" + Duck.ident(ts) + " AS VARCHAR) FROM"
-            + " input_ts WHERE " + TS + " IS NULL AND " + Duck.ident(ts) + " IS NOT NULL LIMIT 1")) {
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT CAST("
+                    + Duck.ident(ts)
+                    + " AS VARCHAR) FROM"
+                    + " input_ts WHERE "
+                    + TS
+                    + " IS NULL AND "
+                    + Duck.ident(ts)
+                    + " IS NOT NULL LIMIT 1")) {
           if (rs.next()) {
             example = rs.getString(1);
           }
         }
         if (bad + nulls == input.rows()) {
-          throw new InvalidInputException("timestamp_col '" + ts + "' of "
-              + input.source().describe() + " does not parse as a timestamp (e.g. '" + example
-              + "'). Write timestamps as ISO-8601, such as '2026-11-28 13:45:00'.");
+          throw new InvalidInputException(
+              "timestamp_col '"
+                  + ts
+                  + "' of "
+                  + input.source().describe()
+                  + " does not parse as a timestamp (e.g. '"
+                  + example
+                  + "'). Write timestamps as ISO-8601, such as '2026-11-28 13:45:00'.");
         }
-        warnings.add("timestamp_col '" + ts + "': " + bad + " of " + input.rows()
-            + " values do not parse as timestamps (e.g. '" + example + "'); those rows are left"
-            + " out of every window.");
+        warnings.add(
+            "timestamp_col '"
+                + ts
+                + "': "
+                + bad
+                + " of "
+                + input.rows()
+                + " values do not parse as timestamps (e.g. '"
+                + example
+                + "'); those rows are left"
+                + " out of every window.");
       }
       if (nulls > 0) {
-        warnings.add("timestamp_col '" + ts + "': " + nulls + " rows have no timestamp and are"
-            + " left out of every window.");
+        warnings.add(
+            "timestamp_col '"
+                + ts
+                + "': "
+                + nulls
+                + " rows have no timestamp and are"
+                + " left out of every window.");
       }
-      return new Duck.Table("input_ts", input.role(), input.source(), input.rows(),
-          new ArrayList<>(input.columns()));
+      return new Duck.Table(
+          "input_ts", input.role(), input.source(), input.rows(), new ArrayList<>(input.columns()));
     } catch (SQLException e) {
-      throw new InvalidInputException("cannot read timestamp_col '" + ts + "': "
-          + e.getMessage(), e);
+      throw new InvalidInputException(
+          "cannot read timestamp_col '" + ts + "': " + e.getMessage(), e);
     }
   }
 
@@ -110,25 +164,41 @@ final class WindowPlan {
     }
     String bucket = "time_bucket(INTERVAL '" + g.interval() + "', " + TS + ")";
     try (Statement s = duck.connection().createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT count(DISTINCT " + bucket + ") FROM "
-          + Duck.ident(t.name()))) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT count(DISTINCT " + bucket + ") FROM " + Duck.ident(t.name()))) {
         rs.next();
         long n = rs.getLong(1);
         if (n > MAX_WINDOWS) {
-          throw new InvalidInputException("granularity '" + g.text() + "' cuts the table into "
-              + n + " windows (more than " + MAX_WINDOWS + "); choose a coarser granularity.");
+          throw new InvalidInputException(
+              "granularity '"
+                  + g.text()
+                  + "' cuts the table into "
+                  + n
+                  + " windows (more than "
+                  + MAX_WINDOWS
+                  + "); choose a coarser granularity.");
         }
       }
-      try (ResultSet rs = s.executeQuery("SELECT DISTINCT " + bucket + " AS w, " + bucket
-          + " + INTERVAL '" + g.interval() + "' FROM " + Duck.ident(t.name()) + " WHERE " + TS
-          + " IS NOT NULL ORDER BY w")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT DISTINCT "
+                  + bucket
+                  + " AS w, "
+                  + bucket
+                  + " + INTERVAL '"
+                  + g.interval()
+                  + "' FROM "
+                  + Duck.ident(t.name())
+                  + " WHERE "
+                  + TS
+                  + " IS NOT NULL ORDER BY w")) {
         while (rs.next()) {
           out.add(new Window(instant(rs.getObject(1)), instant(rs.getObject(2))));
         }
       }
     } catch (SQLException e) {
-      throw new InvalidInputException("cannot cut windows of '" + g.text() + "': "
-          + Duck.clean(e.getMessage()), e);
+      throw new InvalidInputException(
+          "cannot cut windows of '" + g.text() + "': " + Duck.clean(e.getMessage()), e);
     }
     return out;
   }

@@ -3,8 +3,8 @@
  * io.andon.monitor.MonitorLoader} into a {@link io.andon.monitor.MonitorSpec}) names a table, its
  * baseline, time windows, slices and custom metrics; {@link io.andon.monitor.MonitorRun} profiles
  * every window and compares it with the baseline and with the window before, and {@link
- * io.andon.monitor.MetricsStore} appends the rows to the store's {@code profile_metrics} and
- * {@code drift_metrics} tables, where alert rules ({@code io.andon.alert}) read them.
+ * io.andon.monitor.MetricsStore} appends the rows to the store's {@code profile_metrics} and {@code
+ * drift_metrics} tables, where alert rules ({@code io.andon.alert}) read them.
  *
  * <p>A monitor run's steps: {@link io.andon.monitor.MonitorColumns} chooses the columns and finds
  * the ids, {@link io.andon.monitor.Segments} the models and slices, {@link
@@ -15,16 +15,16 @@
  * samples of the same {@link io.andon.monitor.GroupKey} in the baseline and the window before are
  * compared ({@link io.andon.monitor.DriftAnalysis}).
  *
- * <p>Inside a job, {@code monitor_task} ({@code io.andon.monitor.task}) is the execute step of
- * the flow load -&gt; validate -&gt; execute -&gt; store -&gt; report: it runs the monitor, stores
- * its metrics and returns the verdict as task values. {@code andon drift} compares two tables
- * once ({@link io.andon.monitor.TableComparison}, {@link io.andon.monitor.DriftAnalysis}) and
- * reports in text, JSON or HTML ({@code io.andon.monitor.report}).
+ * <p>Inside a job, {@code monitor_task} ({@code io.andon.monitor.task}) is the execute step of the
+ * flow load -&gt; validate -&gt; execute -&gt; store -&gt; report: it runs the monitor, stores its
+ * metrics and returns the verdict as task values. {@code andon drift} compares two tables once
+ * ({@link io.andon.monitor.TableComparison}, {@link io.andon.monitor.DriftAnalysis}) and reports in
+ * text, JSON or HTML ({@code io.andon.monitor.report}).
  *
  * <p>The pieces: {@code io.andon.monitor.data} reads CSV, Parquet and JSON through DuckDB; {@code
  * io.andon.monitor.stats} holds the statistics (PSI, Jensen-Shannon, Kolmogorov-Smirnov,
- * chi-squared, Wasserstein); {@code io.andon.monitor.sketch} compares tables too large to hold,
- * in one streaming pass with bounded memory. Effect sizes decide drift; p-values only inform.
+ * chi-squared, Wasserstein); {@code io.andon.monitor.sketch} compares tables too large to hold, in
+ * one streaming pass with bounded memory. Effect sizes decide drift; p-values only inform.
  *
  * <p>Threading: a monitor or a comparison runs on the calling thread (a worker thread in a job);
  * DuckDB may use several threads inside one query.

@@ -19,10 +19,10 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Builds the wheel artifacts of the bundle a job belongs to ({@code artifacts.<name>: {type: whl,
- * path, build}}), once per run, as {@code databricks bundle deploy} does before the job runs.
- * The build command runs with {@code sh -c} in the artifact's folder, the task interpreter's
- * folder first on PATH (so {@code python3} in it is that interpreter). Without {@code build},
- * andon runs {@link #DEFAULT_BUILD}.
+ * path, build}}), once per run, as {@code databricks bundle deploy} does before the job runs. The
+ * build command runs with {@code sh -c} in the artifact's folder, the task interpreter's folder
+ * first on PATH (so {@code python3} in it is that interpreter). Without {@code build}, andon runs
+ * {@link #DEFAULT_BUILD}.
  */
 final class Artifacts {
   static final String DEFAULT_BUILD =
@@ -68,7 +68,8 @@ final class Artifacts {
         ctx.log().println("andon: " + done + " (built for this run by another task)");
       }
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r
+      throw e.getCause() instanceof RuntimeException r
+          ? r
           : new PythonTaskException(e.getCause().toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -77,8 +78,12 @@ final class Artifacts {
   }
 
   private static String build(Path root, Interpreter python, TaskContext ctx) {
-    Path file = BUNDLE_FILES.stream().map(root::resolve).filter(Files::isRegularFile)
-        .findFirst().orElseThrow();
+    Path file =
+        BUNDLE_FILES.stream()
+            .map(root::resolve)
+            .filter(Files::isRegularFile)
+            .findFirst()
+            .orElseThrow();
     YNode doc = YamlReader.read(file);
     if (!(doc instanceof YMap m) || !(m.get("artifacts").orElse(null) instanceof YMap arts)) {
       return "";
@@ -97,9 +102,20 @@ final class Artifacts {
       ctx.log().println("andon: building artifact '" + a.key() + "' in " + dir + ": " + cmd);
       int rc = shell(cmd, dir, python, ctx);
       if (rc != 0) {
-        throw new PythonTaskException("artifact '" + a.key() + "' of " + file + " did not build:"
-            + " `" + cmd + "` exited with status " + rc + " in " + dir + " (its output is in this"
-            + " task's log).");
+        throw new PythonTaskException(
+            "artifact '"
+                + a.key()
+                + "' of "
+                + file
+                + " did not build:"
+                + " `"
+                + cmd
+                + "` exited with status "
+                + rc
+                + " in "
+                + dir
+                + " (its output is in this"
+                + " task's log).");
       }
       built.append(built.length() == 0 ? "built artifact " : ", ").append(a.key());
     }
@@ -107,16 +123,22 @@ final class Artifacts {
   }
 
   private static Optional<String> text(YMap m, String key) {
-    return m.get(key).filter(n -> n instanceof YScalar s && !s.isNull())
+    return m.get(key)
+        .filter(n -> n instanceof YScalar s && !s.isNull())
         .map(n -> ((YScalar) n).text());
   }
 
   private static int shell(String cmd, Path dir, Interpreter python, TaskContext ctx) {
     try {
-      ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", cmd).directory(dir.toFile())
-          .redirectErrorStream(true);
-      pb.environment().merge("PATH", python.path().getParent().toString(),
-          (old, mine) -> mine + File.pathSeparator + old);
+      ProcessBuilder pb =
+          new ProcessBuilder("/bin/sh", "-c", cmd)
+              .directory(dir.toFile())
+              .redirectErrorStream(true);
+      pb.environment()
+          .merge(
+              "PATH",
+              python.path().getParent().toString(),
+              (old, mine) -> mine + File.pathSeparator + old);
       Process p = pb.start();
       p.getOutputStream().close();
       try (InputStream in = p.getInputStream()) {

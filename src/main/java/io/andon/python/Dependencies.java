@@ -7,8 +7,8 @@ import java.util.List;
  * What a Python task needs installed: wheel files (paths or globs relative to the file that
  * declares the job), pip requirement strings, and requirements files.
  */
-public record Dependencies(List<String> wheels, List<String> requirements,
-    List<String> requirementFiles) {
+public record Dependencies(
+    List<String> wheels, List<String> requirements, List<String> requirementFiles) {
   public static final Dependencies NONE = new Dependencies(List.of(), List.of(), List.of());
 
   public Dependencies {

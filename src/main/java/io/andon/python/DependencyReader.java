@@ -25,41 +25,59 @@ final class DependencyReader {
       p.map(n, "a library").ifPresent(lib -> library(lib, wheels, reqs, files, p));
     }
     Optional<String> envKey = p.string(task, "environment_key");
-    envKey.ifPresent(k -> environment(task, job, k, p).forEach(dep -> {
-      if (isPath(dep)) {
-        wheels.add(dep);
-      } else {
-        reqs.add(dep);
-      }
-    }));
+    envKey.ifPresent(
+        k ->
+            environment(task, job, k, p)
+                .forEach(
+                    dep -> {
+                      if (isPath(dep)) {
+                        wheels.add(dep);
+                      } else {
+                        reqs.add(dep);
+                      }
+                    }));
     return new Dependencies(wheels, reqs, files);
   }
 
-  private static void library(YMap lib, List<String> wheels, List<String> reqs,
-      List<String> files, Problems p) {
+  private static void library(
+      YMap lib, List<String> wheels, List<String> reqs, List<String> files, Problems p) {
     if (lib.has("whl")) {
-      p.string(lib, "whl").ifPresent(w -> {
-        if (w.startsWith("/Workspace/") || w.startsWith("dbfs:/") || w.startsWith("/Volumes/")) {
-          p.add(lib.get("whl").get().loc(), "library whl " + w + " is a workspace path; andon"
-              + " installs wheels from the bundle's files: give a path relative to this file"
-              + " (for example ../dist/*.whl).");
-        } else {
-          wheels.add(w);
-        }
-      });
+      p.string(lib, "whl")
+          .ifPresent(
+              w -> {
+                if (w.startsWith("/Workspace/")
+                    || w.startsWith("dbfs:/")
+                    || w.startsWith("/Volumes/")) {
+                  p.add(
+                      lib.get("whl").get().loc(),
+                      "library whl "
+                          + w
+                          + " is a workspace path; andon"
+                          + " installs wheels from the bundle's files: give a path relative to this file"
+                          + " (for example ../dist/*.whl).");
+                } else {
+                  wheels.add(w);
+                }
+              });
     } else if (lib.has("pypi")) {
-      p.map(lib, "pypi").ifPresent(pypi -> {
-        p.unknownKeys(pypi, Set.of("package", "repo"), "a pypi library");
-        Optional<String> pkg = p.requiredString(pypi, "package", "a pypi library");
-        Optional<String> repo = p.string(pypi, "repo");
-        pkg.ifPresent(x -> reqs.add(x));
-        repo.ifPresent(r -> reqs.add("--extra-index-url=" + r));
-      });
+      p.map(lib, "pypi")
+          .ifPresent(
+              pypi -> {
+                p.unknownKeys(pypi, Set.of("package", "repo"), "a pypi library");
+                Optional<String> pkg = p.requiredString(pypi, "package", "a pypi library");
+                Optional<String> repo = p.string(pypi, "repo");
+                pkg.ifPresent(x -> reqs.add(x));
+                repo.ifPresent(r -> reqs.add("--extra-index-url=" + r));
+              });
     } else if (lib.has("requirements")) {
       p.string(lib, "requirements").ifPresent(files::add);
     } else {
-      p.add(lib.loc(), "library " + String.join(", ", lib.keys()) + " cannot be installed into a"
-          + " Python environment; andon installs libraries of kind whl, pypi and requirements.");
+      p.add(
+          lib.loc(),
+          "library "
+              + String.join(", ", lib.keys())
+              + " cannot be installed into a"
+              + " Python environment; andon installs libraries of kind whl, pypi and requirements.");
     }
   }
 
@@ -69,8 +87,11 @@ final class DependencyReader {
       for (YNode n : envs.items()) {
         if (n instanceof YMap env && p.string(env, "environment_key").orElse("").equals(key)) {
           List<String> deps = new ArrayList<>();
-          p.map(env, "spec").ifPresent(spec -> p.list(spec, "dependencies").forEach(d ->
-              p.scalarText(d, "a dependency").ifPresent(deps::add)));
+          p.map(env, "spec")
+              .ifPresent(
+                  spec ->
+                      p.list(spec, "dependencies")
+                          .forEach(d -> p.scalarText(d, "a dependency").ifPresent(deps::add)));
           return deps;
         }
         if (n instanceof YMap env) {
@@ -78,14 +99,22 @@ final class DependencyReader {
         }
       }
     }
-    p.add(task.get("environment_key").get().loc(), "environment_key '" + key + "' names no entry"
-        + " of the job's environments" + (names.isEmpty() ? " (it has none)."
-            : "; it has: " + String.join(", ", names) + "."));
+    p.add(
+        task.get("environment_key").get().loc(),
+        "environment_key '"
+            + key
+            + "' names no entry"
+            + " of the job's environments"
+            + (names.isEmpty()
+                ? " (it has none)."
+                : "; it has: " + String.join(", ", names) + "."));
     return List.of();
   }
 
   private static boolean isPath(String dep) {
-    return dep.startsWith("./") || dep.startsWith("../") || dep.startsWith("/")
+    return dep.startsWith("./")
+        || dep.startsWith("../")
+        || dep.startsWith("/")
         || dep.endsWith(".whl");
   }
 }

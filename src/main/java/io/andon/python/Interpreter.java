@@ -39,21 +39,39 @@ public record Interpreter(Path path, String version) {
         path = onPath(env, given).orElse(path);
       }
       if (!Files.isExecutable(path)) {
-        throw new PythonTaskException("ANDON_PYTHON=" + given + " is not an executable file;"
-            + " point it at a Python 3." + MIN_MINOR + " or newer, or unset it to use python3 on"
-            + " PATH.");
+        throw new PythonTaskException(
+            "ANDON_PYTHON="
+                + given
+                + " is not an executable file;"
+                + " point it at a Python 3."
+                + MIN_MINOR
+                + " or newer, or unset it to use python3 on"
+                + " PATH.");
       }
     } else {
-      path = onPath(env, "python3").orElseThrow(() -> new PythonTaskException("no Python found:"
-          + " python3 is not on PATH and ANDON_PYTHON is not set. Install Python 3." + MIN_MINOR
-          + " or newer, or set ANDON_PYTHON to one."));
+      path =
+          onPath(env, "python3")
+              .orElseThrow(
+                  () ->
+                      new PythonTaskException(
+                          "no Python found:"
+                              + " python3 is not on PATH and ANDON_PYTHON is not set. Install Python 3."
+                              + MIN_MINOR
+                              + " or newer, or set ANDON_PYTHON to one."));
     }
     Interpreter found = PROBED.computeIfAbsent(path, Interpreter::probe);
     String[] parts = found.version().split("\\.");
     if (!parts[0].equals("3") || Integer.parseInt(parts[1]) < MIN_MINOR) {
-      throw new PythonTaskException("Python " + found.version() + " at " + path + " is too old:"
-          + " andon runs Python tasks with Python 3." + MIN_MINOR + " or newer. Install one, or"
-          + " set ANDON_PYTHON to it.");
+      throw new PythonTaskException(
+          "Python "
+              + found.version()
+              + " at "
+              + path
+              + " is too old:"
+              + " andon runs Python tasks with Python 3."
+              + MIN_MINOR
+              + " or newer. Install one, or"
+              + " set ANDON_PYTHON to it.");
     }
     return found;
   }
@@ -70,18 +88,27 @@ public record Interpreter(Path path, String version) {
   /** Runs {@code python} once: its version and {@code sys.executable}. */
   private static Interpreter probe(Path python) {
     try {
-      Process p = new ProcessBuilder(python.toString(), "-c",
-          "import sys; print('%d.%d.%d' % sys.version_info[:3]); print(sys.executable)")
-          .redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(
+                  python.toString(),
+                  "-c",
+                  "import sys; print('%d.%d.%d' % sys.version_info[:3]); print(sys.executable)")
+              .redirectErrorStream(true)
+              .start();
       p.getOutputStream().close();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       String[] lines = out.split("\n");
-      if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0
+      if (!p.waitFor(30, TimeUnit.SECONDS)
+          || p.exitValue() != 0
           || !lines[0].strip().matches("\\d+\\.\\d+\\.\\d+")) {
         p.destroyForcibly();
-        throw new PythonTaskException(python + " does not run as Python 3 (it printed: "
-            + (out.isEmpty() ? "nothing" : lines[0]) + "); andon needs Python 3." + MIN_MINOR
-            + " or newer, as python3 on PATH or in ANDON_PYTHON.");
+        throw new PythonTaskException(
+            python
+                + " does not run as Python 3 (it printed: "
+                + (out.isEmpty() ? "nothing" : lines[0])
+                + "); andon needs Python 3."
+                + MIN_MINOR
+                + " or newer, as python3 on PATH or in ANDON_PYTHON.");
       }
       String exe = lines.length > 1 ? lines[1].strip() : "";
       Path real = !exe.isEmpty() && Files.isExecutable(Path.of(exe)) ? Path.of(exe) : python;

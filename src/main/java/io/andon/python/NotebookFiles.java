@@ -21,8 +21,7 @@ import java.util.Optional;
  */
 final class NotebookFiles {
   /** Extensions tried after the path as given, in Databricks' order. */
-  static final List<String> EXTENSIONS = List.of("", ".py", ".ipynb", ".sql", ".scala", ".r",
-      ".R");
+  static final List<String> EXTENSIONS = List.of("", ".py", ".ipynb", ".sql", ".scala", ".r", ".R");
 
   private NotebookFiles() {}
 
@@ -51,8 +50,11 @@ final class NotebookFiles {
     }
     if (name.endsWith(".ipynb")) {
       JsonNode nb = Json.read(Files.readString(file, StandardCharsets.UTF_8));
-      String lang = nb.path("metadata").path("kernelspec").path("language").asText(
-          nb.path("metadata").path("language_info").path("name").asText("python"));
+      String lang =
+          nb.path("metadata")
+              .path("kernelspec")
+              .path("language")
+              .asText(nb.path("metadata").path("language_info").path("name").asText("python"));
       return lang.isEmpty() ? "python" : lang.toLowerCase(Locale.ROOT);
     }
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -69,7 +71,9 @@ final class NotebookFiles {
     if (!Reference.findAll(path).isEmpty()) {
       return; // known when the task runs
     }
-    if (path.startsWith("/Workspace/") || path.startsWith("/Users/") || path.startsWith("/Repos/")
+    if (path.startsWith("/Workspace/")
+        || path.startsWith("/Users/")
+        || path.startsWith("/Repos/")
         || path.startsWith("/Shared/")) {
       if (find(baseDir, path).isEmpty()) {
         PythonTaskTypes.workspacePath(at, "notebook_path", path, p);
@@ -83,9 +87,14 @@ final class NotebookFiles {
     try {
       String lang = language(file.get());
       if (!lang.equals("python")) {
-        p.add(at, "notebook " + file.get() + " is a " + lang.toUpperCase(Locale.ROOT)
-            + " notebook; andon runs Python notebooks only. Run this task in a Databricks"
-            + " workspace, or put a shell_task beside it as its local stand-in.");
+        p.add(
+            at,
+            "notebook "
+                + file.get()
+                + " is a "
+                + lang.toUpperCase(Locale.ROOT)
+                + " notebook; andon runs Python notebooks only. Run this task in a Databricks"
+                + " workspace, or put a shell_task beside it as its local stand-in.");
       }
     } catch (IOException e) {
       p.add(at, "notebook " + file.get() + " cannot be read: " + e.getMessage());
@@ -109,7 +118,8 @@ final class NotebookFiles {
         lines.addAll(b.toString().lines().toList());
       }
     } else {
-      text.lines().filter(l -> l.startsWith("# MAGIC "))
+      text.lines()
+          .filter(l -> l.startsWith("# MAGIC "))
           .forEach(l -> lines.add(l.substring("# MAGIC ".length())));
     }
     for (String l : lines) {

@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * use (even under {@code PYTHONDONTWRITEBYTECODE}), so later tasks do not compile it again.
  */
 final class PythonLib {
-  static final List<String> FILES = List.of("__init__.py", "__main__.py", "dbutils.py",
-      "_runner.py");
+  static final List<String> FILES =
+      List.of("__init__.py", "__main__.py", "dbutils.py", "_runner.py");
   private static final Map<Path, Path> EXTRACTED = new ConcurrentHashMap<>();
 
   private PythonLib() {}
@@ -46,8 +46,8 @@ final class PythonLib {
       for (String f : FILES) {
         try (InputStream in = PythonLib.class.getResourceAsStream("andon/" + f)) {
           if (in == null) {
-            throw new IllegalStateException("andon's Python file " + f + " is missing from the"
-                + " jar");
+            throw new IllegalStateException(
+                "andon's Python file " + f + " is missing from the" + " jar");
           }
           byte[] b = in.readAllBytes();
           files.put(f, b);
@@ -68,7 +68,8 @@ final class PythonLib {
       }
       try {
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException
+      } catch (FileAlreadyExistsException
+          | AtomicMoveNotSupportedException
           | java.nio.file.DirectoryNotEmptyException e) {
         Venvs.deleteTree(tmp); // another process extracted the same files first
       }

@@ -13,8 +13,9 @@ public sealed interface PythonPayload extends Payload {
   Dependencies dependencies();
 
   /** {@code notebook_task}: a notebook of the bundle, its base_parameters as widgets. */
-  record Notebook(String notebookPath, Map<String, String> baseParameters,
-      Dependencies dependencies) implements PythonPayload {
+  record Notebook(
+      String notebookPath, Map<String, String> baseParameters, Dependencies dependencies)
+      implements PythonPayload {
     public static final String KEY = "notebook_task";
 
     public Notebook {
@@ -63,11 +64,16 @@ public sealed interface PythonPayload extends Payload {
   }
 
   /**
-   * {@code python_wheel_task}: an entry point of an installed package, run with {@code
-   * parameters} as argv or {@code named_parameters} as {@code --name=value}.
+   * {@code python_wheel_task}: an entry point of an installed package, run with {@code parameters}
+   * as argv or {@code named_parameters} as {@code --name=value}.
    */
-  record Wheel(String packageName, String entryPoint, List<String> parameters,
-      Map<String, String> namedParameters, Dependencies dependencies) implements PythonPayload {
+  record Wheel(
+      String packageName,
+      String entryPoint,
+      List<String> parameters,
+      Map<String, String> namedParameters,
+      Dependencies dependencies)
+      implements PythonPayload {
     public static final String KEY = "python_wheel_task";
 
     public Wheel {

@@ -35,8 +35,9 @@ final class PythonProcess {
 
   private PythonProcess() {}
 
-  static Result run(TaskContext ctx, Path python, Map<String, Object> context, Path cwd,
-      Map<String, String> env) throws IOException, InterruptedException {
+  static Result run(
+      TaskContext ctx, Path python, Map<String, Object> context, Path cwd, Map<String, String> env)
+      throws IOException, InterruptedException {
     Path lib = PythonLib.dir(ctx.home());
     Path tmp = ctx.home().toAbsolutePath().resolve("python").resolve("tmp");
     Files.createDirectories(tmp);
@@ -46,13 +47,14 @@ final class PythonProcess {
       Path result = work.resolve("result.json");
       Map<String, Object> full = new LinkedHashMap<>(context);
       full.put("result_file", result.toString());
-      Files.writeString(spec, Json.write(full),
-          StandardCharsets.UTF_8);
-      List<String> cmd = List.of(python.toString(), "-m", "andon", "--new-session",
-          spec.toString());
-      ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile())
-          .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(
-              new File("/dev/null")));
+      Files.writeString(spec, Json.write(full), StandardCharsets.UTF_8);
+      List<String> cmd =
+          List.of(python.toString(), "-m", "andon", "--new-session", spec.toString());
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd)
+              .directory(cwd.toFile())
+              .redirectErrorStream(true)
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       Map<String, String> penv = pb.environment();
       penv.put("ANDON_TASK_CONTEXT", spec.toString());
       // the marks recovery looks for: if andon is killed, the next command kills this process
@@ -83,8 +85,8 @@ final class PythonProcess {
   }
 
   private static void copy(Process p, TaskContext ctx, List<String> secrets) {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         ctx.log().println(secrets.isEmpty() ? line : Secrets.redact(line, secrets));
       }
@@ -95,16 +97,25 @@ final class PythonProcess {
 
   private static Result read(Path result, int status) throws IOException {
     if (!Files.isRegularFile(result)) {
-      return new Result(Map.of(), Optional.empty(), Optional.of("Python exited with status "
-          + status + " before andon's runner could report (see the task's log)"));
+      return new Result(
+          Map.of(),
+          Optional.empty(),
+          Optional.of(
+              "Python exited with status "
+                  + status
+                  + " before andon's runner could report (see the task's log)"));
     }
     JsonNode r = Json.read(Files.readString(result, StandardCharsets.UTF_8));
     Map<String, JsonNode> values = new LinkedHashMap<>();
     r.path("values").properties().forEach(e -> values.put(e.getKey(), e.getValue()));
-    Optional<String> exit = r.path("exit").isNull() || r.path("exit").isMissingNode()
-        ? Optional.empty() : Optional.of(r.path("exit").asText());
-    Optional<String> error = r.path("error").isTextual() ? Optional.of(r.path("error").asText())
-        : status == 0 ? Optional.empty() : Optional.of("Python exited with status " + status);
+    Optional<String> exit =
+        r.path("exit").isNull() || r.path("exit").isMissingNode()
+            ? Optional.empty()
+            : Optional.of(r.path("exit").asText());
+    Optional<String> error =
+        r.path("error").isTextual()
+            ? Optional.of(r.path("error").asText())
+            : status == 0 ? Optional.empty() : Optional.of("Python exited with status " + status);
     return new Result(values, exit, error);
   }
 }

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 /**
  * Runs a notebook, Python file or wheel entry point in a Python process (see {@link
  * PythonProcess}): in the interpreter itself, or in the task's environment when it has
- * dependencies. Task values set with {@code dbutils.jobs.taskValues} become the task's values;
- * the {@code dbutils.notebook.exit} value becomes its value {@code notebook_output}.
+ * dependencies. Task values set with {@code dbutils.jobs.taskValues} become the task's values; the
+ * {@code dbutils.notebook.exit} value becomes its value {@code notebook_output}.
  */
 public abstract class PythonTaskRunner implements PayloadRunner {
   /** The task value holding the {@code dbutils.notebook.exit} value. */
@@ -86,13 +86,16 @@ public abstract class PythonTaskRunner implements PayloadRunner {
     c.put("secrets_file", Secrets.file(env).toString());
     Path root = Artifacts.bundleRoot(ctx.baseDir()).orElse(ctx.baseDir());
     c.put("root", root.toString());
-    Prepared prep = payload instanceof PythonPayload.Notebook n ? notebook(n, ctx, c)
-        : payload instanceof PythonPayload.SparkPython s ? file(s, ctx, c)
-        : wheel((PythonPayload.Wheel) payload, ctx, c, base);
+    Prepared prep =
+        payload instanceof PythonPayload.Notebook n
+            ? notebook(n, ctx, c)
+            : payload instanceof PythonPayload.SparkPython s
+                ? file(s, ctx, c)
+                : wheel((PythonPayload.Wheel) payload, ctx, c, base);
     Dependencies deps = prep.deps();
     String what = prep.what();
-    Path python = deps.isEmpty() ? base.path()
-        : Venvs.ensure(home, base, pipArguments(deps, ctx), ctx.log());
+    Path python =
+        deps.isEmpty() ? base.path() : Venvs.ensure(home, base, pipArguments(deps, ctx), ctx.log());
     PythonProcess.Result r = PythonProcess.run(ctx, python, c, prep.cwd(), env);
     for (Map.Entry<String, JsonNode> v : r.values().entrySet()) {
       try {
@@ -106,8 +109,8 @@ public abstract class PythonTaskRunner implements PayloadRunner {
     }
     if (r.exit().isPresent()) {
       ctx.putValue(NOTEBOOK_OUTPUT, TextNode.valueOf(r.exit().get()));
-      String shown = r.exit().get().length() > 200 ? r.exit().get().substring(0, 200) + "..."
-          : r.exit().get();
+      String shown =
+          r.exit().get().length() > 200 ? r.exit().get().substring(0, 200) + "..." : r.exit().get();
       return TaskOutcome.success(what + " exited with " + shown);
     }
     return TaskOutcome.success("ran " + what);
@@ -116,17 +119,27 @@ public abstract class PythonTaskRunner implements PayloadRunner {
   /** What a payload runs with: its dependencies, working folder, and a name for messages. */
   private record Prepared(Dependencies deps, Path cwd, String what) {}
 
-  private static Prepared notebook(PythonPayload.Notebook n, TaskContext ctx,
-      Map<String, Object> c) throws IOException {
+  private static Prepared notebook(PythonPayload.Notebook n, TaskContext ctx, Map<String, Object> c)
+      throws IOException {
     String path = ctx.resolve(n.notebookPath());
-    Path file = NotebookFiles.find(ctx.baseDir(), path).orElseThrow(() ->
-        new PythonTaskException("notebook " + shown(ctx, ctx.baseDir().resolve(path))
-            + " does not exist (also tried it with .py and .ipynb); notebook_path is"
-            + " relative to the file that declares the job."));
+    Path file =
+        NotebookFiles.find(ctx.baseDir(), path)
+            .orElseThrow(
+                () ->
+                    new PythonTaskException(
+                        "notebook "
+                            + shown(ctx, ctx.baseDir().resolve(path))
+                            + " does not exist (also tried it with .py and .ipynb); notebook_path is"
+                            + " relative to the file that declares the job."));
     String lang = NotebookFiles.language(file);
     if (!lang.equals("python")) {
-      throw new PythonTaskException("notebook " + shown(ctx, file) + " is a " + lang + " notebook;"
-          + " andon runs Python notebooks only.");
+      throw new PythonTaskException(
+          "notebook "
+              + shown(ctx, file)
+              + " is a "
+              + lang
+              + " notebook;"
+              + " andon runs Python notebooks only.");
     }
     List<String> pip = NotebookFiles.pipRequirements(file);
     c.put("pip_installed", pip);
@@ -136,26 +149,28 @@ public abstract class PythonTaskRunner implements PayloadRunner {
     c.put("kind", "notebook");
     c.put("path", file.toString());
     c.put("widgets", widgets);
-    return new Prepared(n.dependencies().plusRequirements(pip), file.getParent(),
-        "notebook " + shown(ctx, file));
+    return new Prepared(
+        n.dependencies().plusRequirements(pip), file.getParent(), "notebook " + shown(ctx, file));
   }
 
-  private static Prepared file(PythonPayload.SparkPython s, TaskContext ctx,
-      Map<String, Object> c) {
+  private static Prepared file(
+      PythonPayload.SparkPython s, TaskContext ctx, Map<String, Object> c) {
     Path file = ctx.baseDir().resolve(ctx.resolve(s.pythonFile())).normalize();
     if (!Files.isRegularFile(file)) {
-      throw new PythonTaskException("python_file " + shown(ctx, file) + " does not exist; it is"
-          + " relative to the file that declares the job.");
+      throw new PythonTaskException(
+          "python_file "
+              + shown(ctx, file)
+              + " does not exist; it is"
+              + " relative to the file that declares the job.");
     }
     c.put("kind", "file");
     c.put("path", file.toString());
     c.put("args", s.parameters().stream().map(ctx::resolve).toList());
-    return new Prepared(s.dependencies(), ctx.baseDir(),
-        "python file " + shown(ctx, file));
+    return new Prepared(s.dependencies(), ctx.baseDir(), "python file " + shown(ctx, file));
   }
 
-  private static Prepared wheel(PythonPayload.Wheel w, TaskContext ctx, Map<String, Object> c,
-      Interpreter base) {
+  private static Prepared wheel(
+      PythonPayload.Wheel w, TaskContext ctx, Map<String, Object> c, Interpreter base) {
     if (!w.dependencies().wheels().isEmpty()) {
       Artifacts.buildOnce(ctx, base);
     }
@@ -166,7 +181,9 @@ public abstract class PythonTaskRunner implements PayloadRunner {
     c.put("package", w.packageName());
     c.put("entry", w.entryPoint());
     c.put("args", args);
-    return new Prepared(w.dependencies(), ctx.baseDir(),
+    return new Prepared(
+        w.dependencies(),
+        ctx.baseDir(),
         "entry point " + w.entryPoint() + " of " + w.packageName());
   }
 
@@ -199,16 +216,23 @@ public abstract class PythonTaskRunner implements PayloadRunner {
     Map<String, Path> newest = new LinkedHashMap<>();
     if (Files.isDirectory(dir)) {
       try (Stream<Path> s = Files.list(dir)) {
-        for (Path f : s.filter(f -> m.matches(f.getFileName())).sorted(Comparator.comparing(
-            (Path f) -> f.toFile().lastModified())).toList()) {
+        for (Path f :
+            s.filter(f -> m.matches(f.getFileName()))
+                .sorted(Comparator.comparing((Path f) -> f.toFile().lastModified()))
+                .toList()) {
           newest.put(f.getFileName().toString().split("-")[0], f);
         }
       }
     }
     if (newest.isEmpty()) {
-      throw new PythonTaskException("library whl " + glob + " matches no file in " + dir + ";"
-          + " build the wheel first, or declare it under the bundle's artifacts so that andon"
-          + " builds it.");
+      throw new PythonTaskException(
+          "library whl "
+              + glob
+              + " matches no file in "
+              + dir
+              + ";"
+              + " build the wheel first, or declare it under the bundle's artifacts so that andon"
+              + " builds it.");
     }
     return newest.values().stream().map(Path::toString).toList();
   }

@@ -39,8 +39,14 @@ public final class PythonTaskTypes {
 
   private static Map<String, String> strings(YMap parent, String key, Problems p) {
     Map<String, String> out = new LinkedHashMap<>();
-    p.map(parent, key).ifPresent(m -> m.values().forEach(e ->
-        p.scalarText(e.value(), key + " '" + e.key() + "'").ifPresent(v -> out.put(e.key(), v))));
+    p.map(parent, key)
+        .ifPresent(
+            m ->
+                m.values()
+                    .forEach(
+                        e ->
+                            p.scalarText(e.value(), key + " '" + e.key() + "'")
+                                .ifPresent(v -> out.put(e.key(), v))));
     return out;
   }
 
@@ -51,12 +57,15 @@ public final class PythonTaskTypes {
   }
 
   private static void source(YMap body, Problems p) {
-    p.string(body, "source").ifPresent(s -> {
-      if (!s.equals("WORKSPACE") && !s.equals("GIT")) {
-        p.add(body.get("source").get().loc(), "source must be WORKSPACE or GIT, not '" + s
-            + "'.");
-      }
-    });
+    p.string(body, "source")
+        .ifPresent(
+            s -> {
+              if (!s.equals("WORKSPACE") && !s.equals("GIT")) {
+                p.add(
+                    body.get("source").get().loc(),
+                    "source must be WORKSPACE or GIT, not '" + s + "'.");
+              }
+            });
   }
 
   /** Parses {@code notebook_task}; SQL, Scala and R notebooks are reported here. */
@@ -66,21 +75,24 @@ public final class PythonTaskTypes {
     }
 
     @Override
-    public Optional<Payload> parse(YMap body, YMap task, YMap job, Problems p,
-        Path baseDir) {
-      p.unknownKeys(body, Set.of("notebook_path", "base_parameters", "source", "warehouse_id"),
+    public Optional<Payload> parse(YMap body, YMap task, YMap job, Problems p, Path baseDir) {
+      p.unknownKeys(
+          body,
+          Set.of("notebook_path", "base_parameters", "source", "warehouse_id"),
           "notebook_task");
       source(body, p);
       if (body.has("warehouse_id")) {
-        p.add(body.keyLoc("warehouse_id"), "notebook_task with a warehouse_id runs SQL on a"
-            + " Databricks SQL warehouse, which andon cannot do here; remove warehouse_id to run a"
-            + " Python notebook locally.");
+        p.add(
+            body.keyLoc("warehouse_id"),
+            "notebook_task with a warehouse_id runs SQL on a"
+                + " Databricks SQL warehouse, which andon cannot do here; remove warehouse_id to run a"
+                + " Python notebook locally.");
       }
       Optional<String> path = p.requiredString(body, "notebook_path", "notebook_task");
       Map<String, String> base = strings(body, "base_parameters", p);
       Dependencies deps = DependencyReader.read(task, job, p);
-      path.ifPresent(x -> NotebookFiles.checkLanguage(baseDir, x,
-          body.get("notebook_path").get().loc(), p));
+      path.ifPresent(
+          x -> NotebookFiles.checkLanguage(baseDir, x, body.get("notebook_path").get().loc(), p));
       return path.map(x -> new PythonPayload.Notebook(x, base, deps));
     }
   }
@@ -92,8 +104,7 @@ public final class PythonTaskTypes {
     }
 
     @Override
-    public Optional<Payload> parse(YMap body, YMap task, YMap job, Problems p,
-        Path baseDir) {
+    public Optional<Payload> parse(YMap body, YMap task, YMap job, Problems p, Path baseDir) {
       p.unknownKeys(body, Set.of("python_file", "parameters", "source"), "spark_python_task");
       source(body, p);
       Optional<String> file = p.requiredString(body, "python_file", "spark_python_task");
@@ -106,8 +117,13 @@ public final class PythonTaskTypes {
   }
 
   static void workspacePath(Loc at, String key, String path, Problems p) {
-    p.add(at, key + " " + path + " is a workspace path; andon runs the bundle's own files here:"
-        + " give a path relative to this file.");
+    p.add(
+        at,
+        key
+            + " "
+            + path
+            + " is a workspace path; andon runs the bundle's own files here:"
+            + " give a path relative to this file.");
   }
 
   /** Parses {@code python_wheel_task}. */
@@ -117,17 +133,19 @@ public final class PythonTaskTypes {
     }
 
     @Override
-    public Optional<Payload> parse(YMap body, YMap task, YMap job, Problems p,
-        Path baseDir) {
-      p.unknownKeys(body, Set.of("package_name", "entry_point", "parameters", "named_parameters"),
+    public Optional<Payload> parse(YMap body, YMap task, YMap job, Problems p, Path baseDir) {
+      p.unknownKeys(
+          body,
+          Set.of("package_name", "entry_point", "parameters", "named_parameters"),
           "python_wheel_task");
       Optional<String> pkg = p.requiredString(body, "package_name", "python_wheel_task");
       Optional<String> entry = p.requiredString(body, "entry_point", "python_wheel_task");
       List<String> params = list(body, "parameters", p);
       Map<String, String> named = strings(body, "named_parameters", p);
       if (!params.isEmpty() && !named.isEmpty()) {
-        p.add(body.keyLoc("named_parameters"), "python_wheel_task takes parameters or"
-            + " named_parameters, not both.");
+        p.add(
+            body.keyLoc("named_parameters"),
+            "python_wheel_task takes parameters or" + " named_parameters, not both.");
       }
       Dependencies deps = DependencyReader.read(task, job, p);
       if (pkg.isEmpty() || entry.isEmpty()) {

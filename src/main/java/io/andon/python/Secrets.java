@@ -13,10 +13,10 @@ import java.util.Map;
 
 /**
  * Where {@code dbutils.secrets.get(scope, key)} finds secrets: the environment variable {@code
- * ANDON_SECRET_<SCOPE>_<KEY>} (scope and key in capitals, other characters as {@code _}), else
- * the JSON file {@code {"scope": {"key": "value"}}} named by {@code ANDON_SECRETS_FILE}, by
- * default {@code $XDG_CONFIG_HOME/andon/secrets.json} (else {@code ~/.config/andon/secrets.json}),
- * kept outside the repository. Every such value is redacted from the task's log.
+ * ANDON_SECRET_<SCOPE>_<KEY>} (scope and key in capitals, other characters as {@code _}), else the
+ * JSON file {@code {"scope": {"key": "value"}}} named by {@code ANDON_SECRETS_FILE}, by default
+ * {@code $XDG_CONFIG_HOME/andon/secrets.json} (else {@code ~/.config/andon/secrets.json}), kept
+ * outside the repository. Every such value is redacted from the task's log.
  */
 final class Secrets {
   static final String REDACTED = "[REDACTED]";
@@ -29,31 +29,39 @@ final class Secrets {
       return Path.of(given);
     }
     String xdg = env.getOrDefault("XDG_CONFIG_HOME", "");
-    Path config = xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".config")
-        : Path.of(xdg);
+    Path config =
+        xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".config") : Path.of(xdg);
     return config.resolve("andon").resolve("secrets.json");
   }
 
   /** Every secret value a task could read, longest first (so that none is half redacted). */
   static List<String> values(Map<String, String> env) {
     List<String> out = new ArrayList<>();
-    env.forEach((k, v) -> {
-      if (k.startsWith("ANDON_SECRET_") && !k.equals("ANDON_SECRETS_FILE") && !v.isEmpty()) {
-        out.add(v);
-      }
-    });
+    env.forEach(
+        (k, v) -> {
+          if (k.startsWith("ANDON_SECRET_") && !k.equals("ANDON_SECRETS_FILE") && !v.isEmpty()) {
+            out.add(v);
+          }
+        });
     Path f = file(env);
     if (Files.isRegularFile(f)) {
       try {
         JsonNode root = Json.read(Files.readString(f, StandardCharsets.UTF_8));
-        root.forEach(scope -> scope.forEach(v -> {
-          if (!v.asText().isEmpty()) {
-            out.add(v.asText());
-          }
-        }));
+        root.forEach(
+            scope ->
+                scope.forEach(
+                    v -> {
+                      if (!v.asText().isEmpty()) {
+                        out.add(v.asText());
+                      }
+                    }));
       } catch (IOException e) {
-        throw new PythonTaskException("secrets file " + f + " is not JSON of the form"
-            + " {\"scope\": {\"key\": \"value\"}}: " + e.getMessage());
+        throw new PythonTaskException(
+            "secrets file "
+                + f
+                + " is not JSON of the form"
+                + " {\"scope\": {\"key\": \"value\"}}: "
+                + e.getMessage());
       }
     }
     out.sort(Comparator.comparingInt(String::length).reversed());

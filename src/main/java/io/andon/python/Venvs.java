@@ -24,12 +24,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * A virtual environment per distinct dependency set, under {@code <home>/python/envs/<hash>}:
- * made with {@code python -m venv --system-site-packages} (the interpreter's own packages stay
- * visible, as a Databricks runtime's are) and pip, once, then reused. The hash covers the
- * interpreter, the requirement strings and the contents of local wheels, so a rebuilt wheel with
- * other code gets an environment of its own. Only local files: pip runs with {@code --no-index}
- * and works offline.
+ * A virtual environment per distinct dependency set, under {@code <home>/python/envs/<hash>}: made
+ * with {@code python -m venv --system-site-packages} (the interpreter's own packages stay visible,
+ * as a Databricks runtime's are) and pip, once, then reused. The hash covers the interpreter, the
+ * requirement strings and the contents of local wheels, so a rebuilt wheel with other code gets an
+ * environment of its own. Only local files: pip runs with {@code --no-index} and works offline.
  */
 final class Venvs {
   private static final String READY = ".andon-ready";
@@ -53,8 +52,11 @@ final class Venvs {
     synchronized (hash.intern()) {
       try {
         Files.createDirectories(dir.getParent());
-        try (FileChannel ch = FileChannel.open(dir.getParent().resolve(hash + ".lock"),
-            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel ch =
+                FileChannel.open(
+                    dir.getParent().resolve(hash + ".lock"),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
             FileLock lock = ch.lock()) {
           if (!Files.isRegularFile(dir.resolve(READY))) {
             create(base, dir, requirements, log);
@@ -67,21 +69,38 @@ final class Venvs {
     return python;
   }
 
-  private static void create(Interpreter base, Path dir, List<String> requirements,
-      PrintStream log) throws IOException {
+  private static void create(Interpreter base, Path dir, List<String> requirements, PrintStream log)
+      throws IOException {
     deleteTree(dir);
     log.println("andon: making the task's Python environment " + dir);
-    run(log, "python -m venv", List.of(base.path().toString(), "-m", "venv", "--without-pip",
-        "--system-site-packages", dir.toString()));
-    List<String> pip = new ArrayList<>(List.of(dir.resolve("bin").resolve("python").toString(),
-        "-m", "pip", "install", "--disable-pip-version-check", "--no-input"));
+    run(
+        log,
+        "python -m venv",
+        List.of(
+            base.path().toString(),
+            "-m",
+            "venv",
+            "--without-pip",
+            "--system-site-packages",
+            dir.toString()));
+    List<String> pip =
+        new ArrayList<>(
+            List.of(
+                dir.resolve("bin").resolve("python").toString(),
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                "--no-input"));
     boolean local = requirements.stream().allMatch(r -> r.endsWith(".whl"));
     if (local) {
       pip.add("--no-index");
     }
     pip.addAll(requirements);
     String out = run(log, "pip install", pip);
-    Files.writeString(dir.resolve(READY), String.join("\n", requirements) + "\n" + out.length(),
+    Files.writeString(
+        dir.resolve(READY),
+        String.join("\n", requirements) + "\n" + out.length(),
         StandardCharsets.UTF_8);
   }
 
@@ -90,26 +109,36 @@ final class Venvs {
     p.getOutputStream().close();
     StringBuilder all = new StringBuilder();
     try (InputStream in = p.getInputStream()) {
-      new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(l -> {
-        log.println(l);
-        all.append(l).append('\n');
-      });
+      new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .forEach(
+              l -> {
+                log.println(l);
+                all.append(l).append('\n');
+              });
       int rc = p.waitFor();
       if (rc != 0) {
         Matcher m = MISSING.matcher(all);
         if (m.find()) {
-          throw new PythonTaskException("pip cannot install package '" + m.group(1) + "': no"
-              + " package index it can reach has it (andon installs local wheel files offline;"
-              + " give '" + m.group(1) + "' as a wheel in the task's libraries, or make an index"
-              + " reachable).");
+          throw new PythonTaskException(
+              "pip cannot install package '"
+                  + m.group(1)
+                  + "': no"
+                  + " package index it can reach has it (andon installs local wheel files offline;"
+                  + " give '"
+                  + m.group(1)
+                  + "' as a wheel in the task's libraries, or make an index"
+                  + " reachable).");
         }
         if (all.indexOf("No module named pip") >= 0) {
-          throw new PythonTaskException("the task needs packages installed, but " + cmd.get(0)
-              + " has no pip; install pip for that Python (Debian: apt-get install python3-pip"
-              + " python3-venv).");
+          throw new PythonTaskException(
+              "the task needs packages installed, but "
+                  + cmd.get(0)
+                  + " has no pip; install pip for that Python (Debian: apt-get install python3-pip"
+                  + " python3-venv).");
         }
-        throw new PythonTaskException(what + " failed with status " + rc + " (its output is in"
-            + " the task's log).");
+        throw new PythonTaskException(
+            what + " failed with status " + rc + " (its output is in" + " the task's log).");
       }
       return all.toString();
     } catch (InterruptedException e) {
@@ -138,8 +167,8 @@ final class Venvs {
   /** The wheel's RECORD (hashes of its files, not their times), else its bytes. */
   private static byte[] wheelContent(Path wheel) {
     try (ZipFile z = new ZipFile(wheel.toFile())) {
-      Optional<? extends ZipEntry> record = z.stream()
-          .filter(e -> e.getName().endsWith(".dist-info/RECORD")).findFirst();
+      Optional<? extends ZipEntry> record =
+          z.stream().filter(e -> e.getName().endsWith(".dist-info/RECORD")).findFirst();
       if (record.isPresent()) {
         try (InputStream in = z.getInputStream(record.get())) {
           return in.readAllBytes();

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * {@code schedule}: a Quartz cron in a time zone. Like Databricks, it never fires more often than
- * every {@link #MIN_GAP}: a fire closer than that to the previous one is skipped, so
- * {@code * * * * * ?} fires every 10 seconds (clamped, not refused).
+ * every {@link #MIN_GAP}: a fire closer than that to the previous one is skipped, so {@code * * * *
+ * * ?} fires every 10 seconds (clamped, not refused).
  */
 public record CronSchedule(QuartzCron cron, PauseStatus pauseStatus) implements JobTrigger {
   /** The shortest time between two fires of one schedule. */

@@ -7,8 +7,12 @@ import java.util.Objects;
  * {@code trigger.file_arrival}: fires once new files under {@code url} (a folder or a glob) have
  * been quiet for {@code waitAfterLastChange}, and at most once per {@code minTimeBetweenTriggers}.
  */
-public record FileArrivalTrigger(String url, Duration minTimeBetweenTriggers,
-    Duration waitAfterLastChange, PauseStatus pauseStatus) implements JobTrigger {
+public record FileArrivalTrigger(
+    String url,
+    Duration minTimeBetweenTriggers,
+    Duration waitAfterLastChange,
+    PauseStatus pauseStatus)
+    implements JobTrigger {
   public FileArrivalTrigger {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(minTimeBetweenTriggers, "minTimeBetweenTriggers");

@@ -7,14 +7,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Plans the next fire of a cron schedule or a periodic trigger from the last fire committed to
- * the store, over an injected clock. Pure: no threads, no sleeping, no state.
+ * Plans the next fire of a cron schedule or a periodic trigger from the last fire committed to the
+ * store, over an injected clock. Pure: no threads, no sleeping, no state.
  *
- * <p>The fire that follows the last committed one is planned even when its time has come while
- * the caller slept (a service that wakes a few milliseconds late still fires it). A fire whose
- * time passed while nothing ran, that is one already past when planning starts, is not caught up
- * (as in Databricks): the next fire at or after now is planned instead, and the skipped one is
- * reported in {@link PlannedFire#firstMissed()}.
+ * <p>The fire that follows the last committed one is planned even when its time has come while the
+ * caller slept (a service that wakes a few milliseconds late still fires it). A fire whose time
+ * passed while nothing ran, that is one already past when planning starts, is not caught up (as in
+ * Databricks): the next fire at or after now is planned instead, and the skipped one is reported in
+ * {@link PlannedFire#firstMissed()}.
  */
 public final class FirePlanner {
   private final Clock clock;
@@ -32,25 +32,27 @@ public final class FirePlanner {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    Optional<Instant> following = lastFire.isPresent()
-        ? schedule.nextFireAfter(lastFire.get())
-        : schedule.firstFireAtOrAfter(now);
+    Optional<Instant> following =
+        lastFire.isPresent()
+            ? schedule.nextFireAfter(lastFire.get())
+            : schedule.firstFireAtOrAfter(now);
     if (following.isEmpty() || !following.get().isBefore(now)) {
       return following.map(at -> new PlannedFire(at, Optional.empty()));
     }
     Instant from = lastFire.get().plus(CronSchedule.MIN_GAP);
-    return schedule.firstFireAtOrAfter(from.isAfter(now) ? from : now)
+    return schedule
+        .firstFireAtOrAfter(from.isAfter(now) ? from : now)
         .map(at -> new PlannedFire(at, following));
   }
 
   /**
-   * The next fire of {@code trigger}, or empty when it is paused. Fires keep the phase of the
-   * last committed one (every period after it); with none committed yet, the first fire is one
-   * period after {@code armedAt}, the instant the trigger was first seen unpaused; fires missed
-   * since are skipped as above.
+   * The next fire of {@code trigger}, or empty when it is paused. Fires keep the phase of the last
+   * committed one (every period after it); with none committed yet, the first fire is one period
+   * after {@code armedAt}, the instant the trigger was first seen unpaused; fires missed since are
+   * skipped as above.
    */
-  public Optional<PlannedFire> next(PeriodicTrigger trigger, Optional<Instant> lastFire,
-      Instant armedAt) {
+  public Optional<PlannedFire> next(
+      PeriodicTrigger trigger, Optional<Instant> lastFire, Instant armedAt) {
     if (!trigger.pauseStatus().fires()) {
       return Optional.empty();
     }

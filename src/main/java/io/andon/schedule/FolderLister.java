@@ -21,8 +21,8 @@ import java.util.Optional;
 /**
  * Lists the files a file-arrival {@code url} names, for {@link FileArrivalRule}: a folder (every
  * regular file under it, at any depth) or a glob ({@code data/in/*.csv}, {@code data/**}), as a
- * plain path or a {@code file:} URL, relative to a base folder. Files that vanish while listed
- * are left out.
+ * plain path or a {@code file:} URL, relative to a base folder. Files that vanish while listed are
+ * left out.
  */
 public final class FolderLister {
   private final Path base;
@@ -37,49 +37,62 @@ public final class FolderLister {
     Path target = resolve(url);
     Optional<Integer> globAt = firstGlobSegment(target);
     Path root = requireFolder(url);
-    Optional<PathMatcher> matcher = globAt.map(i -> FileSystems.getDefault()
-        .getPathMatcher("glob:" + target.toString().replace("\\", "\\\\")));
+    Optional<PathMatcher> matcher =
+        globAt.map(
+            i ->
+                FileSystems.getDefault()
+                    .getPathMatcher("glob:" + target.toString().replace("\\", "\\\\")));
     List<FileSnapshot> files = new ArrayList<>();
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && matcher.map(m -> m.matches(file)).orElse(true)) {
-            files.add(new FileSnapshot(file.toString(), attrs.size(),
-                attrs.lastModifiedTime().toInstant()));
-          }
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile() && matcher.map(m -> m.matches(file)).orElse(true)) {
+                files.add(
+                    new FileSnapshot(
+                        file.toString(), attrs.size(), attrs.lastModifiedTime().toInstant()));
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-          if (e instanceof NoSuchFileException) {
-            return FileVisitResult.CONTINUE;
-          }
-          throw e;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              if (e instanceof NoSuchFileException) {
+                return FileVisitResult.CONTINUE;
+              }
+              throw e;
+            }
+          });
     } catch (IOException e) {
-      throw new UncheckedIOException("listing " + root + " for file_arrival url '" + url + "'",
-          e);
+      throw new UncheckedIOException("listing " + root + " for file_arrival url '" + url + "'", e);
     }
     files.sort(Comparator.comparing(FileSnapshot::path));
     return List.copyOf(files);
   }
 
   /**
-   * The folder {@code url} lists (the url itself, or the folder before its first glob segment);
-   * an error that names it when it does not exist or is a file.
+   * The folder {@code url} lists (the url itself, or the folder before its first glob segment); an
+   * error that names it when it does not exist or is a file.
    */
   public Path requireFolder(String url) {
     Path target = resolve(url);
-    Path root = firstGlobSegment(target).map(i -> i == 0 ? target.getRoot() : target.getRoot()
-        .resolve(target.subpath(0, i))).orElse(target);
+    Path root =
+        firstGlobSegment(target)
+            .map(i -> i == 0 ? target.getRoot() : target.getRoot().resolve(target.subpath(0, i)))
+            .orElse(target);
     if (!Files.isDirectory(root)) {
-      throw new InvalidInputException("file_arrival url '" + url + "': " + root
-          + (Files.exists(root) ? " is a file; give its folder (" + root.getParent()
-              + ") or a glob that matches it." : " does not exist; create the folder or fix the"
-              + " url."));
+      throw new InvalidInputException(
+          "file_arrival url '"
+              + url
+              + "': "
+              + root
+              + (Files.exists(root)
+                  ? " is a file; give its folder ("
+                      + root.getParent()
+                      + ") or a glob that matches it."
+                  : " does not exist; create the folder or fix the" + " url."));
     }
     return root;
   }

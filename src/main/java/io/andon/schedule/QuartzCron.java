@@ -13,16 +13,17 @@ import java.util.TimeZone;
 import org.quartz.CronExpression;
 
 /**
- * A Quartz cron expression in a time zone, compiled once. Fire times are Quartz's own
- * ({@link CronExpression#getNextValidTimeAfter}): whole seconds, and across daylight-saving
- * changes exactly as Quartz computes them. Immutable after construction.
+ * A Quartz cron expression in a time zone, compiled once. Fire times are Quartz's own ({@link
+ * CronExpression#getNextValidTimeAfter}): whole seconds, and across daylight-saving changes exactly
+ * as Quartz computes them. Immutable after construction.
  */
 public final class QuartzCron {
-  static final List<String> FIELDS = List.of("seconds", "minutes", "hours", "day-of-month",
-      "month", "day-of-week", "year");
-  private static final String FORM = "Quartz cron has 6 or 7 fields: seconds minutes hours"
-      + " day-of-month month day-of-week [year], with '?' in one of the two day fields, e.g."
-      + " '0 0 6 * * ?' for 06:00 every day.";
+  static final List<String> FIELDS =
+      List.of("seconds", "minutes", "hours", "day-of-month", "month", "day-of-week", "year");
+  private static final String FORM =
+      "Quartz cron has 6 or 7 fields: seconds minutes hours"
+          + " day-of-month month day-of-week [year], with '?' in one of the two day fields, e.g."
+          + " '0 0 6 * * ?' for 06:00 every day.";
 
   private final String text;
   private final ZoneId zone;
@@ -35,8 +36,8 @@ public final class QuartzCron {
   }
 
   /**
-   * Compiles {@code text} in {@code zone}; a malformed expression is an
-   * {@link InvalidInputException} that names the field at fault, prefixed with {@code where}.
+   * Compiles {@code text} in {@code zone}; a malformed expression is an {@link
+   * InvalidInputException} that names the field at fault, prefixed with {@code where}.
    */
   public static QuartzCron parse(String text, ZoneId zone, String where) {
     Objects.requireNonNull(text, "text");
@@ -44,14 +45,22 @@ public final class QuartzCron {
     String[] fields = text.trim().split("\\s+");
     String bad = where + ": quartz_cron_expression '" + text + "'";
     if (text.isBlank() || fields.length < 6 || fields.length > 7) {
-      throw new InvalidInputException(bad + " has " + (text.isBlank() ? 0 : fields.length)
-          + " fields. " + FORM);
+      throw new InvalidInputException(
+          bad + " has " + (text.isBlank() ? 0 : fields.length) + " fields. " + FORM);
     }
     for (int i = 0; i < fields.length; i++) {
       Optional<String> problem = fieldProblem(fields, i);
       if (problem.isPresent()) {
-        throw new InvalidInputException(bad + ": the " + FIELDS.get(i) + " field '" + fields[i]
-            + "' is invalid: " + problem.get() + " " + FORM);
+        throw new InvalidInputException(
+            bad
+                + ": the "
+                + FIELDS.get(i)
+                + " field '"
+                + fields[i]
+                + "' is invalid: "
+                + problem.get()
+                + " "
+                + FORM);
       }
     }
     try {
@@ -59,8 +68,13 @@ public final class QuartzCron {
       expression.setTimeZone(TimeZone.getTimeZone(zone));
       return new QuartzCron(String.join(" ", fields), zone, expression);
     } catch (ParseException e) {
-      throw new InvalidInputException(bad + ": " + e.getMessage() + " The day-of-month and"
-          + " day-of-week fields cannot both be set: put '?' in one of them. " + FORM);
+      throw new InvalidInputException(
+          bad
+              + ": "
+              + e.getMessage()
+              + " The day-of-month and"
+              + " day-of-week fields cannot both be set: put '?' in one of them. "
+              + FORM);
     }
   }
 

@@ -5,8 +5,8 @@ import io.andon.util.Json;
 
 /**
  * A job's schedule or trigger as the Jobs API writes it in a job's settings: {@code {"schedule":
- * {"quartz_cron_expression", "timezone_id", "pause_status"}}}, {@code {"trigger":
- * {"pause_status", "periodic" | "file_arrival"}}} or {@code {"continuous": {"pause_status"}}}.
+ * {"quartz_cron_expression", "timezone_id", "pause_status"}}}, {@code {"trigger": {"pause_status",
+ * "periodic" | "file_arrival"}}} or {@code {"continuous": {"pause_status"}}}.
  */
 public final class TriggerJson {
   private TriggerJson() {}
@@ -20,7 +20,8 @@ public final class TriggerJson {
     } else if (trigger instanceof PeriodicTrigger p) {
       body.putObject("periodic").put("interval", p.interval()).put("unit", p.unit().name());
     } else if (trigger instanceof FileArrivalTrigger f) {
-      body.putObject("file_arrival").put("url", f.url())
+      body.putObject("file_arrival")
+          .put("url", f.url())
           .put("min_time_between_triggers_seconds", f.minTimeBetweenTriggers().toSeconds())
           .put("wait_after_last_change_seconds", f.waitAfterLastChange().toSeconds());
     }

@@ -35,30 +35,36 @@ public final class TriggerParser {
    * {@code "jobs/etl.yml: job 'etl'"}. Other keys of {@code job} are left to the job loader.
    */
   public static Optional<JobTrigger> parse(Map<String, ?> job, String where) {
-    List<String> present = List.of("schedule", "trigger", "continuous").stream()
-        .filter(job::containsKey).toList();
+    List<String> present =
+        List.of("schedule", "trigger", "continuous").stream().filter(job::containsKey).toList();
     if (present.size() > 1) {
-      throw new InvalidInputException(where + ": has " + String.join(" and ", present)
-          + "; a job has at most one of schedule, trigger and continuous. Keep one.");
+      throw new InvalidInputException(
+          where
+              + ": has "
+              + String.join(" and ", present)
+              + "; a job has at most one of schedule, trigger and continuous. Keep one.");
     }
     if (present.isEmpty()) {
       return Optional.empty();
     }
     String key = present.get(0);
     Map<String, ?> body = map(job.get(key), where + ": " + key);
-    return Optional.of(switch (key) {
-      case "schedule" -> schedule(body, where + ": schedule");
-      case "trigger" -> trigger(body, where + ": trigger");
-      default -> continuous(body, where + ": continuous");
-    });
+    return Optional.of(
+        switch (key) {
+          case "schedule" -> schedule(body, where + ": schedule");
+          case "trigger" -> trigger(body, where + ": trigger");
+          default -> continuous(body, where + ": continuous");
+        });
   }
 
   private static CronSchedule schedule(Map<String, ?> body, String where) {
     checkKeys(body, SCHEDULE_KEYS, where);
-    String cron = string(required(body, "quartz_cron_expression", where),
-        where + ".quartz_cron_expression");
-    ZoneId zone = zone(string(required(body, "timezone_id", where), where + ".timezone_id"),
-        where + ".timezone_id");
+    String cron =
+        string(required(body, "quartz_cron_expression", where), where + ".quartz_cron_expression");
+    ZoneId zone =
+        zone(
+            string(required(body, "timezone_id", where), where + ".timezone_id"),
+            where + ".timezone_id");
     return new CronSchedule(QuartzCron.parse(cron, zone, where), pause(body, where));
   }
 
@@ -66,15 +72,21 @@ public final class TriggerParser {
     checkKeys(body, TRIGGER_KEYS, where);
     for (String unsupported : List.of("table", "table_update")) {
       if (body.containsKey(unsupported)) {
-        throw new InvalidInputException(where + "." + unsupported + ": table triggers watch"
-            + " Unity Catalog tables, which andon does not have. Use periodic or file_arrival.");
+        throw new InvalidInputException(
+            where
+                + "."
+                + unsupported
+                + ": table triggers watch"
+                + " Unity Catalog tables, which andon does not have. Use periodic or file_arrival.");
       }
     }
     boolean periodic = body.containsKey("periodic");
     boolean fileArrival = body.containsKey("file_arrival");
     if (periodic == fileArrival) {
-      throw new InvalidInputException(where + ": give exactly one of periodic and file_arrival"
-          + (periodic ? ", not both." : "."));
+      throw new InvalidInputException(
+          where
+              + ": give exactly one of periodic and file_arrival"
+              + (periodic ? ", not both." : "."));
     }
     PauseStatus pause = pause(body, where);
     if (periodic) {
@@ -83,8 +95,11 @@ public final class TriggerParser {
       checkKeys(p, PERIODIC_KEYS, at);
       long interval = integer(required(p, "interval", at), at + ".interval");
       if (interval <= 0 || interval > Integer.MAX_VALUE) {
-        throw new InvalidInputException(at + ".interval: " + interval
-            + " is not a positive whole number. Use e.g. interval: 1 with unit: HOURS.");
+        throw new InvalidInputException(
+            at
+                + ".interval: "
+                + interval
+                + " is not a positive whole number. Use e.g. interval: 1 with unit: HOURS.");
       }
       PeriodicUnit unit = constant(PeriodicUnit.class, required(p, "unit", at), at + ".unit");
       return new PeriodicTrigger((int) interval, unit, pause);
@@ -94,11 +109,16 @@ public final class TriggerParser {
     checkKeys(f, FILE_ARRIVAL_KEYS, at);
     String url = string(required(f, "url", at), at + ".url");
     if (url.isBlank()) {
-      throw new InvalidInputException(at + ".url: is empty. Give a folder or a glob, e.g."
-          + " url: data/incoming/ or url: data/incoming/*.csv.");
+      throw new InvalidInputException(
+          at
+              + ".url: is empty. Give a folder or a glob, e.g."
+              + " url: data/incoming/ or url: data/incoming/*.csv.");
     }
-    return new FileArrivalTrigger(url, seconds(f, "min_time_between_triggers_seconds", at),
-        seconds(f, "wait_after_last_change_seconds", at), pause);
+    return new FileArrivalTrigger(
+        url,
+        seconds(f, "min_time_between_triggers_seconds", at),
+        seconds(f, "wait_after_last_change_seconds", at),
+        pause);
   }
 
   private static ContinuousTrigger continuous(Map<String, ?> body, String where) {
@@ -118,8 +138,8 @@ public final class TriggerParser {
     }
     long value = integer(body.get(key), where + "." + key);
     if (value < 0) {
-      throw new InvalidInputException(where + "." + key + ": " + value
-          + " is negative. Give a number of seconds, 0 or more.");
+      throw new InvalidInputException(
+          where + "." + key + ": " + value + " is negative. Give a number of seconds, 0 or more.");
     }
     return Duration.ofSeconds(value);
   }
@@ -131,13 +151,21 @@ public final class TriggerParser {
       Set<String> ids = new TreeSet<>(ZoneId.getAvailableZoneIds());
       String hint = Strings.didYouMean(id, ids);
       if (hint.isEmpty()) {
-        List<String> sameCity = ids.stream()
-            .filter(z -> z.toLowerCase(Locale.ROOT).endsWith("/" + id.toLowerCase(Locale.ROOT)))
-            .limit(3).map(z -> "'" + z + "'").toList();
+        List<String> sameCity =
+            ids.stream()
+                .filter(z -> z.toLowerCase(Locale.ROOT).endsWith("/" + id.toLowerCase(Locale.ROOT)))
+                .limit(3)
+                .map(z -> "'" + z + "'")
+                .toList();
         hint = sameCity.isEmpty() ? "" : " Did you mean " + String.join(" or ", sameCity) + "?";
       }
-      throw new InvalidInputException(where + ": '" + id + "' is not a time zone." + hint
-          + " Use a Java time-zone id such as 'UTC', 'Europe/Berlin' or 'America/New_York'.");
+      throw new InvalidInputException(
+          where
+              + ": '"
+              + id
+              + "' is not a time zone."
+              + hint
+              + " Use a Java time-zone id such as 'UTC', 'Europe/Berlin' or 'America/New_York'.");
     }
   }
 
@@ -145,8 +173,14 @@ public final class TriggerParser {
     String text = string(value, where);
     List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
     if (!names.contains(text)) {
-      throw new InvalidInputException(where + ": '" + text + "' is not one of "
-          + String.join(", ", names) + "." + Strings.didYouMean(text, names));
+      throw new InvalidInputException(
+          where
+              + ": '"
+              + text
+              + "' is not one of "
+              + String.join(", ", names)
+              + "."
+              + Strings.didYouMean(text, names));
     }
     return Enum.valueOf(type, text);
   }
@@ -154,9 +188,15 @@ public final class TriggerParser {
   private static void checkKeys(Map<String, ?> body, Set<String> allowed, String where) {
     for (String key : new TreeSet<>(body.keySet())) {
       if (!allowed.contains(key)) {
-        throw new InvalidInputException(where + ": unknown key '" + key + "'."
-            + Strings.didYouMean(key, allowed) + " Known keys: "
-            + String.join(", ", new TreeSet<>(allowed)) + ".");
+        throw new InvalidInputException(
+            where
+                + ": unknown key '"
+                + key
+                + "'."
+                + Strings.didYouMean(key, allowed)
+                + " Known keys: "
+                + String.join(", ", new TreeSet<>(allowed))
+                + ".");
       }
     }
   }
@@ -187,8 +227,8 @@ public final class TriggerParser {
     if (value instanceof Integer || value instanceof Long || value instanceof Short) {
       return ((Number) value).longValue();
     }
-    throw new InvalidInputException(where + ": expected a whole number, got " + describe(value)
-        + ".");
+    throw new InvalidInputException(
+        where + ": expected a whole number, got " + describe(value) + ".");
   }
 
   private static String describe(Object value) {

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * A job's schedule or trigger in words, for {@code andon validate}: "every day at 06:00 (UTC)",
- * "every 6 hours", "when new files under data/in/*.csv have been quiet for 60 s". A cron that
- * has no simple text form is shown as written.
+ * "every 6 hours", "when new files under data/in/*.csv have been quiet for 60 s". A cron that has
+ * no simple text form is shown as written.
  */
 public final class TriggerText {
   private static final Pattern NUMBER = Pattern.compile("[0-9]{1,2}");
@@ -23,7 +23,8 @@ public final class TriggerText {
 
   /** The job key {@code trigger} is written under: schedule, trigger or continuous. */
   public static String key(JobTrigger trigger) {
-    return trigger instanceof CronSchedule ? "schedule"
+    return trigger instanceof CronSchedule
+        ? "schedule"
         : trigger instanceof ContinuousTrigger ? "continuous" : "trigger";
   }
 
@@ -31,20 +32,28 @@ public final class TriggerText {
   public static String describe(JobTrigger trigger) {
     String what;
     if (trigger instanceof CronSchedule c) {
-      what = cron(c.cron()).orElse("cron '" + c.cron().text() + "'") + " ("
-          + c.cron().zone() + ")";
+      what = cron(c.cron()).orElse("cron '" + c.cron().text() + "'") + " (" + c.cron().zone() + ")";
     } else if (trigger instanceof PeriodicTrigger p) {
       String unit = p.unit().name().toLowerCase(Locale.ROOT);
-      what = "every " + (p.interval() == 1 ? unit.substring(0, unit.length() - 1)
-          : p.interval() + " " + unit);
+      what =
+          "every "
+              + (p.interval() == 1
+                  ? unit.substring(0, unit.length() - 1)
+                  : p.interval() + " " + unit);
     } else if (trigger instanceof FileArrivalTrigger f) {
-      what = "when new files under " + f.url() + " have been quiet for "
-          + seconds(f.waitAfterLastChange()) + ", at most every "
-          + seconds(f.minTimeBetweenTriggers());
+      what =
+          "when new files under "
+              + f.url()
+              + " have been quiet for "
+              + seconds(f.waitAfterLastChange())
+              + ", at most every "
+              + seconds(f.minTimeBetweenTriggers());
     } else {
       what = "a new run as soon as the last one ends";
     }
-    return key(trigger) + ": " + what
+    return key(trigger)
+        + ": "
+        + what
         + (trigger.pauseStatus().fires() ? "" : "; PAUSED, so it does not fire");
   }
 
@@ -63,12 +72,16 @@ public final class TriggerText {
   /** The cron in words when it fires once a day (every day, on some weekdays, or a month day). */
   static Optional<String> cron(QuartzCron cron) {
     List<String> f = List.of(cron.text().split(" "));
-    if (f.size() != 6 || !f.get(0).equals("0") || !NUMBER.matcher(f.get(1)).matches()
-        || !NUMBER.matcher(f.get(2)).matches() || !f.get(4).equals("*")) {
+    if (f.size() != 6
+        || !f.get(0).equals("0")
+        || !NUMBER.matcher(f.get(1)).matches()
+        || !NUMBER.matcher(f.get(2)).matches()
+        || !f.get(4).equals("*")) {
       return Optional.empty();
     }
-    String at = String.format(Locale.ROOT, "at %02d:%02d", Integer.parseInt(f.get(2)),
-        Integer.parseInt(f.get(1)));
+    String at =
+        String.format(
+            Locale.ROOT, "at %02d:%02d", Integer.parseInt(f.get(2)), Integer.parseInt(f.get(1)));
     String dom = f.get(3);
     String dow = f.get(5);
     boolean anyDom = dom.equals("*") || dom.equals("?");

@@ -16,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.util.List;
-
 import java.util.Set;
 
 /**
@@ -40,9 +39,11 @@ final class AndonApi {
   }
 
   void routes(Router router) {
-    router.get("/healthz", r -> health())
-        .get("/metrics", r -> Response.text("text/plain; version=0.0.4; charset=utf-8",
-            metrics.scrape()))
+    router
+        .get("/healthz", r -> health())
+        .get(
+            "/metrics",
+            r -> Response.text("text/plain; version=0.0.4; charset=utf-8", metrics.scrape()))
         .get("/api/openapi.json", r -> Response.json(OpenApi.document(router)))
         .get(BASE + "problems", r -> problems())
         .get(BASE + "runs/logs", this::logs)
@@ -62,8 +63,9 @@ final class AndonApi {
   private Response problems() {
     ObjectNode o = Json.object();
     ArrayNode list = o.putArray("problems");
-    catalog.problems().forEach((f, p) -> list.addObject().put("file", f.toString())
-        .put("message", p));
+    catalog
+        .problems()
+        .forEach((f, p) -> list.addObject().put("file", f.toString()).put("message", p));
     return Response.json(o);
   }
 
@@ -72,10 +74,18 @@ final class AndonApi {
 
   private TaskRun task(Request r) {
     long id = r.requiredLong("run_id");
-    long[] at = RunView.taskOf(id).orElseThrow(() -> ApiException.invalid("run_id " + id
-        + " is a job run; give a task's run_id (tasks[].run_id of jobs/runs/get)."));
-    RunRecord run = new RunStore(store).find(at[0]).orElseThrow(() -> ApiException.notFound(
-        "run " + at[0] + " does not exist."));
+    long[] at =
+        RunView.taskOf(id)
+            .orElseThrow(
+                () ->
+                    ApiException.invalid(
+                        "run_id "
+                            + id
+                            + " is a job run; give a task's run_id (tasks[].run_id of jobs/runs/get)."));
+    RunRecord run =
+        new RunStore(store)
+            .find(at[0])
+            .orElseThrow(() -> ApiException.notFound("run " + at[0] + " does not exist."));
     if (at[1] >= run.tasks().size()) {
       throw ApiException.notFound("run " + at[0] + " has no task number " + (at[1] + 1) + ".");
     }
@@ -85,8 +95,8 @@ final class AndonApi {
   private Response logs(Request r) {
     r.onlyFields(Set.of("run_id", "attempt"));
     TaskRun t = task(r);
-    List<AttemptRecord> attempts = new RunHistory(store).attempts(t.run().runId(),
-        t.task().taskKey());
+    List<AttemptRecord> attempts =
+        new RunHistory(store).attempts(t.run().runId(), t.task().taskKey());
     if (attempts.isEmpty()) {
       throw ApiException.notFound("task " + t.task().taskKey() + " has no attempt yet.");
     }
@@ -94,13 +104,19 @@ final class AndonApi {
     if (n < 1 || n > attempts.size()) {
       throw ApiException.invalid("attempt must be between 1 and " + attempts.size() + ".");
     }
-    String text = attempts.get((int) n - 1).logPath().map(p -> {
-      try {
-        return Files.readString(Path.of(p));
-      } catch (IOException e) {
-        return "";
-      }
-    }).orElse("");
+    String text =
+        attempts
+            .get((int) n - 1)
+            .logPath()
+            .map(
+                p -> {
+                  try {
+                    return Files.readString(Path.of(p));
+                  } catch (IOException e) {
+                    return "";
+                  }
+                })
+            .orElse("");
     return Response.text("text/plain; charset=utf-8", text);
   }
 
@@ -118,30 +134,35 @@ final class AndonApi {
     long runId = r.requiredLong("run_id");
     ObjectNode o = Json.object();
     ArrayNode list = o.putArray("evaluations");
-    store.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT evaluation_id, gate, gates_file,"
-          + " passed, evaluated_at, task_key FROM gate_evaluations WHERE run_id = ?"
-          + " ORDER BY evaluation_id")) {
-        ps.setLong(1, runId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ObjectNode e = row(rs);
-            e.set("checks", checks(c, rs.getLong("evaluation_id")));
-            list.add(e);
+    store.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT evaluation_id, gate, gates_file,"
+                      + " passed, evaluated_at, task_key FROM gate_evaluations WHERE run_id = ?"
+                      + " ORDER BY evaluation_id")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ObjectNode e = row(rs);
+                e.set("checks", checks(c, rs.getLong("evaluation_id")));
+                list.add(e);
+              }
+            }
           }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
     return Response.json(o);
   }
 
   private static ArrayNode checks(java.sql.Connection c, long evaluation)
       throws java.sql.SQLException {
     ArrayNode out = Json.mapper().createArrayNode();
-    try (PreparedStatement ps = c.prepareStatement("SELECT check_name, metric, comparator,"
-        + " threshold, value, value_text, status, blocking, message FROM gate_checks"
-        + " WHERE evaluation_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT check_name, metric, comparator,"
+                + " threshold, value, value_text, status, blocking, message FROM gate_checks"
+                + " WHERE evaluation_id = ?")) {
       ps.setLong(1, evaluation);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

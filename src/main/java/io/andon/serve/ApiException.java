@@ -40,8 +40,10 @@ public final class ApiException extends AndonException {
 
   /** 413 for a body over the limit. */
   static ApiException tooLarge(long limit) {
-    return new ApiException(413, "INVALID_PARAMETER_VALUE", "the request body is larger than "
-        + limit + " bytes; send a smaller one.");
+    return new ApiException(
+        413,
+        "INVALID_PARAMETER_VALUE",
+        "the request body is larger than " + limit + " bytes; send a smaller one.");
   }
 
   public int status() {

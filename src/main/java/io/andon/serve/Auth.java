@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The service's one bearer token: {@code ANDON_TOKEN} when set, else the file {@value #FILE} in
- * the home, made at the first start (32 random bytes, readable by its owner only). Compared in
- * constant time.
+ * The service's one bearer token: {@code ANDON_TOKEN} when set, else the file {@value #FILE} in the
+ * home, made at the first start (32 random bytes, readable by its owner only). Compared in constant
+ * time.
  */
 public final class Auth {
   /** The token file's name inside the andon home. */
@@ -45,7 +45,8 @@ public final class Auth {
     }
     try {
       Path file = home.resolve(FILE);
-      return Files.isReadable(file) ? Optional.of(Files.readString(file).strip())
+      return Files.isReadable(file)
+          ? Optional.of(Files.readString(file).strip())
           : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
@@ -61,21 +62,24 @@ public final class Auth {
       new SecureRandom().nextBytes(random);
       String made = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
       Files.createDirectories(file.getParent());
-      Files.writeString(file, made + "\n", StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE);
+      Files.writeString(file, made + "\n", StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
       return made;
     } catch (IOException | UnsupportedOperationException e) {
-      throw new InvalidInputException("cannot read or make the service token " + file + " ("
-          + e.getMessage() + "); make the home writable, or set ANDON_TOKEN.", e);
+      throw new InvalidInputException(
+          "cannot read or make the service token "
+              + file
+              + " ("
+              + e.getMessage()
+              + "); make the home writable, or set ANDON_TOKEN.",
+          e);
     }
   }
 
   /** Whether {@code authorization} (the header's value, or empty) carries the token. */
   boolean accepts(Optional<String> authorization) {
     String value = authorization.orElse("");
-    String given = value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip()
-        : "";
+    String given = value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : "";
     return MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -23,13 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP side of the service, on the JDK's own server: reads a request (at most {@value
- * #MAX_BODY} bytes of body), checks the token, hands it to its route and writes the answer.
- * Every failure becomes a Databricks-shaped error body; nothing a handler throws reaches the
- * client as a stack trace.
+ * #MAX_BODY} bytes of body), checks the token, hands it to its route and writes the answer. Every
+ * failure becomes a Databricks-shaped error body; nothing a handler throws reaches the client as a
+ * stack trace.
  *
  * <p>Slow clients: the JDK server drops a connection whose request has not arrived within {@code
- * sun.net.httpserver.maxReqTime} seconds (andon sets 10 unless given) and whose answer has not
- * been taken within {@code sun.net.httpserver.maxRspTime} (60).
+ * sun.net.httpserver.maxReqTime} seconds (andon sets 10 unless given) and whose answer has not been
+ * taken within {@code sun.net.httpserver.maxRspTime} (60).
  */
 public final class HttpService implements AutoCloseable {
   /** The largest request body accepted: 1 MiB. */
@@ -54,11 +54,10 @@ public final class HttpService implements AutoCloseable {
   /**
    * Binds {@code address} (port 0: any free port); serves nothing until {@link #start()}.
    *
-   * @param readsNeedToken true when bound to anything but loopback: then reads need the token
-   *     too
+   * @param readsNeedToken true when bound to anything but loopback: then reads need the token too
    */
-  public HttpService(InetSocketAddress address, Router router, Auth auth, boolean readsNeedToken,
-      ServiceLog log) {
+  public HttpService(
+      InetSocketAddress address, Router router, Auth auth, boolean readsNeedToken, ServiceLog log) {
     this.router = router;
     this.auth = auth;
     this.readsNeedToken = readsNeedToken;
@@ -66,16 +65,26 @@ public final class HttpService implements AutoCloseable {
     try {
       this.server = HttpServer.create(address, 64);
     } catch (IOException e) {
-      throw new io.andon.error.InvalidInputException("cannot listen on " + address.getHostString()
-          + ":" + address.getPort() + " (" + e.getMessage() + "); pick another --port, or stop"
-          + " what listens there.", e);
+      throw new io.andon.error.InvalidInputException(
+          "cannot listen on "
+              + address.getHostString()
+              + ":"
+              + address.getPort()
+              + " ("
+              + e.getMessage()
+              + "); pick another --port, or stop"
+              + " what listens there.",
+          e);
     }
     AtomicInteger n = new AtomicInteger();
-    this.workers = Executors.newFixedThreadPool(8, r -> {
-      Thread t = new Thread(r, "andon-http-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers =
+        Executors.newFixedThreadPool(
+            8,
+            r -> {
+              Thread t = new Thread(r, "andon-http-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(workers);
     server.createContext("/", this::exchange);
   }
@@ -114,13 +123,17 @@ public final class HttpService implements AutoCloseable {
       response = Response.error(ApiException.invalid(e.getMessage()));
     } catch (RuntimeException e) {
       log.event("internal_error", Map.of("method", method, "path", path, "error", e.toString()));
-      response = Response.error(new ApiException(500, "INTERNAL_ERROR", "andon failed to answer"
-          + " this request; the service log has the cause."));
+      response =
+          Response.error(
+              new ApiException(
+                  500,
+                  "INTERNAL_ERROR",
+                  "andon failed to answer" + " this request; the service log has the cause."));
     }
     try {
       ex.getResponseHeaders().set("Content-Type", response.contentType());
-      ex.sendResponseHeaders(response.status(), response.body().length == 0 ? -1
-          : response.body().length);
+      ex.sendResponseHeaders(
+          response.status(), response.body().length == 0 ? -1 : response.body().length);
       ex.getResponseBody().write(response.body());
     } catch (IOException e) {
       // the client went away
@@ -133,22 +146,26 @@ public final class HttpService implements AutoCloseable {
     Optional<Router.Route> route = router.find(method, path);
     if (route.isEmpty()) {
       if (router.hasPath(path)) {
-        throw new ApiException(405, "INVALID_PARAMETER_VALUE", method + " is not allowed on "
-            + path + ".");
+        throw new ApiException(
+            405, "INVALID_PARAMETER_VALUE", method + " is not allowed on " + path + ".");
       }
-      throw ApiException.notFound("no endpoint " + method + " " + path + "; /api/openapi.json"
-          + " lists them.");
+      throw ApiException.notFound(
+          "no endpoint " + method + " " + path + "; /api/openapi.json" + " lists them.");
     }
     byte[] bytes = method.equals("GET") ? new byte[0] : read(ex);
-    boolean authenticated = auth.accepts(Optional.ofNullable(
-        ex.getRequestHeaders().getFirst("Authorization")));
+    boolean authenticated =
+        auth.accepts(Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")));
     boolean open = path.equals("/healthz");
     if (!authenticated && !open && (route.get().mutation() || readsNeedToken)) {
       throw ApiException.unauthenticated();
     }
     if (method.equals("GET")) {
-      return route.get().handler().handle(Request.ofQuery(method, path,
-          query(ex.getRequestURI().getRawQuery()), authenticated));
+      return route
+          .get()
+          .handler()
+          .handle(
+              Request.ofQuery(
+                  method, path, query(ex.getRequestURI().getRawQuery()), authenticated));
     }
     return route.get().handler().handle(new Request(method, path, body(bytes), authenticated));
   }
@@ -161,25 +178,32 @@ public final class HttpService implements AutoCloseable {
     try {
       node = Json.read(new String(bytes, StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
-      throw ApiException.invalid("the request body is not valid JSON: "
-          + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ").");
+      throw ApiException.invalid(
+          "the request body is not valid JSON: "
+              + e.getOriginalMessage()
+              + " (line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ").");
     }
     if (!(node instanceof ObjectNode o)) {
-      throw ApiException.invalid("the request body must be a JSON object, not "
-          + node.getNodeType().name().toLowerCase() + ".");
+      throw ApiException.invalid(
+          "the request body must be a JSON object, not "
+              + node.getNodeType().name().toLowerCase()
+              + ".");
     }
     return o;
   }
 
   /**
-   * The body, at most {@link #MAX_BODY} bytes. A larger one is refused; up to four times the
-   * limit of it is read and dropped first, so that the client gets to read the answer.
+   * The body, at most {@link #MAX_BODY} bytes. A larger one is refused; up to four times the limit
+   * of it is read and dropped first, so that the client gets to read the answer.
    */
   private static byte[] read(HttpExchange ex) {
     String length = ex.getRequestHeaders().getFirst("Content-Length");
-    boolean tooLarge = length != null && length.matches("[0-9]{1,18}")
-        && Long.parseLong(length) > MAX_BODY;
+    boolean tooLarge =
+        length != null && length.matches("[0-9]{1,18}") && Long.parseLong(length) > MAX_BODY;
     try (InputStream in = ex.getRequestBody()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buf = new byte[8192];
@@ -200,7 +224,6 @@ public final class HttpService implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
   }
-
 
   private static Map<String, String> query(String raw) {
     Map<String, String> out = new LinkedHashMap<>();

@@ -16,9 +16,9 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * The jobs the service serves, loaded from the files and folders it was given and loaded again
- * when one of them changes. A change that does not validate is reported (in the log and by
- * {@link #problems()}) and the job's last valid version stays served.
+ * The jobs the service serves, loaded from the files and folders it was given and loaded again when
+ * one of them changes. A change that does not validate is reported (in the log and by {@link
+ * #problems()}) and the job's last valid version stays served.
  */
 public final class JobCatalog {
   /** One job file: what it looked like when last read, its jobs, and its problem if any. */
@@ -32,8 +32,13 @@ public final class JobCatalog {
   private final ServiceLog log;
   private volatile Map<Path, FileState> files = Map.of();
 
-  JobCatalog(List<Path> paths, BundleSettings bundle, Supplier<JobLoader> loaders, ServeStore ids,
-      Clock clock, ServiceLog log) {
+  JobCatalog(
+      List<Path> paths,
+      BundleSettings bundle,
+      Supplier<JobLoader> loaders,
+      ServeStore ids,
+      Clock clock,
+      ServiceLog log) {
     this.paths = List.copyOf(paths);
     this.bundle = bundle;
     this.loaders = loaders;
@@ -103,8 +108,15 @@ public final class JobCatalog {
         }
       } catch (InvalidInputException e) {
         now.put(f, new FileState(print, keep, Optional.of(e.getMessage())));
-        log.event("job_invalid", Map.of("file", f, "problem", e.getMessage(),
-            "serving", keep.isEmpty() ? "nothing" : "the last valid version"));
+        log.event(
+            "job_invalid",
+            Map.of(
+                "file",
+                f,
+                "problem",
+                e.getMessage(),
+                "serving",
+                keep.isEmpty() ? "nothing" : "the last valid version"));
       }
     }
     files = Map.copyOf(now);
@@ -136,8 +148,14 @@ public final class JobCatalog {
       for (ServedJob j : e.getValue().jobs()) {
         Path first = seen.putIfAbsent(j.name(), e.getKey());
         if (first != null && !first.equals(e.getKey())) {
-          out.add("job name '" + j.name() + "' is in both " + first + " and " + e.getKey()
-              + "; a served job's name must be unique: rename one.");
+          out.add(
+              "job name '"
+                  + j.name()
+                  + "' is in both "
+                  + first
+                  + " and "
+                  + e.getKey()
+                  + "; a served job's name must be unique: rename one.");
         }
       }
     }

@@ -15,8 +15,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Which files of the paths given to {@code andon serve} hold jobs, and a fingerprint of each
- * that changes when the file (or, for a bundle, any file in its folder) changes.
+ * Which files of the paths given to {@code andon serve} hold jobs, and a fingerprint of each that
+ * changes when the file (or, for a bundle, any file in its folder) changes.
  */
 final class JobFiles {
   private static final Set<String> BUNDLE_ROOTS = Set.of("databricks.yml", "databricks.yaml");
@@ -38,8 +38,8 @@ final class JobFiles {
       } else if (Files.isDirectory(abs)) {
         out.addAll(inFolder(abs));
       } else {
-        throw new InvalidInputException(p + " does not exist; give job files or folders of"
-            + " them to `andon serve`.");
+        throw new InvalidInputException(
+            p + " does not exist; give job files or folders of" + " them to `andon serve`.");
       }
     }
     return List.copyOf(out);
@@ -48,16 +48,24 @@ final class JobFiles {
   private static List<Path> inFolder(Path folder) {
     List<Path> candidates;
     try (Stream<Path> walk = Files.walk(folder, 6)) {
-      candidates = walk.filter(Files::isRegularFile)
-          .filter(f -> !skipped(folder, f))
-          .filter(f -> name(f).endsWith(".yml") || name(f).endsWith(".yaml")
-              || name(f).endsWith(".json"))
-          .sorted().toList();
+      candidates =
+          walk.filter(Files::isRegularFile)
+              .filter(f -> !skipped(folder, f))
+              .filter(
+                  f ->
+                      name(f).endsWith(".yml")
+                          || name(f).endsWith(".yaml")
+                          || name(f).endsWith(".json"))
+              .sorted()
+              .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<Path> bundleDirs = candidates.stream().filter(f -> BUNDLE_ROOTS.contains(name(f)))
-        .map(Path::getParent).toList();
+    List<Path> bundleDirs =
+        candidates.stream()
+            .filter(f -> BUNDLE_ROOTS.contains(name(f)))
+            .map(Path::getParent)
+            .toList();
     List<Path> out = new ArrayList<>();
     for (Path f : candidates) {
       if (BUNDLE_ROOTS.contains(name(f))) {
@@ -92,25 +100,32 @@ final class JobFiles {
   }
 
   /**
-   * What changes when {@code file} changes: its size and modification time, and for a bundle
-   * root those of every YAML file in its folder (its includes).
+   * What changes when {@code file} changes: its size and modification time, and for a bundle root
+   * those of every YAML file in its folder (its includes).
    */
   static String fingerprint(Path file) {
     StringBuilder b = new StringBuilder();
     List<Path> files = List.of(file);
     if (BUNDLE_ROOTS.contains(name(file))) {
       try (Stream<Path> walk = Files.walk(file.getParent(), 6)) {
-        files = walk.filter(Files::isRegularFile).filter(f -> !skipped(file.getParent(), f))
-            .filter(f -> name(f).endsWith(".yml") || name(f).endsWith(".yaml")).sorted()
-            .toList();
+        files =
+            walk.filter(Files::isRegularFile)
+                .filter(f -> !skipped(file.getParent(), f))
+                .filter(f -> name(f).endsWith(".yml") || name(f).endsWith(".yaml"))
+                .sorted()
+                .toList();
       } catch (IOException | UncheckedIOException e) {
         files = List.of(file);
       }
     }
     for (Path f : files) {
       try {
-        b.append(f).append(':').append(Files.size(f)).append(':')
-            .append(Files.getLastModifiedTime(f).toMillis()).append(';');
+        b.append(f)
+            .append(':')
+            .append(Files.size(f))
+            .append(':')
+            .append(Files.getLastModifiedTime(f).toMillis())
+            .append(';');
       } catch (IOException e) {
         b.append(f).append(":gone;");
       }

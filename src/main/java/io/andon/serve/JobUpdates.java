@@ -39,33 +39,45 @@ final class JobUpdates {
     r.onlyFields(Set.of("job_id", "new_settings", "fields_to_remove"));
     ServedJob job = jobs.served(r.requiredLong("job_id"));
     if (!r.textList("fields_to_remove").isEmpty()) {
-      throw ApiException.invalid("andon serve changes only a job's pause_status; remove"
-          + " settings by editing " + job.source() + ".");
+      throw ApiException.invalid(
+          "andon serve changes only a job's pause_status; remove"
+              + " settings by editing "
+              + job.source()
+              + ".");
     }
     JsonNode settings = r.fields().path("new_settings");
     if (!settings.isObject() || settings.size() != 1) {
-      throw ApiException.invalid("new_settings must hold exactly one of schedule, trigger or"
-          + " continuous, with only pause_status: {\"schedule\": {\"pause_status\":"
-          + " \"PAUSED\"}}; edit " + job.source() + " for anything else.");
+      throw ApiException.invalid(
+          "new_settings must hold exactly one of schedule, trigger or"
+              + " continuous, with only pause_status: {\"schedule\": {\"pause_status\":"
+              + " \"PAUSED\"}}; edit "
+              + job.source()
+              + " for anything else.");
     }
     Map.Entry<String, JsonNode> holder = settings.properties().iterator().next();
     JsonNode inner = holder.getValue();
-    if (!HOLDERS.contains(holder.getKey()) || !inner.isObject() || inner.size() != 1
+    if (!HOLDERS.contains(holder.getKey())
+        || !inner.isObject()
+        || inner.size() != 1
         || !inner.has("pause_status")) {
-      throw ApiException.invalid("andon serve changes only pause_status, under schedule,"
-          + " trigger or continuous, not new_settings." + holder.getKey() + "; edit "
-          + job.source() + " for anything else.");
+      throw ApiException.invalid(
+          "andon serve changes only pause_status, under schedule,"
+              + " trigger or continuous, not new_settings."
+              + holder.getKey()
+              + "; edit "
+              + job.source()
+              + " for anything else.");
     }
     String status = inner.get("pause_status").asText("");
     if (!status.equals("PAUSED") && !status.equals("UNPAUSED")) {
-      throw ApiException.invalid("pause_status must be PAUSED or UNPAUSED, not "
-          + inner.get("pause_status") + ".");
+      throw ApiException.invalid(
+          "pause_status must be PAUSED or UNPAUSED, not " + inner.get("pause_status") + ".");
     }
     ids.setPaused(job.jobId(), status);
     boolean paused = status.equals("PAUSED");
     listeners.forEach(l -> l.pauseChanged(job.name(), paused));
-    log.event(paused ? "job_paused" : "job_resumed", Map.of("job", job.name(),
-        "job_id", job.jobId()));
+    log.event(
+        paused ? "job_paused" : "job_resumed", Map.of("job", job.name(), "job_id", job.jobId()));
     return Response.json(Json.object());
   }
 }

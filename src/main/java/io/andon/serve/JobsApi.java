@@ -25,7 +25,8 @@ final class JobsApi {
   }
 
   void routes(Router router) {
-    router.get(BASE + "list", this::list)
+    router
+        .get(BASE + "list", this::list)
         .get(BASE + "get", this::get)
         .post(BASE + "run-now", this::runNow);
   }
@@ -36,9 +37,12 @@ final class JobsApi {
     long after = r.optionalText("page_token").map(JobsApi::pageToken).orElse(0L);
     long offset = r.optionalLong("offset").orElse(0L);
     Optional<String> name = r.optionalText("name");
-    List<ServedJob> all = catalog.jobs().stream().filter(j -> j.jobId() > after)
-        .filter(j -> name.map(n -> n.equals(j.name())).orElse(true))
-        .skip(Math.max(0, offset)).toList();
+    List<ServedJob> all =
+        catalog.jobs().stream()
+            .filter(j -> j.jobId() > after)
+            .filter(j -> name.map(n -> n.equals(j.name())).orElse(true))
+            .skip(Math.max(0, offset))
+            .toList();
     ObjectNode out = Json.object();
     ArrayNode jobs = out.putArray("jobs");
     boolean expand = r.flag("expand_tasks");
@@ -54,8 +58,11 @@ final class JobsApi {
   /** A page token: the last id of the previous page. */
   static long pageToken(String token) {
     if (!token.matches("[0-9]{1,18}")) {
-      throw ApiException.invalid("page_token '" + token + "' is not one this service gave;"
-          + " pass the next_page_token of the previous page.");
+      throw ApiException.invalid(
+          "page_token '"
+              + token
+              + "' is not one this service gave;"
+              + " pass the next_page_token of the previous page.");
     }
     return Long.parseLong(token);
   }
@@ -76,9 +83,18 @@ final class JobsApi {
 
   /** The served job with id {@code jobId}, or RESOURCE_DOES_NOT_EXIST. */
   ServedJob served(long jobId) {
-    return catalog.byId(jobId).orElseThrow(() -> ApiException.notFound("job " + jobId
-        + " does not exist" + ids.jobName(jobId).map(n -> " (it was '" + n + "', no longer"
-            + " served)").orElse("") + "; jobs/list shows the jobs served."));
+    return catalog
+        .byId(jobId)
+        .orElseThrow(
+            () ->
+                ApiException.notFound(
+                    "job "
+                        + jobId
+                        + " does not exist"
+                        + ids.jobName(jobId)
+                            .map(n -> " (it was '" + n + "', no longer" + " served)")
+                            .orElse("")
+                        + "; jobs/list shows the jobs served."));
   }
 
   private Response runNow(Request r) {
@@ -112,8 +128,8 @@ final class JobsApi {
     ObjectNode tags = s.putObject("tags");
     spec.tags().forEach(tags::put);
     ArrayNode params = s.putArray("parameters");
-    spec.parameters().forEach(p -> params.addObject().put("name", p.name())
-        .put("default", p.defaultValue()));
+    spec.parameters()
+        .forEach(p -> params.addObject().put("name", p.name()).put("default", p.defaultValue()));
     if (withTasks) {
       ArrayNode tasks = s.putArray("tasks");
       for (TaskSpec t : spec.tasks()) {

@@ -23,21 +23,29 @@ final class Metrics {
   private final Map<String, Long> taskStarts = new ConcurrentHashMap<>();
 
   Metrics(Store store) {
-    Gauge.builder("andon_queue_length", store, s -> count(s,
-        "SELECT COUNT(*) FROM runs WHERE state = 'QUEUED'"))
-        .description("Runs waiting in a job's queue").register(registry);
-    Gauge.builder("andon_outbox_backlog", store, s -> count(s,
-        "SELECT COUNT(*) FROM notifications WHERE state = 'PENDING'"))
-        .description("Notifications not yet delivered").register(registry);
+    Gauge.builder(
+            "andon_queue_length",
+            store,
+            s -> count(s, "SELECT COUNT(*) FROM runs WHERE state = 'QUEUED'"))
+        .description("Runs waiting in a job's queue")
+        .register(registry);
+    Gauge.builder(
+            "andon_outbox_backlog",
+            store,
+            s -> count(s, "SELECT COUNT(*) FROM notifications WHERE state = 'PENDING'"))
+        .description("Notifications not yet delivered")
+        .register(registry);
   }
 
   private static double count(Store store, String sql) {
     try {
-      return store.read(c -> {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? rs.getLong(1) : 0L;
-        }
-      });
+      return store.read(
+          c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? rs.getLong(1) : 0L;
+            }
+          });
     } catch (RuntimeException e) {
       return Double.NaN;
     }
@@ -45,8 +53,11 @@ final class Metrics {
 
   /** Counts a run that ended, by result. */
   void runEnded(String result) {
-    Counter.builder("andon_runs").tag("result", result).description("Runs ended, by result")
-        .register(registry).increment();
+    Counter.builder("andon_runs")
+        .tag("result", result)
+        .description("Runs ended, by result")
+        .register(registry)
+        .increment();
   }
 
   /** A listener that feeds the run and task metrics. */
@@ -63,12 +74,19 @@ final class Metrics {
       }
 
       @Override
-      public void taskFinished(RunInfo run, String taskKey, String resultState, int attempt,
-          boolean willRetry, String message) {
+      public void taskFinished(
+          RunInfo run,
+          String taskKey,
+          String resultState,
+          int attempt,
+          boolean willRetry,
+          String message) {
         Long start = taskStarts.remove(run.runId() + "/" + taskKey + "/" + attempt);
         if (start != null) {
-          Timer.builder("andon_task_duration").tag("result", resultState)
-              .description("Task attempts' wall time").register(registry)
+          Timer.builder("andon_task_duration")
+              .tag("result", resultState)
+              .description("Task attempts' wall time")
+              .register(registry)
               .record(Duration.ofNanos(System.nanoTime() - start));
         }
       }

@@ -11,14 +11,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One API request: its path and its fields, from the query string of a GET or the JSON body of
- * a POST, read with typed getters that refuse a wrong type with a message naming the field.
+ * One API request: its path and its fields, from the query string of a GET or the JSON body of a
+ * POST, read with typed getters that refuse a wrong type with a message naming the field.
  */
 public record Request(String method, String path, ObjectNode fields, boolean authenticated) {
 
   /** A request whose fields are the query parameters {@code query}. */
-  static Request ofQuery(String method, String path, Map<String, String> query,
-      boolean authenticated) {
+  static Request ofQuery(
+      String method, String path, Map<String, String> query, boolean authenticated) {
     ObjectNode fields = Json.object();
     query.forEach(fields::put);
     return new Request(method, path, fields, authenticated);
@@ -29,9 +29,15 @@ public record Request(String method, String path, ObjectNode fields, boolean aut
     for (var it = fields.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!known.contains(name)) {
-        throw ApiException.invalid("unknown field '" + name + "' for " + path + "; it takes: "
-            + String.join(", ", new TreeSet<>(known)) + "."
-            + io.andon.util.Strings.didYouMean(name, List.copyOf(known)));
+        throw ApiException.invalid(
+            "unknown field '"
+                + name
+                + "' for "
+                + path
+                + "; it takes: "
+                + String.join(", ", new TreeSet<>(known))
+                + "."
+                + io.andon.util.Strings.didYouMean(name, List.copyOf(known)));
       }
     }
     return this;
@@ -39,8 +45,11 @@ public record Request(String method, String path, ObjectNode fields, boolean aut
 
   /** A required whole-number field. */
   long requiredLong(String name) {
-    return optionalLong(name).orElseThrow(() -> ApiException.invalid("missing field '" + name
-        + "' for " + path + "; give it as a number."));
+    return optionalLong(name)
+        .orElseThrow(
+            () ->
+                ApiException.invalid(
+                    "missing field '" + name + "' for " + path + "; give it as a number."));
   }
 
   /** A whole-number field, given as a JSON number or (in a query) as text. */
@@ -93,14 +102,19 @@ public record Request(String method, String path, ObjectNode fields, boolean aut
       return out;
     }
     if (!v.isObject()) {
-      throw ApiException.invalid("field '" + name + "' must be an object of names to values,"
-          + " such as {\"threshold\": \"0.9\"}, not " + v + ".");
+      throw ApiException.invalid(
+          "field '"
+              + name
+              + "' must be an object of names to values,"
+              + " such as {\"threshold\": \"0.9\"}, not "
+              + v
+              + ".");
     }
     for (var e : v.properties()) {
       JsonNode value = e.getValue();
       if (!value.isValueNode() || value.isNull()) {
-        throw ApiException.invalid("'" + name + "." + e.getKey() + "' must be a string, not "
-            + value + ".");
+        throw ApiException.invalid(
+            "'" + name + "." + e.getKey() + "' must be a string, not " + value + ".");
       }
       out.put(e.getKey(), value.asText());
     }
@@ -114,8 +128,7 @@ public record Request(String method, String path, ObjectNode fields, boolean aut
       return List.of();
     }
     if (!v.isArray()) {
-      throw ApiException.invalid("field '" + name + "' must be a list of strings, not " + v
-          + ".");
+      throw ApiException.invalid("field '" + name + "' must be a list of strings, not " + v + ".");
     }
     List<String> out = new java.util.ArrayList<>();
     for (JsonNode item : v) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Maps a method and an exact path to a handler. Routes are all added before the server starts
- * and never after; a route says whether it changes anything (then it always needs the token).
+ * Maps a method and an exact path to a handler. Routes are all added before the server starts and
+ * never after; a route says whether it changes anything (then it always needs the token).
  */
 public final class Router {
   /** Answers one request. */

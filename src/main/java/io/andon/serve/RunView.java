@@ -15,11 +15,11 @@ import java.util.Optional;
 
 /**
  * A stored run as the Jobs API 2.2 shows it: {@code state} (life cycle, result, message), {@code
- * status} (the newer state with its termination details), times in epoch milliseconds, its
- * tasks each with a task run id of its own, and its repair history.
+ * status} (the newer state with its termination details), times in epoch milliseconds, its tasks
+ * each with a task run id of its own, and its repair history.
  *
- * <p>A task's run id is {@code (run_id << 32) + its position in the run + 1}: stable, distinct
- * from every job run id below 2^32, and mapped back by {@link #taskOf(long)}.
+ * <p>A task's run id is {@code (run_id << 32) + its position in the run + 1}: stable, distinct from
+ * every job run id below 2^32, and mapped back by {@link #taskOf(long)}.
  */
 final class RunView {
   private static final int TASK_SHIFT = 32;
@@ -40,8 +40,13 @@ final class RunView {
   }
 
   /** The Jobs API {@code Run}; {@code withTasks} false leaves the tasks out (runs/list). */
-  static ObjectNode run(RunRecord r, long jobId, String trigger, List<RepairRecord> repairs,
-      Map<String, String> defaults, boolean withTasks) {
+  static ObjectNode run(
+      RunRecord r,
+      long jobId,
+      String trigger,
+      List<RepairRecord> repairs,
+      Map<String, String> defaults,
+      boolean withTasks) {
     ObjectNode o = Json.object();
     o.put("job_id", jobId);
     o.put("run_id", r.runId());
@@ -58,12 +63,14 @@ final class RunView {
     o.put("format", "MULTI_TASK");
     o.put("attempt_number", 0);
     ArrayNode params = o.putArray("job_parameters");
-    r.parameters().forEach((k, v) -> {
-      ObjectNode p = params.addObject();
-      p.put("name", k);
-      p.put("default", defaults.getOrDefault(k, v));
-      p.put("value", v);
-    });
+    r.parameters()
+        .forEach(
+            (k, v) -> {
+              ObjectNode p = params.addObject();
+              p.put("name", k);
+              p.put("default", defaults.getOrDefault(k, v));
+              p.put("value", v);
+            });
     if (withTasks) {
       ArrayNode tasks = o.putArray("tasks");
       for (int i = 0; i < r.tasks().size(); i++) {
@@ -133,8 +140,9 @@ final class RunView {
     state.put("life_cycle_state", lifeCycle);
     result.ifPresent(r -> state.put("result_state", r));
     state.put("state_message", message);
-    state.put("user_cancelled_or_timedout", result.filter(r -> r.equals("CANCELED")
-        || r.equals("TIMEDOUT")).isPresent());
+    state.put(
+        "user_cancelled_or_timedout",
+        result.filter(r -> r.equals("CANCELED") || r.equals("TIMEDOUT")).isPresent());
     ObjectNode status = o.putObject("status");
     LifeCycleState lc = LifeCycleState.valueOf(lifeCycle);
     status.put("state", statusState(lc));
@@ -159,15 +167,19 @@ final class RunView {
     if (lc == LifeCycleState.INTERNAL_ERROR) {
       return "INTERNAL_ERROR";
     }
-    return result.map(r -> switch (r) {
-      case SUCCESS -> "SUCCESS";
-      case SUCCESS_WITH_FAILURES -> "SUCCESS_WITH_FAILURES";
-      case FAILED, TIMEDOUT, UPSTREAM_FAILED -> "RUN_EXECUTION_ERROR";
-      case CANCELED, UPSTREAM_CANCELED -> "CANCELED";
-      case EXCLUDED -> "SKIPPED";
-      case DISABLED -> "DISABLED";
-      case MAXIMUM_CONCURRENT_RUNS_REACHED -> "MAX_CONCURRENT_RUNS_EXCEEDED";
-    }).orElse("SKIPPED");
+    return result
+        .map(
+            r ->
+                switch (r) {
+                  case SUCCESS -> "SUCCESS";
+                  case SUCCESS_WITH_FAILURES -> "SUCCESS_WITH_FAILURES";
+                  case FAILED, TIMEDOUT, UPSTREAM_FAILED -> "RUN_EXECUTION_ERROR";
+                  case CANCELED, UPSTREAM_CANCELED -> "CANCELED";
+                  case EXCLUDED -> "SKIPPED";
+                  case DISABLED -> "DISABLED";
+                  case MAXIMUM_CONCURRENT_RUNS_REACHED -> "MAX_CONCURRENT_RUNS_EXCEEDED";
+                })
+        .orElse("SKIPPED");
   }
 
   private static String terminationType(String code) {

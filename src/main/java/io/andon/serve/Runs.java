@@ -32,9 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The runs of the service: each executes on a thread of its own through the engine's {@link
- * Executor}, in this JVM. Limits on concurrent runs and queues are the engine's, kept in the
- * store, so they hold across the service and an {@code andon run} on the same home. A cancel
- * asked from another process ({@code andon runs cancel}) is seen within 200 ms.
+ * Executor}, in this JVM. Limits on concurrent runs and queues are the engine's, kept in the store,
+ * so they hold across the service and an {@code andon run} on the same home. A cancel asked from
+ * another process ({@code andon runs cancel}) is seen within 200 ms.
  */
 public final class Runs implements RunStarter, AutoCloseable {
   /** A run this service executes: its executor and since when a cancel request counts. */
@@ -54,7 +54,12 @@ public final class Runs implements RunStarter, AutoCloseable {
   private final Object idempotency = new Object();
   private volatile boolean accepting = true;
 
-  Runs(Store store, JobCatalog catalog, int maxParallel, Metrics metrics, ServiceLog log,
+  Runs(
+      Store store,
+      JobCatalog catalog,
+      int maxParallel,
+      Metrics metrics,
+      ServiceLog log,
       Clock clock) {
     this.store = store;
     this.runStore = new RunStore(store);
@@ -65,7 +70,8 @@ public final class Runs implements RunStarter, AutoCloseable {
     this.log = log;
     this.clock = clock;
     AtomicInteger n = new AtomicInteger();
-    this.threads = Executors.newCachedThreadPool(r -> daemon(r, "andon-run-" + n.incrementAndGet()));
+    this.threads =
+        Executors.newCachedThreadPool(r -> daemon(r, "andon-run-" + n.incrementAndGet()));
     this.cancelWatch = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "andon-cancel"));
     cancelWatch.scheduleWithFixedDelay(this::lookForCancels, 200, 200, TimeUnit.MILLISECONDS);
   }
@@ -78,8 +84,10 @@ public final class Runs implements RunStarter, AutoCloseable {
 
   @Override
   public long start(String jobName, Map<String, String> parameters, TriggerInfo trigger) {
-    ServedJob job = catalog.byName(jobName).orElseThrow(() -> ApiException.notFound(
-        "no job named '" + jobName + "' is served."));
+    ServedJob job =
+        catalog
+            .byName(jobName)
+            .orElseThrow(() -> ApiException.notFound("no job named '" + jobName + "' is served."));
     return start(job, parameters, trigger, Optional.empty());
   }
 
@@ -97,45 +105,55 @@ public final class Runs implements RunStarter, AutoCloseable {
     }
   }
 
-  private long start(ServedJob job, Map<String, String> parameters, TriggerInfo trigger,
-      Optional<String> token) {
+  private long start(
+      ServedJob job, Map<String, String> parameters, TriggerInfo trigger, Optional<String> token) {
     if (!accepting) {
-      throw ApiException.invalidState("the service is stopping and starts no new run; submit"
-          + " it again once andon serve is back.");
+      throw ApiException.invalidState(
+          "the service is stopping and starts no new run; submit"
+              + " it again once andon serve is back.");
     }
     List<RunListener> listeners = new ArrayList<>();
     listeners.add(metrics.listener());
     Optional<NotificationListener> notifier =
         Optional.ofNullable(NotificationListener.forJob(job.spec(), store));
     notifier.ifPresent(listeners::add);
-    Executor ex = new Executor(store,
-        Executor.Options.defaults().withMaxParallel(maxParallel), listeners);
+    Executor ex =
+        new Executor(store, Executor.Options.defaults().withMaxParallel(maxParallel), listeners);
     CompletableFuture<Long> created = new CompletableFuture<>();
     long since = clock.millis();
-    threads.execute(() -> {
-      try {
-        Executor.Outcome out = ex.run(job.spec(), parameters, trigger, id -> {
-          active.put(id, new Active(ex, since));
-          serveStore.recordRun(id, job.jobId(), trigger.type().name(), token);
-          new RunHistory(store).writeTags(id, job.spec().tags());
-          created.complete(id);
+    threads.execute(
+        () -> {
+          try {
+            Executor.Outcome out =
+                ex.run(
+                    job.spec(),
+                    parameters,
+                    trigger,
+                    id -> {
+                      active.put(id, new Active(ex, since));
+                      serveStore.recordRun(id, job.jobId(), trigger.type().name(), token);
+                      new RunHistory(store).writeTags(id, job.spec().tags());
+                      created.complete(id);
+                    });
+            if (out.state() == LifeCycleState.SKIPPED) {
+              metrics.runEnded(out.result().name());
+            }
+            log.event(
+                "run_ended",
+                Map.of("run_id", out.runId(), "job", job.name(), "result", out.result().name()));
+          } catch (RuntimeException e) {
+            if (!created.completeExceptionally(e)) {
+              log.event("run_error", Map.of("job", job.name(), "error", e.toString()));
+            }
+          } finally {
+            created.thenAccept(active::remove);
+            notifier.ifPresent(nl -> nl.finish(Duration.ofSeconds(10)));
+          }
         });
-        if (out.state() == LifeCycleState.SKIPPED) {
-          metrics.runEnded(out.result().name());
-        }
-        log.event("run_ended", Map.of("run_id", out.runId(), "job", job.name(),
-            "result", out.result().name()));
-      } catch (RuntimeException e) {
-        if (!created.completeExceptionally(e)) {
-          log.event("run_error", Map.of("job", job.name(), "error", e.toString()));
-        }
-      } finally {
-        created.thenAccept(active::remove);
-        notifier.ifPresent(nl -> nl.finish(Duration.ofSeconds(10)));
-      }
-    });
     long runId = await(created);
-    log.event("run_started", Map.of("run_id", runId, "job", job.name(), "trigger", trigger.type().name()));
+    log.event(
+        "run_started",
+        Map.of("run_id", runId, "job", job.name(), "trigger", trigger.type().name()));
     return runId;
   }
 
@@ -180,9 +198,9 @@ public final class Runs implements RunStarter, AutoCloseable {
   }
 
   /**
-   * Repairs a finished run with the job as it is served now (as Databricks repairs with the
-   * job's current settings), or as the run stored it when the job is no longer served; returns
-   * the repair's id once it is committed.
+   * Repairs a finished run with the job as it is served now (as Databricks repairs with the job's
+   * current settings), or as the run stored it when the job is no longer served; returns the
+   * repair's id once it is committed.
    */
   int repair(long runId, Executor.RepairRequest request, Map<String, String> parameters) {
     if (!accepting) {
@@ -191,29 +209,47 @@ public final class Runs implements RunStarter, AutoCloseable {
     RunRecord run = find(runId);
     LifeCycleState state = LifeCycleState.valueOf(run.state());
     if (!state.isFinal()) {
-      throw ApiException.invalidState("run " + runId + " is still in progress (" + state
-          + "); wait for it to end, or cancel it, before repairing it.");
+      throw ApiException.invalidState(
+          "run "
+              + runId
+              + " is still in progress ("
+              + state
+              + "); wait for it to end, or cancel it, before repairing it.");
     }
-    JobSpec job = catalog.byName(run.jobName()).map(ServedJob::spec).orElseGet(() ->
-        new JobLoader().loadSource(Path.of(run.jobFile()), run.jobKey(), run.definition(),
-            BundleSettings.fromJson(run.bundle())));
+    JobSpec job =
+        catalog
+            .byName(run.jobName())
+            .map(ServedJob::spec)
+            .orElseGet(
+                () ->
+                    new JobLoader()
+                        .loadSource(
+                            Path.of(run.jobFile()),
+                            run.jobKey(),
+                            run.definition(),
+                            BundleSettings.fromJson(run.bundle())));
     int repairId = run.repairCount() + 1;
-    Executor ex = new Executor(store, Executor.Options.defaults().withMaxParallel(maxParallel),
-        List.of(metrics.listener()));
+    Executor ex =
+        new Executor(
+            store,
+            Executor.Options.defaults().withMaxParallel(maxParallel),
+            List.of(metrics.listener()));
     CompletableFuture<Void> done = new CompletableFuture<>();
     active.put(runId, new Active(ex, clock.millis()));
-    threads.execute(() -> {
-      try {
-        Executor.Outcome out = ex.repair(runId, request, job, parameters);
-        log.event("repair_ended", Map.of("run_id", runId, "repair_id", repairId,
-            "result", out.result().name()));
-        done.complete(null);
-      } catch (RuntimeException e) {
-        done.completeExceptionally(e);
-      } finally {
-        active.remove(runId);
-      }
-    });
+    threads.execute(
+        () -> {
+          try {
+            Executor.Outcome out = ex.repair(runId, request, job, parameters);
+            log.event(
+                "repair_ended",
+                Map.of("run_id", runId, "repair_id", repairId, "result", out.result().name()));
+            done.complete(null);
+          } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+          } finally {
+            active.remove(runId);
+          }
+        });
     waitForRepair(runId, repairId, done);
     log.event("repair_started", Map.of("run_id", runId, "repair_id", repairId));
     return repairId;
@@ -238,18 +274,23 @@ public final class Runs implements RunStarter, AutoCloseable {
   }
 
   private RunRecord find(long runId) {
-    return runStore.find(runId, List.of()).orElseThrow(() -> ApiException.notFound(
-        "there is no run " + runId + "; jobs/runs/list shows the runs."));
+    return runStore
+        .find(runId, List.of())
+        .orElseThrow(
+            () ->
+                ApiException.notFound(
+                    "there is no run " + runId + "; jobs/runs/list shows the runs."));
   }
 
   private void lookForCancels() {
     try {
       RunHistory history = new RunHistory(store);
-      active.forEach((runId, a) -> {
-        if (history.cancelRequested(runId, a.since())) {
-          a.executor().cancel();
-        }
-      });
+      active.forEach(
+          (runId, a) -> {
+            if (history.cancelRequested(runId, a.since())) {
+              a.executor().cancel();
+            }
+          });
     } catch (RuntimeException e) {
       // the store is busy: the next look tells
     }
@@ -261,8 +302,8 @@ public final class Runs implements RunStarter, AutoCloseable {
   }
 
   /**
-   * Stops starting runs; lets those in progress finish for up to {@code grace}, then cancels
-   * them as Ctrl-C does and waits for them to end.
+   * Stops starting runs; lets those in progress finish for up to {@code grace}, then cancels them
+   * as Ctrl-C does and waits for them to end.
    */
   void shutdown(Duration grace) {
     accepting = false;

@@ -20,11 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/**
- * {@code /api/2.2/jobs/runs/*}: list, get, get-output, cancel, cancel-all and repair.
- */
+/** {@code /api/2.2/jobs/runs/*}: list, get, get-output, cancel, cancel-all and repair. */
 final class RunsApi {
   private static final String BASE = "/api/2.2/jobs/runs/";
+
   /** How much of the end of a task's log get-output returns. */
   static final int LOG_TAIL = 64 * 1024;
 
@@ -45,7 +44,8 @@ final class RunsApi {
   }
 
   void routes(Router router) {
-    router.get(BASE + "list", this::list)
+    router
+        .get(BASE + "list", this::list)
         .get(BASE + "get", this::get)
         .get(BASE + "get-output", this::output)
         .post(BASE + "cancel", this::cancel)
@@ -54,18 +54,44 @@ final class RunsApi {
   }
 
   private Response list(Request r) {
-    r.onlyFields(Set.of("job_id", "active_only", "completed_only", "limit", "offset",
-        "page_token", "expand_tasks", "start_time_from", "start_time_to", "run_type"));
+    r.onlyFields(
+        Set.of(
+            "job_id",
+            "active_only",
+            "completed_only",
+            "limit",
+            "offset",
+            "page_token",
+            "expand_tasks",
+            "start_time_from",
+            "start_time_to",
+            "run_type"));
     if (r.flag("active_only") && r.flag("completed_only")) {
       throw ApiException.invalid("active_only and completed_only cannot both be true.");
     }
     int limit = JobsApi.limit(r, 20, 25);
-    Optional<String> jobName = r.optionalLong("job_id").map(id -> serveStore.jobName(id)
-        .orElseThrow(() -> ApiException.notFound("job " + id + " does not exist; jobs/list"
-            + " shows the jobs.")));
-    ServeStore.RunQuery q = new ServeStore.RunQuery(jobName, r.flag("active_only"),
-        r.flag("completed_only"), r.optionalText("page_token").map(JobsApi::pageToken),
-        r.optionalLong("start_time_from"), r.optionalLong("start_time_to"), limit + 1);
+    Optional<String> jobName =
+        r.optionalLong("job_id")
+            .map(
+                id ->
+                    serveStore
+                        .jobName(id)
+                        .orElseThrow(
+                            () ->
+                                ApiException.notFound(
+                                    "job "
+                                        + id
+                                        + " does not exist; jobs/list"
+                                        + " shows the jobs.")));
+    ServeStore.RunQuery q =
+        new ServeStore.RunQuery(
+            jobName,
+            r.flag("active_only"),
+            r.flag("completed_only"),
+            r.optionalText("page_token").map(JobsApi::pageToken),
+            r.optionalLong("start_time_from"),
+            r.optionalLong("start_time_to"),
+            limit + 1);
     List<Long> ids = serveStore.runIds(q);
     boolean expand = r.flag("expand_tasks");
     ObjectNode out = Json.object();
@@ -89,17 +115,28 @@ final class RunsApi {
   }
 
   private ObjectNode view(long runId, boolean withTasks) {
-    RunRecord run = (withTasks ? runStore.find(runId) : runStore.find(runId, List.of()))
-        .orElseThrow(() -> noRun(runId));
+    RunRecord run =
+        (withTasks ? runStore.find(runId) : runStore.find(runId, List.of()))
+            .orElseThrow(() -> noRun(runId));
     Optional<ServeStore.ApiRun> api = serveStore.run(runId);
-    long jobId = api.map(ServeStore.ApiRun::jobId)
-        .or(() -> serveStore.findJobId(run.jobName())).orElse(0L);
+    long jobId =
+        api.map(ServeStore.ApiRun::jobId).or(() -> serveStore.findJobId(run.jobName())).orElse(0L);
     String trigger = run.trigger().type().name();
     Map<String, String> defaults = new HashMap<>();
-    catalog.byName(run.jobName()).ifPresent(j -> j.spec().parameters()
-        .forEach((Parameter p) -> defaults.put(p.name(), p.defaultValue())));
-    return RunView.run(run, jobId, trigger, withTasks ? new RunHistory(store)
-        .repairs(runId) : List.of(), defaults, withTasks);
+    catalog
+        .byName(run.jobName())
+        .ifPresent(
+            j ->
+                j.spec()
+                    .parameters()
+                    .forEach((Parameter p) -> defaults.put(p.name(), p.defaultValue())));
+    return RunView.run(
+        run,
+        jobId,
+        trigger,
+        withTasks ? new RunHistory(store).repairs(runId) : List.of(),
+        defaults,
+        withTasks);
   }
 
   /** A task's run: the job run's fields with that task's state, times and key. */
@@ -117,8 +154,8 @@ final class RunsApi {
   }
 
   private static ApiException noRun(long runId) {
-    return ApiException.notFound("run " + runId + " does not exist; jobs/runs/list shows the"
-        + " runs.");
+    return ApiException.notFound(
+        "run " + runId + " does not exist; jobs/runs/list shows the" + " runs.");
   }
 
   private Response output(Request r) {
@@ -134,9 +171,15 @@ final class RunsApi {
       RunRecord run = runStore.find(id, List.of()).orElseThrow(() -> noRun(id));
       List<TaskRecord> tasks = runStore.find(id).orElseThrow().tasks();
       if (tasks.size() != 1) {
-        throw ApiException.invalid("run " + id + " has " + tasks.size() + " tasks; get the"
-            + " output of one of them with its own run_id (tasks[].run_id of jobs/runs/get?run_id="
-            + run.runId() + ").");
+        throw ApiException.invalid(
+            "run "
+                + id
+                + " has "
+                + tasks.size()
+                + " tasks; get the"
+                + " output of one of them with its own run_id (tasks[].run_id of jobs/runs/get?run_id="
+                + run.runId()
+                + ").");
       }
       runId = id;
       index = 0;
@@ -188,24 +231,39 @@ final class RunsApi {
   }
 
   private Response repair(Request r) {
-    r.onlyFields(Set.of("run_id", "rerun_tasks", "rerun_all_failed_tasks",
-        "rerun_dependent_tasks", "job_parameters", "latest_repair_id"));
+    r.onlyFields(
+        Set.of(
+            "run_id",
+            "rerun_tasks",
+            "rerun_all_failed_tasks",
+            "rerun_dependent_tasks",
+            "job_parameters",
+            "latest_repair_id"));
     long runId = r.requiredLong("run_id");
     List<String> tasks = r.textList("rerun_tasks");
     boolean allFailed = r.flag("rerun_all_failed_tasks");
     if (allFailed == !tasks.isEmpty()) {
-      throw ApiException.invalid("a repair takes either rerun_tasks (a list of task keys) or"
-          + " rerun_all_failed_tasks: true, not both and not neither.");
+      throw ApiException.invalid(
+          "a repair takes either rerun_tasks (a list of task keys) or"
+              + " rerun_all_failed_tasks: true, not both and not neither.");
     }
     RunRecord run = runStore.find(runId, List.of()).orElseThrow(() -> noRun(runId));
     Optional<Long> latest = r.optionalLong("latest_repair_id");
     if (latest.isPresent() && latest.get() != run.repairCount()) {
-      throw ApiException.invalidState("latest_repair_id " + latest.get() + " is not the run's"
-          + " latest repair (" + run.repairCount() + "); read the run again and repair from"
-          + " there.");
+      throw ApiException.invalidState(
+          "latest_repair_id "
+              + latest.get()
+              + " is not the run's"
+              + " latest repair ("
+              + run.repairCount()
+              + "); read the run again and repair from"
+              + " there.");
     }
-    int repairId = runs.repair(runId, new Executor.RepairRequest(tasks, allFailed,
-        r.flag("rerun_dependent_tasks")), r.textMap("job_parameters"));
+    int repairId =
+        runs.repair(
+            runId,
+            new Executor.RepairRequest(tasks, allFailed, r.flag("rerun_dependent_tasks")),
+            r.textMap("job_parameters"));
     ObjectNode out = Json.object();
     out.put("repair_id", repairId);
     return Response.json(out);

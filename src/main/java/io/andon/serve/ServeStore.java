@@ -21,177 +21,210 @@ final class ServeStore {
 
   /** The job id of {@code name}, made at its first sight and kept from then on. */
   long jobId(String name, long now) {
-    return store.tx(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO serve_jobs (job_name, created_time) VALUES (?, ?)"
-              + " ON CONFLICT(job_name) DO NOTHING")) {
-        ps.setString(1, name);
-        ps.setLong(2, now);
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT job_id FROM serve_jobs WHERE job_name = ?")) {
-        ps.setString(1, name);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
+    return store.tx(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO serve_jobs (job_name, created_time) VALUES (?, ?)"
+                      + " ON CONFLICT(job_name) DO NOTHING")) {
+            ps.setString(1, name);
+            ps.setLong(2, now);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT job_id FROM serve_jobs WHERE job_name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
   }
 
   /** When the job id of {@code name} was made (epoch ms). */
   long createdTime(long jobId) {
-    return store.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT created_time FROM serve_jobs WHERE job_id = ?")) {
-        ps.setLong(1, jobId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? rs.getLong(1) : 0L;
-        }
-      }
-    });
+    return store.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT created_time FROM serve_jobs WHERE job_id = ?")) {
+            ps.setLong(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? rs.getLong(1) : 0L;
+            }
+          }
+        });
   }
 
   /** The job id a job name has, if it ever had one. */
   Optional<Long> findJobId(String name) {
-    return store.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT job_id FROM serve_jobs WHERE job_name = ?")) {
-        ps.setString(1, name);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
-        }
-      }
-    });
+    return store.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT job_id FROM serve_jobs WHERE job_name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+            }
+          }
+        });
   }
 
   /** Records that the service started {@code runId}. */
   void recordRun(long runId, long jobId, String trigger, Optional<String> idempotencyToken) {
-    store.tx(c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO serve_runs (run_id, job_id,"
-          + " trigger, idempotency_token) VALUES (?, ?, ?, ?)")) {
-        ps.setLong(1, runId);
-        ps.setLong(2, jobId);
-        ps.setString(3, trigger);
-        ps.setString(4, idempotencyToken.orElse(null));
-        return ps.executeUpdate();
-      }
-    });
+    store.tx(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO serve_runs (run_id, job_id,"
+                      + " trigger, idempotency_token) VALUES (?, ?, ?, ?)")) {
+            ps.setLong(1, runId);
+            ps.setLong(2, jobId);
+            ps.setString(3, trigger);
+            ps.setString(4, idempotencyToken.orElse(null));
+            return ps.executeUpdate();
+          }
+        });
   }
 
   /** The run an idempotency token started, if any. */
   Optional<ApiRun> byToken(String token) {
-    return store.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT run_id, job_id, trigger FROM"
-          + " serve_runs WHERE idempotency_token = ?")) {
-        ps.setString(1, token);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(new ApiRun(rs.getLong(1), rs.getLong(2),
-              rs.getString(3))) : Optional.<ApiRun>empty();
-        }
-      }
-    });
+    return store.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT run_id, job_id, trigger FROM"
+                      + " serve_runs WHERE idempotency_token = ?")) {
+            ps.setString(1, token);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next()
+                  ? Optional.of(new ApiRun(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                  : Optional.<ApiRun>empty();
+            }
+          }
+        });
   }
 
   /** What started run {@code runId}, when the service did. */
   Optional<ApiRun> run(long runId) {
-    return store.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT run_id, job_id, trigger FROM"
-          + " serve_runs WHERE run_id = ?")) {
-        ps.setLong(1, runId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(new ApiRun(rs.getLong(1), rs.getLong(2),
-              rs.getString(3))) : Optional.<ApiRun>empty();
-        }
-      }
-    });
+    return store.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT run_id, job_id, trigger FROM" + " serve_runs WHERE run_id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next()
+                  ? Optional.of(new ApiRun(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                  : Optional.<ApiRun>empty();
+            }
+          }
+        });
   }
 
   /** Which runs a runs/list page asks for. */
-  record RunQuery(Optional<String> jobName, boolean activeOnly, boolean completedOnly,
-      Optional<Long> before, Optional<Long> startFrom, Optional<Long> startTo, int limit) {}
+  record RunQuery(
+      Optional<String> jobName,
+      boolean activeOnly,
+      boolean completedOnly,
+      Optional<Long> before,
+      Optional<Long> startFrom,
+      Optional<Long> startTo,
+      int limit) {}
 
   /** The ids of top-level runs matching {@code q}, newest first, at most {@code q.limit()}. */
   java.util.List<Long> runIds(RunQuery q) {
     StringBuilder sql = new StringBuilder("SELECT run_id FROM runs WHERE parent_run_id IS NULL");
     java.util.List<Object> args = new java.util.ArrayList<>();
-    q.jobName().ifPresent(n -> {
-      sql.append(" AND job_name = ?");
-      args.add(n);
-    });
+    q.jobName()
+        .ifPresent(
+            n -> {
+              sql.append(" AND job_name = ?");
+              args.add(n);
+            });
     if (q.activeOnly()) {
-      sql.append(" AND state IN ('QUEUED','PENDING','BLOCKED','RUNNING','WAITING_FOR_RETRY',"
-          + "'TERMINATING')");
+      sql.append(
+          " AND state IN ('QUEUED','PENDING','BLOCKED','RUNNING','WAITING_FOR_RETRY',"
+              + "'TERMINATING')");
     }
     if (q.completedOnly()) {
       sql.append(" AND state IN ('TERMINATED','SKIPPED','INTERNAL_ERROR')");
     }
-    q.before().ifPresent(b -> {
-      sql.append(" AND run_id < ?");
-      args.add(b);
-    });
-    q.startFrom().ifPresent(t -> {
-      sql.append(" AND start_time >= ?");
-      args.add(t);
-    });
-    q.startTo().ifPresent(t -> {
-      sql.append(" AND start_time <= ?");
-      args.add(t);
-    });
+    q.before()
+        .ifPresent(
+            b -> {
+              sql.append(" AND run_id < ?");
+              args.add(b);
+            });
+    q.startFrom()
+        .ifPresent(
+            t -> {
+              sql.append(" AND start_time >= ?");
+              args.add(t);
+            });
+    q.startTo()
+        .ifPresent(
+            t -> {
+              sql.append(" AND start_time <= ?");
+              args.add(t);
+            });
     sql.append(" ORDER BY run_id DESC LIMIT ?");
     args.add((long) q.limit());
-    return store.read(c -> {
-      java.util.List<Long> out = new java.util.ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        for (int i = 0; i < args.size(); i++) {
-          ps.setObject(i + 1, args.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(rs.getLong(1));
+    return store.read(
+        c -> {
+          java.util.List<Long> out = new java.util.ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+              ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getLong(1));
+              }
+            }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
   /** The name of the job with id {@code jobId}, if it ever had one. */
   Optional<String> jobName(long jobId) {
-    return store.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT job_name FROM serve_jobs WHERE job_id = ?")) {
-        ps.setLong(1, jobId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-        }
-      }
-    });
+    return store.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT job_name FROM serve_jobs WHERE job_id = ?")) {
+            ps.setLong(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+          }
+        });
   }
 
   /** Records the pause status set through the API for job {@code jobId}. */
   void setPaused(long jobId, String pauseStatus) {
-    store.tx(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE serve_jobs SET paused = ? WHERE job_id = ?")) {
-        ps.setString(1, pauseStatus);
-        ps.setLong(2, jobId);
-        return ps.executeUpdate();
-      }
-    });
+    store.tx(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE serve_jobs SET paused = ? WHERE job_id = ?")) {
+            ps.setString(1, pauseStatus);
+            ps.setLong(2, jobId);
+            return ps.executeUpdate();
+          }
+        });
   }
 
   /** The pause status set through the API for job {@code jobId}, if any. */
   Optional<String> paused(long jobId) {
-    return store.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT paused FROM serve_jobs WHERE job_id = ?")) {
-        ps.setLong(1, jobId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
-        }
-      }
-    });
+    return store.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT paused FROM serve_jobs WHERE job_id = ?")) {
+            ps.setLong(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+            }
+          }
+        });
   }
 }

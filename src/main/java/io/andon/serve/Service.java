@@ -22,17 +22,24 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code andon serve} assembled: the home's lock, store and token, the jobs it serves (watched
- * for changes every second), the runs, and the HTTP API. Everything is configured before the
- * server starts and never after.
+ * {@code andon serve} assembled: the home's lock, store and token, the jobs it serves (watched for
+ * changes every second), the runs, and the HTTP API. Everything is configured before the server
+ * starts and never after.
  */
 public final class Service implements AutoCloseable {
   /** The file in the home that tells clients on this machine where the service listens. */
   public static final String URL_FILE = "serve.url";
 
   /** How the service is set up. */
-  public record Config(List<Path> paths, Path home, String bind, int port, int maxParallel,
-      BundleSettings bundle, Map<String, String> workspace, Map<String, String> env,
+  public record Config(
+      List<Path> paths,
+      Path home,
+      String bind,
+      int port,
+      int maxParallel,
+      BundleSettings bundle,
+      Map<String, String> workspace,
+      Map<String, String> env,
       Clock clock) {
     public Config {
       paths = List.copyOf(paths);
@@ -66,8 +73,9 @@ public final class Service implements AutoCloseable {
     }
     ServeStore ids = new ServeStore(store);
     WorkspaceSettings ws = new WorkspaceSettings(c.home(), c.workspace());
-    this.catalog = new JobCatalog(c.paths(), c.bundle(), () -> new JobLoader().workspace(ws),
-        ids, c.clock(), log);
+    this.catalog =
+        new JobCatalog(
+            c.paths(), c.bundle(), () -> new JobLoader().workspace(ws), ids, c.clock(), log);
     catalog.loadAll();
     Metrics metrics = new Metrics(store);
     this.runs = new Runs(store, catalog, c.maxParallel(), metrics, log, c.clock());
@@ -81,16 +89,21 @@ public final class Service implements AutoCloseable {
     this.schedules = new Schedules(store, catalog, runs, c.clock(), log);
     updates.listen(schedules::pauseChanged);
     InetSocketAddress address = new InetSocketAddress(address(c.bind()), c.port());
-    this.http = new HttpService(address, router, Auth.of(c.home(), c.env()),
-        readsNeedToken(address.getAddress()), log);
-    this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "andon-job-watch");
-      t.setDaemon(true);
-      return t;
-    });
+    this.http =
+        new HttpService(
+            address, router, Auth.of(c.home(), c.env()), readsNeedToken(address.getAddress()), log);
+    this.watcher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "andon-job-watch");
+              t.setDaemon(true);
+              return t;
+            });
     http.start();
-    String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1"
-        : address.getAddress().getHostAddress();
+    String host =
+        address.getAddress().isAnyLocalAddress()
+            ? "127.0.0.1"
+            : address.getAddress().getHostAddress();
     this.url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + http.port();
     watcher.scheduleWithFixedDelay(this::refresh, 1, 1, TimeUnit.SECONDS);
   }
@@ -104,8 +117,12 @@ public final class Service implements AutoCloseable {
     try {
       return InetAddress.getByName(bind);
     } catch (UnknownHostException e) {
-      throw new InvalidInputException("--bind " + bind + " is not an address of this machine;"
-          + " give 127.0.0.1 (the default), 0.0.0.0 or one of its addresses.", e);
+      throw new InvalidInputException(
+          "--bind "
+              + bind
+              + " is not an address of this machine;"
+              + " give 127.0.0.1 (the default), 0.0.0.0 or one of its addresses.",
+          e);
     }
   }
 
@@ -117,13 +134,12 @@ public final class Service implements AutoCloseable {
       store = Store.open(c.home());
       Service s = new Service(c, log, lock, store);
       Files.writeString(c.home().resolve(URL_FILE), s.url + "\n");
-      log.event("serving", Map.of("url", s.url, "jobs", s.catalog.jobs().size(),
-          "home", c.home()));
+      log.event("serving", Map.of("url", s.url, "jobs", s.catalog.jobs().size(), "home", c.home()));
       return s;
     } catch (IOException e) {
       lock.close();
-      throw new InvalidInputException("cannot write " + c.home().resolve(URL_FILE) + " ("
-          + e.getMessage() + ").", e);
+      throw new InvalidInputException(
+          "cannot write " + c.home().resolve(URL_FILE) + " (" + e.getMessage() + ").", e);
     } catch (RuntimeException e) {
       if (store != null) {
         store.close();
@@ -172,8 +188,8 @@ public final class Service implements AutoCloseable {
    * canceled; then the API stops and the home is released.
    */
   public void stop(Duration grace) {
-    log.event("stopping", Map.of("grace_seconds", grace.toSeconds(),
-        "active_runs", runs.activeCount()));
+    log.event(
+        "stopping", Map.of("grace_seconds", grace.toSeconds(), "active_runs", runs.activeCount()));
     watcher.shutdownNow();
     schedules.close();
     runs.shutdown(grace);

@@ -24,8 +24,8 @@ import java.util.Optional;
 public final class ServiceClient {
   private final String url;
   private final Optional<String> token;
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   ServiceClient(String url, Optional<String> token) {
     this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
@@ -41,22 +41,29 @@ public final class ServiceClient {
     if (url.isEmpty()) {
       try {
         Path file = home.resolve(Service.URL_FILE);
-        url = Files.isRegularFile(file) ? Optional.of(Files.readString(file).strip())
-            : Optional.empty();
+        url =
+            Files.isRegularFile(file)
+                ? Optional.of(Files.readString(file).strip())
+                : Optional.empty();
       } catch (IOException e) {
         url = Optional.empty();
       }
     }
-    Optional<ServiceClient> client = url.map(u -> new ServiceClient(u,
-        Auth.clientToken(home, env)));
+    Optional<ServiceClient> client =
+        url.map(u -> new ServiceClient(u, Auth.clientToken(home, env)));
     return client.filter(ServiceClient::answers);
   }
 
   private boolean answers() {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(url + "/healthz"))
-          .timeout(Duration.ofSeconds(5)).GET().build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+      return http.send(
+                  HttpRequest.newBuilder(URI.create(url + "/healthz"))
+                      .timeout(Duration.ofSeconds(5))
+                      .GET()
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
     } catch (IOException | IllegalArgumentException e) {
       return false;
     } catch (InterruptedException e) {
@@ -72,11 +79,17 @@ public final class ServiceClient {
 
   /** The job id of the served job {@code name}. */
   public long jobId(String name) {
-    JsonNode jobs = get("/api/2.2/jobs/list?name=" + java.net.URLEncoder.encode(name,
-        java.nio.charset.StandardCharsets.UTF_8)).path("jobs");
+    JsonNode jobs =
+        get("/api/2.2/jobs/list?name="
+                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+            .path("jobs");
     if (jobs.isEmpty()) {
-      throw new InvalidInputException("the service at " + url + " does not serve job '" + name
-          + "'; give its file to `andon serve`.");
+      throw new InvalidInputException(
+          "the service at "
+              + url
+              + " does not serve job '"
+              + name
+              + "'; give its file to `andon serve`.");
     }
     return jobs.get(0).get("job_id").asLong();
   }
@@ -99,8 +112,9 @@ public final class ServiceClient {
   public void setPaused(String name, boolean paused) {
     ObjectNode body = Json.object();
     body.put("job_id", jobId(name));
-    body.putObject("new_settings").putObject("schedule").put("pause_status",
-        paused ? "PAUSED" : "UNPAUSED");
+    body.putObject("new_settings")
+        .putObject("schedule")
+        .put("pause_status", paused ? "PAUSED" : "UNPAUSED");
     post("/api/2.2/jobs/update", body);
   }
 
@@ -114,19 +128,25 @@ public final class ServiceClient {
   }
 
   private JsonNode post(String path, JsonNode body) {
-    return send(HttpRequest.newBuilder(URI.create(url + path))
-        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))));
+    return send(
+        HttpRequest.newBuilder(URI.create(url + path))
+            .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))));
   }
 
   private JsonNode send(HttpRequest.Builder b) {
     token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
     HttpResponse<String> r;
     try {
-      r = http.send(b.timeout(Duration.ofSeconds(60)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      r =
+          http.send(
+              b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException e) {
-      throw new InvalidInputException("the service at " + url + " stopped answering; `andon"
-          + " runs list` shows the run once it is back.", e);
+      throw new InvalidInputException(
+          "the service at "
+              + url
+              + " stopped answering; `andon"
+              + " runs list` shows the run once it is back.",
+          e);
     } catch (IOException e) {
       throw new InvalidInputException("the service at " + url + " failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -137,13 +157,23 @@ public final class ServiceClient {
     try {
       body = Json.read(r.body());
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException("the service at " + url + " answered " + r.statusCode()
-          + " with something that is not JSON; is ANDON_URL an andon serve?", e);
+      throw new InvalidInputException(
+          "the service at "
+              + url
+              + " answered "
+              + r.statusCode()
+              + " with something that is not JSON; is ANDON_URL an andon serve?",
+          e);
     }
     if (r.statusCode() != 200) {
-      throw new InvalidInputException("the service at " + url + " refused: "
-          + body.path("error_code").asText() + ": " + body.path("message").asText()
-          + (r.statusCode() == 401 ? " Set ANDON_TOKEN to the service's token." : ""));
+      throw new InvalidInputException(
+          "the service at "
+              + url
+              + " refused: "
+              + body.path("error_code").asText()
+              + ": "
+              + body.path("message").asText()
+              + (r.statusCode() == 401 ? " Set ANDON_TOKEN to the service's token." : ""));
     }
     return body;
   }

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * One service per andon home: an OS file lock on {@value #FILE} in the home, held while the
- * service runs and released by the OS when its process ends, however it ends.
+ * One service per andon home: an OS file lock on {@value #FILE} in the home, held while the service
+ * runs and released by the OS when its process ends, however it ends.
  */
 final class ServiceLock implements AutoCloseable {
   static final String FILE = "serve.lock";
@@ -30,8 +30,9 @@ final class ServiceLock implements AutoCloseable {
     Path file = home.resolve(FILE);
     try {
       Files.createDirectories(home);
-      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
+      FileChannel ch =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = ch.tryLock();
@@ -41,17 +42,24 @@ final class ServiceLock implements AutoCloseable {
       if (lock == null) {
         String pid = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
         ch.close();
-        throw new InvalidInputException("another andon serve (pid " + (pid.isEmpty() ? "?" : pid)
-            + ") is serving the home " + home + "; stop it first, or pass --home DIR for"
-            + " another home.");
+        throw new InvalidInputException(
+            "another andon serve (pid "
+                + (pid.isEmpty() ? "?" : pid)
+                + ") is serving the home "
+                + home
+                + "; stop it first, or pass --home DIR for"
+                + " another home.");
       }
       ch.truncate(0);
-      ch.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
-          .getBytes(StandardCharsets.UTF_8)), 0);
+      ch.write(
+          ByteBuffer.wrap(
+              Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)),
+          0);
       return new ServiceLock(ch, lock);
     } catch (IOException e) {
-      throw new InvalidInputException("cannot lock " + file + " (" + e.getMessage() + "); make"
-          + " the andon home writable.", e);
+      throw new InvalidInputException(
+          "cannot lock " + file + " (" + e.getMessage() + "); make" + " the andon home writable.",
+          e);
     }
   }
 

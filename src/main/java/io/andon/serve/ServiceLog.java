@@ -10,7 +10,10 @@ import java.util.Map;
 /** The service's own log: one line per event, as text or (with --log-format json) JSON. */
 public final class ServiceLog {
   /** How lines are written. */
-  public enum Format { TEXT, JSON }
+  public enum Format {
+    TEXT,
+    JSON
+  }
 
   private final PrintWriter out;
   private final Format format;

@@ -12,8 +12,14 @@ import java.util.OptionalInt;
  * @param iteration -1 for a task, 0.. for an iteration of a for_each task
  * @param attempt 1 for the first attempt, counted over repairs
  */
-public record AttemptWrite(String taskKey, int iteration, int attempt, int repairId,
-    long startTime, Optional<End> end, String logPath) {
+public record AttemptWrite(
+    String taskKey,
+    int iteration,
+    int attempt,
+    int repairId,
+    long startTime,
+    Optional<End> end,
+    String logPath) {
   /** How an attempt ended: when, its exit code if it was a process, and its result. */
   public record End(long endTime, OptionalInt exitCode, ResultState result) {
     public End {

@@ -15,10 +15,10 @@ import java.util.function.Supplier;
 /**
  * Keeps SQLite's native library, which the driver otherwise copies out of the jar at every start
  * (about 0.13 s of each command), in the user's cache folder: {@code $XDG_CACHE_HOME/andon/native}
- * or {@code ~/.cache/andon/native}. The file is named after the jar entry's CRC, so another
- * driver version gets a file of its own; it is written to a temporary name and moved into place,
- * so a reader never sees half of it. When anything is missing (no home, a read-only cache, an
- * unpacked class path), the driver does what it always does.
+ * or {@code ~/.cache/andon/native}. The file is named after the jar entry's CRC, so another driver
+ * version gets a file of its own; it is written to a temporary name and moved into place, so a
+ * reader never sees half of it. When anything is missing (no home, a read-only cache, an unpacked
+ * class path), the driver does what it always does.
  */
 final class NativeLibraryCache {
   private static volatile boolean done;
@@ -39,32 +39,37 @@ final class NativeLibraryCache {
         return;
       }
       String lib = System.mapLibraryName("sqlitejdbc");
-      URL url = org.sqlite.JDBC.class.getResource("/org/sqlite/native/"
-          + folder(dir.get(), DETECT) + "/" + lib);
+      URL url =
+          org.sqlite.JDBC.class.getResource(
+              "/org/sqlite/native/" + folder(dir.get(), DETECT) + "/" + lib);
       if (url == null) {
         // a remembered folder this driver does not have: ask the driver again
         Files.deleteIfExists(marker(dir.get()));
-        url = org.sqlite.JDBC.class.getResource("/org/sqlite/native/"
-            + folder(dir.get(), DETECT) + "/" + lib);
+        url =
+            org.sqlite.JDBC.class.getResource(
+                "/org/sqlite/native/" + folder(dir.get(), DETECT) + "/" + lib);
       }
       if (url == null) {
         return;
       }
       URLConnection uc = url.openConnection();
-      if (!(uc instanceof JarURLConnection jar) || jar.getJarEntry() == null
-          || jar.getJarEntry().getCrc() < 0 || jar.getJarEntry().getSize() < 0) {
+      if (!(uc instanceof JarURLConnection jar)
+          || jar.getJarEntry() == null
+          || jar.getJarEntry().getCrc() < 0
+          || jar.getJarEntry().getSize() < 0) {
         return;
       }
       long size = jar.getJarEntry().getSize();
-      Path file = dir.get().resolve("sqlitejdbc-" + Long.toHexString(jar.getJarEntry().getCrc())
-          + "-" + lib);
+      Path file =
+          dir.get()
+              .resolve("sqlitejdbc-" + Long.toHexString(jar.getJarEntry().getCrc()) + "-" + lib);
       if (!Files.isRegularFile(file) || Files.size(file) != size) {
         Files.createDirectories(dir.get());
         Path tmp = Files.createTempFile(dir.get(), "sqlitejdbc", ".part");
         try (InputStream in = url.openStream()) {
           Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
           Files.deleteIfExists(tmp);
         }
@@ -104,8 +109,8 @@ final class NativeLibraryCache {
       Path tmp = Files.createTempFile(dir, "folder", ".part");
       try {
         Files.writeString(tmp, found, StandardCharsets.UTF_8);
-        Files.move(tmp, marker, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(tmp);
       }
@@ -117,8 +122,9 @@ final class NativeLibraryCache {
 
   /** Where {@link #folder} keeps its answer: one file per operating system and architecture. */
   static Path marker(Path dir) {
-    String key = (System.getProperty("os.name", "") + "-" + System.getProperty("os.arch", ""))
-        .replaceAll("[^A-Za-z0-9_.-]", "_");
+    String key =
+        (System.getProperty("os.name", "") + "-" + System.getProperty("os.arch", ""))
+            .replaceAll("[^A-Za-z0-9_.-]", "_");
     return dir.resolve("folder-" + key);
   }
 

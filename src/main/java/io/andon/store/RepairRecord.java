@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One repair of a run as stored: when it ran, what it re-ran, and the job definition and
- * parameters it ran with, and when the run had ended before it (each empty for repairs
- * recorded before andon kept them).
+ * One repair of a run as stored: when it ran, what it re-ran, and the job definition and parameters
+ * it ran with, and when the run had ended before it (each empty for repairs recorded before andon
+ * kept them).
  */
 public record RepairRecord(
     int repairId,

@@ -45,8 +45,8 @@ final class RunRows {
 
   /** The stored trigger; a run from before triggers were recorded was ONE_TIME at its start. */
   private static TriggerInfo trigger(ResultSet rs) throws SQLException {
-    Instant time = Instant.ofEpochMilli(optLong(rs, "trigger_time")
-        .orElse(rs.getLong("start_time")));
+    Instant time =
+        Instant.ofEpochMilli(optLong(rs, "trigger_time").orElse(rs.getLong("start_time")));
     TriggerType type = TriggerType.valueOf(rs.getString("trigger"));
     return new TriggerInfo(type, time, Optional.ofNullable(rs.getString("trigger_location")));
   }
@@ -54,20 +54,31 @@ final class RunRows {
   static List<TaskRecord> tasks(Connection c, long runId) throws SQLException {
     Map<String, List<TaskRecord>> iterations = new LinkedHashMap<>();
     List<TaskRecord> top = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT task_key, iteration, state, result_state, outcome, attempts, start_time,"
-            + " end_time, task_values, message, input, pid, pid_start, repair_id FROM task_runs"
-            + " WHERE run_id = ? ORDER BY rowid, iteration")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT task_key, iteration, state, result_state, outcome, attempts, start_time,"
+                + " end_time, task_values, message, input, pid, pid_start, repair_id FROM task_runs"
+                + " WHERE run_id = ? ORDER BY rowid, iteration")) {
       ps.setLong(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          TaskRecord t = new TaskRecord(
-              rs.getString(1), rs.getInt(2), rs.getString(3),
-              Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5)),
-              rs.getInt(6), optLong(rs, "start_time"), optLong(rs, "end_time"),
-              readValues(rs.getString(9)), Optional.ofNullable(rs.getString(10)),
-              Optional.ofNullable(rs.getString(11)), optLong(rs, "pid"),
-              optLong(rs, "pid_start"), rs.getInt(14), List.of());
+          TaskRecord t =
+              new TaskRecord(
+                  rs.getString(1),
+                  rs.getInt(2),
+                  rs.getString(3),
+                  Optional.ofNullable(rs.getString(4)),
+                  Optional.ofNullable(rs.getString(5)),
+                  rs.getInt(6),
+                  optLong(rs, "start_time"),
+                  optLong(rs, "end_time"),
+                  readValues(rs.getString(9)),
+                  Optional.ofNullable(rs.getString(10)),
+                  Optional.ofNullable(rs.getString(11)),
+                  optLong(rs, "pid"),
+                  optLong(rs, "pid_start"),
+                  rs.getInt(14),
+                  List.of());
           if (t.iteration() < 0) {
             top.add(t);
           } else {
@@ -84,9 +95,23 @@ final class RunRows {
       } else {
         List<TaskRecord> sorted = new ArrayList<>(its);
         sorted.sort(java.util.Comparator.comparingInt(TaskRecord::iteration));
-        out.add(new TaskRecord(t.taskKey(), t.iteration(), t.state(), t.resultState(),
-            t.outcome(), t.attempts(), t.startTime(), t.endTime(), t.values(), t.message(),
-            t.input(), t.pid(), t.pidStart(), t.repairId(), sorted));
+        out.add(
+            new TaskRecord(
+                t.taskKey(),
+                t.iteration(),
+                t.state(),
+                t.resultState(),
+                t.outcome(),
+                t.attempts(),
+                t.startTime(),
+                t.endTime(),
+                t.values(),
+                t.message(),
+                t.input(),
+                t.pid(),
+                t.pidStart(),
+                t.repairId(),
+                sorted));
       }
     }
     return out;
@@ -107,8 +132,9 @@ final class RunRows {
 
   static Map<String, JsonNode> readValues(String json) {
     try {
-      return Json.mapper().readValue(json == null ? "{}" : json,
-          new TypeReference<LinkedHashMap<String, JsonNode>>() {});
+      return Json.mapper()
+          .readValue(
+              json == null ? "{}" : json, new TypeReference<LinkedHashMap<String, JsonNode>>() {});
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -44,7 +44,9 @@ public final class RunStore {
     String one = "(" + String.join(",", java.util.Collections.nCopies(TASK_COLUMNS, "?")) + ")";
     String head = UPSERT_TASK.substring(0, UPSERT_TASK.indexOf(" VALUES "));
     String tail = UPSERT_TASK.substring(UPSERT_TASK.indexOf(" ON CONFLICT"));
-    return head + " VALUES " + String.join(",", java.util.Collections.nCopies(BULK_ROWS, one))
+    return head
+        + " VALUES "
+        + String.join(",", java.util.Collections.nCopies(BULK_ROWS, one))
         + tail;
   }
 
@@ -58,10 +60,11 @@ public final class RunStore {
 
   /** Inserts a run inside a caller's transaction; returns its id. */
   public long insertRun(Connection c, NewRun r) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO runs (job_name, job_file, job_key, definition, parameters, state,"
-            + " result_state, message, start_time, end_time, owner_pid, owner_start,"
-            + " parent_run_id, bundle) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO runs (job_name, job_file, job_key, definition, parameters, state,"
+                + " result_state, message, start_time, end_time, owner_pid, owner_start,"
+                + " parent_run_id, bundle) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       ps.setString(1, r.jobName());
       ps.setString(2, r.jobFile());
       ps.setString(3, r.jobKey().orElse(null));
@@ -72,8 +75,8 @@ public final class RunStore {
       ps.setString(8, r.message().orElse(null));
       ps.setLong(9, r.startTime());
       // a run that starts with its result (skipped) ends as it starts
-      setLong(ps, 10, r.result().isPresent() ? OptionalLong.of(r.startTime())
-          : OptionalLong.empty());
+      setLong(
+          ps, 10, r.result().isPresent() ? OptionalLong.of(r.startTime()) : OptionalLong.empty());
       ps.setLong(11, r.owner().pid());
       setLong(ps, 12, r.owner().startMillis());
       setLong(ps, 13, r.parentRunId());
@@ -89,8 +92,9 @@ public final class RunStore {
 
   /** Records what started run {@code runId}, in the caller's transaction that inserted it. */
   public void recordTrigger(Connection c, long runId, TriggerInfo trigger) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE runs SET trigger = ?, trigger_time = ?, trigger_location = ? WHERE run_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE runs SET trigger = ?, trigger_time = ?, trigger_location = ? WHERE run_id = ?")) {
       ps.setString(1, trigger.type().name());
       ps.setLong(2, trigger.time().toEpochMilli());
       ps.setString(3, trigger.fileArrivalLocation().orElse(null));
@@ -101,9 +105,10 @@ public final class RunStore {
 
   /** Counts runs of a job that are still in progress (queued ones excluded). */
   public int activeRuns(Connection c, String jobName) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT COUNT(*) FROM runs WHERE job_name = ? AND parent_run_id IS NULL"
-            + " AND state IN ('PENDING','RUNNING','TERMINATING')")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT COUNT(*) FROM runs WHERE job_name = ? AND parent_run_id IS NULL"
+                + " AND state IN ('PENDING','RUNNING','TERMINATING')")) {
       ps.setString(1, jobName);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -114,10 +119,11 @@ public final class RunStore {
 
   /** Updates the run's state fields. */
   public void updateRun(Connection c, long runId, RunUpdate u) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE runs SET state = ?, result_state = ?, message = ?, end_time = ?,"
-            + " repair_count = COALESCE(?, repair_count), owner_pid = COALESCE(?, owner_pid),"
-            + " owner_start = COALESCE(?, owner_start) WHERE run_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE runs SET state = ?, result_state = ?, message = ?, end_time = ?,"
+                + " repair_count = COALESCE(?, repair_count), owner_pid = COALESCE(?, owner_pid),"
+                + " owner_start = COALESCE(?, owner_start) WHERE run_id = ?")) {
       ps.setString(1, u.state().name());
       ps.setString(2, u.result().map(Enum::name).orElse(null));
       ps.setString(3, u.message().orElse(null));
@@ -179,8 +185,9 @@ public final class RunStore {
 
   /** Removes the stored iterations of a for_each task (before a repair re-expands it). */
   public void deleteIterations(Connection c, long runId, String taskKey) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "DELETE FROM task_runs WHERE run_id = ? AND task_key = ? AND iteration >= 0")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "DELETE FROM task_runs WHERE run_id = ? AND task_key = ? AND iteration >= 0")) {
       ps.setLong(1, runId);
       ps.setString(2, taskKey);
       ps.executeUpdate();
@@ -216,38 +223,50 @@ public final class RunStore {
 
   /** Log files of a task's attempts, oldest first. */
   public List<String> attemptLogs(long runId, String taskKey) {
-    return store.read(c -> {
-      List<String> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT log_path FROM task_attempts WHERE run_id = ? AND task_key = ?"
-              + " AND log_path IS NOT NULL ORDER BY repair_id, iteration, attempt")) {
-        ps.setLong(1, runId);
-        ps.setString(2, taskKey);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(rs.getString(1));
+    return store.read(
+        c -> {
+          List<String> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT log_path FROM task_attempts WHERE run_id = ? AND task_key = ?"
+                      + " AND log_path IS NOT NULL ORDER BY repair_id, iteration, attempt")) {
+            ps.setLong(1, runId);
+            ps.setString(2, taskKey);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getString(1));
+              }
+            }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
-  public void insertRepair(Connection c, long runId, int repairId, long startTime,
-      String rerunTasksJson) throws SQLException {
+  public void insertRepair(
+      Connection c, long runId, int repairId, long startTime, String rerunTasksJson)
+      throws SQLException {
     insertRepair(c, runId, repairId, startTime, rerunTasksJson, null, null, null);
   }
 
   /**
-   * Records a repair with the definition and parameters it runs with, and when the run had
-   * ended before it.
+   * Records a repair with the definition and parameters it runs with, and when the run had ended
+   * before it.
    */
-  public void insertRepair(Connection c, long runId, int repairId, long startTime,
-      String rerunTasksJson, String definition, Map<String, String> parameters,
-      Long runEndBefore) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO repairs (run_id, repair_id,"
-        + " start_time, rerun_tasks, definition, parameters, run_end_before)"
-        + " VALUES (?,?,?,?,?,?,?)")) {
+  public void insertRepair(
+      Connection c,
+      long runId,
+      int repairId,
+      long startTime,
+      String rerunTasksJson,
+      String definition,
+      Map<String, String> parameters,
+      Long runEndBefore)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO repairs (run_id, repair_id,"
+                + " start_time, rerun_tasks, definition, parameters, run_end_before)"
+                + " VALUES (?,?,?,?,?,?,?)")) {
       ps.setLong(1, runId);
       ps.setInt(2, repairId);
       ps.setLong(3, startTime);
@@ -261,8 +280,9 @@ public final class RunStore {
 
   public void finishRepair(Connection c, long runId, int repairId, long endTime, String result)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE repairs SET end_time = ?, result_state = ? WHERE run_id = ? AND repair_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE repairs SET end_time = ?, result_state = ? WHERE run_id = ? AND repair_id = ?")) {
       ps.setLong(1, endTime);
       ps.setString(2, result);
       ps.setLong(3, runId);
@@ -278,14 +298,15 @@ public final class RunStore {
 
   /** The run with {@code tasks} as its tasks (known already), or empty: its row alone is read. */
   public Optional<RunRecord> find(long runId, List<TaskRecord> tasks) {
-    return store.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(RUN_COLUMNS + " WHERE run_id = ?")) {
-        ps.setLong(1, runId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(RunRows.run(rs, tasks)) : Optional.<RunRecord>empty();
-        }
-      }
-    });
+    return store.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(RUN_COLUMNS + " WHERE run_id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(RunRows.run(rs, tasks)) : Optional.<RunRecord>empty();
+            }
+          }
+        });
   }
 
   Optional<RunRecord> find(Connection c, long runId) throws SQLException {
@@ -307,31 +328,36 @@ public final class RunStore {
 
   /** The newest runs first, without their tasks' details beyond states. */
   public List<RunRecord> list(int limit, Optional<String> jobName) {
-    return store.read(c -> {
-      List<RunRecord> out = new ArrayList<>();
-      String sql = RUN_COLUMNS + (jobName.isPresent() ? " WHERE job_name = ?" : "")
-          + " ORDER BY run_id DESC LIMIT ?";
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        int i = 1;
-        if (jobName.isPresent()) {
-          ps.setString(i++, jobName.get());
-        }
-        ps.setInt(i, limit);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(RunRows.run(rs, List.of()));
+    return store.read(
+        c -> {
+          List<RunRecord> out = new ArrayList<>();
+          String sql =
+              RUN_COLUMNS
+                  + (jobName.isPresent() ? " WHERE job_name = ?" : "")
+                  + " ORDER BY run_id DESC LIMIT ?";
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (jobName.isPresent()) {
+              ps.setString(i++, jobName.get());
+            }
+            ps.setInt(i, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(RunRows.run(rs, List.of()));
+              }
+            }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
   /** Runs whose state says in progress: candidates for crash recovery. */
   public List<RunRecord> unfinished(Connection c) throws SQLException {
     List<RunRecord> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(RUN_COLUMNS
-        + " WHERE state IN ('QUEUED','PENDING','RUNNING','TERMINATING') ORDER BY run_id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            RUN_COLUMNS
+                + " WHERE state IN ('QUEUED','PENDING','RUNNING','TERMINATING') ORDER BY run_id")) {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(RunRows.run(rs, List.of()));
@@ -347,8 +373,8 @@ public final class RunStore {
 
   /** The start time of a run's owner process as recorded. */
   public Optional<Long> ownerStart(Connection c, long runId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT owner_start FROM runs WHERE run_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT owner_start FROM runs WHERE run_id = ?")) {
       ps.setLong(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {

@@ -33,6 +33,7 @@ public final class Store implements AutoCloseable {
   public static final String DB_FILE = "andon.db";
 
   private static final String[] MIGRATIONS = migrationNames();
+
   /** How long a command waits for a store locked by another process (andon.store.busyTimeoutMs). */
   static final long BUSY_TIMEOUT_MS = Long.getLong("andon.store.busyTimeoutMs", 10_000);
 
@@ -45,20 +46,22 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * Loads SQLite's native library on a background thread, for a command that will open the
-   * store after other start-up work: the first open then skips it. Touches nothing in any andon
-   * home; a failure here is left for the real open to report.
+   * Loads SQLite's native library on a background thread, for a command that will open the store
+   * after other start-up work: the first open then skips it. Touches nothing in any andon home; a
+   * failure here is left for the real open to report.
    */
   public static void preload() {
-    io.andon.util.Background.start("andon-store-preload", () -> {
-      try {
-        NativeLibraryCache.use();
-        org.sqlite.core.NativeDB.load();
-      } catch (Exception | LinkageError e) {
-        // the open will say what is wrong
-      }
-      return null;
-    });
+    io.andon.util.Background.start(
+        "andon-store-preload",
+        () -> {
+          try {
+            NativeLibraryCache.use();
+            org.sqlite.core.NativeDB.load();
+          } catch (Exception | LinkageError e) {
+            // the open will say what is wrong
+          }
+          return null;
+        });
   }
 
   /** Opens (creating when needed) the store under {@code home}. */
@@ -67,15 +70,26 @@ public final class Store implements AutoCloseable {
     try {
       Files.createDirectories(home);
     } catch (AccessDeniedException e) {
-      throw new InvalidInputException("cannot create the andon home " + home
-          + ": permission denied. Pass --home DIR (or set ANDON_HOME) to a writable folder.", e);
+      throw new InvalidInputException(
+          "cannot create the andon home "
+              + home
+              + ": permission denied. Pass --home DIR (or set ANDON_HOME) to a writable folder.",
+          e);
     } catch (IOException e) {
-      throw new InvalidInputException("cannot create the andon home " + home + " (" + e
-          + "). Pass --home DIR (or set ANDON_HOME) to a writable folder.", e);
+      throw new InvalidInputException(
+          "cannot create the andon home "
+              + home
+              + " ("
+              + e
+              + "). Pass --home DIR (or set ANDON_HOME) to a writable folder.",
+          e);
     }
     if (!Files.isWritable(home)) {
-      throw new InvalidInputException("the andon home " + home + " is read-only. Pass --home DIR"
-          + " (or set ANDON_HOME) to a writable folder.");
+      throw new InvalidInputException(
+          "the andon home "
+              + home
+              + " is read-only. Pass --home DIR"
+              + " (or set ANDON_HOME) to a writable folder.");
     }
     Path db = home.resolve(DB_FILE);
     try {
@@ -104,14 +118,17 @@ public final class Store implements AutoCloseable {
 
   /**
    * Opens the store under {@code home} for a command that only reads it: empty when there is no
-   * history there yet (nothing is created), read-only when the home cannot be written (no
-   * migration runs then, and runs left open by a crashed andon stay as they are).
+   * history there yet (nothing is created), read-only when the home cannot be written (no migration
+   * runs then, and runs left open by a crashed andon stay as they are).
    */
   public static java.util.Optional<Store> openForReading(Path home) {
     Objects.requireNonNull(home, "home");
     if (Files.exists(home) && !Files.isDirectory(home)) {
-      throw new InvalidInputException("the andon home " + home + " is a file, not a folder."
-          + " Pass --home DIR (or set ANDON_HOME) to a folder.");
+      throw new InvalidInputException(
+          "the andon home "
+              + home
+              + " is a file, not a folder."
+              + " Pass --home DIR (or set ANDON_HOME) to a folder.");
     }
     Path db = home.resolve(DB_FILE);
     if (!Files.isRegularFile(db)) {
@@ -122,8 +139,10 @@ public final class Store implements AutoCloseable {
     }
     NativeLibraryCache.use();
     java.util.Properties props = new java.util.Properties();
-    props.setProperty("open_mode", Integer.toString(org.sqlite.SQLiteOpenMode.READONLY.flag
-        | org.sqlite.SQLiteOpenMode.OPEN_URI.flag));
+    props.setProperty(
+        "open_mode",
+        Integer.toString(
+            org.sqlite.SQLiteOpenMode.READONLY.flag | org.sqlite.SQLiteOpenMode.OPEN_URI.flag));
     String path = db.toAbsolutePath().toUri().getRawPath();
     try {
       Connection c;
@@ -163,22 +182,38 @@ public final class Store implements AutoCloseable {
   static AndonException storeError(Path db, SQLException e) {
     String m = String.valueOf(e.getMessage());
     if (m.contains("SQLITE_FULL") || m.contains("disk is full")) {
-      return new NoSpaceException("no space left on " + fileSystem(db) + ": the run store " + db
-          + " could not be written (what was committed before is kept). Free some space there,"
-          + " or use another --home.", e);
+      return new NoSpaceException(
+          "no space left on "
+              + fileSystem(db)
+              + ": the run store "
+              + db
+              + " could not be written (what was committed before is kept). Free some space there,"
+              + " or use another --home.",
+          e);
     }
     if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
-      return new InvalidInputException("the run store " + db + " is locked by another process"
-          + " and stayed locked for " + BUSY_TIMEOUT_MS / 1000.0 + " s. Wait for the other"
-          + " andon command to finish, or use another --home.", e);
+      return new InvalidInputException(
+          "the run store "
+              + db
+              + " is locked by another process"
+              + " and stayed locked for "
+              + BUSY_TIMEOUT_MS / 1000.0
+              + " s. Wait for the other"
+              + " andon command to finish, or use another --home.",
+          e);
     }
     if (m.contains("SQLITE_READONLY") || m.contains("readonly")) {
-      return new InvalidInputException("the run store " + db + " is read-only. Pass --home DIR"
-          + " (or set ANDON_HOME) to a writable folder.", e);
+      return new InvalidInputException(
+          "the run store "
+              + db
+              + " is read-only. Pass --home DIR"
+              + " (or set ANDON_HOME) to a writable folder.",
+          e);
     }
     if (m.contains("SQLITE_NOTADB") || m.contains("not a database")) {
-      return new InvalidInputException(db + " is not an andon database (" + m + "). Move it"
-          + " away or use another --home.", e);
+      return new InvalidInputException(
+          db + " is not an andon database (" + m + "). Move it" + " away or use another --home.",
+          e);
     }
     return new AndonException("run store " + db + ": " + m, 2, e);
   }
@@ -210,7 +245,9 @@ public final class Store implements AutoCloseable {
     T apply(Connection c) throws SQLException;
   }
 
-  /** Runs {@code work} in one transaction, committed when it returns, rolled back when it throws. */
+  /**
+   * Runs {@code work} in one transaction, committed when it returns, rolled back when it throws.
+   */
   public synchronized <T> T tx(Work<T> work) {
     try {
       conn.setAutoCommit(false);
@@ -276,11 +313,11 @@ public final class Store implements AutoCloseable {
    * slow query holds up nothing else. SQLite checks every few thousand steps of the statement
    * whether {@code timeout} has passed or {@code stop} is true, and interrupts it then.
    *
-   * @throws QueryStoppedException when the query was interrupted, whatever {@code work} made of
-   *     the interruption
+   * @throws QueryStoppedException when the query was interrupted, whatever {@code work} made of the
+   *     interruption
    */
-  public <T> T readOnly(java.time.Duration timeout, java.util.function.BooleanSupplier stop,
-      Work<T> work) {
+  public <T> T readOnly(
+      java.time.Duration timeout, java.util.function.BooleanSupplier stop, Work<T> work) {
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(stop, "stop");
     Path db = home.resolve(DB_FILE);
@@ -289,23 +326,27 @@ public final class Store implements AutoCloseable {
     try {
       org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
       config.setReadOnly(true);
-      try (Connection c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + db.toAbsolutePath(),
-          config.toProperties())) {
+      try (Connection c =
+          org.sqlite.JDBC.createConnection(
+              "jdbc:sqlite:" + db.toAbsolutePath(), config.toProperties())) {
         try (Statement s = c.createStatement()) {
           s.execute("PRAGMA busy_timeout = " + Math.min(BUSY_TIMEOUT_MS, timeout.toMillis()));
           s.execute("PRAGMA query_only = 1");
         }
-        org.sqlite.ProgressHandler.setHandler(c, PROGRESS_STEPS, new org.sqlite.ProgressHandler() {
-          @Override
-          protected int progress() {
-            if (stop.getAsBoolean()) {
-              why[0] = "canceled";
-            } else if (System.nanoTime() - deadline > 0) {
-              why[0] = "stopped after " + timeout.toSeconds() + " s (its time limit)";
-            }
-            return why[0] == null ? 0 : 1;
-          }
-        });
+        org.sqlite.ProgressHandler.setHandler(
+            c,
+            PROGRESS_STEPS,
+            new org.sqlite.ProgressHandler() {
+              @Override
+              protected int progress() {
+                if (stop.getAsBoolean()) {
+                  why[0] = "canceled";
+                } else if (System.nanoTime() - deadline > 0) {
+                  why[0] = "stopped after " + timeout.toSeconds() + " s (its time limit)";
+                }
+                return why[0] == null ? 0 : 1;
+              }
+            });
         T result;
         try {
           result = work.apply(c);
@@ -330,8 +371,9 @@ public final class Store implements AutoCloseable {
 
   private void migrate() throws SQLException {
     try (Statement s = conn.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS schema_version (version TEXT PRIMARY KEY,"
-          + " applied_at TEXT NOT NULL)");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS schema_version (version TEXT PRIMARY KEY,"
+              + " applied_at TEXT NOT NULL)");
     }
     List<String> applied = new ArrayList<>();
     try (Statement s = conn.createStatement();
@@ -345,28 +387,33 @@ public final class Store implements AutoCloseable {
         continue;
       }
       String sql = resource("db/migration/" + name);
-      tx(c -> {
-        try (Statement s = c.createStatement()) {
-          for (String stmt : sql.split(";\\s*(\\r?\\n|$)")) {
-            if (!stmt.isBlank()) {
-              s.execute(stmt);
+      tx(
+          c -> {
+            try (Statement s = c.createStatement()) {
+              for (String stmt : sql.split(";\\s*(\\r?\\n|$)")) {
+                if (!stmt.isBlank()) {
+                  s.execute(stmt);
+                }
+              }
             }
-          }
-        }
-        try (PreparedStatement ps =
-            c.prepareStatement("INSERT INTO schema_version VALUES (?, datetime('now'))")) {
-          ps.setString(1, name);
-          ps.executeUpdate();
-        }
-        return null;
-      });
+            try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO schema_version VALUES (?, datetime('now'))")) {
+              ps.setString(1, name);
+              ps.executeUpdate();
+            }
+            return null;
+          });
     }
   }
 
   private static String[] migrationNames() {
     String index = resource("db/migration/index.txt");
-    return index.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-        .sorted().toArray(String[]::new);
+    return index
+        .lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .sorted()
+        .toArray(String[]::new);
   }
 
   private static String resource(String name) {
@@ -374,7 +421,8 @@ public final class Store implements AutoCloseable {
       if (in == null) {
         throw new IllegalStateException("missing resource " + name);
       }
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         return r.lines().collect(Collectors.joining("\n"));
       }
     } catch (IOException e) {

@@ -24,8 +24,8 @@ import java.util.Optional;
  * whose bytes changed. One binary file per project under {@code <andon home>/tdg-cache/}, named
  * after a hash of the project's absolute path. Each entry also keeps the file's size and
  * modification time: when both are unchanged the file is not even read (as git's index does);
- * otherwise its SHA-256 decides. Results of another rules version are ignored, and a damaged
- * cache file is ignored and rewritten, never an error.
+ * otherwise its SHA-256 decides. Results of another rules version are ignored, and a damaged cache
+ * file is ignored and rewritten, never an error.
  */
 final class AnalysisCache {
   private static final int MAGIC = 0x41544448; // "ATDH"
@@ -44,8 +44,10 @@ final class AnalysisCache {
   }
 
   static Path fileFor(Path home, Path root) {
-    String key = JavaSourceAnalyzer.sha256(root.toAbsolutePath().normalize().toString()
-        .getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    String key =
+        JavaSourceAnalyzer.sha256(
+                root.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8))
+            .substring(0, 16);
     return home.resolve("tdg-cache").resolve(key + ".bin");
   }
 
@@ -53,8 +55,8 @@ final class AnalysisCache {
   static AnalysisCache load(Path file, int rulesVersion) {
     Map<String, Entry> entries = new HashMap<>();
     if (Files.isRegularFile(file)) {
-      try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-          Files.newInputStream(file), 1 << 16))) {
+      try (DataInputStream in =
+          new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
         read(in, rulesVersion, entries);
       } catch (IOException | RuntimeException e) {
         entries.clear(); // damaged: start over
@@ -70,15 +72,15 @@ final class AnalysisCache {
   /** The cached result when size and modification time are those recorded. */
   Optional<SourceFile> byStat(String path, long size, long mtime) {
     Entry e = entries.get(path);
-    return e != null && e.size() == size && e.mtime() == mtime ? Optional.of(e.file())
+    return e != null && e.size() == size && e.mtime() == mtime
+        ? Optional.of(e.file())
         : Optional.empty();
   }
 
   /** The cached result when the content hash is the one recorded. */
   Optional<SourceFile> byHash(String path, String sha256) {
     Entry e = entries.get(path);
-    return e != null && e.file().sha256().equals(sha256) ? Optional.of(e.file())
-        : Optional.empty();
+    return e != null && e.file().sha256().equals(sha256) ? Optional.of(e.file()) : Optional.empty();
   }
 
   void save(List<Entry> files) throws IOException {
@@ -87,8 +89,8 @@ final class AnalysisCache {
     }
     Files.createDirectories(file.getParent());
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-        Files.newOutputStream(tmp), 1 << 16))) {
+    try (DataOutputStream out =
+        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
       out.writeInt(MAGIC);
       out.writeInt(rulesVersion);
       out.writeInt(files.size());
@@ -149,11 +151,32 @@ final class AnalysisCache {
       int nm = in.readInt();
       List<MethodMetrics> methods = new ArrayList<>(nm);
       for (int j = 0; j < nm; j++) {
-        methods.add(new MethodMetrics(in.readUTF(), in.readInt(), in.readInt(), in.readInt(),
-            in.readInt(), in.readInt(), in.readInt(), in.readInt()));
+        methods.add(
+            new MethodMetrics(
+                in.readUTF(),
+                in.readInt(),
+                in.readInt(),
+                in.readInt(),
+                in.readInt(),
+                in.readInt(),
+                in.readInt(),
+                in.readInt()));
       }
-      out.put(path, new Entry(new SourceFile(path, language, sha, lines, methods, api, doc, undoc,
-          hasError ? Optional.of(error) : Optional.empty()), size, mtime));
+      out.put(
+          path,
+          new Entry(
+              new SourceFile(
+                  path,
+                  language,
+                  sha,
+                  lines,
+                  methods,
+                  api,
+                  doc,
+                  undoc,
+                  hasError ? Optional.of(error) : Optional.empty()),
+              size,
+              mtime));
     }
   }
 }

@@ -31,8 +31,8 @@ public final class Baseline {
   private Baseline() {}
 
   /** A baseline read back. */
-  public record Data(double score, Grade grade, Map<String, Double> fileScores,
-      Map<String, String> fileHashes) {}
+  public record Data(
+      double score, Grade grade, Map<String, Double> fileScores, Map<String, String> fileHashes) {}
 
   /** Writes {@code report} as a baseline. */
   public static void write(TdgReport report, Path file, Instant now) {
@@ -50,7 +50,8 @@ public final class Baseline {
       }
     }
     ObjectNode files = root.putObject("files");
-    report.files().stream().sorted(Comparator.comparing(TdgReport.FileResult::path))
+    report.files().stream()
+        .sorted(Comparator.comparing(TdgReport.FileResult::path))
         .forEach(f -> files.putObject(f.path()).put("sha256", f.sha256()).put("score", f.score()));
     try {
       Path parent = file.toAbsolutePath().getParent();
@@ -59,8 +60,13 @@ public final class Baseline {
       }
       Files.writeString(file, Json.pretty(root) + "\n");
     } catch (IOException e) {
-      throw new InvalidInputException("cannot write the baseline " + file + " ("
-          + e.getMessage() + "). Pass --output to a writable place.", e);
+      throw new InvalidInputException(
+          "cannot write the baseline "
+              + file
+              + " ("
+              + e.getMessage()
+              + "). Pass --output to a writable place.",
+          e);
     }
   }
 
@@ -69,33 +75,54 @@ public final class Baseline {
     try {
       root = Json.read(Files.readString(file));
     } catch (NoSuchFileException e) {
-      throw new InvalidInputException("--baseline " + file + ": no such file. Create one with"
-          + " 'andon tdg baseline create' first.");
+      throw new InvalidInputException(
+          "--baseline "
+              + file
+              + ": no such file. Create one with"
+              + " 'andon tdg baseline create' first.");
     } catch (IOException e) {
-      throw new InvalidInputException("--baseline " + file + ": not a readable baseline ("
-          + e.getMessage().lines().findFirst().orElse("") + ").", e);
+      throw new InvalidInputException(
+          "--baseline "
+              + file
+              + ": not a readable baseline ("
+              + e.getMessage().lines().findFirst().orElse("")
+              + ").",
+          e);
     }
-    if (!root.has("andon_tdg_baseline") || !root.path("files").isObject()
+    if (!root.has("andon_tdg_baseline")
+        || !root.path("files").isObject()
         || !root.path("score").isNumber()) {
-      throw new InvalidInputException("--baseline " + file + ": not an andon tdg baseline (it"
-          + " needs andon_tdg_baseline, score and files). Create one with 'andon tdg baseline"
-          + " create'.");
+      throw new InvalidInputException(
+          "--baseline "
+              + file
+              + ": not an andon tdg baseline (it"
+              + " needs andon_tdg_baseline, score and files). Create one with 'andon tdg baseline"
+              + " create'.");
     }
     Map<String, Double> scores = new HashMap<>();
     Map<String, String> hashes = new HashMap<>();
-    root.path("files").properties().forEach(e -> {
-      scores.put(e.getKey(), e.getValue().path("score").asDouble());
-      hashes.put(e.getKey(), e.getValue().path("sha256").asText(""));
-    });
+    root.path("files")
+        .properties()
+        .forEach(
+            e -> {
+              scores.put(e.getKey(), e.getValue().path("score").asDouble());
+              hashes.put(e.getKey(), e.getValue().path("sha256").asText(""));
+            });
     double score = root.path("score").asDouble();
-    Grade grade = root.has("grade") ? Grade.parse(root.path("grade").asText(), file.toString())
-        : Grade.of(score);
+    Grade grade =
+        root.has("grade")
+            ? Grade.parse(root.path("grade").asText(), file.toString())
+            : Grade.of(score);
     return new Data(score, grade, scores, hashes);
   }
 
   /** Compares a run with a baseline; files absent from either side are not compared. */
   static TdgReport.Regression compare(
-      Data base, String name, double score, Grade grade, List<TdgReport.FileResult> files,
+      Data base,
+      String name,
+      double score,
+      Grade grade,
+      List<TdgReport.FileResult> files,
       double maxDrop) {
     List<TdgReport.FileChange> worse = new ArrayList<>();
     for (TdgReport.FileResult f : files) {
@@ -104,11 +131,20 @@ public final class Baseline {
         worse.add(new TdgReport.FileChange(f.path(), before, f.score()));
       }
     }
-    worse.sort(Comparator.comparingDouble(TdgReport.FileChange::drop).reversed()
-        .thenComparing(TdgReport.FileChange::path));
+    worse.sort(
+        Comparator.comparingDouble(TdgReport.FileChange::drop)
+            .reversed()
+            .thenComparing(TdgReport.FileChange::path));
     double drop = Scoring.round1(base.score() - score);
     boolean regressed = drop > maxDrop + 1e-9 || !worse.isEmpty();
-    return new TdgReport.Regression(name, maxDrop, base.score(), base.grade(), drop,
-        !grade.atLeast(base.grade()), worse, regressed);
+    return new TdgReport.Regression(
+        name,
+        maxDrop,
+        base.score(),
+        base.grade(),
+        drop,
+        !grade.atLeast(base.grade()),
+        worse,
+        regressed);
   }
 }

@@ -22,27 +22,35 @@ final class ComplexityScorer implements ComponentScorer {
     m.put("files", parsed.size());
     m.put("methods", all.size());
     if (parsed.isEmpty()) {
-      return new Scored(Components.notMeasured(name(),
-          "no source file outside the excludes parses", m));
+      return new Scored(
+          Components.notMeasured(name(), "no source file outside the excludes parses", m));
     }
-    m.put("mean_cyclomatic", Scoring.round1(all.stream().mapToInt(MethodMetrics::cyclomatic)
-        .average().orElse(0)));
-    m.put("mean_cognitive", Scoring.round1(all.stream().mapToInt(MethodMetrics::cognitive)
-        .average().orElse(0)));
+    m.put(
+        "mean_cyclomatic",
+        Scoring.round1(all.stream().mapToInt(MethodMetrics::cyclomatic).average().orElse(0)));
+    m.put(
+        "mean_cognitive",
+        Scoring.round1(all.stream().mapToInt(MethodMetrics::cognitive).average().orElse(0)));
     m.put("max_cyclomatic", all.stream().mapToInt(MethodMetrics::cyclomatic).max().orElse(0));
     m.put("max_cognitive", all.stream().mapToInt(MethodMetrics::cognitive).max().orElse(0));
     m.put("max_nesting", all.stream().mapToInt(MethodMetrics::nesting).max().orElse(0));
-    m.put("methods_over_cyclomatic", all.stream()
-        .filter(x -> x.cyclomatic() > cfg.cyclomatic()).count());
-    m.put("methods_over_cognitive", all.stream()
-        .filter(x -> x.cognitive() > cfg.cognitive()).count());
+    m.put(
+        "methods_over_cyclomatic",
+        all.stream().filter(x -> x.cyclomatic() > cfg.cyclomatic()).count());
+    m.put(
+        "methods_over_cognitive",
+        all.stream().filter(x -> x.cognitive() > cfg.cognitive()).count());
     m.put("methods_over_nesting", all.stream().filter(x -> x.nesting() > cfg.nesting()).count());
     Map<String, Object> th = new LinkedHashMap<>();
     th.put("cyclomatic", cfg.cyclomatic());
     th.put("cognitive", cfg.cognitive());
     th.put("nesting", cfg.nesting());
     m.put("thresholds", th);
-    return new Scored(Components.measured(name(), LanguageShares.weighted(in.languages(),
-        TdgReport.LanguageResult::complexity).orElse(Scoring.complexity(all, cfg)), m));
+    return new Scored(
+        Components.measured(
+            name(),
+            LanguageShares.weighted(in.languages(), TdgReport.LanguageResult::complexity)
+                .orElse(Scoring.complexity(all, cfg)),
+            m));
   }
 }

@@ -6,9 +6,9 @@ import io.andon.tdg.source.SourceFile;
 import java.util.List;
 
 /**
- * One component of the grade (complexity, coverage, documentation, security). A new component is
- * a class implementing this, listed in {@link Components#STANDARD}, with its weight in
- * {@link TdgConfig}.
+ * One component of the grade (complexity, coverage, documentation, security). A new component is a
+ * class implementing this, listed in {@link Components#STANDARD}, with its weight in {@link
+ * TdgConfig}.
  */
 interface ComponentScorer {
   /** The component's name, as in the report and the weights of andon-tdg.yaml. */
@@ -28,8 +28,12 @@ interface ComponentScorer {
    * @param security the dependency scan
    */
   record Inputs(
-      TdgConfig config, List<SourceFile> parsed, List<TdgReport.LanguageResult> languages,
-      CoverageMatch coverage, ReadmeScore.Result readme, SecurityScan.Result security) {
+      TdgConfig config,
+      List<SourceFile> parsed,
+      List<TdgReport.LanguageResult> languages,
+      CoverageMatch coverage,
+      ReadmeScore.Result readme,
+      SecurityScan.Result security) {
     public Inputs {
       parsed = List.copyOf(parsed);
       languages = List.copyOf(languages);

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The second step of a grade: each coverage and mutation report entry assigned to the graded
- * source it names, by path suffix; the first report wins.
+ * The second step of a grade: each coverage and mutation report entry assigned to the graded source
+ * it names, by path suffix; the first report wins.
  *
  * @param reports the reports read
  * @param coverage line and branch coverage by graded source path
@@ -20,8 +20,10 @@ import java.util.Optional;
  * @param warnings reports that name sources which are not graded here
  */
 record CoverageMatch(
-    List<CoverageReport> reports, Map<String, FileCoverage> coverage,
-    Map<String, FileMutations> mutations, List<String> warnings) {
+    List<CoverageReport> reports,
+    Map<String, FileCoverage> coverage,
+    Map<String, FileMutations> mutations,
+    List<String> warnings) {
   CoverageMatch {
     reports = List.copyOf(reports);
     coverage = Map.copyOf(coverage);
@@ -52,11 +54,19 @@ record CoverageMatch(
       }
       int count = r.files().size() + r.mutations().size();
       if (matched == 0 && count > 0) {
-        warnings.add(r.source() + " names none of the project's graded source files (is it"
-            + " from this project, or are those files excluded?)");
+        warnings.add(
+            r.source()
+                + " names none of the project's graded source files (is it"
+                + " from this project, or are those files excluded?)");
       } else if (matched < count) {
-        warnings.add(r.source() + ": " + (count - matched) + " of " + count + " files are"
-            + " not graded sources here (excluded or elsewhere) and were left out");
+        warnings.add(
+            r.source()
+                + ": "
+                + (count - matched)
+                + " of "
+                + count
+                + " files are"
+                + " not graded sources here (excluded or elsewhere) and were left out");
       }
     }
     return new CoverageMatch(reports, coverageByFile, mutationsByFile, warnings);
@@ -76,8 +86,7 @@ record CoverageMatch(
 
     SuffixIndex(List<String> paths) {
       for (String p : paths) {
-        byName.computeIfAbsent(p.substring(p.lastIndexOf('/') + 1), k -> new ArrayList<>())
-            .add(p);
+        byName.computeIfAbsent(p.substring(p.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(p);
       }
     }
 

@@ -19,12 +19,17 @@ final class CoverageScorer implements ComponentScorer {
   public Scored score(Inputs in) {
     CoverageMatch match = in.coverage();
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("reports", match.reports().stream()
-        .map(r -> r.source() + " (" + r.format() + ")").toList());
+    m.put(
+        "reports",
+        match.reports().stream().map(r -> r.source() + " (" + r.format() + ")").toList());
     if (match.reports().isEmpty()) {
-      return new Scored(Components.notMeasured(name(), "no coverage report: pass --coverage FILE"
-          + " (JaCoCo XML, Cobertura XML, LCOV or PIT mutations.xml) or run the build that"
-          + " writes target/site/jacoco/jacoco.xml", m));
+      return new Scored(
+          Components.notMeasured(
+              name(),
+              "no coverage report: pass --coverage FILE"
+                  + " (JaCoCo XML, Cobertura XML, LCOV or PIT mutations.xml) or run the build that"
+                  + " writes target/site/jacoco/jacoco.xml",
+              m));
     }
     long lc = 0;
     long lt = 0;
@@ -64,12 +69,17 @@ final class CoverageScorer implements ComponentScorer {
     m.put("not_measured", parts);
     OptionalDouble score = Scoring.coverage(line, branch, mutation);
     if (score.isEmpty()) {
-      return new Scored(Components.notMeasured(name(), "the coverage reports hold no line,"
-          + " branch or mutation data for the graded sources", m));
+      return new Scored(
+          Components.notMeasured(
+              name(),
+              "the coverage reports hold no line,"
+                  + " branch or mutation data for the graded sources",
+              m));
     }
-    OptionalDouble byLanguage = LanguageShares.weighted(in.languages(),
-        TdgReport.LanguageResult::coverage);
-    return new Scored(Components.measured(name(), byLanguage.orElse(score.getAsDouble()), m),
+    OptionalDouble byLanguage =
+        LanguageShares.weighted(in.languages(), TdgReport.LanguageResult::coverage);
+    return new Scored(
+        Components.measured(name(), byLanguage.orElse(score.getAsDouble()), m),
         parts.stream().map(p -> name() + "." + p).toList());
   }
 

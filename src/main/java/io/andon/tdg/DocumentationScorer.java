@@ -21,10 +21,12 @@ final class DocumentationScorer implements ComponentScorer {
     int api = parsed.stream().mapToInt(SourceFile::publicApi).sum();
     int doc = parsed.stream().mapToInt(SourceFile::documented).sum();
     // each language's documented share, weighted by its lines
-    OptionalDouble weighted = LanguageShares.weighted(in.languages(),
-        TdgReport.LanguageResult::documentation);
-    OptionalDouble share = weighted.isEmpty() ? OptionalDouble.empty()
-        : OptionalDouble.of(weighted.getAsDouble() / 100);
+    OptionalDouble weighted =
+        LanguageShares.weighted(in.languages(), TdgReport.LanguageResult::documentation);
+    OptionalDouble share =
+        weighted.isEmpty()
+            ? OptionalDouble.empty()
+            : OptionalDouble.of(weighted.getAsDouble() / 100);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("javadoc", Components.pct(share));
     m.put("public_api", api);
@@ -37,7 +39,7 @@ final class DocumentationScorer implements ComponentScorer {
     r.put("parts", parts);
     r.put("missing", readme.missing());
     m.put("readme", r);
-    return new Scored(Components.measured(name(),
-        Scoring.documentation(share, readme.score() / 100), m));
+    return new Scored(
+        Components.measured(name(), Scoring.documentation(share, readme.score() / 100), m));
   }
 }

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Exclude globs on paths relative to the project root, with forward slashes: {@code **} matches
- * across folders, {@code *} and {@code ?} within one name, and a leading {@code **}{@code /}
- * also matches at the root. All globs are compiled into one regular expression.
+ * across folders, {@code *} and {@code ?} within one name, and a leading {@code **}{@code /} also
+ * matches at the root. All globs are compiled into one regular expression.
  */
 final class Glob {
   private final Pattern pattern;

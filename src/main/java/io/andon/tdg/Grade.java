@@ -44,7 +44,11 @@ public enum Grade {
         return g;
       }
     }
-    throw new InvalidInputException(where + ": '" + text + "' is not a grade; use one of A, B,"
-        + " C, D, F (A >= 90, B >= 80, C >= 70, D >= 60).");
+    throw new InvalidInputException(
+        where
+            + ": '"
+            + text
+            + "' is not a grade; use one of A, B,"
+            + " C, D, F (A >= 90, B >= 80, C >= 70, D >= 60).");
   }
 }

@@ -12,22 +12,23 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
- * Each language's part of a mixed repository's grade: its complexity, coverage and
- * documentation, measured over its own files, weighted by its share of the graded lines.
+ * Each language's part of a mixed repository's grade: its complexity, coverage and documentation,
+ * measured over its own files, weighted by its share of the graded lines.
  */
 final class LanguageShares {
   private LanguageShares() {}
 
   /** One result per language with files, in {@link Languages#all()} order. */
   static List<TdgReport.LanguageResult> of(
-      List<SourceFile> files, Map<String, FileCoverage> coverage,
-      Map<String, FileMutations> mutations, TdgConfig cfg) {
-    long totalLines = files.stream().filter(SourceFile::parsed).mapToLong(SourceFile::lines)
-        .sum();
+      List<SourceFile> files,
+      Map<String, FileCoverage> coverage,
+      Map<String, FileMutations> mutations,
+      TdgConfig cfg) {
+    long totalLines = files.stream().filter(SourceFile::parsed).mapToLong(SourceFile::lines).sum();
     List<TdgReport.LanguageResult> out = new ArrayList<>();
     for (var language : Languages.all()) {
-      List<SourceFile> all = files.stream()
-          .filter(f -> f.language().equals(language.name())).toList();
+      List<SourceFile> all =
+          files.stream().filter(f -> f.language().equals(language.name())).toList();
       if (all.isEmpty()) {
         continue;
       }
@@ -36,19 +37,27 @@ final class LanguageShares {
       long lines = parsed.stream().mapToLong(SourceFile::lines).sum();
       int api = parsed.stream().mapToInt(SourceFile::publicApi).sum();
       int documented = parsed.stream().mapToInt(SourceFile::documented).sum();
-      out.add(new TdgReport.LanguageResult(language.name(), parsed.size(),
-          all.size() - parsed.size(), lines, totalLines == 0 ? 0 : (double) lines / totalLines,
-          methods.size(),
-          parsed.isEmpty() ? OptionalDouble.empty()
-              : OptionalDouble.of(Scoring.complexity(methods, cfg)),
-          coverage(parsed, coverage, mutations),
-          api == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * documented / api)));
+      out.add(
+          new TdgReport.LanguageResult(
+              language.name(),
+              parsed.size(),
+              all.size() - parsed.size(),
+              lines,
+              totalLines == 0 ? 0 : (double) lines / totalLines,
+              methods.size(),
+              parsed.isEmpty()
+                  ? OptionalDouble.empty()
+                  : OptionalDouble.of(Scoring.complexity(methods, cfg)),
+              coverage(parsed, coverage, mutations),
+              api == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * documented / api)));
     }
     return out;
   }
 
-  private static OptionalDouble coverage(List<SourceFile> files,
-      Map<String, FileCoverage> coverage, Map<String, FileMutations> mutations) {
+  private static OptionalDouble coverage(
+      List<SourceFile> files,
+      Map<String, FileCoverage> coverage,
+      Map<String, FileMutations> mutations) {
     long lc = 0;
     long lt = 0;
     long bc = 0;
@@ -77,10 +86,11 @@ final class LanguageShares {
   }
 
   /**
-   * The mean of a component over the languages that measure it, weighted by their lines; empty
-   * when none does.
+   * The mean of a component over the languages that measure it, weighted by their lines; empty when
+   * none does.
    */
-  static OptionalDouble weighted(List<TdgReport.LanguageResult> languages,
+  static OptionalDouble weighted(
+      List<TdgReport.LanguageResult> languages,
       Function<TdgReport.LanguageResult, OptionalDouble> component) {
     double sum = 0;
     double weight = 0;
@@ -97,7 +107,8 @@ final class LanguageShares {
 
   /** The share of the found source files that could be graded. */
   static double confidence(List<SourceFile> files) {
-    return files.isEmpty() ? 1.0
+    return files.isEmpty()
+        ? 1.0
         : (double) files.stream().filter(SourceFile::parsed).count() / files.size();
   }
 }

@@ -9,27 +9,29 @@ import java.util.OptionalDouble;
  * The formulas of the grade, as pure functions. Every sub-score is 0 to 100.
  *
  * <ul>
- *   <li>Method: with r = max(cyclomatic / T_cyc, cognitive / T_cog, nesting / T_nest), the score
- *       is 100 for r <= 0.5, falls linearly to 60 at r = 1 (a method at a threshold scores the
- *       bottom of D) and to 0 at r = 2.
+ *   <li>Method: with r = max(cyclomatic / T_cyc, cognitive / T_cog, nesting / T_nest), the score is
+ *       100 for r <= 0.5, falls linearly to 60 at r = 1 (a method at a threshold scores the bottom
+ *       of D) and to 0 at r = 2.
  *   <li>Complexity (file and project): the mean of method scores weighted by method length in
  *       lines, so one long tangled method weighs more than a short one. No methods: 100.
  *   <li>Coverage: 100 x (0.5 line + 0.3 branch + 0.2 mutation), over the parts measured, the
  *       weights renormalised; each part is covered / total over the files of the project.
- *   <li>Documentation: 100 x (0.7 Javadoc share + 0.3 README share), the README share being
- *       parts found / 5; without public API only the README counts.
- *   <li>Security: 100 - 25 per critical - 15 per high - 5 per medium - 2 per low or unknown,
- *       never below 0.
- *   <li>Project: the weighted mean of the measured components, the weights renormalised;
- *       file: the same over the file's complexity, coverage and documentation.
+ *   <li>Documentation: 100 x (0.7 Javadoc share + 0.3 README share), the README share being parts
+ *       found / 5; without public API only the README counts.
+ *   <li>Security: 100 - 25 per critical - 15 per high - 5 per medium - 2 per low or unknown, never
+ *       below 0.
+ *   <li>Project: the weighted mean of the measured components, the weights renormalised; file: the
+ *       same over the file's complexity, coverage and documentation.
  * </ul>
  */
 public final class Scoring {
   private Scoring() {}
 
   public static double method(MethodMetrics m, TdgConfig c) {
-    double r = Math.max(m.cyclomatic() / c.cyclomatic(),
-        Math.max(m.cognitive() / c.cognitive(), m.nesting() / c.nesting()));
+    double r =
+        Math.max(
+            m.cyclomatic() / c.cyclomatic(),
+            Math.max(m.cognitive() / c.cognitive(), m.nesting() / c.nesting()));
     if (r <= 0.5) {
       return 100;
     }
@@ -54,9 +56,12 @@ public final class Scoring {
   /** Coverage from fractions, each empty when not measured; empty when none is. */
   public static OptionalDouble coverage(
       OptionalDouble line, OptionalDouble branch, OptionalDouble mutation) {
-    return weighted(Map.of("line", line, "branch", branch, "mutation", mutation),
-        Map.of("line", 0.5, "branch", 0.3, "mutation", 0.2)).stream()
-        .map(x -> 100 * x).findFirst();
+    return weighted(
+            Map.of("line", line, "branch", branch, "mutation", mutation),
+            Map.of("line", 0.5, "branch", 0.3, "mutation", 0.2))
+        .stream()
+        .map(x -> 100 * x)
+        .findFirst();
   }
 
   public static double documentation(OptionalDouble javadocShare, double readmeShare) {

@@ -30,8 +30,9 @@ final class SecurityScorer implements ComponentScorer {
     }
     m.put("vulnerabilities", s.vulnerabilities().size());
     m.put("advisories", s.advisories().size());
-    for (Severity sev : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW,
-        Severity.UNKNOWN)) {
+    for (Severity sev :
+        List.of(
+            Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.UNKNOWN)) {
       m.put(sev.name().toLowerCase(Locale.ROOT), s.count(sev));
     }
     List<Map<String, Object>> findings = new ArrayList<>();
@@ -50,8 +51,12 @@ final class SecurityScorer implements ComponentScorer {
       findings.add(x);
     }
     m.put("findings", findings);
-    double score = Scoring.security(s.count(Severity.CRITICAL), s.count(Severity.HIGH),
-        s.count(Severity.MEDIUM), s.count(Severity.LOW) + s.count(Severity.UNKNOWN));
+    double score =
+        Scoring.security(
+            s.count(Severity.CRITICAL),
+            s.count(Severity.HIGH),
+            s.count(Severity.MEDIUM),
+            s.count(Severity.LOW) + s.count(Severity.UNKNOWN));
     return new Scored(Components.measured(name(), score, m));
   }
 }

@@ -48,67 +48,80 @@ final class SourceScan {
     }
 
     List<TdgReport.Ungraded> ungraded() {
-      return files.stream().filter(f -> !f.parsed())
-          .map(f -> new TdgReport.Ungraded(f.path(), f.parseError().orElse(""))).toList();
+      return files.stream()
+          .filter(f -> !f.parsed())
+          .map(f -> new TdgReport.Ungraded(f.path(), f.parseError().orElse("")))
+          .toList();
     }
   }
 
   /** Analyses every source under {@code root}, reading and writing the cache in cacheHome. */
   static Result scan(Path root, TdgConfig cfg, Optional<Path> cacheHome) {
     List<String> paths = sources(root, cfg);
-    AnalysisCache cache = cacheHome
-        .map(h -> AnalysisCache.load(AnalysisCache.fileFor(h, root),
-            Languages.rulesVersion(cfg.javaCounting())))
-        .orElse(AnalysisCache.none());
+    AnalysisCache cache =
+        cacheHome
+            .map(
+                h ->
+                    AnalysisCache.load(
+                        AnalysisCache.fileFor(h, root), Languages.rulesVersion(cfg.javaCounting())))
+            .orElse(AnalysisCache.none());
     AtomicInteger cached = new AtomicInteger();
-    List<AnalysisCache.Entry> entries = paths.parallelStream()
-        .map(rel -> analyse(root, rel, cfg.javaCounting(), cache, cached)).toList();
+    List<AnalysisCache.Entry> entries =
+        paths.parallelStream()
+            .map(rel -> analyse(root, rel, cfg.javaCounting(), cache, cached))
+            .toList();
     List<SourceFile> files = entries.stream().map(AnalysisCache.Entry::file).toList();
     List<String> warnings = new ArrayList<>();
     if (cacheHome.isPresent() && cached.get() < files.size()) {
       try {
         cache.save(entries);
       } catch (IOException | UncheckedIOException e) {
-        warnings.add("could not write the analysis cache (" + e.getMessage() + "); the next run"
-            + " will parse every file again");
+        warnings.add(
+            "could not write the analysis cache ("
+                + e.getMessage()
+                + "); the next run"
+                + " will parse every file again");
       }
     }
     return new Result(files, cached.get(), warnings);
   }
 
   /**
-   * The source files of every language under {@code root} that no exclude glob matches, as
-   * relative paths.
+   * The source files of every language under {@code root} that no exclude glob matches, as relative
+   * paths.
    */
   static List<String> sources(Path root, TdgConfig config) {
     Glob exclude = new Glob(config.allExcludes());
     List<String> out = new ArrayList<>();
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          if (dir.equals(root)) {
-            return FileVisitResult.CONTINUE;
-          }
-          String rel = relative(root, dir);
-          return exclude.matches(rel + "/_") ? FileVisitResult.SKIP_SUBTREE
-              : FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (dir.equals(root)) {
+                return FileVisitResult.CONTINUE;
+              }
+              String rel = relative(root, dir);
+              return exclude.matches(rel + "/_")
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          String rel = relative(root, file);
-          if (Languages.of(rel).isPresent() && attrs.isRegularFile() && !exclude.matches(rel)) {
-            out.add(rel);
-          }
-          return FileVisitResult.CONTINUE;
-        }
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              String rel = relative(root, file);
+              if (Languages.of(rel).isPresent() && attrs.isRegularFile() && !exclude.matches(rel)) {
+                out.add(rel);
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException exc) {
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new InvalidInputException(root + ": cannot be listed (" + e.getMessage() + ").", e);
     }
@@ -140,10 +153,20 @@ final class SourceScan {
       return new AnalysisCache.Entry(hit.get(), size, mtime);
     }
     if (size > MAX_FILE_BYTES) {
-      return new AnalysisCache.Entry(SourceFile.ungraded(rel, language.name(), "", 0,
-          "larger than " + (MAX_FILE_BYTES >> 20) + " MiB (" + size + " bytes): taken as"
-              + " generated code and skipped; exclude it in andon-tdg.yaml to silence this"),
-          size, mtime);
+      return new AnalysisCache.Entry(
+          SourceFile.ungraded(
+              rel,
+              language.name(),
+              "",
+              0,
+              "larger than "
+                  + (MAX_FILE_BYTES >> 20)
+                  + " MiB ("
+                  + size
+                  + " bytes): taken as"
+                  + " generated code and skipped; exclude it in andon-tdg.yaml to silence this"),
+          size,
+          mtime);
     }
     byte[] bytes;
     try {
@@ -163,6 +186,7 @@ final class SourceScan {
   private static AnalysisCache.Entry unreadable(String rel, Language language, IOException e) {
     return new AnalysisCache.Entry(
         SourceFile.ungraded(rel, language.name(), "", 0, "cannot be read: " + e.getMessage()),
-        -1, -1);
+        -1,
+        -1);
   }
 }

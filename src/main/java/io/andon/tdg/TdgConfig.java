@@ -56,11 +56,23 @@ public record TdgConfig(
    * Excluded unless default_excludes is false: tests, build output, generated sources, Python
    * virtual environments.
    */
-  public static final List<String> DEFAULT_EXCLUDES = List.of(
-      "**/src/test/**", "**/src/it/**", "**/target/**", "**/build/**", "**/generated/**",
-      "**/generated-sources/**", "**/generated-test-sources/**", "**/.*/**",
-      "**/tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py", "**/venv/**",
-      "**/site-packages/**", "**/__pycache__/**");
+  public static final List<String> DEFAULT_EXCLUDES =
+      List.of(
+          "**/src/test/**",
+          "**/src/it/**",
+          "**/target/**",
+          "**/build/**",
+          "**/generated/**",
+          "**/generated-sources/**",
+          "**/generated-test-sources/**",
+          "**/.*/**",
+          "**/tests/**",
+          "**/test_*.py",
+          "**/*_test.py",
+          "**/conftest.py",
+          "**/venv/**",
+          "**/site-packages/**",
+          "**/__pycache__/**");
 
   public TdgConfig {
     weights = Map.copyOf(weights);
@@ -73,8 +85,19 @@ public record TdgConfig(
 
   /** The brief's defaults. */
   public static TdgConfig defaults() {
-    return new TdgConfig(defaultWeights(), 30, 25, 4, List.of(), true, List.of(),
-        Optional.empty(), Optional.empty(), false, 5.0, JavaCounting.PMD);
+    return new TdgConfig(
+        defaultWeights(),
+        30,
+        25,
+        4,
+        List.of(),
+        true,
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        5.0,
+        JavaCounting.PMD);
   }
 
   private static Map<String, Double> defaultWeights() {
@@ -88,8 +111,19 @@ public record TdgConfig(
 
   /** These settings with another allowed score drop. */
   public TdgConfig withMaxScoreDrop(double points) {
-    return new TdgConfig(weights, cyclomatic, cognitive, nesting, exclude, defaultExcludes,
-        coverage, advisories, minGrade, requireMeasured, points, javaCounting);
+    return new TdgConfig(
+        weights,
+        cyclomatic,
+        cognitive,
+        nesting,
+        exclude,
+        defaultExcludes,
+        coverage,
+        advisories,
+        minGrade,
+        requireMeasured,
+        points,
+        javaCounting);
   }
 
   /** Every exclude glob in force. */
@@ -114,42 +148,60 @@ public record TdgConfig(
       return d;
     }
     YMap m = top.get();
-    problems.unknownKeys(m, List.of("weights", "thresholds", "exclude", "default_excludes",
-        "coverage", "advisories", "min_grade", "require_measured", "max_score_drop",
-        "java_complexity"),
+    problems.unknownKeys(
+        m,
+        List.of(
+            "weights",
+            "thresholds",
+            "exclude",
+            "default_excludes",
+            "coverage",
+            "advisories",
+            "min_grade",
+            "require_measured",
+            "max_score_drop",
+            "java_complexity"),
         "andon-tdg.yaml");
     Map<String, Double> weights = new LinkedHashMap<>(d.weights());
-    problems.map(m, "weights").ifPresent(w -> {
-      problems.unknownKeys(w, COMPONENTS, "weights");
-      for (String c : COMPONENTS) {
-        OptionalDouble v = problems.number(w, c);
-        if (v.isPresent()) {
-          if (v.getAsDouble() < 0) {
-            problems.add(w.keyLoc(c), "weight '" + c + "' must be 0 or more.");
-          }
-          weights.put(c, v.getAsDouble());
-        }
-      }
-      if (weights.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
-        problems.add(w.loc(), "the weights add up to 0; give at least one a positive weight.");
-      }
-    });
+    problems
+        .map(m, "weights")
+        .ifPresent(
+            w -> {
+              problems.unknownKeys(w, COMPONENTS, "weights");
+              for (String c : COMPONENTS) {
+                OptionalDouble v = problems.number(w, c);
+                if (v.isPresent()) {
+                  if (v.getAsDouble() < 0) {
+                    problems.add(w.keyLoc(c), "weight '" + c + "' must be 0 or more.");
+                  }
+                  weights.put(c, v.getAsDouble());
+                }
+              }
+              if (weights.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+                problems.add(
+                    w.loc(), "the weights add up to 0; give at least one a positive weight.");
+              }
+            });
     double[] th = {d.cyclomatic(), d.cognitive(), d.nesting()};
-    problems.map(m, "thresholds").ifPresent(t -> {
-      List<String> keys = List.of("cyclomatic", "cognitive", "nesting");
-      problems.unknownKeys(t, keys, "thresholds");
-      for (int i = 0; i < keys.size(); i++) {
-        OptionalDouble v = problems.number(t, keys.get(i));
-        if (v.isPresent()) {
-          if (v.getAsDouble() < 1) {
-            problems.add(t.keyLoc(keys.get(i)), "threshold '" + keys.get(i)
-                + "' must be 1 or more.");
-          } else {
-            th[i] = v.getAsDouble();
-          }
-        }
-      }
-    });
+    problems
+        .map(m, "thresholds")
+        .ifPresent(
+            t -> {
+              List<String> keys = List.of("cyclomatic", "cognitive", "nesting");
+              problems.unknownKeys(t, keys, "thresholds");
+              for (int i = 0; i < keys.size(); i++) {
+                OptionalDouble v = problems.number(t, keys.get(i));
+                if (v.isPresent()) {
+                  if (v.getAsDouble() < 1) {
+                    problems.add(
+                        t.keyLoc(keys.get(i)),
+                        "threshold '" + keys.get(i) + "' must be 1 or more.");
+                  } else {
+                    th[i] = v.getAsDouble();
+                  }
+                }
+              }
+            });
     List<String> exclude = new ArrayList<>();
     for (YNode n : problems.list(m, "exclude")) {
       problems.scalarText(n, "an exclude").ifPresent(exclude::add);
@@ -179,14 +231,28 @@ public record TdgConfig(
       if (parsed.isPresent()) {
         java = parsed.get();
       } else {
-        problems.add(m.keyLoc("java_complexity"), "java_complexity '" + counting.get()
-            + "' is not known; write pmd (the default: PMD 7's counting) or mccabe.");
+        problems.add(
+            m.keyLoc("java_complexity"),
+            "java_complexity '"
+                + counting.get()
+                + "' is not known; write pmd (the default: PMD 7's counting) or mccabe.");
       }
     }
     boolean defaultExcludes = problems.bool(m, "default_excludes").orElse(true);
     boolean requireMeasured = problems.bool(m, "require_measured").orElse(false);
     problems.throwIfAny(f + " is not a valid andon-tdg.yaml");
-    return new TdgConfig(weights, th[0], th[1], th[2], exclude, defaultExcludes, coverage,
-        advisories, minGrade, requireMeasured, drop.orElse(d.maxScoreDrop()), java);
+    return new TdgConfig(
+        weights,
+        th[0],
+        th[1],
+        th[2],
+        exclude,
+        defaultExcludes,
+        coverage,
+        advisories,
+        minGrade,
+        requireMeasured,
+        drop.orElse(d.maxScoreDrop()),
+        java);
   }
 }

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * A graded project: the score, the components it rests on (each MEASURED or NOT_MEASURED, with
- * its metrics), files and methods worst first, the files that could not be graded, and the
- * comparison with a baseline when one was given.
+ * A graded project: the score, the components it rests on (each MEASURED or NOT_MEASURED, with its
+ * metrics), files and methods worst first, the files that could not be graded, and the comparison
+ * with a baseline when one was given.
  */
 public record TdgReport(
     String root,
@@ -43,6 +43,7 @@ public record TdgReport(
 
   /** MEASURED or NOT_MEASURED. */
   public static final String MEASURED = "MEASURED";
+
   public static final String NOT_MEASURED = "NOT_MEASURED";
 
   /**
@@ -55,8 +56,13 @@ public record TdgReport(
    * @param metrics what was measured, by name (numbers, strings, lists, maps)
    */
   public record Component(
-      String name, String status, OptionalDouble score, double weight, double effectiveWeight,
-      String reason, Map<String, Object> metrics) {
+      String name,
+      String status,
+      OptionalDouble score,
+      double weight,
+      double effectiveWeight,
+      String reason,
+      Map<String, Object> metrics) {
     public Component {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(status, "status");
@@ -73,12 +79,19 @@ public record TdgReport(
   /**
    * A method with its score.
    *
-   * @param cell the notebook cell holding it ({@code line} counts from the cell's first line);
-   *     0 outside notebooks
+   * @param cell the notebook cell holding it ({@code line} counts from the cell's first line); 0
+   *     outside notebooks
    */
   public record MethodResult(
-      String name, int line, int cyclomatic, int cognitive, int nesting, int length,
-      int parameters, double score, int cell) {
+      String name,
+      int line,
+      int cyclomatic,
+      int cognitive,
+      int nesting,
+      int length,
+      int parameters,
+      double score,
+      int cell) {
     /** Where it stands in {@code path}: {@code path:12} or {@code nb.ipynb [cell 4] line 3}. */
     public String where(String path) {
       return io.andon.tdg.source.MethodMetrics.where(path, line, cell);
@@ -88,19 +101,32 @@ public record TdgReport(
   /**
    * One language's part of the grade.
    *
-   * @param share its lines as a fraction of the graded lines of every language: the weight of
-   *     its complexity, coverage and documentation in the project's
+   * @param share its lines as a fraction of the graded lines of every language: the weight of its
+   *     complexity, coverage and documentation in the project's
    * @param complexity, coverage, documentation its component scores; empty when not measured
    *     (documentation: the share of its public API with doc comments, in percent)
    */
   public record LanguageResult(
-      String name, int files, int ungraded, long lines, double share, int methods,
-      OptionalDouble complexity, OptionalDouble coverage, OptionalDouble documentation) {}
+      String name,
+      int files,
+      int ungraded,
+      long lines,
+      double share,
+      int methods,
+      OptionalDouble complexity,
+      OptionalDouble coverage,
+      OptionalDouble documentation) {}
 
   /** A graded file; sub-scores are empty when not measured for that file. */
   public record FileResult(
-      String path, String language, String sha256, double score, OptionalDouble complexity,
-      OptionalDouble coverage, OptionalDouble documentation, List<MethodResult> methods,
+      String path,
+      String language,
+      String sha256,
+      double score,
+      OptionalDouble complexity,
+      OptionalDouble coverage,
+      OptionalDouble documentation,
+      List<MethodResult> methods,
       List<String> undocumented) {
     public FileResult {
       methods = List.copyOf(methods);
@@ -125,8 +151,14 @@ public record TdgReport(
    * @param regressed true when the project or any file dropped by more than the allowed drop
    */
   public record Regression(
-      String baseline, double maxScoreDrop, double baselineScore, Grade baselineGrade,
-      double scoreDrop, boolean gradeDropped, List<FileChange> worse, boolean regressed) {
+      String baseline,
+      double maxScoreDrop,
+      double baselineScore,
+      Grade baselineGrade,
+      double scoreDrop,
+      boolean gradeDropped,
+      List<FileChange> worse,
+      boolean regressed) {
     public Regression {
       worse = List.copyOf(worse);
     }

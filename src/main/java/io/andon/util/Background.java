@@ -5,25 +5,27 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * Work on a second thread for a command's own start-up, where a pool would cost more than it
- * saves.
+ * Work on a second thread for a command's own start-up, where a pool would cost more than it saves.
  */
 public final class Background {
   private Background() {}
 
   /**
-   * Runs {@code work} on a daemon thread named {@code name}. Its result, or whatever it threw
-   * (an Error too, so that nobody waits for a thread that died), comes back through {@link #join}.
+   * Runs {@code work} on a daemon thread named {@code name}. Its result, or whatever it threw (an
+   * Error too, so that nobody waits for a thread that died), comes back through {@link #join}.
    */
   public static <T> CompletableFuture<T> start(String name, Supplier<T> work) {
     CompletableFuture<T> f = new CompletableFuture<>();
-    Thread t = new Thread(() -> {
-      try {
-        f.complete(work.get());
-      } catch (Throwable e) {
-        f.completeExceptionally(e);
-      }
-    }, name);
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                f.complete(work.get());
+              } catch (Throwable e) {
+                f.completeExceptionally(e);
+              }
+            },
+            name);
     t.setDaemon(true);
     t.start();
     return f;

@@ -36,8 +36,8 @@ public final class Json {
   }
 
   /**
-   * The same text as {@link #write} of the map, written field by field: a run writes the values
-   * of every task it ends, and the mapper's general path costs several times more per call.
+   * The same text as {@link #write} of the map, written field by field: a run writes the values of
+   * every task it ends, and the mapper's general path costs several times more per call.
    */
   public static String writeObject(java.util.Map<String, JsonNode> fields) {
     if (fields.isEmpty()) {

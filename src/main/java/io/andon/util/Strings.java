@@ -49,9 +49,13 @@ public final class Strings {
       return "";
     }
     int d = distance(word.toLowerCase(), best.get().toLowerCase());
-    java.util.List<String> tied = candidates.stream()
-        .filter(c -> distance(word.toLowerCase(), c.toLowerCase()) == d).sorted().limit(3)
-        .map(c -> "'" + c + "'").toList();
+    java.util.List<String> tied =
+        candidates.stream()
+            .filter(c -> distance(word.toLowerCase(), c.toLowerCase()) == d)
+            .sorted()
+            .limit(3)
+            .map(c -> "'" + c + "'")
+            .toList();
     return " Did you mean " + String.join(" or ", tied) + "?";
   }
 }

@@ -16,13 +16,14 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * Collects every problem of a definition with its position, so that validation reports them all
- * at once; and reads typed values out of {@link YNode}s, adding a problem when a value has the
- * wrong type.
+ * Collects every problem of a definition with its position, so that validation reports them all at
+ * once; and reads typed values out of {@link YNode}s, adding a problem when a value has the wrong
+ * type.
  */
 public final class Problems {
   private final List<Problem> list = new ArrayList<>();
   private final List<Notice> notices = new ArrayList<>();
+
   /** Keys accepted and not acted on, by file and by what they are, with where each first stood. */
   private final Map<List<String>, Map<String, Loc>> ignored = new LinkedHashMap<>();
 
@@ -38,8 +39,11 @@ public final class Problems {
   public void addAll(Problems other) {
     list.addAll(other.list);
     notices.addAll(other.notices);
-    other.ignored.forEach((k, v) -> v.forEach((key, at) ->
-        ignored.computeIfAbsent(k, x -> new LinkedHashMap<>()).putIfAbsent(key, at)));
+    other.ignored.forEach(
+        (k, v) ->
+            v.forEach(
+                (key, at) ->
+                    ignored.computeIfAbsent(k, x -> new LinkedHashMap<>()).putIfAbsent(key, at)));
   }
 
   /** Something that is likely a mistake but does not stop the file from loading. */
@@ -53,23 +57,32 @@ public final class Problems {
   }
 
   /**
-   * Records {@code key}, at {@code at}, as accepted and not acted on; the keys of one file with
-   * the same {@code what} become one notice, "{@code what}: key, key, ...", at the first of them.
+   * Records {@code key}, at {@code at}, as accepted and not acted on; the keys of one file with the
+   * same {@code what} become one notice, "{@code what}: key, key, ...", at the first of them.
    */
   public void ignored(Loc at, String what, String key) {
-    ignored.computeIfAbsent(List.of(at.file(), what), k -> new LinkedHashMap<>())
+    ignored
+        .computeIfAbsent(List.of(at.file(), what), k -> new LinkedHashMap<>())
         .putIfAbsent(key, at);
   }
 
   /** The warnings and notices, in file order; the ignored keys one notice per file and kind. */
   public List<Notice> notices() {
     List<Notice> out = new ArrayList<>(notices);
-    ignored.forEach((k, keys) -> {
-      Loc first = keys.values().stream().min(Comparator.comparingInt(Loc::line)
-          .thenComparingInt(Loc::column)).orElseThrow();
-      out.add(new Notice(Notice.Severity.NOTICE, first.file(), first.line(), first.column(),
-          k.get(1) + ": " + String.join(", ", keys.keySet()) + "."));
-    });
+    ignored.forEach(
+        (k, keys) -> {
+          Loc first =
+              keys.values().stream()
+                  .min(Comparator.comparingInt(Loc::line).thenComparingInt(Loc::column))
+                  .orElseThrow();
+          out.add(
+              new Notice(
+                  Notice.Severity.NOTICE,
+                  first.file(),
+                  first.line(),
+                  first.column(),
+                  k.get(1) + ": " + String.join(", ", keys.keySet()) + "."));
+        });
     Collections.sort(out);
     return List.copyOf(new java.util.LinkedHashSet<>(out));
   }
@@ -94,14 +107,21 @@ public final class Problems {
   }
 
   /**
-   * Warns of keys of {@code map} outside {@code allowed}, with a did-you-mean hint, where a
-   * format only warns of them (the Databricks CLI does for bundles); andon ignores them.
+   * Warns of keys of {@code map} outside {@code allowed}, with a did-you-mean hint, where a format
+   * only warns of them (the Databricks CLI does for bundles); andon ignores them.
    */
   public void unknownKeysWarned(YMap map, Collection<String> allowed, String where) {
     for (YMap.Entry e : map.values()) {
       if (!allowed.contains(e.key())) {
-        warn(e.keyLoc(), "unknown key '" + e.key() + "' in " + where + "; andon ignores it, as"
-            + " the Databricks CLI does." + Strings.didYouMean(e.key(), allowed));
+        warn(
+            e.keyLoc(),
+            "unknown key '"
+                + e.key()
+                + "' in "
+                + where
+                + "; andon ignores it, as"
+                + " the Databricks CLI does."
+                + Strings.didYouMean(e.key(), allowed));
       }
     }
   }
@@ -110,8 +130,14 @@ public final class Problems {
   public void unknownKeys(YMap map, Collection<String> allowed, String where) {
     for (YMap.Entry e : map.values()) {
       if (!allowed.contains(e.key())) {
-        add(e.keyLoc(), "unknown key '" + e.key() + "' in " + where + "."
-            + Strings.didYouMean(e.key(), allowed));
+        add(
+            e.keyLoc(),
+            "unknown key '"
+                + e.key()
+                + "' in "
+                + where
+                + "."
+                + Strings.didYouMean(e.key(), allowed));
       }
     }
   }

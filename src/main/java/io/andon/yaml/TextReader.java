@@ -9,14 +9,14 @@ import org.yaml.snakeyaml.scanner.Constant;
 /**
  * SnakeYAML's character reader over a text already in memory, read in place.
  *
- * <p>SnakeYAML's own reader takes 1,024 characters at a time and copies everything the scanner
- * has not consumed yet each time. The scanner looks ahead through a whole plain word, a quoted
- * run without spaces or a line of a block scalar before it consumes it, so such a run was copied
- * once per 1,024 of its characters: the cost grew with the square of its length (a 4 MB word
- * took 18 s and 6.4 GB). Here nothing is copied and the cost is linear.
+ * <p>SnakeYAML's own reader takes 1,024 characters at a time and copies everything the scanner has
+ * not consumed yet each time. The scanner looks ahead through a whole plain word, a quoted run
+ * without spaces or a line of a block scalar before it consumes it, so such a run was copied once
+ * per 1,024 of its characters: the cost grew with the square of its length (a 4 MB word took 18 s
+ * and 6.4 GB). Here nothing is copied and the cost is linear.
  *
- * <p>Positions, line counting and the refusal of characters YAML does not allow follow
- * SnakeYAML's reader; marks carry no snippet of the text (andon reports line and column).
+ * <p>Positions, line counting and the refusal of characters YAML does not allow follow SnakeYAML's
+ * reader; marks carry no snippet of the text (andon reports line and column).
  */
 final class TextReader extends StreamReader {
   private static final int[] NO_SNIPPET = new int[0];
@@ -24,10 +24,13 @@ final class TextReader extends StreamReader {
 
   /** The text, when each of its chars is a code point; otherwise null and {@link #points}. */
   private final String text;
+
   private final int[] points;
   private final int length;
+
   /** Index of the first code point YAML does not allow, or {@link #length}. */
   private final int firstBad;
+
   private int pointer;
   private int index;
   private int documentIndex;

@@ -9,16 +9,29 @@ import org.yaml.snakeyaml.LoaderOptions;
  * WordFactory}), reads an empty plain value as null, and keeps the anchor of the scalar read last.
  */
 final class WordParser extends com.fasterxml.jackson.dataformat.yaml.YAMLParser {
-  WordParser(com.fasterxml.jackson.core.io.IOContext ctxt, int parserFeatures,
-      int formatFeatures, LoaderOptions loaderOptions,
-      com.fasterxml.jackson.core.ObjectCodec codec, java.io.Reader reader) {
+  WordParser(
+      com.fasterxml.jackson.core.io.IOContext ctxt,
+      int parserFeatures,
+      int formatFeatures,
+      LoaderOptions loaderOptions,
+      com.fasterxml.jackson.core.ObjectCodec codec,
+      java.io.Reader reader) {
     super(ctxt, parserFeatures, formatFeatures, loaderOptions, codec, reader);
   }
 
-  WordParser(com.fasterxml.jackson.core.io.IOContext ctxt, int parserFeatures,
-      int formatFeatures, LoaderOptions loaderOptions,
-      com.fasterxml.jackson.core.ObjectCodec codec, String text) {
-    super(ctxt, parserFeatures, formatFeatures, codec, java.io.Reader.nullReader(),
+  WordParser(
+      com.fasterxml.jackson.core.io.IOContext ctxt,
+      int parserFeatures,
+      int formatFeatures,
+      LoaderOptions loaderOptions,
+      com.fasterxml.jackson.core.ObjectCodec codec,
+      String text) {
+    super(
+        ctxt,
+        parserFeatures,
+        formatFeatures,
+        codec,
+        java.io.Reader.nullReader(),
         new org.yaml.snakeyaml.parser.ParserImpl(new TextReader(text), loaderOptions));
   }
 

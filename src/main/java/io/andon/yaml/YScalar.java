@@ -3,8 +3,8 @@ package io.andon.yaml;
 import java.util.Objects;
 
 /**
- * A YAML scalar with its position and the type YAML gave it: a quoted {@code "true"} is a STRING,
- * a plain {@code true} a BOOL, an empty value or {@code null} a NULL.
+ * A YAML scalar with its position and the type YAML gave it: a quoted {@code "true"} is a STRING, a
+ * plain {@code true} a BOOL, an empty value or {@code null} a NULL.
  */
 public record YScalar(Loc loc, String text, Type type) implements YNode {
   public enum Type {

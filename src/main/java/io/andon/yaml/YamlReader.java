@@ -39,8 +39,10 @@ public final class YamlReader {
     options.setAllowDuplicateKeys(true); // we report duplicates ourselves, with both positions
     YAMLFactory f = new WordFactory(YAMLFactory.builder().loaderOptions(options));
     f.setStreamReadConstraints(
-        StreamReadConstraints.builder().maxStringLength((int) MAX_BYTES)
-            .maxNestingDepth(MAX_DEPTH).build());
+        StreamReadConstraints.builder()
+            .maxStringLength((int) MAX_BYTES)
+            .maxNestingDepth(MAX_DEPTH)
+            .build());
     return f;
   }
 
@@ -67,13 +69,21 @@ public final class YamlReader {
       long size = Files.size(path);
       if (size > MAX_BYTES) {
         throw new InvalidInputException(
-            name + " is " + size / (1024 * 1024) + " MiB; andon reads definition files of at most "
-                + MAX_BYTES / (1024 * 1024) + " MiB. Is this the right file?");
+            name
+                + " is "
+                + size / (1024 * 1024)
+                + " MiB; andon reads definition files of at most "
+                + MAX_BYTES / (1024 * 1024)
+                + " MiB. Is this the right file?");
       }
       bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
-      throw new InvalidInputException(name + ": no such file. Check the path (relative paths start"
-          + " from " + Path.of("").toAbsolutePath() + ").");
+      throw new InvalidInputException(
+          name
+              + ": no such file. Check the path (relative paths start"
+              + " from "
+              + Path.of("").toAbsolutePath()
+              + ").");
     } catch (IOException e) {
       throw new InvalidInputException(name + ": cannot be read (" + e.getMessage() + ").", e);
     }
@@ -91,22 +101,25 @@ public final class YamlReader {
   private static volatile java.util.concurrent.CompletableFuture<Ahead> ahead;
 
   /**
-   * Starts reading and parsing {@code path} on a background thread, for a command that will load
-   * it after its own start-up: on two cores the parse of a large job overlaps with building the
+   * Starts reading and parsing {@code path} on a background thread, for a command that will load it
+   * after its own start-up: on two cores the parse of a large job overlaps with building the
    * command line. {@link #parse(String, String)} uses the result only for the same name and the
-   * same text, so a file that changed in between is parsed again; failures of the early read
-   * are left for the real one to report.
+   * same text, so a file that changed in between is parsed again; failures of the early read are
+   * left for the real one to report.
    */
   public static void readAhead(Path path) {
-    ahead = io.andon.util.Background.start("andon-read-ahead", () -> {
-      String name = path.toString();
-      String text = readText(path);
-      try {
-        return new Ahead(name, text, parseNow(name, text), null);
-      } catch (RuntimeException e) {
-        return new Ahead(name, text, null, e);
-      }
-    });
+    ahead =
+        io.andon.util.Background.start(
+            "andon-read-ahead",
+            () -> {
+              String name = path.toString();
+              String text = readText(path);
+              try {
+                return new Ahead(name, text, parseNow(name, text), null);
+              } catch (RuntimeException e) {
+                return new Ahead(name, text, null, e);
+              }
+            });
   }
 
   /** Parses text already decoded; {@code name} appears in every position. */
@@ -132,8 +145,8 @@ public final class YamlReader {
 
   /**
    * Parses {@code text}: a large file whose bulk is one block sequence (a job's tasks) in two
-   * halves on two threads when {@link Halves} can prove the halves parse as the whole does, in
-   * one piece otherwise.
+   * halves on two threads when {@link Halves} can prove the halves parse as the whole does, in one
+   * piece otherwise.
    */
   private static YNode parseNow(String name, String text) {
     if (text.length() >= Halves.MIN_CHARS) {
@@ -149,22 +162,32 @@ public final class YamlReader {
   private static final long DEEP_STACK_BYTES = 256L * 1024 * 1024;
 
   /**
-   * Builds the tree of a deeply nested file on a thread of its own with a large stack: the
-   * parser and the tree recurse once per level, and {@link #MAX_DEPTH} levels need more than a
-   * default thread's stack. The stack is reserved, not touched, so it costs no memory.
+   * Builds the tree of a deeply nested file on a thread of its own with a large stack: the parser
+   * and the tree recurse once per level, and {@link #MAX_DEPTH} levels need more than a default
+   * thread's stack. The stack is reserved, not touched, so it costs no memory.
    */
   private static YamlTree buildOnDeepStack(String name, String text) throws IOException {
     Object[] out = new Object[1];
-    Thread t = new Thread(null, () -> {
-      try {
-        out[0] = build(name, text, 0, 0);
-      } catch (IOException | RuntimeException e) {
-        out[0] = e;
-      } catch (StackOverflowError e) {
-        out[0] = new InvalidInputException(name + ": lists and mappings are nested too deeply;"
-            + " andon reads at most " + MAX_DEPTH + " levels. Flatten the structure.");
-      }
-    }, "andon-deep-yaml", DEEP_STACK_BYTES);
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              try {
+                out[0] = build(name, text, 0, 0);
+              } catch (IOException | RuntimeException e) {
+                out[0] = e;
+              } catch (StackOverflowError e) {
+                out[0] =
+                    new InvalidInputException(
+                        name
+                            + ": lists and mappings are nested too deeply;"
+                            + " andon reads at most "
+                            + MAX_DEPTH
+                            + " levels. Flatten the structure.");
+              }
+            },
+            "andon-deep-yaml",
+            DEEP_STACK_BYTES);
     t.start();
     try {
       t.join();
@@ -240,12 +263,18 @@ public final class YamlReader {
     String where = name + ":" + l.getLineNr() + ":" + l.getColumnNr() + ": ";
     String msg = String.valueOf(e.getOriginalMessage());
     if (msg.contains("nesting depth")) {
-      return where + "lists and mappings are nested more than " + MAX_DEPTH + " levels deep here;"
-          + " andon reads at most " + MAX_DEPTH + ". Flatten the structure, or look for an"
+      return where
+          + "lists and mappings are nested more than "
+          + MAX_DEPTH
+          + " levels deep here;"
+          + " andon reads at most "
+          + MAX_DEPTH
+          + ". Flatten the structure, or look for an"
           + " unclosed '[' or '{'.";
     }
     int internals = msg.indexOf(", from `");
-    return where + (internals > 0 ? msg.substring(0, internals) + ")" : msg)
+    return where
+        + (internals > 0 ? msg.substring(0, internals) + ")" : msg)
         + ". Shorten the value.";
   }
 
@@ -279,10 +308,22 @@ public final class YamlReader {
         first = first.substring(0, at);
       }
       // SnakeYAML puts the useful part ("mapping values are not allowed here") in the message
-      String detail = msg.lines().skip(1).map(String::strip).filter(s -> !s.isEmpty()
-          && !s.startsWith("at [Source") && !s.startsWith("in 'reader'")).findFirst().orElse("");
-      return name + ":" + l.getLineNr() + ":" + l.getColumnNr() + ": malformed YAML: "
-          + first.strip() + (detail.isEmpty() ? "" : " (" + detail + ")")
+      String detail =
+          msg.lines()
+              .skip(1)
+              .map(String::strip)
+              .filter(
+                  s -> !s.isEmpty() && !s.startsWith("at [Source") && !s.startsWith("in 'reader'"))
+              .findFirst()
+              .orElse("");
+      return name
+          + ":"
+          + l.getLineNr()
+          + ":"
+          + l.getColumnNr()
+          + ": malformed YAML: "
+          + first.strip()
+          + (detail.isEmpty() ? "" : " (" + detail + ")")
           + ". Fix the syntax at that position.";
     }
     return name + ": malformed YAML: " + msg;

@@ -31,7 +31,8 @@ class AggregationsTest {
         } else {
           assertThat(got).as(what).isPresent();
           double w = want.asDouble();
-          assertThat(got.getAsDouble()).as(what)
+          assertThat(got.getAsDouble())
+              .as(what)
               .isCloseTo(w, within(Math.max(1e-12, Math.abs(w) * 1e-12)));
         }
       }

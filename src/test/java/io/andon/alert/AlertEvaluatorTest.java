@@ -29,21 +29,26 @@ class AlertEvaluatorTest {
     store = Store.open(dir.resolve("home"));
     clock = new OutboxTest.MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
     evaluator = new AlertEvaluator(store, clock);
-    store.tx(c -> {
-      var s = c.createStatement();
-      s.executeUpdate("INSERT INTO runs (job_name, job_file, definition, parameters, state,"
-          + " result_state, start_time) VALUES ('nightly', 'n.yml', '', '{}', 'TERMINATED',"
-          + " 'FAILED', 1), ('nightly', 'n.yml', '', '{}', 'TERMINATED', 'SUCCESS', 2),"
-          + " ('nightly', 'n.yml', '', '{}', 'TERMINATED', 'FAILED', 3)");
-      s.executeUpdate("INSERT INTO task_runs (run_id, task_key, state, result_state, attempts)"
-          + " VALUES (1, 'train', 'TERMINATED', 'FAILED', 3), (2, 'train', 'TERMINATED',"
-          + " 'SUCCESS', 1), (3, 'train', 'TERMINATED', 'FAILED', 2)");
-      s.executeUpdate("CREATE TABLE test_drift (window_end INTEGER, column_name TEXT,"
-          + " js_distance REAL)");
-      s.executeUpdate("INSERT INTO test_drift VALUES (1, 'age', 0.50), (2, 'age', 0.04),"
-          + " (2, 'age', 0.07), (2, 'income', 0.9), (1, 'income', 0.01)");
-      return null;
-    });
+    store.tx(
+        c -> {
+          var s = c.createStatement();
+          s.executeUpdate(
+              "INSERT INTO runs (job_name, job_file, definition, parameters, state,"
+                  + " result_state, start_time) VALUES ('nightly', 'n.yml', '', '{}', 'TERMINATED',"
+                  + " 'FAILED', 1), ('nightly', 'n.yml', '', '{}', 'TERMINATED', 'SUCCESS', 2),"
+                  + " ('nightly', 'n.yml', '', '{}', 'TERMINATED', 'FAILED', 3)");
+          s.executeUpdate(
+              "INSERT INTO task_runs (run_id, task_key, state, result_state, attempts)"
+                  + " VALUES (1, 'train', 'TERMINATED', 'FAILED', 3), (2, 'train', 'TERMINATED',"
+                  + " 'SUCCESS', 1), (3, 'train', 'TERMINATED', 'FAILED', 2)");
+          s.executeUpdate(
+              "CREATE TABLE test_drift (window_end INTEGER, column_name TEXT,"
+                  + " js_distance REAL)");
+          s.executeUpdate(
+              "INSERT INTO test_drift VALUES (1, 'age', 0.50), (2, 'age', 0.04),"
+                  + " (2, 'age', 0.07), (2, 'income', 0.9), (1, 'income', 0.01)");
+          return null;
+        });
   }
 
   @AfterEach
@@ -57,7 +62,8 @@ class AlertEvaluatorTest {
     return AlertsFile.read(f, Env.of(Map.of()));
   }
 
-  private static final String AUDIT = """
+  private static final String AUDIT =
+      """
       destinations:
         audit: {type: file, path: out/alerts.jsonl}
       """;
@@ -68,7 +74,10 @@ class AlertEvaluatorTest {
 
   @Test
   void aQueryOverRunHistoryTriggersWhenItsConditionHolds() throws Exception {
-    AlertsFile f = alerts(AUDIT + """
+    AlertsFile f =
+        alerts(
+            AUDIT
+                + """
         alerts:
           - name: nightly_failures
             query: SELECT result_state = 'FAILED' AS failed FROM runs WHERE job_name = 'nightly'
@@ -79,19 +88,22 @@ class AlertEvaluatorTest {
             condition: {column: attempts, aggregation: AVG, op: LESS_THAN, threshold: 2}
         """);
     List<AlertEvaluator.Result> r = evaluator.evaluate(f, List.of());
-    assertThat(r).extracting(x -> x.state()).containsExactly(AlertRule.State.TRIGGERED,
-        AlertRule.State.OK);
+    assertThat(r)
+        .extracting(x -> x.state())
+        .containsExactly(AlertRule.State.TRIGGERED, AlertRule.State.OK);
     assertThat(r.get(0).value()).contains("2");
     assertThat(r.get(0).previous()).isEqualTo(AlertRule.State.UNKNOWN);
     assertThat(r.get(0).notifications()).hasSize(1);
     assertThat(r.get(1).value()).contains("2");
-    assertThat(r.get(1).message()).isEqualTo("AVG(attempts) < 2 with value 2 over 3 rows:"
-        + " condition not met");
+    assertThat(r.get(1).message())
+        .isEqualTo("AVG(attempts) < 2 with value 2 over 3 rows:" + " condition not met");
   }
 
   @Test
   void aMetricSelectorReadsTheLatestWindowOfOneColumn() throws Exception {
-    AlertsFile f = alerts("""
+    AlertsFile f =
+        alerts(
+            """
         alerts:
           - name: age_drift
             metric: {table: test_drift, column: js_distance, where: {column_name: age},
@@ -111,18 +123,23 @@ class AlertEvaluatorTest {
 
   @Test
   void rulesReadTheQualityGateResultsTables() throws Exception {
-    store.tx(c -> {
-      var s = c.createStatement();
-      s.executeUpdate("INSERT INTO gate_evaluations (evaluation_id, gate, passed, evaluated_at)"
-          + " VALUES (1, 'production', 1, 100), (2, 'production', 0, 200)");
-      s.executeUpdate("INSERT INTO gate_checks (evaluation_id, check_name, metric, comparator,"
-          + " threshold, value, status, severity, blocking, message, source) VALUES"
-          + " (1, 'accuracy', 'accuracy', 'GreaterOrEqual', '0.95', 0.97, 'PASSED', 'error', 1,"
-          + " '', 'eval.json'), (2, 'accuracy', 'accuracy', 'GreaterOrEqual', '0.95', 0.91,"
-          + " 'FAILED', 'error', 1, '', 'eval.json')");
-      return null;
-    });
-    AlertsFile f = alerts("""
+    store.tx(
+        c -> {
+          var s = c.createStatement();
+          s.executeUpdate(
+              "INSERT INTO gate_evaluations (evaluation_id, gate, passed, evaluated_at)"
+                  + " VALUES (1, 'production', 1, 100), (2, 'production', 0, 200)");
+          s.executeUpdate(
+              "INSERT INTO gate_checks (evaluation_id, check_name, metric, comparator,"
+                  + " threshold, value, status, severity, blocking, message, source) VALUES"
+                  + " (1, 'accuracy', 'accuracy', 'GreaterOrEqual', '0.95', 0.97, 'PASSED', 'error', 1,"
+                  + " '', 'eval.json'), (2, 'accuracy', 'accuracy', 'GreaterOrEqual', '0.95', 0.91,"
+                  + " 'FAILED', 'error', 1, '', 'eval.json')");
+          return null;
+        });
+    AlertsFile f =
+        alerts(
+            """
         alerts:
           - name: gate_stopped_the_line
             query: SELECT passed FROM gate_evaluations WHERE gate = 'production'
@@ -134,14 +151,17 @@ class AlertEvaluatorTest {
             condition: {aggregation: MIN, op: LESS_THAN, threshold: 0.95}
         """);
     List<AlertEvaluator.Result> r = evaluator.evaluate(f, List.of());
-    assertThat(r).extracting(AlertEvaluator.Result::state)
+    assertThat(r)
+        .extracting(AlertEvaluator.Result::state)
         .containsExactly(AlertRule.State.TRIGGERED, AlertRule.State.TRIGGERED);
     assertThat(r.get(1).value()).contains("0.91");
   }
 
   @Test
   void emptyResultsBadQueriesAndNullsFollowTheDocumentedStates() throws Exception {
-    AlertsFile f = alerts("""
+    AlertsFile f =
+        alerts(
+            """
         alerts:
           - name: empty_ok
             query: SELECT 1 AS x FROM runs WHERE job_name = 'none'
@@ -172,9 +192,12 @@ class AlertEvaluatorTest {
     assertThat(r.get("empty_triggered").state()).isEqualTo(AlertRule.State.TRIGGERED);
     assertThat(r.get("missing_table").state()).isEqualTo(AlertRule.State.ERROR);
     assertThat(r.get("missing_table").message())
-        .contains("the query failed").contains("no such table: profile_metrics_not_there");
-    assertThat(r.get("missing_column").message()).isEqualTo("the result has no column 'nope'"
-        + " (columns: run_id); fix condition.column or the query.");
+        .contains("the query failed")
+        .contains("no such table: profile_metrics_not_there");
+    assertThat(r.get("missing_column").message())
+        .isEqualTo(
+            "the result has no column 'nope'"
+                + " (columns: run_id); fix condition.column or the query.");
     assertThat(r.get("no_message").state()).isEqualTo(AlertRule.State.TRIGGERED);
     assertThat(r.get("text_under_numeric_op").state()).isEqualTo(AlertRule.State.ERROR);
     assertThat(r.get("text_equal").state()).isEqualTo(AlertRule.State.TRIGGERED);
@@ -182,7 +205,9 @@ class AlertEvaluatorTest {
 
   @Test
   void alertQueriesCannotWriteToTheStore() throws Exception {
-    AlertsFile f = alerts("""
+    AlertsFile f =
+        alerts(
+            """
         alerts:
           - name: sneaky
             query: WITH x AS (SELECT 1) DELETE FROM task_runs RETURNING attempts
@@ -191,18 +216,23 @@ class AlertEvaluatorTest {
     AlertEvaluator.Result r = evaluator.evaluate(f, List.of()).get(0);
     assertThat(r.state()).isEqualTo(AlertRule.State.ERROR);
     assertThat(r.message()).contains("readonly");
-    int left = store.read(c -> {
-      try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM task_runs")) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    });
+    int left =
+        store.read(
+            c -> {
+              try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM task_runs")) {
+                rs.next();
+                return rs.getInt(1);
+              }
+            });
     assertThat(left).isEqualTo(3);
   }
 
   @Test
   void notificationsFollowTransitionsRetriggerAndNotifyOnOk() throws Exception {
-    AlertsFile f = alerts(AUDIT + """
+    AlertsFile f =
+        alerts(
+            AUDIT
+                + """
         alerts:
           - name: failures
             query: SELECT COUNT(*) AS n FROM runs WHERE result_state = 'FAILED'
@@ -235,16 +265,24 @@ class AlertEvaluatorTest {
     assertThat(one(f, "once").notifications()).isEmpty(); // notify_on_ok false
 
     assertThat(outbox.drain(Duration.ofMinutes(1)).delivered()).isEqualTo(4);
-    List<String> events = Files.readAllLines(dir.resolve("out/alerts.jsonl")).stream()
-        .map(l -> l.replaceAll(".*\"type\":\"([a-z.]+)\".*\"alert\":\"([a-z]+)\".*", "$1 $2"))
-        .toList();
-    assertThat(events).containsExactly("alert.triggered failures", "alert.triggered once",
-        "alert.triggered failures", "alert.ok failures");
+    List<String> events =
+        Files.readAllLines(dir.resolve("out/alerts.jsonl")).stream()
+            .map(l -> l.replaceAll(".*\"type\":\"([a-z.]+)\".*\"alert\":\"([a-z]+)\".*", "$1 $2"))
+            .toList();
+    assertThat(events)
+        .containsExactly(
+            "alert.triggered failures",
+            "alert.triggered once",
+            "alert.triggered failures",
+            "alert.ok failures");
   }
 
   @Test
   void stateIsKeptInTheStoreAcrossEvaluators() throws Exception {
-    AlertsFile f = alerts(AUDIT + """
+    AlertsFile f =
+        alerts(
+            AUDIT
+                + """
         alerts:
           - name: failures
             query: SELECT COUNT(*) AS n FROM runs WHERE result_state = 'FAILED'
@@ -256,13 +294,18 @@ class AlertEvaluatorTest {
     AlertEvaluator.Result r = later.evaluate(f, List.of()).get(0);
     assertThat(r.previous()).isEqualTo(AlertRule.State.TRIGGERED);
     assertThat(r.notifications()).isEmpty();
-    assertThat(new Outbox(store, new Senders(Env.of(Map.of()), clock), clock, clock::advance)
-        .list(Optional.empty(), 10)).hasSize(1);
+    assertThat(
+            new Outbox(store, new Senders(Env.of(Map.of()), clock), clock, clock::advance)
+                .list(Optional.empty(), 10))
+        .hasSize(1);
   }
 
   @Test
   void invalidAlertsFilesListEveryProblemWithFileLine() throws Exception {
-    assertThatThrownBy(() -> alerts("""
+    assertThatThrownBy(
+            () ->
+                alerts(
+                    """
         destinations:
           audit: {type: file, path: a.jsonl}
         alerts:
@@ -283,22 +326,26 @@ class AlertEvaluatorTest {
           - name: d
             query: SELECT 1 AS x
             condition: {column: x, op: IS_NULL}
-        """)).isInstanceOf(InvalidInputException.class)
+        """))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("alerts.yml has invalid alerts")
         .hasMessageContaining("alerts.yml:5:12: the query of alert 'a' must be a SELECT")
         .hasMessageContaining("alerts.yml:6:32: unknown op 'GRATER_THAN'; use one of")
         .hasMessageContaining("Did you mean 'GREATER_THAN'?")
-                .hasMessageContaining("alerts.yml:8:21: 'table' of the metric of alert 'b' must be a"
-            + " table or column name")
+        .hasMessageContaining(
+            "alerts.yml:8:21: 'table' of the metric of alert 'b' must be a"
+                + " table or column name")
         .hasMessageContaining("alerts.yml:11:30: unknown aggregation 'MEAN'")
         .hasMessageContaining("Did you mean 'AVG'?")
-        .hasMessageContaining("alerts.yml:14:57: the threshold of GREATER_THAN must be a number,"
-            + " not 'high'.")
-        .hasMessageContaining("alerts.yml:15:25: 'empty_result_state' must be OK, TRIGGERED or"
-            + " ERROR, not 'MAYBE'.")
+        .hasMessageContaining(
+            "alerts.yml:14:57: the threshold of GREATER_THAN must be a number," + " not 'high'.")
+        .hasMessageContaining(
+            "alerts.yml:15:25: 'empty_result_state' must be OK, TRIGGERED or"
+                + " ERROR, not 'MAYBE'.")
         .hasMessageContaining("alerts.yml:16:24: 'retrigger_seconds' must be 0")
-        .hasMessageContaining("alerts.yml:17:19: unknown destination id 'adit'; declared ids:"
-            + " audit. Did you mean 'audit'?")
+        .hasMessageContaining(
+            "alerts.yml:17:19: unknown destination id 'adit'; declared ids:"
+                + " audit. Did you mean 'audit'?")
         .hasMessageContaining("alerts.yml:17:26: each entry of 'notify' is a mapping")
         .hasMessageContaining("alerts.yml:18:5: alert name 'd' is used twice (first at line 12)");
   }

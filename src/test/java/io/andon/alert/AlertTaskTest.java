@@ -27,8 +27,9 @@ class AlertTaskTest {
   @TempDir Path dir;
 
   /** A task context over a real store, as the engine gives one to a payload runner. */
-  record Context(Store store, Path baseDir, Map<String, JsonNode> values,
-      ByteArrayOutputStream logged) implements TaskContext {
+  record Context(
+      Store store, Path baseDir, Map<String, JsonNode> values, ByteArrayOutputStream logged)
+      implements TaskContext {
     @Override
     public long runId() {
       return 7;
@@ -81,13 +82,17 @@ class AlertTaskTest {
   }
 
   private static YMap body(String yaml) {
-    return (YMap) ((YMap) YamlReader.parse("job.yml", yaml.getBytes(StandardCharsets.UTF_8)))
-        .get("alert_task").orElseThrow();
+    return (YMap)
+        ((YMap) YamlReader.parse("job.yml", yaml.getBytes(StandardCharsets.UTF_8)))
+            .get("alert_task")
+            .orElseThrow();
   }
 
   @Test
   void theTaskIsFoundByServiceLoaderFailsWhileAnAlertIsTriggeredAndPassesOnceOk() throws Exception {
-    Files.writeString(dir.resolve("nightly-alerts.yml"), """
+    Files.writeString(
+        dir.resolve("nightly-alerts.yml"),
+        """
         alerts:
           - name: failures
             query: SELECT COUNT(*) AS n FROM runs WHERE result_state = 'FAILED'
@@ -96,13 +101,22 @@ class AlertTaskTest {
             query: SELECT COUNT(*) AS n FROM runs
             condition: {column: n, op: LESS_THAN, threshold: 1}
         """);
-    PayloadType type = ServiceLoader.load(PayloadType.class).stream().map(p -> p.get())
-        .filter(t -> t.key().equals("alert_task")).findFirst().orElseThrow();
-    PayloadRunner runner = ServiceLoader.load(PayloadRunner.class).stream().map(p -> p.get())
-        .filter(t -> t.key().equals("alert_task")).findFirst().orElseThrow();
+    PayloadType type =
+        ServiceLoader.load(PayloadType.class).stream()
+            .map(p -> p.get())
+            .filter(t -> t.key().equals("alert_task"))
+            .findFirst()
+            .orElseThrow();
+    PayloadRunner runner =
+        ServiceLoader.load(PayloadRunner.class).stream()
+            .map(p -> p.get())
+            .filter(t -> t.key().equals("alert_task"))
+            .findFirst()
+            .orElseThrow();
     Problems problems = new Problems();
-    Payload p = type.parse(body("alert_task: {alerts_file: \"{{job.name}}-alerts.yml\"}\n"),
-        problems, dir).orElseThrow();
+    Payload p =
+        type.parse(body("alert_task: {alerts_file: \"{{job.name}}-alerts.yml\"}\n"), problems, dir)
+            .orElseThrow();
     assertThat(problems.list()).isEmpty();
     assertThat(p.templates()).containsExactly("{{job.name}}-alerts.yml");
 
@@ -117,9 +131,13 @@ class AlertTaskTest {
       assertThat(empty.logged().toString(StandardCharsets.UTF_8))
           .contains("volume: TRIGGERED (was UNKNOWN) - n < 1 with value 0 over 1 row");
 
-      store.tx(c -> c.createStatement().executeUpdate("INSERT INTO runs (job_name, job_file,"
-          + " definition, parameters, state, result_state, start_time) VALUES ('nightly',"
-          + " 'n.yml', '', '{}', 'TERMINATED', 'SUCCESS', 1)"));
+      store.tx(
+          c ->
+              c.createStatement()
+                  .executeUpdate(
+                      "INSERT INTO runs (job_name, job_file,"
+                          + " definition, parameters, state, result_state, start_time) VALUES ('nightly',"
+                          + " 'n.yml', '', '{}', 'TERMINATED', 'SUCCESS', 1)"));
       Context later = new Context(store, dir, new HashMap<>(), new ByteArrayOutputStream());
       TaskOutcome second = runner.run(p, later);
       assertThat(second.success()).isTrue();
@@ -131,21 +149,29 @@ class AlertTaskTest {
 
   @Test
   void parseReportsProblemsOfTheAlertsFileWithTheirPositions() throws Exception {
-    Files.writeString(dir.resolve("alerts.yml"), """
+    Files.writeString(
+        dir.resolve("alerts.yml"),
+        """
         alerts:
           - name: a
             query: SELECT 1 AS n
             condition: {column: n, op: BIGGER, threshold: 0}
         """);
     Problems problems = new Problems();
-    new AlertTask.Type().parse(body("""
+    new AlertTask.Type()
+        .parse(
+            body(
+                """
         alert_task:
           alerts_file: alerts.yml
           alerts: [a, b]
           fail_on: [TRIGGERED, WARN]
-        """), problems, dir);
+        """),
+            problems,
+            dir);
     String p = problems.list().toString();
-    assertThat(p).contains("alerts.yml:4:32: unknown op 'BIGGER'")
+    assertThat(p)
+        .contains("alerts.yml:4:32: unknown op 'BIGGER'")
         .contains("job.yml:4:24: fail_on takes TRIGGERED and ERROR, not 'WARN'.");
   }
 }

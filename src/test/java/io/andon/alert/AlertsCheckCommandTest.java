@@ -25,9 +25,13 @@ class AlertsCheckCommandTest {
   void seed() {
     home = dir.resolve("home");
     try (Store store = Store.open(home)) {
-      store.tx(c -> c.createStatement().executeUpdate("INSERT INTO runs (job_name, job_file,"
-          + " definition, parameters, state, result_state, start_time) VALUES ('nightly',"
-          + " 'n.yml', '', '{}', 'TERMINATED', 'FAILED', 1)"));
+      store.tx(
+          c ->
+              c.createStatement()
+                  .executeUpdate(
+                      "INSERT INTO runs (job_name, job_file,"
+                          + " definition, parameters, state, result_state, start_time) VALUES ('nightly',"
+                          + " 'n.yml', '', '{}', 'TERMINATED', 'FAILED', 1)"));
     }
   }
 
@@ -49,8 +53,12 @@ class AlertsCheckCommandTest {
   @Test
   void exitCodesSayWhetherAnyAlertTriggeredOrErred() throws Exception {
     try (Receiver r = Receiver.accepting()) {
-      Path f = alerts("destinations:\n  ops: {type: webhook, url: \"" + r.url("/a") + "\"}\n"
-          + """
+      Path f =
+          alerts(
+              "destinations:\n  ops: {type: webhook, url: \""
+                  + r.url("/a")
+                  + "\"}\n"
+                  + """
           alerts:
             - name: failures
               query: SELECT COUNT(*) AS n FROM runs WHERE result_state = 'FAILED'
@@ -64,7 +72,8 @@ class AlertsCheckCommandTest {
               condition: {column: n, op: GREATER_THAN, threshold: 10}
           """);
       assertThat(andon("alerts", "check", f.toString(), "--home", home.toString())).isEqualTo(1);
-      assertThat(out.toString()).containsPattern("failures\\s+TRIGGERED\\s+UNKNOWN\\s+1\\s+n > 0")
+      assertThat(out.toString())
+          .containsPattern("failures\\s+TRIGGERED\\s+UNKNOWN\\s+1\\s+n > 0")
           .containsPattern("broken\\s+ERROR")
           .contains("no such table: nowhere")
           .containsPattern("fine\\s+OK\\s+UNKNOWN\\s+1\\s+n > 10")
@@ -73,10 +82,13 @@ class AlertsCheckCommandTest {
       assertThat(Json.read(r.requests().get(0).body()).get("type").asText())
           .isEqualTo("alert.triggered");
 
-      assertThat(andon("alerts", "check", f.toString(), "--alert", "broken", "--home",
-          home.toString())).isEqualTo(4);
-      assertThat(andon("alerts", "check", f.toString(), "--alert", "fine", "--home",
-          home.toString())).isZero();
+      assertThat(
+              andon(
+                  "alerts", "check", f.toString(), "--alert", "broken", "--home", home.toString()))
+          .isEqualTo(4);
+      assertThat(
+              andon("alerts", "check", f.toString(), "--alert", "fine", "--home", home.toString()))
+          .isZero();
 
       assertThat(andon("alerts", "check", f.toString(), "--json", "--home", home.toString()))
           .isEqualTo(1);
@@ -96,7 +108,9 @@ class AlertsCheckCommandTest {
 
   @Test
   void invalidFilesAndUnknownAlertNamesExitTwo() throws Exception {
-    Path f = alerts("""
+    Path f =
+        alerts(
+            """
         alerts:
           - name: failures
             query: SELECT 1 AS n
@@ -104,20 +118,32 @@ class AlertsCheckCommandTest {
             notify: [{id: nowhere}]
         """);
     assertThat(andon("alerts", "check", f.toString(), "--home", home.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("alerts.yml:5:19: unknown destination id 'nowhere';"
-        + " declare it under 'destinations:'.");
-    Path g = alerts("""
+    assertThat(err.toString())
+        .contains(
+            "alerts.yml:5:19: unknown destination id 'nowhere';"
+                + " declare it under 'destinations:'.");
+    Path g =
+        alerts(
+            """
         alerts:
           - name: failures
             query: SELECT 1 AS n
             condition: {column: n, op: GREATER_THAN, threshold: 0}
         """);
-    assertThat(andon("alerts", "check", g.toString(), "--alert", "failure", "--home",
-        home.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("no alert named 'failure'").contains("Did you mean"
-        + " 'failures'?");
-    assertThat(andon("alerts", "check", dir.resolve("missing.yml").toString(), "--home",
-        home.toString())).isEqualTo(2);
+    assertThat(
+            andon("alerts", "check", g.toString(), "--alert", "failure", "--home", home.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("no alert named 'failure'")
+        .contains("Did you mean" + " 'failures'?");
+    assertThat(
+            andon(
+                "alerts",
+                "check",
+                dir.resolve("missing.yml").toString(),
+                "--home",
+                home.toString()))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("missing.yml: no such file.");
   }
 }

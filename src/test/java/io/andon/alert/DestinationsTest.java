@@ -18,8 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DestinationsTest {
   static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-  static final Env ENV = Env.of(Map.of("OPS_SECRET", SECRET, "SLACK_URL",
-      "https://hooks.slack.example/services/T0/B0/XYZ", "SMTP_PASSWORD", "pw"));
+  static final Env ENV =
+      Env.of(
+          Map.of(
+              "OPS_SECRET",
+              SECRET,
+              "SLACK_URL",
+              "https://hooks.slack.example/services/T0/B0/XYZ",
+              "SMTP_PASSWORD",
+              "pw"));
 
   @TempDir Path dir;
 
@@ -37,7 +44,9 @@ class DestinationsTest {
   @Test
   void parsesEveryDestinationType() {
     Problems p = new Problems();
-    Destinations d = parse("""
+    Destinations d =
+        parse(
+            """
         destinations:
           ops_hook: {type: webhook, url: "https://ops.example/hook", secret_env: OPS_SECRET,
                      timeout_seconds: 2.5, retry_schedule_seconds: [0, 1, 60]}
@@ -50,7 +59,8 @@ class DestinationsTest {
           audit: {type: file, path: logs/notifications.jsonl}
           gh: {type: webhook, url: "https://ci.example/hook", secret_env: SLACK_URL,
                signature: github}
-        """, p);
+        """,
+            p);
     assertThat(p.list()).isEmpty();
     assertThat(d.ids()).containsExactly("ops_hook", "team_slack", "oncall", "audit", "gh");
     assertThat(((Destination.Webhook) d.get("gh").orElseThrow()).signature())
@@ -71,32 +81,41 @@ class DestinationsTest {
 
   @Test
   void malformedUrlIsRejectedWithFileLineAndColumn() {
-    assertThat(problemsOf("""
+    assertThat(
+            problemsOf(
+                """
         destinations:
           a: {type: webhook, url: "htp:/nowhere"}
           b:
             type: slack
             url: "https://exa mple.com/x"
-        """)).contains("job.yml:2:27: 'url' of destination 'a' must start with https:// or"
-            + " http://.")
+        """))
+        .contains(
+            "job.yml:2:27: 'url' of destination 'a' must start with https:// or" + " http://.")
         .contains("job.yml:5:10: 'url' of destination 'b' is not a valid URL");
   }
 
   @Test
   void missingSecretVariableIsRejectedAtValidationWithItsName() {
-    assertThat(problemsOf("""
+    assertThat(
+            problemsOf(
+                """
         destinations:
           ops_hook:
             type: webhook
             url: https://ops.example/hook
             secret_env: NOT_SET_ANYWHERE
-        """)).contains("job.yml:5:17: environment variable NOT_SET_ANYWHERE is not set; export"
-            + " NOT_SET_ANYWHERE=whsec_<base64 key>");
+        """))
+        .contains(
+            "job.yml:5:17: environment variable NOT_SET_ANYWHERE is not set; export"
+                + " NOT_SET_ANYWHERE=whsec_<base64 key>");
   }
 
   @Test
   void secretsWrittenInTheYamlAreRefused() {
-    String problems = problemsOf("""
+    String problems =
+        problemsOf(
+            """
         destinations:
           ops_hook: {type: webhook, url: "https://ops.example/h", secret: "whsec_abc"}
           mail:
@@ -105,16 +124,21 @@ class DestinationsTest {
             smtp: {host: h, from: a@example.com, password: hunter2}
           basic: {type: webhook, url: "https://bob:pa55word@ops.example/h"}
         """);
-    assertThat(problems).contains("job.yml:2:59: secrets are never written in YAML")
+    assertThat(problems)
+        .contains("job.yml:2:59: secrets are never written in YAML")
         .contains("name it with 'secret_env'")
         .contains("job.yml:6:42: secrets are never written in YAML")
         .contains("job.yml:7:31: 'url' of destination 'basic' holds a user name or password")
-        .doesNotContain("hunter2").doesNotContain("whsec_abc").doesNotContain("pa55word");
+        .doesNotContain("hunter2")
+        .doesNotContain("whsec_abc")
+        .doesNotContain("pa55word");
   }
 
   @Test
   void unknownTypesKeysAndBadAddressesAreNamedWithHints() {
-    String problems = problemsOf("""
+    String problems =
+        problemsOf(
+            """
         destinations:
           a: {type: webhok, url: "https://x.example"}
           b: {type: slack, url: "https://x.example", retries: 3}
@@ -122,7 +146,8 @@ class DestinationsTest {
           d: {type: file}
           e: {type: slack}
         """);
-    assertThat(problems).contains("job.yml:2:13: unknown destination type 'webhok'")
+    assertThat(problems)
+        .contains("job.yml:2:13: unknown destination type 'webhok'")
         .contains("Did you mean 'webhook'?")
         .contains("job.yml:3:46: unknown key 'retries' in destination 'b' (type slack).")
         .contains("job.yml:4:25: 'not-an-address' is not an e-mail address")
@@ -132,7 +157,9 @@ class DestinationsTest {
 
   @Test
   void aSharedDestinationsFileIsReadFromAPathRelativeToTheJob() throws Exception {
-    Files.writeString(dir.resolve("shared.yml"), """
+    Files.writeString(
+        dir.resolve("shared.yml"),
+        """
         destinations:
           audit: {type: file, path: out/audit.jsonl}
         """);
@@ -142,13 +169,16 @@ class DestinationsTest {
     assertThat(((Destination.File) d.get("audit").orElseThrow()).path())
         .isEqualTo(dir.resolve("out/audit.jsonl").toAbsolutePath());
 
-    Files.writeString(dir.resolve("bad.yml"), """
+    Files.writeString(
+        dir.resolve("bad.yml"),
+        """
         destinations:
           audit: {type: file}
         """);
     Problems p2 = new Problems();
     parse("destinations: bad.yml\n", p2);
-    assertThat(p2.list().toString()).contains("job.yml:1:15: the destinations file")
+    assertThat(p2.list().toString())
+        .contains("job.yml:1:15: the destinations file")
         .contains("bad.yml:2:10: destination 'audit' needs 'path'.");
     assertThatThrownBy(() -> DestinationsYaml.read(dir.resolve("bad.yml"), ENV))
         .isInstanceOf(InvalidInputException.class);
@@ -157,7 +187,9 @@ class DestinationsTest {
   @Test
   void storedFormRoundTripsAndHoldsOnlyVariableNames() {
     Problems p = new Problems();
-    Destinations d = parse("""
+    Destinations d =
+        parse(
+            """
         destinations:
           w: {type: webhook, url: "https://ops.example/hook?x=1", secret_env: OPS_SECRET}
           g: {type: webhook, url: "https://ops.example/g", secret_env: OPS_SECRET, signature: github}
@@ -165,7 +197,8 @@ class DestinationsTest {
           m: {type: email, to: [a@example.com], smtp: {host: h, port: 25, from: b@example.com,
               username: u, password_env: SMTP_PASSWORD}}
           f: {type: file, path: x.jsonl, retry_schedule_seconds: [0, 0.5]}
-        """, p);
+        """,
+            p);
     assertThat(p.list()).isEmpty();
     for (Destination x : d.all().values()) {
       String json = Json.write(DestinationJson.toJson(x));

@@ -23,7 +23,9 @@ class JobNotificationsEndToEndTest {
 
   @Test
   void aFailingJobNotifiesEachEventOnceThroughAFlakyReceiver() throws Exception {
-    Files.writeString(dir.resolve("alerts.yml"), """
+    Files.writeString(
+        dir.resolve("alerts.yml"),
+        """
         destinations: {audit: {type: file, path: out/audit.jsonl}}
         alerts:
           - name: failed_attempts
@@ -31,8 +33,11 @@ class JobNotificationsEndToEndTest {
             condition: {column: n, op: GREATER_THAN, threshold: 0}
             notify: [{id: audit}]
         """);
-    try (Receiver ops = Receiver.failingFirst(2); Store store = Store.open(dir.resolve("home"))) {
-      Files.writeString(dir.resolve("job.yml"), """
+    try (Receiver ops = Receiver.failingFirst(2);
+        Store store = Store.open(dir.resolve("home"))) {
+      Files.writeString(
+          dir.resolve("job.yml"),
+          """
           name: e2e
           destinations:
             ops: {type: webhook, url: "%s", retry_schedule_seconds: [0, 0.05, 0.1, 0.2]}
@@ -50,11 +55,12 @@ class JobNotificationsEndToEndTest {
               depends_on: [{task_key: flaky}]
               run_if: ALL_DONE
               alert_task: {alerts_file: alerts.yml, fail_on: []}
-          """.formatted(ops.url("/hook")));
+          """
+              .formatted(ops.url("/hook")));
       JobSpec job = new JobLoader().load(dir.resolve("job.yml"), Optional.empty());
       NotificationListener listener = NotificationListener.forJob(job, store);
-      Executor.Outcome outcome = new Executor(store, Executor.Options.defaults(),
-          List.of(listener)).run(job, Map.of());
+      Executor.Outcome outcome =
+          new Executor(store, Executor.Options.defaults(), List.of(listener)).run(job, Map.of());
       Outbox.Report last = listener.finish(Duration.ofSeconds(5));
 
       // the leaf 'check' runs ALL_DONE and succeeds: SUCCESS_WITH_FAILURES, notified on_failure
@@ -64,10 +70,13 @@ class JobNotificationsEndToEndTest {
       assertThat(ops.acceptedIds()).hasSize(2);
       assertThat(ops.requests()).hasSizeGreaterThanOrEqualTo(4);
       List<String> audit = Files.readAllLines(dir.resolve("out/audit.jsonl"));
-      assertThat(audit.stream().map(l -> l.replaceAll(".*\"type\":\"([a-z._]+)\".*", "$1"))
-          .sorted().toList())
-          .containsExactly("alert.triggered", "run.started", "run.success_with_failures",
-              "task.started");
+      assertThat(
+              audit.stream()
+                  .map(l -> l.replaceAll(".*\"type\":\"([a-z._]+)\".*", "$1"))
+                  .sorted()
+                  .toList())
+          .containsExactly(
+              "alert.triggered", "run.started", "run.success_with_failures", "task.started");
       assertThat(Outbox.open(store).list(Optional.empty(), 100))
           .allMatch(n -> n.state() == StoredNotification.State.DELIVERED);
     }
@@ -76,7 +85,9 @@ class JobNotificationsEndToEndTest {
   @Test
   void aSlowRunIsWarnedOfItsDurationOnceByItsOneTimer() throws Exception {
     try (Store store = Store.open(dir.resolve("home"))) {
-      Files.writeString(dir.resolve("slow.yml"), """
+      Files.writeString(
+          dir.resolve("slow.yml"),
+          """
           name: slow
           health: {rules: [{metric: RUN_DURATION_SECONDS, op: GREATER_THAN, value: 1}]}
           destinations: {audit: {type: file, path: out/audit.jsonl}}
@@ -87,16 +98,20 @@ class JobNotificationsEndToEndTest {
           """);
       JobSpec job = new JobLoader().load(dir.resolve("slow.yml"), Optional.empty());
       List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
-      NotificationListener listener = new NotificationListener(Outbox.open(store),
-          NotificationListener.config(job, Env.system()), java.time.Clock.systemUTC(),
-          heard::add);
-      Executor.Outcome outcome = new Executor(store, Executor.Options.defaults(),
-          List.of(listener)).run(job, Map.of());
+      NotificationListener listener =
+          new NotificationListener(
+              Outbox.open(store),
+              NotificationListener.config(job, Env.system()),
+              java.time.Clock.systemUTC(),
+              heard::add);
+      Executor.Outcome outcome =
+          new Executor(store, Executor.Options.defaults(), List.of(listener)).run(job, Map.of());
       listener.finish(Duration.ofSeconds(5));
 
       assertThat(outcome.result().name()).isEqualTo("SUCCESS");
       assertThat(Outbox.open(store).list(Optional.empty(), 100))
-          .extracting(StoredNotification::event).containsExactly("run.duration_warning");
+          .extracting(StoredNotification::event)
+          .containsExactly("run.duration_warning");
       assertThat(Files.readAllLines(dir.resolve("out/audit.jsonl"))).hasSize(1);
       assertThat(heard).isEmpty();
     }
@@ -105,7 +120,9 @@ class JobNotificationsEndToEndTest {
   @Test
   void theJobLoaderRejectsBadNotificationsWithFileLine() throws Exception {
     Path job = dir.resolve("bad.yml");
-    Files.writeString(job, """
+    Files.writeString(
+        job,
+        """
         name: bad
         destinations:
           ops_hook: {type: webhook, url: "ftp://ops.example/h"}
@@ -119,10 +136,12 @@ class JobNotificationsEndToEndTest {
         """);
     assertThatThrownBy(() -> new JobLoader().load(job, Optional.empty()))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("bad.yml:3:34: 'url' of destination 'ops_hook' must start with"
-            + " https:// or http://.")
-        .hasMessageContaining("bad.yml:6:21: unknown destination id 'ops_hok'; declared ids:"
-            + " ok, ops_hook. Did you mean 'ops_hook'?")
+        .hasMessageContaining(
+            "bad.yml:3:34: 'url' of destination 'ops_hook' must start with"
+                + " https:// or http://.")
+        .hasMessageContaining(
+            "bad.yml:6:21: unknown destination id 'ops_hok'; declared ids:"
+                + " ok, ops_hook. Did you mean 'ops_hook'?")
         .hasMessageContaining("bad.yml:10:47: unknown destination id 'nope'");
   }
 }

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,8 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class NotificationListenerTest {
   static final Env ENV = Env.of(Map.of("OPS_SECRET", DestinationsTest.SECRET));
-  static final RunInfo RUN = new RunInfo(12, "nightly", "jobs/nightly.yml",
-      Instant.parse("2026-11-28T10:00:00Z"), Map.of("day", "2026-11-28"), 0);
+  static final RunInfo RUN =
+      new RunInfo(
+          12,
+          "nightly",
+          "jobs/nightly.yml",
+          Instant.parse("2026-11-28T10:00:00Z"),
+          Map.of("day", "2026-11-28"),
+          0);
 
   @TempDir Path dir;
   Store store;
@@ -43,8 +48,12 @@ class NotificationListenerTest {
   @BeforeEach
   void open() {
     store = Store.open(dir.resolve("home"));
-    outbox = new Outbox(store, new Senders(ENV, Clock.systemUTC()), Clock.systemUTC(),
-        d -> Thread.sleep(d.toMillis()));
+    outbox =
+        new Outbox(
+            store,
+            new Senders(ENV, Clock.systemUTC()),
+            Clock.systemUTC(),
+            d -> Thread.sleep(d.toMillis()));
   }
 
   @AfterEach
@@ -62,34 +71,62 @@ class NotificationListenerTest {
       root.get(k).ifPresent(v -> extras.put(k, v));
     }
     List<TaskSpec> tasks = new ArrayList<>();
-    root.get("tasks").map(YNode.class::cast).ifPresent(t -> {
-      for (YNode n : ((io.andon.yaml.YList) t).items()) {
-        YMap m = (YMap) n;
-        Map<String, YNode> te = new LinkedHashMap<>();
-        for (String k : NotificationConfig.TASK_KEYS) {
-          m.get(k).ifPresent(v -> te.put(k, v));
-        }
-        tasks.add(new TaskSpec(((io.andon.yaml.YScalar) m.get("task_key").orElseThrow()).text(),
-            List.<Dependency>of(), RunIf.ALL_SUCCESS, Optional.empty(), false, 0, 2, 0, false,
-            () -> "shell_task", te, new Loc(file.toString(), 1, 1)));
-      }
-    });
-    return new JobSpec("nightly", file, Optional.empty(), List.of(), tasks, 1, false, 0,
-        Map.of(), extras, yaml, io.andon.job.BundleSettings.NONE,
+    root.get("tasks")
+        .map(YNode.class::cast)
+        .ifPresent(
+            t -> {
+              for (YNode n : ((io.andon.yaml.YList) t).items()) {
+                YMap m = (YMap) n;
+                Map<String, YNode> te = new LinkedHashMap<>();
+                for (String k : NotificationConfig.TASK_KEYS) {
+                  m.get(k).ifPresent(v -> te.put(k, v));
+                }
+                tasks.add(
+                    new TaskSpec(
+                        ((io.andon.yaml.YScalar) m.get("task_key").orElseThrow()).text(),
+                        List.<Dependency>of(),
+                        RunIf.ALL_SUCCESS,
+                        Optional.empty(),
+                        false,
+                        0,
+                        2,
+                        0,
+                        false,
+                        () -> "shell_task",
+                        te,
+                        new Loc(file.toString(), 1, 1)));
+              }
+            });
+    return new JobSpec(
+        "nightly",
+        file,
+        Optional.empty(),
+        List.of(),
+        tasks,
+        1,
+        false,
+        0,
+        Map.of(),
+        extras,
+        yaml,
+        io.andon.job.BundleSettings.NONE,
         file.toAbsolutePath().getParent());
   }
 
   private NotificationListener listener(JobSpec job) {
-    return new NotificationListener(outbox, NotificationListener.config(job, ENV),
-        Clock.systemUTC(), warnings::add);
+    return new NotificationListener(
+        outbox, NotificationListener.config(job, ENV), Clock.systemUTC(), warnings::add);
   }
 
   private List<String> events() {
     return outbox.list(Optional.empty(), 1000).stream()
-        .map(n -> n.event() + "->" + n.destinationId()).sorted().toList();
+        .map(n -> n.event() + "->" + n.destinationId())
+        .sorted()
+        .toList();
   }
 
-  private static final String FILES = """
+  private static final String FILES =
+      """
       destinations:
         ops: {type: file, path: out/ops.jsonl}
         audit: {type: file, path: out/audit.jsonl}
@@ -97,7 +134,10 @@ class NotificationListenerTest {
 
   @Test
   void eachJobHookNotifiesItsDestinations() throws Exception {
-    JobSpec job = job(FILES + """
+    JobSpec job =
+        job(
+            FILES
+                + """
         webhook_notifications:
           on_start: [{id: audit}]
           on_success: [{id: audit}]
@@ -110,14 +150,22 @@ class NotificationListenerTest {
       l.runStarted(next);
       l.runFinished(next, "SUCCESS", "");
     }
-    assertThat(events()).containsExactly("run.failed->audit", "run.failed->ops",
-        "run.started->audit", "run.started->audit", "run.succeeded->audit");
-    assertThat(outbox.list(Optional.empty(), 100)).allMatch(n -> n.state()
-        == StoredNotification.State.DELIVERED);
+    assertThat(events())
+        .containsExactly(
+            "run.failed->audit",
+            "run.failed->ops",
+            "run.started->audit",
+            "run.started->audit",
+            "run.succeeded->audit");
+    assertThat(outbox.list(Optional.empty(), 100))
+        .allMatch(n -> n.state() == StoredNotification.State.DELIVERED);
     List<String> lines = Files.readAllLines(dir.resolve("out/ops.jsonl"));
     assertThat(lines).hasSize(1);
-    assertThat(lines.get(0)).contains("\"run_id\":12").contains("\"result_state\":\"FAILED\"")
-        .contains("\"hook\":\"on_failure\"").contains("\"day\":\"2026-11-28\"")
+    assertThat(lines.get(0))
+        .contains("\"run_id\":12")
+        .contains("\"result_state\":\"FAILED\"")
+        .contains("\"hook\":\"on_failure\"")
+        .contains("\"day\":\"2026-11-28\"")
         .contains("task train failed");
     assertThat(warnings).isEmpty();
   }
@@ -132,9 +180,16 @@ class NotificationListenerTest {
     }
     assertThat(events()).containsExactly("run.canceled->ops", "run.skipped->ops");
 
-    store.tx(c -> c.createStatement().executeUpdate("DELETE FROM notification_attempts")
-        + c.createStatement().executeUpdate("DELETE FROM notifications"));
-    try (NotificationListener l = listener(job(FILES + hooks + """
+    store.tx(
+        c ->
+            c.createStatement().executeUpdate("DELETE FROM notification_attempts")
+                + c.createStatement().executeUpdate("DELETE FROM notifications"));
+    try (NotificationListener l =
+        listener(
+            job(
+                FILES
+                    + hooks
+                    + """
         notification_settings: {no_alert_for_skipped_runs: true, no_alert_for_canceled_runs: true}
         """))) {
       l.runFinished(RUN, "CANCELED", "canceled by user");
@@ -146,7 +201,10 @@ class NotificationListenerTest {
 
   @Test
   void alertOnLastAttemptWaitsForTheLastRetryAndSkipsRetryStarts() throws Exception {
-    JobSpec job = job(FILES + """
+    JobSpec job =
+        job(
+            FILES
+                + """
         tasks:
           - task_key: train
             webhook_notifications: {on_start: [{id: audit}], on_failure: [{id: ops}]}
@@ -164,17 +222,27 @@ class NotificationListenerTest {
       l.taskStarted(RUN, "score", 2);
     }
     List<StoredNotification> all = outbox.list(Optional.empty(), 100);
-    assertThat(events()).containsExactly("task.failed->ops", "task.failed->ops",
-        "task.started->audit", "task.started->audit", "task.started->audit");
-    assertThat(all).filteredOn(n -> n.source().endsWith("train"))
+    assertThat(events())
+        .containsExactly(
+            "task.failed->ops",
+            "task.failed->ops",
+            "task.started->audit",
+            "task.started->audit",
+            "task.started->audit");
+    assertThat(all)
+        .filteredOn(n -> n.source().endsWith("train"))
         .extracting(StoredNotification::text)
-        .containsExactlyInAnyOrder("Task 'train' of job 'nightly' run 12 started (attempt 1).",
+        .containsExactlyInAnyOrder(
+            "Task 'train' of job 'nightly' run 12 started (attempt 1).",
             "Task 'train' of job 'nightly' run 12 finished FAILED on attempt 2: exit 1.");
   }
 
   @Test
   void forEachIterationsFollowTheirTasksSettingsOncePerIteration() throws Exception {
-    JobSpec job = job(FILES + """
+    JobSpec job =
+        job(
+            FILES
+                + """
         tasks:
           - task_key: score
             webhook_notifications: {on_failure: [{id: ops}]}
@@ -184,21 +252,22 @@ class NotificationListenerTest {
       l.taskFinished(RUN, "score[1]", "FAILED", 1, false, "bad row");
       l.taskFinished(RUN, "score[1]", "FAILED", 1, false, "bad row");
     }
-    assertThat(outbox.list(Optional.empty(), 100)).extracting(StoredNotification::source)
-        .containsExactlyInAnyOrder("job nightly run 12 task score[0]",
-            "job nightly run 12 task score[1]");
+    assertThat(outbox.list(Optional.empty(), 100))
+        .extracting(StoredNotification::source)
+        .containsExactlyInAnyOrder(
+            "job nightly run 12 task score[0]", "job nightly run 12 task score[1]");
     assertThat(NotificationListener.baseKey("a[b]")).isEqualTo("a[b]");
   }
 
   @Test
   void anEventHeardTwiceIsNotifiedOnce() throws Exception {
-    try (NotificationListener l = listener(job(FILES
-        + "webhook_notifications: {on_failure: [{id: ops}]}\n"))) {
+    try (NotificationListener l =
+        listener(job(FILES + "webhook_notifications: {on_failure: [{id: ops}]}\n"))) {
       l.runFinished(RUN, "FAILED", "x");
       l.runFinished(RUN, "FAILED", "x");
     }
-    try (NotificationListener again = listener(job(FILES
-        + "webhook_notifications: {on_failure: [{id: ops}]}\n"))) {
+    try (NotificationListener again =
+        listener(job(FILES + "webhook_notifications: {on_failure: [{id: ops}]}\n"))) {
       again.runFinished(RUN, "FAILED", "x"); // a restarted andon replaying the event
     }
     assertThat(events()).containsExactly("run.failed->ops");
@@ -207,7 +276,10 @@ class NotificationListenerTest {
 
   @Test
   void theRunDurationWarningFiresOnceFromTheListenersOwnTimer() throws Exception {
-    JobSpec job = job(FILES + """
+    JobSpec job =
+        job(
+            FILES
+                + """
         health: {rules: [{metric: RUN_DURATION_SECONDS, op: GREATER_THAN, value: 1}]}
         webhook_notifications: {on_duration_warning_threshold_exceeded: [{id: ops}]}
         """);
@@ -222,14 +294,15 @@ class NotificationListenerTest {
       l.runFinished(late, "SUCCESS", "");
     }
     List<StoredNotification> all = outbox.list(Optional.empty(), 100);
-    assertThat(all).extracting(StoredNotification::event)
-        .containsExactly("run.duration_warning");
+    assertThat(all).extracting(StoredNotification::event).containsExactly("run.duration_warning");
     assertThat(all.get(0).source()).isEqualTo("job nightly run 20");
   }
 
   @Test
   void emailAddressesGoThroughTheJobsEmailDestination() throws Exception {
-    JobSpec job = job("""
+    JobSpec job =
+        job(
+            """
         destinations:
           mail: {type: email, to: [team@example.com], smtp: {host: 127.0.0.1, port: 2, from:
                  andon@example.com}, retry_schedule_seconds: [0, 600]}
@@ -247,7 +320,9 @@ class NotificationListenerTest {
 
   @Test
   void badNotificationSettingsAreRejectedAtLoadWithFileLine() throws Exception {
-    JobSpec job = job("""
+    JobSpec job =
+        job(
+            """
         destinations:
           ops_hook: {type: webhook, url: "https://ops.example/h", secret_env: NOT_SET_VAR}
           slack: {type: slack, url: "not a url"}
@@ -263,20 +338,27 @@ class NotificationListenerTest {
             health: {rules: [{metric: QUEUE_SECONDS, op: LESS_THAN, value: -1}]}
         """);
     io.andon.yaml.Problems problems = new io.andon.yaml.Problems();
-    new NotificationsExtension(ENV).validate(job, job.extras(),
-        Map.of("train", job.tasks().get(0).extras()), problems);
-    String p = problems.list().stream().map(Object::toString)
-        .reduce("", (a, b) -> a + b + "\n").replace(dir.toString() + "/", "");
-    assertThat(p).contains("job.yml:2:71: environment variable NOT_SET_VAR is not set")
+    new NotificationsExtension(ENV)
+        .validate(job, job.extras(), Map.of("train", job.tasks().get(0).extras()), problems);
+    String p =
+        problems.list().stream()
+            .map(Object::toString)
+            .reduce("", (a, b) -> a + b + "\n")
+            .replace(dir.toString() + "/", "");
+    assertThat(p)
+        .contains("job.yml:2:71: environment variable NOT_SET_VAR is not set")
         .contains("job.yml:3:29: 'url' of destination 'slack' is not a valid URL")
         .contains("job.yml:5:15: 'on_failure' of the job lists 4 destinations; at most 3")
-        .contains("job.yml:5:21: unknown destination id 'ops_hok'; declared ids: ops_hook,"
-            + " slack."
-            + " Did you mean 'ops_hook'?")
-        .contains("job.yml:6:14: each webhook notification is a mapping {id: DESTINATION_ID}."
-            + " Write {id: ops_hook}.")
-        .contains("job.yml:7:43: on_duration_warning_threshold_exceeded of the job needs a"
-            + " threshold")
+        .contains(
+            "job.yml:5:21: unknown destination id 'ops_hok'; declared ids: ops_hook,"
+                + " slack."
+                + " Did you mean 'ops_hook'?")
+        .contains(
+            "job.yml:6:14: each webhook notification is a mapping {id: DESTINATION_ID}."
+                + " Write {id: ops_hook}.")
+        .contains(
+            "job.yml:7:43: on_duration_warning_threshold_exceeded of the job needs a"
+                + " threshold")
         .contains("job.yml:10:25: 'alert_on_last_attempt' is a task setting")
         .contains("job.yml:13:31: andon checks the health metric RUN_DURATION_SECONDS only")
         .contains("job.yml:13:50: the op of RUN_DURATION_SECONDS must be GREATER_THAN")
@@ -284,9 +366,13 @@ class NotificationListenerTest {
     // addresses with no SMTP server to send through: a warning, as for a bundle made for
     // Databricks, whose workspace sends them
     assertThat(p).doesNotContain("email_notifications");
-    assertThat(problems.notices()).extracting(n -> n.where().replace(dir.toString() + "/", ""))
-        .anyMatch(w -> w.startsWith("job.yml:9:16: email_notifications of the job lists"
-            + " addresses, but the job declares no e-mail destination"));
+    assertThat(problems.notices())
+        .extracting(n -> n.where().replace(dir.toString() + "/", ""))
+        .anyMatch(
+            w ->
+                w.startsWith(
+                    "job.yml:9:16: email_notifications of the job lists"
+                        + " addresses, but the job declares no e-mail destination"));
     assertThatThrownBy(() -> NotificationListener.config(job, ENV))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("has invalid notifications");
@@ -295,9 +381,12 @@ class NotificationListenerTest {
   @Test
   void notificationsReachASignatureVerifyingReceiver() throws Exception {
     try (Receiver r = Receiver.verifying(DestinationsTest.SECRET)) {
-      JobSpec job = job("destinations:\n  ops: {type: webhook, url: \"" + r.url("/andon")
-          + "\", secret_env: OPS_SECRET}\nwebhook_notifications: {on_failure: [{id: ops}],"
-          + " on_success: [{id: ops}]}\n");
+      JobSpec job =
+          job(
+              "destinations:\n  ops: {type: webhook, url: \""
+                  + r.url("/andon")
+                  + "\", secret_env: OPS_SECRET}\nwebhook_notifications: {on_failure: [{id: ops}],"
+                  + " on_success: [{id: ops}]}\n");
       try (NotificationListener l = listener(job)) {
         l.runFinished(RUN, "FAILED", "boom");
         l.runFinished(new RunInfo(13, "nightly", "f", Instant.now(), Map.of(), 0), "SUCCESS", "");

@@ -30,7 +30,10 @@ class NotificationsCommandTest {
   }
 
   private static Destination hook(String id, Receiver r) {
-    return new Destination.Webhook(id, UrlRef.of(r.url("/hook")), Optional.empty(),
+    return new Destination.Webhook(
+        id,
+        UrlRef.of(r.url("/hook")),
+        Optional.empty(),
         new Destination.Delivery(RetrySchedule.ofMillis(0, 5_000, 5_000), Duration.ofSeconds(5)));
   }
 
@@ -42,8 +45,12 @@ class NotificationsCommandTest {
     Notification a = OutboxTest.note("run 1 failed", "ops");
     Notification b = OutboxTest.note("run 2 failed", "ops");
     try (Store store = Store.open(home)) {
-      Outbox outbox = new Outbox(store, new Senders(Env.of(Map.of()), Clock.systemUTC()),
-          Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+      Outbox outbox =
+          new Outbox(
+              store,
+              new Senders(Env.of(Map.of()), Clock.systemUTC()),
+              Clock.systemUTC(),
+              d -> Thread.sleep(d.toMillis()));
       outbox.enqueue(a, hook("ops", first));
       outbox.enqueue(b, hook("ops", first));
       Outbox.Report r = outbox.drain(Duration.ofMillis(200)); // what 'andon run' does at exit
@@ -57,8 +64,8 @@ class NotificationsCommandTest {
     try (Receiver back = Receiver.onPort(port)) {
       out.getBuffer().setLength(0);
       assertThat(andon("notifications", "retry", "--home", home.toString())).isZero();
-      assertThat(out.toString()).contains("2 attempts, 2 delivered; left in the outbox: 0"
-          + " pending, 0 failed.");
+      assertThat(out.toString())
+          .contains("2 attempts, 2 delivered; left in the outbox: 0" + " pending, 0 failed.");
       assertThat(back.acceptedIds()).containsExactlyInAnyOrder(a.id(), b.id());
       assertThat(back.requests()).hasSize(2);
 
@@ -89,8 +96,14 @@ class NotificationsCommandTest {
       Outbox.open(store).enqueue(a, hook("ops", gone));
     }
     assertThat(andon("notifications", "retry", "--home", home.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("andon: " + a.id() + " to 'ops' (attempt 1): cannot"
-        + " connect to http://127.0.0.1:" + gone.port() + "/...");
+    assertThat(err.toString())
+        .contains(
+            "andon: "
+                + a.id()
+                + " to 'ops' (attempt 1): cannot"
+                + " connect to http://127.0.0.1:"
+                + gone.port()
+                + "/...");
     assertThat(out.toString()).contains("left in the outbox: 1 pending, 0 failed.");
 
     assertThat(andon("notifications", "list", "--state", "failed", "--home", home.toString()))
@@ -102,8 +115,8 @@ class NotificationsCommandTest {
   void unknownIdsAndBadFlagsExitTwoWithAMessage() {
     assertThat(andon("notifications", "retry", "--id", "msg_nope", "--home", home.toString()))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("andon: no notification with id msg_nope; see 'andon"
-        + " notifications list'.");
+    assertThat(err.toString())
+        .contains("andon: no notification with id msg_nope; see 'andon" + " notifications list'.");
     assertThat(andon("notifications", "list", "--limit", "0", "--home", home.toString()))
         .isEqualTo(2);
     assertThat(andon("notifications", "list", "--home", home.toString())).isZero();

@@ -36,8 +36,12 @@ class OutboxTest {
   @BeforeEach
   void open() {
     store = Store.open(home);
-    outbox = new Outbox(store, new Senders(ENV, Clock.systemUTC()), Clock.systemUTC(),
-        d -> Thread.sleep(d.toMillis()));
+    outbox =
+        new Outbox(
+            store,
+            new Senders(ENV, Clock.systemUTC()),
+            Clock.systemUTC(),
+            d -> Thread.sleep(d.toMillis()));
   }
 
   @AfterEach
@@ -52,16 +56,22 @@ class OutboxTest {
   }
 
   static Notification note(String eventKey, String destinationId) {
-    return new Notification(Notification.idFor(eventKey, destinationId), destinationId,
-        "run.failed", "job nightly run 12", "nightly run 12 FAILED", "task train FAILED: exit 1",
-        Json.object().put("job_name", "nightly").put("run_id", 12), Instant.now());
+    return new Notification(
+        Notification.idFor(eventKey, destinationId),
+        destinationId,
+        "run.failed",
+        "job nightly run 12",
+        "nightly run 12 FAILED",
+        "task train FAILED: exit 1",
+        Json.object().put("job_name", "nightly").put("run_id", 12),
+        Instant.now());
   }
 
   @Test
   void signedWebhookIsVerifiedByTheReceiver() throws Exception {
     Receiver r = keep(Receiver.verifying(SECRET));
-    Destination d = new Destination.Webhook("ops", UrlRef.of(r.url("/hook")),
-        Optional.of("OPS_SECRET"), FAST);
+    Destination d =
+        new Destination.Webhook("ops", UrlRef.of(r.url("/hook")), Optional.of("OPS_SECRET"), FAST);
     Notification n = note("run 12 failed", "ops");
     assertThat(outbox.enqueue(n, d)).isTrue();
 
@@ -85,10 +95,19 @@ class OutboxTest {
   @Test
   void aGithubStyleReceiverVerifiesXHubSignature256() throws Exception {
     Receiver r = keep(Receiver.verifyingGithub("plain github secret"));
-    Outbox o = new Outbox(store, new Senders(Env.of(Map.of("GH_SECRET", "plain github secret")),
-        Clock.systemUTC()), Clock.systemUTC(), x -> Thread.sleep(x.toMillis()));
-    Destination d = new Destination.Webhook("gh", UrlRef.of(r.url("/payload")),
-        Optional.of("GH_SECRET"), Destination.Webhook.Signature.GITHUB, FAST);
+    Outbox o =
+        new Outbox(
+            store,
+            new Senders(Env.of(Map.of("GH_SECRET", "plain github secret")), Clock.systemUTC()),
+            Clock.systemUTC(),
+            x -> Thread.sleep(x.toMillis()));
+    Destination d =
+        new Destination.Webhook(
+            "gh",
+            UrlRef.of(r.url("/payload")),
+            Optional.of("GH_SECRET"),
+            Destination.Webhook.Signature.GITHUB,
+            FAST);
     o.enqueue(note("run 22 failed", "gh"), d);
     assertThat(o.drain(Duration.ofSeconds(5)).delivered()).isEqualTo(1);
     assertThat(r.requests().get(0).header("X-Hub-Signature-256")).startsWith("sha256=");
@@ -98,19 +117,27 @@ class OutboxTest {
   @Test
   void aWrongSecretIsRejectedByTheVerifyingReceiverAndTheNotificationStaysPending()
       throws Exception {
-    Receiver r = keep(Receiver.verifying("whsec_" + java.util.Base64.getEncoder()
-        .encodeToString("another-key-of-24-bytes!".getBytes(StandardCharsets.UTF_8))));
-    Destination d = new Destination.Webhook("ops", UrlRef.of(r.url("/hook")),
-        Optional.of("OPS_SECRET"), new Destination.Delivery(RetrySchedule.ofMillis(0, 60_000),
-            Duration.ofSeconds(5)));
+    Receiver r =
+        keep(
+            Receiver.verifying(
+                "whsec_"
+                    + java.util.Base64.getEncoder()
+                        .encodeToString(
+                            "another-key-of-24-bytes!".getBytes(StandardCharsets.UTF_8))));
+    Destination d =
+        new Destination.Webhook(
+            "ops",
+            UrlRef.of(r.url("/hook")),
+            Optional.of("OPS_SECRET"),
+            new Destination.Delivery(RetrySchedule.ofMillis(0, 60_000), Duration.ofSeconds(5)));
     Notification n = note("run 13 failed", "ops");
     outbox.enqueue(n, d);
 
     Outbox.Report report = outbox.deliverDue();
 
     assertThat(report.retrying()).isEqualTo(1);
-    assertThat(report.errors().get(0)).contains("HTTP 401 from http://127.0.0.1:" + r.port()
-        + "/...: bad signature");
+    assertThat(report.errors().get(0))
+        .contains("HTTP 401 from http://127.0.0.1:" + r.port() + "/...: bad signature");
     StoredNotification s = outbox.get(n.id()).orElseThrow();
     assertThat(s.state()).isEqualTo(StoredNotification.State.PENDING);
     assertThat(s.attempts()).isEqualTo(1);
@@ -118,11 +145,10 @@ class OutboxTest {
   }
 
   @Test
-  void aReceiverFailingThreeTimesGetsTheSameIdAndBodyOnEveryTryUntilItAccepts()
-      throws Exception {
+  void aReceiverFailingThreeTimesGetsTheSameIdAndBodyOnEveryTryUntilItAccepts() throws Exception {
     Receiver r = keep(Receiver.failingFirst(3));
-    Destination d = new Destination.Webhook("ops", UrlRef.of(r.url("/hook")), Optional.empty(),
-        FAST);
+    Destination d =
+        new Destination.Webhook("ops", UrlRef.of(r.url("/hook")), Optional.empty(), FAST);
     Notification n = note("run 14 failed", "ops");
     outbox.enqueue(n, d);
 
@@ -130,7 +156,8 @@ class OutboxTest {
 
     assertThat(report.attempted()).isEqualTo(4);
     assertThat(report.delivered()).isEqualTo(1);
-    assertThat(r.requests()).extracting(Receiver.Request::status)
+    assertThat(r.requests())
+        .extracting(Receiver.Request::status)
         .containsExactly(503, 503, 503, 200);
     assertThat(r.requests()).extracting(q -> q.header("webhook-id")).containsOnly(n.id());
     assertThat(r.requests()).extracting(Receiver.Request::body).containsOnly(n.body());
@@ -143,8 +170,8 @@ class OutboxTest {
   @Test
   void whenTheScheduleIsSpentTheNotificationIsFailedAndRetryRedrivesIt() throws Exception {
     Receiver r = keep(Receiver.failingFirst(4));
-    Destination d = new Destination.Webhook("ops", UrlRef.of(r.url("/hook")), Optional.empty(),
-        FAST);
+    Destination d =
+        new Destination.Webhook("ops", UrlRef.of(r.url("/hook")), Optional.empty(), FAST);
     Notification n = note("run 15 failed", "ops");
     outbox.enqueue(n, d);
 
@@ -181,17 +208,22 @@ class OutboxTest {
     Receiver r = keep(Receiver.accepting());
     int port = r.port();
     r.close();
-    Destination d = new Destination.Webhook("ops", UrlRef.of(r.url("/hook")),
-        Optional.of("OPS_SECRET"), FAST);
+    Destination d =
+        new Destination.Webhook("ops", UrlRef.of(r.url("/hook")), Optional.of("OPS_SECRET"), FAST);
     Notification n = note("run 17 failed", "ops");
     outbox.enqueue(n, d);
-    assertThat(outbox.deliverDue().errors().get(0)).contains("cannot connect to http://127.0.0.1:"
-        + port);
+    assertThat(outbox.deliverDue().errors().get(0))
+        .contains("cannot connect to http://127.0.0.1:" + port);
     store.close();
 
-    try (Receiver back = Receiver.onPort(port); Store reopened = Store.open(home)) {
-      Outbox later = new Outbox(reopened, new Senders(ENV, Clock.systemUTC()), Clock.systemUTC(),
-          x -> Thread.sleep(x.toMillis()));
+    try (Receiver back = Receiver.onPort(port);
+        Store reopened = Store.open(home)) {
+      Outbox later =
+          new Outbox(
+              reopened,
+              new Senders(ENV, Clock.systemUTC()),
+              Clock.systemUTC(),
+              x -> Thread.sleep(x.toMillis()));
       Outbox.Report report = later.drain(Duration.ofSeconds(5));
       assertThat(report.delivered()).isEqualTo(1);
       assertThat(back.acceptedIds()).containsExactly(n.id());
@@ -203,19 +235,22 @@ class OutboxTest {
   @Test
   void aSlowReceiverCountsAsAFailedAttemptAfterTheTimeout() throws Exception {
     Receiver r = keep(Receiver.slow(1500));
-    Destination d = new Destination.Webhook("ops", UrlRef.of(r.url("/")), Optional.empty(),
-        new Destination.Delivery(RetrySchedule.ofMillis(0, 60_000), Duration.ofMillis(300)));
+    Destination d =
+        new Destination.Webhook(
+            "ops",
+            UrlRef.of(r.url("/")),
+            Optional.empty(),
+            new Destination.Delivery(RetrySchedule.ofMillis(0, 60_000), Duration.ofMillis(300)));
     outbox.enqueue(note("run 18 failed", "ops"), d);
     long t0 = System.nanoTime();
     Outbox.Report report = outbox.deliverDue();
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(1400));
-    assertThat(report.errors().get(0)).contains("no answer from http://127.0.0.1:" + r.port()
-        + " within 300 ms");
+    assertThat(report.errors().get(0))
+        .contains("no answer from http://127.0.0.1:" + r.port() + " within 300 ms");
   }
 
   @Test
-  void slackReceivesTextAndTheFileDestinationAppendsOneJsonLinePerNotification()
-      throws Exception {
+  void slackReceivesTextAndTheFileDestinationAppendsOneJsonLinePerNotification() throws Exception {
     Receiver r = keep(Receiver.accepting());
     Destination slack = new Destination.Slack("team", UrlRef.of(r.url("/services/T/B/x")), FAST);
     Path file = home.resolve("audit/notifications.jsonl");
@@ -234,9 +269,13 @@ class OutboxTest {
     for (String line : lines) {
       parsed.add(Json.read(line));
     }
-    assertThat(parsed).extracting(j -> j.get("id").asText()).containsExactlyInAnyOrder(
-        Notification.idFor("run 19 failed", "audit"), Notification.idFor("run 20 failed", "audit"));
-    assertThat(parsed).extracting(j -> j.get("notification").get("type").asText())
+    assertThat(parsed)
+        .extracting(j -> j.get("id").asText())
+        .containsExactlyInAnyOrder(
+            Notification.idFor("run 19 failed", "audit"),
+            Notification.idFor("run 20 failed", "audit"));
+    assertThat(parsed)
+        .extracting(j -> j.get("notification").get("type").asText())
         .containsOnly("run.failed");
   }
 
@@ -244,17 +283,30 @@ class OutboxTest {
   void secretsNeverReachTheStoreOrTheErrors() throws Exception {
     Receiver ok = keep(Receiver.verifying(SECRET));
     Receiver bad = keep(Receiver.failingFirst(100));
-    Env env = Env.of(Map.of("OPS_SECRET", SECRET, "HOOK_URL",
-        "http://127.0.0.1:" + bad.port() + "/secret-token-path"));
-    Outbox o = new Outbox(store, new Senders(env, Clock.systemUTC()), Clock.systemUTC(),
-        x -> Thread.sleep(x.toMillis()));
-    o.enqueue(note("run 21", "ops"), new Destination.Webhook("ops", UrlRef.of(ok.url("/h")),
-        Optional.of("OPS_SECRET"), FAST));
-    o.enqueue(note("run 21", "hidden"), new Destination.Webhook("hidden",
-        UrlRef.fromEnv("HOOK_URL"), Optional.of("OPS_SECRET"), FAST));
+    Env env =
+        Env.of(
+            Map.of(
+                "OPS_SECRET",
+                SECRET,
+                "HOOK_URL",
+                "http://127.0.0.1:" + bad.port() + "/secret-token-path"));
+    Outbox o =
+        new Outbox(
+            store,
+            new Senders(env, Clock.systemUTC()),
+            Clock.systemUTC(),
+            x -> Thread.sleep(x.toMillis()));
+    o.enqueue(
+        note("run 21", "ops"),
+        new Destination.Webhook("ops", UrlRef.of(ok.url("/h")), Optional.of("OPS_SECRET"), FAST));
+    o.enqueue(
+        note("run 21", "hidden"),
+        new Destination.Webhook(
+            "hidden", UrlRef.fromEnv("HOOK_URL"), Optional.of("OPS_SECRET"), FAST));
     Outbox.Report report = o.drain(Duration.ofSeconds(5));
     assertThat(report.delivered()).isEqualTo(1);
-    assertThat(String.join("\n", report.errors())).contains("HTTP 503 from $HOOK_URL")
+    assertThat(String.join("\n", report.errors()))
+        .contains("HTTP 503 from $HOOK_URL")
         .doesNotContain("secret-token-path");
     store.close();
     String key = SECRET.substring(6);
@@ -273,10 +325,10 @@ class OutboxTest {
     Receiver ok = keep(Receiver.accepting());
     Destination.Delivery shortTimeout =
         new Destination.Delivery(RetrySchedule.ofMillis(0, 60_000), Duration.ofMillis(300));
-    Destination dead = new Destination.Webhook("dead", UrlRef.of(slow.url("/")), Optional.empty(),
-        shortTimeout);
-    Destination live = new Destination.Webhook("live", UrlRef.of(ok.url("/")), Optional.empty(),
-        shortTimeout);
+    Destination dead =
+        new Destination.Webhook("dead", UrlRef.of(slow.url("/")), Optional.empty(), shortTimeout);
+    Destination live =
+        new Destination.Webhook("live", UrlRef.of(ok.url("/")), Optional.empty(), shortTimeout);
     for (int i = 0; i < 5; i++) {
       outbox.enqueue(note("event " + i, "dead"), dead);
       outbox.enqueue(note("event " + i, "live"), live);
@@ -290,10 +342,11 @@ class OutboxTest {
     List<StoredNotification> waiting =
         outbox.list(Optional.of(StoredNotification.State.PENDING), 100);
     assertThat(waiting).hasSize(5).allMatch(n -> n.destinationId().equals("dead"));
-    assertThat(waiting).extracting(StoredNotification::attempts)
+    assertThat(waiting)
+        .extracting(StoredNotification::attempts)
         .containsExactlyInAnyOrder(1, 0, 0, 0, 0);
-    assertThat(waiting).allMatch(n -> n.nextAttemptAt().orElseThrow()
-        .isAfter(Instant.now().plusSeconds(50)));
+    assertThat(waiting)
+        .allMatch(n -> n.nextAttemptAt().orElseThrow().isAfter(Instant.now().plusSeconds(50)));
   }
 
   @Test
@@ -301,26 +354,40 @@ class OutboxTest {
     MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     Receiver r = keep(Receiver.failingFirst(7));
     Outbox o = new Outbox(store, new Senders(ENV, clock), clock, clock::advance);
-    Destination d = new Destination.Webhook("ops", UrlRef.of(r.url("/")), Optional.empty(),
-        Destination.Delivery.DEFAULT);
-    Notification n = new Notification(Notification.idFor("e", "ops"), "ops", "run.failed", "s",
-        "subject", "text", Json.object(), clock.instant());
+    Destination d =
+        new Destination.Webhook(
+            "ops", UrlRef.of(r.url("/")), Optional.empty(), Destination.Delivery.DEFAULT);
+    Notification n =
+        new Notification(
+            Notification.idFor("e", "ops"),
+            "ops",
+            "run.failed",
+            "s",
+            "subject",
+            "text",
+            Json.object(),
+            clock.instant());
     o.enqueue(n, d);
 
     Outbox.Report report = o.drain(Duration.ofHours(30));
 
     assertThat(report.attempted()).isEqualTo(8);
     assertThat(report.delivered()).isEqualTo(1);
-    List<Long> at = store.read(c -> {
-      List<Long> out = new ArrayList<>();
-      try (var rs = c.createStatement().executeQuery(
-          "SELECT at FROM notification_attempts ORDER BY attempt")) {
-        while (rs.next()) {
-          out.add((rs.getLong(1) - Instant.parse("2026-01-01T00:00:00Z").toEpochMilli()) / 1000);
-        }
-      }
-      return out;
-    });
+    List<Long> at =
+        store.read(
+            c -> {
+              List<Long> out = new ArrayList<>();
+              try (var rs =
+                  c.createStatement()
+                      .executeQuery("SELECT at FROM notification_attempts ORDER BY attempt")) {
+                while (rs.next()) {
+                  out.add(
+                      (rs.getLong(1) - Instant.parse("2026-01-01T00:00:00Z").toEpochMilli())
+                          / 1000);
+                }
+              }
+              return out;
+            });
     // immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h after each failed attempt
     assertThat(at).containsExactly(0L, 5L, 305L, 2105L, 9305L, 27305L, 63305L, 99305L);
   }

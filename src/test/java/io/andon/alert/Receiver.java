@@ -26,8 +26,11 @@ final class Receiver implements AutoCloseable {
   /** One request as received. */
   record Request(String path, Map<String, List<String>> headers, String body, int status) {
     String header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-          .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
     }
   }
 
@@ -115,13 +118,15 @@ final class Receiver implements AutoCloseable {
       status = 401;
       answer = "bad signature";
     }
-    Request r = new Request(ex.getRequestURI().getPath(), Map.copyOf(ex.getRequestHeaders()),
-        body, status);
+    Request r =
+        new Request(ex.getRequestURI().getPath(), Map.copyOf(ex.getRequestHeaders()), body, status);
     synchronized (this) {
       requests.add(r);
       if (status == 200) {
-        String id = r.header("webhook-id") != null ? r.header("webhook-id")
-            : r.header("x-andon-notification-id");
+        String id =
+            r.header("webhook-id") != null
+                ? r.header("webhook-id")
+                : r.header("x-andon-notification-id");
         acceptedIds.add(id);
       }
     }
@@ -159,12 +164,15 @@ final class Receiver implements AutoCloseable {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring(6)), "HmacSHA256"));
-      String expected = Base64.getEncoder().encodeToString(
-          mac.doFinal((id + "." + ts + "." + body).getBytes(StandardCharsets.UTF_8)));
+      String expected =
+          Base64.getEncoder()
+              .encodeToString(
+                  mac.doFinal((id + "." + ts + "." + body).getBytes(StandardCharsets.UTF_8)));
       for (String s : sigs.split(" ")) {
-        if (s.startsWith("v1,") && java.security.MessageDigest.isEqual(
-            s.substring(3).getBytes(StandardCharsets.US_ASCII),
-            expected.getBytes(StandardCharsets.US_ASCII))) {
+        if (s.startsWith("v1,")
+            && java.security.MessageDigest.isEqual(
+                s.substring(3).getBytes(StandardCharsets.US_ASCII),
+                expected.getBytes(StandardCharsets.US_ASCII))) {
           return true;
         }
       }

@@ -26,42 +26,59 @@ import picocli.CommandLine;
 class SlowAlertQueryTest {
   @TempDir Path dir;
 
-  private static final String ENDLESS = "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1"
-      + " FROM r) SELECT count(*) AS n FROM r";
+  private static final String ENDLESS =
+      "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1"
+          + " FROM r) SELECT count(*) AS n FROM r";
 
   @Test
   void alertsCheckStopsAnEndlessQueryAtTheAlertsTimeoutAndSaysSo() throws Exception {
-    Files.writeString(dir.resolve("alerts.yml"), """
+    Files.writeString(
+        dir.resolve("alerts.yml"),
+        """
         alerts:
           - name: endless
             query: %s
             timeout_seconds: 2
             condition: {column: n, op: GREATER_THAN, threshold: 0}
-        """.formatted(ENDLESS));
+        """
+            .formatted(ENDLESS));
     StringWriter out = new StringWriter();
     CommandLine cl = AndonCli.commandLine();
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(new StringWriter(), true));
     long t0 = System.nanoTime();
-    int exit = cl.execute("alerts", "check", dir.resolve("alerts.yml").toString(), "--home",
-        dir.resolve("home").toString());
+    int exit =
+        cl.execute(
+            "alerts",
+            "check",
+            dir.resolve("alerts.yml").toString(),
+            "--home",
+            dir.resolve("home").toString());
     double seconds = (System.nanoTime() - t0) / 1e9;
     assertThat(exit).as(out.toString()).isEqualTo(4);
     assertThat(seconds).as("seconds until the check returned").isLessThan(8);
-    assertThat(out.toString()).contains("endless").contains("ERROR")
-        .contains("the query was stopped after 2 s").contains("timeout_seconds");
+    assertThat(out.toString())
+        .contains("endless")
+        .contains("ERROR")
+        .contains("the query was stopped after 2 s")
+        .contains("timeout_seconds");
   }
 
   @Test
   void aSlowAlertTaskTimesOutWhileItsSiblingSucceedsAndKeepsItsValue() throws Exception {
-    Files.writeString(dir.resolve("alerts.yml"), """
+    Files.writeString(
+        dir.resolve("alerts.yml"),
+        """
         alerts:
           - name: endless
             query: %s
             timeout_seconds: 600
             condition: {column: n, op: GREATER_THAN, threshold: 0}
-        """.formatted(ENDLESS));
-    Files.writeString(dir.resolve("job.yml"), """
+        """
+            .formatted(ENDLESS));
+    Files.writeString(
+        dir.resolve("job.yml"),
+        """
         name: slow-alert
         tasks:
           - task_key: check
@@ -76,8 +93,8 @@ class SlowAlertQueryTest {
     try (Store store = Store.open(dir.resolve("home"))) {
       JobSpec job = new JobLoader().load(dir.resolve("job.yml"), Optional.empty());
       long t0 = System.nanoTime();
-      Executor.Outcome o = new Executor(store, Executor.Options.defaults(), List.of())
-          .run(job, Map.of());
+      Executor.Outcome o =
+          new Executor(store, Executor.Options.defaults(), List.of()).run(job, Map.of());
       double seconds = (System.nanoTime() - t0) / 1e9;
       assertThat(seconds).as("seconds until the run ended").isLessThan(10);
       RunRecord r = new RunStore(store).find(o.runId()).orElseThrow();
@@ -92,9 +109,12 @@ class SlowAlertQueryTest {
   void aCanceledQueryStopsAtOnce() {
     try (Store store = Store.open(dir.resolve("home"))) {
       long t0 = System.nanoTime();
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.readOnly(
-              java.time.Duration.ofSeconds(600), () -> System.nanoTime() - t0 > 500_000_000L,
-              c -> c.createStatement().executeQuery(ENDLESS).next()))
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  store.readOnly(
+                      java.time.Duration.ofSeconds(600),
+                      () -> System.nanoTime() - t0 > 500_000_000L,
+                      c -> c.createStatement().executeQuery(ENDLESS).next()))
           .isInstanceOf(io.andon.store.QueryStoppedException.class)
           .hasMessage("the query was canceled");
       assertThat((System.nanoTime() - t0) / 1e9).isLessThan(5);

@@ -17,8 +17,12 @@ class WebhookSignerTest {
     }
     assertThat(vectors).hasSize(3);
     for (JsonNode v : vectors) {
-      assertThat(WebhookSigner.sign(v.get("secret").asText(), v.get("id").asText(),
-          v.get("timestamp").asLong(), v.get("body").asText()))
+      assertThat(
+              WebhookSigner.sign(
+                  v.get("secret").asText(),
+                  v.get("id").asText(),
+                  v.get("timestamp").asLong(),
+                  v.get("body").asText()))
           .as(v.get("id").asText())
           .isEqualTo(v.get("signature").asText());
     }
@@ -39,13 +43,15 @@ class WebhookSignerTest {
 
   @Test
   void secretsWithoutThePrefixOrWithBadBase64AreRefusedWithoutEchoingThem() {
-    assertThat(WebhookSigner.checkSecret("hunter2hunter2hunter2").orElseThrow()).contains("whsec_")
+    assertThat(WebhookSigner.checkSecret("hunter2hunter2hunter2").orElseThrow())
+        .contains("whsec_")
         .doesNotContain("hunter2");
     assertThat(WebhookSigner.checkSecret("whsec_***notbase64***").orElseThrow()).contains("base64");
     assertThat(WebhookSigner.checkSecret("whsec_YWJj").orElseThrow())
         .contains("shorter than 16 bytes");
     assertThat(WebhookSigner.checkSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")).isEmpty();
     assertThatThrownBy(() -> WebhookSigner.sign("plain", "msg_1", 1, "{}"))
-        .isInstanceOf(DeliveryException.class).hasMessageNotContaining("plain");
+        .isInstanceOf(DeliveryException.class)
+        .hasMessageNotContaining("plain");
   }
 }

@@ -7,15 +7,26 @@ import org.junit.jupiter.api.Test;
 class AndonCliTest {
   @Test
   void aCommandBuildsOnlyItsOwnSubcommand() {
-    assertThat(AndonCli.commandLine("validate", "job.yml").getSubcommands()).containsOnlyKeys(
-        "validate");
+    assertThat(AndonCli.commandLine("validate", "job.yml").getSubcommands())
+        .containsOnlyKeys("validate");
     assertThat(AndonCli.commandLine("runs", "list").getSubcommands()).containsOnlyKeys("runs");
   }
 
   @Test
   void helpAndUnknownCommandsSeeEveryCommand() {
-    assertThat(AndonCli.commandLine().getSubcommands()).containsKeys("validate", "run", "runs",
-        "repair", "gate", "tdg", "drift", "monitor", "alerts", "notifications", "help");
+    assertThat(AndonCli.commandLine().getSubcommands())
+        .containsKeys(
+            "validate",
+            "run",
+            "runs",
+            "repair",
+            "gate",
+            "tdg",
+            "drift",
+            "monitor",
+            "alerts",
+            "notifications",
+            "help");
     Cli usage = Cli.run();
     assertThat(usage.out).contains("validate", "repair", "drift", "monitor");
     Cli help = Cli.run("help", "run");

@@ -19,9 +19,13 @@ final class AndonProcess {
   /** The same, with {@code env} added to andon's environment. */
   static Process start(Path dir, String name, java.util.Map<String, String> env, String... args)
       throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "io.andon.cli.AndonCli"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.andon.cli.AndonCli"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().putAll(env);
@@ -38,10 +42,13 @@ final class AndonProcess {
     try (var all = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path p : all) {
         try {
-          String env = "\0" + Files.readString(p.resolve("environ"),
-              java.nio.charset.StandardCharsets.ISO_8859_1) + "\0";
-          if (env.contains("\0" + entry + "\0") && !Files.readString(p.resolve("stat"))
-              .matches("^\\d+ \\(.*\\) Z .*\\s*")) {
+          String env =
+              "\0"
+                  + Files.readString(
+                      p.resolve("environ"), java.nio.charset.StandardCharsets.ISO_8859_1)
+                  + "\0";
+          if (env.contains("\0" + entry + "\0")
+              && !Files.readString(p.resolve("stat")).matches("^\\d+ \\(.*\\) Z .*\\s*")) {
             out.add(Long.parseLong(p.getFileName().toString()));
           }
         } catch (IOException | RuntimeException e) {

@@ -19,10 +19,16 @@ class BundleNoticesCommandTest {
     assertThat(c.exit).as(c.toString()).isZero();
     assertThat(c.out).contains("job default_python_job is valid (3 tasks, target dev)");
     // the address comes from the complex variable's default, where the warning points
-    assertThat(c.err).contains("warning: " + BUNDLE + ":34:15: email_notifications of the job"
-        + " lists addresses, but the job declares no e-mail destination")
-        .contains("notice: ").contains(": compute settings, not used because andon runs every"
-            + " task on this machine: job_clusters, job_cluster_key, new_cluster.\n")
+    assertThat(c.err)
+        .contains(
+            "warning: "
+                + BUNDLE
+                + ":34:15: email_notifications of the job"
+                + " lists addresses, but the job declares no e-mail destination")
+        .contains("notice: ")
+        .contains(
+            ": compute settings, not used because andon runs every"
+                + " task on this machine: job_clusters, job_cluster_key, new_cluster.\n")
         .doesNotContain("trigger");
     // the bundle's periodic trigger is read and shown, not noticed as ignored
     assertThat(c.out).contains("\n  trigger: every day\n");
@@ -36,9 +42,12 @@ class BundleNoticesCommandTest {
     assertThat(quiet.err).isEmpty();
     Cli run = Cli.run("run", BUNDLE, "--home", tmp.toString(), "--max-parallel", "2");
     assertThat(run.exit).as(run.toString()).isZero();
-    assertThat(run.err).contains("notice: ").doesNotContain("warning: ")
-        .contains("email_notifications of the job lists addresses, but the job declares no"
-            + " e-mail destination");
+    assertThat(run.err)
+        .contains("notice: ")
+        .doesNotContain("warning: ")
+        .contains(
+            "email_notifications of the job lists addresses, but the job declares no"
+                + " e-mail destination");
     assertThat(run.out).contains("SUCCESS");
   }
 }

@@ -52,8 +52,9 @@ class CommandLineUsageTest {
       }
       String first = sub.getCommandSpec().usageMessage().description()[0];
       assertThat(first).as(sub.getCommandName()).endsWith(".");
-      assertThat(flat).as(sub.getCommandName()).contains(first.replaceAll("\\s+", " ")
-          .replace("%%", "%"));
+      assertThat(flat)
+          .as(sub.getCommandName())
+          .contains(first.replaceAll("\\s+", " ").replace("%%", "%"));
     }
   }
 
@@ -64,7 +65,8 @@ class CommandLineUsageTest {
     assertThat(v.out).startsWith("andon ");
     Cli word = Cli.run("version");
     assertThat(word.exit).isEqualTo(2);
-    assertThat(word.err).contains("'version' is not a command", "`andon --version`")
+    assertThat(word.err)
+        .contains("'version' is not a command", "`andon --version`")
         .doesNotContain("Did you mean");
   }
 
@@ -73,14 +75,17 @@ class CommandLineUsageTest {
     Cli missing = Cli.run("run");
     assertThat(missing.exit).isEqualTo(2);
     assertThat(missing.err.lines()).hasSize(2);
-    assertThat(missing.err).contains("FILE").contains("Run `andon run --help` for its usage.")
+    assertThat(missing.err)
+        .contains("FILE")
+        .contains("Run `andon run --help` for its usage.")
         .doesNotContain("Usage:");
     Cli unknownOption = Cli.run("runs", "list", "--jsno");
     assertThat(unknownOption.err.lines()).hasSize(2);
     assertThat(unknownOption.err).contains("unknown option '--jsno'", "Did you mean '--json'?");
     Cli unknownVerb = Cli.run("rnu", "job.yml");
     assertThat(unknownVerb.exit).isEqualTo(2);
-    assertThat(unknownVerb.err).contains("'rnu' is not a command of andon. Did you mean 'run' or 'runs'?")
+    assertThat(unknownVerb.err)
+        .contains("'rnu' is not a command of andon. Did you mean 'run' or 'runs'?")
         .doesNotContain("Usage:");
   }
 
@@ -88,7 +93,8 @@ class CommandLineUsageTest {
   void commonMistakesSayWhatToTypeInstead() throws Exception {
     Cli runId = Cli.run("runs", "show", "abc", "--home", tmp.resolve("h").toString());
     assertThat(runId.exit).isEqualTo(2);
-    assertThat(runId.err).contains("'abc' is not a run id", "andon runs list")
+    assertThat(runId.err)
+        .contains("'abc' is not a run id", "andon runs list")
         .doesNotContain("not a long");
     Cli drift = Cli.run("drift", "a.csv", "b.csv");
     assertThat(drift.exit).isEqualTo(2);
@@ -97,7 +103,8 @@ class CommandLineUsageTest {
     Path file = Files.writeString(tmp.resolve("train.py"), "print(1)\n");
     Cli tdg = Cli.run("tdg", file.toString());
     assertThat(tdg.exit).isEqualTo(2);
-    assertThat(tdg.err).contains("train.py is a file", "`andon tdg " + tmp + "`")
+    assertThat(tdg.err)
+        .contains("train.py is a file", "`andon tdg " + tmp + "`")
         .doesNotContain("no such folder");
   }
 
@@ -109,9 +116,17 @@ class CommandLineUsageTest {
       assertThat(c.out).contains("complete -F _complete_andon");
     }
     Path script = Files.writeString(tmp.resolve("andon.bash"), Cli.run("completion", "bash").out);
-    Process p = new ProcessBuilder("bash", "-c", "source " + script + "; COMP_WORDS=(andon ru);"
-        + " COMP_CWORD=1; COMP_LINE='andon ru'; COMP_POINT=8; _complete_andon andon ru andon;"
-        + " echo \"${COMPREPLY[@]}\"").redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                "bash",
+                "-c",
+                "source "
+                    + script
+                    + "; COMP_WORDS=(andon ru);"
+                    + " COMP_CWORD=1; COMP_LINE='andon ru'; COMP_POINT=8; _complete_andon andon ru andon;"
+                    + " echo \"${COMPREPLY[@]}\"")
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
     assertThat(out.strip().split("\\s+")).as(out).containsExactlyInAnyOrder("run", "runs");

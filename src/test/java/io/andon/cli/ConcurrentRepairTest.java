@@ -16,7 +16,9 @@ class ConcurrentRepairTest {
 
   @Test
   void aSecondRepairStartedAtTheSameMomentIsRefusedWithRunIsBeingRepaired() throws Exception {
-    Files.writeString(tmp.resolve("job.yml"), """
+    Files.writeString(
+        tmp.resolve("job.yml"),
+        """
         name: flaky
         tasks:
           - task_key: t
@@ -27,16 +29,15 @@ class ConcurrentRepairTest {
     assertThat(first.exit).as(first.toString()).isEqualTo(1);
     int trials = 3;
     for (int trial = 0; trial < trials; trial++) {
-      Process a = AndonProcess.start(tmp, "a", "repair", "--home", home, "1",
-          "--rerun-all-failed");
-      Process b = AndonProcess.start(tmp, "b", "repair", "--home", home, "1",
-          "--rerun-all-failed");
+      Process a = AndonProcess.start(tmp, "a", "repair", "--home", home, "1", "--rerun-all-failed");
+      Process b = AndonProcess.start(tmp, "b", "repair", "--home", home, "1", "--rerun-all-failed");
       assertThat(a.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(b.waitFor(60, TimeUnit.SECONDS)).isTrue();
       String errA = Files.readString(tmp.resolve("a.err"));
       String errB = Files.readString(tmp.resolve("b.err"));
       String refused = a.exitValue() == 2 ? errA : errB;
-      assertThat(a.exitValue() + b.exitValue()).as("trial %d: %s / %s", trial, errA, errB)
+      assertThat(a.exitValue() + b.exitValue())
+          .as("trial %d: %s / %s", trial, errA, errB)
           .isEqualTo(3); // the repair's run FAILED (1), the refusal is a user error (2)
       assertThat(refused).contains("run 1 is being repaired").doesNotContain("SQLITE");
     }

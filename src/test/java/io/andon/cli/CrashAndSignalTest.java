@@ -22,12 +22,14 @@ class CrashAndSignalTest {
   }
 
   private Process andonWith(List<String> jvmFlags, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(jvmFlags);
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.andon.cli.AndonCli"));
     cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).directory(tmp.toFile())
+    return new ProcessBuilder(cmd)
+        .directory(tmp.toFile())
         .redirectOutput(tmp.resolve("andon.out").toFile())
         .redirectError(tmp.resolve("andon.err").toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -47,7 +49,9 @@ class CrashAndSignalTest {
 
   @Test
   void killedAndonLeavesNothingBehindAndRepairFinishesTheJob() throws Exception {
-    Files.writeString(tmp.resolve("job.yml"), """
+    Files.writeString(
+        tmp.resolve("job.yml"),
+        """
         name: crashy
         tasks:
           - task_key: first
@@ -98,7 +102,9 @@ class CrashAndSignalTest {
 
   @Test
   void withoutTheNativeLauncherTasksStillLeadTheirOwnGroupAndTimeoutsKillIt() throws Exception {
-    Files.writeString(tmp.resolve("job.yml"), """
+    Files.writeString(
+        tmp.resolve("job.yml"),
+        """
         name: fallback
         tasks:
           - task_key: who
@@ -107,8 +113,14 @@ class CrashAndSignalTest {
             timeout_seconds: 1
             shell_task: {command: 'sleep 30 & echo $! > child.pid; wait'}
         """);
-    Process p = andonWith(List.of("-Dandon.noNativeSpawn=true"), "run", "--home",
-        tmp.resolve("home").toString(), "--json", "job.yml");
+    Process p =
+        andonWith(
+            List.of("-Dandon.noNativeSpawn=true"),
+            "run",
+            "--home",
+            tmp.resolve("home").toString(),
+            "--json",
+            "job.yml");
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isEqualTo(1);
     String[] ids = Files.readString(tmp.resolve("ids.txt")).strip().split(" ");
@@ -126,7 +138,9 @@ class CrashAndSignalTest {
 
   @Test
   void ctrlCCancelsTheRunKillsTasksAndRunsCleanup() throws Exception {
-    Files.writeString(tmp.resolve("job.yml"), """
+    Files.writeString(
+        tmp.resolve("job.yml"),
+        """
         name: interrupted
         tasks:
           - task_key: long
@@ -152,8 +166,7 @@ class CrashAndSignalTest {
     JsonNode run = Json.read(Cli.run("runs", "show", "--home", home, "--json", "1").out);
     assertThat(run.get("result_state").asText()).isEqualTo("CANCELED");
     assertThat(run.get("tasks").get(0).get("result_state").asText()).isEqualTo("CANCELED");
-    assertThat(run.get("tasks").get(1).get("result_state").asText())
-        .isEqualTo("UPSTREAM_CANCELED");
+    assertThat(run.get("tasks").get(1).get("result_state").asText()).isEqualTo("UPSTREAM_CANCELED");
     assertThat(run.get("tasks").get(2).get("result_state").asText()).isEqualTo("SUCCESS");
   }
 }

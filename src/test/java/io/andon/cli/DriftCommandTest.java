@@ -42,7 +42,8 @@ class DriftCommandTest {
     SplittableRandom r = new SplittableRandom(seed);
     StringBuilder sb = new StringBuilder("x,y,c\n");
     for (int i = 0; i < n; i++) {
-      double g = Math.sqrt(-2 * Math.log1p(-r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+      double g =
+          Math.sqrt(-2 * Math.log1p(-r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
       double u = r.nextDouble();
       String c = u < 0.5 ? "a" : u < 0.8 ? "b" : "c";
       sb.append(String.format(Locale.ROOT, "%.6f,%.6f,%s%n", mean + g, r.nextDouble(), c));
@@ -67,8 +68,15 @@ class DriftCommandTest {
     Run quiet = run("drift", "--baseline", base.toString(), "--current", same.toString());
     assertThat(quiet.code()).as(quiet.out() + quiet.err()).isZero();
     assertThat(quiet.out()).contains("result: no drift");
-    Run drift = run("drift", "--baseline", base.toString(), "--current", shifted.toString(),
-        "--columns", "x");
+    Run drift =
+        run(
+            "drift",
+            "--baseline",
+            base.toString(),
+            "--current",
+            shifted.toString(),
+            "--columns",
+            "x");
     assertThat(drift.code()).isEqualTo(1);
     assertThat(drift.out()).contains("drift in 'x'").contains("result: DRIFT");
   }
@@ -77,17 +85,32 @@ class DriftCommandTest {
   void jsonFollowsTheContractAndLeavesOutMetricsOfTheOtherType() throws IOException {
     Path base = csv("base.csv", 1000, 0, 1);
     Path cur = csv("cur.csv", 1000, 0.2, 2);
-    Run r = run("drift", "--baseline", base.toString(), "--current", cur.toString(),
-        "--format", "json");
+    Run r =
+        run(
+            "drift",
+            "--baseline",
+            base.toString(),
+            "--current",
+            cur.toString(),
+            "--format",
+            "json");
     JsonNode j = r.json();
     assertThat(j.get("columns")).hasSize(3);
     JsonNode x = j.get("columns").get(0);
     assertThat(x.get("column_name").asText()).isEqualTo("x");
     assertThat(x.get("data_type").asText()).isEqualTo("numeric");
     assertThat(x.has("drift_detected")).isTrue();
-    for (String k : new String[] {"population_stability_index", "js_distance",
-        "wasserstein_distance", "wasserstein_distance_normed", "count_delta", "avg_delta",
-        "percent_null_delta", "percent_distinct_delta"}) {
+    for (String k :
+        new String[] {
+          "population_stability_index",
+          "js_distance",
+          "wasserstein_distance",
+          "wasserstein_distance_normed",
+          "count_delta",
+          "avg_delta",
+          "percent_null_delta",
+          "percent_distinct_delta"
+        }) {
       assertThat(x.has(k)).as(k).isTrue();
     }
     assertThat(x.get("ks_test").has("statistic")).isTrue();
@@ -115,25 +138,62 @@ class DriftCommandTest {
     Files.createDirectories(dir.resolve("pq"));
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
-      s.execute("COPY (SELECT * FROM read_csv('" + base + "')) TO '" + dir.resolve("base.parquet")
-          + "' (FORMAT parquet)");
-      s.execute("COPY (SELECT * FROM read_csv('" + cur + "') LIMIT 700) TO '"
-          + dir.resolve("pq/part1.parquet") + "' (FORMAT parquet)");
-      s.execute("COPY (SELECT * FROM read_csv('" + cur + "') OFFSET 700) TO '"
-          + dir.resolve("pq/part2.parquet") + "' (FORMAT parquet)");
-      s.execute("COPY (SELECT * FROM read_csv('" + cur + "')) TO '" + dir.resolve("cur.jsonl")
-          + "' (FORMAT json)");
+      s.execute(
+          "COPY (SELECT * FROM read_csv('"
+              + base
+              + "')) TO '"
+              + dir.resolve("base.parquet")
+              + "' (FORMAT parquet)");
+      s.execute(
+          "COPY (SELECT * FROM read_csv('"
+              + cur
+              + "') LIMIT 700) TO '"
+              + dir.resolve("pq/part1.parquet")
+              + "' (FORMAT parquet)");
+      s.execute(
+          "COPY (SELECT * FROM read_csv('"
+              + cur
+              + "') OFFSET 700) TO '"
+              + dir.resolve("pq/part2.parquet")
+              + "' (FORMAT parquet)");
+      s.execute(
+          "COPY (SELECT * FROM read_csv('"
+              + cur
+              + "')) TO '"
+              + dir.resolve("cur.jsonl")
+              + "' (FORMAT json)");
     }
-    Run folder = run("drift", "--baseline", dir.resolve("base.parquet").toString(),
-        "--current", dir.resolve("pq").toString(), "--format", "json");
+    Run folder =
+        run(
+            "drift",
+            "--baseline",
+            dir.resolve("base.parquet").toString(),
+            "--current",
+            dir.resolve("pq").toString(),
+            "--format",
+            "json");
     assertThat(folder.code()).as(folder.err()).isZero();
     assertThat(folder.json().get("inputs").get("current_rows").asLong()).isEqualTo(1500);
-    Run glob = run("drift", "--baseline", base.toString(),
-        "--current", dir.resolve("pq").toString() + "/part*.parquet", "--format", "json");
+    Run glob =
+        run(
+            "drift",
+            "--baseline",
+            base.toString(),
+            "--current",
+            dir.resolve("pq").toString() + "/part*.parquet",
+            "--format",
+            "json");
     assertThat(glob.code()).as(glob.err()).isZero();
     assertThat(glob.json().get("inputs").get("current_rows").asLong()).isEqualTo(1500);
-    Run jsonl = run("drift", "--baseline", base.toString(), "--current",
-        dir.resolve("cur.jsonl").toString(), "--format", "json");
+    Run jsonl =
+        run(
+            "drift",
+            "--baseline",
+            base.toString(),
+            "--current",
+            dir.resolve("cur.jsonl").toString(),
+            "--format",
+            "json");
     assertThat(jsonl.code()).as(jsonl.err()).isZero();
     // the same data in three formats gives the same numbers
     JsonNode a = folder.json().get("columns").get(0);
@@ -165,16 +225,33 @@ class DriftCommandTest {
   @Test
   void missingFileAndUnknownColumnAreInvalidInputWithHints() throws IOException {
     Path base = csv("base.csv", 100, 0, 1);
-    Run missing = run("drift", "--baseline", base.toString(), "--current",
-        dir.resolve("nope.csv").toString());
+    Run missing =
+        run(
+            "drift",
+            "--baseline",
+            base.toString(),
+            "--current",
+            dir.resolve("nope.csv").toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("nope.csv").contains("no such file");
-    Run unknown = run("drift", "--baseline", base.toString(), "--current", base.toString(),
-        "--columns", "xx");
+    Run unknown =
+        run(
+            "drift",
+            "--baseline",
+            base.toString(),
+            "--current",
+            base.toString(),
+            "--columns",
+            "xx");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("'xx'").contains("Did you mean 'x'?");
-    Run noGlob = run("drift", "--baseline", base.toString(), "--current",
-        dir.resolve("*.parquet").toString());
+    Run noGlob =
+        run(
+            "drift",
+            "--baseline",
+            base.toString(),
+            "--current",
+            dir.resolve("*.parquet").toString());
     assertThat(noGlob.code()).isEqualTo(2);
     assertThat(noGlob.err()).contains("no file matches");
   }
@@ -183,8 +260,17 @@ class DriftCommandTest {
   void columnMissingFromOneSideIsNamedAndTheOthersAreStillCompared() throws IOException {
     Path base = write("b.csv", "x,y,extra\n1,2,3\n2,3,4\n3,4,5\n4,5,6\n");
     Path cur = write("c.csv", "x,y\n1,2\n2,3\n3,4\n4,5\n");
-    Run r = run("drift", "--baseline", base.toString(), "--current", cur.toString(),
-        "--format", "json", "--min-sample", "4");
+    Run r =
+        run(
+            "drift",
+            "--baseline",
+            base.toString(),
+            "--current",
+            cur.toString(),
+            "--format",
+            "json",
+            "--min-sample",
+            "4");
     assertThat(r.code()).isZero();
     JsonNode j = r.json();
     assertThat(j.get("columns")).hasSize(2);
@@ -201,8 +287,15 @@ class DriftCommandTest {
     }
     Path base = write("b.csv", b.toString());
     Path cur = write("c.csv", c.toString());
-    Run r = run("drift", "--baseline", base.toString(), "--current", cur.toString(),
-        "--format", "json");
+    Run r =
+        run(
+            "drift",
+            "--baseline",
+            base.toString(),
+            "--current",
+            cur.toString(),
+            "--format",
+            "json");
     JsonNode cols = r.json().get("columns");
     JsonNode k = cols.get(0);
     assertThat(k.get("drift_detected").asBoolean()).isFalse();
@@ -224,12 +317,22 @@ class DriftCommandTest {
       b.append(i).append('\n');
       c.append(i == 5 ? "nan" : i == 6 ? "inf" : String.valueOf(i)).append('\n');
     }
-    Run r = run("drift", "--baseline", write("b.csv", b.toString()).toString(), "--current",
-        write("c.csv", c.toString()).toString(), "--format", "json", "--min-sample", "300");
+    Run r =
+        run(
+            "drift",
+            "--baseline",
+            write("b.csv", b.toString()).toString(),
+            "--current",
+            write("c.csv", c.toString()).toString(),
+            "--format",
+            "json",
+            "--min-sample",
+            "300");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode v = r.json().get("columns").get(0);
     assertThat(v.get("current_count").asLong()).isEqualTo(299);
-    assertThat(v.get("warnings").toString()).contains("1 NaN value in the current data")
+    assertThat(v.get("warnings").toString())
+        .contains("1 NaN value in the current data")
         .contains("1 infinite value in the current data");
     assertThat(Double.isFinite(v.get("wasserstein_distance").asDouble())).isTrue();
   }
@@ -244,17 +347,35 @@ class DriftCommandTest {
     }
     Path base = write("b.csv", b.toString());
     Path cur = write("c.csv", c.toString());
-    Run r = run("drift", "--baseline", base.toString(), "--current", cur.toString(),
-        "--format", "json");
+    Run r =
+        run(
+            "drift",
+            "--baseline",
+            base.toString(),
+            "--current",
+            cur.toString(),
+            "--format",
+            "json");
     assertThat(r.code()).as("a type change drifts").isEqualTo(1);
     JsonNode m = r.json().get("columns").get(0);
     assertThat(m.get("data_type").asText()).isEqualTo("numeric");
-    assertThat(m.get("reason").asText()).startsWith("type changed from BIGINT in the baseline to"
-        + " VARCHAR in the current data");
-    assertThat(r.json().get("warnings").toString()).contains("column 'm' is BIGINT in the baseline")
-        .contains("'n/a'").contains("--categorical m");
-    Run forced = run("drift", "--baseline", base.toString(), "--current", cur.toString(),
-        "--format", "json", "--categorical", "m");
+    assertThat(m.get("reason").asText())
+        .startsWith("type changed from BIGINT in the baseline to" + " VARCHAR in the current data");
+    assertThat(r.json().get("warnings").toString())
+        .contains("column 'm' is BIGINT in the baseline")
+        .contains("'n/a'")
+        .contains("--categorical m");
+    Run forced =
+        run(
+            "drift",
+            "--baseline",
+            base.toString(),
+            "--current",
+            cur.toString(),
+            "--format",
+            "json",
+            "--categorical",
+            "m");
     assertThat(forced.json().get("columns").get(0).get("data_type").asText())
         .isEqualTo("categorical");
   }
@@ -264,23 +385,54 @@ class DriftCommandTest {
     Path base = csv("base.csv", 500, 0, 1);
     Path cur = csv("cur.csv", 500, 1, 2);
     Path out = dir.resolve("report/drift.html");
-    Run r = run("drift", "--baseline", base.toString(), "--current", cur.toString(),
-        "--format", "html", "--output", out.toString(), "--columns", "x");
+    Run r =
+        run(
+            "drift",
+            "--baseline",
+            base.toString(),
+            "--current",
+            cur.toString(),
+            "--format",
+            "html",
+            "--output",
+            out.toString(),
+            "--columns",
+            "x");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains("report written to");
     String html = Files.readString(out);
-    assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("Summary")
-        .doesNotContain("http://cdn").doesNotContain("<script").doesNotContain("src=\"http");
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>")
+        .contains("<svg")
+        .contains("Summary")
+        .doesNotContain("http://cdn")
+        .doesNotContain("<script")
+        .doesNotContain("src=\"http");
   }
 
   @Test
   void sketchModeStreamsTheFilesAndGivesTheSameVerdict() throws IOException {
     Path base = csv("base.csv", 20_000, 0, 1);
     Path shifted = csv("shifted.csv", 20_000, 0.5, 2);
-    Run exact = run("drift", "--baseline", base.toString(), "--current", shifted.toString(),
-        "--format", "json");
-    Run sketch = run("drift", "--baseline", base.toString(), "--current", shifted.toString(),
-        "--format", "json", "--sketch");
+    Run exact =
+        run(
+            "drift",
+            "--baseline",
+            base.toString(),
+            "--current",
+            shifted.toString(),
+            "--format",
+            "json");
+    Run sketch =
+        run(
+            "drift",
+            "--baseline",
+            base.toString(),
+            "--current",
+            shifted.toString(),
+            "--format",
+            "json",
+            "--sketch");
     assertThat(sketch.code()).as(sketch.err()).isEqualTo(exact.code());
     JsonNode e = exact.json().get("columns");
     JsonNode s = sketch.json().get("columns");
@@ -289,13 +441,24 @@ class DriftCommandTest {
       assertThat(s.get(i).get("drift_detected")).isEqualTo(e.get(i).get("drift_detected"));
     }
     assertThat(s.get(0).get("ks_test").get("statistic").asDouble())
-        .isCloseTo(e.get(0).get("ks_test").get("statistic").asDouble(),
+        .isCloseTo(
+            e.get(0).get("ks_test").get("statistic").asDouble(),
             org.assertj.core.api.Assertions.within(0.03));
     assertThat(sketch.json().get("warnings").toString()).contains("streaming mode");
     assertThat(sketch.json().get("dataset").get("rule").asText())
         .isEqualTo(exact.json().get("dataset").get("rule").asText());
-    Run ignored = run("drift", "--baseline", base.toString(), "--current", shifted.toString(),
-        "--format", "json", "--sketch", "--ignore", "c");
+    Run ignored =
+        run(
+            "drift",
+            "--baseline",
+            base.toString(),
+            "--current",
+            shifted.toString(),
+            "--format",
+            "json",
+            "--sketch",
+            "--ignore",
+            "c");
     assertThat(ignored.json().get("columns").findValuesAsText("column_name"))
         .containsExactly("x", "y");
   }
@@ -308,8 +471,15 @@ class DriftCommandTest {
       b.append(i % 1000).append('\n');
       c.append(i == 29_000 ? "bad" : String.valueOf(i % 1000)).append('\n');
     }
-    Run r = run("drift", "--baseline", write("b.csv", b.toString()).toString(), "--current",
-        write("c.csv", c.toString()).toString(), "--format", "json");
+    Run r =
+        run(
+            "drift",
+            "--baseline",
+            write("b.csv", b.toString()).toString(),
+            "--current",
+            write("c.csv", c.toString()).toString(),
+            "--format",
+            "json");
     assertThat(r.code()).as(r.err() + " (the type changed)").isEqualTo(1);
     assertThat(r.json().get("columns").get(0).get("reason").asText()).contains("type changed");
     assertThat(r.json().get("warnings").toString()).contains("'bad'");
@@ -321,9 +491,14 @@ class DriftCommandTest {
       SplittableRandom r = new SplittableRandom(side.equals("b") ? 1 : 2);
       StringBuilder sb = new StringBuilder("request_id,k,stable,shifted\n");
       for (int i = 0; i < rows; i++) {
-        sb.append(side.equals("b") ? i : rows + i).append(",7,")
-            .append(String.format(Locale.ROOT, "%.5f,%.5f%n", r.nextGaussian(),
-                r.nextGaussian() + (side.equals("c") ? 1 : 0)));
+        sb.append(side.equals("b") ? i : rows + i)
+            .append(",7,")
+            .append(
+                String.format(
+                    Locale.ROOT,
+                    "%.5f,%.5f%n",
+                    r.nextGaussian(),
+                    r.nextGaussian() + (side.equals("c") ? 1 : 0)));
       }
       write(side + ".csv", sb.toString());
     }
@@ -341,8 +516,17 @@ class DriftCommandTest {
         .containsExactly("k", "stable", "shifted");
     assertThat(j.get("warnings").toString()).contains("'request_id' looks like an id");
     assertThat(j.get("dataset").get("compared_columns").asInt()).isEqualTo(2);
-    Run named = run("drift", "--baseline", b, "--current", c, "--format", "json", "--columns",
-        "request_id,stable");
+    Run named =
+        run(
+            "drift",
+            "--baseline",
+            b,
+            "--current",
+            c,
+            "--format",
+            "json",
+            "--columns",
+            "request_id,stable");
     assertThat(named.json().get("columns").get(0).get("column_name").asText())
         .isEqualTo("request_id");
     assertThat(named.json().get("columns").get(0).get("status").asText()).isEqualTo("DRIFT");
@@ -351,21 +535,36 @@ class DriftCommandTest {
     assertThat(ignored.out()).contains("result: no drift (0 of 1 columns drifted");
     Run unknown = run("drift", "--baseline", b, "--current", c, "--ignore", "shiftd");
     assertThat(unknown.code()).isEqualTo(2);
-    assertThat(unknown.err()).contains("--ignore names column 'shiftd'")
+    assertThat(unknown.err())
+        .contains("--ignore names column 'shiftd'")
         .contains("Did you mean 'shifted'?");
   }
 
   @Test
   void tooFewRowsExitFourAndSayNotEnoughData() throws IOException {
     idConstantStableShifted(120);
-    Run r = run("drift", "--baseline", dir.resolve("b.csv").toString(), "--current",
-        dir.resolve("c.csv").toString());
+    Run r =
+        run(
+            "drift",
+            "--baseline",
+            dir.resolve("b.csv").toString(),
+            "--current",
+            dir.resolve("c.csv").toString());
     assertThat(r.code()).isEqualTo(4);
-    assertThat(r.out()).contains("result: NOT_ENOUGH_DATA (0 of 0 columns drifted, share 0;"
-        + " 2 with not enough data)").contains("not enough data in 'shifted': not enough data:"
-        + " 120 rows");
-    Run lower = run("drift", "--baseline", dir.resolve("b.csv").toString(), "--current",
-        dir.resolve("c.csv").toString(), "--min-sample", "100");
+    assertThat(r.out())
+        .contains(
+            "result: NOT_ENOUGH_DATA (0 of 0 columns drifted, share 0;"
+                + " 2 with not enough data)")
+        .contains("not enough data in 'shifted': not enough data:" + " 120 rows");
+    Run lower =
+        run(
+            "drift",
+            "--baseline",
+            dir.resolve("b.csv").toString(),
+            "--current",
+            dir.resolve("c.csv").toString(),
+            "--min-sample",
+            "100");
     assertThat(lower.code()).isEqualTo(1);
   }
 
@@ -374,17 +573,35 @@ class DriftCommandTest {
     idConstantStableShifted(1000);
     String b = dir.resolve("b.csv").toString();
     String c = dir.resolve("c.csv").toString();
-    Run r = run("drift", "--baseline", b, "--current", c, "--format", "json",
-        "--column-threshold", "shifted:population_stability_index=50",
-        "--column-threshold", "shifted:wasserstein_distance_normed=50",
-        "--column-threshold", "shifted:js_distance=0.99");
+    Run r =
+        run(
+            "drift",
+            "--baseline",
+            b,
+            "--current",
+            c,
+            "--format",
+            "json",
+            "--column-threshold",
+            "shifted:population_stability_index=50",
+            "--column-threshold",
+            "shifted:wasserstein_distance_normed=50",
+            "--column-threshold",
+            "shifted:js_distance=0.99");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.json().get("thresholds").get("columns").get("shifted")
-        .get("population_stability_index").asDouble()).isEqualTo(50);
-    Run bad = run("drift", "--baseline", b, "--current", c, "--column-threshold",
-        "shifted:psi=0.1");
+    assertThat(
+            r.json()
+                .get("thresholds")
+                .get("columns")
+                .get("shifted")
+                .get("population_stability_index")
+                .asDouble())
+        .isEqualTo(50);
+    Run bad =
+        run("drift", "--baseline", b, "--current", c, "--column-threshold", "shifted:psi=0.1");
     assertThat(bad.code()).isEqualTo(2);
-    assertThat(bad.err()).contains("unknown threshold 'psi'")
+    assertThat(bad.err())
+        .contains("unknown threshold 'psi'")
         .contains("population_stability_index");
     Run shape = run("drift", "--baseline", b, "--current", c, "--column-threshold", "0.1");
     assertThat(shape.code()).isEqualTo(2);
@@ -394,8 +611,8 @@ class DriftCommandTest {
   @Test
   void badThresholdIsInvalidInput() throws IOException {
     Path base = csv("base.csv", 100, 0, 1);
-    Run r = run("drift", "--baseline", base.toString(), "--current", base.toString(),
-        "--bins", "1");
+    Run r =
+        run("drift", "--baseline", base.toString(), "--current", base.toString(), "--bins", "1");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("bins");
   }

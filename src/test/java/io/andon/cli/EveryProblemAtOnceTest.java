@@ -13,7 +13,10 @@ class EveryProblemAtOnceTest {
 
   @Test
   void anUnquotedComparatorIsReportedWithTheOtherProblemsOfTheGatesFile() throws Exception {
-    Path gates = Files.writeString(tmp.resolve("gates.yml"), """
+    Path gates =
+        Files.writeString(
+            tmp.resolve("gates.yml"),
+            """
         gates:
           - name: g
             checks:
@@ -26,16 +29,28 @@ class EveryProblemAtOnceTest {
                 comparater: "<="
                 threshold: 100
         """);
-    Cli c = Cli.run("gate", gates.toString(), "--home", tmp.resolve("h").toString(), "--metric",
-        "accuracy=1");
+    Cli c =
+        Cli.run(
+            "gate",
+            gates.toString(),
+            "--home",
+            tmp.resolve("h").toString(),
+            "--metric",
+            "accuracy=1");
     assertThat(c.exit).isEqualTo(2);
-    assertThat(c.err).contains("(3 problems)", "gates.yml:6:21: comparator >= must be quoted",
-        "gates.yml:10:9: unknown key 'comparater'");
+    assertThat(c.err)
+        .contains(
+            "(3 problems)",
+            "gates.yml:6:21: comparator >= must be quoted",
+            "gates.yml:10:9: unknown key 'comparater'");
   }
 
   @Test
   void aCycleIsReportedTogetherWithTheOtherProblemsOfTheJob() throws Exception {
-    Path job = Files.writeString(tmp.resolve("job.yml"), """
+    Path job =
+        Files.writeString(
+            tmp.resolve("job.yml"),
+            """
         name: cyc
         tasks:
           - {task_key: a, depends_on: [{task_key: b}], shell_task: {command: 'true'}}
@@ -44,7 +59,6 @@ class EveryProblemAtOnceTest {
         """);
     Cli c = Cli.run("validate", job.toString());
     assertThat(c.exit).isEqualTo(2);
-    assertThat(c.err).contains("the tasks form a cycle: a -> b -> a",
-        "task 'c' depends on 'nope'");
+    assertThat(c.err).contains("the tasks form a cycle: a -> b -> a", "task 'c' depends on 'nope'");
   }
 }

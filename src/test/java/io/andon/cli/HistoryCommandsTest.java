@@ -20,16 +20,21 @@ class HistoryCommandsTest {
   void theNearestAndonFolderUpTheTreeWinsThenAndonHomeThenTheDataFolder() throws Exception {
     Path project = tmp.resolve("project");
     Path deep = Files.createDirectories(project.resolve("a/b"));
-    Map<String, String> env = Map.of("ANDON_HOME", "/env/home", "XDG_DATA_HOME", "/xdg",
-        "HOME", "/users/me");
+    Map<String, String> env =
+        Map.of("ANDON_HOME", "/env/home", "XDG_DATA_HOME", "/xdg", "HOME", "/users/me");
     assertThat(Home.find(Optional.empty(), deep, env).path()).isEqualTo(Path.of("/env/home"));
     Files.createDirectories(project.resolve(".andon"));
     assertThat(Home.find(Optional.empty(), deep, env).path()).isEqualTo(project.resolve(".andon"));
     assertThat(Home.find(Optional.of(Path.of("/flag")), deep, env).path())
         .isEqualTo(Path.of("/flag"));
     Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
-    assertThat(Home.find(Optional.empty(), elsewhere, Map.of("XDG_DATA_HOME", "/xdg",
-        "HOME", "/users/me")).path()).isEqualTo(Path.of("/xdg/andon"));
+    assertThat(
+            Home.find(
+                    Optional.empty(),
+                    elsewhere,
+                    Map.of("XDG_DATA_HOME", "/xdg", "HOME", "/users/me"))
+                .path())
+        .isEqualTo(Path.of("/xdg/andon"));
     assertThat(Home.find(Optional.empty(), elsewhere, Map.of("HOME", "/users/me")).path())
         .isEqualTo(Path.of("/users/me/.local/share/andon"));
   }
@@ -37,7 +42,10 @@ class HistoryCommandsTest {
   @Test
   void aRunFromTheCommandLineIsShownAsStartedOneTime() throws Exception {
     Path home = tmp.resolve("home");
-    Path job = Files.writeString(tmp.resolve("job.yml"), """
+    Path job =
+        Files.writeString(
+            tmp.resolve("job.yml"),
+            """
         name: once
         tasks: [{task_key: t, shell_task: {command: 'echo {{job.trigger.type}}'}}]
         """);
@@ -70,14 +78,22 @@ class HistoryCommandsTest {
   @Test
   void aReadOnlyHomeStillListsShowsAndPrintsLogs() throws Exception {
     Path home = tmp.resolve("home");
-    Path job = Files.writeString(tmp.resolve("job.yml"), """
+    Path job =
+        Files.writeString(
+            tmp.resolve("job.yml"),
+            """
         name: ro
         tasks: [{task_key: t, shell_task: {command: 'echo hello from t'}}]
         """);
     assertThat(Cli.run("run", "--home", home.toString(), job.toString()).exit).isZero();
     Path ro = Files.createDirectories(tmp.resolve("ro"));
-    Process mount = new ProcessBuilder("sh", "-c", "mount --bind " + home + " " + ro
-        + " && mount -o remount,bind,ro " + ro).redirectErrorStream(true).start();
+    Process mount =
+        new ProcessBuilder(
+                "sh",
+                "-c",
+                "mount --bind " + home + " " + ro + " && mount -o remount,bind,ro " + ro)
+            .redirectErrorStream(true)
+            .start();
     String why = new String(mount.getInputStream().readAllBytes());
     assumeTrue(mount.waitFor() == 0, "cannot make a read-only bind mount here: " + why);
     try {
@@ -100,7 +116,10 @@ class HistoryCommandsTest {
   @Test
   void logsPrintsOneAttemptOrJsonWithTheOutput() throws Exception {
     Path home = tmp.resolve("home");
-    Path job = Files.writeString(tmp.resolve("job.yml"), """
+    Path job =
+        Files.writeString(
+            tmp.resolve("job.yml"),
+            """
         name: flaky
         tasks:
           - task_key: t
@@ -125,7 +144,9 @@ class HistoryCommandsTest {
   void repairUsesTheJobFileAsItIsNowSaysWhatChangedAndTakesParams() throws Exception {
     Path home = tmp.resolve("home");
     Path job = tmp.resolve("job.yml");
-    Files.writeString(job, """
+    Files.writeString(
+        job,
+        """
         name: fixme
         tags: {team: fraud}
         parameters: [{name: n, default: "1"}]
@@ -136,7 +157,9 @@ class HistoryCommandsTest {
         """);
     Cli first = Cli.run("run", "--home", home.toString(), job.toString());
     assertThat(first.exit).isEqualTo(1);
-    Files.writeString(job, """
+    Files.writeString(
+        job,
+        """
         name: fixme
         tags: {team: fraud}
         parameters: [{name: n, default: "1"}]
@@ -145,27 +168,30 @@ class HistoryCommandsTest {
           - {task_key: b, depends_on: [{task_key: a}], shell_task: {command: 'echo "n=$ANDON_PARAM_N" >> "$ANDON_TASK_VALUES"'}}
           - {task_key: added, shell_task: {command: 'true'}}
         """);
-    Cli stored = Cli.run("repair", "1", "--rerun-all-failed", "--stored-definition", "--home",
-        home.toString());
+    Cli stored =
+        Cli.run(
+            "repair", "1", "--rerun-all-failed", "--stored-definition", "--home", home.toString());
     assertThat(stored.exit).as(stored.toString()).isEqualTo(1);
     assertThat(stored.out).doesNotContain("changed since");
-    Cli repair = Cli.run("repair", "1", "--rerun-all-failed", "--param", "n=7", "--home",
-        home.toString());
+    Cli repair =
+        Cli.run("repair", "1", "--rerun-all-failed", "--param", "n=7", "--home", home.toString());
     assertThat(repair.exit).as(repair.toString()).isZero();
-    assertThat(repair.out).contains("changed since run 1 ran (tasks added: added; removed: old;"
-        + " edited: b)");
+    assertThat(repair.out)
+        .contains("changed since run 1 ran (tasks added: added; removed: old;" + " edited: b)");
     Cli show = Cli.run("runs", "show", "1", "--json", "--home", home.toString());
     JsonNode r = Json.read(show.out);
     assertThat(r.at("/tasks").findValuesAsText("task_key")).contains("added");
     assertThat(r.at("/tags/team").asText()).isEqualTo("fraud");
     assertThat(r.at("/repairs")).hasSize(2);
     assertThat(r.at("/repairs/1/parameters/n").asText()).isEqualTo("7");
-    long sum = r.at("/first_attempt_duration_ms").asLong() + r.at("/repairs/0/duration_ms")
-        .asLong() + r.at("/repairs/1/duration_ms").asLong();
+    long sum =
+        r.at("/first_attempt_duration_ms").asLong()
+            + r.at("/repairs/0/duration_ms").asLong()
+            + r.at("/repairs/1/duration_ms").asLong();
     assertThat(r.at("/duration_ms").asLong()).isEqualTo(sum);
     Cli text = Cli.run("runs", "show", "1", "--home", home.toString());
-    assertThat(text.out).contains("(2 repairs)", "first attempt ", ", repair 1 ", ", repair 2 ",
-        "tags team=fraud");
+    assertThat(text.out)
+        .contains("(2 repairs)", "first attempt ", ", repair 1 ", ", repair 2 ", "tags team=fraud");
     Cli list = Cli.run("runs", "list", "--home", home.toString());
     assertThat(list.out).contains("2 repairs");
   }
@@ -173,7 +199,10 @@ class HistoryCommandsTest {
   @Test
   void aRunsDurationLeavesOutTheTimeBetweenItsAttempts() throws Exception {
     Path home = tmp.resolve("home");
-    Path job = Files.writeString(tmp.resolve("job.yml"), """
+    Path job =
+        Files.writeString(
+            tmp.resolve("job.yml"),
+            """
         name: gap
         tasks: [{task_key: t, shell_task: {command: 'exit 1'}}]
         """);
@@ -181,8 +210,9 @@ class HistoryCommandsTest {
     Thread.sleep(1500);
     Cli.run("repair", "1", "--rerun-all-failed", "--home", home.toString());
     JsonNode r = Json.read(Cli.run("runs", "show", "1", "--json", "--home", home.toString()).out);
-    long span = java.time.Instant.parse(r.get("end_time").asText()).toEpochMilli()
-        - java.time.Instant.parse(r.get("start_time").asText()).toEpochMilli();
+    long span =
+        java.time.Instant.parse(r.get("end_time").asText()).toEpochMilli()
+            - java.time.Instant.parse(r.get("start_time").asText()).toEpochMilli();
     assertThat(span).isGreaterThanOrEqualTo(1500);
     assertThat(r.get("duration_ms").asLong()).isLessThan(span - 1000);
   }

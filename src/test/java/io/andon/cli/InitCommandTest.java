@@ -20,8 +20,8 @@ class InitCommandTest {
     assertThat(Files.readString(tmp.resolve("job.yml"))).contains("# ");
     Cli valid = Cli.run("validate", tmp.resolve("job.yml").toString());
     assertThat(valid.exit).as(valid.toString()).isZero();
-    Cli ran = Cli.run("run", "--home", tmp.resolve("home").toString(),
-        tmp.resolve("job.yml").toString());
+    Cli ran =
+        Cli.run("run", "--home", tmp.resolve("home").toString(), tmp.resolve("job.yml").toString());
     assertThat(ran.exit).as(ran.toString()).isZero();
     Cli bundle = Cli.run("init", "--template", "bundle", "--dir", tmp.toString());
     assertThat(bundle.exit).as(bundle.toString()).isZero();
@@ -33,9 +33,16 @@ class InitCommandTest {
   void gatesAndMonitorTemplatesLoadAsWritten() throws Exception {
     assertThat(Cli.run("init", "--template", "gates", "--dir", tmp.toString()).exit).isZero();
     assertThat(GatesFile.load(tmp.resolve("gates.yml")).gates()).isNotEmpty();
-    Cli gate = Cli.run("gate", "--home", tmp.resolve("home").toString(),
-        tmp.resolve("gates.yml").toString(), "--metric", "accuracy=0.97", "--metric",
-        "latency_p99_ms=80");
+    Cli gate =
+        Cli.run(
+            "gate",
+            "--home",
+            tmp.resolve("home").toString(),
+            tmp.resolve("gates.yml").toString(),
+            "--metric",
+            "accuracy=0.97",
+            "--metric",
+            "latency_p99_ms=80");
     assertThat(gate.exit).as(gate.toString()).isZero();
     assertThat(Cli.run("init", "--template", "monitor", "--dir", tmp.toString()).exit).isZero();
     assertThat(MonitorLoader.load(tmp.resolve("monitor.yml")).name()).isEqualTo("my-monitor");

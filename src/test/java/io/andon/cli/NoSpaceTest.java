@@ -22,9 +22,12 @@ class NoSpaceTest {
   boolean mounted;
 
   private static int sh(String command) throws Exception {
-    Process p = new ProcessBuilder("/bin/sh", "-c", command)
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    Process p =
+        new ProcessBuilder("/bin/sh", "-c", command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
     return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
   }
 
@@ -32,8 +35,10 @@ class NoSpaceTest {
   void mount() throws Exception {
     disk = Files.createDirectories(tmp.resolve("disk"));
     mounted = sh("mount -t tmpfs -o size=4m andon-test " + disk) == 0;
-    assumeTrue(mounted, "cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN); the full-disk"
-        + " test is skipped");
+    assumeTrue(
+        mounted,
+        "cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN); the full-disk"
+            + " test is skipped");
   }
 
   @AfterEach
@@ -45,7 +50,9 @@ class NoSpaceTest {
 
   @Test
   void aFullDiskIsNamedAndTheRunStillRecordsWhatReallyHappened() throws Exception {
-    Files.writeString(tmp.resolve("job.yml"), """
+    Files.writeString(
+        tmp.resolve("job.yml"),
+        """
         name: full
         tasks:
           - task_key: fill
@@ -59,12 +66,18 @@ class NoSpaceTest {
             shell_task: {command: 'sleep 1; rm -f "$FILL"'}
         """);
     String home = disk.resolve("home").toString();
-    Process p = AndonProcess.start(tmp, "andon",
-        Map.of("FILL", disk.resolve("filler").toString()), "run", "--home", home, "job.yml");
+    Process p =
+        AndonProcess.start(
+            tmp,
+            "andon",
+            Map.of("FILL", disk.resolve("filler").toString()),
+            "run",
+            "--home",
+            home,
+            "job.yml");
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("andon ended").isTrue();
     String err = Files.readString(tmp.resolve("andon.err"));
-    assertThat(err).contains("no space left on " + disk)
-        .doesNotContain("no transaction is active");
+    assertThat(err).contains("no space left on " + disk).doesNotContain("no transaction is active");
     assertThat(p.exitValue()).as(err).isZero(); // the leaf, cleanup, succeeded
 
     Cli shown = Cli.run("runs", "show", "--home", home, "--json", "1");

@@ -15,7 +15,10 @@ class NumbersInTextTest {
 
   @Test
   void gateReasonsShowFourSignificantDigitsUnlessThatWouldHideTheFailure() throws Exception {
-    Path gates = Files.writeString(tmp.resolve("gates.yml"), """
+    Path gates =
+        Files.writeString(
+            tmp.resolve("gates.yml"),
+            """
         gates:
           - name: g
             checks:
@@ -23,19 +26,42 @@ class NumbersInTextTest {
               - {name: accuracy, metric: accuracy, comparator: ">=", threshold: 0.95}
         """);
     String home = tmp.resolve("home").toString();
-    Cli text = Cli.run("gate", gates.toString(), "--home", home, "--metric",
-        "roc_auc=0.7085409840767333", "--metric", "accuracy=0.9499999");
+    Cli text =
+        Cli.run(
+            "gate",
+            gates.toString(),
+            "--home",
+            home,
+            "--metric",
+            "roc_auc=0.7085409840767333",
+            "--metric",
+            "accuracy=0.9499999");
     assertThat(text.exit).isEqualTo(1);
-    assertThat(text.out).containsPattern("roc_auc +0.7085 is not >= 0.9")
-        .contains("0.9499999 is not >= 0.95").doesNotContain("0.7085409840767333");
-    Cli json = Cli.run("gate", gates.toString(), "--home", home, "--format", "json",
-        "--metric", "roc_auc=0.7085409840767333", "--metric", "accuracy=0.9499999");
+    assertThat(text.out)
+        .containsPattern("roc_auc +0.7085 is not >= 0.9")
+        .contains("0.9499999 is not >= 0.95")
+        .doesNotContain("0.7085409840767333");
+    Cli json =
+        Cli.run(
+            "gate",
+            gates.toString(),
+            "--home",
+            home,
+            "--format",
+            "json",
+            "--metric",
+            "roc_auc=0.7085409840767333",
+            "--metric",
+            "accuracy=0.9499999");
     assertThat(json.out).contains("0.7085409840767333");
   }
 
   @Test
   void theRunTableRoundsValuesAndCutsOnlyBetweenThem() throws Exception {
-    Path job = Files.writeString(tmp.resolve("job.yml"), """
+    Path job =
+        Files.writeString(
+            tmp.resolve("job.yml"),
+            """
         name: wide
         tasks:
           - task_key: t

@@ -26,9 +26,14 @@ class ProgressTest {
     p.taskStarted(run, "train", 2);
     p.taskFinished(run, "train", "SUCCESS", 2, false, "");
     p.runFinished(run, "SUCCESS", null);
-    assertThat(sink.toString().lines().map(l -> l.substring(9)).toList()).containsExactly(
-        "run 7 of job job started", "train started", "train FAILED, will retry: exit code 1",
-        "train started (attempt 2)", "train SUCCESS", "run 7 SUCCESS");
+    assertThat(sink.toString().lines().map(l -> l.substring(9)).toList())
+        .containsExactly(
+            "run 7 of job job started",
+            "train started",
+            "train FAILED, will retry: exit code 1",
+            "train started (attempt 2)",
+            "train SUCCESS",
+            "run 7 SUCCESS");
   }
 
   /** On a terminal the status line shows every task that runs, even two started at once. */

@@ -13,7 +13,8 @@ import picocli.CommandLine;
 class ReadmeCommandsTest {
   /** Commands that only group others and do nothing themselves. */
   private static boolean groupOnly(CommandLine cl) {
-    return !cl.getSubcommands().isEmpty() && cl.getCommandSpec().positionalParameters().isEmpty()
+    return !cl.getSubcommands().isEmpty()
+        && cl.getCommandSpec().positionalParameters().isEmpty()
         && cl.getCommandSpec().options().stream().allMatch(o -> o.usageHelp() || o.versionHelp());
   }
 
@@ -21,11 +22,13 @@ class ReadmeCommandsTest {
     if (!path.isEmpty() && !groupOnly(cl)) {
       out.add(path);
     }
-    cl.getSubcommands().forEach((name, sub) -> {
-      if (!name.equals("help")) {
-        commands(sub, (path + " " + name).strip(), out);
-      }
-    });
+    cl.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!name.equals("help")) {
+                commands(sub, (path + " " + name).strip(), out);
+              }
+            });
   }
 
   @Test

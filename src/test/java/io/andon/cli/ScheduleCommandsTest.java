@@ -43,14 +43,19 @@ class ScheduleCommandsTest {
 
   @Test
   void validateShowsACronScheduleInWordsWithItsNextFire() {
-    assertThat(validateAtNoon(DAILY)).isEqualTo(DAILY + ": job nightly-training is valid (5 tasks)\n"
-        + "  schedule: every day at 02:00 (UTC); next fire 2026-12-07 02:00:00 UTC\n");
+    assertThat(validateAtNoon(DAILY))
+        .isEqualTo(
+            DAILY
+                + ": job nightly-training is valid (5 tasks)\n"
+                + "  schedule: every day at 02:00 (UTC); next fire 2026-12-07 02:00:00 UTC\n");
   }
 
   @Test
   void validateShowsAPausedTriggerAsNotFiring() {
-    assertThat(validateAtNoon(ON_ARRIVAL)).endsWith("\n  trigger: when new files under *.yml"
-        + " have been quiet for 60 s, at most every 300 s; PAUSED, so it does not fire\n");
+    assertThat(validateAtNoon(ON_ARRIVAL))
+        .endsWith(
+            "\n  trigger: when new files under *.yml"
+                + " have been quiet for 60 s, at most every 300 s; PAUSED, so it does not fire\n");
   }
 
   @Test
@@ -58,8 +63,7 @@ class ScheduleCommandsTest {
     JsonNode j = Json.read(validateAtNoon(DAILY, "--json"));
     assertThat(j.path("job").asText()).isEqualTo("nightly-training");
     assertThat(j.path("tasks").asInt()).isEqualTo(5);
-    assertThat(j.path("schedule").path("quartz_cron_expression").asText())
-        .isEqualTo("0 0 2 * * ?");
+    assertThat(j.path("schedule").path("quartz_cron_expression").asText()).isEqualTo("0 0 2 * * ?");
     assertThat(j.path("schedule").path("timezone_id").asText()).isEqualTo("UTC");
     assertThat(j.path("schedule").path("pause_status").asText()).isEqualTo("UNPAUSED");
     assertThat(j.path("trigger_text").asText()).isEqualTo("schedule: every day at 02:00 (UTC)");
@@ -76,8 +80,11 @@ class ScheduleCommandsTest {
     Cli c = Cli.run("run", ON_ARRIVAL, "--home", tmp.toString());
     assertThat(c.exit).as(c.toString()).isZero();
     assertThat(c.err.lines().filter(l -> l.contains("andon serve")))
-        .containsExactly("notice: " + ON_ARRIVAL + ": the job's trigger starts runs only under"
-            + " andon serve; andon run runs the job once, now.");
+        .containsExactly(
+            "notice: "
+                + ON_ARRIVAL
+                + ": the job's trigger starts runs only under"
+                + " andon serve; andon run runs the job once, now.");
     assertThat(c.out).contains("run 1 SUCCESS").doesNotContain("run 2");
     Cli quiet = Cli.run("run", ON_ARRIVAL, "--home", tmp.toString(), "--quiet");
     assertThat(quiet.err).doesNotContain("andon serve");

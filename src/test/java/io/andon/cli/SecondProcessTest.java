@@ -18,14 +18,18 @@ class SecondProcessTest {
   @TempDir Path tmp;
 
   private Process andon(List<String> jvm, String out, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(jvm);
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.andon.cli.AndonCli"));
     cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).directory(tmp.toFile())
-        .redirectOutput(tmp.resolve(out).toFile()).redirectErrorStream(true)
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    return new ProcessBuilder(cmd)
+        .directory(tmp.toFile())
+        .redirectOutput(tmp.resolve(out).toFile())
+        .redirectErrorStream(true)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .start();
   }
 
   private static void waitFor(Path p) throws InterruptedException {
@@ -38,7 +42,9 @@ class SecondProcessTest {
   @Test
   void runsCancelStopsARunOfAnotherProcessWithinASecondAndCleanUpStillRuns() throws Exception {
     String home = tmp.resolve("home").toString();
-    Files.writeString(tmp.resolve("job.yml"), """
+    Files.writeString(
+        tmp.resolve("job.yml"),
+        """
         name: long
         tasks:
           - {task_key: slow, shell_task: {command: 'touch started; sleep 60'}}
@@ -55,8 +61,8 @@ class SecondProcessTest {
     long tookMs = (System.nanoTime() - asked) / 1_000_000;
     assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(cancel.exit).as(cancel.toString()).isZero();
-    assertThat(cancel.out).contains("asked andon (pid " + run.pid() + ") to cancel run 1",
-        "run 1 ended CANCELED");
+    assertThat(cancel.out)
+        .contains("asked andon (pid " + run.pid() + ") to cancel run 1", "run 1 ended CANCELED");
     assertThat(tookMs).as("cancel to the run's end, ms").isLessThan(5000);
     assertThat(run.exitValue()).as(Files.readString(tmp.resolve("run.out"))).isEqualTo(130);
     assertThat(tmp.resolve("cleaned")).exists();
@@ -71,7 +77,9 @@ class SecondProcessTest {
   @Test
   void logsFollowPrintsWhatARunningTaskWritesUntilItEnds() throws Exception {
     String home = tmp.resolve("home").toString();
-    Files.writeString(tmp.resolve("job.yml"), """
+    Files.writeString(
+        tmp.resolve("job.yml"),
+        """
         name: talk
         tasks:
           - {task_key: t, shell_task: {command: 'echo one; touch started; sleep 1; echo two; sleep 1; echo three'}}
@@ -88,14 +96,16 @@ class SecondProcessTest {
   void aLogBiggerThanTheHeapIsStreamed() throws Exception {
     String home = tmp.resolve("home").toString();
     long size = 64L * 1024 * 1024;
-    Files.writeString(tmp.resolve("job.yml"), """
+    Files.writeString(
+        tmp.resolve("job.yml"),
+        """
         name: loud
         tasks:
           - {task_key: t, shell_task: {command: 'yes 0123456789abcdefghijklmnopqrstu | head -c %d'}}
-        """.formatted(size));
+        """
+            .formatted(size));
     assertThat(Cli.run("run", "--home", home, tmp.resolve("job.yml").toString()).exit).isZero();
-    Process logs = andon(List.of("-Xmx24m"), "logs.out", "runs", "logs", "1", "t", "--home",
-        home);
+    Process logs = andon(List.of("-Xmx24m"), "logs.out", "runs", "logs", "1", "t", "--home", home);
     assertThat(logs.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(logs.exitValue()).isZero();
     long header = "==> t.attempt-1.log <==\n".length();

@@ -16,14 +16,18 @@ class SlowAlertSignalTest {
 
   @Test
   void theFirstSigtermCancelsARunWhoseAlertQueryNeverEnds() throws Exception {
-    Files.writeString(tmp.resolve("alerts.yml"), """
+    Files.writeString(
+        tmp.resolve("alerts.yml"),
+        """
         alerts:
           - name: endless
             query: WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) AS n FROM r
             timeout_seconds: 3600
             condition: {column: n, op: GREATER_THAN, threshold: 0}
         """);
-    Files.writeString(tmp.resolve("job.yml"), """
+    Files.writeString(
+        tmp.resolve("job.yml"),
+        """
         name: stuck
         tasks:
           - task_key: check

@@ -28,13 +28,16 @@ class TaskProcessesTest {
   void andonKilledJustAfterTasksStartLeavesNoTaskProcessBehindOnceRecovered() throws Exception {
     StringBuilder job = new StringBuilder("name: burst\ntasks:\n");
     for (int i = 0; i < 8; i++) {
-      job.append("  - task_key: t").append(i).append("\n    shell_task: {command: 'sleep 60 &"
-          + " touch started-$ANDON_TASK_KEY; sleep 60'}\n");
+      job.append("  - task_key: t")
+          .append(i)
+          .append(
+              "\n    shell_task: {command: 'sleep 60 &"
+                  + " touch started-$ANDON_TASK_KEY; sleep 60'}\n");
     }
     Files.writeString(tmp.resolve("job.yml"), job);
     String home = tmp.resolve("home").toString();
-    Process p = AndonProcess.start(tmp, "andon", "run", "--home", home, "--max-parallel", "8",
-        "job.yml");
+    Process p =
+        AndonProcess.start(tmp, "andon", "run", "--home", home, "--max-parallel", "8", "job.yml");
     for (int i = 0; i < 6000 && !started(); i++) {
       Thread.sleep(5);
     }
@@ -42,7 +45,8 @@ class TaskProcessesTest {
     p.destroyForcibly(); // SIGKILL right after the first task started, before any pid is stored
     assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
     Thread.sleep(300); // tasks that were being spawned are running now
-    assertThat(AndonProcess.withEnvironment(homeMark())).as("tasks outlive the killed andon")
+    assertThat(AndonProcess.withEnvironment(homeMark()))
+        .as("tasks outlive the killed andon")
         .isNotEmpty();
 
     assertRecoveryLeavesNoTaskProcess(home);
@@ -50,12 +54,16 @@ class TaskProcessesTest {
 
   @Test
   void aPythonTaskOfAKilledAndonIsKilledByRecovery() throws Exception {
-    Files.writeString(tmp.resolve("work.py"), """
+    Files.writeString(
+        tmp.resolve("work.py"),
+        """
         import pathlib, time
         pathlib.Path("started-py").touch()
         time.sleep(60)
         """);
-    Files.writeString(tmp.resolve("job.yml"), """
+    Files.writeString(
+        tmp.resolve("job.yml"),
+        """
         name: python-burst
         tasks:
           - task_key: py
@@ -66,11 +74,13 @@ class TaskProcessesTest {
     for (int i = 0; i < 6000 && !started(); i++) {
       Thread.sleep(5);
     }
-    assertThat(started()).as("the Python task started: " + Files.readString(
-        tmp.resolve("andon.err"))).isTrue();
+    assertThat(started())
+        .as("the Python task started: " + Files.readString(tmp.resolve("andon.err")))
+        .isTrue();
     p.destroyForcibly();
     assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(AndonProcess.withEnvironment(homeMark())).as("the task outlives the killed andon")
+    assertThat(AndonProcess.withEnvironment(homeMark()))
+        .as("the task outlives the killed andon")
         .isNotEmpty();
 
     assertRecoveryLeavesNoTaskProcess(home);
@@ -78,7 +88,9 @@ class TaskProcessesTest {
 
   @Test
   void tasksDoNotSeeTheVariablesThatHoldNotificationSecrets() throws Exception {
-    Files.writeString(tmp.resolve("job.yml"), """
+    Files.writeString(
+        tmp.resolve("job.yml"),
+        """
         name: secrets
         destinations:
           ops: {type: webhook, url_env: OPS_URL, secret_env: OPS_SECRET}
@@ -86,10 +98,21 @@ class TaskProcessesTest {
           - task_key: t
             shell_task: {command: 'echo "${OPS_SECRET:-unset} ${OPS_URL:-unset} $OTHER" > seen.txt'}
         """);
-    Process p = AndonProcess.start(tmp, "andon", java.util.Map.of(
-            "OPS_SECRET", "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3",
-            "OPS_URL", "http://127.0.0.1:9/hook", "OTHER", "kept"),
-        "run", "--home", tmp.resolve("home").toString(), "job.yml");
+    Process p =
+        AndonProcess.start(
+            tmp,
+            "andon",
+            java.util.Map.of(
+                "OPS_SECRET",
+                "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3",
+                "OPS_URL",
+                "http://127.0.0.1:9/hook",
+                "OTHER",
+                "kept"),
+            "run",
+            "--home",
+            tmp.resolve("home").toString(),
+            "job.yml");
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(Files.readString(tmp.resolve("andon.err"))).isZero();
     assertThat(Files.readString(tmp.resolve("seen.txt")).strip()).isEqualTo("unset unset kept");

@@ -55,9 +55,16 @@ class TdgCommandTest {
 
   @Test
   void jsonFollowsTheContract() throws IOException {
-    assertThat(run(root.toString(), "--format", "json", "--coverage",
-        FIXTURES.resolve("coverage/jacoco.xml").toString(), "--advisories",
-        FIXTURES.resolve("security/osv").toString())).isZero();
+    assertThat(
+            run(
+                root.toString(),
+                "--format",
+                "json",
+                "--coverage",
+                FIXTURES.resolve("coverage/jacoco.xml").toString(),
+                "--advisories",
+                FIXTURES.resolve("security/osv").toString()))
+        .isZero();
     JsonNode j = Json.read(out.toString());
     assertThat(j.path("score").isNumber()).isTrue();
     assertThat(j.path("grade").asText()).isEqualTo("D");
@@ -71,7 +78,8 @@ class TdgCommandTest {
     assertThat(file.path("path").asText()).isEqualTo("src/main/java/com/example/util/Text.java");
     assertThat(file.path("score").isNumber()).isTrue();
     JsonNode method = file.path("methods").get(0);
-    assertThat(method.fieldNames()).toIterable()
+    assertThat(method.fieldNames())
+        .toIterable()
         .contains("name", "line", "cyclomatic", "cognitive");
     assertThat(j.path("not_measured").toString()).isEqualTo("[\"coverage.mutation\"]");
     assertThat(j.path("ungraded_files").isArray()).isTrue();
@@ -123,13 +131,13 @@ class TdgCommandTest {
     assertThat(run(root.toString(), "--min-grade", "E")).isEqualTo(2);
     assertThat(run(tmp.resolve("nowhere").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("no such folder");
-    assertThat(run(root.toString(), "--coverage", tmp.resolve("none.xml").toString()))
-        .isEqualTo(2);
+    assertThat(run(root.toString(), "--coverage", tmp.resolve("none.xml").toString())).isEqualTo(2);
     assertThat(run(root.toString(), "--max-score-drop", "3")).isEqualTo(2);
     assertThat(err.toString()).contains("needs --baseline");
     Files.writeString(root.resolve("andon-tdg.yaml"), "weigths: {}\n");
     assertThat(run(root.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("andon-tdg.yaml:1:1: unknown key 'weigths'")
+    assertThat(err.toString())
+        .contains("andon-tdg.yaml:1:1: unknown key 'weigths'")
         .doesNotContain("Exception");
   }
 
@@ -150,11 +158,20 @@ class TdgCommandTest {
   @Test
   void sarifListsMethodsOverThresholdsAndVulnerabilities() throws IOException {
     Files.writeString(root.resolve("andon-tdg.yaml"), "thresholds: {nesting: 1}\n");
-    assertThat(run(root.toString(), "--format", "sarif", "--advisories",
-        FIXTURES.resolve("security/osv").toString())).isZero();
+    assertThat(
+            run(
+                root.toString(),
+                "--format",
+                "sarif",
+                "--advisories",
+                FIXTURES.resolve("security/osv").toString()))
+        .isZero();
     JsonNode results = Json.read(out.toString()).path("runs").get(0).path("results");
-    assertThat(results.toString()).contains("tdg/nesting").contains("Calc.sign")
-        .contains("tdg/vulnerability").contains("GHSA-jfh8-c2jp-5v3q");
+    assertThat(results.toString())
+        .contains("tdg/nesting")
+        .contains("Calc.sign")
+        .contains("tdg/vulnerability")
+        .contains("GHSA-jfh8-c2jp-5v3q");
   }
 
   @Test
@@ -167,9 +184,13 @@ class TdgCommandTest {
     assertThat(run(root.toString(), "--baseline", baseline.toString())).isZero();
     // make Calc.div tangled: its file score drops well over 5 points
     Path calc = root.resolve("src/main/java/com/example/Calc.java");
-    Files.writeString(calc, Files.readString(calc).replace("if (b == 0) {",
-        "if (b == 0) { if (a > 0) { if (a > 1) { if (a > 2) { if (a > 3) { a++; } } } } }\n"
-            + "    if (b == 0) {"));
+    Files.writeString(
+        calc,
+        Files.readString(calc)
+            .replace(
+                "if (b == 0) {",
+                "if (b == 0) { if (a > 0) { if (a > 1) { if (a > 2) { if (a > 3) { a++; } } } } }\n"
+                    + "    if (b == 0) {"));
     assertThat(run(root.toString(), "--baseline", baseline.toString(), "--format", "json"))
         .isEqualTo(1);
     JsonNode reg = Json.read(out.toString()).path("regression");

@@ -21,11 +21,20 @@ class TdgDocsExampleTest {
     int at = doc.indexOf(prompt);
     assertThat(at).as("the example in docs/tdg.md").isPositive();
     String shown = doc.substring(at + prompt.length(), doc.indexOf("```", at));
-    Process p = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), "io.andon.cli.AndonCli", "tdg", "calc",
-        "--advisories", "osv/")).directory(Path.of("examples/tdg").toFile())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "io.andon.cli.AndonCli",
+                    "tdg",
+                    "calc",
+                    "--advisories",
+                    "osv/"))
+            .directory(Path.of("examples/tdg").toFile())
+            .redirectErrorStream(true)
+            .start();
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -17,7 +17,10 @@ class TerminalProgressTest {
   @Test
   void theStatusLineEndsWithTheFinalCountWhenTasksWereSkipped() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) is not installed");
-    Path job = Files.writeString(tmp.resolve("job.yml"), """
+    Path job =
+        Files.writeString(
+            tmp.resolve("job.yml"),
+            """
         name: seven
         tasks:
           - {task_key: a, shell_task: {command: 'true'}}
@@ -29,10 +32,18 @@ class TerminalProgressTest {
           - {task_key: g, depends_on: [{task_key: d}], shell_task: {command: 'true'}}
         """);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String cmd = java + " -cp " + System.getProperty("java.class.path")
-        + " io.andon.cli.AndonCli run --home " + tmp.resolve("home") + " " + job;
-    Process p = new ProcessBuilder("/usr/bin/script", "-qec", cmd, "/dev/null")
-        .redirectErrorStream(true).start();
+    String cmd =
+        java
+            + " -cp "
+            + System.getProperty("java.class.path")
+            + " io.andon.cli.AndonCli run --home "
+            + tmp.resolve("home")
+            + " "
+            + job;
+    Process p =
+        new ProcessBuilder("/usr/bin/script", "-qec", cmd, "/dev/null")
+            .redirectErrorStream(true)
+            .start();
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -45,7 +45,9 @@ class BackgroundProcessesTest {
 
   @Test
   void aBackgroundGrandchildOfASuccessfulTaskIsKilledWhenTheTaskEnds() throws Exception {
-    RunRecord r = h.run("""
+    RunRecord r =
+        h.run(
+            """
         name: bg
         tasks:
           - task_key: t
@@ -57,7 +59,9 @@ class BackgroundProcessesTest {
 
   @Test
   void keepBackgroundProcessesLeavesThemRunning() throws Exception {
-    RunRecord r = h.run("""
+    RunRecord r =
+        h.run(
+            """
         name: bg
         tasks:
           - task_key: t

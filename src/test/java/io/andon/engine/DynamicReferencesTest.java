@@ -17,11 +17,12 @@ class DynamicReferencesTest {
   @TempDir Path tmp;
 
   @Test
-  void runIdsErrorCodesTriggerTypeAndStartTimePartsAreResolvedWhenATaskStarts()
-      throws Exception {
+  void runIdsErrorCodesTriggerTypeAndStartTimePartsAreResolvedWhenATaskStarts() throws Exception {
     Path out = tmp.resolve("out.txt");
     try (JobHarness h = new JobHarness(tmp)) {
-      RunRecord r = h.run("""
+      RunRecord r =
+          h.run(
+              """
           name: refs
           tasks:
             - task_key: ok
@@ -34,24 +35,33 @@ class DynamicReferencesTest {
               shell_task:
                 command: >-
                   echo "{{tasks.ok.run_id}}|{{tasks.ok.error_code}}|{{tasks.bad.error_code}}|{{job.trigger.type}}|{{job.start_time.year}}|{{job.start_time.month}}|{{job.start_time.iso_weekday}}|{{job.start_time.is_weekday}}|{{job.trigger.time.timestamp_ms}}" > %s
-          """.formatted(out));
+          """
+                  .formatted(out));
       assertThat(JobHarness.result(r, "report")).isEqualTo("SUCCESS");
       String[] v = Files.readString(out).strip().split("\\|", -1);
       ZonedDateTime start = Instant.ofEpochMilli(r.startTime()).atZone(ZoneOffset.UTC);
-      assertThat(v).containsExactly(r.runId() + "-ok", "", "FAILED", "ONE_TIME",
-          Integer.toString(start.getYear()), Integer.toString(start.getMonthValue()),
-          Integer.toString(start.getDayOfWeek().getValue()),
-          Boolean.toString(start.getDayOfWeek().getValue() <= 5),
-          Long.toString(r.trigger().time().toEpochMilli()));
-      assertThat(r.trigger().time().toEpochMilli()).isBetween(r.startTime() - 5_000,
-          r.startTime());
+      assertThat(v)
+          .containsExactly(
+              r.runId() + "-ok",
+              "",
+              "FAILED",
+              "ONE_TIME",
+              Integer.toString(start.getYear()),
+              Integer.toString(start.getMonthValue()),
+              Integer.toString(start.getDayOfWeek().getValue()),
+              Boolean.toString(start.getDayOfWeek().getValue() <= 5),
+              Long.toString(r.trigger().time().toEpochMilli()));
+      assertThat(r.trigger().time().toEpochMilli()).isBetween(r.startTime() - 5_000, r.startTime());
     }
   }
 
   @Test
   void unknownTriggerFieldsAndOutputsAndonDoesNotRecordAreReportedByName() {
     try (JobHarness h = new JobHarness(tmp)) {
-      assertThatThrownBy(() -> h.load("""
+      assertThatThrownBy(
+              () ->
+                  h.load(
+                      """
           name: refs
           tasks:
             - task_key: a
@@ -60,11 +70,14 @@ class DynamicReferencesTest {
               depends_on: [{task_key: a}]
               shell_task:
                 command: echo {{job.trigger.file_arrival.url}} {{tasks.a.output.result}}
-          """)).hasMessageContaining("{{job.trigger.file_arrival.url}} is not a trigger"
-              + " reference; known: trigger.type, trigger.time.<part>,"
-              + " trigger.file_arrival.location")
-          .hasMessageContaining("{{tasks.a.output.result}} reads the output of task 'a', which"
-              + " andon does not record for this task");
+          """))
+          .hasMessageContaining(
+              "{{job.trigger.file_arrival.url}} is not a trigger"
+                  + " reference; known: trigger.type, trigger.time.<part>,"
+                  + " trigger.file_arrival.location")
+          .hasMessageContaining(
+              "{{tasks.a.output.result}} reads the output of task 'a', which"
+                  + " andon does not record for this task");
     }
   }
 }

@@ -37,7 +37,9 @@ class ExecutorTest {
 
   @Test
   void dependentsRunAfterTheirDependenciesAndSeeTheirValues() throws Exception {
-    RunRecord r = h.run("""
+    RunRecord r =
+        h.run(
+            """
         name: order
         tasks:
           - task_key: a
@@ -53,7 +55,9 @@ class ExecutorTest {
 
   @Test
   void failedUpstreamMarksAllSuccessChildUpstreamFailedAndJobFailed() {
-    RunRecord r = h.run("""
+    RunRecord r =
+        h.run(
+            """
         name: fail
         tasks:
           - task_key: a
@@ -66,7 +70,8 @@ class ExecutorTest {
             shell_task: {command: 'true'}
         """);
     assertThat(result(r, "a")).isEqualTo("FAILED");
-    assertThat(task(r, "a").message()).hasValueSatisfying(m -> assertThat(m).contains("exit code 4"));
+    assertThat(task(r, "a").message())
+        .hasValueSatisfying(m -> assertThat(m).contains("exit code 4"));
     assertThat(result(r, "b")).isEqualTo("UPSTREAM_FAILED");
     assertThat(result(r, "c")).isEqualTo("UPSTREAM_FAILED");
     assertThat(r.resultState()).contains("FAILED");
@@ -74,7 +79,9 @@ class ExecutorTest {
 
   @Test
   void handledFailureGivesSuccessWithFailuresAndCleanupRuns() {
-    RunRecord r = h.run("""
+    RunRecord r =
+        h.run(
+            """
         name: handled
         tasks:
           - task_key: a
@@ -100,7 +107,9 @@ class ExecutorTest {
 
   @Test
   void valuesOfAFailedTaskStayReadableByItsAllDoneHandler() throws Exception {
-    RunRecord r = h.run("""
+    RunRecord r =
+        h.run(
+            """
         name: failed-values
         tasks:
           - task_key: check
@@ -117,7 +126,8 @@ class ExecutorTest {
 
   @Test
   void conditionPicksABranchAndTheOtherIsExcluded() throws Exception {
-    String job = """
+    String job =
+        """
         name: branch
         parameters: [{name: accuracy, default: "0.97"}]
         tasks:
@@ -148,7 +158,9 @@ class ExecutorTest {
 
   @Test
   void conditionComparesStringsForEqualityAndNumbersForOrder() {
-    RunRecord r = h.run("""
+    RunRecord r =
+        h.run(
+            """
         name: cmp
         tasks:
           - task_key: eq
@@ -161,13 +173,17 @@ class ExecutorTest {
     assertThat(task(r, "eq").outcome()).contains("false");
     assertThat(task(r, "gt").outcome()).contains("true");
     assertThat(result(r, "nan")).isEqualTo("FAILED");
-    assertThat(task(r, "nan").message()).hasValueSatisfying(m -> assertThat(m).contains("not a number"));
+    assertThat(task(r, "nan").message())
+        .hasValueSatisfying(m -> assertThat(m).contains("not a number"));
   }
 
   @Test
   void retriesUntilSuccessWaitingTheMinimumInterval() throws Exception {
     ManualTimers timers = new ManualTimers();
-    CompletableFuture<Executor.Outcome> run = runOn(timers, """
+    CompletableFuture<Executor.Outcome> run =
+        runOn(
+            timers,
+            """
         name: retry
         tasks:
           - task_key: flaky
@@ -184,24 +200,32 @@ class ExecutorTest {
     RunRecord r = h.stored(run.get(30, TimeUnit.SECONDS).runId());
     assertThat(result(r, "flaky")).isEqualTo("SUCCESS");
     assertThat(task(r, "flaky").attempts()).isEqualTo(3);
-    List<Long> starts = new io.andon.store.RunHistory(h.store).attempts(r.runId(), "flaky")
-        .stream().map(io.andon.store.AttemptRecord::startTime).toList();
+    List<Long> starts =
+        new io.andon.store.RunHistory(h.store)
+            .attempts(r.runId(), "flaky").stream()
+                .map(io.andon.store.AttemptRecord::startTime)
+                .toList();
     assertThat(starts).hasSize(3);
     assertThat(starts.get(1) - starts.get(0)).isEqualTo(300);
     assertThat(starts.get(2) - starts.get(1)).isEqualTo(300);
   }
 
-  /** Starts {@code yaml} on a thread of its own, with {@code timers} for its retries and timeouts. */
+  /**
+   * Starts {@code yaml} on a thread of its own, with {@code timers} for its retries and timeouts.
+   */
   private CompletableFuture<Executor.Outcome> runOn(ManualTimers timers, String yaml) {
     JobSpec job = h.load(yaml);
-    Executor ex = new Executor(h.store, Executor.Options.defaults().withMaxParallel(4)
-        .withTimers(timers), List.of());
+    Executor ex =
+        new Executor(
+            h.store, Executor.Options.defaults().withMaxParallel(4).withTimers(timers), List.of());
     return CompletableFuture.supplyAsync(() -> ex.run(job, Map.of()));
   }
 
   @Test
   void retriesStopAtMaxRetries() {
-    RunRecord r = h.run("""
+    RunRecord r =
+        h.run(
+            """
         name: retry
         tasks:
           - task_key: never
@@ -216,14 +240,18 @@ class ExecutorTest {
   void timeoutKillsTheWholeProcessGroupAndIsNotRetriedByDefault() throws Exception {
     Path marker = tmp.resolve("grandchild.pid");
     ManualTimers timers = new ManualTimers();
-    CompletableFuture<Executor.Outcome> run = runOn(timers, """
+    CompletableFuture<Executor.Outcome> run =
+        runOn(
+            timers,
+            """
         name: slow
         tasks:
           - task_key: slow
             timeout_seconds: 1
             max_retries: 2
             shell_task: {command: 'sleep 30 & echo $! > %s.tmp; mv %s.tmp %s; wait'}
-        """.formatted(marker, marker, marker));
+        """
+                .formatted(marker, marker, marker));
     assertThat(timers.awaitPending(1)).containsExactly(1000L);
     waitForFile(marker);
     timers.advance(1000);
@@ -238,7 +266,10 @@ class ExecutorTest {
   @Test
   void retryOnTimeoutRetriesATimedOutTask() throws Exception {
     ManualTimers timers = new ManualTimers();
-    CompletableFuture<Executor.Outcome> run = runOn(timers, """
+    CompletableFuture<Executor.Outcome> run =
+        runOn(
+            timers,
+            """
         name: slow
         tasks:
           - task_key: slow
@@ -258,7 +289,9 @@ class ExecutorTest {
 
   @Test
   void cancelKillsRunningTasksMarksDownstreamAndStillRunsAllDoneCleanup() throws Exception {
-    JobSpec job = h.load("""
+    JobSpec job =
+        h.load(
+            """
         name: cancel
         tasks:
           - task_key: long
@@ -282,7 +315,10 @@ class ExecutorTest {
   @Test
   void jobTimeoutEndsTheRunTimedOut() throws Exception {
     ManualTimers timers = new ManualTimers();
-    CompletableFuture<Executor.Outcome> run = runOn(timers, """
+    CompletableFuture<Executor.Outcome> run =
+        runOn(
+            timers,
+            """
         name: jt
         timeout_seconds: 1
         tasks:
@@ -301,22 +337,28 @@ class ExecutorTest {
   void parallelismIsBoundedByMaxParallel() throws Exception {
     StringBuilder yaml = new StringBuilder("name: par\ntasks:\n");
     for (int i = 0; i < 6; i++) {
-      yaml.append("  - task_key: t").append(i).append("\n    shell_task: {command: '")
+      yaml.append("  - task_key: t")
+          .append(i)
+          .append("\n    shell_task: {command: '")
           .append("mkdir lock.$ANDON_TASK_KEY; n=$(ls -d lock.* | wc -l); echo $n >> peaks;")
           .append(" sleep 0.2; rmdir lock.$ANDON_TASK_KEY'}\n");
     }
     JobSpec job = h.load(yaml.toString());
     Executor.Outcome o = h.executor(2).run(job, Map.of());
     assertThat(o.result().name()).isEqualTo("SUCCESS");
-    List<Integer> peaks = Files.readAllLines(tmp.resolve("peaks")).stream()
-        .map(s -> Integer.parseInt(s.strip())).toList();
+    List<Integer> peaks =
+        Files.readAllLines(tmp.resolve("peaks")).stream()
+            .map(s -> Integer.parseInt(s.strip()))
+            .toList();
     assertThat(peaks).hasSize(6).allMatch(n -> n <= 2);
     assertThat(peaks).contains(2);
   }
 
   @Test
   void forEachRunsEachInputAndRecordsIterations() {
-    RunRecord r = h.run("""
+    RunRecord r =
+        h.run(
+            """
         name: fe
         tasks:
           - task_key: list
@@ -340,7 +382,9 @@ class ExecutorTest {
 
   @Test
   void disabledTaskNeverRunsAndCountsAsSuccessDownstream() {
-    RunRecord r = h.run("""
+    RunRecord r =
+        h.run(
+            """
         name: dis
         tasks:
           - task_key: off
@@ -363,14 +407,18 @@ class ExecutorTest {
 
   @Test
   void runJobTaskRunsTheChildJobAsItsOwnRun() {
-    h.write("child.yml", """
+    h.write(
+        "child.yml",
+        """
         name: child
         parameters: [{name: who, default: nobody}]
         tasks:
           - task_key: hello
             shell_task: {command: 'echo "hello $ANDON_PARAM_WHO" > child.txt'}
         """);
-    RunRecord r = h.run("""
+    RunRecord r =
+        h.run(
+            """
         name: parent
         tasks:
           - task_key: call
@@ -384,7 +432,8 @@ class ExecutorTest {
 
   @Test
   void jobParametersReachShellTasksAsEnvironmentVariables() throws Exception {
-    h.run("""
+    h.run(
+        """
         name: env
         parameters: [{name: model-name, default: fraud}]
         tasks:
@@ -392,13 +441,16 @@ class ExecutorTest {
             shell_task:
               command: 'echo "$ANDON_PARAM_MODEL_NAME $EXTRA" > env.txt'
               env: {EXTRA: "run {{job.run_id}}"}
-        """, Map.of("model-name", "churn"));
+        """,
+        Map.of("model-name", "churn"));
     assertThat(Files.readString(tmp.resolve("env.txt"))).startsWith("churn run ");
   }
 
   @Test
   void oversizedOrMalformedTaskValuesFailTheTask() {
-    RunRecord r = h.run("""
+    RunRecord r =
+        h.run(
+            """
         name: values
         tasks:
           - task_key: big
@@ -413,7 +465,9 @@ class ExecutorTest {
 
   @Test
   void missingTaskValueFailsTheReadingTaskWithAClearMessage() {
-    RunRecord r = h.run("""
+    RunRecord r =
+        h.run(
+            """
         name: missing
         tasks:
           - task_key: a
@@ -423,13 +477,15 @@ class ExecutorTest {
             shell_task: {command: 'echo {{tasks.a.values.nope}}'}
         """);
     assertThat(result(r, "b")).isEqualTo("FAILED");
-    assertThat(task(r, "b").message()).hasValueSatisfying(m ->
-        assertThat(m).contains("published no value 'nope'"));
+    assertThat(task(r, "b").message())
+        .hasValueSatisfying(m -> assertThat(m).contains("published no value 'nope'"));
   }
 
   @Test
   void maxConcurrentRunsZeroSkipsTheRun() {
-    RunRecord r = h.run("""
+    RunRecord r =
+        h.run(
+            """
         name: paused
         max_concurrent_runs: 0
         tasks:
@@ -443,7 +499,8 @@ class ExecutorTest {
   @Test
   void repairRerunsFailedTasksInsideTheSameRun() throws Exception {
     Path flag = tmp.resolve("fixed");
-    String yaml = """
+    String yaml =
+        """
         name: repairable
         tasks:
           - task_key: a
@@ -454,12 +511,15 @@ class ExecutorTest {
           - task_key: c
             depends_on: [{task_key: b}]
             shell_task: {command: 'true'}
-        """.formatted(flag);
+        """
+            .formatted(flag);
     RunRecord first = h.run(yaml);
     assertThat(first.resultState()).contains("FAILED");
     Files.createFile(flag);
-    Executor.Outcome o = h.executor(2).repair(first.runId(),
-        new Executor.RepairRequest(List.of(), true, false), new JobLoader());
+    Executor.Outcome o =
+        h.executor(2)
+            .repair(
+                first.runId(), new Executor.RepairRequest(List.of(), true, false), new JobLoader());
     RunRecord r = h.stored(first.runId());
     assertThat(o.runId()).isEqualTo(first.runId());
     assertThat(r.resultState()).contains("SUCCESS");
@@ -471,7 +531,9 @@ class ExecutorTest {
 
   @Test
   void repairOfNamedTaskWithDependentsRerunsSucceededDownstream() {
-    RunRecord first = h.run("""
+    RunRecord first =
+        h.run(
+            """
         name: rerun
         tasks:
           - task_key: a
@@ -482,8 +544,9 @@ class ExecutorTest {
           - task_key: c
             shell_task: {command: 'true'}
         """);
-    h.executor(2).repair(first.runId(), new Executor.RepairRequest(List.of("a"), false, true),
-        new JobLoader());
+    h.executor(2)
+        .repair(
+            first.runId(), new Executor.RepairRequest(List.of("a"), false, true), new JobLoader());
     RunRecord r = h.stored(first.runId());
     assertThat(task(r, "a").attempts()).isEqualTo(2);
     assertThat(task(r, "b").attempts()).isEqualTo(2);
@@ -492,26 +555,43 @@ class ExecutorTest {
 
   @Test
   void repairRefusesUnknownTasksAndRunsWithNothingToRepair() {
-    RunRecord ok = h.run("""
+    RunRecord ok =
+        h.run(
+            """
         name: fine
         tasks:
           - task_key: a
             shell_task: {command: 'true'}
         """);
     Executor ex = h.executor(1);
-    assertThatThrownBy(() -> ex.repair(ok.runId(),
-        new Executor.RepairRequest(List.of(), true, false), new JobLoader()))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("no failed task");
-    assertThatThrownBy(() -> ex.repair(ok.runId(),
-        new Executor.RepairRequest(List.of("b"), false, false), new JobLoader()))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("no task 'b'");
-    assertThatThrownBy(() -> ex.repair(999, new Executor.RepairRequest(List.of("a"), false, false),
-        new JobLoader())).hasMessageContaining("no run 999");
+    assertThatThrownBy(
+            () ->
+                ex.repair(
+                    ok.runId(),
+                    new Executor.RepairRequest(List.of(), true, false),
+                    new JobLoader()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("no failed task");
+    assertThatThrownBy(
+            () ->
+                ex.repair(
+                    ok.runId(),
+                    new Executor.RepairRequest(List.of("b"), false, false),
+                    new JobLoader()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("no task 'b'");
+    assertThatThrownBy(
+            () ->
+                ex.repair(
+                    999, new Executor.RepairRequest(List.of("a"), false, false), new JobLoader()))
+        .hasMessageContaining("no run 999");
   }
 
   @Test
   void unknownParameterOverrideIsRejected() {
-    JobSpec job = h.load("""
+    JobSpec job =
+        h.load(
+            """
         name: p
         parameters: [{name: alpha, default: "1"}]
         tasks:
@@ -519,12 +599,15 @@ class ExecutorTest {
             shell_task: {command: 'true'}
         """);
     assertThatThrownBy(() -> h.executor(1).run(job, Map.of("alpa", "2")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Did you mean 'alpha'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Did you mean 'alpha'");
   }
 
   @Test
   void everyAttemptKeepsItsLog() throws Exception {
-    RunRecord r = h.run("""
+    RunRecord r =
+        h.run(
+            """
         name: logs
         tasks:
           - task_key: t
@@ -545,14 +628,18 @@ class ExecutorTest {
       if (i > 0) {
         yaml.append("    depends_on: [{task_key: c").append(i - 1).append("}]\n");
       }
-      yaml.append("    condition_task: {left: \"").append(i).append("\", op: LESS_THAN, right: \"75\"}\n");
+      yaml.append("    condition_task: {left: \"")
+          .append(i)
+          .append("\", op: LESS_THAN, right: \"75\"}\n");
     }
     RunRecord r = h.run(yaml.toString());
     assertThat(r.tasks()).hasSize(150);
-    assertThat(r.tasks()).allSatisfy(t -> {
-      assertThat(t.resultState()).contains("SUCCESS");
-      assertThat(t.attempts()).isEqualTo(1);
-    });
+    assertThat(r.tasks())
+        .allSatisfy(
+            t -> {
+              assertThat(t.resultState()).contains("SUCCESS");
+              assertThat(t.attempts()).isEqualTo(1);
+            });
     assertThat(task(r, "c74").outcome()).contains("true");
     assertThat(task(r, "c75").outcome()).contains("false");
     assertThat(task(r, "c149").outcome()).contains("false");
@@ -560,7 +647,8 @@ class ExecutorTest {
 
   @Test
   void taskShellLeadsItsOwnSessionAndProcessGroup() throws Exception {
-    h.run("""
+    h.run(
+        """
         name: session
         tasks:
           - task_key: who
@@ -573,8 +661,9 @@ class ExecutorTest {
 
   @Test
   void theNativeLauncherIsBuiltWhereACompilerExists() {
-    boolean gcc = java.util.stream.Stream.of(System.getenv("PATH").split(":"))
-        .anyMatch(d -> Files.isExecutable(Path.of(d, "gcc")));
+    boolean gcc =
+        java.util.stream.Stream.of(System.getenv("PATH").split(":"))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, "gcc")));
     org.junit.jupiter.api.Assumptions.assumeTrue(gcc, "no gcc on this machine");
     assertThat(NativeSpawn.available()).isTrue();
   }
@@ -594,10 +683,13 @@ class ExecutorTest {
    * cannot watch); or started and awaited by a worker thread (no reaper).
    */
   @org.junit.jupiter.params.ParameterizedTest(name = "switched off: {0}")
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"nothing", "andon.noWatch",
-      "andon.noReaper"})
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"nothing", "andon.noWatch", "andon.noReaper"})
   void shellTasksEndTheSameWhicheverThreadWaitsForThem(String off) throws Exception {
-    RunRecord r = runWith(off, """
+    RunRecord r =
+        runWith(
+            off,
+            """
           name: paths
           tasks:
             - task_key: ok
@@ -627,21 +719,32 @@ class ExecutorTest {
     assertThat(result(r, "gone")).isEqualTo("FAILED");
     assertThat(task(r, "gone").message().orElse("")).endsWith("no-such-folder does not exist");
     assertThat(result(r, "after")).isEqualTo("SUCCESS");
-    assertThat(Files.readString(Path.of(h.store.home().resolve("logs").resolve("run-"
-        + r.runId()).resolve("ok.attempt-1.log").toString()))).isEqualTo("hello\n");
+    assertThat(
+            Files.readString(
+                Path.of(
+                    h.store
+                        .home()
+                        .resolve("logs")
+                        .resolve("run-" + r.runId())
+                        .resolve("ok.attempt-1.log")
+                        .toString())))
+        .isEqualTo("hello\n");
   }
 
   /**
-   * Each attempt's output is in its own log, with or without the launching thread's spool files:
-   * an attempt that prints nothing leaves no file when the launching thread starts it (on a
-   * worker thread, an empty one), and what a process left behind by a task prints after the task
-   * ended still goes to that task's log, never to the next attempt's.
+   * Each attempt's output is in its own log, with or without the launching thread's spool files: an
+   * attempt that prints nothing leaves no file when the launching thread starts it (on a worker
+   * thread, an empty one), and what a process left behind by a task prints after the task ended
+   * still goes to that task's log, never to the next attempt's.
    */
   @org.junit.jupiter.params.ParameterizedTest(name = "switched off: {0}")
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"nothing", "andon.noWatch",
-      "andon.noReaper"})
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"nothing", "andon.noWatch", "andon.noReaper"})
   void eachAttemptsOutputIsInItsOwnLogAndAQuietAttemptLeavesNone(String off) throws Exception {
-    RunRecord r = runWith(off, """
+    RunRecord r =
+        runWith(
+            off,
+            """
           name: logs
           tasks:
             - task_key: quiet
@@ -665,8 +768,12 @@ class ExecutorTest {
     Path dir = h.store.home().resolve("logs").resolve("run-" + r.runId());
     assertThat(Files.readString(dir.resolve("loud.attempt-1.log"))).isEqualTo("out\nerr\n");
     assertThat(Files.readString(dir.resolve("leaves.attempt-1.log"))).isEqualTo("late\n");
-    for (String quiet : List.of("quiet.attempt-1.log", "next.attempt-1.log",
-        "fails.attempt-1.log", "fails.attempt-2.log")) {
+    for (String quiet :
+        List.of(
+            "quiet.attempt-1.log",
+            "next.attempt-1.log",
+            "fails.attempt-1.log",
+            "fails.attempt-2.log")) {
       if (off.equals("andon.noReaper")) {
         assertThat(dir.resolve(quiet)).isEmptyFile();
       } else {
@@ -682,7 +789,10 @@ class ExecutorTest {
   void aRunningAttemptsLogHoldsWhatItPrintedSoFar() throws Exception {
     Path log = h.store.home().resolve("logs").resolve("run-1").resolve("t.attempt-1.log");
     java.util.concurrent.CompletableFuture<RunRecord> run =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> h.run("""
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                h.run(
+                    """
             name: live
             tasks:
               - task_key: t
@@ -716,7 +826,8 @@ class ExecutorTest {
 
   @Test
   void aTaskSeesEachVariableOnceAndItsOwnEnvWins() throws Exception {
-    h.run("""
+    h.run(
+        """
         name: env
         parameters: [{name: who, default: me}]
         tasks:
@@ -726,10 +837,12 @@ class ExecutorTest {
               env: {ANDON_JOB_NAME: mine, EXTRA: '{{job.parameters.who}}'}
         """);
     List<String> lines = Files.readAllLines(tmp.resolve("env.txt"));
-    assertThat(lines).filteredOn(l -> l.startsWith("ANDON_JOB_NAME=")).containsExactly(
-        "ANDON_JOB_NAME=mine");
-    assertThat(lines).filteredOn(l -> l.startsWith("ANDON_TASK_KEY=")).containsExactly(
-        "ANDON_TASK_KEY=t");
+    assertThat(lines)
+        .filteredOn(l -> l.startsWith("ANDON_JOB_NAME="))
+        .containsExactly("ANDON_JOB_NAME=mine");
+    assertThat(lines)
+        .filteredOn(l -> l.startsWith("ANDON_TASK_KEY="))
+        .containsExactly("ANDON_TASK_KEY=t");
     assertThat(lines).contains("EXTRA=me", "ANDON_PARAM_WHO=me", "ANDON_ATTEMPT=1");
     assertThat(lines).filteredOn(l -> l.startsWith("PATH=")).hasSize(1);
   }
@@ -738,62 +851,75 @@ class ExecutorTest {
   void processStartTimesAgreeWithTheJdk() {
     ProcessHandle me = ProcessHandle.current();
     long jdk = me.info().startInstant().orElseThrow().toEpochMilli();
-    assertThat(Processes.startMillis(me.pid())).hasValueSatisfying(
-        s -> assertThat(Math.abs(s - jdk)).isLessThan(1000));
+    assertThat(Processes.startMillis(me.pid()))
+        .hasValueSatisfying(s -> assertThat(Math.abs(s - jdk)).isLessThan(1000));
     assertThat(Processes.startMillis(Integer.MAX_VALUE)).isEmpty();
   }
 
   /**
-   * With one slot, the launcher starts each shell task on stand-by in the slot of the one that
-   * just ended: never two at once, and each attempt recorded from its own start to its own end.
+   * With one slot, the launcher starts each shell task on stand-by in the slot of the one that just
+   * ended: never two at once, and each attempt recorded from its own start to its own end.
    */
   @Test
   void aSlotTakenOverByAStandByTaskIsNeverShared() throws Exception {
     StringBuilder yaml = new StringBuilder("name: one-slot\ntasks:\n");
     for (int i = 0; i < 12; i++) {
-      yaml.append("  - task_key: t").append(i).append("\n    shell_task: {command: '")
-          .append("mkdir slot || exit 9; sleep 0.02; echo $ANDON_TASK_KEY >> order; rmdir slot'}\n");
+      yaml.append("  - task_key: t")
+          .append(i)
+          .append("\n    shell_task: {command: '")
+          .append(
+              "mkdir slot || exit 9; sleep 0.02; echo $ANDON_TASK_KEY >> order; rmdir slot'}\n");
     }
     Executor.Outcome o = h.executor(1).run(h.load(yaml.toString()), Map.of());
     RunRecord r = h.stored(o.runId());
     assertThat(r.resultState()).contains("SUCCESS");
     assertThat(Files.readAllLines(tmp.resolve("order"))).hasSize(12);
-    List<long[]> spans = h.store.read(c -> {
-      List<long[]> out = new java.util.ArrayList<>();
-      try (var ps = c.prepareStatement("SELECT start_time, end_time, exit_code, attempt"
-          + " FROM task_attempts WHERE run_id = ? ORDER BY start_time, end_time")) {
-        ps.setLong(1, o.runId());
-        try (var rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4)});
-          }
-        }
-      }
-      return out;
-    });
-    assertThat(spans).as("one row per attempt, written once it ended").hasSize(12)
+    List<long[]> spans =
+        h.store.read(
+            c -> {
+              List<long[]> out = new java.util.ArrayList<>();
+              try (var ps =
+                  c.prepareStatement(
+                      "SELECT start_time, end_time, exit_code, attempt"
+                          + " FROM task_attempts WHERE run_id = ? ORDER BY start_time, end_time")) {
+                ps.setLong(1, o.runId());
+                try (var rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    out.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4)});
+                  }
+                }
+              }
+              return out;
+            });
+    assertThat(spans)
+        .as("one row per attempt, written once it ended")
+        .hasSize(12)
         .allSatisfy(a -> assertThat(a[2]).isZero())
         .allSatisfy(a -> assertThat(a[3]).isEqualTo(1));
     for (int i = 1; i < spans.size(); i++) {
-      assertThat(spans.get(i)[0]).as("attempt %d starts after the one before ended", i)
+      assertThat(spans.get(i)[0])
+          .as("attempt %d starts after the one before ended", i)
           .isGreaterThanOrEqualTo(spans.get(i - 1)[1]);
     }
   }
 
   /**
-   * A cancel takes back the shell tasks waiting on stand-by: they end canceled without an
-   * attempt, and none of them starts.
+   * A cancel takes back the shell tasks waiting on stand-by: they end canceled without an attempt,
+   * and none of them starts.
    */
   @Test
   void cancelTakesBackStandByTasksBeforeTheyStart() throws Exception {
-    StringBuilder yaml = new StringBuilder("""
+    StringBuilder yaml =
+        new StringBuilder(
+            """
         name: standby-cancel
         tasks:
           - task_key: first
             shell_task: {command: 'touch started; sleep 30'}
         """);
     for (int i = 0; i < 10; i++) {
-      yaml.append("  - task_key: w").append(i)
+      yaml.append("  - task_key: w")
+          .append(i)
           .append("\n    shell_task: {command: 'touch ran.$ANDON_TASK_KEY'}\n");
     }
     RunRecord r = cancelOnceStarted(h.load(yaml.toString()), 1);
@@ -806,26 +932,31 @@ class ExecutorTest {
     try (var files = Files.list(tmp)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("ran."));
     }
-    long attemptRows = h.store.read(c -> {
-      try (var ps = c.prepareStatement("SELECT count(*) FROM task_attempts WHERE run_id = ?")) {
-        ps.setLong(1, r.runId());
-        try (var rs = ps.executeQuery()) {
-          return rs.next() ? rs.getLong(1) : -1L;
-        }
-      }
-    });
+    long attemptRows =
+        h.store.read(
+            c -> {
+              try (var ps =
+                  c.prepareStatement("SELECT count(*) FROM task_attempts WHERE run_id = ?")) {
+                ps.setLong(1, r.runId());
+                try (var rs = ps.executeQuery()) {
+                  return rs.next() ? rs.getLong(1) : -1L;
+                }
+              }
+            });
     assertThat(attemptRows).isEqualTo(1);
   }
 
   /**
    * State changes are committed a few milliseconds after they happen, even when nothing happens
    * after them. Here the first two tasks start while five more stand by; the slow one is seen
-   * RUNNING long before the other ends. When that one ends, a task on stand-by starts in its
-   * slot, and both slots then run for long: the end and the start are seen all the same.
+   * RUNNING long before the other ends. When that one ends, a task on stand-by starts in its slot,
+   * and both slots then run for long: the end and the start are seen all the same.
    */
   @Test
   void stateIsCommittedWhileTheRunGoesOn() throws Exception {
-    StringBuilder yaml = new StringBuilder("""
+    StringBuilder yaml =
+        new StringBuilder(
+            """
         name: visible
         tasks:
           - task_key: slow
@@ -834,11 +965,14 @@ class ExecutorTest {
             shell_task: {command: 'sleep 2; echo v=1 > "$ANDON_TASK_VALUES"; touch quick.done'}
         """);
     for (int i = 0; i < 5; i++) {
-      yaml.append("  - task_key: long").append(i).append("\n    shell_task: {command: 'sleep 30'}\n");
+      yaml.append("  - task_key: long")
+          .append(i)
+          .append("\n    shell_task: {command: 'sleep 30'}\n");
     }
     JobSpec job = h.load(yaml.toString());
     Executor ex = h.executor(2);
-    CompletableFuture<Executor.Outcome> f = CompletableFuture.supplyAsync(() -> ex.run(job, Map.of()));
+    CompletableFuture<Executor.Outcome> f =
+        CompletableFuture.supplyAsync(() -> ex.run(job, Map.of()));
     try {
       waitForFile(tmp.resolve("slow.started"));
       RunStore runs = new RunStore(h.store);
@@ -871,36 +1005,46 @@ class ExecutorTest {
   }
 
   /**
-   * Commands, variables and paths reach the task as UTF-8, characters outside the BMP included;
-   * a NUL, which no process can receive, fails the task with a message that says so.
+   * Commands, variables and paths reach the task as UTF-8, characters outside the BMP included; a
+   * NUL, which no process can receive, fails the task with a message that says so.
    */
   @Test
   void commandsAndVariablesReachTheTaskAsUtf8() throws Exception {
     String emoji = new String(Character.toChars(0x1F600));
-    RunRecord r = h.run("name: utf8\n"
-        + "parameters: [{name: p, default: \"p-" + emoji + "\"}]\n"
-        + "tasks:\n"
-        + "  - task_key: t\n"
-        + "    shell_task:\n"
-        + "      command: \"printf '%s|%s|%s' 'caf\u00e9 " + emoji + "' \\\"$EMO\\\" \\\"$ANDON_PARAM_P\\\" > out.txt\"\n"
-        + "      env: {EMO: \"e-" + emoji + "\"}\n"
-        + "  - task_key: plain\n"
-        + "    shell_task: {command: \"printf '%s' \\\"$ANDON_PARAM_P\\\" > plain.txt\"}\n"
-        + "  - task_key: nul\n"
-        + "    shell_task: {command: \"echo a\\0b\"}\n");
+    RunRecord r =
+        h.run(
+            "name: utf8\n"
+                + "parameters: [{name: p, default: \"p-"
+                + emoji
+                + "\"}]\n"
+                + "tasks:\n"
+                + "  - task_key: t\n"
+                + "    shell_task:\n"
+                + "      command: \"printf '%s|%s|%s' 'caf\u00e9 "
+                + emoji
+                + "' \\\"$EMO\\\" \\\"$ANDON_PARAM_P\\\" > out.txt\"\n"
+                + "      env: {EMO: \"e-"
+                + emoji
+                + "\"}\n"
+                + "  - task_key: plain\n"
+                + "    shell_task: {command: \"printf '%s' \\\"$ANDON_PARAM_P\\\" > plain.txt\"}\n"
+                + "  - task_key: nul\n"
+                + "    shell_task: {command: \"echo a\\0b\"}\n");
     assertThat(result(r, "t")).isEqualTo("SUCCESS");
-    assertThat(Files.readAllBytes(tmp.resolve("out.txt"))).isEqualTo(
-        ("caf\u00e9 " + emoji + "|e-" + emoji + "|p-" + emoji).getBytes(
-            java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(Files.readAllBytes(tmp.resolve("plain.txt"))).isEqualTo(
-        ("p-" + emoji).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(Files.readAllBytes(tmp.resolve("out.txt")))
+        .isEqualTo(
+            ("caf\u00e9 " + emoji + "|e-" + emoji + "|p-" + emoji)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(Files.readAllBytes(tmp.resolve("plain.txt")))
+        .isEqualTo(("p-" + emoji).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(result(r, "nul")).isEqualTo("FAILED");
     assertThat(task(r, "nul").message().orElse("")).contains("NUL");
   }
 
   @Test
   void aTaskWithoutEnvOfItsOwnSeesTheRunEnvironmentOnce() throws Exception {
-    h.run("""
+    h.run(
+        """
         name: plain-env
         parameters: [{name: who, default: me}]
         tasks:
@@ -908,20 +1052,26 @@ class ExecutorTest {
             shell_task: {command: 'env > env.txt; cat > stdin.txt'}
         """);
     List<String> lines = Files.readAllLines(tmp.resolve("env.txt"));
-    assertThat(lines).contains("ANDON_JOB_NAME=plain-env", "ANDON_TASK_KEY=t", "ANDON_PARAM_WHO=me",
-        "ANDON_ATTEMPT=1");
+    assertThat(lines)
+        .contains(
+            "ANDON_JOB_NAME=plain-env",
+            "ANDON_TASK_KEY=t",
+            "ANDON_PARAM_WHO=me",
+            "ANDON_ATTEMPT=1");
     assertThat(lines).filteredOn(l -> l.startsWith("PATH=")).hasSize(1);
     assertThat(lines).filteredOn(l -> l.startsWith("ANDON_TASK_KEY=")).hasSize(1);
-    assertThat(lines.stream().map(l -> l.substring(0, Math.max(0, l.indexOf('=')))).distinct()
-        .count()).as("no variable twice").isEqualTo(lines.stream()
-        .filter(l -> l.indexOf('=') > 0).count());
+    assertThat(
+            lines.stream().map(l -> l.substring(0, Math.max(0, l.indexOf('=')))).distinct().count())
+        .as("no variable twice")
+        .isEqualTo(lines.stream().filter(l -> l.indexOf('=') > 0).count());
     assertThat(tmp.resolve("stdin.txt")).as("stdin is /dev/null").isEmptyFile();
   }
 
   /** Runs {@code job}, cancels it once a task has touched "started", returns the stored run. */
   private RunRecord cancelOnceStarted(JobSpec job, int maxParallel) throws Exception {
     Executor ex = h.executor(maxParallel);
-    CompletableFuture<Executor.Outcome> f = CompletableFuture.supplyAsync(() -> ex.run(job, Map.of()));
+    CompletableFuture<Executor.Outcome> f =
+        CompletableFuture.supplyAsync(() -> ex.run(job, Map.of()));
     waitForFile(tmp.resolve("started"));
     ex.cancel();
     return h.stored(f.get(20, TimeUnit.SECONDS).runId());

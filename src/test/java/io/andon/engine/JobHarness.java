@@ -44,8 +44,7 @@ public final class JobHarness implements AutoCloseable {
   }
 
   public Executor executor(int maxParallel) {
-    return new Executor(store, Executor.Options.defaults().withMaxParallel(maxParallel),
-        List.of());
+    return new Executor(store, Executor.Options.defaults().withMaxParallel(maxParallel), List.of());
   }
 
   /** Runs the job and returns the stored run. */

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Timers whose clock moves only when a test moves it: {@link #advance} fires, on the test's
- * thread, every timer that falls due, so a retry or a timeout happens exactly then, at once.
+ * Timers whose clock moves only when a test moves it: {@link #advance} fires, on the test's thread,
+ * every timer that falls due, so a retry or a timeout happens exactly then, at once.
  */
 final class ManualTimers implements Timers {
   private record Entry(long due, long seq, Runnable task) {}
@@ -19,29 +19,30 @@ final class ManualTimers implements Timers {
   private long now = 1_700_000_000_000L;
   private long seq;
   private final List<Entry> pending = new ArrayList<>();
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
 
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("the manual clock is in UTC");
-    }
+        @Override
+        public Clock withZone(ZoneId zone) {
+          throw new UnsupportedOperationException("the manual clock is in UTC");
+        }
 
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis());
-    }
+        @Override
+        public Instant instant() {
+          return Instant.ofEpochMilli(millis());
+        }
 
-    @Override
-    public long millis() {
-      synchronized (ManualTimers.this) {
-        return now;
-      }
-    }
-  };
+        @Override
+        public long millis() {
+          synchronized (ManualTimers.this) {
+            return now;
+          }
+        }
+      };
 
   @Override
   public Clock clock() {
@@ -78,8 +79,11 @@ final class ManualTimers implements Timers {
     List<Entry> due;
     synchronized (this) {
       now += millis;
-      due = pending.stream().filter(e -> e.due() <= now)
-          .sorted(Comparator.comparingLong(Entry::due).thenComparingLong(Entry::seq)).toList();
+      due =
+          pending.stream()
+              .filter(e -> e.due() <= now)
+              .sorted(Comparator.comparingLong(Entry::due).thenComparingLong(Entry::seq))
+              .toList();
       pending.removeAll(due);
     }
     due.forEach(e -> e.task().run());

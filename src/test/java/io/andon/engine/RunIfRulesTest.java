@@ -22,13 +22,17 @@ class RunIfRulesTest {
     if (spec.isBlank()) {
       return List.of();
     }
-    return java.util.Arrays.stream(spec.split(" ")).map(s -> switch (s) {
-      case "S" -> SUCCEEDED;
-      case "F" -> FAILED;
-      case "X" -> SKIPPED;
-      case "C" -> CANCELED;
-      default -> throw new IllegalArgumentException(s);
-    }).toList();
+    return java.util.Arrays.stream(spec.split(" "))
+        .map(
+            s ->
+                switch (s) {
+                  case "S" -> SUCCEEDED;
+                  case "F" -> FAILED;
+                  case "X" -> SKIPPED;
+                  case "C" -> CANCELED;
+                  default -> throw new IllegalArgumentException(s);
+                })
+        .toList();
   }
 
   /** The run_if table of the reference, row by row (S succeeded, F failed, X excluded). */

@@ -26,7 +26,8 @@ class RunTriggerTest {
             shell_task:
               command: >-
                 echo "{{job.trigger.type}}|{{job.trigger.time.iso_datetime}}|{{job.trigger.time.hour}}|{{job.trigger.file_arrival.location}}" >> %s
-        """.formatted(out);
+        """
+        .formatted(out);
   }
 
   @Test
@@ -34,8 +35,12 @@ class RunTriggerTest {
     Path out = tmp.resolve("out.txt");
     Instant fired = Instant.parse("2026-03-29T01:30:00Z");
     try (JobHarness h = new JobHarness(tmp)) {
-      Executor.Outcome o = h.executor(2).run(h.load(job(out)), Map.of(),
-          TriggerInfo.fileArrival(fired, "data/incoming/*.csv"));
+      Executor.Outcome o =
+          h.executor(2)
+              .run(
+                  h.load(job(out)),
+                  Map.of(),
+                  TriggerInfo.fileArrival(fired, "data/incoming/*.csv"));
       RunRecord r = h.stored(o.runId());
       assertThat(JobHarness.result(r, "report")).isEqualTo("SUCCESS");
       assertThat(Files.readString(out).strip())
@@ -50,12 +55,13 @@ class RunTriggerTest {
     Instant planned = Instant.parse("2026-12-06T06:00:00Z");
     try (JobHarness h = new JobHarness(tmp)) {
       JobSpec spec = h.load(job(out));
-      long runId = h.executor(2).run(spec, Map.of(),
-          TriggerInfo.of(TriggerType.PERIODIC, planned)).runId();
-      h.executor(2).repair(runId, new Executor.RepairRequest(List.of("report"), false, false),
-          spec, Map.of());
-      assertThat(Files.readAllLines(out)).containsExactly("PERIODIC|2026-12-06T06:00|6|",
-          "PERIODIC|2026-12-06T06:00|6|");
+      long runId =
+          h.executor(2).run(spec, Map.of(), TriggerInfo.of(TriggerType.PERIODIC, planned)).runId();
+      h.executor(2)
+          .repair(
+              runId, new Executor.RepairRequest(List.of("report"), false, false), spec, Map.of());
+      assertThat(Files.readAllLines(out))
+          .containsExactly("PERIODIC|2026-12-06T06:00|6|", "PERIODIC|2026-12-06T06:00|6|");
       assertThat(h.stored(runId).trigger().type()).isEqualTo(TriggerType.PERIODIC);
     }
   }
@@ -63,11 +69,15 @@ class RunTriggerTest {
   @Test
   void aRunJobTaskChildRunIsRecordedAsStartedByItsParentsTask() throws Exception {
     try (JobHarness h = new JobHarness(tmp)) {
-      h.write("child.yml", """
+      h.write(
+          "child.yml",
+          """
           name: child
           tasks: [{task_key: c, shell_task: {command: "true"}}]
           """);
-      RunRecord parent = h.run("""
+      RunRecord parent =
+          h.run(
+              """
           name: parent
           tasks:
             - task_key: call
@@ -75,8 +85,7 @@ class RunTriggerTest {
           """);
       assertThat(JobHarness.result(parent, "call")).isEqualTo("SUCCESS");
       assertThat(parent.trigger().type()).isEqualTo(TriggerType.ONE_TIME);
-      assertThat(h.stored(parent.runId() + 1).trigger().type())
-          .isEqualTo(TriggerType.RUN_JOB_TASK);
+      assertThat(h.stored(parent.runId() + 1).trigger().type()).isEqualTo(TriggerType.RUN_JOB_TASK);
     }
   }
 }

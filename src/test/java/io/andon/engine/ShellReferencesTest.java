@@ -19,13 +19,14 @@ class ShellReferencesTest {
   @TempDir Path tmp;
   JobHarness h;
 
-  private static final List<String> PAYLOADS = List.of(
-      "$(touch pwned-dollar)",
-      "`touch pwned-backtick`",
-      "'; touch pwned-single; echo '",
-      "\"; touch pwned-double; echo \"",
-      "x; touch pwned-bare",
-      "*");
+  private static final List<String> PAYLOADS =
+      List.of(
+          "$(touch pwned-dollar)",
+          "`touch pwned-backtick`",
+          "'; touch pwned-single; echo '",
+          "\"; touch pwned-double; echo \"",
+          "x; touch pwned-bare",
+          "*");
 
   @BeforeEach
   void open() {
@@ -38,7 +39,8 @@ class ShellReferencesTest {
   }
 
   private RunRecord runWith(String payload) {
-    return h.run("""
+    return h.run(
+        """
         name: inject
         parameters: [{name: x, default: ""}]
         tasks:
@@ -57,7 +59,8 @@ class ShellReferencesTest {
                 heredoc: {{job.parameters.x}}
                 EOT
                 # a comment that isn't code: {{job.parameters.x}}
-        """, Map.of("x", payload));
+        """,
+        Map.of("x", payload));
   }
 
   @Test
@@ -65,30 +68,44 @@ class ShellReferencesTest {
     for (String payload : PAYLOADS) {
       RunRecord r = runWith(payload);
       assertThat(result(r, "shell")).as(payload).isEqualTo("SUCCESS");
-      assertThat(Files.readAllLines(tmp.resolve("out.txt"))).as(payload).containsExactly(
-          "double: " + payload, "single: " + payload, "bare:", payload,
-          "upstream: " + payload, "subst: " + payload, "heredoc: " + payload);
+      assertThat(Files.readAllLines(tmp.resolve("out.txt")))
+          .as(payload)
+          .containsExactly(
+              "double: " + payload,
+              "single: " + payload,
+              "bare:",
+              payload,
+              "upstream: " + payload,
+              "subst: " + payload,
+              "heredoc: " + payload);
       try (var names = Files.list(tmp)) {
         assertThat(names.map(p -> p.getFileName().toString()))
-            .as(payload).noneMatch(n -> n.startsWith("pwned"));
+            .as(payload)
+            .noneMatch(n -> n.startsWith("pwned"));
       }
     }
   }
 
   @Test
   void eachQuotingContextGetsAnExpansionThatKeepsTheValueOneWord() {
-    ShellReferences s = ShellReferences.of(
-        "a {{job.run_id}} \"b {{job.run_id}}\" 'c {{job.name}}' $(d {{job.name}}) `e {{job.id}}`");
-    assertThat(s.script()).isEqualTo("a \"${ANDON_REF_1}\" \"b ${ANDON_REF_1}\""
-        + " 'c '\"${ANDON_REF_2}\"'' $(d \"${ANDON_REF_2}\") `e \"${ANDON_REF_3}\"`");
-    assertThat(s.references()).extracting(r -> r.text())
+    ShellReferences s =
+        ShellReferences.of(
+            "a {{job.run_id}} \"b {{job.run_id}}\" 'c {{job.name}}' $(d {{job.name}}) `e {{job.id}}`");
+    assertThat(s.script())
+        .isEqualTo(
+            "a \"${ANDON_REF_1}\" \"b ${ANDON_REF_1}\""
+                + " 'c '\"${ANDON_REF_2}\"'' $(d \"${ANDON_REF_2}\") `e \"${ANDON_REF_3}\"`");
+    assertThat(s.references())
+        .extracting(r -> r.text())
         .containsExactly("{{job.run_id}}", "{{job.name}}", "{{job.id}}");
   }
 
   @Test
   void aReferenceAfterACommentOrAnEscapedOneIsStillRewritten() {
-    assertThat(ShellReferences.of("# {{job.name}} isn't here\necho \\{{job.name}} {{job.id}}")
-        .script()).isEqualTo("# {{job.name}} isn't here\necho \\{{job.name}} \"${ANDON_REF_1}\"");
+    assertThat(
+            ShellReferences.of("# {{job.name}} isn't here\necho \\{{job.name}} {{job.id}}")
+                .script())
+        .isEqualTo("# {{job.name}} isn't here\necho \\{{job.name}} \"${ANDON_REF_1}\"");
   }
 
   @Test
@@ -106,7 +123,9 @@ class ShellReferencesTest {
 
   @Test
   void aReferenceInAQuotedHereDocumentFailsTheTaskWithThatMessage() {
-    RunRecord r = h.run("""
+    RunRecord r =
+        h.run(
+            """
         name: heredoc
         tasks:
           - task_key: t

@@ -31,15 +31,28 @@ class TaskFileNamesTest {
   void taskKeysTooLongForAFileNameRunAndKeepTheirLogsAndValuesApart() throws Exception {
     String a = "k".repeat(249) + "a";
     String b = "k".repeat(249) + "b";
-    RunRecord r = h.run("name: long-keys\ntasks:\n"
-        + "  - task_key: " + a + "\n"
-        + "    shell_task: {command: 'echo from-a; echo v=1 > \"$ANDON_TASK_VALUES\"'}\n"
-        + "  - task_key: " + b + "\n"
-        + "    shell_task: {command: 'echo from-b; echo v=2 > \"$ANDON_TASK_VALUES\"'}\n"
-        + "  - task_key: sum\n"
-        + "    depends_on: [{task_key: " + a + "}, {task_key: " + b + "}]\n"
-        + "    shell_task: {command: 'test {{tasks." + a + ".values.v}}{{tasks." + b
-        + ".values.v}} = 12'}\n");
+    RunRecord r =
+        h.run(
+            "name: long-keys\ntasks:\n"
+                + "  - task_key: "
+                + a
+                + "\n"
+                + "    shell_task: {command: 'echo from-a; echo v=1 > \"$ANDON_TASK_VALUES\"'}\n"
+                + "  - task_key: "
+                + b
+                + "\n"
+                + "    shell_task: {command: 'echo from-b; echo v=2 > \"$ANDON_TASK_VALUES\"'}\n"
+                + "  - task_key: sum\n"
+                + "    depends_on: [{task_key: "
+                + a
+                + "}, {task_key: "
+                + b
+                + "}]\n"
+                + "    shell_task: {command: 'test {{tasks."
+                + a
+                + ".values.v}}{{tasks."
+                + b
+                + ".values.v}} = 12'}\n");
     assertThat(result(r, a)).isEqualTo("SUCCESS");
     assertThat(result(r, b)).isEqualTo("SUCCESS");
     assertThat(result(r, "sum")).isEqualTo("SUCCESS");

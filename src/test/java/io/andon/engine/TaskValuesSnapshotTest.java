@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A payload running on a worker reads the task values of its run as they were at its start. The
- * payload, {@link ValuesProbe}, is found as a plugin would be, through a class loader that lists
- * it in its {@code META-INF/services} for this test only.
+ * payload, {@link ValuesProbe}, is found as a plugin would be, through a class loader that lists it
+ * in its {@code META-INF/services} for this test only.
  */
 class TaskValuesSnapshotTest {
   @TempDir Path tmp;
@@ -49,7 +49,9 @@ class TaskValuesSnapshotTest {
 
   @Test
   void aPayloadSeesTheValuesOfTheTasksThatHadFinishedWhenItStartedAndNoLaterOnes() {
-    RunRecord r = h.run("""
+    RunRecord r =
+        h.run(
+            """
         name: snapshot
         tasks:
           - task_key: a
@@ -69,7 +71,9 @@ class TaskValuesSnapshotTest {
 
   @Test
   void aPayloadReadingValuesWhileManyTasksFinishAlwaysSeesOneConsistentView() {
-    StringBuilder yaml = new StringBuilder("""
+    StringBuilder yaml =
+        new StringBuilder(
+            """
         name: busy
         tasks:
           - task_key: a
@@ -83,13 +87,17 @@ class TaskValuesSnapshotTest {
     for (int i = 0; i < 150; i++) {
       yaml.append("      - {task_key: t").append(i).append("}\n");
     }
-    yaml.append("""
+    yaml.append(
+        """
             shell_task: {command: 'true'}
         """);
     for (int i = 0; i < 150; i++) {
-      yaml.append("  - task_key: t").append(i).append('\n')
+      yaml.append("  - task_key: t")
+          .append(i)
+          .append('\n')
           .append("    depends_on: [{task_key: a}]\n")
-          .append("    shell_task: {command: 'echo v=").append(i)
+          .append("    shell_task: {command: 'echo v=")
+          .append(i)
           .append(" > \"$ANDON_TASK_VALUES\"'}\n");
     }
     RunRecord r = h.run(yaml.toString());

@@ -15,10 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A payload for tests only, {@code values_probe_task: {until_finished: KEY}}: reads the task
- * values it is given, over and over, until task KEY of its run has finished in the store, then
- * publishes what it saw first ({@code first}, the task keys), last ({@code last}) and how many
- * different views it saw ({@code views}).
+ * A payload for tests only, {@code values_probe_task: {until_finished: KEY}}: reads the task values
+ * it is given, over and over, until task KEY of its run has finished in the store, then publishes
+ * what it saw first ({@code first}, the task keys), last ({@code last}) and how many different
+ * views it saw ({@code views}).
  */
 public final class ValuesProbe implements PayloadType, PayloadRunner {
   static final String KEY = "values_probe_task";

@@ -66,11 +66,22 @@ class ComparatorTest {
 
   @ParameterizedTest
   @CsvSource({
-    ">, GREATER_THAN", ">=, GREATER_OR_EQUAL", "<, LESS_THAN", "<=, LESS_OR_EQUAL",
-    "==, EQUAL", "!=, NOT_EQUAL", "between, BETWEEN", "GreaterThan, GREATER_THAN",
-    "GreaterOrEqual, GREATER_OR_EQUAL", "LessThan, LESS_THAN", "LessOrEqual, LESS_OR_EQUAL",
-    "GREATER_THAN_OR_EQUAL, GREATER_OR_EQUAL", "LESS_THAN_OR_EQUAL, LESS_OR_EQUAL",
-    "EQUAL_TO, EQUAL", "not_equal, NOT_EQUAL", "greater_or_equal, GREATER_OR_EQUAL",
+    ">, GREATER_THAN",
+    ">=, GREATER_OR_EQUAL",
+    "<, LESS_THAN",
+    "<=, LESS_OR_EQUAL",
+    "==, EQUAL",
+    "!=, NOT_EQUAL",
+    "between, BETWEEN",
+    "GreaterThan, GREATER_THAN",
+    "GreaterOrEqual, GREATER_OR_EQUAL",
+    "LessThan, LESS_THAN",
+    "LessOrEqual, LESS_OR_EQUAL",
+    "GREATER_THAN_OR_EQUAL, GREATER_OR_EQUAL",
+    "LESS_THAN_OR_EQUAL, LESS_OR_EQUAL",
+    "EQUAL_TO, EQUAL",
+    "not_equal, NOT_EQUAL",
+    "greater_or_equal, GREATER_OR_EQUAL",
     "in_range, BETWEEN"
   })
   void parsesSymbolsTheBriefsNamesAndDatabricksNames(String text, Comparator expected) {
@@ -80,8 +91,9 @@ class ComparatorTest {
   @Test
   void unknownComparatorSuggestsTheClosestSpelling() {
     assertThat(Comparator.parse("GreaterOrEqul")).isEmpty();
-    assertThat(Comparator.unknownMessage("GreaterOrEqul")).contains("Did you mean").contains(
-        "GreaterOrEqual");
+    assertThat(Comparator.unknownMessage("GreaterOrEqul"))
+        .contains("Did you mean")
+        .contains("GreaterOrEqual");
     assertThat(Comparator.parse("=>")).isEmpty();
     assertThat(Comparator.unknownMessage("=>")).endsWith("Did you mean '>='?");
   }

@@ -23,23 +23,21 @@ class GateProperties {
   }
 
   @Property
-  void aMissingMetricNeverPassesWhateverTheCheck(@ForAll Comparator c,
-      @ForAll @DoubleRange(min = -1e9, max = 1e9) double t) {
+  void aMissingMetricNeverPassesWhateverTheCheck(
+      @ForAll Comparator c, @ForAll @DoubleRange(min = -1e9, max = 1e9) double t) {
     Check check = c == Comparator.BETWEEN ? Check.between("m", t, t + 1) : Check.of("m", c, t);
-    GateResult r = QualityGate.named("g").check(check).evaluate(MetricSource.of(Map.of(
-        "other", 0.0)));
+    GateResult r =
+        QualityGate.named("g").check(check).evaluate(MetricSource.of(Map.of("other", 0.0)));
     assertThat(r.checks().get(0).status()).isEqualTo(Status.NOT_MEASURED);
     assertThat(r.passed()).isFalse();
   }
 
   @Property
-  void aNonFiniteValueNeverPasses(@ForAll Comparator c,
-      @ForAll @DoubleRange(min = -1e9, max = 1e9) double t) {
+  void aNonFiniteValueNeverPasses(
+      @ForAll Comparator c, @ForAll @DoubleRange(min = -1e9, max = 1e9) double t) {
     Check check = c == Comparator.BETWEEN ? Check.between("m", t, t + 1) : Check.of("m", c, t);
-    for (double v : new double[] {Double.NaN, Double.POSITIVE_INFINITY,
-        Double.NEGATIVE_INFINITY}) {
-      GateResult r = QualityGate.named("g").check(check).evaluate(MetricSource.of(Map.of("m",
-          v)));
+    for (double v : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+      GateResult r = QualityGate.named("g").check(check).evaluate(MetricSource.of(Map.of("m", v)));
       assertThat(r.checks().get(0).status()).isEqualTo(Status.FAILED);
     }
   }
@@ -49,11 +47,15 @@ class GateProperties {
       @ForAll @DoubleRange(min = 0, max = 1) double base,
       @ForAll @DoubleRange(min = 0, max = 0.5) double drop,
       @ForAll @DoubleRange(min = -1, max = 1) double value) {
-    GateResult r = QualityGate.named("g").maxDrop("m", drop).evaluate(
-        MetricSource.of(Map.of("m", value)),
-        Baselines.given(MetricSource.of(Map.of("m", base)), Baselines.none()));
-    java.math.BigDecimal expected = new java.math.BigDecimal(Double.toString(base))
-        .subtract(new java.math.BigDecimal(Double.toString(drop)));
+    GateResult r =
+        QualityGate.named("g")
+            .maxDrop("m", drop)
+            .evaluate(
+                MetricSource.of(Map.of("m", value)),
+                Baselines.given(MetricSource.of(Map.of("m", base)), Baselines.none()));
+    java.math.BigDecimal expected =
+        new java.math.BigDecimal(Double.toString(base))
+            .subtract(new java.math.BigDecimal(Double.toString(drop)));
     boolean within = new java.math.BigDecimal(Double.toString(value)).compareTo(expected) >= 0;
     assertThat(r.passed()).isEqualTo(within);
   }

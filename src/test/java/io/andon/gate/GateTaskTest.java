@@ -26,7 +26,9 @@ class GateTaskTest {
   @BeforeEach
   void setUp() {
     h = new JobHarness(tmp);
-    h.write("gates.yml", """
+    h.write(
+        "gates.yml",
+        """
         gates:
           - name: production
             checks:
@@ -69,7 +71,8 @@ class GateTaskTest {
           - task_key: deploy
             depends_on: [{task_key: gate}]
             shell_task: {command: 'echo "deployed {{tasks.gate.values.train_accuracy_status}}" > deployed.txt'}
-        """.formatted(accuracy, latency);
+        """
+        .formatted(accuracy, latency);
   }
 
   @Test
@@ -91,30 +94,37 @@ class GateTaskTest {
   void failingGateFailsTheTaskAndStopsTheLine() {
     RunRecord r = h.run(job(0.93, 130));
     assertThat(result(r, "gate")).isEqualTo("FAILED");
-    assertThat(task(r, "gate").message()).hasValueSatisfying(m -> assertThat(m).isEqualTo(
-        "gate production FAILED: 1 passed, 1 failed, 1 not measured of 3 checks; 1 blocks the"
-            + " gate"));
+    assertThat(task(r, "gate").message())
+        .hasValueSatisfying(
+            m ->
+                assertThat(m)
+                    .isEqualTo(
+                        "gate production FAILED: 1 passed, 1 failed, 1 not measured of 3 checks; 1 blocks the"
+                            + " gate"));
     assertThat(result(r, "deploy")).isEqualTo("UPSTREAM_FAILED");
     assertThat(r.resultState()).contains("FAILED");
-    assertThat(statuses(r.runId())).containsExactly("latency FAILED",
-        "no_regression NOT_MEASURED", "train.accuracy PASSED");
+    assertThat(statuses(r.runId()))
+        .containsExactly("latency FAILED", "no_regression NOT_MEASURED", "train.accuracy PASSED");
   }
 
   private List<String> statuses(long runId) {
-    return h.store.read(c -> {
-      List<String> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT k.check_name, k.status FROM"
-          + " gate_evaluations e JOIN gate_checks k USING (evaluation_id) WHERE e.run_id = ?"
-          + " ORDER BY k.check_name")) {
-        ps.setLong(1, runId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(rs.getString(1) + " " + rs.getString(2));
+    return h.store.read(
+        c -> {
+          List<String> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT k.check_name, k.status FROM"
+                      + " gate_evaluations e JOIN gate_checks k USING (evaluation_id) WHERE e.run_id = ?"
+                      + " ORDER BY k.check_name")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getString(1) + " " + rs.getString(2));
+              }
+            }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
   @Test
@@ -132,30 +142,47 @@ class GateTaskTest {
   @Test
   void gateResultsAreStoredWithTheRunAndTask() {
     RunRecord r = h.run(job(0.93, 80));
-    List<String> rows = h.store.read(c -> {
-      List<String> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT e.run_id, e.task_key, e.gate,"
-          + " e.passed, k.check_name, k.status FROM gate_evaluations e JOIN gate_checks k USING"
-          + " (evaluation_id) ORDER BY k.check_name");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
-              + rs.getInt(4) + " " + rs.getString(5) + " " + rs.getString(6));
-        }
-      }
-      return out;
-    });
+    List<String> rows =
+        h.store.read(
+            c -> {
+              List<String> out = new ArrayList<>();
+              try (PreparedStatement ps =
+                      c.prepareStatement(
+                          "SELECT e.run_id, e.task_key, e.gate,"
+                              + " e.passed, k.check_name, k.status FROM gate_evaluations e JOIN gate_checks k USING"
+                              + " (evaluation_id) ORDER BY k.check_name");
+                  ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  out.add(
+                      rs.getLong(1)
+                          + " "
+                          + rs.getString(2)
+                          + " "
+                          + rs.getString(3)
+                          + " "
+                          + rs.getInt(4)
+                          + " "
+                          + rs.getString(5)
+                          + " "
+                          + rs.getString(6));
+                }
+              }
+              return out;
+            });
     long id = r.runId();
-    assertThat(rows).containsExactly(
-        id + " gate production 1 latency PASSED",
-        id + " gate production 1 no_regression NOT_MEASURED",
-        id + " gate production 1 train.accuracy PASSED");
+    assertThat(rows)
+        .containsExactly(
+            id + " gate production 1 latency PASSED",
+            id + " gate production 1 no_regression NOT_MEASURED",
+            id + " gate production 1 train.accuracy PASSED");
   }
 
   @Test
   void metricsFilesAreReadRelativeToTheJobFile() {
     h.write("tdg-report.json", "{\"score\": 91}");
-    RunRecord r = h.run("""
+    RunRecord r =
+        h.run(
+            """
         name: files
         tasks:
           - task_key: eval
@@ -175,44 +202,64 @@ class GateTaskTest {
 
   @Test
   void badGatesFileIsReportedWhenTheJobLoadsWithItsOwnPosition() {
-    Path bad = h.write("bad-gates.yml", """
+    Path bad =
+        h.write(
+            "bad-gates.yml",
+            """
         gates:
           - name: g
             checks:
               - {metric: a, comparator: "=>", threshold: 1}
         """);
-    assertThatThrownBy(() -> h.load("""
+    assertThatThrownBy(
+            () ->
+                h.load(
+                    """
         name: j
         tasks:
           - task_key: gate
             gate_task: {gates_file: bad-gates.yml}
-        """)).isInstanceOf(InvalidInputException.class)
+        """))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(bad + ":4:33: unknown comparator '=>'");
   }
 
   @Test
   void unknownGateAndMissingFileAndUnknownKeysAreLoadErrors() {
-    assertThatThrownBy(() -> h.load("""
+    assertThatThrownBy(
+            () ->
+                h.load(
+                    """
         name: j
         tasks:
           - task_key: gate
             gate_task: {gates_file: gates.yml, gate: prodution}
-        """)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("no gate named 'prodution'").hasMessageContaining(
-            "Did you mean 'production'?");
-    assertThatThrownBy(() -> h.load("""
+        """))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("no gate named 'prodution'")
+        .hasMessageContaining("Did you mean 'production'?");
+    assertThatThrownBy(
+            () ->
+                h.load(
+                    """
         name: j
         tasks:
           - task_key: gate
             gate_task: {gates_file: nope.yml}
-        """)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining(":4:29: gates_file").hasMessageContaining("does not exist");
-    assertThatThrownBy(() -> h.load("""
+        """))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(":4:29: gates_file")
+        .hasMessageContaining("does not exist");
+    assertThatThrownBy(
+            () ->
+                h.load(
+                    """
         name: j
         tasks:
           - task_key: gate
             gate_task: {gates_file: gates.yml, gate: production, metric: [a.json]}
-        """)).isInstanceOf(InvalidInputException.class)
+        """))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("unknown key 'metric' in gate_task. Did you mean 'metrics'?");
   }
 }

@@ -38,8 +38,16 @@ class GatesFileTest {
     GatesFile f = GatesFile.load(FIXTURES.resolve("valid/production.yml"));
     assertThat(f.names()).containsExactly("production", "staging");
     QualityGate g = f.gate(Optional.of("production"));
-    assertThat(g.checks()).extracting(Check::name).containsExactly("accuracy", "latency",
-        "error_rate", "psi", "no_regression", "latency_regression", "vs_given");
+    assertThat(g.checks())
+        .extracting(Check::name)
+        .containsExactly(
+            "accuracy",
+            "latency",
+            "error_rate",
+            "psi",
+            "no_regression",
+            "latency_regression",
+            "vs_given");
     Check latency = g.checks().get(1);
     assertThat(latency.metric()).isEqualTo("latency_p99_ms");
     assertThat(latency.comparator()).isEqualTo(Comparator.LESS_OR_EQUAL);
@@ -51,8 +59,10 @@ class GatesFileTest {
     assertThat(g.checks().get(3).allowMissing()).isTrue();
     Threshold.Regression drop = (Threshold.Regression) g.checks().get(4).threshold();
     assertThat(g.checks().get(4).comparator()).isEqualTo(Comparator.GREATER_OR_EQUAL);
-    assertThat(drop.baseline()).isEqualTo(new Baseline.File(
-        FIXTURES.resolve("valid/baseline.json").toAbsolutePath().normalize()));
+    assertThat(drop.baseline())
+        .isEqualTo(
+            new Baseline.File(
+                FIXTURES.resolve("valid/baseline.json").toAbsolutePath().normalize()));
     Threshold.Regression rise = (Threshold.Regression) g.checks().get(5).threshold();
     assertThat(g.checks().get(5).comparator()).isEqualTo(Comparator.LESS_OR_EQUAL);
     assertThat(rise.baseline()).isEqualTo(new Baseline.Job("nightly"));
@@ -75,9 +85,16 @@ class GatesFileTest {
   void checkMayBeWrittenOnOneLine() {
     QualityGate g = GatesFile.load(FIXTURES.resolve("valid/short.yml")).gate(Optional.empty());
     assertThat(g.checks()).hasSize(4);
-    assertThat(g.checks().get(0)).isEqualTo(new Check("accuracy", "accuracy",
-        Comparator.GREATER_OR_EQUAL, new Threshold.Constant(0.95), Severity.ERROR, false,
-        g.checks().get(0).loc()));
+    assertThat(g.checks().get(0))
+        .isEqualTo(
+            new Check(
+                "accuracy",
+                "accuracy",
+                Comparator.GREATER_OR_EQUAL,
+                new Threshold.Constant(0.95),
+                Severity.ERROR,
+                false,
+                g.checks().get(0).loc()));
     assertThat(g.checks().get(0).loc().get().line()).isEqualTo(4);
     assertThat(g.checks().get(1).comparator()).isEqualTo(Comparator.LESS_OR_EQUAL);
     assertThat(g.checks().get(1).metric()).isEqualTo("latency_p99_ms");
@@ -88,26 +105,31 @@ class GatesFileTest {
   @Test
   void severalGatesNeedAGateNameAndUnknownNamesGetAHint() {
     GatesFile f = GatesFile.load(FIXTURES.resolve("valid/production.yml"));
-    assertThatThrownBy(() -> f.gate(Optional.empty())).hasMessageContaining(
-        "holds 2 gates (production, staging); choose one with --gate NAME");
-    assertThatThrownBy(() -> f.gate(Optional.of("prod"))).hasMessageContaining(
-        "no gate named 'prod'");
-    assertThatThrownBy(() -> f.gate(Optional.of("stagin"))).hasMessageContaining(
-        "Did you mean 'staging'?");
+    assertThatThrownBy(() -> f.gate(Optional.empty()))
+        .hasMessageContaining("holds 2 gates (production, staging); choose one with --gate NAME");
+    assertThatThrownBy(() -> f.gate(Optional.of("prod")))
+        .hasMessageContaining("no gate named 'prod'");
+    assertThatThrownBy(() -> f.gate(Optional.of("stagin")))
+        .hasMessageContaining("Did you mean 'staging'?");
   }
 
   @Test
   void reportsEveryProblemOfAFileAtOnce(@org.junit.jupiter.api.io.TempDir Path dir)
       throws IOException {
     Path f = dir.resolve("g.yml");
-    Files.writeString(f, String.join("\n", List.of(
-        "gates:",
-        "  - name: g",
-        "    checks:",
-        "      - {metric: a, comparator: '=>', threshold: 1}",
-        "      - {metric: b, comparator: '<', threshold: x}",
-        "")));
-    assertThatThrownBy(() -> GatesFile.load(f)).isInstanceOf(InvalidInputException.class)
+    Files.writeString(
+        f,
+        String.join(
+            "\n",
+            List.of(
+                "gates:",
+                "  - name: g",
+                "    checks:",
+                "      - {metric: a, comparator: '=>', threshold: 1}",
+                "      - {metric: b, comparator: '<', threshold: x}",
+                "")));
+    assertThatThrownBy(() -> GatesFile.load(f))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("(2 problems)")
         .hasMessageContaining(f + ":4:33: unknown comparator '=>'")
         .hasMessageContaining(f + ":5:49: threshold must be a number, not 'x'.");
@@ -116,6 +138,7 @@ class GatesFileTest {
   @Test
   void missingFileSaysSo() {
     assertThatThrownBy(() -> GatesFile.load(Path.of("no/such/gates.yml")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("no such file");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("no such file");
   }
 }

@@ -76,7 +76,9 @@ class MetricSourcesTest {
   /** Rows shaped as {@code andon monitor --format json} writes them: one column, two rows. */
   private static JsonMetrics monitorOutput(Path dir) throws IOException {
     Path f = dir.resolve("monitor.json");
-    Files.writeString(f, """
+    Files.writeString(
+        f,
+        """
         {"profile_metrics": [
           {"column_name": "score", "log_type": "BASELINE", "granularity": "snapshot",
            "slice_key": null, "percent_null": 0.0},
@@ -90,10 +92,15 @@ class MetricSourcesTest {
   @Test
   void filtersInARowNarrowTheSameListToOneRow(@TempDir Path dir) throws IOException {
     JsonMetrics m = monitorOutput(dir);
-    assertThat(value(m.find("$.profile_metrics[column_name=score][log_type=INPUT]"
-        + ".percent_null"))).isEqualTo(0.3);
-    assertThat(value(m.find("profile_metrics[column_name=score][log_type=BASELINE]"
-        + "[granularity=snapshot].percent_null"))).isEqualTo(0.0);
+    assertThat(
+            value(m.find("$.profile_metrics[column_name=score][log_type=INPUT]" + ".percent_null")))
+        .isEqualTo(0.3);
+    assertThat(
+            value(
+                m.find(
+                    "profile_metrics[column_name=score][log_type=BASELINE]"
+                        + "[granularity=snapshot].percent_null")))
+        .isEqualTo(0.0);
     assertThat(m.find("profile_metrics[column_name=score][log_type=OUTPUT].percent_null"))
         .isEmpty();
   }
@@ -104,14 +111,25 @@ class MetricSourcesTest {
     JsonMetrics m = monitorOutput(dir);
     Measurement found = m.find("$.profile_metrics[column_name=score].percent_null").get();
     assertThat(found.isNumber()).isFalse();
-    assertThat(found.problem().get()).contains("is ambiguous: [column_name=score] matches 2"
-        + " rows").contains("log_type (BASELINE, INPUT)");
-    GateResult r = QualityGate.named("g").check("$.profile_metrics[column_name=score]"
-        + ".percent_null", Comparator.LESS_OR_EQUAL, 0.05).evaluate(m);
+    assertThat(found.problem().get())
+        .contains("is ambiguous: [column_name=score] matches 2" + " rows")
+        .contains("log_type (BASELINE, INPUT)");
+    GateResult r =
+        QualityGate.named("g")
+            .check(
+                "$.profile_metrics[column_name=score]" + ".percent_null",
+                Comparator.LESS_OR_EQUAL,
+                0.05)
+            .evaluate(m);
     assertThat(r.checks().get(0).status()).isEqualTo(Status.NOT_MEASURED);
     assertThat(r.passed()).isFalse();
-    GateResult exact = QualityGate.named("g").check("$.profile_metrics[column_name=score]"
-        + "[log_type=INPUT].percent_null", Comparator.LESS_OR_EQUAL, 0.05).evaluate(m);
+    GateResult exact =
+        QualityGate.named("g")
+            .check(
+                "$.profile_metrics[column_name=score]" + "[log_type=INPUT].percent_null",
+                Comparator.LESS_OR_EQUAL,
+                0.05)
+            .evaluate(m);
     assertThat(exact.checks().get(0).status()).isEqualTo(Status.FAILED);
   }
 
@@ -124,14 +142,16 @@ class MetricSourcesTest {
   @Test
   void numericStringIsANumberButOtherValuesAreNeverZero() {
     assertThat(value(eval.find("precision"))).isEqualTo(0.91);
-    assertThat(eval.find("label").get().problem()).contains(
-        "is the string \"champion\", not a number");
+    assertThat(eval.find("label").get().problem())
+        .contains("is the string \"champion\", not a number");
     assertThat(eval.find("recall").get().problem()).contains("is null, not a number");
-    assertThat(eval.find("deployed").get().problem()).contains("is the boolean true, not a"
-        + " number");
-    assertThat(eval.find("model").get().problem().get()).startsWith("is an object, not a number;"
-        + " name one of its fields: f1 score, auc, calibration");
-    assertThat(eval.find("folds").get().problem().get()).startsWith("is a list of 2, not a number;");
+    assertThat(eval.find("deployed").get().problem())
+        .contains("is the boolean true, not a" + " number");
+    assertThat(eval.find("model").get().problem().get())
+        .startsWith(
+            "is an object, not a number;" + " name one of its fields: f1 score, auc, calibration");
+    assertThat(eval.find("folds").get().problem().get())
+        .startsWith("is a list of 2, not a number;");
   }
 
   @Test
@@ -139,24 +159,26 @@ class MetricSourcesTest {
     QualityGate g = QualityGate.named("g").check("recall", Comparator.LESS_OR_EQUAL, 1);
     CheckResult c = g.evaluate(eval).checks().get(0);
     assertThat(c.status()).isEqualTo(Status.NOT_MEASURED);
-    assertThat(c.message()).isEqualTo("metric 'recall' at " + DIR.resolve("eval.json")
-        + ":$.recall is null, not a number.");
+    assertThat(c.message())
+        .isEqualTo(
+            "metric 'recall' at " + DIR.resolve("eval.json") + ":$.recall is null, not a number.");
   }
 
   @Test
   void commandLineValuesComeBeforeFilesAndFilesInTheOrderGiven() {
-    Metrics m = Metrics.builder(DIR)
-        .metric("accuracy", 0.5)
-        .add(JsonMetrics.read(DIR.resolve("tdg.json")))
-        .add(eval)
-        .build();
+    Metrics m =
+        Metrics.builder(DIR)
+            .metric("accuracy", 0.5)
+            .add(JsonMetrics.read(DIR.resolve("tdg.json")))
+            .add(eval)
+            .build();
     assertThat(value(m.find("accuracy"))).isEqualTo(0.5);
     assertThat(m.find("accuracy").get().source()).isEqualTo("--metric");
     assertThat(value(m.find("score"))).isEqualTo(87.5);
     assertThat(value(m.find("eval.model.auc"))).isEqualTo(0.97);
     assertThat(m.find("nothing")).isEmpty();
-    assertThat(m.describe()).isEqualTo("--metric, " + DIR.resolve("tdg.json") + ", "
-        + DIR.resolve("eval.json"));
+    assertThat(m.describe())
+        .isEqualTo("--metric, " + DIR.resolve("tdg.json") + ", " + DIR.resolve("eval.json"));
   }
 
   @Test
@@ -173,37 +195,58 @@ class MetricSourcesTest {
   @Test
   void notFoundMetricNamesTheSourcesItSearched() {
     Metrics m = Metrics.builder(DIR).add(eval).build();
-    CheckResult c = QualityGate.named("g").check("acuracy", Comparator.GREATER_THAN, 0)
-        .evaluate(m).checks().get(0);
-    assertThat(c.message()).isEqualTo("metric 'acuracy' not found in "
-        + DIR.resolve("eval.json") + ". Did you mean 'accuracy'?");
+    CheckResult c =
+        QualityGate.named("g")
+            .check("acuracy", Comparator.GREATER_THAN, 0)
+            .evaluate(m)
+            .checks()
+            .get(0);
+    assertThat(c.message())
+        .isEqualTo(
+            "metric 'acuracy' not found in "
+                + DIR.resolve("eval.json")
+                + ". Did you mean 'accuracy'?");
   }
 
   @Test
   void malformedJsonIsInvalidInputWithItsPosition(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("m.json");
     Files.writeString(f, "{\"accuracy\": 0.9,\n \"f1\": }\n");
-    assertThatThrownBy(() -> JsonMetrics.read(f)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> JsonMetrics.read(f))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith(f + ":2:8: malformed JSON");
   }
 
   @Test
   void missingOrEmptyMetricsFileIsInvalidInput(@TempDir Path dir) throws IOException {
     assertThatThrownBy(() -> JsonMetrics.read(dir.resolve("none.json")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("no such file");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("no such file");
     Path empty = Files.writeString(dir.resolve("e.json"), " \n");
     assertThatThrownBy(() -> JsonMetrics.read(empty))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("is empty");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("is empty");
   }
 
   @Test
   void taskValuesAreFoundAsTaskDotValue() {
-    JsonNode nested = Json.object().put("f1", 0.8).set("per_class", Json.mapper().createArrayNode()
-        .add(0.7).add(0.9));
-    TaskValueMetrics tv = new TaskValueMetrics(Map.of(
-        "train", Map.of("accuracy", DoubleNode.valueOf(0.93), "metrics", nested,
-            "precision", TextNode.valueOf("0.9")),
-        "eval", Map.of()), "task values of this run");
+    JsonNode nested =
+        Json.object()
+            .put("f1", 0.8)
+            .set("per_class", Json.mapper().createArrayNode().add(0.7).add(0.9));
+    TaskValueMetrics tv =
+        new TaskValueMetrics(
+            Map.of(
+                "train",
+                    Map.of(
+                        "accuracy",
+                        DoubleNode.valueOf(0.93),
+                        "metrics",
+                        nested,
+                        "precision",
+                        TextNode.valueOf("0.9")),
+                "eval", Map.of()),
+            "task values of this run");
     assertThat(value(tv.find("train.accuracy"))).isEqualTo(0.93);
     assertThat(value(tv.find("train.metrics.f1"))).isEqualTo(0.8);
     assertThat(value(tv.find("train.metrics.per_class[1]"))).isEqualTo(0.9);
@@ -218,8 +261,8 @@ class MetricSourcesTest {
   @Test
   void badPathsAreRefusedWithTheirPosition() {
     assertThatThrownBy(() -> JsonPath.parse("$.a[")).hasMessageContaining("never closed");
-    assertThatThrownBy(() -> JsonPath.parse("$.a..b")).hasMessageContaining(
-        "empty key at position 5");
+    assertThatThrownBy(() -> JsonPath.parse("$.a..b"))
+        .hasMessageContaining("empty key at position 5");
     assertThatThrownBy(() -> JsonPath.parse("$")).hasMessageContaining("names no value");
   }
 }

@@ -11,10 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class QualityGateTest {
-  private static final QualityGate PRODUCTION = QualityGate.named("production")
-      .check("accuracy", GREATER_OR_EQUAL, 0.95)
-      .check("latency_p99_ms", LESS_OR_EQUAL, 100)
-      .check("error_rate", LESS_OR_EQUAL, 0.01);
+  private static final QualityGate PRODUCTION =
+      QualityGate.named("production")
+          .check("accuracy", GREATER_OR_EQUAL, 0.95)
+          .check("latency_p99_ms", LESS_OR_EQUAL, 100)
+          .check("error_rate", LESS_OR_EQUAL, 0.01);
 
   private static MetricSource metrics(Object... kv) {
     Map<String, Double> m = new HashMap<>();
@@ -26,8 +27,8 @@ class QualityGateTest {
 
   @Test
   void passesWhenEveryCheckPassesAtItsBoundary() {
-    GateResult r = PRODUCTION.evaluate(metrics("accuracy", 0.95, "latency_p99_ms", 100,
-        "error_rate", 0.01));
+    GateResult r =
+        PRODUCTION.evaluate(metrics("accuracy", 0.95, "latency_p99_ms", 100, "error_rate", 0.01));
     assertThat(r.passed()).isTrue();
     assertThat(r.checks()).extracting(CheckResult::status).containsOnly(Status.PASSED);
     assertThat(r.checks().get(0).message()).isEqualTo("0.95 >= 0.95");
@@ -35,8 +36,9 @@ class QualityGateTest {
 
   @Test
   void failsWhenOneCheckMissesByOneUlp() {
-    GateResult r = PRODUCTION.evaluate(metrics("accuracy", Math.nextDown(0.95),
-        "latency_p99_ms", 100, "error_rate", 0.01));
+    GateResult r =
+        PRODUCTION.evaluate(
+            metrics("accuracy", Math.nextDown(0.95), "latency_p99_ms", 100, "error_rate", 0.01));
     assertThat(r.passed()).isFalse();
     assertThat(r.checks().get(0).status()).isEqualTo(Status.FAILED);
     assertThat(r.checks().get(0).message()).contains("is not >= 0.95");
@@ -51,14 +53,15 @@ class QualityGateTest {
     assertThat(c.value()).isEmpty();
     assertThat(c.blocking()).isTrue();
     assertThat(r.passed()).isFalse();
-    assertThat(c.message()).contains("'error_rate' not found").contains(
-        "Did you mean 'eror_rate'?");
+    assertThat(c.message())
+        .contains("'error_rate' not found")
+        .contains("Did you mean 'eror_rate'?");
   }
 
   @Test
   void allowMissingLetsAnUnmeasuredCheckPassTheGateButStillReportsIt() {
-    QualityGate g = QualityGate.named("g").check(
-        Check.of("error_rate", LESS_OR_EQUAL, 0.01).allowingMissing());
+    QualityGate g =
+        QualityGate.named("g").check(Check.of("error_rate", LESS_OR_EQUAL, 0.01).allowingMissing());
     GateResult r = g.evaluate(MetricSource.none());
     assertThat(r.checks().get(0).status()).isEqualTo(Status.NOT_MEASURED);
     assertThat(r.checks().get(0).blocking()).isFalse();
@@ -67,8 +70,8 @@ class QualityGateTest {
 
   @Test
   void allowMissingDoesNotExcuseAFailingValue() {
-    QualityGate g = QualityGate.named("g").check(
-        Check.of("error_rate", LESS_OR_EQUAL, 0.01).allowingMissing());
+    QualityGate g =
+        QualityGate.named("g").check(Check.of("error_rate", LESS_OR_EQUAL, 0.01).allowingMissing());
     assertThat(g.evaluate(metrics("error_rate", 0.2)).passed()).isFalse();
   }
 
@@ -100,8 +103,10 @@ class QualityGateTest {
 
   @Test
   void failingWarningCheckIsReportedButDoesNotBlock() {
-    QualityGate g = QualityGate.named("g").check("accuracy", GREATER_OR_EQUAL, 0.9)
-        .warn("error_rate", LESS_OR_EQUAL, 0.01);
+    QualityGate g =
+        QualityGate.named("g")
+            .check("accuracy", GREATER_OR_EQUAL, 0.9)
+            .warn("error_rate", LESS_OR_EQUAL, 0.01);
     GateResult r = g.evaluate(metrics("accuracy", 0.93, "error_rate", 0.02));
     assertThat(r.checks().get(1).status()).isEqualTo(Status.WARNING);
     assertThat(r.passed()).isTrue();
@@ -172,18 +177,24 @@ class QualityGateTest {
     Path file = dir.resolve("base.json");
     java.nio.file.Files.writeString(file, "{\"model\": {\"accuracy\": 0.97}}");
     Check c = Check.maxDrop("model.accuracy", 0.01).against(new Baseline.File(file));
-    Baselines base = b -> b instanceof Baseline.File f ? JsonMetrics.read(f.path())
-        : MetricSource.none();
-    CheckResult r = QualityGate.named("g").check(c)
-        .evaluate(metrics("model.accuracy", 0.955), base).checks().get(0);
+    Baselines base =
+        b -> b instanceof Baseline.File f ? JsonMetrics.read(f.path()) : MetricSource.none();
+    CheckResult r =
+        QualityGate.named("g")
+            .check(c)
+            .evaluate(metrics("model.accuracy", 0.955), base)
+            .checks()
+            .get(0);
     assertThat(r.status()).isEqualTo(Status.FAILED);
     assertThat(r.threshold().getAsDouble()).isEqualTo(0.97 - 0.01);
   }
 
   @Test
   void gateRefusesTwoChecksWithTheSameName() {
-    assertThatThrownBy(() -> QualityGate.named("g").check("a", GREATER_OR_EQUAL, 1)
-        .check("a", LESS_OR_EQUAL, 2)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(
+            () ->
+                QualityGate.named("g").check("a", GREATER_OR_EQUAL, 1).check("a", LESS_OR_EQUAL, 2))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("two checks named 'a'");
   }
 
@@ -191,8 +202,7 @@ class QualityGateTest {
   void checkRefusesNonFiniteThresholdsAndEmptyRanges() {
     assertThatThrownBy(() -> Check.of("a", GREATER_OR_EQUAL, Double.NaN))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Check.between("a", 1, 0))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Check.between("a", 1, 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Check.of("a", Comparator.BETWEEN, 1))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -200,7 +210,8 @@ class QualityGateTest {
   @Test
   void gateWithoutChecksRefusesToEvaluateRatherThanPassEverything() {
     assertThatThrownBy(() -> QualityGate.named("empty").evaluate(MetricSource.none()))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no checks");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("has no checks");
   }
 
   @Test

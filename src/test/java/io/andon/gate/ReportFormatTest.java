@@ -27,16 +27,24 @@ class ReportFormatTest {
   /** One check of every status, a range, a regression, a non-finite value, odd characters. */
   static GateResult mixed() {
     Loc at = new Loc(GATES.toString(), 5, 9);
-    QualityGate g = QualityGate.named("production")
-        .check(Check.of("accuracy", GREATER_OR_EQUAL, 0.95).named("accuracy"))
-        .check(new Check("latency | p99", "latency_p99_ms", LESS_OR_EQUAL,
-            new Threshold.Constant(100), Severity.ERROR, false, Optional.of(at)))
-        .warn("error_rate", LESS_OR_EQUAL, 0.01)
-        .between("psi", 0, 0.2)
-        .check(Check.of("f1", GREATER_OR_EQUAL, 0.5).allowingMissing())
-        .check(Check.of("recall", GREATER_OR_EQUAL, 0.5))
-        .check(Check.of("loss", LESS_OR_EQUAL, 1).named("loss <\u0001bad>"))
-        .maxDrop("auc", 0.02);
+    QualityGate g =
+        QualityGate.named("production")
+            .check(Check.of("accuracy", GREATER_OR_EQUAL, 0.95).named("accuracy"))
+            .check(
+                new Check(
+                    "latency | p99",
+                    "latency_p99_ms",
+                    LESS_OR_EQUAL,
+                    new Threshold.Constant(100),
+                    Severity.ERROR,
+                    false,
+                    Optional.of(at)))
+            .warn("error_rate", LESS_OR_EQUAL, 0.01)
+            .between("psi", 0, 0.2)
+            .check(Check.of("f1", GREATER_OR_EQUAL, 0.5).allowingMissing())
+            .check(Check.of("recall", GREATER_OR_EQUAL, 0.5))
+            .check(Check.of("loss", LESS_OR_EQUAL, 1).named("loss <\u0001bad>"))
+            .maxDrop("auc", 0.02);
     Map<String, Double> m = new HashMap<>();
     m.put("accuracy", 0.961);
     m.put("latency_p99_ms", 132.0);
@@ -44,16 +52,25 @@ class ReportFormatTest {
     m.put("psi", 0.1);
     m.put("loss", Double.NaN);
     m.put("auc", 0.9);
-    return g.evaluate(MetricSource.of(m, "metrics.json"),
+    return g.evaluate(
+        MetricSource.of(m, "metrics.json"),
         Baselines.given(MetricSource.of(Map.of("auc", 0.91)), Baselines.none()));
   }
 
   @Test
   void mixedResultHasEveryStatus() {
     GateResult r = mixed();
-    assertThat(r.checks()).extracting(CheckResult::status).containsExactly(Status.PASSED,
-        Status.FAILED, Status.WARNING, Status.PASSED, Status.NOT_MEASURED, Status.NOT_MEASURED,
-        Status.FAILED, Status.PASSED);
+    assertThat(r.checks())
+        .extracting(CheckResult::status)
+        .containsExactly(
+            Status.PASSED,
+            Status.FAILED,
+            Status.WARNING,
+            Status.PASSED,
+            Status.NOT_MEASURED,
+            Status.NOT_MEASURED,
+            Status.FAILED,
+            Status.PASSED);
     assertThat(r.passed()).isFalse();
   }
 
@@ -62,13 +79,17 @@ class ReportFormatTest {
     String text = ReportFormat.TEXT.render(mixed(), Optional.empty());
     List<String> lines = text.lines().toList();
     assertThat(lines).hasSize(9);
-    assertThat(lines.get(0)).isEqualTo("gate production: FAILED: 3 passed, 2 failed, 2 not"
-        + " measured, 1 warning of 8 checks; 3 block the gate");
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "gate production: FAILED: 3 passed, 2 failed, 2 not"
+                + " measured, 1 warning of 8 checks; 3 block the gate");
     assertThat(lines.get(1)).isEqualTo("  PASSED        accuracy       0.961 >= 0.95");
     assertThat(lines.get(2)).isEqualTo("  FAILED        latency | p99  132 is not <= 100");
     assertThat(lines.get(3)).endsWith("0.02 is not <= 0.01 [warning]");
-    assertThat(lines.get(5)).contains("NOT_MEASURED").contains("f1").endsWith(
-        "Allowed by allow_missing: true.");
+    assertThat(lines.get(5))
+        .contains("NOT_MEASURED")
+        .contains("f1")
+        .endsWith("Allowed by allow_missing: true.");
     assertThat(lines.get(8)).endsWith("0.9 >= 0.89 (baseline 0.91 - max_drop 0.02)");
   }
 
@@ -80,9 +101,17 @@ class ReportFormatTest {
     JsonNode checks = root.get("checks");
     assertThat(checks).hasSize(8);
     for (JsonNode c : checks) {
-      assertThat(c.has("name") && c.has("metric") && c.has("comparator") && c.has("threshold")
-          && c.has("value") && c.has("status") && c.has("severity") && c.has("message"))
-          .as("%s", c).isTrue();
+      assertThat(
+              c.has("name")
+                  && c.has("metric")
+                  && c.has("comparator")
+                  && c.has("threshold")
+                  && c.has("value")
+                  && c.has("status")
+                  && c.has("severity")
+                  && c.has("message"))
+          .as("%s", c)
+          .isTrue();
       assertThat(Set.of("PASSED", "FAILED", "NOT_MEASURED", "WARNING"))
           .contains(c.get("status").asText());
     }
@@ -102,8 +131,10 @@ class ReportFormatTest {
   @Test
   void junitXmlParsesBackWithOneTestCasePerCheck() throws Exception {
     String xml = ReportFormat.JUNIT.render(mixed(), Optional.empty());
-    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    Document doc =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     Element suites = doc.getDocumentElement();
     assertThat(suites.getTagName()).isEqualTo("testsuites");
     Element suite = (Element) suites.getElementsByTagName("testsuite").item(0);
@@ -118,8 +149,7 @@ class ReportFormatTest {
     assertThat(failure.getAttribute("type")).isEqualTo("FAILED");
     assertThat(failure.getAttribute("message")).isEqualTo("132 is not <= 100");
     assertThat(failure.getTextContent()).contains("defined at: " + GATES + ":5:9");
-    assertThat(((Element) cases.item(4)).getElementsByTagName("skipped").getLength())
-        .isEqualTo(1);
+    assertThat(((Element) cases.item(4)).getElementsByTagName("skipped").getLength()).isEqualTo(1);
     Element recall = (Element) cases.item(5);
     assertThat(((Element) recall.getElementsByTagName("failure").item(0)).getAttribute("type"))
         .isEqualTo("NOT_MEASURED");
@@ -132,13 +162,15 @@ class ReportFormatTest {
     String md = ReportFormat.MARKDOWN.render(mixed(), Optional.empty());
     List<String> lines = md.lines().toList();
     assertThat(lines.get(0)).isEqualTo("### ❌ Quality gate `production` failed");
-    assertThat(lines.get(2)).isEqualTo("3 passed, 2 failed, 2 not measured, 1 warning of 8"
-        + " checks; 3 block the gate.");
+    assertThat(lines.get(2))
+        .isEqualTo(
+            "3 passed, 2 failed, 2 not measured, 1 warning of 8" + " checks; 3 block the gate.");
     assertThat(lines.get(4)).isEqualTo("| Status | Check | Value | Threshold | Details |");
-    assertThat(lines.subList(6, lines.size())).hasSize(8).allMatch(l -> l.startsWith("| ")
-        && l.endsWith(" |"));
-    assertThat(lines.get(7)).isEqualTo(
-        "| ❌ FAILED | latency \\| p99 | 132 | <= 100 | 132 is not <= 100 |");
+    assertThat(lines.subList(6, lines.size()))
+        .hasSize(8)
+        .allMatch(l -> l.startsWith("| ") && l.endsWith(" |"));
+    assertThat(lines.get(7))
+        .isEqualTo("| ❌ FAILED | latency \\| p99 | 132 | <= 100 | 132 is not <= 100 |");
     assertThat(lines.get(10)).startsWith("| ➖ NOT_MEASURED | f1 | not measured |");
     assertThat(lines.get(11)).startsWith("| ❓ NOT_MEASURED | recall |");
     // every row has the same number of unescaped cell separators as the header
@@ -149,8 +181,10 @@ class ReportFormatTest {
 
   @Test
   void passingGateMarkdownSaysPassed() {
-    GateResult r = QualityGate.named("g").check("a", GREATER_OR_EQUAL, 1)
-        .evaluate(MetricSource.of(Map.of("a", 1.0)));
+    GateResult r =
+        QualityGate.named("g")
+            .check("a", GREATER_OR_EQUAL, 1)
+            .evaluate(MetricSource.of(Map.of("a", 1.0)));
     assertThat(ReportFormat.MARKDOWN.render(r, Optional.empty()))
         .startsWith("### ✅ Quality gate `g` passed\n\n1 passed of 1 check.\n");
   }
@@ -158,9 +192,9 @@ class ReportFormatTest {
   /**
    * Checks the constraints the SARIF 2.1.0 schema puts on the parts andon writes: required
    * properties (sarifLog: version, runs; run: tool; tool: driver; toolComponent: name; result:
-   * message; message: text; reportingDescriptor: id), the enums of level and kind, integer
-   * minimums of region and ruleIndex, and the spec's rule that a level other than none needs kind
-   * fail (SARIF 2.1.0, 3.27.9-3.27.10).
+   * message; message: text; reportingDescriptor: id), the enums of level and kind, integer minimums
+   * of region and ruleIndex, and the spec's rule that a level other than none needs kind fail
+   * (SARIF 2.1.0, 3.27.9-3.27.10).
    */
   @Test
   void sarifParsesBackAndMeetsTheRequiredFieldsOfTheSchema() throws Exception {
@@ -180,8 +214,8 @@ class ReportFormatTest {
     }
     JsonNode results = run.get("results");
     assertThat(results).hasSize(8);
-    Set<String> allowed = Set.of("properties", "ruleId", "ruleIndex", "kind", "level",
-        "message", "locations");
+    Set<String> allowed =
+        Set.of("properties", "ruleId", "ruleIndex", "kind", "level", "message", "locations");
     for (JsonNode res : results) {
       res.fieldNames().forEachRemaining(f -> assertThat(allowed).contains(f));
       assertThat(res.get("message").get("text").isTextual()).isTrue();
@@ -211,8 +245,7 @@ class ReportFormatTest {
     assertThat(results.get(2).get("level").asText()).isEqualTo("warning");
     assertThat(results.get(4).get("kind").asText()).isEqualTo("open");
     assertThat(results.get(5).get("kind").asText()).isEqualTo("fail");
-    assertThat(results.get(5).get("properties").get("status").asText())
-        .isEqualTo("NOT_MEASURED");
+    assertThat(results.get(5).get("properties").get("status").asText()).isEqualTo("NOT_MEASURED");
     assertThat(run.get("properties").get("passed").asBoolean()).isFalse();
   }
 }

@@ -48,18 +48,25 @@ class BundleFixturesTest {
 
   private static Stream<Path> bundles(String dir) throws IOException {
     try (Stream<Path> s = Files.list(FIXTURES.resolve(dir))) {
-      return s.map(d -> d.resolve("databricks.yml")).filter(Files::isRegularFile).sorted()
-          .toList().stream();
+      return s
+          .map(d -> d.resolve("databricks.yml"))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
   static List<String> lines(Path file, String prefix) throws IOException {
-    return Files.readAllLines(file).stream().filter(l -> l.startsWith(prefix))
-        .map(l -> l.substring(prefix.length())).toList();
+    return Files.readAllLines(file).stream()
+        .filter(l -> l.startsWith(prefix))
+        .map(l -> l.substring(prefix.length()))
+        .toList();
   }
 
   JobLoader loader() {
-    return new JobLoader().environment(ENV)
+    return new JobLoader()
+        .environment(ENV)
         .workspace(new WorkspaceSettings(tmp.resolve("home"), Map.of()));
   }
 
@@ -70,16 +77,17 @@ class BundleFixturesTest {
 
   @ParameterizedTest
   @MethodSource("valid")
-  void aTemplateBundleLoadsWithANoticeForEachKindOfKeyItDoesNotActOn(Path file)
-      throws IOException {
+  void aTemplateBundleLoadsWithANoticeForEachKindOfKeyItDoesNotActOn(Path file) throws IOException {
     JobSpec job = load(file);
     for (String n : lines(file, "# notice: ")) {
-      assertThat(job.notices()).as(file + " notices").anyMatch(x ->
-          x.severity() == Notice.Severity.NOTICE && x.message().startsWith(n));
+      assertThat(job.notices())
+          .as(file + " notices")
+          .anyMatch(x -> x.severity() == Notice.Severity.NOTICE && x.message().startsWith(n));
     }
     for (String w : lines(file, "# warning: ")) {
-      assertThat(job.notices()).as(file + " warnings").anyMatch(x ->
-          x.severity() == Notice.Severity.WARNING && x.message().startsWith(w));
+      assertThat(job.notices())
+          .as(file + " warnings")
+          .anyMatch(x -> x.severity() == Notice.Severity.WARNING && x.message().startsWith(w));
     }
     // one notice per file and kind: no message twice
     assertThat(job.notices()).extracting(Notice::message).doesNotHaveDuplicates();
@@ -95,8 +103,9 @@ class BundleFixturesTest {
   void aTemplateBundleRunsHereWithItsLocalStandIns(Path file) throws IOException {
     JobSpec job = load(file);
     try (Store store = Store.open(tmp.resolve("home"))) {
-      Executor.Outcome o = new Executor(store, Executor.Options.defaults().withMaxParallel(2),
-          List.of()).run(job, Map.of());
+      Executor.Outcome o =
+          new Executor(store, Executor.Options.defaults().withMaxParallel(2), List.of())
+              .run(job, Map.of());
       assertThat(new RunStore(store).find(o.runId()).orElseThrow().tasks())
           .extracting(t -> t.taskKey() + " " + t.resultState().orElse(t.state()))
           .allMatch(s -> s.endsWith(" SUCCESS"));
@@ -108,12 +117,14 @@ class BundleFixturesTest {
   void anInvalidBundleFailsWithTheNamedProblems(Path file) throws IOException {
     List<String> expected = lines(file, "# expect: ");
     assertThat(expected).isNotEmpty();
-    assertThatThrownBy(() -> load(file)).isInstanceOf(InvalidInputException.class)
-        .satisfies(e -> {
-          for (String x : expected) {
-            assertThat(e.getMessage()).contains(x);
-          }
-        });
+    assertThatThrownBy(() -> load(file))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(
+            e -> {
+              for (String x : expected) {
+                assertThat(e.getMessage()).contains(x);
+              }
+            });
   }
 
   @Test
@@ -123,31 +134,40 @@ class BundleFixturesTest {
     assertThat(got.name()).isEqualTo("nightly");
     assertThat(got.tasks()).extracting(TaskSpec::taskKey).containsExactly("ingest", "train");
     assertThat(got.queueEnabled()).isTrue();
-    assertThat(got.trigger()).contains(new PeriodicTrigger(4, PeriodicUnit.HOURS,
-        PauseStatus.PAUSED));
-    assertThat(got.notices()).extracting(Notice::message).contains(
-        IgnoredKeys.API + ": job_id, creator_user_name, run_as_user_name, run_as_owner,"
-            + " created_time.",
-        IgnoredKeys.WORKSPACE + ": format.",
-        IgnoredKeys.COMPUTE + ": existing_cluster_id.");
+    assertThat(got.trigger())
+        .contains(new PeriodicTrigger(4, PeriodicUnit.HOURS, PauseStatus.PAUSED));
+    assertThat(got.notices())
+        .extracting(Notice::message)
+        .contains(
+            IgnoredKeys.API
+                + ": job_id, creator_user_name, run_as_user_name, run_as_owner,"
+                + " created_time.",
+            IgnoredKeys.WORKSPACE + ": format.",
+            IgnoredKeys.COMPUTE + ": existing_cluster_id.");
     JobSpec created = loader().load(api.resolve("create-request.json"), Optional.empty());
-    assertThat(created.notices()).extracting(Notice::message).contains(
-        IgnoredKeys.ACCESS + ": access_control_list.",
-        IgnoredKeys.COMPUTE + ": job_clusters, job_cluster_key.");
+    assertThat(created.notices())
+        .extracting(Notice::message)
+        .contains(
+            IgnoredKeys.ACCESS + ": access_control_list.",
+            IgnoredKeys.COMPUTE + ": job_clusters, job_cluster_key.");
     // the schedule of a create request is read, not noticed as ignored
-    assertThat(created.notices()).extracting(Notice::message)
+    assertThat(created.notices())
+        .extracting(Notice::message)
         .noneMatch(m -> m.contains("schedule"));
-    assertThat(created.trigger()).hasValueSatisfying(t -> {
-      assertThat(t).isInstanceOf(CronSchedule.class);
-      assertThat(((CronSchedule) t).cron().text()).isEqualTo("0 0 5 * * ?");
-      assertThat(((CronSchedule) t).cron().zone()).isEqualTo(ZoneId.of("UTC"));
-    });
+    assertThat(created.trigger())
+        .hasValueSatisfying(
+            t -> {
+              assertThat(t).isInstanceOf(CronSchedule.class);
+              assertThat(((CronSchedule) t).cron().text()).isEqualTo("0 0 5 * * ?");
+              assertThat(((CronSchedule) t).cron().zone()).isEqualTo(ZoneId.of("UTC"));
+            });
     assertThat(loader().load(api.resolve("settings.json"), Optional.empty()).notices()).isEmpty();
     try (Store store = Store.open(tmp.resolve("home"))) {
-      Executor.Outcome o = new Executor(store, Executor.Options.defaults(), List.of())
-          .run(got, Map.of());
+      Executor.Outcome o =
+          new Executor(store, Executor.Options.defaults(), List.of()).run(got, Map.of());
       assertThat(new RunStore(store).find(o.runId()).orElseThrow().tasks())
-          .extracting(TaskRecord::resultState).containsOnly(Optional.of("SUCCESS"));
+          .extracting(TaskRecord::resultState)
+          .containsOnly(Optional.of("SUCCESS"));
     }
   }
 }

@@ -35,12 +35,22 @@ class BundleReadingTest {
 
   static String bundle(String command) {
     return "bundle: {name: b}\nresources:\n  jobs:\n    j:\n      name: j\n      tasks:\n"
-        + "        - task_key: a\n          shell_task: {command: \"" + command + "\"}\n";
+        + "        - task_key: a\n          shell_task: {command: \""
+        + command
+        + "\"}\n";
   }
 
   static void git(Path dir, String... args) throws Exception {
-    List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString(), "-c",
-        "user.name=t", "-c", "user.email=t@example.com"));
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(
+                "git",
+                "-C",
+                dir.toString(),
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@example.com"));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
@@ -50,9 +60,12 @@ class BundleReadingTest {
   @Test
   void gitFactsComeFromTheBundlesRepositoryAndAreEmptyWithANoticeOutsideOne() throws Exception {
     Path repo = tmp.resolve("repo");
-    Path f = write("repo/bundles/one/databricks.yml", bundle(
-        "echo ${bundle.git.origin_url} ${bundle.git.branch} ${bundle.git.commit}"
-            + " ${bundle.git.bundle_root_path}"));
+    Path f =
+        write(
+            "repo/bundles/one/databricks.yml",
+            bundle(
+                "echo ${bundle.git.origin_url} ${bundle.git.branch} ${bundle.git.commit}"
+                    + " ${bundle.git.bundle_root_path}"));
     git(repo, "init", "-q", "-b", "feature-x");
     git(repo, "remote", "add", "origin", "https://github.com/acme/ml.git");
     git(repo, "add", ".");
@@ -60,52 +73,79 @@ class BundleReadingTest {
     Process rev = new ProcessBuilder("git", "-C", repo.toString(), "rev-parse", "HEAD").start();
     String commit = new String(rev.getInputStream().readAllBytes()).strip();
     JobSpec job = loader(tmp, Map.of(), Map.of()).load(f, Optional.empty());
-    assertThat(command(job, 0)).isEqualTo("echo https://github.com/acme/ml.git feature-x "
-        + commit + " bundles/one");
+    assertThat(command(job, 0))
+        .isEqualTo("echo https://github.com/acme/ml.git feature-x " + commit + " bundles/one");
     assertThat(job.notices()).isEmpty();
 
     Path outside = write("plain/databricks.yml", bundle("echo [${bundle.git.branch}]"));
     JobSpec plain = loader(tmp, Map.of(), Map.of()).load(outside, Optional.empty());
     assertThat(command(plain, 0)).isEqualTo("echo []");
-    assertThat(plain.notices()).extracting(Notice::message)
+    assertThat(plain.notices())
+        .extracting(Notice::message)
         .anyMatch(m -> m.startsWith("${bundle.git.*} are empty: ") && m.contains("plain"));
     // values the bundle writes itself win, as in the Databricks CLI
-    Files.writeString(f, Files.readString(f).replace("bundle: {name: b}",
-        "bundle: {name: b, git: {origin_url: https://example.com/x.git, branch: main}}"));
+    Files.writeString(
+        f,
+        Files.readString(f)
+            .replace(
+                "bundle: {name: b}",
+                "bundle: {name: b, git: {origin_url: https://example.com/x.git, branch: main}}"));
     assertThat(command(loader(tmp, Map.of(), Map.of()).load(f, Optional.empty()), 0))
         .isEqualTo("echo https://example.com/x.git main " + commit + " bundles/one");
   }
 
   @Test
   void workspaceValuesAreLocalAndTheOptionsWinOverThem() throws IOException {
-    Path f = write("b/databricks.yml", bundle("${workspace.current_user.userName}"
-        + " ${workspace.current_user.short_name} ${workspace.root_path} ${workspace.file_path}"
-        + " ${workspace.artifact_path}"));
+    Path f =
+        write(
+            "b/databricks.yml",
+            bundle(
+                "${workspace.current_user.userName}"
+                    + " ${workspace.current_user.short_name} ${workspace.root_path} ${workspace.file_path}"
+                    + " ${workspace.artifact_path}"));
     Path home = tmp.resolve("home");
-    JobSpec job = loader(home, Map.of("USER", "Ann.Lee@example.com"), Map.of())
-        .load(f, Optional.empty());
+    JobSpec job =
+        loader(home, Map.of("USER", "Ann.Lee@example.com"), Map.of()).load(f, Optional.empty());
     // a user name that is no address gets one, as Databricks user names are addresses
-    assertThat(command(loader(home, Map.of("USER", "ann"), Map.of()).load(f, Optional.empty()),
-        0)).startsWith("ann@localhost ann ");
+    assertThat(command(loader(home, Map.of("USER", "ann"), Map.of()).load(f, Optional.empty()), 0))
+        .startsWith("ann@localhost ann ");
     Path root = home.toAbsolutePath().resolve("bundles/b/default");
-    assertThat(command(job, 0)).isEqualTo("Ann.Lee@example.com ann_lee " + root + " "
-        + f.getParent().toAbsolutePath() + " " + root + "/artifacts");
-    JobSpec given = loader(home, Map.of("USER", "x"), Map.of("current_user.userName",
-        "bo@example.com", "root_path", "/tmp/ws")).load(f, Optional.empty());
-    assertThat(command(given, 0)).isEqualTo("bo@example.com bo /tmp/ws "
-        + f.getParent().toAbsolutePath() + " /tmp/ws/artifacts");
+    assertThat(command(job, 0))
+        .isEqualTo(
+            "Ann.Lee@example.com ann_lee "
+                + root
+                + " "
+                + f.getParent().toAbsolutePath()
+                + " "
+                + root
+                + "/artifacts");
+    JobSpec given =
+        loader(
+                home,
+                Map.of("USER", "x"),
+                Map.of("current_user.userName", "bo@example.com", "root_path", "/tmp/ws"))
+            .load(f, Optional.empty());
+    assertThat(command(given, 0))
+        .isEqualTo(
+            "bo@example.com bo /tmp/ws " + f.getParent().toAbsolutePath() + " /tmp/ws/artifacts");
     Files.writeString(f, bundle("${workspace.host}"));
     assertThatThrownBy(() -> loader(home, Map.of(), Map.of()).load(f, Optional.empty()))
-        .hasMessageContaining("${workspace.host} names a value only a Databricks workspace has;"
-            + " give it with --workspace host=VALUE.");
-    assertThat(command(loader(home, Map.of(), Map.of("host", "https://h")).load(f,
-        Optional.empty()), 0)).isEqualTo("https://h");
+        .hasMessageContaining(
+            "${workspace.host} names a value only a Databricks workspace has;"
+                + " give it with --workspace host=VALUE.");
+    assertThat(
+            command(
+                loader(home, Map.of(), Map.of("host", "https://h")).load(f, Optional.empty()), 0))
+        .isEqualTo("https://h");
   }
 
   @Test
   void complexVariablesAreSubstitutedWholeAndByFieldWithTheTargetsValueWinning()
       throws IOException {
-    Path f = write("c/databricks.yml", """
+    Path f =
+        write(
+            "c/databricks.yml",
+            """
         bundle: {name: c}
         variables:
           cluster:
@@ -135,10 +175,12 @@ class BundleReadingTest {
     ForEachTask fe = (ForEachTask) job.tasks().get(0).payload();
     assertThat(fe.inputs()).isEqualTo("[\"one\",\"two\"]");
     assertThat(((ShellTask) fe.task().payload()).command()).isEqualTo("echo {{input}} 2 two");
-    JobSpec big = loader(tmp, Map.of(), Map.of()).load(f, Optional.empty(),
-        new BundleSettings(Optional.of("big"), Map.of()));
-    assertThat(((ShellTask) ((ForEachTask) big.tasks().get(0).payload()).task().payload())
-        .command()).isEqualTo("echo {{input}} 8 two");
+    JobSpec big =
+        loader(tmp, Map.of(), Map.of())
+            .load(f, Optional.empty(), new BundleSettings(Optional.of("big"), Map.of()));
+    assertThat(
+            ((ShellTask) ((ForEachTask) big.tasks().get(0).payload()).task().payload()).command())
+        .isEqualTo("echo {{input}} 8 two");
   }
 
   @Test
@@ -153,20 +195,30 @@ class BundleReadingTest {
 
   @Test
   void anUnknownKeyIsAWarningInABundleAndAProblemInAnAndonJobFile() throws IOException {
-    Path f = write("w/databricks.yml", bundle("echo").replace("      name: j\n",
-        "      name: j\n      max_concurent_runs: 5\n") + "sink: {}\n");
+    Path f =
+        write(
+            "w/databricks.yml",
+            bundle("echo")
+                    .replace("      name: j\n", "      name: j\n      max_concurent_runs: 5\n")
+                + "sink: {}\n");
     JobSpec job = loader(tmp, Map.of(), Map.of()).load(f, Optional.empty());
-    assertThat(job.notices()).filteredOn(n -> n.severity() == Notice.Severity.WARNING)
-        .extracting(Notice::message).containsExactlyInAnyOrder(
+    assertThat(job.notices())
+        .filteredOn(n -> n.severity() == Notice.Severity.WARNING)
+        .extracting(Notice::message)
+        .containsExactlyInAnyOrder(
             "unknown key 'max_concurent_runs' in the job; andon ignores it, as the Databricks CLI"
                 + " does. Did you mean 'max_concurrent_runs'?",
             "unknown key 'sink' in the bundle; andon ignores it, as the Databricks CLI does."
                 + " Did you mean 'sync'?");
-    Path bare = write("w/job.yml", "name: j\nmax_concurent_runs: 5\ntasks:\n"
-        + "  - {task_key: a, shell_task: {command: echo}}\n");
+    Path bare =
+        write(
+            "w/job.yml",
+            "name: j\nmax_concurent_runs: 5\ntasks:\n"
+                + "  - {task_key: a, shell_task: {command: echo}}\n");
     assertThatThrownBy(() -> loader(tmp, Map.of(), Map.of()).load(bare, Optional.empty()))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("unknown key 'max_concurent_runs' in the job. Did you mean"
-            + " 'max_concurrent_runs'?");
+        .hasMessageContaining(
+            "unknown key 'max_concurent_runs' in the job. Did you mean"
+                + " 'max_concurrent_runs'?");
   }
 }

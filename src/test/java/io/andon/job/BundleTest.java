@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BundleTest {
   @TempDir Path tmp;
 
-  static final String BUNDLE = """
+  static final String BUNDLE =
+      """
       bundle:
         name: fraud
       variables:
@@ -68,8 +69,11 @@ class BundleTest {
     // a whole-value reference takes the type of its value: max_retries reads an integer
     assertThat(job.tasks().get(0).maxRetries()).isEqualTo(2);
     assertThat(job.bundle().target()).contains("dev");
-    assertThat(job.bundle().vars()).containsExactly(Map.entry("catalog", "dev_catalog"),
-        Map.entry("retries", "2"), Map.entry("schema", "features"));
+    assertThat(job.bundle().vars())
+        .containsExactly(
+            Map.entry("catalog", "dev_catalog"),
+            Map.entry("retries", "2"),
+            Map.entry("schema", "features"));
   }
 
   @Test
@@ -90,8 +94,10 @@ class BundleTest {
     JobSpec first = load(BUNDLE, BundleSettings.NONE, Map.of("BUNDLE_VAR_schema", "s1"));
     BundleSettings stored = BundleSettings.fromJson(Optional.of(first.bundle().toJson()));
     assertThat(stored).isEqualTo(first.bundle());
-    JobSpec again = new JobLoader().environment(Map.of("BUNDLE_VAR_schema", "s2"))
-        .loadSource(first.file(), first.jobKey(), first.source(), stored);
+    JobSpec again =
+        new JobLoader()
+            .environment(Map.of("BUNDLE_VAR_schema", "s2"))
+            .loadSource(first.file(), first.jobKey(), first.source(), stored);
     assertThat(command(again)).isEqualTo(command(first)).contains(".s1 ");
     assertThat(BundleSettings.fromJson(Optional.empty())).isEqualTo(BundleSettings.NONE);
     assertThat(BundleSettings.NONE.toJson()).isNull();
@@ -99,7 +105,8 @@ class BundleTest {
 
   @Test
   void whatOnlyAWorkspaceKnowsIsReportedWhereItStandsNeverLeftInPlace() throws IOException {
-    String yaml = """
+    String yaml =
+        """
         bundle: {name: b}
         targets: {dev: {}, prod: {}}
         variables:
@@ -119,38 +126,64 @@ class BundleTest {
                       ${var.cluster} ${bundle.target} ${bundle.git.nope} ${var.a}
         """;
     assertThatThrownBy(() -> load(yaml, BundleSettings.NONE, Map.of()))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-            .extracting(Problem::message)
-            .anyMatch(m -> m.startsWith("${var.nope}: the bundle declares no variable 'nope'"))
-            .anyMatch(m -> m.startsWith("${workspace.host} names a value only a Databricks"
-                + " workspace has; give it with --workspace host=VALUE."))
-            .anyMatch(m -> m.startsWith("${var.warehouse}: variable 'warehouse' has no value here"
-                + " (its lookup needs a Databricks workspace); give it one with --var"
-                + " warehouse=VALUE or BUNDLE_VAR_warehouse"))
-            .anyMatch(m -> m.startsWith("${var.cluster}: 'cluster' is a complex variable"))
-            .anyMatch(m -> m.startsWith("${bundle.target}: no target is chosen; pick one with"
-                + " --target NAME"))
-            .anyMatch(m -> m.startsWith("${bundle.git.nope} is not known when andon runs a"
-                + " bundle"))
-            .anyMatch(m -> m.equals("variables refer to each other in a cycle: a -> b -> a.")));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(Problem::message)
+                    .anyMatch(
+                        m -> m.startsWith("${var.nope}: the bundle declares no variable 'nope'"))
+                    .anyMatch(
+                        m ->
+                            m.startsWith(
+                                "${workspace.host} names a value only a Databricks"
+                                    + " workspace has; give it with --workspace host=VALUE."))
+                    .anyMatch(
+                        m ->
+                            m.startsWith(
+                                "${var.warehouse}: variable 'warehouse' has no value here"
+                                    + " (its lookup needs a Databricks workspace); give it one with --var"
+                                    + " warehouse=VALUE or BUNDLE_VAR_warehouse"))
+                    .anyMatch(m -> m.startsWith("${var.cluster}: 'cluster' is a complex variable"))
+                    .anyMatch(
+                        m ->
+                            m.startsWith(
+                                "${bundle.target}: no target is chosen; pick one with"
+                                    + " --target NAME"))
+                    .anyMatch(
+                        m ->
+                            m.startsWith(
+                                "${bundle.git.nope} is not known when andon runs a" + " bundle"))
+                    .anyMatch(
+                        m -> m.equals("variables refer to each other in a cycle: a -> b -> a.")));
     // the lookup is fine once a value is given
-    String lookupOnly = yaml.replaceAll("(?s)command: >-.*",
-        java.util.regex.Matcher.quoteReplacement("command: echo ${var.warehouse}"));
-    JobSpec job = load(lookupOnly, new BundleSettings(Optional.empty(),
-        Map.of("warehouse", "w1")), Map.of());
+    String lookupOnly =
+        yaml.replaceAll(
+            "(?s)command: >-.*",
+            java.util.regex.Matcher.quoteReplacement("command: echo ${var.warehouse}"));
+    JobSpec job =
+        load(lookupOnly, new BundleSettings(Optional.empty(), Map.of("warehouse", "w1")), Map.of());
     assertThat(command(job)).isEqualTo("echo w1");
   }
 
   @Test
   void aTargetOrVariableTheBundleLacksIsAnErrorWithASuggestion() throws IOException {
-    assertThatThrownBy(() -> load(BUNDLE, new BundleSettings(Optional.of("prd"),
-        Map.of("catalg", "x")), Map.of()))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-            .extracting(Problem::message).containsExactlyInAnyOrder(
-                "--target prd: the bundle has no such target; it has: dev, prod. Did you mean"
-                    + " 'prod'?",
-                "--var catalg: the bundle declares no variable 'catalg'; it declares: catalog,"
-                    + " retries, schema. Did you mean 'catalog'?"));
+    assertThatThrownBy(
+            () ->
+                load(
+                    BUNDLE,
+                    new BundleSettings(Optional.of("prd"), Map.of("catalg", "x")),
+                    Map.of()))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(Problem::message)
+                    .containsExactlyInAnyOrder(
+                        "--target prd: the bundle has no such target; it has: dev, prod. Did you mean"
+                            + " 'prod'?",
+                        "--var catalg: the bundle declares no variable 'catalg'; it declares: catalog,"
+                            + " retries, schema. Did you mean 'catalog'?"));
     String twoDefaults = BUNDLE.replace("  prod:\n", "  prod:\n    default: true\n");
     assertThatThrownBy(() -> load(twoDefaults, BundleSettings.NONE, Map.of()))
         .hasMessageContaining("targets dev, prod are all marked default: true");
@@ -158,18 +191,21 @@ class BundleTest {
 
   @Test
   void aBareJobRefusesBundleSettingsAndKeepsItsText() throws IOException {
-    String bare = """
+    String bare =
+        """
         name: bare
         tasks: [{task_key: a, shell_task: {command: 'echo ${var.x}'}}]
         """;
     assertThat(command(load(bare, BundleSettings.NONE, Map.of()))).isEqualTo("echo ${var.x}");
-    assertThatThrownBy(() -> load(bare, new BundleSettings(Optional.of("dev"), Map.of()),
-        Map.of())).hasMessageContaining("holds a single job, not a bundle; --target and --var");
+    assertThatThrownBy(() -> load(bare, new BundleSettings(Optional.of("dev"), Map.of()), Map.of()))
+        .hasMessageContaining("holds a single job, not a bundle; --target and --var");
   }
 
   @Test
   void aChildBundleTakesTheTargetAndTheVariablesItDeclares() throws IOException {
-    Files.writeString(tmp.resolve("child.yml"), """
+    Files.writeString(
+        tmp.resolve("child.yml"),
+        """
         bundle: {name: child}
         variables: {catalog: {default: none}}
         targets: {dev: {default: true}, prod: {variables: {catalog: child_prod}}}
@@ -179,9 +215,12 @@ class BundleTest {
               name: child-${var.catalog}-${bundle.target}
               tasks: [{task_key: x, shell_task: {command: 'true'}}]
         """);
-    String parent = BUNDLE.replace("""
+    String parent =
+        BUNDLE.replace(
+            """
                     command: echo ${var.catalog}.${var.schema} ${bundle.name} ${HOME} $HOME
-        """, """
+        """,
+            """
                     command: 'true'
                 - task_key: child
                   run_job_task: {job_file: child.yml}
@@ -189,8 +228,11 @@ class BundleTest {
     JobSpec prod = load(parent, new BundleSettings(Optional.of("prod"), Map.of()), Map.of());
     assertThat(((RunJobTask) prod.tasks().get(1).payload()).job().name())
         .isEqualTo("child-child_prod-prod");
-    JobSpec given = load(parent, new BundleSettings(Optional.of("prod"),
-        Map.of("catalog", "c1", "schema", "s1")), Map.of());
+    JobSpec given =
+        load(
+            parent,
+            new BundleSettings(Optional.of("prod"), Map.of("catalog", "c1", "schema", "s1")),
+            Map.of());
     assertThat(((RunJobTask) given.tasks().get(1).payload()).job().name())
         .isEqualTo("child-c1-prod");
     assertThat(List.of(given.name())).containsExactly("nightly-c1");
@@ -200,7 +242,9 @@ class BundleTest {
   @Test
   void jobsOfIncludedFilesRunWithTheMainFilesVariablesAndTheirOwnFolder() throws IOException {
     Files.createDirectories(tmp.resolve("resources/more"));
-    Files.writeString(tmp.resolve("resources/nightly.job.yml"), """
+    Files.writeString(
+        tmp.resolve("resources/nightly.job.yml"),
+        """
         resources:
           jobs:
             nightly:
@@ -209,11 +253,15 @@ class BundleTest {
                 - task_key: a
                   shell_task: {command: 'echo ${var.catalog}', working_dir: ../src}
         """);
-    Files.writeString(tmp.resolve("resources/more/deep.job.yml"), """
+    Files.writeString(
+        tmp.resolve("resources/more/deep.job.yml"),
+        """
         resources: {jobs: {deep: {name: deep, tasks: [{task_key: b, shell_task: {command: x}}]}}}
         """);
     Files.writeString(tmp.resolve("resources/notes.txt"), "not yaml: [");
-    Path main = file("""
+    Path main =
+        file(
+            """
         bundle: {name: b}
         include: [resources/*.yml]
         variables: {catalog: {default: "${bundle.target}_catalog"}}
@@ -227,8 +275,7 @@ class BundleTest {
     assertThat(job.bundle().includes().orElseThrow())
         .containsOnlyKeys(tmp.resolve("resources/nightly.job.yml").toAbsolutePath().toString());
     // ** reaches the folders below; the job is then picked by key
-    Files.writeString(main, Files.readString(main).replace("resources/*.yml",
-        "resources/**.yml"));
+    Files.writeString(main, Files.readString(main).replace("resources/*.yml", "resources/**.yml"));
     assertThatThrownBy(() -> new JobLoader().load(main, Optional.empty()))
         .hasMessageContaining("holds several jobs (deep, nightly)");
     assertThat(new JobLoader().load(main, Optional.of("deep")).dir())
@@ -238,7 +285,9 @@ class BundleTest {
   @Test
   void includedFilesAreCheckedWithTheirOwnPositions() throws IOException {
     Files.createDirectories(tmp.resolve("resources"));
-    Files.writeString(tmp.resolve("resources/a.yml"), """
+    Files.writeString(
+        tmp.resolve("resources/a.yml"),
+        """
         include: [other.yml]
         variables: {catalog: {default: x}}
         resources:
@@ -247,7 +296,9 @@ class BundleTest {
               name: j
               tasks: [{task_key: a, shell_task: {comand: 'true'}}]
         """);
-    Path main = file("""
+    Path main =
+        file(
+            """
         bundle: {name: b}
         include: [resources/a.yml]
         variables: {catalog: {default: y}}
@@ -257,15 +308,24 @@ class BundleTest {
         """);
     String a = tmp.resolve("resources/a.yml").toString();
     assertThatThrownBy(() -> new JobLoader().load(main, Optional.empty()))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-            .extracting(x -> x.file() + ":" + x.line() + ": " + x.message())
-            .containsExactlyInAnyOrder(
-                a + ":1: include is read only in the bundle's main file; list this pattern"
-                    + " there.",
-                a + ":2: variable 'catalog' is declared twice (first at " + main
-                    + ":3:13); a bundle declares each variable once.",
-                a + ":5: job 'j' is declared twice (first at " + main + ":6:5); a bundle"
-                    + " declares each job once."));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(x -> x.file() + ":" + x.line() + ": " + x.message())
+                    .containsExactlyInAnyOrder(
+                        a
+                            + ":1: include is read only in the bundle's main file; list this pattern"
+                            + " there.",
+                        a
+                            + ":2: variable 'catalog' is declared twice (first at "
+                            + main
+                            + ":3:13); a bundle declares each variable once.",
+                        a
+                            + ":5: job 'j' is declared twice (first at "
+                            + main
+                            + ":6:5); a bundle"
+                            + " declares each job once."));
     Files.writeString(main, Files.readString(main).replace("resources/a.yml", "resources/b.yml"));
     assertThatThrownBy(() -> new JobLoader().load(main, Optional.empty()))
         .hasMessageContaining("include names resources/b.yml, which is not a file in");
@@ -283,7 +343,8 @@ class BundleTest {
   /** job_id: ${resources.jobs.<key>.id} runs another job of the same bundle, as deployed. */
   @Test
   void aRunJobTaskRunsAnotherJobOfTheSameBundleByItsReference() throws IOException {
-    String yaml = """
+    String yaml =
+        """
         bundle: {name: chain}
         variables: {who: {default: world}}
         resources:
@@ -302,25 +363,35 @@ class BundleTest {
               tasks: [{task_key: t, run_job_task: {job_id: "${resources.jobs.prepar.id}"}}]
         """;
     Path f = file(yaml);
-    JobSpec main = new JobLoader().load(f, Optional.of("main"),
-        new BundleSettings(Optional.empty(), Map.of("who", "you")));
+    JobSpec main =
+        new JobLoader()
+            .load(
+                f, Optional.of("main"), new BundleSettings(Optional.empty(), Map.of("who", "you")));
     RunJobTask first = (RunJobTask) main.tasks().get(0).payload();
     assertThat(first.job().name()).isEqualTo("prepare-you");
     assertThat(first.job().jobKey()).contains("prepare");
     assertThatThrownBy(() -> new JobLoader().load(f, Optional.of("loop")))
-        .hasMessageContaining("run_job_task makes a cycle of jobs: databricks.yml (loop) ->"
-            + " databricks.yml (loop).");
+        .hasMessageContaining(
+            "run_job_task makes a cycle of jobs: databricks.yml (loop) ->"
+                + " databricks.yml (loop).");
     assertThatThrownBy(() -> new JobLoader().load(f, Optional.of("typo")))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-            .singleElement().extracting(Problem::message).asString()
-            .contains("has no job 'prepar' under resources.jobs").endsWith("Did you mean"
-                + " 'prepare'?"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.problems())
+                    .singleElement()
+                    .extracting(Problem::message)
+                    .asString()
+                    .contains("has no job 'prepar' under resources.jobs")
+                    .endsWith("Did you mean" + " 'prepare'?"));
   }
 
   /** A target's resources join the job it names, and may declare a job of their own. */
   @Test
   void theChosenTargetsJobSettingsJoinTheJob() throws IOException {
-    Path f = file("""
+    Path f =
+        file(
+            """
         bundle: {name: over}
         resources:
           jobs:
@@ -349,7 +420,8 @@ class BundleTest {
     JobSpec j = new JobLoader().load(f, Optional.of("j"), prod);
     assertThat(j.tasks()).extracting(TaskSpec::taskKey).containsExactly("a", "b", "c");
     assertThat(((ShellTask) j.task("b").orElseThrow().payload()).command()).isEqualTo("echo prod");
-    assertThat(j.task("b").orElseThrow().dependsOn()).extracting(Dependency::taskKey)
+    assertThat(j.task("b").orElseThrow().dependsOn())
+        .extracting(Dependency::taskKey)
         .containsExactly("a");
     assertThat(new JobLoader().load(f, Optional.of("extra"), prod).name()).isEqualTo("extra");
     assertThatThrownBy(() -> new JobLoader().load(f, Optional.of("extra")))

@@ -14,7 +14,10 @@ class TargetOverridesTest {
 
   @Test
   void mappingsJoinKeyByKeyAndListsOfTasksClustersAndParametersItemByItem() {
-    YNode base = yaml("top.yml", """
+    YNode base =
+        yaml(
+            "top.yml",
+            """
         name: nightly
         timeout_seconds: 60
         tags: {team: risk, tier: gold}
@@ -28,7 +31,10 @@ class TargetOverridesTest {
             depends_on: [{task_key: a}]
             shell_task: {command: echo b}
         """);
-    YNode over = yaml("target.yml", """
+    YNode over =
+        yaml(
+            "target.yml",
+            """
         timeout_seconds: 600
         tags: {tier: platinum}
         parameters: [{name: rows, default: "1000"}, {name: extra, default: x}]
@@ -41,7 +47,12 @@ class TargetOverridesTest {
             shell_task: {command: echo c}
         """);
     YNode joined = TargetOverrides.join(base, over);
-    assertThat(json(joined)).isEqualTo(json(yaml("expected.yml", """
+    assertThat(json(joined))
+        .isEqualTo(
+            json(
+                yaml(
+                    "expected.yml",
+                    """
         name: nightly
         timeout_seconds: 600
         tags: {team: risk, tier: platinum}
@@ -61,10 +72,15 @@ class TargetOverridesTest {
 
   @Test
   void everyValueKeepsThePositionOfTheFileItCameFrom() {
-    YNode joined = TargetOverrides.join(yaml("top.yml", "tasks: [{task_key: a, x: 1}]\n"),
-        yaml("target.yml", "tasks: [{task_key: a, y: 2}]\n"));
-    var task = (io.andon.yaml.YMap) ((io.andon.yaml.YList) ((io.andon.yaml.YMap) joined)
-        .get("tasks").orElseThrow()).items().get(0);
+    YNode joined =
+        TargetOverrides.join(
+            yaml("top.yml", "tasks: [{task_key: a, x: 1}]\n"),
+            yaml("target.yml", "tasks: [{task_key: a, y: 2}]\n"));
+    var task =
+        (io.andon.yaml.YMap)
+            ((io.andon.yaml.YList) ((io.andon.yaml.YMap) joined).get("tasks").orElseThrow())
+                .items()
+                .get(0);
     assertThat(task.get("x").orElseThrow().loc().file()).isEqualTo("top.yml");
     assertThat(task.get("y").orElseThrow().loc().file()).isEqualTo("target.yml");
   }

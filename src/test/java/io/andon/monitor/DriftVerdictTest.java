@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The default verdict's false-alarm rate and power, in process on generated data. "Rows" is the
- * size of the whole table, split into two random halves (baseline and current): the harder
- * reading of the requirement, since each side then has only half the rows.
+ * size of the whole table, split into two random halves (baseline and current): the harder reading
+ * of the requirement, since each side then has only half the rows.
  */
 class DriftVerdictTest {
   private static final DriftOptions OPTIONS = DriftOptions.DEFAULT;
@@ -70,9 +70,9 @@ class DriftVerdictTest {
   /**
    * At 1M rows, 100 trials would take most of the suite's time budget, so this runs 10 and asserts
    * something stronger than the verdict: every effect size stays below a tenth of its threshold.
-   * Under no drift the effect sizes shrink as 1/sqrt(n) (PSI as 1/n), so at 1M rows the nearest
-   * one (normalised Wasserstein, about 0.002 here) is two orders of magnitude from its threshold,
-   * and a false alarm would need a deviation of dozens of standard errors.
+   * Under no drift the effect sizes shrink as 1/sqrt(n) (PSI as 1/n), so at 1M rows the nearest one
+   * (normalised Wasserstein, about 0.002 here) is two orders of magnitude from its threshold, and a
+   * false alarm would need a deviation of dozens of standard errors.
    */
   @Test
   void twoHalvesOfOneNormalStayFarBelowEveryThresholdAt1mRows() {
@@ -83,7 +83,8 @@ class DriftVerdictTest {
       double[] b = java.util.Arrays.copyOfRange(all, 500_000, 1_000_000);
       ColumnDrift d = DriftAnalysis.numeric("x", NumericSample.of(a), NumericSample.of(b), OPTIONS);
       assertThat(d.driftDetected()).isFalse();
-      assertThat(d.populationStabilityIndex().getAsDouble()).isLessThan(OPTIONS.thresholds().psi() / 10);
+      assertThat(d.populationStabilityIndex().getAsDouble())
+          .isLessThan(OPTIONS.thresholds().psi() / 10);
       assertThat(d.wassersteinDistanceNormed().getAsDouble())
           .isLessThan(OPTIONS.thresholds().wassersteinNormed() / 10);
       assertThat(d.jsDistance().getAsDouble()).isLessThan(OPTIONS.thresholds().jsDistance() / 10);

@@ -26,8 +26,8 @@ class HtmlReportChromiumTest {
   @TempDir Path dir;
 
   private static Path chromium() {
-    for (String p : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
-        "/usr/bin/google-chrome")) {
+    for (String p :
+        List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
       if (Files.isExecutable(Path.of(p))) {
         return Path.of(p);
       }
@@ -46,23 +46,42 @@ class HtmlReportChromiumTest {
       a[i] = r.nextGaussian();
       b[i] = r.nextGaussian() + 0.8;
     }
-    ColumnDrift x = DriftAnalysis.numeric("x", NumericSample.of(a), NumericSample.of(b),
-        DriftOptions.DEFAULT);
-    ColumnDrift c = DriftAnalysis.categorical("c",
-        new CategoricalSample(100, 0, Map.of("a", 60L, "b", 40L)),
-        new CategoricalSample(100, 0, Map.of("a", 30L, "b", 60L, "new", 10L)), DriftOptions.DEFAULT);
-    DriftReport report = DriftReport.of("base.csv", "cur.csv", 2000, 2000, List.of(x, c),
-        List.of(), DriftOptions.DEFAULT);
+    ColumnDrift x =
+        DriftAnalysis.numeric("x", NumericSample.of(a), NumericSample.of(b), DriftOptions.DEFAULT);
+    ColumnDrift c =
+        DriftAnalysis.categorical(
+            "c",
+            new CategoricalSample(100, 0, Map.of("a", 60L, "b", 40L)),
+            new CategoricalSample(100, 0, Map.of("a", 30L, "b", 60L, "new", 10L)),
+            DriftOptions.DEFAULT);
+    DriftReport report =
+        DriftReport.of(
+            "base.csv", "cur.csv", 2000, 2000, List.of(x, c), List.of(), DriftOptions.DEFAULT);
     Path html = dir.resolve("report.html");
     Files.writeString(html, HtmlReport.render(report));
     Path png = dir.resolve("shot.png");
     Path profile = Files.createDirectories(dir.resolve("profile"));
-    List<String> cmd = new ArrayList<>(List.of(chrome.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-        "--screenshot=" + png, "--window-size=1280,1200", html.toUri().toString()));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("chromium.log").toFile()).start();
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                chrome.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--screenshot=" + png,
+                "--window-size=1280,1200",
+                html.toUri().toString()));
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("chromium.log").toFile())
+            .start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("chromium finished").isTrue();
     assertThat(Files.exists(png)).as(log()).isTrue();
     BufferedImage img = ImageIO.read(png.toFile());

@@ -26,13 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Lakehouse Monitoring columns of the metrics tables, read back from SQLite after a real
- * monitor run over generated data, against values computed independently with NumPy
- * ({@code src/test/python/make_lakehouse_fixtures.py}, stored in {@code monitor/lakehouse/}).
+ * monitor run over generated data, against values computed independently with NumPy ({@code
+ * src/test/python/make_lakehouse_fixtures.py}, stored in {@code monitor/lakehouse/}).
  */
 class LakehouseColumnsTest {
   @TempDir static Path dir;
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"),
-      ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
   private static final String DAY2 = "2026-11-02T00:00:00Z";
   private static JsonNode expected;
   private static Store store;
@@ -51,7 +51,9 @@ class LakehouseColumnsTest {
     fixture(dir, "log.csv");
     expected = Json.read(Files.readString(fixture(dir, "expected.json")));
     Path m = dir.resolve("lake.yaml");
-    Files.writeString(m, """
+    Files.writeString(
+        m,
+        """
         table: log.csv
         baseline_table: base.csv
         profile_type: time_series
@@ -69,11 +71,13 @@ class LakehouseColumnsTest {
             input_columns: [x]
             definition: "{{current_df}}.avg - {{base_df}}.avg"
         """);
-    MonitorResult r = new MonitorRun(MonitorLoader.load(m), CLOCK, line -> { }).run();
+    MonitorResult r = new MonitorRun(MonitorLoader.load(m), CLOCK, line -> {}).run();
     store = Store.open(dir.resolve("home"));
     MetricsStore.append(store, r);
     Path inference = dir.resolve("inference.yaml");
-    Files.writeString(inference, """
+    Files.writeString(
+        inference,
+        """
         table: log.csv
         baseline_table: base.csv
         profile_type: inference_log
@@ -91,47 +95,57 @@ class LakehouseColumnsTest {
             input_columns: [":table"]
             definition: avg(CASE WHEN {{prediction_col}} = {{label_col}} THEN 1.0 ELSE 0.0 END)
         """);
-    inferenceResult = new MonitorRun(MonitorLoader.load(inference), CLOCK, line -> { }).run();
+    inferenceResult = new MonitorRun(MonitorLoader.load(inference), CLOCK, line -> {}).run();
     MetricsStore.append(store, inferenceResult);
   }
 
   /** The {@code :table} profile row of day 2 of the inference monitor for a model and slice. */
   private static Map<String, String> quality(String model, String slice) {
-    return one("SELECT * FROM profile_metrics WHERE monitor_name = 'inference' AND column_name"
-        + " = ':table' AND log_type = 'INPUT' AND window_start = '" + DAY2 + "' AND "
-        + (model.isEmpty() ? "model_id IS NULL" : "model_id = '" + model + "'") + " AND "
-        + (slice.isEmpty() ? "slice_key IS NULL" : "slice_key = 'grp' AND slice_value = '"
-            + slice + "'"));
+    return one(
+        "SELECT * FROM profile_metrics WHERE monitor_name = 'inference' AND column_name"
+            + " = ':table' AND log_type = 'INPUT' AND window_start = '"
+            + DAY2
+            + "' AND "
+            + (model.isEmpty() ? "model_id IS NULL" : "model_id = '" + model + "'")
+            + " AND "
+            + (slice.isEmpty()
+                ? "slice_key IS NULL"
+                : "slice_key = 'grp' AND slice_value = '" + slice + "'"));
   }
 
   private static void sameNumbers(JsonNode actual, JsonNode expected, String what) {
     assertThat(actual.size()).as(what).isEqualTo(expected.size());
-    expected.properties().forEach(e -> {
-      JsonNode a = actual.get(e.getKey());
-      assertThat(a).as(what + "." + e.getKey()).isNotNull();
-      if (e.getValue().isObject()) {
-        sameNumbers(a, e.getValue(), what + "." + e.getKey());
-      } else {
-        close(a.asText(), e.getValue().asDouble(), what + "." + e.getKey());
-      }
-    });
+    expected
+        .properties()
+        .forEach(
+            e -> {
+              JsonNode a = actual.get(e.getKey());
+              assertThat(a).as(what + "." + e.getKey()).isNotNull();
+              if (e.getValue().isObject()) {
+                sameNumbers(a, e.getValue(), what + "." + e.getKey());
+              } else {
+                close(a.asText(), e.getValue().asDouble(), what + "." + e.getKey());
+              }
+            });
   }
 
   /** The rows of {@code sql}, each column by name, as text. */
   private static List<Map<String, String>> query(String sql) {
-    return store.read(c -> {
-      List<Map<String, String>> out = new ArrayList<>();
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-        while (rs.next()) {
-          Map<String, String> row = new LinkedHashMap<>();
-          for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-            row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
+    return store.read(
+        c -> {
+          List<Map<String, String>> out = new ArrayList<>();
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+              Map<String, String> row = new LinkedHashMap<>();
+              for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
+              }
+              out.add(row);
+            }
           }
-          out.add(row);
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
   private static Map<String, String> one(String sql) {
@@ -141,13 +155,20 @@ class LakehouseColumnsTest {
   }
 
   private static void close(String actual, double expected, String what) {
-    assertThat(Double.parseDouble(actual)).as(what)
+    assertThat(Double.parseDouble(actual))
+        .as(what)
         .isCloseTo(expected, within(1e-9 * Math.max(1, Math.abs(expected))));
   }
 
   private static String day(String column, String table, String extra) {
-    return "SELECT * FROM " + table + " WHERE monitor_name = 'lake' AND column_name = '" + column
-        + "' AND window_start = '" + DAY2 + "' AND slice_key IS NULL" + extra;
+    return "SELECT * FROM "
+        + table
+        + " WHERE monitor_name = 'lake' AND column_name = '"
+        + column
+        + "' AND window_start = '"
+        + DAY2
+        + "' AND slice_key IS NULL"
+        + extra;
   }
 
   @Test
@@ -166,15 +187,21 @@ class LakehouseColumnsTest {
   @Test
   void theTableRowListsTheColumnsThatHaveValues() throws Exception {
     for (String window : List.of("2026-11-01T00:00:00Z", DAY2)) {
-      Map<String, String> t = one("SELECT non_null_columns FROM profile_metrics WHERE"
-          + " monitor_name = 'lake' AND column_name = ':table' AND slice_key IS NULL AND"
-          + " window_start = '" + window + "'");
+      Map<String, String> t =
+          one(
+              "SELECT non_null_columns FROM profile_metrics WHERE"
+                  + " monitor_name = 'lake' AND column_name = ':table' AND slice_key IS NULL AND"
+                  + " window_start = '"
+                  + window
+                  + "'");
       assertThat(Json.read(t.get("non_null_columns")))
           .isEqualTo(expected.get("windows").get(window).get("non_null_columns"));
     }
-    Map<String, String> b = one("SELECT non_null_columns FROM profile_metrics WHERE"
-        + " monitor_name = 'lake' AND column_name = ':table' AND log_type = 'BASELINE' AND"
-        + " slice_key IS NULL");
+    Map<String, String> b =
+        one(
+            "SELECT non_null_columns FROM profile_metrics WHERE"
+                + " monitor_name = 'lake' AND column_name = ':table' AND log_type = 'BASELINE' AND"
+                + " slice_key IS NULL");
     assertThat(Json.read(b.get("non_null_columns")))
         .isEqualTo(expected.get("baseline").get("non_null_columns"));
   }
@@ -184,11 +211,18 @@ class LakehouseColumnsTest {
     JsonNode w = expected.get("windows").get(DAY2);
     for (String type : List.of("BASELINE", "CONSECUTIVE")) {
       Map<String, String> x = one(day("x", "drift_metrics", " AND drift_type = '" + type + "'"));
-      close(x.get("percent_zeros_delta"), w.get(type.equals("BASELINE") ? "baseline"
-          : "consecutive").get("percent_zeros_delta").asDouble(), type);
+      close(
+          x.get("percent_zeros_delta"),
+          w.get(type.equals("BASELINE") ? "baseline" : "consecutive")
+              .get("percent_zeros_delta")
+              .asDouble(),
+          type);
     }
-    assertThat(one(day("cat", "drift_metrics", " AND drift_type = 'BASELINE'"))
-        .get("percent_zeros_delta")).as("no zeros in a categorical column").isNull();
+    assertThat(
+            one(day("cat", "drift_metrics", " AND drift_type = 'BASELINE'"))
+                .get("percent_zeros_delta"))
+        .as("no zeros in a categorical column")
+        .isNull();
   }
 
   @Test
@@ -196,38 +230,56 @@ class LakehouseColumnsTest {
     JsonNode w = expected.get("windows").get(DAY2);
     for (String type : List.of("BASELINE", "CONSECUTIVE")) {
       JsonNode e = w.get(type.equals("BASELINE") ? "baseline" : "consecutive");
-      Map<String, String> t = one(day(":table", "drift_metrics", " AND drift_type = '" + type
-          + "'"));
-      assertThat(Long.parseLong(t.get("count_delta"))).as(type)
+      Map<String, String> t =
+          one(day(":table", "drift_metrics", " AND drift_type = '" + type + "'"));
+      assertThat(Long.parseLong(t.get("count_delta")))
+          .as(type)
           .isEqualTo(e.get("count_delta").asLong());
-      assertThat(Json.read(t.get("non_null_columns_delta"))).as(type)
+      assertThat(Json.read(t.get("non_null_columns_delta")))
+          .as(type)
           .isEqualTo(e.get("non_null_columns_delta"));
       assertThat(t.get("data_type")).isEqualTo("table");
     }
-    assertThat(one(day(":table", "drift_metrics", " AND drift_type = 'BASELINE'"))
-        .get("drift_detected")).as("the column 'gone' became all null").isEqualTo("1");
+    assertThat(
+            one(day(":table", "drift_metrics", " AND drift_type = 'BASELINE'"))
+                .get("drift_detected"))
+        .as("the column 'gone' became all null")
+        .isEqualTo("1");
   }
 
   @Test
   void customMetricsAreColumnsNamedAfterThemselves() throws Exception {
     JsonNode w = expected.get("windows").get(DAY2);
-    close(one(day("x", "profile_metrics", " AND log_type = 'INPUT'")).get("x_sum_sq"),
-        w.get("x_sum_sq").asDouble(), "x_sum_sq");
-    close(one(day("x", "drift_metrics", " AND drift_type = 'BASELINE'")).get("x_avg_diff"),
-        w.get("x_avg_diff_baseline").asDouble(), "x_avg_diff");
-    assertThat(query("SELECT type FROM pragma_table_info('profile_metrics') WHERE name ="
-        + " 'x_sum_sq'")).singleElement().isEqualTo(Map.of("type", "REAL"));
+    close(
+        one(day("x", "profile_metrics", " AND log_type = 'INPUT'")).get("x_sum_sq"),
+        w.get("x_sum_sq").asDouble(),
+        "x_sum_sq");
+    close(
+        one(day("x", "drift_metrics", " AND drift_type = 'BASELINE'")).get("x_avg_diff"),
+        w.get("x_avg_diff_baseline").asDouble(),
+        "x_avg_diff");
+    assertThat(
+            query(
+                "SELECT type FROM pragma_table_info('profile_metrics') WHERE name ="
+                    + " 'x_sum_sq'"))
+        .singleElement()
+        .isEqualTo(Map.of("type", "REAL"));
   }
 
   @Test
   void dataTypeIsTheColumnsSqlType() throws Exception {
     Map<String, String> types = new LinkedHashMap<>();
-    for (Map<String, String> r : query("SELECT DISTINCT column_name, data_type FROM"
-        + " profile_metrics WHERE monitor_name = 'lake' AND log_type = 'INPUT' ORDER BY 1")) {
+    for (Map<String, String> r :
+        query(
+            "SELECT DISTINCT column_name, data_type FROM"
+                + " profile_metrics WHERE monitor_name = 'lake' AND log_type = 'INPUT' ORDER BY 1")) {
       types.put(r.get("column_name"), r.get("data_type"));
     }
-    assertThat(types).containsEntry("x", "DOUBLE").containsEntry("n", "BIGINT")
-        .containsEntry("cat", "VARCHAR").containsEntry("grp", "BOOLEAN")
+    assertThat(types)
+        .containsEntry("x", "DOUBLE")
+        .containsEntry("n", "BIGINT")
+        .containsEntry("cat", "VARCHAR")
+        .containsEntry("grp", "BOOLEAN")
         .containsEntry(":table", "table");
     assertThat(one(day("n", "drift_metrics", " AND drift_type = 'BASELINE'")).get("data_type"))
         .isEqualTo("BIGINT");
@@ -236,7 +288,9 @@ class LakehouseColumnsTest {
   @Test
   void aCustomMetricMayNotTakeTheNameOfAColumnOfTheTables(@TempDir Path tmp) throws Exception {
     Path m = tmp.resolve("bad.yaml");
-    Files.writeString(m, """
+    Files.writeString(
+        m,
+        """
         table: log.csv
         custom_metrics:
           - name: avg
@@ -246,7 +300,8 @@ class LakehouseColumnsTest {
             type: aggregate
             definition: avg({{input_column}})
         """);
-    assertThatThrownBy(() -> MonitorLoader.load(m)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> MonitorLoader.load(m))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("bad.yaml:3")
         .hasMessageContaining("custom metric name 'avg' is a column of the metrics tables")
         .hasMessageContaining("bad.yaml:6")
@@ -272,8 +327,12 @@ class LakehouseColumnsTest {
     JsonNode w = expected.get("windows").get(DAY2);
     for (String value : List.of("true", "false")) {
       Map<String, String> row = quality("", value);
-      for (String k : List.of("predictive_parity", "predictive_equality", "equal_opportunity",
-          "statistical_parity")) {
+      for (String k :
+          List.of(
+              "predictive_parity",
+              "predictive_equality",
+              "equal_opportunity",
+              "statistical_parity")) {
         sameNumbers(Json.read(row.get(k)), w.get("fairness").get(value).get(k), value + " " + k);
       }
     }
@@ -282,7 +341,8 @@ class LakehouseColumnsTest {
 
   @Test
   void customMetricsFillInThePredictionAndLabelColumns() throws Exception {
-    close(quality("", "").get("hit_rate"),
+    close(
+        quality("", "").get("hit_rate"),
         expected.get("windows").get(DAY2).get("quality").get("accuracy_score").asDouble(),
         "hit_rate");
   }
@@ -294,9 +354,14 @@ class LakehouseColumnsTest {
     JsonNode w = expected.get("windows").get(DAY2);
     try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
         var s = c.createStatement()) {
-      String from = " FROM read_parquet('" + pq.resolve("profile_metrics.parquet") + "') WHERE"
-          + " window_start = '" + DAY2 + "' AND slice_key IS NULL AND model_id IS NULL AND"
-          + " log_type = 'INPUT' AND column_name = ";
+      String from =
+          " FROM read_parquet('"
+              + pq.resolve("profile_metrics.parquet")
+              + "') WHERE"
+              + " window_start = '"
+              + DAY2
+              + "' AND slice_key IS NULL AND model_id IS NULL AND"
+              + " log_type = 'INPUT' AND column_name = ";
       try (ResultSet rs = s.executeQuery("SELECT quantiles[1], len(quantiles)" + from + "'x'")) {
         assertThat(rs.next()).isTrue();
         close(rs.getString(1), w.get("x_quantiles").get(0).asDouble(), "quantiles[1]");
@@ -304,7 +369,9 @@ class LakehouseColumnsTest {
       }
       try (ResultSet rs = s.executeQuery("SELECT precision.macro, hit_rate" + from + "':table'")) {
         assertThat(rs.next()).isTrue();
-        close(rs.getString(1), w.get("quality").get("precision").get("macro").asDouble(),
+        close(
+            rs.getString(1),
+            w.get("quality").get("precision").get("macro").asDouble(),
             "precision.macro");
         close(rs.getString(2), w.get("quality").get("accuracy_score").asDouble(), "hit_rate");
       }
@@ -314,19 +381,24 @@ class LakehouseColumnsTest {
   @Test
   void aTemplateTheMonitorCannotFillIsAnErrorNamingTheMetric(@TempDir Path tmp) throws Exception {
     fixture(tmp, "log.csv");
-    for (String[] c : new String[][] {
-        {"{{label_col}}", "uses {{label_col}}, but the monitor has no 'label_col'"},
-        {"{{table_name}}", "uses {{table_name}}, which an aggregate metric does not know"}}) {
+    for (String[] c :
+        new String[][] {
+          {"{{label_col}}", "uses {{label_col}}, but the monitor has no 'label_col'"},
+          {"{{table_name}}", "uses {{table_name}}, which an aggregate metric does not know"}
+        }) {
       Path m = tmp.resolve("t.yaml");
-      Files.writeString(m, """
+      Files.writeString(
+          m,
+          """
           table: log.csv
           columns: [x]
           custom_metrics:
             - name: odd
               type: aggregate
               definition: count(%s)
-          """.formatted(c[0]));
-      assertThatThrownBy(() -> new MonitorRun(MonitorLoader.load(m), CLOCK, line -> { }).run())
+          """
+              .formatted(c[0]));
+      assertThatThrownBy(() -> new MonitorRun(MonitorLoader.load(m), CLOCK, line -> {}).run())
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("custom metric 'odd' " + c[1]);
     }

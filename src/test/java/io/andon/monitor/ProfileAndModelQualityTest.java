@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** Profile and model-quality metrics against NumPy/SciPy reference values. */
 class ProfileAndModelQualityTest {
   private static void close(Object actual, double expected, String what) {
-    assertThat(((Number) actual).doubleValue()).as(what)
+    assertThat(((Number) actual).doubleValue())
+        .as(what)
         .isCloseTo(expected, within(1e-9 * Math.max(1, Math.abs(expected))));
   }
 
@@ -50,8 +51,10 @@ class ProfileAndModelQualityTest {
     assertThat(m.get("num_zeros")).isEqualTo(2L);
     close(m.get("percent_null"), 0.3, "percent_null");
     close(m.get("percent_nan"), 2.0 / 7, "percent_nan");
-    Map<String, Object> c = ColumnProfile.categorical("c",
-        new CategoricalSample(6, 1, Map.of("ab", 3L, "abcd", 1L, "é", 1L))).metrics();
+    Map<String, Object> c =
+        ColumnProfile.categorical(
+                "c", new CategoricalSample(6, 1, Map.of("ab", 3L, "abcd", 1L, "é", 1L)))
+            .metrics();
     assertThat(c.get("min_length")).isEqualTo(1L);
     assertThat(c.get("max_length")).isEqualTo(4L);
     close(c.get("avg_length"), (2 * 3 + 4 + 1) / 5.0, "avg_length");
@@ -83,10 +86,16 @@ class ProfileAndModelQualityTest {
   @Test
   void regressionMetricsMatchNumpy() {
     JsonNode c = DriftFixtures.root().get("regression");
-    Map<String, Object> m = ModelQuality.regression(DriftFixtures.doubles(c.get("labels")),
-        DriftFixtures.doubles(c.get("predictions")));
-    for (String k : List.of("mean_squared_error", "root_mean_squared_error",
-        "mean_absolute_error", "mean_absolute_percentage_error", "r2_score")) {
+    Map<String, Object> m =
+        ModelQuality.regression(
+            DriftFixtures.doubles(c.get("labels")), DriftFixtures.doubles(c.get("predictions")));
+    for (String k :
+        List.of(
+            "mean_squared_error",
+            "root_mean_squared_error",
+            "mean_absolute_error",
+            "mean_absolute_percentage_error",
+            "r2_score")) {
       close(m.get(k), c.get(k).asDouble(), k);
     }
   }

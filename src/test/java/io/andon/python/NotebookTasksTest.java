@@ -27,8 +27,15 @@ class NotebookTasksTest {
     Map<String, String> env = new HashMap<>();
     env.put("ANDON_SECRET_APP_TOKEN", "s3cr3t-token-value");
     env.put("ANDON_SECRETS_FILE", secrets.toString());
-    run = AndonProcess.run(env, "run", "--home", home.toString(), "--max-parallel", "2",
-        AndonProcess.BUNDLES.resolve("valid/notebooks-basic/databricks.yml").toString());
+    run =
+        AndonProcess.run(
+            env,
+            "run",
+            "--home",
+            home.toString(),
+            "--max-parallel",
+            "2",
+            AndonProcess.BUNDLES.resolve("valid/notebooks-basic/databricks.yml").toString());
   }
 
   @Test
@@ -41,15 +48,19 @@ class NotebookTasksTest {
   void jobParametersWinOverBaseParametersAndDeclaredWidgetsFallBackToTheirDefault()
       throws Exception {
     String log = AndonProcess.log(home, "nb");
-    assertThat(log).contains("day=2024-01-02") // the job parameter, not base_parameters' 1999
+    assertThat(log)
+        .contains("day=2024-01-02") // the job parameter, not base_parameters' 1999
         .contains("greeting=hello 5") // {{tasks.seed.values.count}} resolved first
-        .contains("unset=fallback").contains("getArgument=dflt");
+        .contains("unset=fallback")
+        .contains("getArgument=dflt");
   }
 
   @Test
   void runMagicSharesTheNamespaceAndShMagicRunsAShellAndMarkdownIsSkipped() throws Exception {
     String log = AndonProcess.log(home, "nb");
-    assertThat(log).contains("shell says hi").doesNotContain("# Main")
+    assertThat(log)
+        .contains("shell says hi")
+        .doesNotContain("# Main")
         .contains("helper factor=2"); // %run ./helper $factor="2"
     assertThat(run.out()).containsPattern("nb +SUCCESS.*\"doubled\":10");
   }
@@ -67,8 +78,8 @@ class NotebookTasksTest {
     String log = AndonProcess.log(home, "nb");
     assertThat(log).doesNotContain("not reached").doesNotContain("was caught");
     assertThat(AndonProcess.log(home, "after")).contains("out=finished 2024-01-02");
-    AndonProcess.Result show = AndonProcess.run(Map.of(), "runs", "show", "1", "--home",
-        home.toString());
+    AndonProcess.Result show =
+        AndonProcess.run(Map.of(), "runs", "show", "1", "--home", home.toString());
     assertThat(show.out()).contains("exited with finished 2024-01-02");
   }
 
@@ -84,10 +95,12 @@ class NotebookTasksTest {
   }
 
   @Test
-  void secretsComeFromTheEnvironmentOrTheSecretsFileAndAreRedactedFromTheLog()
-      throws Exception {
+  void secretsComeFromTheEnvironmentOrTheSecretsFileAndAreRedactedFromTheLog() throws Exception {
     String log = AndonProcess.log(home, "secret");
-    assertThat(log).contains("the token is [REDACTED]").contains("from the file: [REDACTED]")
-        .doesNotContain("s3cr3t-token-value").doesNotContain("pa55word-from-file");
+    assertThat(log)
+        .contains("the token is [REDACTED]")
+        .contains("from the file: [REDACTED]")
+        .doesNotContain("s3cr3t-token-value")
+        .doesNotContain("pa55word-from-file");
   }
 }

@@ -17,20 +17,28 @@ import org.junit.jupiter.api.io.TempDir;
 class PythonTaskFailuresTest {
   @TempDir static Path home;
   static AndonProcess.Result run;
+
   /** {@code andon runs show 1 --json}, read once. */
   static String shown;
 
   @BeforeAll
   static void runTheBundle() throws Exception {
-    run = AndonProcess.run(AndonProcess.offlinePip(), "run", "--home", home.toString(),
-        "--max-parallel", "2",
-        AndonProcess.BUNDLES.resolve("valid/notebooks-failures/databricks.yml").toString());
+    run =
+        AndonProcess.run(
+            AndonProcess.offlinePip(),
+            "run",
+            "--home",
+            home.toString(),
+            "--max-parallel",
+            "2",
+            AndonProcess.BUNDLES.resolve("valid/notebooks-failures/databricks.yml").toString());
   }
 
   private static String detail(String task) throws Exception {
     if (shown == null) {
-      shown = AndonProcess.run(Map.of(), "runs", "show", "1", "--json", "--home",
-          home.toString()).out();
+      shown =
+          AndonProcess.run(Map.of(), "runs", "show", "1", "--json", "--home", home.toString())
+              .out();
     }
     for (JsonNode t : Json.read(shown).path("tasks")) {
       if (t.path("task_key").asText().equals(task)) {
@@ -48,15 +56,19 @@ class PythonTaskFailuresTest {
 
   @Test
   void aCellThatRaisesFailsItsTaskNamingTheFileTheCellAndItsLines() throws Exception {
-    assertThat(detail("raises")).isEqualTo("FAILED task 'raises' cell 2 of src/raises.py"
-        + " (lines 6-8) raised ValueError: bad row 3");
+    assertThat(detail("raises"))
+        .isEqualTo(
+            "FAILED task 'raises' cell 2 of src/raises.py"
+                + " (lines 6-8) raised ValueError: bad row 3");
     assertThat(AndonProcess.log(home, "raises")).contains("raises.py\", line 8");
   }
 
   @Test
   void aNotebookThatDoesNotParseFailsAfterTheCellsBeforeIt() throws Exception {
-    assertThat(detail("broken")).isEqualTo("FAILED task 'broken' cell 2 of src/broken.py"
-        + " (lines 6-7) does not parse: SyntaxError: invalid syntax (line 6)");
+    assertThat(detail("broken"))
+        .isEqualTo(
+            "FAILED task 'broken' cell 2 of src/broken.py"
+                + " (lines 6-7) does not parse: SyntaxError: invalid syntax (line 6)");
     assertThat(AndonProcess.log(home, "broken")).contains("cell one runs");
   }
 
@@ -67,13 +79,16 @@ class PythonTaskFailuresTest {
 
   @Test
   void sparkWithoutPysparkFailsWithOneLineNamingTheTaskAndCell() throws Exception {
-    assertThat(detail("sparky")).startsWith("FAILED task 'sparky' cell 2 of src/sparky.py"
-        + " (line 6): this needs Spark, but pyspark cannot be imported");
+    assertThat(detail("sparky"))
+        .startsWith(
+            "FAILED task 'sparky' cell 2 of src/sparky.py"
+                + " (line 6): this needs Spark, but pyspark cannot be imported");
   }
 
   @Test
   void anUnknownDbutilsCallFailsNamingTheCall() throws Exception {
-    assertThat(detail("unknown_call")).contains("dbutils.widgets.frobnicate is not available")
+    assertThat(detail("unknown_call"))
+        .contains("dbutils.widgets.frobnicate is not available")
         .contains("cell 1 of src/unknown_call.py");
   }
 
@@ -84,13 +99,16 @@ class PythonTaskFailuresTest {
 
   @Test
   void aPackageThatNoReachableIndexHasIsNamed() throws Exception {
-    assertThat(detail("no_index")).startsWith("FAILED pip cannot install package"
-        + " 'andon-no-such-package-xyz': no package index it can reach has it");
+    assertThat(detail("no_index"))
+        .startsWith(
+            "FAILED pip cannot install package"
+                + " 'andon-no-such-package-xyz': no package index it can reach has it");
   }
 
   @Test
   void aWheelThatDoesNotBuildFailsItsTaskNamingTheArtifact() throws Exception {
-    assertThat(detail("wheel_build")).startsWith("FAILED artifact 'broken_wheel' of ")
+    assertThat(detail("wheel_build"))
+        .startsWith("FAILED artifact 'broken_wheel' of ")
         .contains("did not build: `echo \"setup.py is missing\" && exit 3` exited with status 3");
     assertThat(AndonProcess.log(home, "wheel_build")).contains("setup.py is missing");
   }

@@ -14,19 +14,28 @@ class PythonTaskProcessesTest {
 
   @Test
   void aProcessAPythonTaskLeftInTheBackgroundEndsWithTheTask() throws Exception {
-    Files.writeString(tmp.resolve("spawn.py"), """
+    Files.writeString(
+        tmp.resolve("spawn.py"),
+        """
         import pathlib, subprocess
         child = subprocess.Popen(["sleep", "60"])
         pathlib.Path("child.pid").write_text(str(child.pid))
         """);
-    Files.writeString(tmp.resolve("job.yml"), """
+    Files.writeString(
+        tmp.resolve("job.yml"),
+        """
         name: background
         tasks:
           - task_key: spawn
             spark_python_task: {python_file: spawn.py}
         """);
-    AndonProcess.Result r = AndonProcess.run(Map.of(), "run", "--home",
-        tmp.resolve("home").toString(), tmp.resolve("job.yml").toString());
+    AndonProcess.Result r =
+        AndonProcess.run(
+            Map.of(),
+            "run",
+            "--home",
+            tmp.resolve("home").toString(),
+            tmp.resolve("job.yml").toString());
     assertThat(r.exit()).as(r.out()).isZero();
     long pid = Long.parseLong(Files.readString(tmp.resolve("child.pid")).strip());
     try {

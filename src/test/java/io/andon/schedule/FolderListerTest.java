@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FolderListerTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path write(String relative, String text, Instant modified) throws Exception {
     Path file = dir.resolve(relative);
@@ -56,8 +55,10 @@ class FolderListerTest {
   void aFolderThatDoesNotExistIsAClearError() {
     assertThatThrownBy(() -> new FolderLister(dir).list("incoming/*.csv"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("file_arrival url 'incoming/*.csv': " + dir.resolve("incoming")
-            + " does not exist; create the folder or fix the url.");
+        .hasMessage(
+            "file_arrival url 'incoming/*.csv': "
+                + dir.resolve("incoming")
+                + " does not exist; create the folder or fix the url.");
   }
 
   @Test
@@ -65,16 +66,17 @@ class FolderListerTest {
     Files.createDirectories(dir.resolve("in"));
     write("in/old.csv", "old", Instant.parse("2026-12-01T00:00:00Z"));
     FolderLister lister = new FolderLister(dir);
-    FileArrivalTrigger trigger = new FileArrivalTrigger("in", java.time.Duration.ZERO,
-        java.time.Duration.ofSeconds(60), PauseStatus.UNPAUSED);
+    FileArrivalTrigger trigger =
+        new FileArrivalTrigger(
+            "in", java.time.Duration.ZERO, java.time.Duration.ofSeconds(60), PauseStatus.UNPAUSED);
     Instant t0 = Instant.parse("2026-12-06T05:00:00Z");
-    FileArrivalState state = FileArrivalRule.decide(trigger, FileArrivalState.initial(),
-        lister.list("in"), t0).next();
+    FileArrivalState state =
+        FileArrivalRule.decide(trigger, FileArrivalState.initial(), lister.list("in"), t0).next();
     write("in/new.csv", "new", t0.plusSeconds(5));
-    FileArrivalDecision seen = FileArrivalRule.decide(trigger, state, lister.list("in"),
-        t0.plusSeconds(10));
-    FileArrivalDecision fire = FileArrivalRule.decide(trigger, seen.next(), lister.list("in"),
-        t0.plusSeconds(70));
+    FileArrivalDecision seen =
+        FileArrivalRule.decide(trigger, state, lister.list("in"), t0.plusSeconds(10));
+    FileArrivalDecision fire =
+        FileArrivalRule.decide(trigger, seen.next(), lister.list("in"), t0.plusSeconds(70));
     assertThat(fire).isInstanceOf(FileArrivalDecision.Fire.class);
     assertThat(paths(((FileArrivalDecision.Fire) fire).files())).containsExactly("in/new.csv");
   }

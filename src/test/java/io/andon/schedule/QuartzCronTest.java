@@ -113,34 +113,33 @@ class QuartzCronTest {
   }
 
   @Test
-  void springForwardInBerlinSkipsTheDailyTwoThirtyThatDoesNotExistAsQuartzDoes()
-      throws Exception {
+  void springForwardInBerlinSkipsTheDailyTwoThirtyThatDoesNotExistAsQuartzDoes() throws Exception {
     // 29 March 2026: clocks go from 02:00 to 03:00 in Berlin; there is no 02:30 that day
     List<Instant> fires = fires(cron("0 30 2 * * ?", BERLIN), "2026-03-28T00:00:00Z", 3);
-    assertThat(fires).containsExactly(at("2026-03-28T01:30:00Z"), at("2026-03-30T00:30:00Z"),
-        at("2026-03-31T00:30:00Z"));
+    assertThat(fires)
+        .containsExactly(
+            at("2026-03-28T01:30:00Z"), at("2026-03-30T00:30:00Z"), at("2026-03-31T00:30:00Z"));
     assertThat(fires).isEqualTo(quartzFires("0 30 2 * * ?", BERLIN, "2026-03-28T00:00:00Z", 3));
   }
 
   @Test
-  void fallBackInBerlinFiresTheRepeatedTwoThirtyOnceInWinterTimeAsQuartzDoes()
-      throws Exception {
+  void fallBackInBerlinFiresTheRepeatedTwoThirtyOnceInWinterTimeAsQuartzDoes() throws Exception {
     // 25 October 2026: 02:00-03:00 happens twice in Berlin; Quartz fires the second (+01:00)
     List<Instant> fires = fires(cron("0 30 2 * * ?", BERLIN), "2026-10-24T00:00:00Z", 3);
-    assertThat(fires).containsExactly(at("2026-10-24T00:30:00Z"), at("2026-10-25T01:30:00Z"),
-        at("2026-10-26T01:30:00Z"));
+    assertThat(fires)
+        .containsExactly(
+            at("2026-10-24T00:30:00Z"), at("2026-10-25T01:30:00Z"), at("2026-10-26T01:30:00Z"));
     assertThat(fires).isEqualTo(quartzFires("0 30 2 * * ?", BERLIN, "2026-10-24T00:00:00Z", 3));
   }
 
   @Test
-  void springForwardInNewYorkSkipsTheDailyTwoThirtyThatDoesNotExistAsQuartzDoes()
-      throws Exception {
+  void springForwardInNewYorkSkipsTheDailyTwoThirtyThatDoesNotExistAsQuartzDoes() throws Exception {
     // 8 March 2026: clocks go from 02:00 to 03:00 in New York
     List<Instant> fires = fires(cron("0 30 2 * * ?", NEW_YORK), "2026-03-07T00:00:00Z", 3);
-    assertThat(fires).containsExactly(at("2026-03-07T07:30:00Z"), at("2026-03-09T06:30:00Z"),
-        at("2026-03-10T06:30:00Z"));
     assertThat(fires)
-        .isEqualTo(quartzFires("0 30 2 * * ?", NEW_YORK, "2026-03-07T00:00:00Z", 3));
+        .containsExactly(
+            at("2026-03-07T07:30:00Z"), at("2026-03-09T06:30:00Z"), at("2026-03-10T06:30:00Z"));
+    assertThat(fires).isEqualTo(quartzFires("0 30 2 * * ?", NEW_YORK, "2026-03-07T00:00:00Z", 3));
   }
 
   @Test
@@ -148,15 +147,16 @@ class QuartzCronTest {
       throws Exception {
     // 1 November 2026: 01:00-02:00 happens twice in New York; 02:30 happens once (-05:00)
     List<Instant> daily = fires(cron("0 30 2 * * ?", NEW_YORK), "2026-10-31T00:00:00Z", 3);
-    assertThat(daily).containsExactly(at("2026-10-31T06:30:00Z"), at("2026-11-01T07:30:00Z"),
-        at("2026-11-02T07:30:00Z"));
     assertThat(daily)
-        .isEqualTo(quartzFires("0 30 2 * * ?", NEW_YORK, "2026-10-31T00:00:00Z", 3));
+        .containsExactly(
+            at("2026-10-31T06:30:00Z"), at("2026-11-01T07:30:00Z"), at("2026-11-02T07:30:00Z"));
+    assertThat(daily).isEqualTo(quartzFires("0 30 2 * * ?", NEW_YORK, "2026-10-31T00:00:00Z", 3));
     // a half-hourly cron from 01:20 EDT: Quartz goes straight to 01:30 EST, leaving out 01:30
     // EDT and 01:00 EST, so the repeated hour fires once, in standard time
     List<Instant> halfHourly = fires(cron("0 0/30 * * * ?", NEW_YORK), "2026-11-01T05:20:00Z", 3);
-    assertThat(halfHourly).containsExactly(at("2026-11-01T06:30:00Z"),
-        at("2026-11-01T07:00:00Z"), at("2026-11-01T07:30:00Z"));
+    assertThat(halfHourly)
+        .containsExactly(
+            at("2026-11-01T06:30:00Z"), at("2026-11-01T07:00:00Z"), at("2026-11-01T07:30:00Z"));
     assertThat(halfHourly)
         .isEqualTo(quartzFires("0 0/30 * * * ?", NEW_YORK, "2026-11-01T05:20:00Z", 3));
   }
@@ -165,9 +165,10 @@ class QuartzCronTest {
   void aMalformedFieldIsNamedWithQuartzsReasonAndTheExpectedForm() {
     assertThatThrownBy(() -> cron("0 0 25 * * ?", UTC))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("job.yml: job 'etl': schedule: quartz_cron_expression"
-            + " '0 0 25 * * ?': the hours field '25' is invalid: Hour values must be between 0"
-            + " and 23")
+        .hasMessageContaining(
+            "job.yml: job 'etl': schedule: quartz_cron_expression"
+                + " '0 0 25 * * ?': the hours field '25' is invalid: Hour values must be between 0"
+                + " and 23")
         .hasMessageContaining("seconds minutes hours day-of-month month day-of-week [year]");
     assertThatThrownBy(() -> cron("0 0 6 ? * 2#6", UTC))
         .hasMessageContaining("the day-of-week field '2#6' is invalid");
@@ -193,7 +194,8 @@ class QuartzCronTest {
 
   @Test
   void equalCronsInTheSameZoneAreEqualValues() {
-    assertThat(cron("0  0 6 * * ?", UTC)).isEqualTo(cron("0 0 6 * * ?", UTC))
+    assertThat(cron("0  0 6 * * ?", UTC))
+        .isEqualTo(cron("0 0 6 * * ?", UTC))
         .isNotEqualTo(cron("0 0 6 * * ?", BERLIN));
     assertThat(cron("0 0 6 * * ?", UTC).text()).isEqualTo("0 0 6 * * ?");
     assertThat(Optional.of(cron("0 0 6 * * ?", UTC).zone())).contains(UTC);

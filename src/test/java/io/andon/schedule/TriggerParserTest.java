@@ -19,10 +19,16 @@ class TriggerParserTest {
 
   @Test
   void readsTheCourseScheduleUnpausedByDefault() {
-    assertThat(parse(Map.of("name", "etl", "schedule",
-        Map.of("quartz_cron_expression", "0 0 6 * * ?", "timezone_id", "UTC"))))
-        .contains(new CronSchedule(QuartzCron.parse("0 0 6 * * ?", ZoneId.of("UTC"), WHERE),
-            PauseStatus.UNPAUSED));
+    assertThat(
+            parse(
+                Map.of(
+                    "name",
+                    "etl",
+                    "schedule",
+                    Map.of("quartz_cron_expression", "0 0 6 * * ?", "timezone_id", "UTC"))))
+        .contains(
+            new CronSchedule(
+                QuartzCron.parse("0 0 6 * * ?", ZoneId.of("UTC"), WHERE), PauseStatus.UNPAUSED));
   }
 
   @Test
@@ -32,80 +38,143 @@ class TriggerParserTest {
 
   @Test
   void readsPeriodicFileArrivalAndContinuousWithTheirPauseStatus() {
-    assertThat(parse(Map.of("trigger", Map.of("pause_status", "PAUSED",
-        "periodic", Map.of("interval", 3, "unit", "DAYS")))))
+    assertThat(
+            parse(
+                Map.of(
+                    "trigger",
+                    Map.of(
+                        "pause_status",
+                        "PAUSED",
+                        "periodic",
+                        Map.of("interval", 3, "unit", "DAYS")))))
         .contains(new PeriodicTrigger(3, PeriodicUnit.DAYS, PauseStatus.PAUSED));
-    assertThat(parse(Map.of("trigger", Map.of("file_arrival", Map.of("url", "data/in/*.csv",
-        "min_time_between_triggers_seconds", 60, "wait_after_last_change_seconds", 15L)))))
-        .contains(new FileArrivalTrigger("data/in/*.csv", Duration.ofSeconds(60),
-            Duration.ofSeconds(15), PauseStatus.UNPAUSED));
+    assertThat(
+            parse(
+                Map.of(
+                    "trigger",
+                    Map.of(
+                        "file_arrival",
+                        Map.of(
+                            "url",
+                            "data/in/*.csv",
+                            "min_time_between_triggers_seconds",
+                            60,
+                            "wait_after_last_change_seconds",
+                            15L)))))
+        .contains(
+            new FileArrivalTrigger(
+                "data/in/*.csv",
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(15),
+                PauseStatus.UNPAUSED));
     assertThat(parse(Map.of("continuous", Map.of("pause_status", "PAUSED"))))
         .contains(new ContinuousTrigger(PauseStatus.PAUSED));
   }
 
   @Test
   void anUnknownTimeZoneSuggestsCloseIds() {
-    assertThatThrownBy(() -> parse(Map.of("schedule",
-        Map.of("quartz_cron_expression", "0 0 6 * * ?", "timezone_id", "Europe/Berln"))))
+    assertThatThrownBy(
+            () ->
+                parse(
+                    Map.of(
+                        "schedule",
+                        Map.of(
+                            "quartz_cron_expression",
+                            "0 0 6 * * ?",
+                            "timezone_id",
+                            "Europe/Berln"))))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith("jobs/etl.yml: job 'etl': schedule.timezone_id: 'Europe/Berln'"
-            + " is not a time zone. Did you mean 'Europe/Berlin'?");
-    assertThatThrownBy(() -> parse(Map.of("schedule",
-        Map.of("quartz_cron_expression", "0 0 6 * * ?", "timezone_id", "berlin"))))
+        .hasMessageStartingWith(
+            "jobs/etl.yml: job 'etl': schedule.timezone_id: 'Europe/Berln'"
+                + " is not a time zone. Did you mean 'Europe/Berlin'?");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    Map.of(
+                        "schedule",
+                        Map.of("quartz_cron_expression", "0 0 6 * * ?", "timezone_id", "berlin"))))
         .hasMessageContaining("Did you mean 'Europe/Berlin'?");
   }
 
   @Test
   void aMalformedCronNamesTheJobAndTheField() {
-    assertThatThrownBy(() -> parse(Map.of("schedule",
-        Map.of("quartz_cron_expression", "0 61 6 * * ?", "timezone_id", "UTC"))))
+    assertThatThrownBy(
+            () ->
+                parse(
+                    Map.of(
+                        "schedule",
+                        Map.of("quartz_cron_expression", "0 61 6 * * ?", "timezone_id", "UTC"))))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith("jobs/etl.yml: job 'etl': schedule: quartz_cron_expression"
-            + " '0 61 6 * * ?': the minutes field '61' is invalid");
+        .hasMessageStartingWith(
+            "jobs/etl.yml: job 'etl': schedule: quartz_cron_expression"
+                + " '0 61 6 * * ?': the minutes field '61' is invalid");
   }
 
   @Test
   void aPauseStatusThatIsNeitherPausedNorUnpausedIsRefused() {
     assertThatThrownBy(() -> parse(Map.of("continuous", Map.of("pause_status", "PAUSE"))))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("jobs/etl.yml: job 'etl': continuous.pause_status: 'PAUSE' is not one of"
-            + " PAUSED, UNPAUSED. Did you mean 'PAUSED'?");
+        .hasMessage(
+            "jobs/etl.yml: job 'etl': continuous.pause_status: 'PAUSE' is not one of"
+                + " PAUSED, UNPAUSED. Did you mean 'PAUSED'?");
   }
 
   @Test
   void aPeriodicUnitNotInTheListIsRefused() {
-    assertThatThrownBy(() -> parse(Map.of("trigger",
-        Map.of("periodic", Map.of("interval", 1, "unit", "MINUTES")))))
+    assertThatThrownBy(
+            () ->
+                parse(
+                    Map.of(
+                        "trigger", Map.of("periodic", Map.of("interval", 1, "unit", "MINUTES")))))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("trigger.periodic.unit: 'MINUTES' is not one of HOURS, DAYS,"
-            + " WEEKS.");
+        .hasMessageContaining(
+            "trigger.periodic.unit: 'MINUTES' is not one of HOURS, DAYS," + " WEEKS.");
   }
 
   @Test
   void aNonPositiveOrNonIntegerIntervalIsRefused() {
-    assertThatThrownBy(() -> parse(Map.of("trigger",
-        Map.of("periodic", Map.of("interval", 0, "unit", "HOURS")))))
+    assertThatThrownBy(
+            () ->
+                parse(
+                    Map.of("trigger", Map.of("periodic", Map.of("interval", 0, "unit", "HOURS")))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("trigger.periodic.interval: 0 is not a positive whole number");
-    assertThatThrownBy(() -> parse(Map.of("trigger",
-        Map.of("periodic", Map.of("interval", "2", "unit", "HOURS")))))
+    assertThatThrownBy(
+            () ->
+                parse(
+                    Map.of(
+                        "trigger", Map.of("periodic", Map.of("interval", "2", "unit", "HOURS")))))
         .hasMessageContaining("trigger.periodic.interval: expected a whole number, got String");
   }
 
   @Test
   void anUnknownKeyIsRefusedWithADidYouMean() {
-    assertThatThrownBy(() -> parse(Map.of("schedule", Map.of("quartz_cron_expression",
-        "0 0 6 * * ?", "timezone_id", "UTC", "pause_staus", "PAUSED"))))
+    assertThatThrownBy(
+            () ->
+                parse(
+                    Map.of(
+                        "schedule",
+                        Map.of(
+                            "quartz_cron_expression",
+                            "0 0 6 * * ?",
+                            "timezone_id",
+                            "UTC",
+                            "pause_staus",
+                            "PAUSED"))))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("schedule: unknown key 'pause_staus'. Did you mean"
-            + " 'pause_status'?");
+        .hasMessageContaining(
+            "schedule: unknown key 'pause_staus'. Did you mean" + " 'pause_status'?");
   }
 
   @Test
   void moreThanOneOfScheduleTriggerAndContinuousIsRefused() {
-    assertThatThrownBy(() -> parse(Map.of(
-        "schedule", Map.of("quartz_cron_expression", "0 0 6 * * ?", "timezone_id", "UTC"),
-        "continuous", Map.of())))
+    assertThatThrownBy(
+            () ->
+                parse(
+                    Map.of(
+                        "schedule",
+                            Map.of("quartz_cron_expression", "0 0 6 * * ?", "timezone_id", "UTC"),
+                        "continuous", Map.of())))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("has schedule and continuous; a job has at most one");
   }
@@ -114,8 +183,12 @@ class TriggerParserTest {
   void aTriggerNeedsExactlyOneKindAndTableTriggersAreRefusedAsUnsupported() {
     assertThatThrownBy(() -> parse(Map.of("trigger", Map.of("pause_status", "PAUSED"))))
         .hasMessageContaining("trigger: give exactly one of periodic and file_arrival.");
-    assertThatThrownBy(() -> parse(Map.of("trigger", Map.of("table_update",
-        Map.of("table_names", java.util.List.of("a"))))))
+    assertThatThrownBy(
+            () ->
+                parse(
+                    Map.of(
+                        "trigger",
+                        Map.of("table_update", Map.of("table_names", java.util.List.of("a"))))))
         .hasMessageContaining("trigger.table_update: table triggers watch Unity Catalog");
   }
 
@@ -123,8 +196,14 @@ class TriggerParserTest {
   void fileArrivalNeedsAUrlAndNonNegativeSeconds() {
     assertThatThrownBy(() -> parse(Map.of("trigger", Map.of("file_arrival", Map.of()))))
         .hasMessageContaining("trigger.file_arrival: 'url' is missing.");
-    assertThatThrownBy(() -> parse(Map.of("trigger", Map.of("file_arrival",
-        Map.of("url", "in/", "wait_after_last_change_seconds", -1)))))
+    assertThatThrownBy(
+            () ->
+                parse(
+                    Map.of(
+                        "trigger",
+                        Map.of(
+                            "file_arrival",
+                            Map.of("url", "in/", "wait_after_last_change_seconds", -1)))))
         .hasMessageContaining("wait_after_last_change_seconds: -1 is negative");
   }
 

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class TriggerTextTest {
   private static CronSchedule cron(String text, String zone) {
-    return new CronSchedule(QuartzCron.parse(text, ZoneId.of(zone), "test"),
-        PauseStatus.UNPAUSED);
+    return new CronSchedule(QuartzCron.parse(text, ZoneId.of(zone), "test"), PauseStatus.UNPAUSED);
   }
 
   @Test
@@ -35,17 +34,25 @@ class TriggerTextTest {
 
   @Test
   void periodicFileArrivalContinuousAndPausedReadAsWords() {
-    assertThat(TriggerText.describe(new PeriodicTrigger(6, PeriodicUnit.HOURS,
-        PauseStatus.UNPAUSED))).isEqualTo("trigger: every 6 hours");
-    assertThat(TriggerText.describe(new PeriodicTrigger(1, PeriodicUnit.WEEKS,
-        PauseStatus.UNPAUSED))).isEqualTo("trigger: every week");
-    assertThat(TriggerText.describe(new FileArrivalTrigger("in/*.csv", Duration.ofSeconds(300),
-        Duration.ofSeconds(60), PauseStatus.UNPAUSED)))
-        .isEqualTo("trigger: when new files under in/*.csv have been quiet for 60 s, at most"
-            + " every 300 s");
+    assertThat(
+            TriggerText.describe(new PeriodicTrigger(6, PeriodicUnit.HOURS, PauseStatus.UNPAUSED)))
+        .isEqualTo("trigger: every 6 hours");
+    assertThat(
+            TriggerText.describe(new PeriodicTrigger(1, PeriodicUnit.WEEKS, PauseStatus.UNPAUSED)))
+        .isEqualTo("trigger: every week");
+    assertThat(
+            TriggerText.describe(
+                new FileArrivalTrigger(
+                    "in/*.csv",
+                    Duration.ofSeconds(300),
+                    Duration.ofSeconds(60),
+                    PauseStatus.UNPAUSED)))
+        .isEqualTo(
+            "trigger: when new files under in/*.csv have been quiet for 60 s, at most"
+                + " every 300 s");
     assertThat(TriggerText.describe(new ContinuousTrigger(PauseStatus.PAUSED)))
-        .isEqualTo("continuous: a new run as soon as the last one ends; PAUSED, so it does not"
-            + " fire");
+        .isEqualTo(
+            "continuous: a new run as soon as the last one ends; PAUSED, so it does not" + " fire");
   }
 
   @Test
@@ -53,11 +60,16 @@ class TriggerTextTest {
     Instant noon = Instant.parse("2026-12-06T12:00:00Z");
     assertThat(TriggerText.nextFire(cron("0 30 2 * * ?", "Europe/Berlin"), noon))
         .contains("2026-12-07 02:30:00 CET");
-    assertThat(TriggerText.nextFire(new CronSchedule(
-        QuartzCron.parse("0 0 6 * * ?", ZoneId.of("UTC"), "test"), PauseStatus.PAUSED), noon))
+    assertThat(
+            TriggerText.nextFire(
+                new CronSchedule(
+                    QuartzCron.parse("0 0 6 * * ?", ZoneId.of("UTC"), "test"), PauseStatus.PAUSED),
+                noon))
         .isEmpty();
-    assertThat(TriggerText.nextFire(new PeriodicTrigger(1, PeriodicUnit.DAYS,
-        PauseStatus.UNPAUSED), noon)).isEmpty();
+    assertThat(
+            TriggerText.nextFire(
+                new PeriodicTrigger(1, PeriodicUnit.DAYS, PauseStatus.UNPAUSED), noon))
+        .isEmpty();
     assertThat(TriggerText.nextFire(cron("0 0 0 1 1 ? 2020", "UTC"), noon)).isEmpty();
   }
 }

@@ -18,14 +18,20 @@ class AuthTest {
   @Test
   void readsAreOpenOnLoopbackAndEveryMutationNeedsTheRightTokenWith401WithoutDetails()
       throws Exception {
-    Served.job(tmp, "job.yml", Served.shellJob("job", "", """
+    Served.job(
+        tmp,
+        "job.yml",
+        Served.shellJob(
+            "job",
+            "",
+            """
           - task_key: t
             shell_task: {command: "true"}
         """));
     try (Served s = Served.of(tmp, "job.yml")) {
       assertThat(s.get("/api/2.2/jobs/list").status()).isEqualTo(200);
-      for (String token : new String[] {"", "wrong", Served.TOKEN + "x",
-          Served.TOKEN.substring(1)}) {
+      for (String token :
+          new String[] {"", "wrong", Served.TOKEN + "x", Served.TOKEN.substring(1)}) {
         Served.Answer a = s.post("/api/2.2/jobs/run-now", "{\"job_id\": 1}", token);
         assertThat(a.status()).isEqualTo(401);
         assertThat(a.body().toString())

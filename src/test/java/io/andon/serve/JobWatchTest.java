@@ -16,13 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 class JobWatchTest {
   @TempDir Path tmp;
 
-  private static final String TASKS = """
+  private static final String TASKS =
+      """
           - task_key: t
             shell_task: {command: "true"}
         """;
 
-  private static JsonNode await(Served s, String path, Predicate<JsonNode> until)
-      throws Exception {
+  private static JsonNode await(Served s, String path, Predicate<JsonNode> until) throws Exception {
     long deadline = System.nanoTime() + 20_000_000_000L;
     JsonNode body = s.get(path).body();
     while (!until.test(body) && System.nanoTime() < deadline) {
@@ -42,11 +42,16 @@ class JobWatchTest {
     Path file = Served.job(tmp, "job.yml", Served.shellJob("job", "", TASKS));
     try (Served s = Served.of(tmp, "job.yml")) {
       touch(file, Served.shellJob("job", "parameters: [{name: added, default: x}]\n", TASKS));
-      JsonNode job = await(s, "/api/2.2/jobs/get?job_id=1",
-          j -> j.at("/settings/parameters").size() == 1);
+      JsonNode job =
+          await(s, "/api/2.2/jobs/get?job_id=1", j -> j.at("/settings/parameters").size() == 1);
       assertThat(job.at("/settings/parameters/0/name").asText()).isEqualTo("added");
 
-      touch(file, Served.shellJob("job", "", """
+      touch(
+          file,
+          Served.shellJob(
+              "job",
+              "",
+              """
           - task_key: t
             depends_on: [{task_key: nowhere}]
             shell_task: {command: "true"}
@@ -54,18 +59,18 @@ class JobWatchTest {
       JsonNode problems = await(s, "/api/andon/problems", p -> p.get("problems").size() == 1);
       assertThat(problems.at("/problems/0/file").asText()).isEqualTo(file.toString());
       assertThat(problems.at("/problems/0/message").asText()).contains("nowhere");
-      assertThat(s.get("/api/2.2/jobs/get?job_id=1").body().at("/settings/parameters/0/name")
-          .asText()).isEqualTo("added");
-      assertThat(s.log.toString()).contains("\"event\":\"job_invalid\"")
+      assertThat(
+              s.get("/api/2.2/jobs/get?job_id=1").body().at("/settings/parameters/0/name").asText())
+          .isEqualTo("added");
+      assertThat(s.log.toString())
+          .contains("\"event\":\"job_invalid\"")
           .contains("the last valid version");
-      long run = s.post("/api/2.2/jobs/run-now", "{\"job_id\": 1}").body().get("run_id")
-          .asLong();
+      long run = s.post("/api/2.2/jobs/run-now", "{\"job_id\": 1}").body().get("run_id").asLong();
       assertThat(s.awaitEnd(run).at("/state/result_state").asText()).isEqualTo("SUCCESS");
 
       touch(file, Served.shellJob("job", "", TASKS));
       await(s, "/api/andon/problems", p -> p.get("problems").isEmpty());
-      assertThat(s.get("/api/2.2/jobs/get?job_id=1").body().at("/settings/parameters"))
-          .isEmpty();
+      assertThat(s.get("/api/2.2/jobs/get?job_id=1").body().at("/settings/parameters")).isEmpty();
     }
   }
 
@@ -73,7 +78,10 @@ class JobWatchTest {
   void aFolderServesItsJobsAndEveryJobOfItsBundles() throws Exception {
     Served.job(tmp, "jobs/a.yml", Served.shellJob("a", "", TASKS));
     Served.job(tmp, "jobs/gates.yml", "gates: {}\n");
-    Served.job(tmp, "jobs/bundle/databricks.yml", """
+    Served.job(
+        tmp,
+        "jobs/bundle/databricks.yml",
+        """
         bundle: {name: two}
         resources:
           jobs:
@@ -90,12 +98,14 @@ class JobWatchTest {
         """);
     try (Served s = Served.of(tmp, "jobs")) {
       JsonNode jobs = s.get("/api/2.2/jobs/list").body().get("jobs");
-      assertThat(jobs).extracting(j -> j.at("/settings/name").asText())
+      assertThat(jobs)
+          .extracting(j -> j.at("/settings/name").asText())
           .containsExactlyInAnyOrder("a", "first", "second");
       JsonNode page = s.get("/api/2.2/jobs/list?limit=2").body();
       assertThat(page.get("jobs")).hasSize(2);
-      JsonNode rest = s.get("/api/2.2/jobs/list?limit=2&page_token="
-          + page.get("next_page_token").asText()).body();
+      JsonNode rest =
+          s.get("/api/2.2/jobs/list?limit=2&page_token=" + page.get("next_page_token").asText())
+              .body();
       assertThat(rest.get("jobs")).hasSize(1);
       assertThat(rest.get("has_more").asBoolean()).isFalse();
     }
@@ -103,7 +113,13 @@ class JobWatchTest {
 
   @Test
   void anInvalidJobAtStartStopsTheServiceNamingEveryProblem() throws Exception {
-    Served.job(tmp, "bad.yml", Served.shellJob("bad", "", """
+    Served.job(
+        tmp,
+        "bad.yml",
+        Served.shellJob(
+            "bad",
+            "",
+            """
           - task_key: t
             depends_on: [{task_key: missing}]
             shell_task: {command: "true"}

@@ -32,9 +32,19 @@ final class Served implements AutoCloseable {
   private Served(Path dir, List<Path> jobs, String bind) {
     this.dir = dir;
     this.home = dir.resolve("home");
-    this.service = Service.start(new Service.Config(jobs, home, bind, 0, 2,
-        BundleSettings.NONE, Map.of(), Map.of("ANDON_TOKEN", TOKEN), Clock.systemUTC()),
-        new ServiceLog(new PrintWriter(log, true), ServiceLog.Format.JSON, Clock.systemUTC()));
+    this.service =
+        Service.start(
+            new Service.Config(
+                jobs,
+                home,
+                bind,
+                0,
+                2,
+                BundleSettings.NONE,
+                Map.of(),
+                Map.of("ANDON_TOKEN", TOKEN),
+                Clock.systemUTC()),
+            new ServiceLog(new PrintWriter(log, true), ServiceLog.Format.JSON, Clock.systemUTC()));
   }
 
   /** Serves the job files {@code jobs} (relative to {@code dir}). */
@@ -64,8 +74,8 @@ final class Served implements AutoCloseable {
   }
 
   Answer post(String path, String body, String token) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
     if (!token.isEmpty()) {
       b.header("Authorization", "Bearer " + token);
     }

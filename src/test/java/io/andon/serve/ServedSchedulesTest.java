@@ -12,13 +12,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ServedSchedulesTest {
   @TempDir Path tmp;
 
-  private static final String ON_ARRIVAL = Served.shellJob("on-arrival", """
+  private static final String ON_ARRIVAL =
+      Served.shellJob(
+          "on-arrival",
+          """
       trigger:
         file_arrival:
           url: "inbox/*.csv"
           min_time_between_triggers_seconds: 0
           wait_after_last_change_seconds: 1
-      """, """
+      """,
+          """
         - task_key: read
           shell_task: {command: 'echo "{{job.trigger.file_arrival.location}}"'}
       """);
@@ -33,8 +37,7 @@ class ServedSchedulesTest {
       JsonNode run = awaitFirstRun(s);
       assertThat(s.awaitEnd(run.get("run_id").asLong()).at("/state/result_state").asText())
           .isEqualTo("SUCCESS");
-      JsonNode ended = s.get("/api/2.2/jobs/runs/get?run_id=" + run.get("run_id").asLong())
-          .body();
+      JsonNode ended = s.get("/api/2.2/jobs/runs/get?run_id=" + run.get("run_id").asLong()).body();
       assertThat(ended.get("trigger").asText()).isEqualTo("FILE_ARRIVAL");
     }
   }
@@ -45,8 +48,13 @@ class ServedSchedulesTest {
     Served.job(tmp, "on-arrival.yml", ON_ARRIVAL);
     try (Served s = Served.of(tmp, "on-arrival.yml")) {
       long jobId = s.get("/api/2.2/jobs/list").body().at("/jobs/0/job_id").asLong();
-      assertThat(s.post("/api/2.2/jobs/update", "{\"job_id\": " + jobId
-          + ", \"new_settings\": {\"trigger\": {\"pause_status\": \"PAUSED\"}}}").status())
+      assertThat(
+              s.post(
+                      "/api/2.2/jobs/update",
+                      "{\"job_id\": "
+                          + jobId
+                          + ", \"new_settings\": {\"trigger\": {\"pause_status\": \"PAUSED\"}}}")
+                  .status())
           .isEqualTo(200);
       Thread.sleep(1500);
       Files.writeString(tmp.resolve("inbox/day1.csv"), "a,b\n1,2\n");

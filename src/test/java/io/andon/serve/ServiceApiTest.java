@@ -17,7 +17,13 @@ class ServiceApiTest {
   private static final String PARAMS = "parameters: [{name: greeting, default: hi}]\n";
 
   private Path greetJob() throws Exception {
-    return Served.job(tmp, "greet.yml", Served.shellJob("greet", PARAMS, """
+    return Served.job(
+        tmp,
+        "greet.yml",
+        Served.shellJob(
+            "greet",
+            PARAMS,
+            """
           - task_key: say
             shell_task:
               command: |
@@ -37,8 +43,10 @@ class ServiceApiTest {
       long jobId = jobs.get("jobs").get(0).get("job_id").asLong();
       assertThat(jobs.get("jobs").get(0).at("/settings/name").asText()).isEqualTo("greet");
 
-      Served.Answer started = s.post("/api/2.2/jobs/run-now",
-          "{\"job_id\": " + jobId + ", \"job_parameters\": {\"greeting\": \"hello\"}}");
+      Served.Answer started =
+          s.post(
+              "/api/2.2/jobs/run-now",
+              "{\"job_id\": " + jobId + ", \"job_parameters\": {\"greeting\": \"hello\"}}");
       assertThat(started.status()).isEqualTo(200);
       JsonNode run = s.awaitEnd(started.body().get("run_id").asLong());
 
@@ -53,17 +61,16 @@ class ServiceApiTest {
       assertThat(say.get("task_key").asText()).isEqualTo("say");
       assertThat(say.at("/state/result_state").asText()).isEqualTo("SUCCESS");
       assertThat(say.get("start_time").asLong()).isPositive();
-      assertThat(say.get("end_time").asLong()).isGreaterThanOrEqualTo(say.get("start_time")
-          .asLong());
+      assertThat(say.get("end_time").asLong())
+          .isGreaterThanOrEqualTo(say.get("start_time").asLong());
       assertThat(say.get("attempt_number").asInt()).isZero();
       assertThat(run.at("/repair_history/0/type").asText()).isEqualTo("ORIGINAL");
 
-      JsonNode output = s.get("/api/2.2/jobs/runs/get-output?run_id="
-          + say.get("run_id").asLong()).body();
+      JsonNode output =
+          s.get("/api/2.2/jobs/runs/get-output?run_id=" + say.get("run_id").asLong()).body();
       assertThat(output.get("logs").asText()).contains("said hello");
       assertThat(output.at("/metadata/task_key").asText()).isEqualTo("say");
-      JsonNode values = s.get("/api/andon/runs/values?run_id=" + say.get("run_id").asLong())
-          .body();
+      JsonNode values = s.get("/api/andon/runs/values?run_id=" + say.get("run_id").asLong()).body();
       assertThat(values.at("/values/word").asText()).isEqualTo("hello");
     }
   }
@@ -78,8 +85,13 @@ class ServiceApiTest {
       assertThat(second).isEqualTo(first);
       s.awaitEnd(first);
       assertThat(s.get("/api/2.2/jobs/runs/list").body().get("runs")).hasSize(1);
-      long other = s.post("/api/2.2/jobs/run-now", "{\"job_id\": 1, \"idempotency_token\":"
-          + " \"another\"}").body().get("run_id").asLong();
+      long other =
+          s.post(
+                  "/api/2.2/jobs/run-now",
+                  "{\"job_id\": 1, \"idempotency_token\":" + " \"another\"}")
+              .body()
+              .get("run_id")
+              .asLong();
       assertThat(other).isNotEqualTo(first);
       s.awaitEnd(other);
     }
@@ -90,60 +102,89 @@ class ServiceApiTest {
     greetJob();
     try (Served s = Served.of(tmp, "greet.yml")) {
       for (int i = 0; i < 3; i++) {
-        s.awaitEnd(s.post("/api/2.2/jobs/run-now", "{\"job_id\": 1}").body().get("run_id")
-            .asLong());
+        s.awaitEnd(
+            s.post("/api/2.2/jobs/run-now", "{\"job_id\": 1}").body().get("run_id").asLong());
       }
       JsonNode page = s.get("/api/2.2/jobs/runs/list?job_id=1&limit=2").body();
-      assertThat(page.get("runs")).extracting(r -> r.get("run_id").asLong())
+      assertThat(page.get("runs"))
+          .extracting(r -> r.get("run_id").asLong())
           .containsExactly(3L, 2L);
       assertThat(page.get("has_more").asBoolean()).isTrue();
-      JsonNode next = s.get("/api/2.2/jobs/runs/list?job_id=1&limit=2&page_token="
-          + page.get("next_page_token").asText()).body();
+      JsonNode next =
+          s.get(
+                  "/api/2.2/jobs/runs/list?job_id=1&limit=2&page_token="
+                      + page.get("next_page_token").asText())
+              .body();
       assertThat(next.get("runs")).extracting(r -> r.get("run_id").asLong()).containsExactly(1L);
       assertThat(next.get("has_more").asBoolean()).isFalse();
       assertThat(s.get("/api/2.2/jobs/runs/list?active_only=true").body().get("runs")).isEmpty();
       assertThat(s.get("/api/2.2/jobs/runs/list?completed_only=true").body().get("runs"))
           .hasSize(3);
-      assertThat(s.get("/api/2.2/jobs/runs/list?expand_tasks=true").body()
-          .at("/runs/0/tasks")).hasSize(2);
+      assertThat(s.get("/api/2.2/jobs/runs/list?expand_tasks=true").body().at("/runs/0/tasks"))
+          .hasSize(2);
     }
   }
 
   @Test
   void aFailedRunIsRepairedInPlaceAndARunningOneIsRefusedWithInvalidState() throws Exception {
-    Served.job(tmp, "flaky.yml", Served.shellJob("flaky", "", """
+    Served.job(
+        tmp,
+        "flaky.yml",
+        Served.shellJob(
+            "flaky",
+            "",
+            """
           - task_key: check
             shell_task: {command: "test -f fixed"}
           - task_key: report
             depends_on: [{task_key: check}]
             shell_task: {command: "true"}
         """));
-    Served.job(tmp, "slow.yml", Served.shellJob("slow", "", """
+    Served.job(
+        tmp,
+        "slow.yml",
+        Served.shellJob(
+            "slow",
+            "",
+            """
           - task_key: wait
             shell_task: {command: "sleep 30"}
         """));
     try (Served s = Served.of(tmp, "flaky.yml", "slow.yml")) {
       long flaky = s.get("/api/2.2/jobs/list?name=flaky").body().at("/jobs/0/job_id").asLong();
-      long runId = s.post("/api/2.2/jobs/run-now", "{\"job_id\": " + flaky + "}").body()
-          .get("run_id").asLong();
+      long runId =
+          s.post("/api/2.2/jobs/run-now", "{\"job_id\": " + flaky + "}")
+              .body()
+              .get("run_id")
+              .asLong();
       assertThat(s.awaitEnd(runId).at("/state/result_state").asText()).isEqualTo("FAILED");
       Files.writeString(tmp.resolve("fixed"), "");
 
-      Served.Answer repaired = s.post("/api/2.2/jobs/runs/repair", "{\"run_id\": " + runId
-          + ", \"rerun_all_failed_tasks\": true, \"latest_repair_id\": 0}");
+      Served.Answer repaired =
+          s.post(
+              "/api/2.2/jobs/runs/repair",
+              "{\"run_id\": "
+                  + runId
+                  + ", \"rerun_all_failed_tasks\": true, \"latest_repair_id\": 0}");
       assertThat(repaired.status()).as(repaired.body().toString()).isEqualTo(200);
       assertThat(repaired.body().get("repair_id").asInt()).isEqualTo(1);
       JsonNode run = s.awaitEnd(runId);
       assertThat(run.at("/state/result_state").asText()).isEqualTo("SUCCESS");
-      assertThat(run.get("repair_history")).extracting(h -> h.get("type").asText())
+      assertThat(run.get("repair_history"))
+          .extracting(h -> h.get("type").asText())
           .containsExactly("ORIGINAL", "REPAIR");
       assertThat(run.at("/repair_history/1/task_run_ids")).hasSize(2);
 
       long slow = s.get("/api/2.2/jobs/list?name=slow").body().at("/jobs/0/job_id").asLong();
-      long running = s.post("/api/2.2/jobs/run-now", "{\"job_id\": " + slow + "}").body()
-          .get("run_id").asLong();
-      Served.Answer refused = s.post("/api/2.2/jobs/runs/repair", "{\"run_id\": " + running
-          + ", \"rerun_tasks\": [\"wait\"]}");
+      long running =
+          s.post("/api/2.2/jobs/run-now", "{\"job_id\": " + slow + "}")
+              .body()
+              .get("run_id")
+              .asLong();
+      Served.Answer refused =
+          s.post(
+              "/api/2.2/jobs/runs/repair",
+              "{\"run_id\": " + running + ", \"rerun_tasks\": [\"wait\"]}");
       assertThat(refused.status()).isEqualTo(409);
       assertThat(refused.body().get("error_code").asText()).isEqualTo("INVALID_STATE");
       assertThat(refused.body().get("message").asText()).contains("still in progress");
@@ -156,15 +197,20 @@ class ServiceApiTest {
 
   @Test
   void maxConcurrentRunsSkipsARunOverTheLimit() throws Exception {
-    Served.job(tmp, "one.yml", Served.shellJob("one", "max_concurrent_runs: 1\n", """
+    Served.job(
+        tmp,
+        "one.yml",
+        Served.shellJob(
+            "one",
+            "max_concurrent_runs: 1\n",
+            """
           - task_key: wait
             shell_task: {command: "sleep 30"}
         """));
     try (Served s = Served.of(tmp, "one.yml")) {
-      long first = s.post("/api/2.2/jobs/run-now", "{\"job_id\": 1}").body().get("run_id")
-          .asLong();
-      long second = s.post("/api/2.2/jobs/run-now", "{\"job_id\": 1}").body().get("run_id")
-          .asLong();
+      long first = s.post("/api/2.2/jobs/run-now", "{\"job_id\": 1}").body().get("run_id").asLong();
+      long second =
+          s.post("/api/2.2/jobs/run-now", "{\"job_id\": 1}").body().get("run_id").asLong();
       JsonNode skipped = s.awaitEnd(second);
       assertThat(skipped.at("/state/life_cycle_state").asText()).isEqualTo("SKIPPED");
       assertThat(skipped.at("/state/result_state").asText())
@@ -180,12 +226,13 @@ class ServiceApiTest {
   void healthMetricsAndTheOpenApiDocumentAreServed() throws Exception {
     greetJob();
     try (Served s = Served.of(tmp, "greet.yml")) {
-      s.awaitEnd(s.post("/api/2.2/jobs/run-now", "{\"job_id\": 1}").body().get("run_id")
-          .asLong());
+      s.awaitEnd(s.post("/api/2.2/jobs/run-now", "{\"job_id\": 1}").body().get("run_id").asLong());
       assertThat(s.get("/healthz").body().get("status").asText()).isEqualTo("ok");
       String metrics = s.get("/metrics").body().get("text").asText();
-      assertThat(metrics).contains("andon_runs_total{result=\"SUCCESS\"} 1.0")
-          .contains("andon_task_duration_seconds_count").contains("andon_queue_length 0.0")
+      assertThat(metrics)
+          .contains("andon_runs_total{result=\"SUCCESS\"} 1.0")
+          .contains("andon_task_duration_seconds_count")
+          .contains("andon_queue_length 0.0")
           .contains("andon_outbox_backlog 0.0");
       JsonNode openapi = s.get("/api/openapi.json").body();
       assertThat(openapi.at("/paths/~1api~12.2~1jobs~1run-now/post/summary").asText())
@@ -207,7 +254,13 @@ class ServiceApiTest {
   @Test
   void jobIdsStayTheSameAcrossRestartsAndNewJobsGetNewOnes() throws Exception {
     greetJob();
-    Served.job(tmp, "other.yml", Served.shellJob("other", "", """
+    Served.job(
+        tmp,
+        "other.yml",
+        Served.shellJob(
+            "other",
+            "",
+            """
           - task_key: t
             shell_task: {command: "true"}
         """));
@@ -218,8 +271,12 @@ class ServiceApiTest {
     try (Served s = Served.of(tmp, "greet.yml", "other.yml")) {
       assertThat(s.get("/api/2.2/jobs/get?job_id=1").body().at("/settings/name").asText())
           .isEqualTo("other");
-      assertThat(s.get("/api/2.2/jobs/get?job_id=2").body().at("/settings/tasks/1/depends_on/0"
-          + "/task_key").asText()).isEqualTo("say");
+      assertThat(
+              s.get("/api/2.2/jobs/get?job_id=2")
+                  .body()
+                  .at("/settings/tasks/1/depends_on/0" + "/task_key")
+                  .asText())
+          .isEqualTo("say");
     }
   }
 }

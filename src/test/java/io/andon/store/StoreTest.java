@@ -18,22 +18,29 @@ class StoreTest {
   @Test
   void opensInWalModeAndAppliesMigrationsOnce() throws Exception {
     try (Store s = Store.open(tmp)) {
-      String mode = s.read(c -> {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
-          rs.next();
-          return rs.getString(1);
-        }
-      });
+      String mode =
+          s.read(
+              c -> {
+                try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+                  rs.next();
+                  return rs.getString(1);
+                }
+              });
       assertThat(mode).isEqualToIgnoringCase("wal");
     }
     try (Store s = Store.open(tmp)) {
-      int n = s.read(c -> {
-        try (Statement st = c.createStatement();
-            ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM schema_version WHERE version = 'V001__runs.sql'")) {
-          rs.next();
-          return rs.getInt(1);
-        }
-      });
+      int n =
+          s.read(
+              c -> {
+                try (Statement st = c.createStatement();
+                    ResultSet rs =
+                        st.executeQuery(
+                            "SELECT COUNT(*) FROM schema_version WHERE version = 'V001__runs.sql'")) {
+                  rs.next();
+                  return rs.getInt(1);
+                }
+              });
       assertThat(n).isEqualTo(1);
     }
   }
@@ -41,16 +48,22 @@ class StoreTest {
   @Test
   void aStoreLockedByAnotherProcessGivesAClearError() throws Exception {
     Store.open(tmp).close();
-    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve(Store.DB_FILE));
+    try (Connection other =
+            DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve(Store.DB_FILE));
         Statement st = other.createStatement()) {
       st.execute("BEGIN EXCLUSIVE");
       try (Store s = Store.open(tmp)) {
-        assertThatThrownBy(() -> s.tx(c -> {
-          try (Statement w = c.createStatement()) {
-            w.execute("UPDATE runs SET state = state");
-          }
-          return null;
-        })).isInstanceOf(InvalidInputException.class).hasMessageContaining("is locked by another process");
+        assertThatThrownBy(
+                () ->
+                    s.tx(
+                        c -> {
+                          try (Statement w = c.createStatement()) {
+                            w.execute("UPDATE runs SET state = state");
+                          }
+                          return null;
+                        }))
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("is locked by another process");
       } catch (InvalidInputException e) {
         assertThat(e).hasMessageContaining("is locked by another process");
       }
@@ -68,8 +81,11 @@ class StoreTest {
     assertThat(System.getProperty("org.sqlite.lib.path")).isEqualTo(dir.get().toString());
     Path lib = dir.get().resolve(System.getProperty("org.sqlite.lib.name"));
     assertThat(lib.getFileName().toString()).matches("sqlitejdbc-[0-9a-f]+-libsqlitejdbc\\.so");
-    try (var in = org.sqlite.JDBC.class.getResourceAsStream("/org/sqlite/native/"
-        + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS() + "/libsqlitejdbc.so")) {
+    try (var in =
+        org.sqlite.JDBC.class.getResourceAsStream(
+            "/org/sqlite/native/"
+                + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS()
+                + "/libsqlitejdbc.so")) {
       assertThat(java.nio.file.Files.readAllBytes(lib)).isEqualTo(in.readAllBytes());
     }
     assertThat(java.nio.file.Files.readString(NativeLibraryCache.marker(dir.get())))
@@ -80,10 +96,11 @@ class StoreTest {
   void theDriversFolderForThisPlatformIsDetectedOnceAndRemembered() throws Exception {
     Path dir = tmp.resolve("cache");
     int[] detections = {0};
-    java.util.function.Supplier<String> detect = () -> {
-      detections[0]++;
-      return "Linux-Musl/aarch64";
-    };
+    java.util.function.Supplier<String> detect =
+        () -> {
+          detections[0]++;
+          return "Linux-Musl/aarch64";
+        };
     assertThat(NativeLibraryCache.folder(dir, detect)).isEqualTo("Linux-Musl/aarch64");
     assertThat(NativeLibraryCache.folder(dir, detect)).isEqualTo("Linux-Musl/aarch64");
     assertThat(detections[0]).isEqualTo(1);
@@ -118,13 +135,15 @@ class StoreTest {
   void preloadingTheNativeLibraryLeavesNoHomeBehind() throws Exception {
     Store.preload();
     try (Store s = Store.open(tmp.resolve("home"))) {
-      String version = s.read(c -> {
-        try (Statement st = c.createStatement();
-            ResultSet rs = st.executeQuery("SELECT sqlite_version()")) {
-          rs.next();
-          return rs.getString(1);
-        }
-      });
+      String version =
+          s.read(
+              c -> {
+                try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT sqlite_version()")) {
+                  rs.next();
+                  return rs.getString(1);
+                }
+              });
       assertThat(version).startsWith("3.");
     }
     assertThat(java.nio.file.Files.list(tmp).map(p -> p.getFileName().toString()))

@@ -19,19 +19,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * One fixture source per rule of the cognitive complexity specification; each method is preceded
- * by an {@code // expect NAME cognitive=N cyclomatic=N nesting=N} comment whose numbers were
- * derived by hand (the derivation is in the comment above it) for the McCabe counting
- * ({@code java_complexity: mccabe}). PMD's numbers for the same fixtures are checked by
- * {@link PmdCountingTest}.
+ * One fixture source per rule of the cognitive complexity specification; each method is preceded by
+ * an {@code // expect NAME cognitive=N cyclomatic=N nesting=N} comment whose numbers were derived
+ * by hand (the derivation is in the comment above it) for the McCabe counting ({@code
+ * java_complexity: mccabe}). PMD's numbers for the same fixtures are checked by {@link
+ * PmdCountingTest}.
  */
 class ComplexityRulesTest {
   static final Path FIXTURES = Path.of("src/test/resources/tdg/complexity");
-  private static final Pattern EXPECT = Pattern.compile(
-      "// expect (\\w+) cognitive=(\\d+) cyclomatic=(\\d+) nesting=(\\d+)");
+  private static final Pattern EXPECT =
+      Pattern.compile("// expect (\\w+) cognitive=(\\d+) cyclomatic=(\\d+) nesting=(\\d+)");
 
-  record Expectation(String file, int line, String name, int cognitive, int cyclomatic,
-      int nesting) {}
+  record Expectation(
+      String file, int line, String name, int cognitive, int cyclomatic, int nesting) {}
 
   @TestFactory
   Stream<DynamicTest> everyFixtureMethodHasTheHandDerivedComplexityWithMccabeCounting()
@@ -40,15 +40,20 @@ class ComplexityRulesTest {
     try (Stream<Path> files = Files.list(FIXTURES)) {
       for (Path f : files.sorted().toList()) {
         byte[] bytes = Files.readAllBytes(f);
-        SourceFile sf = JavaSourceAnalyzer.analyze(f.getFileName().toString(), bytes,
-            JavaCounting.MCCABE);
+        SourceFile sf =
+            JavaSourceAnalyzer.analyze(f.getFileName().toString(), bytes, JavaCounting.MCCABE);
         List<String> lines = Files.readAllLines(f);
         for (int i = 0; i < lines.size(); i++) {
           Matcher m = EXPECT.matcher(lines.get(i));
           if (m.find()) {
-            Expectation e = new Expectation(f.getFileName().toString(), i + 1, m.group(1),
-                Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                Integer.parseInt(m.group(4)));
+            Expectation e =
+                new Expectation(
+                    f.getFileName().toString(),
+                    i + 1,
+                    m.group(1),
+                    Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)),
+                    Integer.parseInt(m.group(4)));
             tests.add(DynamicTest.dynamicTest(e.file() + " " + e.name(), () -> check(sf, e)));
           }
         }
@@ -60,10 +65,8 @@ class ComplexityRulesTest {
 
   private static void check(SourceFile sf, Expectation e) {
     assertThat(sf.parseError()).isEmpty();
-    MethodMetrics m = sf.methods().stream()
-        .filter(x -> x.line() > e.line())
-        .findFirst()
-        .orElseThrow();
+    MethodMetrics m =
+        sf.methods().stream().filter(x -> x.line() > e.line()).findFirst().orElseThrow();
     assertThat(m.name()).endsWith("." + e.name());
     assertThat(m.cognitive()).as("cognitive of " + m.name()).isEqualTo(e.cognitive());
     assertThat(m.cyclomatic()).as("cyclomatic of " + m.name()).isEqualTo(e.cyclomatic());
@@ -72,10 +75,14 @@ class ComplexityRulesTest {
 
   @Test
   void lengthAndParametersAreMeasuredPerMethod() throws IOException {
-    SourceFile sf = JavaSourceAnalyzer.analyze("IfElse.java",
-        Files.readAllBytes(FIXTURES.resolve("IfElse.java")));
-    MethodMetrics nested = sf.methods().stream()
-        .filter(m -> m.name().equals("IfElse.nested")).findFirst().orElseThrow();
+    SourceFile sf =
+        JavaSourceAnalyzer.analyze(
+            "IfElse.java", Files.readAllBytes(FIXTURES.resolve("IfElse.java")));
+    MethodMetrics nested =
+        sf.methods().stream()
+            .filter(m -> m.name().equals("IfElse.nested"))
+            .findFirst()
+            .orElseThrow();
     assertThat(nested.parameters()).isEqualTo(2);
     assertThat(nested.length()).isEqualTo(8);
   }
@@ -99,14 +106,16 @@ class ComplexityRulesTest {
 
   @Test
   void aFileThatIsNotUtf8IsKeptWithTheReason() {
-    SourceFile sf = JavaSourceAnalyzer.analyze("Latin.java",
-        new byte[] {'c', 'l', 'a', 's', 's', ' ', (byte) 0xE9, ' ', '{', '}'});
+    SourceFile sf =
+        JavaSourceAnalyzer.analyze(
+            "Latin.java", new byte[] {'c', 'l', 'a', 's', 's', ' ', (byte) 0xE9, ' ', '{', '}'});
     assertThat(sf.parseError().orElseThrow()).contains("UTF-8");
   }
 
   @Test
   void javadocShareCountsPublicTypesAndMethodsButNotOverridesOrPrivateMembers() {
-    String src = """
+    String src =
+        """
         /** Documented. */
         public class Api implements Runnable {
           /** Documented. */

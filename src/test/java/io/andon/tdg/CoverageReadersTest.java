@@ -21,9 +21,10 @@ class CoverageReadersTest {
   void jacocoXmlGivesLineAndBranchCountsPerSourceFileDespiteItsDoctype() {
     CoverageReport r = CoverageReaders.read(DIR.resolve("jacoco.xml"));
     assertThat(r.format()).isEqualTo("jacoco");
-    assertThat(r.files()).containsExactly(
-        new FileCoverage("com/example/Calc.java", 3, 4, 1, 2),
-        new FileCoverage("com/example/util/Text.java", 0, 2, 0, 4));
+    assertThat(r.files())
+        .containsExactly(
+            new FileCoverage("com/example/Calc.java", 3, 4, 1, 2),
+            new FileCoverage("com/example/util/Text.java", 0, 2, 0, 4));
   }
 
   @Test
@@ -38,9 +39,10 @@ class CoverageReadersTest {
   void lcovUsesDaAndBrdaLinesAndFallsBackToTheSummaryCounts() {
     CoverageReport r = CoverageReaders.read(DIR.resolve("lcov.info"));
     assertThat(r.format()).isEqualTo("lcov");
-    assertThat(r.files()).containsExactly(
-        new FileCoverage("/home/ci/demo/src/main/java/com/example/Calc.java", 3, 4, 1, 2),
-        new FileCoverage("src/main/java/com/example/util/Text.java", 0, 2, 0, 4));
+    assertThat(r.files())
+        .containsExactly(
+            new FileCoverage("/home/ci/demo/src/main/java/com/example/Calc.java", 3, 4, 1, 2),
+            new FileCoverage("src/main/java/com/example/util/Text.java", 0, 2, 0, 4));
   }
 
   @Test
@@ -48,9 +50,10 @@ class CoverageReadersTest {
     CoverageReport r = CoverageReaders.read(DIR.resolve("mutations.xml"));
     assertThat(r.isMutationReport()).isTrue();
     // KILLED and TIMED_OUT are detected; SURVIVED and NO_COVERAGE are not
-    assertThat(r.mutations()).containsExactly(
-        new FileMutations("com/example/Calc.java", 2, 3),
-        new FileMutations("com/example/util/Text.java", 0, 1));
+    assertThat(r.mutations())
+        .containsExactly(
+            new FileMutations("com/example/Calc.java", 2, 3),
+            new FileMutations("com/example/util/Text.java", 0, 1));
   }
 
   @Test
@@ -78,8 +81,7 @@ class CoverageReadersTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("JaCoCo XML");
     Path xml = Files.writeString(tmp.resolve("pom.xml"), "<project/>");
-    assertThatThrownBy(() -> CoverageReaders.read(xml))
-        .hasMessageContaining("root <project>");
+    assertThatThrownBy(() -> CoverageReaders.read(xml)).hasMessageContaining("root <project>");
     assertThatThrownBy(() -> CoverageReaders.read(tmp.resolve("missing.xml")))
         .hasMessageContaining("no such coverage report");
   }
@@ -98,12 +100,13 @@ class CoverageReadersTest {
     Files.copy(DIR.resolve("jacoco.xml"), tmp.resolve("target/site/jacoco/jacoco.xml"));
     Files.createDirectories(tmp.resolve("target/pit-reports/202601011200"));
     Files.createDirectories(tmp.resolve("target/pit-reports/202601021200"));
-    Files.copy(DIR.resolve("mutations.xml"),
-        tmp.resolve("target/pit-reports/202601011200/mutations.xml"));
-    Files.copy(DIR.resolve("mutations.xml"),
-        tmp.resolve("target/pit-reports/202601021200/mutations.xml"));
-    assertThat(CoverageReaders.discover(tmp)).containsExactly(
-        tmp.resolve("target/site/jacoco/jacoco.xml"),
-        tmp.resolve("target/pit-reports/202601021200/mutations.xml"));
+    Files.copy(
+        DIR.resolve("mutations.xml"), tmp.resolve("target/pit-reports/202601011200/mutations.xml"));
+    Files.copy(
+        DIR.resolve("mutations.xml"), tmp.resolve("target/pit-reports/202601021200/mutations.xml"));
+    assertThat(CoverageReaders.discover(tmp))
+        .containsExactly(
+            tmp.resolve("target/site/jacoco/jacoco.xml"),
+            tmp.resolve("target/pit-reports/202601021200/mutations.xml"));
   }
 }

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * Tests from a rules fixture: every comment matching {@code cyclomatic N ... cognitive M} gives
- * the expected numbers of the function declared on the next line.
+ * Tests from a rules fixture: every comment matching {@code cyclomatic N ... cognitive M} gives the
+ * expected numbers of the function declared on the next line.
  */
 public final class ExpectedComplexity {
   private ExpectedComplexity() {}
@@ -30,11 +30,10 @@ public final class ExpectedComplexity {
       throws IOException {
     Pattern expect = Pattern.compile("(#|//)\\s*cyclomatic (\\d+).*cognitive (\\d+)");
     List<String> lines = Files.readAllLines(fixture);
-    SourceFile sf = language.analyze(fixture.getFileName().toString(),
-        Files.readAllBytes(fixture));
+    SourceFile sf = language.analyze(fixture.getFileName().toString(), Files.readAllBytes(fixture));
     assertThat(sf.parseError()).isEmpty();
-    Map<Integer, MethodMetrics> byLine = sf.methods().stream()
-        .collect(Collectors.toMap(MethodMetrics::line, Function.identity()));
+    Map<Integer, MethodMetrics> byLine =
+        sf.methods().stream().collect(Collectors.toMap(MethodMetrics::line, Function.identity()));
     List<DynamicTest> tests = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       Matcher m = expect.matcher(lines.get(i));
@@ -44,12 +43,15 @@ public final class ExpectedComplexity {
       int defLine = i + 2;
       int cyclomatic = Integer.parseInt(m.group(2));
       int cognitive = Integer.parseInt(m.group(3));
-      tests.add(DynamicTest.dynamicTest("line " + defLine + ": " + lines.get(i + 1).strip(), () -> {
-        assertThat(byLine).containsKey(defLine);
-        MethodMetrics mm = byLine.get(defLine);
-        assertThat(mm.cyclomatic()).as(mm.name() + " cyclomatic").isEqualTo(cyclomatic);
-        assertThat(mm.cognitive()).as(mm.name() + " cognitive").isEqualTo(cognitive);
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              "line " + defLine + ": " + lines.get(i + 1).strip(),
+              () -> {
+                assertThat(byLine).containsKey(defLine);
+                MethodMetrics mm = byLine.get(defLine);
+                assertThat(mm.cyclomatic()).as(mm.name() + " cyclomatic").isEqualTo(cyclomatic);
+                assertThat(mm.cognitive()).as(mm.name() + " cognitive").isEqualTo(cognitive);
+              }));
     }
     assertThat(tests).hasSizeGreaterThanOrEqualTo(min);
     return tests.stream();

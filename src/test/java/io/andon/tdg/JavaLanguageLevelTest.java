@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class JavaLanguageLevelTest {
   @Test
   void yieldInASwitchExpressionRecordsSealedTypesAndTextBlocksParse() {
-    String src = """
+    String src =
+        """
         sealed interface Shape permits Circle {}
         record Circle(double r) implements Shape {}
         class Use {

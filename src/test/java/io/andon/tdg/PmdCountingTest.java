@@ -23,8 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Java is counted as PMD 7 counts it: the expected numbers in {@code tdg/pmd/expected.csv} are
- * PMD 7.27.0's own output on the fixtures (written by bench/tdg/pmd-fixtures.sh).
+ * Java is counted as PMD 7 counts it: the expected numbers in {@code tdg/pmd/expected.csv} are PMD
+ * 7.27.0's own output on the fixtures (written by bench/tdg/pmd-fixtures.sh).
  */
 class PmdCountingTest {
   private static final Path RESOURCES = Path.of("src/test/resources/tdg");
@@ -39,18 +39,21 @@ class PmdCountingTest {
       String[] first = l.split(",", 3);
       int last = l.lastIndexOf(',');
       int beforeLast = l.lastIndexOf(',', last - 1);
-      rows.add(new Row(first[0], Integer.parseInt(first[1]),
-          l.substring(first[0].length() + first[1].length() + 2, beforeLast),
-          Integer.parseInt(l.substring(beforeLast + 1, last)),
-          Integer.parseInt(l.substring(last + 1))));
+      rows.add(
+          new Row(
+              first[0],
+              Integer.parseInt(first[1]),
+              l.substring(first[0].length() + first[1].length() + 2, beforeLast),
+              Integer.parseInt(l.substring(beforeLast + 1, last)),
+              Integer.parseInt(l.substring(last + 1))));
     }
     return rows;
   }
 
   private static synchronized SourceFile analysed(String file) throws IOException {
     if (!ANALYSED.containsKey(file)) {
-      ANALYSED.put(file, JavaSourceAnalyzer.analyze(file,
-          Files.readAllBytes(RESOURCES.resolve(file))));
+      ANALYSED.put(
+          file, JavaSourceAnalyzer.analyze(file, Files.readAllBytes(RESOURCES.resolve(file))));
     }
     return ANALYSED.get(file);
   }
@@ -59,18 +62,24 @@ class PmdCountingTest {
   Stream<DynamicTest> everyMethodHasPmdsCyclomaticAndCognitiveComplexity() throws IOException {
     List<Row> rows = expected();
     assertThat(rows).hasSizeGreaterThanOrEqualTo(50);
-    return rows.stream().map(r -> DynamicTest.dynamicTest(
-        r.file() + ":" + r.line() + " " + r.method(), () -> {
-          SourceFile sf = analysed(r.file());
-          assertThat(sf.parseError()).isEmpty();
-          Optional<MethodMetrics> m = sf.methods().stream()
-              .filter(x -> x.line() == r.line()).findFirst();
-          assertThat(m).as("a method at line " + r.line()).isPresent();
-          assertThat(m.get().cyclomatic()).as("cyclomatic of " + m.get().name())
-              .isEqualTo(r.cyclomatic());
-          assertThat(m.get().cognitive()).as("cognitive of " + m.get().name())
-              .isEqualTo(r.cognitive());
-        }));
+    return rows.stream()
+        .map(
+            r ->
+                DynamicTest.dynamicTest(
+                    r.file() + ":" + r.line() + " " + r.method(),
+                    () -> {
+                      SourceFile sf = analysed(r.file());
+                      assertThat(sf.parseError()).isEmpty();
+                      Optional<MethodMetrics> m =
+                          sf.methods().stream().filter(x -> x.line() == r.line()).findFirst();
+                      assertThat(m).as("a method at line " + r.line()).isPresent();
+                      assertThat(m.get().cyclomatic())
+                          .as("cyclomatic of " + m.get().name())
+                          .isEqualTo(r.cyclomatic());
+                      assertThat(m.get().cognitive())
+                          .as("cognitive of " + m.get().name())
+                          .isEqualTo(r.cognitive());
+                    }));
   }
 
   @Test
@@ -81,7 +90,8 @@ class PmdCountingTest {
     }
     for (Map.Entry<String, List<Integer>> e : byFile.entrySet()) {
       assertThat(analysed(e.getKey()).methods().stream().map(MethodMetrics::line).toList())
-          .as(e.getKey()).containsExactlyInAnyOrderElementsOf(e.getValue());
+          .as(e.getKey())
+          .containsExactlyInAnyOrderElementsOf(e.getValue());
     }
   }
 
@@ -89,14 +99,21 @@ class PmdCountingTest {
   void anonymousClassMethodsAreNamedAfterTheMethodThatHoldsThem() throws IOException {
     SourceFile sf = analysed("pmd/PmdRules.java");
     assertThat(sf.methods().stream().map(MethodMetrics::name))
-        .contains("PmdRules.anonymous.new Runnable.run", "PmdRules.localClass.Counter.count",
-            "PmdRules.Shape.area", "PmdRules.Tag.value", "PmdRules.bodiless");
+        .contains(
+            "PmdRules.anonymous.new Runnable.run",
+            "PmdRules.localClass.Counter.count",
+            "PmdRules.Shape.area",
+            "PmdRules.Tag.value",
+            "PmdRules.bodiless");
   }
 
   @Test
   void mccabeCountingKeepsEveryOperatorAndFoldsNestedClassesIntoTheirMethod() throws IOException {
-    SourceFile sf = JavaSourceAnalyzer.analyze("PmdRules.java",
-        Files.readAllBytes(RESOURCES.resolve("pmd/PmdRules.java")), JavaCounting.MCCABE);
+    SourceFile sf =
+        JavaSourceAnalyzer.analyze(
+            "PmdRules.java",
+            Files.readAllBytes(RESOURCES.resolve("pmd/PmdRules.java")),
+            JavaCounting.MCCABE);
     Map<String, MethodMetrics> byName = new HashMap<>();
     sf.methods().forEach(m -> byName.put(m.name(), m));
     // 1 + if + && + || + && + || + &&, no throw
@@ -104,8 +121,8 @@ class PmdCountingTest {
     assertThat(byName.get("PmdRules.throwsCount").cyclomatic()).isEqualTo(2);
     // the lambda's for, if and && count for the method
     assertThat(byName.get("PmdRules.lambda").cyclomatic()).isEqualTo(4);
-    assertThat(byName).doesNotContainKeys("PmdRules.anonymous.new Runnable.run",
-        "PmdRules.bodiless");
+    assertThat(byName)
+        .doesNotContainKeys("PmdRules.anonymous.new Runnable.run", "PmdRules.bodiless");
   }
 
   @Test
@@ -113,8 +130,7 @@ class PmdCountingTest {
       throws IOException {
     assertThat(TdgConfig.defaults().javaCounting()).isEqualTo(JavaCounting.PMD);
     Files.writeString(tmp.resolve(TdgConfig.FILE), "java_complexity: mccabe\n");
-    assertThat(TdgConfig.load(tmp, Optional.empty()).javaCounting())
-        .isEqualTo(JavaCounting.MCCABE);
+    assertThat(TdgConfig.load(tmp, Optional.empty()).javaCounting()).isEqualTo(JavaCounting.MCCABE);
     Files.writeString(tmp.resolve(TdgConfig.FILE), "java_complexity: sonar\n");
     assertThatThrownBy(() -> TdgConfig.load(tmp, Optional.empty()))
         .isInstanceOf(InvalidInputException.class)
@@ -138,12 +154,21 @@ class PmdCountingTest {
   }
 
   private static Tdg.Request request(Path root, Path home) {
-    return new Tdg.Request(root, TdgConfig.load(root, Optional.empty()), List.of(),
-        Optional.empty(), List.of(), Optional.of(home), Optional.empty());
+    return new Tdg.Request(
+        root,
+        TdgConfig.load(root, Optional.empty()),
+        List.of(),
+        Optional.empty(),
+        List.of(),
+        Optional.of(home),
+        Optional.empty());
   }
 
   private static int cyclomatic(TdgReport r, String method) {
-    return r.files().get(0).methods().stream().filter(m -> m.name().equals(method))
-        .findFirst().orElseThrow().cyclomatic();
+    return r.files().get(0).methods().stream()
+        .filter(m -> m.name().equals(method))
+        .findFirst()
+        .orElseThrow()
+        .cyclomatic();
   }
 }

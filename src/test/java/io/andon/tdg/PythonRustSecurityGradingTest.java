@@ -14,18 +14,29 @@ class PythonRustSecurityGradingTest {
 
   private static TdgReport grade(String project) {
     Path root = DIR.resolve(project);
-    return Tdg.run(new Tdg.Request(root, TdgConfig.load(root, Optional.empty()), List.of(),
-        Optional.of(DIR.resolve("osv")), List.of(), Optional.empty(), Optional.empty()));
+    return Tdg.run(
+        new Tdg.Request(
+            root,
+            TdgConfig.load(root, Optional.empty()),
+            List.of(),
+            Optional.of(DIR.resolve("osv")),
+            List.of(),
+            Optional.empty(),
+            Optional.empty()));
   }
 
   private static TdgReport.Component security(TdgReport r) {
-    return r.components().stream().filter(c -> c.name().equals("security")).findFirst()
+    return r.components().stream()
+        .filter(c -> c.name().equals("security"))
+        .findFirst()
         .orElseThrow();
   }
 
   private static JsonNode sarif(TdgReport r) {
-    return TdgRender.sarif(r, TdgConfig.load(Path.of(r.root()), Optional.empty())).path("runs")
-        .get(0).path("results");
+    return TdgRender.sarif(r, TdgConfig.load(Path.of(r.root()), Optional.empty()))
+        .path("runs")
+        .get(0)
+        .path("results");
   }
 
   @Test
@@ -47,12 +58,14 @@ class PythonRustSecurityGradingTest {
   void unpinnedAndUncheckedDependenciesAreShownInTextAndMarkdown() {
     TdgReport r = grade("requirements");
     String text = TdgRender.text(r);
-    assertThat(text).contains("not checked: 4 unpinned, 2 other")
+    assertThat(text)
+        .contains("not checked: 4 unpinned, 2 other")
         .contains("\nDependencies not checked\n  jinja2 >=2.9,<3 (requirements.txt:6): not pinned")
         .contains("GHSA-j8r2-6x86-q33q  requests:2.28.1 (fixed in 2.31.0)");
     assertThat(TdgRender.markdown(r)).contains("### Dependencies not checked\n\n- jinja2 >=2.9,<3");
     JsonNode sarif = sarif(r);
-    assertThat(sarif.toString()).contains("\"uri\":\"requirements.txt\"")
+    assertThat(sarif.toString())
+        .contains("\"uri\":\"requirements.txt\"")
         .contains("\"startLine\":4");
   }
 
@@ -62,7 +75,7 @@ class PythonRustSecurityGradingTest {
     TdgReport.Component security = security(r);
     assertThat(security.score()).isEmpty();
     assertThat(r.notMeasured()).contains("security");
-    assertThat(TdgRender.json(r).path("components").path("security")
-        .path("unpinned_dependencies")).hasSize(2);
+    assertThat(TdgRender.json(r).path("components").path("security").path("unpinned_dependencies"))
+        .hasSize(2);
   }
 }

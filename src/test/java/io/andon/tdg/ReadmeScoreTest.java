@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeScoreTest {
   @Test
   void aCompleteReadmeHasEveryPart() {
-    Map<String, Boolean> parts = ReadmeScore.score("""
+    Map<String, Boolean> parts =
+        ReadmeScore.score(
+            """
         # demo
 
         [![build](https://example.invalid/badge.svg)](https://example.invalid)
@@ -34,21 +36,33 @@ class ReadmeScoreTest {
 
         Apache-2.0
         """);
-    assertThat(parts).containsOnly(Map.entry("what", true), Map.entry("install", true),
-        Map.entry("usage", true), Map.entry("example", true), Map.entry("license", true));
+    assertThat(parts)
+        .containsOnly(
+            Map.entry("what", true),
+            Map.entry("install", true),
+            Map.entry("usage", true),
+            Map.entry("example", true),
+            Map.entry("license", true));
   }
 
   @Test
   void eachMissingPartIsReported() {
     Map<String, Boolean> parts = ReadmeScore.score("# demo\n\nA tool.\n");
-    assertThat(parts).containsOnly(Map.entry("what", false), Map.entry("install", false),
-        Map.entry("usage", false), Map.entry("example", false), Map.entry("license", false));
+    assertThat(parts)
+        .containsOnly(
+            Map.entry("what", false),
+            Map.entry("install", false),
+            Map.entry("usage", false),
+            Map.entry("example", false),
+            Map.entry("license", false));
   }
 
   @Test
   void anInstallCommandInACodeBlockCountsAsInstallAndALicenseFileAsLicense(@TempDir Path tmp)
       throws IOException {
-    Files.writeString(tmp.resolve("README.md"), """
+    Files.writeString(
+        tmp.resolve("README.md"),
+        """
         demo
         ====
 
@@ -60,8 +74,11 @@ class ReadmeScoreTest {
     Files.writeString(tmp.resolve("LICENSE"), "MIT");
     ReadmeScore.Result r = ReadmeScore.of(tmp);
     assertThat(r.file()).hasValue("README.md");
-    assertThat(r.parts()).containsEntry("install", true).containsEntry("usage", true)
-        .containsEntry("example", true).containsEntry("license", true)
+    assertThat(r.parts())
+        .containsEntry("install", true)
+        .containsEntry("usage", true)
+        .containsEntry("example", true)
+        .containsEntry("license", true)
         .containsEntry("what", false);
     assertThat(r.score()).isEqualTo(80.0);
     assertThat(r.missing()).containsExactly("what");

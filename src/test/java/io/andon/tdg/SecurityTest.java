@@ -34,19 +34,20 @@ class SecurityTest {
 
   @ParameterizedTest(name = "log4j-core {0} affected={1}")
   @CsvSource({
-      "2.0-beta8, false", // before the first introduced (Maven order: beta8 < beta9)
-      "2.0-beta9, true",
-      "2.0, true",
-      "2.3, true",
-      "2.3.1, false", // fixed
-      "2.3.2, false",
-      "2.4, true",
-      "2.12.1, true",
-      "2.12.2, false",
-      "2.13.0, true",
-      "2.14.1, true",
-      "2.15.0, false",
-      "2.17.1, false"})
+    "2.0-beta8, false", // before the first introduced (Maven order: beta8 < beta9)
+    "2.0-beta9, true",
+    "2.0, true",
+    "2.3, true",
+    "2.3.1, false", // fixed
+    "2.3.2, false",
+    "2.4, true",
+    "2.12.1, true",
+    "2.12.2, false",
+    "2.13.0, true",
+    "2.14.1, true",
+    "2.15.0, false",
+    "2.17.1, false"
+  })
   void ecosystemRangesUseMavenVersionOrder(String version, boolean affected) {
     assertThat(match("org.apache.logging.log4j:log4j-core", version)).hasSize(affected ? 1 : 0);
   }
@@ -74,14 +75,15 @@ class SecurityTest {
 
   @ParameterizedTest(name = "example-util {0} affected={1}")
   @CsvSource({
-      "0.9, true", // listed in versions
-      "0.9.1, false",
-      "1.0.0, true",
-      "1.9.5, true",
-      "1.10.0-alpha, true", // semver: 1.10.0-alpha < 1.10.0-rc.1
-      "1.10.0-rc.1, false",
-      "1.10.0, false",
-      "1.2.0-rc.1, true"})
+    "0.9, true", // listed in versions
+    "0.9.1, false",
+    "1.0.0, true",
+    "1.9.5, true",
+    "1.10.0-alpha, true", // semver: 1.10.0-alpha < 1.10.0-rc.1
+    "1.10.0-rc.1, false",
+    "1.10.0, false",
+    "1.2.0-rc.1, true"
+  })
   void semverRangesUseSemanticVersionPrecedence(String version, boolean affected) {
     assertThat(match("com.example:example-util", version)).hasSize(affected ? 1 : 0);
   }
@@ -105,7 +107,8 @@ class SecurityTest {
   void pomVersionsResolveThroughPropertiesAndDependencyManagementAndSkipTestScope() {
     DependencyReaders.PomDependencies pom =
         DependencyReaders.pom(DIR.resolve("project/pom.xml"), "pom.xml");
-    assertThat(pom.resolved()).extracting(Dependency::name, Dependency::version)
+    assertThat(pom.resolved())
+        .extracting(Dependency::name, Dependency::version)
         .containsExactly(
             tuple("org.apache.logging.log4j:log4j-core", "2.14.1"),
             tuple("com.example:example-util", "1.9.5"),
@@ -116,8 +119,8 @@ class SecurityTest {
 
   @Test
   void scanningAProjectSplitsVulnerabilitiesFromAdvisories() {
-    SecurityScan.Result r = SecurityScan.run(DIR.resolve("project"),
-        Optional.of(DIR.resolve("osv")), List.of());
+    SecurityScan.Result r =
+        SecurityScan.run(DIR.resolve("project"), Optional.of(DIR.resolve("osv")), List.of());
     assertThat(r.measured()).isTrue();
     assertThat(r.vulnerabilities()).extracting(Finding::id).containsExactly("GHSA-jfh8-c2jp-5v3q");
     assertThat(r.advisories()).extracting(Finding::id).containsExactly("OSV-test-moderate");
@@ -135,8 +138,8 @@ class SecurityTest {
   @Test
   void owaspDependencyCheckReportsAreRead() {
     List<Finding> f = VulnerabilityReports.read(DIR.resolve("dependency-check-report.json"));
-    assertThat(f).extracting(Finding::id, Finding::packageName, Finding::version,
-            Finding::severity)
+    assertThat(f)
+        .extracting(Finding::id, Finding::packageName, Finding::version, Finding::severity)
         .containsExactly(
             tuple("CVE-2022-42889", "org.apache.commons:commons-text", "1.9", Severity.CRITICAL),
             tuple("CVE-2023-2976", "com.google.guava:guava", "31.0", Severity.MEDIUM));
@@ -145,8 +148,8 @@ class SecurityTest {
   @Test
   void cycloneDxVulnerabilitiesAreReadWithTheirAffectedComponent() {
     List<Finding> f = VulnerabilityReports.read(DIR.resolve("vex.cdx.json"));
-    assertThat(f).extracting(Finding::id, Finding::packageName, Finding::version,
-            Finding::severity)
+    assertThat(f)
+        .extracting(Finding::id, Finding::packageName, Finding::version, Finding::severity)
         .containsExactly(
             tuple("CVE-2022-1471", "org.yaml:snakeyaml", "1.33", Severity.HIGH),
             tuple("CVE-2099-0002", "org.yaml:snakeyaml", "1.33", Severity.LOW));
@@ -155,7 +158,9 @@ class SecurityTest {
   @Test
   void anSbomGivesTheResolvedDependencies(@TempDir Path tmp) throws IOException {
     Files.createDirectories(tmp.resolve("target"));
-    Files.writeString(tmp.resolve("target/bom.json"), """
+    Files.writeString(
+        tmp.resolve("target/bom.json"),
+        """
         {"bomFormat": "CycloneDX", "specVersion": "1.5", "components": [
           {"type": "library", "group": "org.apache.logging.log4j", "name": "log4j-core",
            "version": "2.14.0", "purl": "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.0?type=jar",
@@ -165,19 +170,22 @@ class SecurityTest {
         """);
     SecurityScan.Result r = SecurityScan.run(tmp, Optional.of(DIR.resolve("osv")), List.of());
     assertThat(r.dependencySource()).contains("CycloneDX");
-    assertThat(r.dependencies()).extracting(Dependency::toString).containsExactly(
-        "org.apache.logging.log4j:log4j-core:2.14.0", "com.example:example-util:0.9");
+    assertThat(r.dependencies())
+        .extracting(Dependency::toString)
+        .containsExactly(
+            "org.apache.logging.log4j:log4j-core:2.14.0", "com.example:example-util:0.9");
     assertThat(r.findings()).hasSize(2);
   }
 
   @Test
   void aBadAdvisoriesFolderIsRefusedWithWhatToGive(@TempDir Path tmp) throws IOException {
     assertThatThrownBy(() -> OsvDatabase.load(tmp.resolve("nope")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("not a folder");
-    assertThatThrownBy(() -> OsvDatabase.load(tmp))
-        .hasMessageContaining("holds no .json files");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("not a folder");
+    assertThatThrownBy(() -> OsvDatabase.load(tmp)).hasMessageContaining("holds no .json files");
     Files.writeString(tmp.resolve("bad.json"), "{\"id\": \"X\",\n \"affected\": [}");
     assertThatThrownBy(() -> OsvDatabase.load(tmp))
-        .hasMessageContaining("bad.json:2").hasMessageContaining("malformed JSON");
+        .hasMessageContaining("bad.json:2")
+        .hasMessageContaining("malformed JSON");
   }
 }

@@ -37,63 +37,81 @@ class TdgTaskTest {
       this.base = base;
     }
 
-    @Override public long runId() {
+    @Override
+    public long runId() {
       return 1;
     }
 
-    @Override public String jobName() {
+    @Override
+    public String jobName() {
       return "grade";
     }
 
-    @Override public String taskKey() {
+    @Override
+    public String taskKey() {
       return "tdg";
     }
 
-    @Override public int attempt() {
+    @Override
+    public int attempt() {
       return 1;
     }
 
-    @Override public Path baseDir() {
+    @Override
+    public Path baseDir() {
       return base;
     }
 
-    @Override public Path home() {
+    @Override
+    public Path home() {
       return tmp.resolve("home");
     }
 
-    @Override public Store store() {
+    @Override
+    public Store store() {
       throw new UnsupportedOperationException("tdg_task does not use the store");
     }
 
-    @Override public String resolve(String template) {
+    @Override
+    public String resolve(String template) {
       return template.replace("{{job.parameters.project}}", "calc");
     }
 
-    @Override public Map<String, Map<String, JsonNode>> taskValues() {
+    @Override
+    public Map<String, Map<String, JsonNode>> taskValues() {
       return Map.of();
     }
 
-    @Override public void putValue(String name, JsonNode value) {
+    @Override
+    public void putValue(String name, JsonNode value) {
       values.put(name, value);
     }
 
-    @Override public PrintStream log() {
+    @Override
+    public PrintStream log() {
       return new PrintStream(log, true, StandardCharsets.UTF_8);
     }
 
-    @Override public boolean cancelled() {
+    @Override
+    public boolean cancelled() {
       return false;
     }
   }
 
   private static PayloadType type() {
-    return ServiceLoader.load(PayloadType.class).stream().map(ServiceLoader.Provider::get)
-        .filter(t -> t.key().equals("tdg_task")).findFirst().orElseThrow();
+    return ServiceLoader.load(PayloadType.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .filter(t -> t.key().equals("tdg_task"))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static PayloadRunner runner() {
-    return ServiceLoader.load(PayloadRunner.class).stream().map(ServiceLoader.Provider::get)
-        .filter(t -> t.key().equals("tdg_task")).findFirst().orElseThrow();
+    return ServiceLoader.load(PayloadRunner.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .filter(t -> t.key().equals("tdg_task"))
+        .findFirst()
+        .orElseThrow();
   }
 
   private TdgTaskPayload parse(String yaml, Problems problems) {
@@ -105,8 +123,10 @@ class TdgTaskTest {
   void aTdgTaskGradesTheProjectAndPublishesTaskValues() throws Exception {
     TdgGradingTest.project(Files.createDirectories(tmp.resolve("calc")));
     Problems problems = new Problems();
-    TdgTaskPayload p = parse("path: '{{job.parameters.project}}'\nmin_grade: C\n"
-        + "output: out/tdg.json\n", problems);
+    TdgTaskPayload p =
+        parse(
+            "path: '{{job.parameters.project}}'\nmin_grade: C\n" + "output: out/tdg.json\n",
+            problems);
     assertThat(problems.isEmpty()).isTrue();
     assertThat(p.templates()).contains("{{job.parameters.project}}");
     Context ctx = new Context(tmp);
@@ -125,7 +145,10 @@ class TdgTaskTest {
   @Test
   void aTdgTaskRunsInsideAJobAndLaterTasksReadItsValues() throws IOException {
     TdgGradingTest.project(Files.createDirectories(tmp.resolve("calc")));
-    Path job = Files.writeString(tmp.resolve("job.yml"), """
+    Path job =
+        Files.writeString(
+            tmp.resolve("job.yml"),
+            """
         resources:
           jobs:
             grade:
@@ -157,25 +180,30 @@ class TdgTaskTest {
   @Test
   void aTdgTaskFailsBelowItsMinimumGrade() throws Exception {
     TdgGradingTest.project(Files.createDirectories(tmp.resolve("calc")));
-    TdgTaskPayload p = parse("path: calc\nmin_grade: A\nrequire_measured: true\n",
-        new Problems());
+    TdgTaskPayload p = parse("path: calc\nmin_grade: A\nrequire_measured: true\n", new Problems());
     TaskOutcome outcome = runner().run(p, new Context(tmp));
     assertThat(outcome.success()).isFalse();
-    assertThat(outcome.message()).contains("below the minimum A")
+    assertThat(outcome.message())
+        .contains("below the minimum A")
         .contains("not measured: coverage, security");
   }
 
   @Test
   void mistakesInATdgTaskAreReportedWithTheirPosition() throws IOException {
     Problems problems = new Problems();
-    TdgTaskPayload p = parse("path: calc\nmin_grad: B\nmin_grade: Q\nmax_score_drop: -1\n",
-        problems);
+    TdgTaskPayload p =
+        parse("path: calc\nmin_grad: B\nmin_grade: Q\nmax_score_drop: -1\n", problems);
     assertThat(p).isNull();
-    assertThat(problems.list()).extracting(Object::toString).contains(
-        "job.yml:2:1: unknown key 'min_grad' in tdg_task. Did you mean 'min_grade'?",
-        "job.yml:4:1: max_score_drop must be 0 or more.",
-        "job.yml:4:1: max_score_drop needs 'baseline'.");
-    assertThat(problems.list()).anyMatch(x -> x.toString().startsWith("job.yml:3:1")
-        && x.message().contains("'Q' is not a grade"));
+    assertThat(problems.list())
+        .extracting(Object::toString)
+        .contains(
+            "job.yml:2:1: unknown key 'min_grad' in tdg_task. Did you mean 'min_grade'?",
+            "job.yml:4:1: max_score_drop must be 0 or more.",
+            "job.yml:4:1: max_score_drop needs 'baseline'.");
+    assertThat(problems.list())
+        .anyMatch(
+            x ->
+                x.toString().startsWith("job.yml:3:1")
+                    && x.message().contains("'Q' is not a grade"));
   }
 }

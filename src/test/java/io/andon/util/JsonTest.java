@@ -20,8 +20,8 @@ class JsonTest {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   @Property(tries = 300)
-  void writeObjectWritesWhatTheMapperWrites(@ForAll("values") List<JsonNode> nodes,
-      @ForAll("keys") List<String> keys) {
+  void writeObjectWritesWhatTheMapperWrites(
+      @ForAll("values") List<JsonNode> nodes, @ForAll("keys") List<String> keys) {
     Map<String, JsonNode> m = new LinkedHashMap<>();
     for (int i = 0; i < Math.min(nodes.size(), keys.size()); i++) {
       m.put(keys.get(i), nodes.get(i));
@@ -36,20 +36,26 @@ class JsonTest {
 
   @Provide
   Arbitrary<List<JsonNode>> values() {
-    Arbitrary<JsonNode> scalar = Arbitraries.oneOf(
-        Arbitraries.strings().ofMaxLength(20).map(s -> (JsonNode) F.textNode(s)),
-        Arbitraries.integers().map(i -> (JsonNode) F.numberNode(i)),
-        Arbitraries.longs().map(l -> (JsonNode) F.numberNode(l)),
-        Arbitraries.doubles().map(d -> (JsonNode) F.numberNode(d)),
-        Arbitraries.bigIntegers().map(b -> (JsonNode) F.numberNode(b)),
-        Arbitraries.bigDecimals().map(b -> (JsonNode) F.numberNode(b)),
-        Arbitraries.of(true, false).map(b -> (JsonNode) F.booleanNode(b)),
-        Arbitraries.just((JsonNode) F.nullNode()),
-        Arbitraries.strings().ofMaxLength(5).list().ofMaxSize(3).map(l -> {
-          var a = F.arrayNode();
-          l.forEach(a::add);
-          return F.objectNode().set("nested", a);
-        }));
+    Arbitrary<JsonNode> scalar =
+        Arbitraries.oneOf(
+            Arbitraries.strings().ofMaxLength(20).map(s -> (JsonNode) F.textNode(s)),
+            Arbitraries.integers().map(i -> (JsonNode) F.numberNode(i)),
+            Arbitraries.longs().map(l -> (JsonNode) F.numberNode(l)),
+            Arbitraries.doubles().map(d -> (JsonNode) F.numberNode(d)),
+            Arbitraries.bigIntegers().map(b -> (JsonNode) F.numberNode(b)),
+            Arbitraries.bigDecimals().map(b -> (JsonNode) F.numberNode(b)),
+            Arbitraries.of(true, false).map(b -> (JsonNode) F.booleanNode(b)),
+            Arbitraries.just((JsonNode) F.nullNode()),
+            Arbitraries.strings()
+                .ofMaxLength(5)
+                .list()
+                .ofMaxSize(3)
+                .map(
+                    l -> {
+                      var a = F.arrayNode();
+                      l.forEach(a::add);
+                      return F.objectNode().set("nested", a);
+                    }));
     return scalar.list().ofMaxSize(6);
   }
 

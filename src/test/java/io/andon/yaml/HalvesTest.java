@@ -33,8 +33,12 @@ class HalvesTest {
     } else if (n instanceof YMap m) {
       b.append("{\n");
       for (YMap.Entry e : m.values()) {
-        b.append(e.key()).append('@').append(e.keyLoc().line()).append(':')
-            .append(e.keyLoc().column()).append(" -> ");
+        b.append(e.key())
+            .append('@')
+            .append(e.keyLoc().line())
+            .append(':')
+            .append(e.keyLoc().column())
+            .append(" -> ");
         dump(e.value(), b);
       }
       b.append("}\n");
@@ -96,8 +100,14 @@ class HalvesTest {
   void aQuotedStringThatRunsOverItemLinesIsNotCutInside() {
     // SnakeYAML lets a quoted scalar continue at any indentation: the lines that look like
     // items are inside the string, and only the whole parse gets that right
-    String text = "name: x\ntasks:\n" + items("a", 10) + "  - task_key: 'open\n" + items("b", 10)
-        + "  - closed'\n" + items("c", 10) + "other: 'tail\n'\n";
+    String text =
+        "name: x\ntasks:\n"
+            + items("a", 10)
+            + "  - task_key: 'open\n"
+            + items("b", 10)
+            + "  - closed'\n"
+            + items("c", 10)
+            + "other: 'tail\n'\n";
     YNode halves = Halves.parse("q.yml", text, 2);
     if (halves != null) {
       assertThat(dump(halves)).isEqualTo(dump(YamlReader.parseWhole("q.yml", text)));
@@ -110,11 +120,17 @@ class HalvesTest {
   void aQuotedStringOpenedJustBeforeTheCutIsCaughtWhereTheSequenceEnds() {
     // the cut falls on the first line inside the string: the first half then parses with the
     // right number of items, but its string runs on into the rest of the file
-    String text = "name: x\ntasks:\n" + items("a", 15) + "  - task_key: 'open\n" + items("b", 5)
-        + "  - closed'\n" + items("c", 10) + "other: x'\nmore: y\n";
+    String text =
+        "name: x\ntasks:\n"
+            + items("a", 15)
+            + "  - task_key: 'open\n"
+            + items("b", 5)
+            + "  - closed'\n"
+            + items("c", 10)
+            + "other: x'\nmore: y\n";
     assertThat(Halves.find(text).itemLines()).hasSize(32);
-    assertThat(((YList) ((YMap) YamlReader.parseWhole("q.yml", text)).get("tasks").get())
-        .items()).hasSize(26);
+    assertThat(((YList) ((YMap) YamlReader.parseWhole("q.yml", text)).get("tasks").get()).items())
+        .hasSize(26);
     assertThat(Halves.parse("q.yml", text, 2)).isNull();
   }
 
@@ -130,8 +146,10 @@ class HalvesTest {
 
   @Test
   void itemLinesInsideABlockScalarAreNotASequence() {
-    String text = "name: x\ndescription: |\n" + items("bullet", 40).replace("task_key: ", "")
-        + "tasks:\n  - task_key: a\n";
+    String text =
+        "name: x\ndescription: |\n"
+            + items("bullet", 40).replace("task_key: ", "")
+            + "tasks:\n  - task_key: a\n";
     assertThat(Halves.parse("b.yml", text, 2)).isNull();
   }
 
@@ -141,12 +159,14 @@ class HalvesTest {
     assertThat(Halves.parse("bad.yml", text, 2)).isNull();
     String whole = YamlReaderTest.messageOf(() -> YamlReader.parseWhole("bad.yml", text));
     assertThatThrownBy(() -> YamlReader.parse("bad.yml", text + " ".repeat(Halves.MIN_CHARS)))
-        .isInstanceOf(InvalidInputException.class).hasMessage(whole);
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(whole);
   }
 
   @Test
   void aKeyRepeatedInTheSecondHalfIsReportedAsFromTheWholeFile() {
-    String text = job(100, "").replace("  - task_key: t90\n", "  - task_key: t90\n    task_key: z\n");
+    String text =
+        job(100, "").replace("  - task_key: t90\n", "  - task_key: t90\n    task_key: z\n");
     String whole = YamlReaderTest.messageOf(() -> YamlReader.parseWhole("dup.yml", text));
     assertThat(whole).contains("repeats keys").contains("dup.yml:");
     assertThat(Halves.parse("dup.yml", text, 2)).isNull();
@@ -181,45 +201,56 @@ class HalvesTest {
 
   @Provide
   Arbitrary<String> documents() {
-    Arbitrary<String> item = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(20, Arbitraries.integers().between(0, 999)
-            .map(i -> "- task_key: t" + i + "\n")),
-        net.jqwik.api.Tuple.of(10, Arbitraries.integers().between(0, 9)
-            .map(i -> "- {a: " + i + ", b: [x, y]}\n")),
-        net.jqwik.api.Tuple.of(5, Arbitraries.just(
-            "- a: 1\n  b: 'q # not a comment'\n  c:\n    - 1\n    - 2\n")),
-        net.jqwik.api.Tuple.of(5, Arbitraries.just("- run: |\n    - line\n    # kept\n\n    end\n")),
-        net.jqwik.api.Tuple.of(5, Arbitraries.just("- s: \"two\n    lines\"\n")),
-        net.jqwik.api.Tuple.of(5, Arbitraries.just("- [1,\n  2]\n")),
-        net.jqwik.api.Tuple.of(5, Arbitraries.just("-\n  k: v\n")),
-        net.jqwik.api.Tuple.of(5, Arbitraries.just("- plain\n  continued\n")),
-        net.jqwik.api.Tuple.of(5, Arbitraries.just("# comment\n")),
-        net.jqwik.api.Tuple.of(5, Arbitraries.just("\n")),
-        net.jqwik.api.Tuple.of(5, Arbitraries.just("#- fake\n")),
-        net.jqwik.api.Tuple.of(3, Arbitraries.just("- &anchor a\n- *anchor\n")),
-        // quoted scalars and brackets that run over item lines, repeated keys, unclosed ones
-        net.jqwik.api.Tuple.of(1, Arbitraries.just("- s: 'wraps\n- back'\n")),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just("- [1,\n- 2]\n")),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just("- k: v\n  k: w\n")),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just("- x: [unclosed\n")));
+    Arbitrary<String> item =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(
+                20, Arbitraries.integers().between(0, 999).map(i -> "- task_key: t" + i + "\n")),
+            net.jqwik.api.Tuple.of(
+                10, Arbitraries.integers().between(0, 9).map(i -> "- {a: " + i + ", b: [x, y]}\n")),
+            net.jqwik.api.Tuple.of(
+                5, Arbitraries.just("- a: 1\n  b: 'q # not a comment'\n  c:\n    - 1\n    - 2\n")),
+            net.jqwik.api.Tuple.of(
+                5, Arbitraries.just("- run: |\n    - line\n    # kept\n\n    end\n")),
+            net.jqwik.api.Tuple.of(5, Arbitraries.just("- s: \"two\n    lines\"\n")),
+            net.jqwik.api.Tuple.of(5, Arbitraries.just("- [1,\n  2]\n")),
+            net.jqwik.api.Tuple.of(5, Arbitraries.just("-\n  k: v\n")),
+            net.jqwik.api.Tuple.of(5, Arbitraries.just("- plain\n  continued\n")),
+            net.jqwik.api.Tuple.of(5, Arbitraries.just("# comment\n")),
+            net.jqwik.api.Tuple.of(5, Arbitraries.just("\n")),
+            net.jqwik.api.Tuple.of(5, Arbitraries.just("#- fake\n")),
+            net.jqwik.api.Tuple.of(3, Arbitraries.just("- &anchor a\n- *anchor\n")),
+            // quoted scalars and brackets that run over item lines, repeated keys, unclosed ones
+            net.jqwik.api.Tuple.of(1, Arbitraries.just("- s: 'wraps\n- back'\n")),
+            net.jqwik.api.Tuple.of(1, Arbitraries.just("- [1,\n- 2]\n")),
+            net.jqwik.api.Tuple.of(1, Arbitraries.just("- k: v\n  k: w\n")),
+            net.jqwik.api.Tuple.of(1, Arbitraries.just("- x: [unclosed\n")));
     Arbitrary<String> items = item.list().ofMinSize(2).ofMaxSize(40).map(l -> String.join("", l));
     Arbitrary<Integer> indent = Arbitraries.of(0, 2, 4);
-    Arbitrary<String> tail = Arbitraries.of("", "tags: {a: b}\n", "after: 'x\n y'\n",
-        "# end\n", "---\nnext: doc\n", "  - stray\n", "...\n");
+    Arbitrary<String> tail =
+        Arbitraries.of(
+            "",
+            "tags: {a: b}\n",
+            "after: 'x\n y'\n",
+            "# end\n",
+            "---\nnext: doc\n",
+            "  - stray\n",
+            "...\n");
     Arbitrary<Boolean> nested = Arbitraries.of(false, true);
-    return Combinators.combine(items, indent, tail, nested).as((body, ind, t, inBundle) -> {
-      String pad = " ".repeat(ind);
-      StringBuilder b = new StringBuilder("name: p\n");
-      String key = inBundle ? "resources:\n  jobs:\n    j:\n      tasks:\n" : "tasks:\n";
-      String basePad = inBundle ? "      " + pad : pad;
-      b.append(key);
-      for (String line : body.split("\n", -1)) {
-        if (!line.isEmpty()) {
-          b.append(basePad).append(line);
-        }
-        b.append('\n');
-      }
-      return b.append(t).toString();
-    });
+    return Combinators.combine(items, indent, tail, nested)
+        .as(
+            (body, ind, t, inBundle) -> {
+              String pad = " ".repeat(ind);
+              StringBuilder b = new StringBuilder("name: p\n");
+              String key = inBundle ? "resources:\n  jobs:\n    j:\n      tasks:\n" : "tasks:\n";
+              String basePad = inBundle ? "      " + pad : pad;
+              b.append(key);
+              for (String line : body.split("\n", -1)) {
+                if (!line.isEmpty()) {
+                  b.append(basePad).append(line);
+                }
+                b.append('\n');
+              }
+              return b.append(t).toString();
+            });
   }
 }

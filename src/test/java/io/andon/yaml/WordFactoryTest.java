@@ -44,14 +44,66 @@ class WordFactoryTest {
 
   @Provide
   Arbitrary<String> scalars() {
-    Arbitrary<String> keywords = Arbitraries.of("yes", "Yes", "YES", "no", "No", "NO", "true",
-        "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null",
-        "Null", "NULL", "~", "y", "n", "Y", "N", "tRUE", "nULL", "yEs", "0x1F", "1_000", "0o17",
-        ".inf", "-.Inf", ".NaN", "1e3", "2026-11-28", "<<", "=", "'true'", "\"null\"", "!!str 1",
-        "!!bool yes", "t0", "true1", "nulls", "Off2", "x", "TRUE ", "on\ton");
-    Arbitrary<String> words = Arbitraries.strings().withCharRange('a', 'z')
-        .withCharRange('A', 'Z').withCharRange('0', '9').withChars('_', '-', '.', ' ')
-        .ofMinLength(1).ofMaxLength(8);
+    Arbitrary<String> keywords =
+        Arbitraries.of(
+            "yes",
+            "Yes",
+            "YES",
+            "no",
+            "No",
+            "NO",
+            "true",
+            "True",
+            "TRUE",
+            "false",
+            "False",
+            "FALSE",
+            "on",
+            "On",
+            "ON",
+            "off",
+            "Off",
+            "OFF",
+            "null",
+            "Null",
+            "NULL",
+            "~",
+            "y",
+            "n",
+            "Y",
+            "N",
+            "tRUE",
+            "nULL",
+            "yEs",
+            "0x1F",
+            "1_000",
+            "0o17",
+            ".inf",
+            "-.Inf",
+            ".NaN",
+            "1e3",
+            "2026-11-28",
+            "<<",
+            "=",
+            "'true'",
+            "\"null\"",
+            "!!str 1",
+            "!!bool yes",
+            "t0",
+            "true1",
+            "nulls",
+            "Off2",
+            "x",
+            "TRUE ",
+            "on\ton");
+    Arbitrary<String> words =
+        Arbitraries.strings()
+            .withCharRange('a', 'z')
+            .withCharRange('A', 'Z')
+            .withCharRange('0', '9')
+            .withChars('_', '-', '.', ' ')
+            .ofMinLength(1)
+            .ofMaxLength(8);
     return Arbitraries.oneOf(keywords, words);
   }
 

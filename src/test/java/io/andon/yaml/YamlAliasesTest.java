@@ -19,7 +19,9 @@ class YamlAliasesTest {
 
   @Test
   void anAliasStandsForTheAnchoredValueWhereverItIsUsed() {
-    YMap m = parse("""
+    YMap m =
+        parse(
+            """
         retries: &r 3
         shell: &cmd {command: echo hi}
         inputs: &list [a, b]
@@ -32,13 +34,16 @@ class YamlAliasesTest {
     assertThat(((YScalar) a.get("max_retries").get()).type()).isEqualTo(YScalar.Type.INT);
     assertThat(text(((YMap) a.get("shell_task").get()).get("command").get())).isEqualTo("echo hi");
     YMap b = (YMap) ((YList) m.get("tasks").get()).items().get(1);
-    assertThat(((YList) b.get("for_each").get()).items()).extracting(YamlAliasesTest::text)
+    assertThat(((YList) b.get("for_each").get()).items())
+        .extracting(YamlAliasesTest::text)
         .containsExactly("a", "b");
   }
 
   @Test
   void aMergeKeyAddsTheAnchoredKeysThatTheMappingDoesNotSetItself() {
-    YMap m = parse("""
+    YMap m =
+        parse(
+            """
         defaults: &defaults {max_retries: 2, timeout_seconds: 60, run_if: ALL_DONE}
         more: &more {timeout_seconds: 5, description: more}
         task:
@@ -48,8 +53,8 @@ class YamlAliasesTest {
         """);
     YMap t = (YMap) m.get("task").get();
     // the merged keys stand where the merge key does
-    assertThat(t.keys()).containsExactly("task_key", "timeout_seconds", "run_if", "description",
-        "max_retries");
+    assertThat(t.keys())
+        .containsExactly("task_key", "timeout_seconds", "run_if", "description", "max_retries");
     assertThat(text(t.get("max_retries").get())).isEqualTo("0");
     // of several merged mappings, the first that has a key gives it
     assertThat(text(t.get("timeout_seconds").get())).isEqualTo("60");
@@ -58,7 +63,9 @@ class YamlAliasesTest {
 
   @Test
   void aTaskListBuiltFromAnchoredTasksReadsEachTask() {
-    YMap m = parse("""
+    YMap m =
+        parse(
+            """
         x-tasks:
           - &ingest
             task_key: ingest
@@ -74,7 +81,8 @@ class YamlAliasesTest {
         """);
     YMap j = (YMap) ((YMap) ((YMap) m.get("resources").get()).get("jobs").get()).get("j").get();
     List<YNode> tasks = ((YList) j.get("tasks").get()).items();
-    assertThat(tasks).extracting(n -> text(((YMap) n).get("task_key").get()))
+    assertThat(tasks)
+        .extracting(n -> text(((YMap) n).get("task_key").get()))
         .containsExactly("ingest", "train");
     assertThat(((YMap) tasks.get(1)).has("shell_task")).isTrue();
   }
@@ -94,17 +102,24 @@ class YamlAliasesTest {
     StringBuilder y = new StringBuilder("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
     for (int i = 1; i < 10; i++) {
       String prev = "*l" + (i - 1);
-      y.append("l").append(i).append(": &l").append(i).append(" [")
-          .append(String.join(", ", java.util.Collections.nCopies(10, prev))).append("]\n");
+      y.append("l")
+          .append(i)
+          .append(": &l")
+          .append(i)
+          .append(" [")
+          .append(String.join(", ", java.util.Collections.nCopies(10, prev)))
+          .append("]\n");
     }
-    assertThatThrownBy(() -> parse(y.toString())).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> parse(y.toString()))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("expand to more than 10000000 values");
   }
 
   @Test
   void keysRepeatedByHandAreStillReportedButMergedKeysAreNot() {
     assertThatThrownBy(() -> parse("base: &b {a: 1}\nm:\n  <<: *b\n  a: 2\n  a: 3\n"))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("repeats keys")
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("repeats keys")
         .satisfies(e -> assertThat(((InvalidInputException) e).problems()).hasSize(1));
   }
 }

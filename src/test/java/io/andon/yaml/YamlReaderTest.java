@@ -39,14 +39,16 @@ class YamlReaderTest {
     String direct = messageOf(() -> YamlReader.parse(f.toString(), text));
     YamlReader.readAhead(f);
     assertThatThrownBy(() -> YamlReader.parse(f.toString(), text))
-        .isInstanceOf(InvalidInputException.class).hasMessage(direct);
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(direct);
   }
 
   @Test
   void aReadAheadOfAMissingFileLeavesTheErrorToTheRealRead() {
     Path f = tmp.resolve("missing.yml");
     YamlReader.readAhead(f);
-    assertThatThrownBy(() -> YamlReader.read(f)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> YamlReader.read(f))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("no such file");
   }
 
@@ -65,15 +67,18 @@ class YamlReaderTest {
       out.write('\n');
     }
     assertThat(Files.size(f)).isEqualTo(YamlReader.MAX_BYTES);
-    YNode n = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-        java.time.Duration.ofSeconds(60), () -> YamlReader.read(f));
+    YNode n =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(60), () -> YamlReader.read(f));
     String description = ((YMap) n).get("description").map(x -> ((YScalar) x).text()).get();
     assertThat(description).hasSize(word);
   }
 
   @Test
   void positionsCountCharactersBeyondTheBasicPlaneAsOne() {
-    YMap m = (YMap) YamlReader.parse("e.yml", "a: \uD83D\uDE00\uD83D\uDE00 b\nc: [x, \uD83D\uDE00, y]\n");
+    YMap m =
+        (YMap)
+            YamlReader.parse("e.yml", "a: \uD83D\uDE00\uD83D\uDE00 b\nc: [x, \uD83D\uDE00, y]\n");
     assertThat(((YScalar) m.get("a").get()).text()).isEqualTo("\uD83D\uDE00\uD83D\uDE00 b");
     YList c = (YList) m.get("c").get();
     assertThat(c.items().get(2).loc()).isEqualTo(new Loc("e.yml", 2, 11));
@@ -88,12 +93,13 @@ class YamlReaderTest {
 
   @Test
   void aTagNamingAJavaClassIsRefusedWithItsPosition() {
-    String yaml = "name: a\ndescription: !!javax.script.ScriptEngineManager"
-        + " [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1/\"]]]]\n";
+    String yaml =
+        "name: a\ndescription: !!javax.script.ScriptEngineManager"
+            + " [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1/\"]]]]\n";
     assertThatThrownBy(() -> YamlReader.parse("tag.yml", yaml))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith("tag.yml:2:14: the YAML tag '!!javax.script.ScriptEngineManager'"
-            + " is not allowed")
+        .hasMessageStartingWith(
+            "tag.yml:2:14: the YAML tag '!!javax.script.ScriptEngineManager'" + " is not allowed")
         .hasMessageContaining("Remove the tag");
   }
 
@@ -106,13 +112,17 @@ class YamlReaderTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("t.yml:2:1: the YAML tag '!k' is not allowed");
     assertThatThrownBy(() -> YamlReader.parse("t.yml", "a: !!binary aGVsbG8=\n"))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'!!binary'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'!!binary'");
   }
 
   @Test
   void theTagsOfPlainDataAreAccepted() {
-    YMap m = (YMap) YamlReader.parse("t.yml",
-        "a: !!str 1\nb: !!int 2\nc: !!map {d: !!seq [! x, !!bool true, !!null null]}\n");
+    YMap m =
+        (YMap)
+            YamlReader.parse(
+                "t.yml",
+                "a: !!str 1\nb: !!int 2\nc: !!map {d: !!seq [! x, !!bool true, !!null null]}\n");
     assertThat(((YScalar) m.get("a").get()).text()).isEqualTo("1");
     assertThat(((YScalar) m.get("a").get()).type()).isEqualTo(YScalar.Type.STRING);
     assertThat(((YScalar) m.get("b").get()).type()).isEqualTo(YScalar.Type.INT);
@@ -120,8 +130,8 @@ class YamlReaderTest {
 
   @Test
   void nestingDeeperThanTheLimitIsReportedAtItsLineWithoutParserInternals() {
-    String yaml = "name: deep\ntasks: []\ndescription: " + "[".repeat(1200) + "]".repeat(1200)
-        + "\n";
+    String yaml =
+        "name: deep\ntasks: []\ndescription: " + "[".repeat(1200) + "]".repeat(1200) + "\n";
     assertThatThrownBy(() -> YamlReader.parse("deep.yml", yaml))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("deep.yml:3:")

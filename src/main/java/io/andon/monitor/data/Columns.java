@@ -32,8 +32,16 @@ public final class Columns {
       long nonNull;
       long parsed;
       long nans;
-      try (ResultSet rs = s.executeQuery("SELECT count(*), count(" + c + "), count(" + v
-          + "), count(*) FILTER (WHERE isnan(" + v + ")) FROM " + from)) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT count(*), count("
+                  + c
+                  + "), count("
+                  + v
+                  + "), count(*) FILTER (WHERE isnan("
+                  + v
+                  + ")) FROM "
+                  + from)) {
         rs.next();
         rows = rs.getLong(1);
         nonNull = rs.getLong(2);
@@ -44,8 +52,17 @@ public final class Columns {
       double[] values = new double[n];
       int i = 0;
       // DuckDB sorts in parallel, before the values cross JDBC
-      try (ResultSet rs = s.executeQuery("SELECT " + v + " AS x FROM " + from + " WHERE " + v
-          + " IS NOT NULL AND NOT isnan(" + v + ") ORDER BY x")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT "
+                  + v
+                  + " AS x FROM "
+                  + from
+                  + " WHERE "
+                  + v
+                  + " IS NOT NULL AND NOT isnan("
+                  + v
+                  + ") ORDER BY x")) {
         while (rs.next() && i < n) {
           values[i++] = rs.getDouble(1);
         }
@@ -75,8 +92,9 @@ public final class Columns {
   /** Non-null values of a column. */
   public long nonNull(Duck.Table t, Duck.ColumnInfo col) {
     try (Statement s = duck.connection().createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(" + Duck.ident(col.name()) + ") FROM "
-            + Duck.ident(t.name()))) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(" + Duck.ident(col.name()) + ") FROM " + Duck.ident(t.name()))) {
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {
@@ -88,9 +106,17 @@ public final class Columns {
   public Optional<String> firstNonNumber(Duck.Table t, Duck.ColumnInfo col) {
     String c = Duck.ident(col.name());
     try (Statement s = duck.connection().createStatement();
-        ResultSet rs = s.executeQuery("SELECT CAST(" + c + " AS VARCHAR) FROM "
-            + Duck.ident(t.name()) + " WHERE " + c + " IS NOT NULL AND TRY_CAST(" + c
-            + " AS DOUBLE) IS NULL LIMIT 1")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT CAST("
+                    + c
+                    + " AS VARCHAR) FROM "
+                    + Duck.ident(t.name())
+                    + " WHERE "
+                    + c
+                    + " IS NOT NULL AND TRY_CAST("
+                    + c
+                    + " AS DOUBLE) IS NULL LIMIT 1")) {
       return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
     } catch (SQLException e) {
       throw readError(t, col, e);
@@ -101,8 +127,14 @@ public final class Columns {
   public long[] numberShare(Duck.Table t, Duck.ColumnInfo col) {
     String c = Duck.ident(col.name());
     try (Statement s = duck.connection().createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(TRY_CAST(CAST(" + c
-            + " AS VARCHAR) AS DOUBLE)), count(" + c + ") FROM " + Duck.ident(t.name()))) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(TRY_CAST(CAST("
+                    + c
+                    + " AS VARCHAR) AS DOUBLE)), count("
+                    + c
+                    + ") FROM "
+                    + Duck.ident(t.name()))) {
       rs.next();
       return new long[] {rs.getLong(1), rs.getLong(2)};
     } catch (SQLException e) {
@@ -123,8 +155,15 @@ public final class Columns {
         rows = rs.getLong(1);
         nonNull = rs.getLong(2);
       }
-      try (ResultSet rs = s.executeQuery("SELECT CAST(" + c + " AS VARCHAR), count(*) FROM "
-          + from + " WHERE " + c + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT CAST("
+                  + c
+                  + " AS VARCHAR), count(*) FROM "
+                  + from
+                  + " WHERE "
+                  + c
+                  + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1")) {
         while (rs.next()) {
           counts.put(rs.getString(1), rs.getLong(2));
         }
@@ -135,9 +174,19 @@ public final class Columns {
     }
   }
 
-  private static InvalidInputException readError(Duck.Table t, Duck.ColumnInfo col,
-      SQLException e) {
-    return new InvalidInputException(t.role() + " " + t.source().describe() + ": cannot read"
-        + " column '" + col.name() + "' (" + col.type() + "): " + Duck.clean(e.getMessage()), e);
+  private static InvalidInputException readError(
+      Duck.Table t, Duck.ColumnInfo col, SQLException e) {
+    return new InvalidInputException(
+        t.role()
+            + " "
+            + t.source().describe()
+            + ": cannot read"
+            + " column '"
+            + col.name()
+            + "' ("
+            + col.type()
+            + "): "
+            + Duck.clean(e.getMessage()),
+        e);
   }
 }

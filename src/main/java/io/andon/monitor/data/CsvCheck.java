@@ -11,15 +11,16 @@ import java.util.zip.GZIPInputStream;
 /**
  * Checks the shape of a CSV file before DuckDB reads it, for the files its sniffer would read
  * wrongly without a word: a binary file (the sniffer dumps its search space), rows with more or
- * fewer fields than the header (the sniffer falls back to one column named after the whole
- * header line), and a quoted value that is never closed (the sniffer then reads without quotes
- * and keeps the quote as text). One pass over the bytes, RFC 4180 quoting ({@code ""} inside a
- * quoted value is a quote); the delimiter is the one of ',', tab, ';' and '|' the header line
- * holds most of, tab for .tsv files.
+ * fewer fields than the header (the sniffer falls back to one column named after the whole header
+ * line), and a quoted value that is never closed (the sniffer then reads without quotes and keeps
+ * the quote as text). One pass over the bytes, RFC 4180 quoting ({@code ""} inside a quoted value
+ * is a quote); the delimiter is the one of ',', tab, ';' and '|' the header line holds most of, tab
+ * for .tsv files.
  */
 final class CsvCheck {
   /** How much of a file's start is looked at for a zero byte, the mark of a binary file. */
   private static final int BINARY_WINDOW = 64 * 1024;
+
   private static final byte[] CANDIDATES = {',', '\t', ';', '|'};
 
   private final String where;
@@ -49,9 +50,13 @@ final class CsvCheck {
       }
       c.run();
     } catch (IOException e) {
-      throw new InvalidInputException(where + ": cannot read it as CSV (" + e.getMessage()
-          + "). Check the file is valid CSV" + (name.endsWith(".gz") ? ", compressed with gzip."
-              : "."), e);
+      throw new InvalidInputException(
+          where
+              + ": cannot read it as CSV ("
+              + e.getMessage()
+              + "). Check the file is valid CSV"
+              + (name.endsWith(".gz") ? ", compressed with gzip." : "."),
+          e);
     }
   }
 
@@ -62,9 +67,12 @@ final class CsvCheck {
     }
     int b = buf[pos++] & 0xff;
     if (b == 0 && offset < BINARY_WINDOW) {
-      throw new InvalidInputException(where + " is not a text file (a zero byte at byte "
-          + offset + "), so not CSV. Give the path of a CSV file"
-          + " (or name a Parquet file .parquet, a JSON-lines file .jsonl).");
+      throw new InvalidInputException(
+          where
+              + " is not a text file (a zero byte at byte "
+              + offset
+              + "), so not CSV. Give the path of a CSV file"
+              + " (or name a Parquet file .parquet, a JSON-lines file .jsonl).");
     }
     offset++;
     if (b == '\n') {
@@ -125,9 +133,13 @@ final class CsvCheck {
   private void quoted(long opened) throws IOException {
     for (int b = next(); ; b = next()) {
       if (b < 0) {
-        throw new InvalidInputException(where + ":" + opened + ": a quoted value opened on this"
-            + " line is never closed: the file ends inside it. Add the closing '\"' (a quote"
-            + " inside a quoted value is written '\"\"').");
+        throw new InvalidInputException(
+            where
+                + ":"
+                + opened
+                + ": a quoted value opened on this"
+                + " line is never closed: the file ends inside it. Add the closing '\"' (a quote"
+                + " inside a quoted value is written '\"\"').");
       }
       if (b == '"') {
         if (peek() != '"') {
@@ -143,18 +155,26 @@ final class CsvCheck {
     if (header) {
       headerFields = fields;
     } else if (fields != headerFields) {
-      throw new InvalidInputException(where + ":" + rowLine + ": this row has " + fields
-          + (fields == 1 ? " field" : " fields") + " where the header has " + headerFields
-          + " (separated by "
-          + (delimiter == '\t' ? "tabs" : "'" + (char) delimiter + "'") + "). Fix the row: a"
-          + " value that holds the separator must be quoted (\"a,b\").");
+      throw new InvalidInputException(
+          where
+              + ":"
+              + rowLine
+              + ": this row has "
+              + fields
+              + (fields == 1 ? " field" : " fields")
+              + " where the header has "
+              + headerFields
+              + " (separated by "
+              + (delimiter == '\t' ? "tabs" : "'" + (char) delimiter + "'")
+              + "). Fix the row: a"
+              + " value that holds the separator must be quoted (\"a,b\").");
     }
     return false;
   }
 
   /**
-   * The candidate delimiter the first line (in the first buffer) holds most of outside quotes,
-   * ',' when it holds none.
+   * The candidate delimiter the first line (in the first buffer) holds most of outside quotes, ','
+   * when it holds none.
    */
   private int headerDelimiter() {
     int[] counts = new int[CANDIDATES.length];

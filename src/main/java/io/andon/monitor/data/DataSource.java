@@ -62,8 +62,10 @@ public record DataSource(String spec, Format format, List<Path> files) {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(role, "role");
     if (spec.isBlank()) {
-      throw new InvalidInputException(role + " is empty: give a CSV, Parquet or JSON-lines file,"
-          + " a folder of them, or a glob such as 'data/*.parquet'.");
+      throw new InvalidInputException(
+          role
+              + " is empty: give a CSV, Parquet or JSON-lines file,"
+              + " a folder of them, or a glob such as 'data/*.parquet'.");
     }
     List<Path> files = new ArrayList<>();
     Path p = Path.of(spec);
@@ -74,16 +76,18 @@ public record DataSource(String spec, Format format, List<Path> files) {
       }
     } else if (Files.isDirectory(p)) {
       try (Stream<Path> s = Files.walk(p)) {
-        s.filter(Files::isRegularFile).filter(f -> Format.of(f) != null)
+        s.filter(Files::isRegularFile)
+            .filter(f -> Format.of(f) != null)
             .filter(f -> !f.getFileName().toString().startsWith("."))
-            .sorted().forEach(files::add);
+            .sorted()
+            .forEach(files::add);
       } catch (IOException e) {
-        throw new InvalidInputException(role + " " + spec + ": cannot list the folder (" + e
-            + ").", e);
+        throw new InvalidInputException(
+            role + " " + spec + ": cannot list the folder (" + e + ").", e);
       }
       if (files.isEmpty()) {
-        throw new InvalidInputException(role + " " + spec + ": the folder has no .csv, .parquet"
-            + " or .jsonl files.");
+        throw new InvalidInputException(
+            role + " " + spec + ": the folder has no .csv, .parquet" + " or .jsonl files.");
       }
     } else if (Files.isRegularFile(p)) {
       files.add(p);
@@ -94,12 +98,25 @@ public record DataSource(String spec, Format format, List<Path> files) {
     for (Path f : files) {
       Format ff = Format.of(f);
       if (ff == null) {
-        throw new InvalidInputException(role + " " + f + ": cannot tell the file format from its"
-            + " name; name it .csv, .parquet or .jsonl.");
+        throw new InvalidInputException(
+            role
+                + " "
+                + f
+                + ": cannot tell the file format from its"
+                + " name; name it .csv, .parquet or .jsonl.");
       }
       if (format != null && ff != format) {
-        throw new InvalidInputException(role + " " + spec + " mixes " + format + " and " + ff
-            + " files (" + f + "); point it at files of one format.");
+        throw new InvalidInputException(
+            role
+                + " "
+                + spec
+                + " mixes "
+                + format
+                + " and "
+                + ff
+                + " files ("
+                + f
+                + "); point it at files of one format.");
       }
       format = ff;
       if (!Files.isReadable(f)) {
@@ -117,16 +134,20 @@ public record DataSource(String spec, Format format, List<Path> files) {
       }
     }
     if (allEmpty) {
-      throw new InvalidInputException(role + " " + (files.size() == 1 ? files.get(0) : spec)
-          + " is empty (0 bytes): there is nothing to compare.");
+      throw new InvalidInputException(
+          role
+              + " "
+              + (files.size() == 1 ? files.get(0) : spec)
+              + " is empty (0 bytes): there is nothing to compare.");
     }
-    files.removeIf(f -> {
-      try {
-        return Files.size(f) == 0;
-      } catch (IOException e) {
-        return false;
-      }
-    });
+    files.removeIf(
+        f -> {
+          try {
+            return Files.size(f) == 0;
+          } catch (IOException e) {
+            return false;
+          }
+        });
     return new DataSource(spec, format, files);
   }
 
@@ -152,8 +173,10 @@ public record DataSource(String spec, Format format, List<Path> files) {
       return out;
     }
     try (Stream<Path> s = Files.walk(root)) {
-      s.filter(Files::isRegularFile).filter(f -> m.matches(root.relativize(f)))
-          .sorted().forEach(out::add);
+      s.filter(Files::isRegularFile)
+          .filter(f -> m.matches(root.relativize(f)))
+          .sorted()
+          .forEach(out::add);
     } catch (IOException e) {
       return out;
     }

@@ -45,14 +45,18 @@ public final class Duck implements AutoCloseable {
 
     public boolean isNumeric() {
       String t = type.toUpperCase(Locale.ROOT);
-      return t.matches("(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT))|FLOAT|DOUBLE|REAL"
-          + "|DECIMAL.*|UHUGEINT");
+      return t.matches(
+          "(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT))|FLOAT|DOUBLE|REAL"
+              + "|DECIMAL.*|UHUGEINT");
     }
 
     public boolean isText() {
       String t = type.toUpperCase(Locale.ROOT);
-      return t.equals("VARCHAR") || t.startsWith("ENUM") || t.equals("BOOLEAN")
-          || t.equals("JSON") || t.equals("UUID");
+      return t.equals("VARCHAR")
+          || t.startsWith("ENUM")
+          || t.equals("BOOLEAN")
+          || t.equals("JSON")
+          || t.equals("UUID");
     }
 
     public boolean isTemporal() {
@@ -62,8 +66,8 @@ public final class Duck implements AutoCloseable {
   }
 
   /** A source loaded into a DuckDB table. */
-  public record Table(String name, String role, DataSource source, long rows,
-      List<ColumnInfo> columns) {
+  public record Table(
+      String name, String role, DataSource source, long rows, List<ColumnInfo> columns) {
     public Table {
       columns = List.copyOf(columns);
     }
@@ -96,9 +100,18 @@ public final class Duck implements AutoCloseable {
         }
       }
     } catch (SQLException e) {
-      throw new InvalidInputException(role + " " + source.describe() + ": cannot read it as "
-          + source.format() + ": " + clean(e.getMessage())
-          + ". Check the file is valid " + source.format() + ".", e);
+      throw new InvalidInputException(
+          role
+              + " "
+              + source.describe()
+              + ": cannot read it as "
+              + source.format()
+              + ": "
+              + clean(e.getMessage())
+              + ". Check the file is valid "
+              + source.format()
+              + ".",
+          e);
     }
     try (Statement s = conn.createStatement()) {
       long rows;
@@ -113,15 +126,28 @@ public final class Duck implements AutoCloseable {
         }
       }
       if (rows == 0) {
-        throw new InvalidInputException(role + " " + source.describe() + " has no rows"
-            + (cols.isEmpty() ? "" : " (only a header with " + cols.size() + " columns)")
-            + ": there is nothing to compare.");
+        throw new InvalidInputException(
+            role
+                + " "
+                + source.describe()
+                + " has no rows"
+                + (cols.isEmpty() ? "" : " (only a header with " + cols.size() + " columns)")
+                + ": there is nothing to compare.");
       }
       return new Table(name, role, source, rows, cols);
     } catch (SQLException e) {
-      throw new InvalidInputException(role + " " + source.describe() + ": cannot read it as "
-          + source.format() + ": " + clean(e.getMessage())
-          + ". Check the file is valid " + source.format() + ".", e);
+      throw new InvalidInputException(
+          role
+              + " "
+              + source.describe()
+              + ": cannot read it as "
+              + source.format()
+              + ": "
+              + clean(e.getMessage())
+              + ". Check the file is valid "
+              + source.format()
+              + ".",
+          e);
     }
   }
 

@@ -42,31 +42,54 @@ public final class HtmlReport {
         .append("margin:4px 0;font-size:13px}.legend span{display:inline-block;width:12px;")
         .append("height:12px;margin:0 4px 0 12px;vertical-align:middle}")
         .append("</style></head><body>\n");
-    h.append("<h1>Drift report ").append(headline(r.verdict()))
-        .append("</h1>\n<p class=\"muted\">baseline: ").append(esc(r.baseline())).append(" (")
-        .append(r.baselineRows()).append(" rows) &middot; current: ").append(esc(r.current()))
-        .append(" (").append(r.currentRows()).append(" rows)</p>\n");
-    h.append("<p id=\"verdict\">").append(esc(r.verdict().summary())).append("</p>\n")
-        .append("<p class=\"muted\" id=\"rule\">Rule: ").append(esc(r.verdict().rule()))
+    h.append("<h1>Drift report ")
+        .append(headline(r.verdict()))
+        .append("</h1>\n<p class=\"muted\">baseline: ")
+        .append(esc(r.baseline()))
+        .append(" (")
+        .append(r.baselineRows())
+        .append(" rows) &middot; current: ")
+        .append(esc(r.current()))
+        .append(" (")
+        .append(r.currentRows())
+        .append(" rows)</p>\n");
+    h.append("<p id=\"verdict\">")
+        .append(esc(r.verdict().summary()))
+        .append("</p>\n")
+        .append("<p class=\"muted\" id=\"rule\">Rule: ")
+        .append(esc(r.verdict().rule()))
         .append(".</p>\n");
     h.append("<h2>Summary</h2>\n<table><tr><th class=\"l\">column</th><th class=\"l\">type</th>")
-        .append("<th class=\"l\">verdict</th><th>PSI</th><th class=\"l\">PSI band</th><th>JS</th><th>Wasserstein (norm.)</th>")
+        .append(
+            "<th class=\"l\">verdict</th><th>PSI</th><th class=\"l\">PSI band</th><th>JS</th><th>Wasserstein (norm.)</th>")
         .append("<th>KS stat</th><th>KS p</th><th>&chi;&sup2; p</th><th>TV</th>")
         .append("<th>null &Delta;</th></tr>\n");
     for (ColumnDrift c : r.columnsByConcern()) {
-      h.append("<tr><td class=\"l\"><a href=\"#col-").append(anchor(c.columnName())).append("\">")
-          .append(esc(c.columnName())).append("</a></td><td class=\"l\">").append(c.dataType())
-          .append("</td><td class=\"l\">").append(badge(c)).append("</td>")
-          .append(td(c.populationStabilityIndex())).append("<td class=\"l\">")
-          .append(c.psiBand().map(ColumnDrift.PsiBand::label).orElse("&ndash;")).append("</td>")
+      h.append("<tr><td class=\"l\"><a href=\"#col-")
+          .append(anchor(c.columnName()))
+          .append("\">")
+          .append(esc(c.columnName()))
+          .append("</a></td><td class=\"l\">")
+          .append(c.dataType())
+          .append("</td><td class=\"l\">")
+          .append(badge(c))
+          .append("</td>")
+          .append(td(c.populationStabilityIndex()))
+          .append("<td class=\"l\">")
+          .append(c.psiBand().map(ColumnDrift.PsiBand::label).orElse("&ndash;"))
+          .append("</td>")
           .append(td(c.jsDistance()))
           .append(td(c.wassersteinDistanceNormed()))
-          .append("<td>").append(c.ksTest().map(k -> fmt(k.statistic())).orElse("&ndash;"))
-          .append("</td><td>").append(c.ksTest().map(k -> fmtP(k.pvalue())).orElse("&ndash;"))
+          .append("<td>")
+          .append(c.ksTest().map(k -> fmt(k.statistic())).orElse("&ndash;"))
+          .append("</td><td>")
+          .append(c.ksTest().map(k -> fmtP(k.pvalue())).orElse("&ndash;"))
           .append("</td><td>")
           .append(c.chiSquaredTest().map(k -> fmtP(k.pvalue())).orElse("&ndash;"))
-          .append("</td>").append(td(c.tvDistance()))
-          .append("<td>").append(String.format(Locale.ROOT, "%+.1f%%", 100 * c.percentNullDelta()))
+          .append("</td>")
+          .append(td(c.tvDistance()))
+          .append("<td>")
+          .append(String.format(Locale.ROOT, "%+.1f%%", 100 * c.percentNullDelta()))
           .append("</td></tr>\n");
     }
     h.append("</table>\n");
@@ -78,16 +101,29 @@ public final class HtmlReport {
         h.append("<div class=\"warn\">").append(esc(w)).append("</div>\n");
       }
     }
-    h.append("<h2>Columns</h2>\n<p class=\"legend\"><span style=\"background:").append(BASE_COLOR)
-        .append("\"></span>baseline<span style=\"background:").append(CUR_COLOR)
+    h.append("<h2>Columns</h2>\n<p class=\"legend\"><span style=\"background:")
+        .append(BASE_COLOR)
+        .append("\"></span>baseline<span style=\"background:")
+        .append(CUR_COLOR)
         .append("\"></span>current (share of each side's values)</p>\n<div class=\"panels\">\n");
     for (ColumnDrift c : r.columnsByConcern()) {
-      h.append("<div class=\"panel\" id=\"col-").append(anchor(c.columnName())).append("\"><h3>")
-          .append(esc(c.columnName())).append(" ").append(badge(c)).append("</h3>")
-          .append("<div class=\"muted\">").append(esc(c.reason())).append("</div>\n");
-      c.histogram().ifPresentOrElse(hist -> h.append(svg(hist, c.dataType())),
-          () -> h.append("<p class=\"muted\">no histogram: ")
-              .append(esc(c.skipped().orElse("no values"))).append("</p>"));
+      h.append("<div class=\"panel\" id=\"col-")
+          .append(anchor(c.columnName()))
+          .append("\"><h3>")
+          .append(esc(c.columnName()))
+          .append(" ")
+          .append(badge(c))
+          .append("</h3>")
+          .append("<div class=\"muted\">")
+          .append(esc(c.reason()))
+          .append("</div>\n");
+      c.histogram()
+          .ifPresentOrElse(
+              hist -> h.append(svg(hist, c.dataType())),
+              () ->
+                  h.append("<p class=\"muted\">no histogram: ")
+                      .append(esc(c.skipped().orElse("no values")))
+                      .append("</p>"));
       h.append("</div>\n");
     }
     h.append("</div>\n<p class=\"muted\">Made by andon drift.</p>\n</body></html>\n");
@@ -114,17 +150,35 @@ public final class HtmlReport {
     double plotH = ht - top - bottom;
     double bw = plotW / n;
     StringBuilder s = new StringBuilder();
-    s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w).append("\" height=\"")
-        .append(ht).append("\" role=\"img\" aria-label=\"histogram\">");
-    s.append("<line x1=\"").append(left).append("\" y1=\"").append(top + plotH).append("\" x2=\"")
-        .append(w - 8).append("\" y2=\"").append(top + plotH).append("\" stroke=\"#999\"/>");
+    s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(w)
+        .append("\" height=\"")
+        .append(ht)
+        .append("\" role=\"img\" aria-label=\"histogram\">");
+    s.append("<line x1=\"")
+        .append(left)
+        .append("\" y1=\"")
+        .append(top + plotH)
+        .append("\" x2=\"")
+        .append(w - 8)
+        .append("\" y2=\"")
+        .append(top + plotH)
+        .append("\" stroke=\"#999\"/>");
     for (int t = 0; t <= 4; t++) {
       double v = max * t / 4;
       double y = top + plotH - plotH * t / 4;
-      s.append(String.format(Locale.ROOT,
-          "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\" fill=\"#666\">%.1f%%"
-              + "</text><line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>",
-          left - 4, y + 3, v * 100, left, y, w - 8, y));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\" fill=\"#666\">%.1f%%"
+                  + "</text><line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>",
+              left - 4,
+              y + 3,
+              v * 100,
+              left,
+              y,
+              w - 8,
+              y));
     }
     boolean cat = type.equals("categorical");
     for (int i = 0; i < n; i++) {
@@ -145,11 +199,19 @@ public final class HtmlReport {
           label = label.substring(0, 11) + "\u2026";
         }
         double lx = cat ? x + bw / 2 : x;
-        s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\""
-                + " fill=\"#444\" text-anchor=\"%s\"%s>%s</text>", lx, top + plotH + 14,
-            cat ? "end" : "middle",
-            cat ? String.format(Locale.ROOT, " transform=\"rotate(-35 %.1f %.1f)\"", lx,
-                top + plotH + 14) : "", esc(label)));
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\""
+                    + " fill=\"#444\" text-anchor=\"%s\"%s>%s</text>",
+                lx,
+                top + plotH + 14,
+                cat ? "end" : "middle",
+                cat
+                    ? String.format(
+                        Locale.ROOT, " transform=\"rotate(-35 %.1f %.1f)\"", lx, top + plotH + 14)
+                    : "",
+                esc(label)));
       }
     }
     s.append("</svg>");
@@ -157,8 +219,16 @@ public final class HtmlReport {
   }
 
   private static String rect(double x, double y, double w, double h, String color, double op) {
-    return String.format(Locale.ROOT, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\""
-        + " fill=\"%s\" fill-opacity=\"%.2f\"/>", x, y, Math.max(0, w - 0.5), h, color, op);
+    return String.format(
+        Locale.ROOT,
+        "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\""
+            + " fill=\"%s\" fill-opacity=\"%.2f\"/>",
+        x,
+        y,
+        Math.max(0, w - 0.5),
+        h,
+        color,
+        op);
   }
 
   private static double[] shares(long[] counts) {
@@ -174,21 +244,23 @@ public final class HtmlReport {
   }
 
   private static String badge(ColumnDrift c) {
-    String css = switch (c.status()) {
-      case DRIFT -> "drift";
-      case NO_DRIFT -> "ok";
-      default -> "na";
-    };
+    String css =
+        switch (c.status()) {
+          case DRIFT -> "drift";
+          case NO_DRIFT -> "ok";
+          default -> "na";
+        };
     return "<span class=\"" + css + "\">" + c.status().label() + "</span>";
   }
 
   /** The headline badge: the one verdict. */
   private static String headline(Verdict v) {
-    String css = switch (v.outcome()) {
-      case DRIFT -> "drift";
-      case NO_DRIFT -> "ok";
-      case NOT_ENOUGH_DATA -> "na";
-    };
+    String css =
+        switch (v.outcome()) {
+          case DRIFT -> "drift";
+          case NO_DRIFT -> "ok";
+          case NOT_ENOUGH_DATA -> "na";
+        };
     return "<span class=\"" + css + "\" id=\"headline\">" + v.outcome().label() + "</span>";
   }
 

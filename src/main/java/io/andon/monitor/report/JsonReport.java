@@ -10,8 +10,8 @@ import io.andon.util.Json;
 import java.util.OptionalDouble;
 
 /**
- * The drift report as JSON, with Lakehouse Monitoring's metric names. Metrics that do not apply
- * to a column's type (or could not be computed) are left out, never written as 0 or null.
+ * The drift report as JSON, with Lakehouse Monitoring's metric names. Metrics that do not apply to
+ * a column's type (or could not be computed) are left out, never written as 0 or null.
  */
 public final class JsonReport {
   private JsonReport() {}
@@ -75,22 +75,26 @@ public final class JsonReport {
     put(o, "population_stability_index", c.populationStabilityIndex());
     c.psiBand().ifPresent(b -> o.put("psi_band", b.label()));
     put(o, "js_distance", c.jsDistance());
-    c.ksTest().ifPresent(ks -> {
-      ObjectNode k = o.putObject("ks_test");
-      k.put("statistic", ks.statistic());
-      k.put("pvalue", ks.pvalue());
-      k.put("method", ks.exact() ? "exact" : "asymp");
-    });
+    c.ksTest()
+        .ifPresent(
+            ks -> {
+              ObjectNode k = o.putObject("ks_test");
+              k.put("statistic", ks.statistic());
+              k.put("pvalue", ks.pvalue());
+              k.put("method", ks.exact() ? "exact" : "asymp");
+            });
     put(o, "wasserstein_distance", c.wassersteinDistance());
     put(o, "wasserstein_distance_normed", c.wassersteinDistanceNormed());
-    c.chiSquaredTest().ifPresent(chi -> {
-      ObjectNode k = o.putObject("chi_squared_test");
-      k.put("statistic", chi.statistic());
-      k.put("pvalue", chi.pvalue());
-      k.put("dof", chi.dof());
-      k.put("min_expected", chi.minExpected());
-      k.put("reliable", !chi.lowExpected());
-    });
+    c.chiSquaredTest()
+        .ifPresent(
+            chi -> {
+              ObjectNode k = o.putObject("chi_squared_test");
+              k.put("statistic", chi.statistic());
+              k.put("pvalue", chi.pvalue());
+              k.put("dof", chi.dof());
+              k.put("min_expected", chi.minExpected());
+              k.put("reliable", !chi.lowExpected());
+            });
     put(o, "tv_distance", c.tvDistance());
     put(o, "l_infinity_distance", c.lInfinityDistance());
     o.put("count_delta", c.countDelta());

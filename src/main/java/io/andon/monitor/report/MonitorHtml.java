@@ -16,38 +16,57 @@ import java.util.OptionalDouble;
 
 /**
  * A monitor run as one self-contained HTML page: per granularity and column (whole table), the
- * trend over windows of its average (numeric) or null share, and of its drift against the
- * baseline and the previous window (PSI), as inline SVG line charts; then the drifted rows.
+ * trend over windows of its average (numeric) or null share, and of its drift against the baseline
+ * and the previous window (PSI), as inline SVG line charts; then the drifted rows.
  */
 public final class MonitorHtml {
   private MonitorHtml() {}
 
   public static String render(MonitorResult r) {
     StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>andon monitor ")
-        .append(esc(r.monitorName())).append("</title><style>")
+    h.append(
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>andon monitor ")
+        .append(esc(r.monitorName()))
+        .append("</title><style>")
         .append("body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222}")
         .append(".panels{display:flex;flex-wrap:wrap;gap:14px}.panel{border:1px solid #ddd;")
         .append("border-radius:6px;padding:8px}h3{margin:0 0 4px;font-size:14px}")
-        .append("table{border-collapse:collapse}td,th{padding:3px 8px;border-bottom:1px solid #ddd;")
+        .append(
+            "table{border-collapse:collapse}td,th{padding:3px 8px;border-bottom:1px solid #ddd;")
         .append("text-align:left}.muted{color:#666;font-size:12px}</style></head><body>\n")
-        .append("<h1>Monitor ").append(esc(r.monitorName())).append("</h1><p class=\"muted\">run at ")
-        .append(r.runAt()).append(" &middot; ").append(r.profiles().size()).append(" profile rows, ")
-        .append(r.drifts().size()).append(" drift rows</p>\n")
-        .append("<p id=\"verdict\"><b>").append(esc(r.verdict().outcome().label()))
-        .append("</b> ").append(esc(r.verdict().summary())).append("</p>\n")
-        .append("<p class=\"muted\" id=\"rule\">Rule: ").append(esc(r.verdict().rule()))
+        .append("<h1>Monitor ")
+        .append(esc(r.monitorName()))
+        .append("</h1><p class=\"muted\">run at ")
+        .append(r.runAt())
+        .append(" &middot; ")
+        .append(r.profiles().size())
+        .append(" profile rows, ")
+        .append(r.drifts().size())
+        .append(" drift rows</p>\n")
+        .append("<p id=\"verdict\"><b>")
+        .append(esc(r.verdict().outcome().label()))
+        .append("</b> ")
+        .append(esc(r.verdict().summary()))
+        .append("</p>\n")
+        .append("<p class=\"muted\" id=\"rule\">Rule: ")
+        .append(esc(r.verdict().rule()))
         .append(".</p>\n");
     Map<String, Map<String, List<ProfileRow>>> byGran = new LinkedHashMap<>();
     for (ProfileRow p : r.profiles()) {
-      if (p.logType().equals("INPUT") && p.group().sliceKey().isEmpty()
-          && p.group().modelId().isEmpty() && !p.columnName().equals(":table")) {
-        byGran.computeIfAbsent(p.group().granularity(), k -> new LinkedHashMap<>())
-            .computeIfAbsent(p.columnName(), k -> new ArrayList<>()).add(p);
+      if (p.logType().equals("INPUT")
+          && p.group().sliceKey().isEmpty()
+          && p.group().modelId().isEmpty()
+          && !p.columnName().equals(":table")) {
+        byGran
+            .computeIfAbsent(p.group().granularity(), k -> new LinkedHashMap<>())
+            .computeIfAbsent(p.columnName(), k -> new ArrayList<>())
+            .add(p);
       }
     }
     for (Map.Entry<String, Map<String, List<ProfileRow>>> g : byGran.entrySet()) {
-      h.append("<h2>Trends, granularity ").append(esc(g.getKey())).append("</h2><div class=\"panels\">");
+      h.append("<h2>Trends, granularity ")
+          .append(esc(g.getKey()))
+          .append("</h2><div class=\"panels\">");
       for (Map.Entry<String, List<ProfileRow>> c : g.getValue().entrySet()) {
         List<ProfileRow> rows = c.getValue();
         boolean numeric = rows.get(0).numeric();
@@ -61,10 +80,16 @@ public final class MonitorHtml {
         }
         List<Double> psiBase = psi(r, g.getKey(), c.getKey(), "BASELINE", labels);
         List<Double> psiCons = psi(r, g.getKey(), c.getKey(), "CONSECUTIVE", labels);
-        h.append("<div class=\"panel\"><h3>").append(esc(c.getKey())).append("</h3>")
+        h.append("<div class=\"panel\"><h3>")
+            .append(esc(c.getKey()))
+            .append("</h3>")
             .append(chart(metric, labels, List.of(values), List.of("#4c78a8")))
-            .append(chart("population_stability_index (blue: BASELINE, orange: CONSECUTIVE)",
-                labels, List.of(psiBase, psiCons), List.of("#4c78a8", "#f58518")))
+            .append(
+                chart(
+                    "population_stability_index (blue: BASELINE, orange: CONSECUTIVE)",
+                    labels,
+                    List.of(psiBase, psiCons),
+                    List.of("#4c78a8", "#f58518")))
             .append("</div>");
       }
       h.append("</div>\n");
@@ -73,28 +98,44 @@ public final class MonitorHtml {
         .append("<th>type</th><th>slice</th><th>column</th><th>reason</th></tr>");
     for (DriftRow d : r.drifts()) {
       if (d.drift().driftDetected()) {
-        h.append("<tr><td>").append(d.group().windowStart().map(Instant::toString).orElse("snapshot"))
-            .append("</td><td>").append(esc(d.group().granularity())).append("</td><td>")
-            .append(esc(d.group().modelId().orElse("(all)"))).append("</td><td>")
-            .append(d.driftType()).append("</td><td>")
-            .append(esc(d.group().sliceKey().map(k -> k + " = " + d.group().sliceValue().orElse(""))
-                .orElse("(all)"))).append("</td><td>").append(esc(d.drift().columnName()))
-            .append("</td><td>").append(esc(d.drift().reason())).append("</td></tr>");
+        h.append("<tr><td>")
+            .append(d.group().windowStart().map(Instant::toString).orElse("snapshot"))
+            .append("</td><td>")
+            .append(esc(d.group().granularity()))
+            .append("</td><td>")
+            .append(esc(d.group().modelId().orElse("(all)")))
+            .append("</td><td>")
+            .append(d.driftType())
+            .append("</td><td>")
+            .append(
+                esc(
+                    d.group()
+                        .sliceKey()
+                        .map(k -> k + " = " + d.group().sliceValue().orElse(""))
+                        .orElse("(all)")))
+            .append("</td><td>")
+            .append(esc(d.drift().columnName()))
+            .append("</td><td>")
+            .append(esc(d.drift().reason()))
+            .append("</td></tr>");
       }
     }
     h.append("</table></body></html>\n");
     return h.toString();
   }
 
-  private static List<Double> psi(MonitorResult r, String gran, String col, String type,
-      List<String> labels) {
+  private static List<Double> psi(
+      MonitorResult r, String gran, String col, String type, List<String> labels) {
     Map<String, Double> byWindow = new LinkedHashMap<>();
     for (DriftRow d : r.drifts()) {
-      if (d.driftType().equals(type) && d.group().granularity().equals(gran)
-          && d.group().sliceKey().isEmpty() && d.group().modelId().isEmpty()
+      if (d.driftType().equals(type)
+          && d.group().granularity().equals(gran)
+          && d.group().sliceKey().isEmpty()
+          && d.group().modelId().isEmpty()
           && d.drift().columnName().equals(col)) {
         OptionalDouble p = d.drift().populationStabilityIndex();
-        byWindow.put(d.group().windowStart().map(Instant::toString).orElse("snapshot"),
+        byWindow.put(
+            d.group().windowStart().map(Instant::toString).orElse("snapshot"),
             p.isPresent() ? p.getAsDouble() : Double.NaN);
       }
     }
@@ -105,8 +146,8 @@ public final class MonitorHtml {
     return out;
   }
 
-  private static String chart(String title, List<String> labels, List<List<Double>> series,
-      List<String> colors) {
+  private static String chart(
+      String title, List<String> labels, List<List<Double>> series, List<String> colors) {
     int w = 420;
     int ht = 150;
     int left = 50;
@@ -123,11 +164,16 @@ public final class MonitorHtml {
       }
     }
     StringBuilder s = new StringBuilder();
-    s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w).append("\" height=\"")
-        .append(ht).append("\"><text x=\"4\" y=\"12\" font-size=\"11\" fill=\"#444\">")
-        .append(esc(title)).append("</text>");
+    s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(w)
+        .append("\" height=\"")
+        .append(ht)
+        .append("\"><text x=\"4\" y=\"12\" font-size=\"11\" fill=\"#444\">")
+        .append(esc(title))
+        .append("</text>");
     if (lo > hi) {
-      return s.append("<text x=\"60\" y=\"80\" font-size=\"11\" fill=\"#888\">no values</text></svg>")
+      return s.append(
+              "<text x=\"60\" y=\"80\" font-size=\"11\" fill=\"#888\">no values</text></svg>")
           .toString();
     }
     if (hi == lo) {
@@ -136,10 +182,18 @@ public final class MonitorHtml {
     double plotW = w - left - 10;
     double plotH = ht - top - bottom;
     int n = labels.size();
-    s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#666\""
-        + " text-anchor=\"end\">%s</text><text x=\"%d\" y=\"%.0f\" font-size=\"10\" fill=\"#666\""
-        + " text-anchor=\"end\">%s</text>", left - 4, top + 8, fmt(hi), left - 4, top + plotH,
-        fmt(lo)));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#666\""
+                + " text-anchor=\"end\">%s</text><text x=\"%d\" y=\"%.0f\" font-size=\"10\" fill=\"#666\""
+                + " text-anchor=\"end\">%s</text>",
+            left - 4,
+            top + 8,
+            fmt(hi),
+            left - 4,
+            top + plotH,
+            fmt(lo)));
     for (int k = 0; k < series.size(); k++) {
       StringBuilder pts = new StringBuilder();
       for (int i = 0; i < n; i++) {
@@ -150,16 +204,33 @@ public final class MonitorHtml {
         double x = left + (n == 1 ? plotW / 2 : plotW * i / (n - 1));
         double y = top + plotH - plotH * (v - lo) / (hi - lo);
         pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-        s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>",
-            x, y, colors.get(k)));
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>",
+                x,
+                y,
+                colors.get(k)));
       }
-      s.append("<polyline fill=\"none\" stroke=\"").append(colors.get(k))
-          .append("\" stroke-width=\"1.5\" points=\"").append(pts).append("\"/>");
+      s.append("<polyline fill=\"none\" stroke=\"")
+          .append(colors.get(k))
+          .append("\" stroke-width=\"1.5\" points=\"")
+          .append(pts)
+          .append("\"/>");
     }
     if (n > 0) {
-      s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"9\" fill=\"#666\">%s"
-          + "</text><text x=\"%d\" y=\"%d\" font-size=\"9\" fill=\"#666\" text-anchor=\"end\">%s"
-          + "</text>", left, ht - 6, esc(labels.get(0)), w - 10, ht - 6, esc(labels.get(n - 1))));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%d\" font-size=\"9\" fill=\"#666\">%s"
+                  + "</text><text x=\"%d\" y=\"%d\" font-size=\"9\" fill=\"#666\" text-anchor=\"end\">%s"
+                  + "</text>",
+              left,
+              ht - 6,
+              esc(labels.get(0)),
+              w - 10,
+              ht - 6,
+              esc(labels.get(n - 1))));
     }
     return s.append("</svg>").toString();
   }

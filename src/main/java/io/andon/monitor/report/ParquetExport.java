@@ -25,7 +25,8 @@ public final class ParquetExport {
     try {
       Files.createDirectories(dir);
       JsonNode all = MonitorJson.toJson(r);
-      try (Duck duck = Duck.open(); Statement s = duck.connection().createStatement()) {
+      try (Duck duck = Duck.open();
+          Statement s = duck.connection().createStatement()) {
         for (String table : new String[] {"profile_metrics", "drift_metrics"}) {
           Path tmp = Files.createTempFile(dir, "." + table, ".jsonl");
           try {
@@ -38,17 +39,25 @@ public final class ParquetExport {
             if (all.get(table).isEmpty()) {
               continue;
             }
-            s.execute("COPY (SELECT * FROM read_json_auto(" + DataSource.quote(tmp.toString())
-                + ", sample_size = -1)) TO " + DataSource.quote(dir.resolve(table + ".parquet")
-                .toString()) + " (FORMAT parquet)");
+            s.execute(
+                "COPY (SELECT * FROM read_json_auto("
+                    + DataSource.quote(tmp.toString())
+                    + ", sample_size = -1)) TO "
+                    + DataSource.quote(dir.resolve(table + ".parquet").toString())
+                    + " (FORMAT parquet)");
           } finally {
             Files.deleteIfExists(tmp);
           }
         }
       }
     } catch (IOException | SQLException e) {
-      throw new InvalidInputException("cannot write Parquet files to " + dir + ": " + e
-          + ". Pass --parquet to a writable folder.", e);
+      throw new InvalidInputException(
+          "cannot write Parquet files to "
+              + dir
+              + ": "
+              + e
+              + ". Pass --parquet to a writable folder.",
+          e);
     }
   }
 }

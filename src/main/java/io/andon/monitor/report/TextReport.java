@@ -17,27 +17,46 @@ public final class TextReport {
 
   public static String render(DriftReport r) {
     StringBuilder sb = new StringBuilder();
-    sb.append("baseline: ").append(r.baseline()).append(" (").append(r.baselineRows())
+    sb.append("baseline: ")
+        .append(r.baseline())
+        .append(" (")
+        .append(r.baselineRows())
         .append(" rows)\n");
-    sb.append("current:  ").append(r.current()).append(" (").append(r.currentRows())
+    sb.append("current:  ")
+        .append(r.current())
+        .append(" (")
+        .append(r.currentRows())
         .append(" rows)\n\n");
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"column", "type", "drift", "psi", "psi_band", "js", "wasserstein_n",
-        "ks_stat", "ks_p", "chi2_p", "tv"});
+    rows.add(
+        new String[] {
+          "column",
+          "type",
+          "drift",
+          "psi",
+          "psi_band",
+          "js",
+          "wasserstein_n",
+          "ks_stat",
+          "ks_p",
+          "chi2_p",
+          "tv"
+        });
     for (ColumnDrift c : r.columnsByConcern()) {
-      rows.add(new String[] {
-        c.columnName(),
-        c.dataType(),
-        c.status().label(),
-        opt(c.populationStabilityIndex()),
-        c.psiBand().map(ColumnDrift.PsiBand::label).orElse("-"),
-        opt(c.jsDistance()),
-        opt(c.wassersteinDistanceNormed()),
-        c.ksTest().map(k -> fmt(k.statistic())).orElse("-"),
-        c.ksTest().map(k -> fmtP(k.pvalue())).orElse("-"),
-        c.chiSquaredTest().map(k -> fmtP(k.pvalue())).orElse("-"),
-        opt(c.tvDistance())
-      });
+      rows.add(
+          new String[] {
+            c.columnName(),
+            c.dataType(),
+            c.status().label(),
+            opt(c.populationStabilityIndex()),
+            c.psiBand().map(ColumnDrift.PsiBand::label).orElse("-"),
+            opt(c.jsDistance()),
+            opt(c.wassersteinDistanceNormed()),
+            c.ksTest().map(k -> fmt(k.statistic())).orElse("-"),
+            c.ksTest().map(k -> fmtP(k.pvalue())).orElse("-"),
+            c.chiSquaredTest().map(k -> fmtP(k.pvalue())).orElse("-"),
+            opt(c.tvDistance())
+          });
     }
     int[] w = new int[rows.get(0).length];
     for (String[] row : rows) {
@@ -61,11 +80,17 @@ public final class TextReport {
     sb.append('\n');
     for (ColumnDrift c : r.columnsByConcern()) {
       if (c.driftDetected()) {
-        sb.append("drift in '").append(c.columnName()).append("': ").append(c.reason())
+        sb.append("drift in '")
+            .append(c.columnName())
+            .append("': ")
+            .append(c.reason())
             .append('\n');
       } else if (c.status() == ColumnDrift.Status.NOT_ENOUGH_DATA) {
-        sb.append("not enough data in '").append(c.columnName()).append("': ")
-            .append(c.reason()).append('\n');
+        sb.append("not enough data in '")
+            .append(c.columnName())
+            .append("': ")
+            .append(c.reason())
+            .append('\n');
       }
     }
     Set<String> warnings = new LinkedHashSet<>(r.warnings());

@@ -59,8 +59,8 @@ public final class CategoricalSketch {
   }
 
   /**
-   * Category counts, most frequent first; when the sketch had to estimate, the counts of
-   * categories it cannot report are gathered under "(other)".
+   * Category counts, most frequent first; when the sketch had to estimate, the counts of categories
+   * it cannot report are gathered under "(other)".
    */
   public Map<String, Long> counts() {
     Map<String, Long> out = new LinkedHashMap<>();

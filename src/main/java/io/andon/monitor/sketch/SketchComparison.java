@@ -33,8 +33,8 @@ public final class SketchComparison {
   /** The sketches of one input, by column, and its row count. */
   public record TableSketch(long rows, Map<String, Object> columns) {}
 
-  public static DriftReport compare(DataSource baseline, DataSource current, DriftOptions options,
-      Consumer<String> progress) {
+  public static DriftReport compare(
+      DataSource baseline, DataSource current, DriftOptions options, Consumer<String> progress) {
     try (Connection conn = open()) {
       Map<String, String> tb = describe(conn, baseline, "--baseline");
       Map<String, String> tc = describe(conn, current, "--current");
@@ -42,14 +42,22 @@ public final class SketchComparison {
       all.addAll(tc.keySet());
       for (String n : options.columns()) {
         if (!all.contains(n)) {
-          throw new InvalidInputException("--columns names column '" + n + "', which neither"
-              + " input has." + Strings.didYouMean(n, all));
+          throw new InvalidInputException(
+              "--columns names column '"
+                  + n
+                  + "', which neither"
+                  + " input has."
+                  + Strings.didYouMean(n, all));
         }
       }
       for (String n : options.ignore()) {
         if (!all.contains(n)) {
-          throw new InvalidInputException("--ignore names column '" + n + "', which neither"
-              + " input has." + Strings.didYouMean(n, all));
+          throw new InvalidInputException(
+              "--ignore names column '"
+                  + n
+                  + "', which neither"
+                  + " input has."
+                  + Strings.didYouMean(n, all));
         }
       }
       List<String> warnings = new ArrayList<>();
@@ -59,8 +67,12 @@ public final class SketchComparison {
           continue;
         }
         if (!tb.containsKey(n) || !tc.containsKey(n)) {
-          warnings.add("column '" + n + "' is only in the " + (tb.containsKey(n) ? "baseline"
-              : "current data") + "; it is not compared.");
+          warnings.add(
+              "column '"
+                  + n
+                  + "' is only in the "
+                  + (tb.containsKey(n) ? "baseline" : "current data")
+                  + "; it is not compared.");
           continue;
         }
         Duck.ColumnInfo ib = new Duck.ColumnInfo(n, tb.get(n));
@@ -74,40 +86,64 @@ public final class SketchComparison {
         } else if (ib.isText() && ic.isText()) {
           numeric.put(n, false);
         } else {
-          warnings.add("column '" + n + "' is " + ib.type() + " in the baseline and " + ic.type()
-              + " in the current data: not compared in streaming mode; pass --numeric " + n
-              + " or --categorical " + n + ".");
+          warnings.add(
+              "column '"
+                  + n
+                  + "' is "
+                  + ib.type()
+                  + " in the baseline and "
+                  + ic.type()
+                  + " in the current data: not compared in streaming mode; pass --numeric "
+                  + n
+                  + " or --categorical "
+                  + n
+                  + ".");
         }
       }
       if (numeric.isEmpty()) {
-        throw new InvalidInputException("no column could be compared:\n  "
-            + String.join("\n  ", warnings));
+        throw new InvalidInputException(
+            "no column could be compared:\n  " + String.join("\n  ", warnings));
       }
       progress.accept("sketching baseline " + baseline.describe());
       TableSketch sb = sketch(conn, baseline, numeric, "--baseline");
       progress.accept("sketching current " + current.describe());
       TableSketch sc = sketch(conn, current, numeric, "--current");
       if (sb.rows() == 0 || sc.rows() == 0) {
-        throw new InvalidInputException((sb.rows() == 0 ? "--baseline " + baseline.describe()
-            : "--current " + current.describe()) + " has no rows: there is nothing to compare.");
+        throw new InvalidInputException(
+            (sb.rows() == 0
+                    ? "--baseline " + baseline.describe()
+                    : "--current " + current.describe())
+                + " has no rows: there is nothing to compare.");
       }
-      warnings.add("streaming mode: metrics computed from sketches (KLL k=" + NumericSketch.KLL_K
-          + ", rank error about " + io.andon.monitor.DriftAnalysis.fmt(100
-              * org.apache.datasketches.kll.KllSketch.getNormalizedRankError(NumericSketch.KLL_K,
-                  false)) + "%); ks_test pvalue is conservative (taken at the statistic minus"
-          + " both rank errors).");
+      warnings.add(
+          "streaming mode: metrics computed from sketches (KLL k="
+              + NumericSketch.KLL_K
+              + ", rank error about "
+              + io.andon.monitor.DriftAnalysis.fmt(
+                  100
+                      * org.apache.datasketches.kll.KllSketch.getNormalizedRankError(
+                          NumericSketch.KLL_K, false))
+              + "%); ks_test pvalue is conservative (taken at the statistic minus"
+              + " both rank errors).");
       List<ColumnDrift> results = new ArrayList<>();
       options = options.withComparisons(numeric.size());
       for (Map.Entry<String, Boolean> e : numeric.entrySet()) {
         Object b = sb.columns().get(e.getKey());
         Object c = sc.columns().get(e.getKey());
-        results.add(e.getValue()
-            ? SketchDrift.numeric(e.getKey(), (NumericSketch) b, (NumericSketch) c, options)
-            : SketchDrift.categorical(e.getKey(), (CategoricalSketch) b, (CategoricalSketch) c,
-                options));
+        results.add(
+            e.getValue()
+                ? SketchDrift.numeric(e.getKey(), (NumericSketch) b, (NumericSketch) c, options)
+                : SketchDrift.categorical(
+                    e.getKey(), (CategoricalSketch) b, (CategoricalSketch) c, options));
       }
-      return DriftReport.of(baseline.describe(), current.describe(), sb.rows(), sc.rows(),
-          results, warnings, options);
+      return DriftReport.of(
+          baseline.describe(),
+          current.describe(),
+          sb.rows(),
+          sc.rows(),
+          results,
+          warnings,
+          options);
     } catch (SQLException e) {
       throw new InvalidInputException("cannot read the inputs: " + Duck.clean(e.getMessage()), e);
     }
@@ -132,21 +168,32 @@ public final class SketchComparison {
         out.put(rs.getString(1), rs.getString(2));
       }
     } catch (SQLException e) {
-      throw new InvalidInputException(role + " " + src.describe() + ": cannot read it as "
-          + src.format() + ": " + Duck.clean(e.getMessage()) + ".", e);
+      throw new InvalidInputException(
+          role
+              + " "
+              + src.describe()
+              + ": cannot read it as "
+              + src.format()
+              + ": "
+              + Duck.clean(e.getMessage())
+              + ".",
+          e);
     }
     return out;
   }
 
   /** Reads {@code src} once and builds one sketch per column of {@code numeric}. */
-  public static TableSketch sketch(Connection conn, DataSource src, Map<String, Boolean> numeric,
-      String role) {
+  public static TableSketch sketch(
+      Connection conn, DataSource src, Map<String, Boolean> numeric, String role) {
     List<String> names = new ArrayList<>(numeric.keySet());
     StringBuilder sql = new StringBuilder("SELECT ");
     for (int i = 0; i < names.size(); i++) {
       String c = Duck.ident(names.get(i));
-      sql.append(i == 0 ? "" : ", ").append(numeric.get(names.get(i))
-          ? "TRY_CAST(" + c + " AS DOUBLE)" : "CAST(" + c + " AS VARCHAR)");
+      sql.append(i == 0 ? "" : ", ")
+          .append(
+              numeric.get(names.get(i))
+                  ? "TRY_CAST(" + c + " AS DOUBLE)"
+                  : "CAST(" + c + " AS VARCHAR)");
     }
     sql.append(" FROM ").append(src.sql());
     Object[] sketches = new Object[names.size()];
@@ -156,7 +203,8 @@ public final class SketchComparison {
       sketches[i] = isNum[i] ? new NumericSketch() : new CategoricalSketch();
     }
     long rows = 0;
-    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery(sql.toString())) {
       while (rs.next()) {
         rows++;
         for (int i = 0; i < sketches.length; i++) {
@@ -178,8 +226,16 @@ public final class SketchComparison {
         }
       }
     } catch (SQLException e) {
-      throw new InvalidInputException(role + " " + src.describe() + ": cannot read it as "
-          + src.format() + ": " + Duck.clean(e.getMessage()) + ".", e);
+      throw new InvalidInputException(
+          role
+              + " "
+              + src.describe()
+              + ": cannot read it as "
+              + src.format()
+              + ": "
+              + Duck.clean(e.getMessage())
+              + ".",
+          e);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) {

@@ -24,11 +24,14 @@ public final class SketchDrift {
 
   private SketchDrift() {}
 
-  public static ColumnDrift numeric(String name, NumericSketch b, NumericSketch c,
-      DriftOptions options) {
+  public static ColumnDrift numeric(
+      String name, NumericSketch b, NumericSketch c, DriftOptions options) {
     if (b.size() == 0 || c.size() == 0) {
-      return DriftAnalysis.numeric(name, io.andon.monitor.NumericSample.of(new double[0]),
-          io.andon.monitor.NumericSample.of(new double[0]), options);
+      return DriftAnalysis.numeric(
+          name,
+          io.andon.monitor.NumericSample.of(new double[0]),
+          io.andon.monitor.NumericSample.of(new double[0]),
+          options);
     }
     KllDoublesSketch kb = b.kll();
     KllDoublesSketch kc = c.kll();
@@ -51,42 +54,66 @@ public final class SketchDrift {
     double p = KolmogorovDistribution.sf(en, Math.max(0, d - slack));
     double w = wasserstein(kb, kc);
     double sd = b.std();
-    OptionalDouble wn = sd > 0 && Double.isFinite(w) ? OptionalDouble.of(w / sd)
-        : OptionalDouble.empty();
-    io.andon.monitor.ColumnRule rule = io.andon.monitor.ColumnRule.of(name, b.rows(), c.rows(),
-        options);
+    OptionalDouble wn =
+        sd > 0 && Double.isFinite(w) ? OptionalDouble.of(w / sd) : OptionalDouble.empty();
+    io.andon.monitor.ColumnRule rule =
+        io.andon.monitor.ColumnRule.of(name, b.rows(), c.rows(), options);
     DriftOptions.Thresholds th = rule.thresholds();
     List<String> effects = new ArrayList<>();
     if (psi >= th.psi()) {
-      effects.add("population_stability_index " + DriftAnalysis.fmt(psi) + " >= "
-          + DriftAnalysis.fmt(th.psi()));
+      effects.add(
+          "population_stability_index "
+              + DriftAnalysis.fmt(psi)
+              + " >= "
+              + DriftAnalysis.fmt(th.psi()));
     }
     if (wn.isPresent() && wn.getAsDouble() >= th.wassersteinNormed()) {
-      effects.add("wasserstein_distance_normed " + DriftAnalysis.fmt(wn.getAsDouble()) + " >= "
-          + DriftAnalysis.fmt(th.wassersteinNormed()));
+      effects.add(
+          "wasserstein_distance_normed "
+              + DriftAnalysis.fmt(wn.getAsDouble())
+              + " >= "
+              + DriftAnalysis.fmt(th.wassersteinNormed()));
     }
     if (js >= th.jsDistance()) {
-      effects.add("js_distance " + DriftAnalysis.fmt(js) + " >= " + DriftAnalysis.fmt(th.jsDistance()));
+      effects.add(
+          "js_distance " + DriftAnalysis.fmt(js) + " >= " + DriftAnalysis.fmt(th.jsDistance()));
     }
     double nullB = share(b.nulls(), b.rows());
     double nullC = share(c.nulls(), c.rows());
     io.andon.monitor.ColumnRule.Decision v = rule.decide(effects, "ks_test", p, nullB, nullC);
     List<String> warnings = List.of();
-    return new ColumnDrift(name, "numeric", v.status(), v.reason(), Optional.empty(),
-        kb.getN(), kc.getN(), OptionalDouble.of(psi), OptionalDouble.of(js),
+    return new ColumnDrift(
+        name,
+        "numeric",
+        v.status(),
+        v.reason(),
+        Optional.empty(),
+        kb.getN(),
+        kc.getN(),
+        OptionalDouble.of(psi),
+        OptionalDouble.of(js),
         Optional.of(new io.andon.monitor.stats.KsTest.Result(d, p, false)),
-        Double.isFinite(w) ? OptionalDouble.of(w) : OptionalDouble.empty(), wn, Optional.empty(),
-        OptionalDouble.empty(), OptionalDouble.empty(), kc.getN() - kb.getN(),
-        OptionalDouble.of(c.mean() - b.mean()), nullC - nullB,
+        Double.isFinite(w) ? OptionalDouble.of(w) : OptionalDouble.empty(),
+        wn,
+        Optional.empty(),
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        kc.getN() - kb.getN(),
+        OptionalDouble.of(c.mean() - b.mean()),
+        nullC - nullB,
         share(Math.round(c.distinctEstimate()), kc.getN())
             - share(Math.round(b.distinctEstimate()), kb.getN()),
-        warnings, Optional.empty());
+        warnings,
+        Optional.empty());
   }
 
-  public static ColumnDrift categorical(String name, CategoricalSketch b, CategoricalSketch c,
-      DriftOptions options) {
-    return DriftAnalysis.categorical(name, new CategoricalSample(b.rows(), b.nulls(), b.counts()),
-        new CategoricalSample(c.rows(), c.nulls(), c.counts()), options);
+  public static ColumnDrift categorical(
+      String name, CategoricalSketch b, CategoricalSketch c, DriftOptions options) {
+    return DriftAnalysis.categorical(
+        name,
+        new CategoricalSample(b.rows(), b.nulls(), b.counts()),
+        new CategoricalSample(c.rows(), c.nulls(), c.counts()),
+        options);
   }
 
   private static double[] dedupe(double[] e) {
@@ -121,8 +148,10 @@ public final class SketchDrift {
     for (KllDoublesSketch s : List.of(a, b)) {
       for (int i = 0; i <= GRID; i++) {
         double x = s.getQuantile((double) i / GRID, QuantileSearchCriteria.INCLUSIVE);
-        double gap = Math.abs(a.getRank(x, QuantileSearchCriteria.INCLUSIVE)
-            - b.getRank(x, QuantileSearchCriteria.INCLUSIVE));
+        double gap =
+            Math.abs(
+                a.getRank(x, QuantileSearchCriteria.INCLUSIVE)
+                    - b.getRank(x, QuantileSearchCriteria.INCLUSIVE));
         max = Math.max(max, gap);
       }
     }
@@ -134,8 +163,10 @@ public final class SketchDrift {
     double sum = 0;
     for (int i = 0; i < GRID; i++) {
       double u = (i + 0.5) / GRID;
-      sum += Math.abs(a.getQuantile(u, QuantileSearchCriteria.INCLUSIVE)
-          - b.getQuantile(u, QuantileSearchCriteria.INCLUSIVE));
+      sum +=
+          Math.abs(
+              a.getQuantile(u, QuantileSearchCriteria.INCLUSIVE)
+                  - b.getQuantile(u, QuantileSearchCriteria.INCLUSIVE));
     }
     return sum / GRID;
   }

@@ -3,11 +3,11 @@ package io.andon.monitor.stats;
 import java.util.Arrays;
 
 /**
- * Bins for PSI and Jensen-Shannon on numeric columns. The inner edges are the baseline's
- * quantiles at 1/k, 2/k, ..., (k-1)/k (linear interpolation, NumPy's default), duplicate edges
- * merged; the outer bins are open-ended, so every finite or infinite value falls in a bin. A value
- * goes to bin {@code searchsorted(edges, v, side="right")}: a value equal to an edge goes to the
- * bin on the edge's right.
+ * Bins for PSI and Jensen-Shannon on numeric columns. The inner edges are the baseline's quantiles
+ * at 1/k, 2/k, ..., (k-1)/k (linear interpolation, NumPy's default), duplicate edges merged; the
+ * outer bins are open-ended, so every finite or infinite value falls in a bin. A value goes to bin
+ * {@code searchsorted(edges, v, side="right")}: a value equal to an edge goes to the bin on the
+ * edge's right.
  */
 public final class Binning {
   private final double[] edges;

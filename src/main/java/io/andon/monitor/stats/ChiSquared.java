@@ -4,8 +4,8 @@ import org.apache.commons.math3.special.Gamma;
 
 /**
  * Pearson's chi-squared test of homogeneity on the 2 x k table of category counts (baseline row,
- * current row), as SciPy's {@code chi2_contingency(table)}: expected counts from the margins, k -
- * 1 degrees of freedom, Yates' continuity correction only when k = 2 (one degree of freedom).
+ * current row), as SciPy's {@code chi2_contingency(table)}: expected counts from the margins, k - 1
+ * degrees of freedom, Yates' continuity correction only when k = 2 (one degree of freedom).
  * Categories absent from both rows must be left out by the caller; a category new in one row is a
  * column with a zero, which the test handles (its expected counts are positive).
  */
@@ -45,7 +45,8 @@ public final class ChiSquared {
     for (int i = 0; i < k; i++) {
       double col = (double) baseline[i] + current[i];
       if (col == 0) {
-        throw new IllegalArgumentException("category " + i + " has no observation in either sample");
+        throw new IllegalArgumentException(
+            "category " + i + " has no observation in either sample");
       }
       expected[0][i] = r0 * col / total;
       expected[1][i] = r1 * col / total;

@@ -44,8 +44,8 @@ public final class Divergence {
   }
 
   /**
-   * Jensen-Shannon distance in base 2 (between 0 and 1), as SciPy's {@code
-   * jensenshannon(p, q, base=2)}, on the bins' proportions, with no floor.
+   * Jensen-Shannon distance in base 2 (between 0 and 1), as SciPy's {@code jensenshannon(p, q,
+   * base=2)}, on the bins' proportions, with no floor.
    */
   public static double jsDistance(long[] baseline, long[] current) {
     check(baseline, current);

@@ -5,8 +5,8 @@ package io.andon.monitor.stats;
  * kstwo}), used for the asymptotic p-value of the two-sample test. Follows Simard and L'Ecuyer
  * (2011), "Computing the Two-Sided Kolmogorov-Smirnov Distribution", with the same choice of
  * algorithm by region as SciPy's {@code scipy.stats._ksstats._kolmogn}: Ruben-Gambino near the
- * ends, Durbin's matrix (Marsaglia-Tsang-Wang), Pomeranz's recursion, the Pelz-Good expansion,
- * and twice the one-sided Smirnov tail where the two tails cannot overlap.
+ * ends, Durbin's matrix (Marsaglia-Tsang-Wang), Pomeranz's recursion, the Pelz-Good expansion, and
+ * twice the one-sided Smirnov tail where the two tails cannot overlap.
  */
 public final class KolmogorovDistribution {
   private static final int E128 = 128;
@@ -346,10 +346,7 @@ public final class KolmogorovDistribution {
       double m6 = m4 * m2;
       double qpower = Math.pow(q, 8 * kk);
       double[] coeffs = {
-        1.0,
-        k1a + k1b * m2,
-        k2a + k2b * m2 + k2c * m4,
-        k3a + k3b * m2 + k3c * m4 + k3d * m6
+        1.0, k1a + k1b * m2, k2a + k2b * m2 + k2c * m4, k3a + k3b * m2 + k3c * m4 + k3d * m6
       };
       for (int i = 0; i < 4; i++) {
         k[i] = k[i] * qpower + coeffs[i];

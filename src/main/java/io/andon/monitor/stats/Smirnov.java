@@ -1,13 +1,12 @@
 package io.andon.monitor.stats;
 
 /**
- * The one-sided Kolmogorov-Smirnov (Smirnov) tail Pr(D+_n &gt;= d), by the Birnbaum-Tingey
- * (1951) sum of positive terms A_v, v = 0 .. floor(n(1-d)). The terms span hundreds of orders of
- * magnitude and their logarithms reach n, so each is reached from the previous one by the log of
- * their ratio, which needs only log1p of small numbers: the running logarithm (kept with Kahan
- * summation) stays accurate to about 1e-13 where a direct evaluation would lose 1e-9. Above n =
- * 1,000,000 the tail is approximated by exp(-(6nd+1)^2 / 18n), as SciPy's cephes {@code smirnov}
- * does.
+ * The one-sided Kolmogorov-Smirnov (Smirnov) tail Pr(D+_n &gt;= d), by the Birnbaum-Tingey (1951)
+ * sum of positive terms A_v, v = 0 .. floor(n(1-d)). The terms span hundreds of orders of magnitude
+ * and their logarithms reach n, so each is reached from the previous one by the log of their ratio,
+ * which needs only log1p of small numbers: the running logarithm (kept with Kahan summation) stays
+ * accurate to about 1e-13 where a direct evaluation would lose 1e-9. Above n = 1,000,000 the tail
+ * is approximated by exp(-(6nd+1)^2 / 18n), as SciPy's cephes {@code smirnov} does.
  */
 final class Smirnov {
   static final long MAX_COMPUTE_N = 1_000_000;
@@ -39,9 +38,10 @@ final class Smirnov {
       if (denomA - 1 <= 0) {
         break;
       }
-      double step = Math.log((n - v) * (nd + v + 1) / ((v + 1) * denomA))
-          + (v - 1) * Math.log1p(1.0 / (nd + v))
-          + (n - v - 1) * Math.log1p(-1.0 / denomA);
+      double step =
+          Math.log((n - v) * (nd + v + 1) / ((v + 1) * denomA))
+              + (v - 1) * Math.log1p(1.0 / (nd + v))
+              + (n - v - 1) * Math.log1p(-1.0 / denomA);
       double y = step - comp;
       double t = logA + y;
       comp = (t - logA) - y;

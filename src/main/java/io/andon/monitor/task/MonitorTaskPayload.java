@@ -11,13 +11,20 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * A {@code monitor_task}: either runs a monitor file ({@code monitor_file}) and stores its
- * metrics, or compares {@code current} with {@code baseline} like {@code andon drift}. Paths may
- * hold {@code {{...}}} references.
+ * A {@code monitor_task}: either runs a monitor file ({@code monitor_file}) and stores its metrics,
+ * or compares {@code current} with {@code baseline} like {@code andon drift}. Paths may hold {@code
+ * {{...}}} references.
  */
-public record MonitorTaskPayload(Optional<String> monitorFile, Optional<String> baseline,
-    Optional<String> current, List<String> columns, boolean failOnDrift, List<String> ignore,
-    OptionalDouble driftShare, int minSample) implements Payload {
+public record MonitorTaskPayload(
+    Optional<String> monitorFile,
+    Optional<String> baseline,
+    Optional<String> current,
+    List<String> columns,
+    boolean failOnDrift,
+    List<String> ignore,
+    OptionalDouble driftShare,
+    int minSample)
+    implements Payload {
 
   public MonitorTaskPayload {
     Objects.requireNonNull(monitorFile, "monitorFile");
@@ -30,8 +37,17 @@ public record MonitorTaskPayload(Optional<String> monitorFile, Optional<String> 
 
   /** The comparison's options: columns, ignored columns, the dataset rule, the minimum sample. */
   public DriftOptions options() {
-    return new DriftOptions(columns, Set.copyOf(ignore), Set.of(), Set.of(), 10,
-        DriftOptions.Thresholds.DEFAULT, Map.of(), driftShare, minSample, 1);
+    return new DriftOptions(
+        columns,
+        Set.copyOf(ignore),
+        Set.of(),
+        Set.of(),
+        10,
+        DriftOptions.Thresholds.DEFAULT,
+        Map.of(),
+        driftShare,
+        minSample,
+        1);
   }
 
   @Override

@@ -26,8 +26,8 @@ import java.util.TreeSet;
 
 /**
  * Runs a {@code monitor_task}. Task values: {@code drift_detected}, {@code drifted_columns}
- * (names), and {@code drift_share} (comparison) or {@code profile_rows}/{@code drift_rows}
- * (monitor file).
+ * (names), and {@code drift_share} (comparison) or {@code profile_rows}/{@code drift_rows} (monitor
+ * file).
  */
 public final class MonitorTaskRunner implements PayloadRunner {
   @Override
@@ -40,11 +40,14 @@ public final class MonitorTaskRunner implements PayloadRunner {
     MonitorTaskPayload p = (MonitorTaskPayload) payload;
     if (p.monitorFile().isPresent()) {
       Path file = resolve(ctx, ctx.resolve(p.monitorFile().get()));
-      MonitorResult r = new MonitorRun(MonitorLoader.load(file), Clock.systemUTC(),
-          line -> ctx.log().println(line)).run();
+      MonitorResult r =
+          new MonitorRun(
+                  MonitorLoader.load(file), Clock.systemUTC(), line -> ctx.log().println(line))
+              .run();
       MetricsStore.append(ctx.store(), r);
       Set<String> drifted = new TreeSet<>();
-      r.drifts().stream().filter(d -> d.drift().driftDetected())
+      r.drifts().stream()
+          .filter(d -> d.drift().driftDetected())
           .forEach(d -> drifted.add(d.drift().columnName()));
       ctx.putValue("drift_detected", BooleanNode.valueOf(r.driftDetected()));
       ctx.putValue("verdict", TextNode.valueOf(r.verdict().outcome().name()));
@@ -52,15 +55,22 @@ public final class MonitorTaskRunner implements PayloadRunner {
       ctx.putValue("drift_rows", IntNode.valueOf(r.drifts().size()));
       ctx.putValue("drifted_columns", names(drifted));
       r.warnings().forEach(w -> ctx.log().println("warning: " + w));
-      String msg = "monitor " + r.monitorName() + ": " + r.verdict().summary()
-          + (drifted.isEmpty() ? "" : " (" + String.join(", ", drifted) + ")");
-      return r.driftDetected() && p.failOnDrift() ? TaskOutcome.failure(msg)
+      String msg =
+          "monitor "
+              + r.monitorName()
+              + ": "
+              + r.verdict().summary()
+              + (drifted.isEmpty() ? "" : " (" + String.join(", ", drifted) + ")");
+      return r.driftDetected() && p.failOnDrift()
+          ? TaskOutcome.failure(msg)
           : TaskOutcome.success(msg);
     }
-    DataSource b = DataSource.resolve(resolve(ctx, ctx.resolve(p.baseline().orElseThrow()))
-        .toString(), "baseline");
-    DataSource c = DataSource.resolve(resolve(ctx, ctx.resolve(p.current().orElseThrow()))
-        .toString(), "current");
+    DataSource b =
+        DataSource.resolve(
+            resolve(ctx, ctx.resolve(p.baseline().orElseThrow())).toString(), "baseline");
+    DataSource c =
+        DataSource.resolve(
+            resolve(ctx, ctx.resolve(p.current().orElseThrow())).toString(), "current");
     DriftOptions options = p.options();
     DriftReport r = TableComparison.compare(b, c, options, line -> ctx.log().println(line));
     Set<String> drifted = new TreeSet<>();
@@ -74,9 +84,10 @@ public final class MonitorTaskRunner implements PayloadRunner {
     ctx.putValue("verdict", TextNode.valueOf(r.verdict().outcome().name()));
     ctx.putValue("drift_share", DoubleNode.valueOf(r.driftShare()));
     ctx.putValue("drifted_columns", names(drifted));
-    String msg = r.verdict().summary() + (drifted.isEmpty() ? ""
-        : " (" + String.join(", ", drifted) + ")");
-    return r.driftDetected() && p.failOnDrift() ? TaskOutcome.failure(msg)
+    String msg =
+        r.verdict().summary() + (drifted.isEmpty() ? "" : " (" + String.join(", ", drifted) + ")");
+    return r.driftDetected() && p.failOnDrift()
+        ? TaskOutcome.failure(msg)
         : TaskOutcome.success(msg);
   }
 

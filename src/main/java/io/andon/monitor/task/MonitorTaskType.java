@@ -29,8 +29,15 @@ import java.util.Set;
 public final class MonitorTaskType implements PayloadType {
   static final String KEY = "monitor_task";
   private static final Set<String> KEYS =
-      Set.of("monitor_file", "baseline", "current", "columns", "fail_on_drift", "ignore",
-          "drift_share", "min_sample");
+      Set.of(
+          "monitor_file",
+          "baseline",
+          "current",
+          "columns",
+          "fail_on_drift",
+          "ignore",
+          "drift_share",
+          "min_sample");
 
   @Override
   public String key() {
@@ -45,42 +52,51 @@ public final class MonitorTaskType implements PayloadType {
     Optional<String> current = problems.string(body, "current");
     boolean fail = problems.bool(body, "fail_on_drift").orElse(true);
     List<String> columns = new ArrayList<>();
-    problems.list(body, "columns").forEach(n -> problems.scalarText(n, "a column")
-        .ifPresent(columns::add));
+    problems
+        .list(body, "columns")
+        .forEach(n -> problems.scalarText(n, "a column").ifPresent(columns::add));
     if (file.isPresent() && (baseline.isPresent() || current.isPresent())) {
-      problems.add(body.keyLoc("monitor_file"), "monitor_task takes either 'monitor_file' or"
-          + " 'baseline' and 'current', not both.");
+      problems.add(
+          body.keyLoc("monitor_file"),
+          "monitor_task takes either 'monitor_file' or" + " 'baseline' and 'current', not both.");
       return Optional.empty();
     }
     if (file.isEmpty() && (baseline.isEmpty() || current.isEmpty())) {
-      problems.add(body.loc(), "monitor_task needs 'monitor_file', or both 'baseline' and"
-          + " 'current'.");
+      problems.add(
+          body.loc(), "monitor_task needs 'monitor_file', or both 'baseline' and" + " 'current'.");
       return Optional.empty();
     }
     List<String> ignore = new ArrayList<>();
-    problems.list(body, "ignore").forEach(n -> problems.scalarText(n, "a column")
-        .ifPresent(ignore::add));
+    problems
+        .list(body, "ignore")
+        .forEach(n -> problems.scalarText(n, "a column").ifPresent(ignore::add));
     OptionalDouble share = problems.number(body, "drift_share");
     if (share.isPresent() && !(share.getAsDouble() > 0 && share.getAsDouble() <= 1)) {
-      problems.add(body.get("drift_share").get().loc(), "drift_share must be a share in (0, 1],"
-          + " such as 0.5.");
+      problems.add(
+          body.get("drift_share").get().loc(),
+          "drift_share must be a share in (0, 1]," + " such as 0.5.");
       share = OptionalDouble.empty();
     }
     long min = problems.integer(body, "min_sample").orElse(DriftOptions.DEFAULT_MIN_SAMPLE);
     if (min < 1 || min > Integer.MAX_VALUE) {
-      problems.add(body.get("min_sample").get().loc(), "min_sample must be a number of rows, at"
-          + " least 1.");
+      problems.add(
+          body.get("min_sample").get().loc(),
+          "min_sample must be a number of rows, at" + " least 1.");
       min = DriftOptions.DEFAULT_MIN_SAMPLE;
     }
     if (file.isPresent()) {
       for (String k : List.of("columns", "ignore", "drift_share", "min_sample")) {
         if (body.has(k)) {
-          problems.add(body.keyLoc(k), "'" + k + "' applies to baseline/current comparisons;"
-              + " set it in the monitor file instead.");
+          problems.add(
+              body.keyLoc(k),
+              "'"
+                  + k
+                  + "' applies to baseline/current comparisons;"
+                  + " set it in the monitor file instead.");
         }
       }
     }
-    return Optional.of(new MonitorTaskPayload(file, baseline, current, columns, fail, ignore,
-        share, (int) min));
+    return Optional.of(
+        new MonitorTaskPayload(file, baseline, current, columns, fail, ignore, share, (int) min));
   }
 }

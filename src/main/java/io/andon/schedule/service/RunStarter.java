@@ -6,8 +6,8 @@ import io.andon.job.TriggerInfo;
 @FunctionalInterface
 public interface RunStarter {
   /**
-   * Starts a run of {@code jobName} recorded with {@code trigger} and returns its run id as soon
-   * as the run is in the store, without waiting for it to end. The run must be recorded with this
+   * Starts a run of {@code jobName} recorded with {@code trigger} and returns its run id as soon as
+   * the run is in the store, without waiting for it to end. The run must be recorded with this
    * exact trigger (type and time): after a crash, that is how the service tells a fire whose run
    * started from one whose run never did.
    *

@@ -28,27 +28,28 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Fires the schedules and triggers of the jobs it is given: cron schedules and periodic
- * triggers at their times, file-arrival triggers once new files are quiet, continuous jobs again
- * as soon as their last run ends. Each fire is committed to the {@link FireStore} before the
- * {@link RunStarter} starts its run, and linked to the run afterwards, so a crash never fires a
- * schedule twice nor loses a fire that was committed: on the next start, a fire without a run is
- * matched with the run recorded under its trigger, or started then. Fires missed while the
- * service was down or the job paused are not caught up.
+ * Fires the schedules and triggers of the jobs it is given: cron schedules and periodic triggers at
+ * their times, file-arrival triggers once new files are quiet, continuous jobs again as soon as
+ * their last run ends. Each fire is committed to the {@link FireStore} before the {@link
+ * RunStarter} starts its run, and linked to the run afterwards, so a crash never fires a schedule
+ * twice nor loses a fire that was committed: on the next start, a fire without a run is matched
+ * with the run recorded under its trigger, or started then. Fires missed while the service was down
+ * or the job paused are not caught up.
  *
- * <p>Its public API is {@link #update} (the jobs loaded now: added, changed or removed),
- * {@link #pause}, {@link #resume} (kept in the store, so they survive a restart, until the job
- * file's own pause_status changes), {@link #runEnded} (a continuous job's run ended: start the
- * next one now rather than at the next poll), {@link #problem} and {@link #close} (stop firing).
- * Time comes from the {@link Clock} and the timers from the {@link ScheduledExecutorService},
- * both injected, so tests drive the service with a manual clock and scheduler. The run starter is
- * called on the scheduler too, outside the service's lock: give the scheduler as many threads as
- * runs should start side by side. Every method may be called from any thread; the service's
- * state is guarded by its lock.
+ * <p>Its public API is {@link #update} (the jobs loaded now: added, changed or removed), {@link
+ * #pause}, {@link #resume} (kept in the store, so they survive a restart, until the job file's own
+ * pause_status changes), {@link #runEnded} (a continuous job's run ended: start the next one now
+ * rather than at the next poll), {@link #problem} and {@link #close} (stop firing). Time comes from
+ * the {@link Clock} and the timers from the {@link ScheduledExecutorService}, both injected, so
+ * tests drive the service with a manual clock and scheduler. The run starter is called on the
+ * scheduler too, outside the service's lock: give the scheduler as many threads as runs should
+ * start side by side. Every method may be called from any thread; the service's state is guarded by
+ * its lock.
  */
 public final class ScheduleService implements AutoCloseable {
   /** How often file-arrival folders are listed and a continuous job's run is checked. */
   public static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
+
   /** A continuous job's runs never start closer together than this, as a schedule's. */
   public static final Duration CONTINUOUS_MIN_GAP = CronSchedule.MIN_GAP;
 
@@ -63,14 +64,18 @@ public final class ScheduleService implements AutoCloseable {
   private boolean closed;
 
   /** A service that lists file-arrival folders every {@link #DEFAULT_POLL}. */
-  public ScheduleService(Clock clock, ScheduledExecutorService scheduler, FireStore fires,
-      RunStarter starter) {
+  public ScheduleService(
+      Clock clock, ScheduledExecutorService scheduler, FireStore fires, RunStarter starter) {
     this(clock, scheduler, fires, starter, DEFAULT_POLL);
   }
 
   /** A service that lists file-arrival folders and checks continuous runs every {@code poll}. */
-  public ScheduleService(Clock clock, ScheduledExecutorService scheduler, FireStore fires,
-      RunStarter starter, Duration poll) {
+  public ScheduleService(
+      Clock clock,
+      ScheduledExecutorService scheduler,
+      FireStore fires,
+      RunStarter starter,
+      Duration poll) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.fires = Objects.requireNonNull(fires, "fires");
@@ -83,9 +88,9 @@ public final class ScheduleService implements AutoCloseable {
   }
 
   /**
-   * Makes {@code jobs} the jobs the service fires: a new job is armed (after its fires that a
-   * crash left without a run are started or linked), a changed one re-armed, a missing one
-   * stopped. An unchanged job keeps its timers.
+   * Makes {@code jobs} the jobs the service fires: a new job is armed (after its fires that a crash
+   * left without a run are started or linked), a changed one re-armed, a missing one stopped. An
+   * unchanged job keeps its timers.
    */
   public synchronized void update(Collection<ScheduledJob> jobs) {
     if (closed) {
@@ -94,17 +99,23 @@ public final class ScheduleService implements AutoCloseable {
     Map<String, ScheduledJob> next = new LinkedHashMap<>();
     for (ScheduledJob job : jobs) {
       if (next.put(job.name(), job) != null) {
-        throw new InvalidInputException("two jobs are named '" + job.name() + "'; the service"
-            + " tells jobs and their runs apart by name: rename one of them.");
+        throw new InvalidInputException(
+            "two jobs are named '"
+                + job.name()
+                + "'; the service"
+                + " tells jobs and their runs apart by name: rename one of them.");
       }
     }
-    slots.entrySet().removeIf(e -> {
-      boolean gone = !next.containsKey(e.getKey());
-      if (gone) {
-        e.getValue().cancelTimers();
-      }
-      return gone;
-    });
+    slots
+        .entrySet()
+        .removeIf(
+            e -> {
+              boolean gone = !next.containsKey(e.getKey());
+              if (gone) {
+                e.getValue().cancelTimers();
+              }
+              return gone;
+            });
     for (ScheduledJob job : next.values()) {
       Slot old = slots.get(job.name());
       if (old != null && old.job.equals(job)) {
@@ -116,8 +127,13 @@ public final class ScheduleService implements AutoCloseable {
         slot.inherit(old);
       } else if (job.trigger() instanceof FileArrivalTrigger) {
         // min_time_between_triggers holds across a restart; the first listing is a baseline
-        slot.files = new FileArrivalState(false, Set.of(), Map.of(), Optional.empty(),
-            fires.lastFire(job.name(), TriggerType.FILE_ARRIVAL));
+        slot.files =
+            new FileArrivalState(
+                false,
+                Set.of(),
+                Map.of(),
+                Optional.empty(),
+                fires.lastFire(job.name(), TriggerType.FILE_ARRIVAL));
       }
       slots.put(job.name(), slot);
       if (recovered.add(job.name())) {
@@ -172,10 +188,16 @@ public final class ScheduleService implements AutoCloseable {
   private void setStatus(String name, PauseStatus status) {
     Slot slot = slots.get(name);
     if (slot == null) {
-      throw new InvalidInputException("no job named '" + name + "' with a schedule or trigger is"
-          + " loaded." + Strings.didYouMean(name, slots.keySet()));
+      throw new InvalidInputException(
+          "no job named '"
+              + name
+              + "' with a schedule or trigger is"
+              + " loaded."
+              + Strings.didYouMean(name, slots.keySet()));
     }
-    fires.setPause(name, new FireStore.PauseOverride(status, slot.job.trigger().pauseStatus()),
+    fires.setPause(
+        name,
+        new FireStore.PauseOverride(status, slot.job.trigger().pauseStatus()),
         clock.instant());
     slot.status = status;
     arm(slot);
@@ -214,12 +236,16 @@ public final class ScheduleService implements AutoCloseable {
   /** Plans the next fire of a cron schedule or periodic trigger after {@code last}. */
   private void plan(Slot slot, Optional<Instant> last) {
     JobTrigger trigger = slot.effective();
-    Optional<PlannedFire> next = trigger instanceof CronSchedule cron ? planner.next(cron, last)
-        : planner.next((PeriodicTrigger) trigger, last, slot.armedAt.orElseThrow());
-    next.map(PlannedFire::at).ifPresent(at -> {
-      at(slot, at, this::fireDue);
-      slot.plannedFire = Optional.of(at);
-    });
+    Optional<PlannedFire> next =
+        trigger instanceof CronSchedule cron
+            ? planner.next(cron, last)
+            : planner.next((PeriodicTrigger) trigger, last, slot.armedAt.orElseThrow());
+    next.map(PlannedFire::at)
+        .ifPresent(
+            at -> {
+              at(slot, at, this::fireDue);
+              slot.plannedFire = Optional.of(at);
+            });
   }
 
   /**
@@ -230,8 +256,9 @@ public final class ScheduleService implements AutoCloseable {
     Instant now = clock.instant();
     Map<String, TriggerInfo> due = new LinkedHashMap<>();
     for (Slot slot : slots.values()) {
-      slot.plannedFire.filter(at -> !at.isAfter(now)).ifPresent(at -> due.put(slot.job.name(),
-          TriggerInfo.of(TriggerType.PERIODIC, at)));
+      slot.plannedFire
+          .filter(at -> !at.isAfter(now))
+          .ifPresent(at -> due.put(slot.job.name(), TriggerInfo.of(TriggerType.PERIODIC, at)));
     }
     Set<String> fresh = fires.commitAll(due, now);
     for (Map.Entry<String, TriggerInfo> fire : due.entrySet()) {
@@ -248,14 +275,16 @@ public final class ScheduleService implements AutoCloseable {
     Instant now = clock.instant();
     Instant next = now.plus(poll);
     try {
-      FileArrivalDecision decision = FileArrivalRule.decide(trigger, slot.files,
-          new FolderLister(slot.job.folder()).list(trigger.url()), now);
+      FileArrivalDecision decision =
+          FileArrivalRule.decide(
+              trigger, slot.files, new FolderLister(slot.job.folder()).list(trigger.url()), now);
       slot.files = decision.next();
       slot.problem = Optional.empty();
       if (decision instanceof FileArrivalDecision.Fire) {
         fire(slot, TriggerInfo.fileArrival(now, trigger.url()));
       } else if (decision instanceof FileArrivalDecision.Wait wait
-          && wait.checkAt().isPresent() && wait.checkAt().get().isBefore(next)) {
+          && wait.checkAt().isPresent()
+          && wait.checkAt().get().isBefore(next)) {
         next = wait.checkAt().get();
       }
     } catch (RuntimeException e) {
@@ -273,8 +302,11 @@ public final class ScheduleService implements AutoCloseable {
       return;
     }
     slot.continuousRun = Optional.empty();
-    Optional<Instant> allowed = fires.lastFire(slot.job.name(), TriggerType.CONTINUOUS)
-        .map(last -> last.plus(CONTINUOUS_MIN_GAP)).filter(t -> t.isAfter(now));
+    Optional<Instant> allowed =
+        fires
+            .lastFire(slot.job.name(), TriggerType.CONTINUOUS)
+            .map(last -> last.plus(CONTINUOUS_MIN_GAP))
+            .filter(t -> t.isAfter(now));
     if (allowed.isPresent()) {
       at(slot, allowed.get(), () -> checkContinuous(slot));
       return;
@@ -291,8 +323,8 @@ public final class ScheduleService implements AutoCloseable {
   }
 
   /**
-   * Has the run of a committed fire started on the scheduler, outside the lock, so that many
-   * runs due at once start side by side (as many as the scheduler has threads).
+   * Has the run of a committed fire started on the scheduler, outside the lock, so that many runs
+   * due at once start side by side (as many as the scheduler has threads).
    */
   private void startLater(Slot slot, TriggerInfo trigger) {
     slot.starting++;
@@ -306,8 +338,16 @@ public final class ScheduleService implements AutoCloseable {
     try {
       runId = Optional.of(starter.start(name, trigger));
     } catch (RuntimeException e) {
-      problem = Optional.of("job " + name + ": the " + trigger.type() + " fire of "
-          + trigger.time() + " started no run: " + e.getMessage());
+      problem =
+          Optional.of(
+              "job "
+                  + name
+                  + ": the "
+                  + trigger.type()
+                  + " fire of "
+                  + trigger.time()
+                  + " started no run: "
+                  + e.getMessage());
     }
     synchronized (this) {
       Slot current = slots.getOrDefault(name, slot); // the job may have been changed meanwhile
@@ -321,8 +361,15 @@ public final class ScheduleService implements AutoCloseable {
           fires.started(name, trigger.time(), runId.get());
         } catch (RuntimeException e) {
           // the run is recorded with its trigger time: the next start links it
-          current.problem = Optional.of("job " + name + ": run " + runId.get() + " started, and"
-              + " could not be linked to its fire yet: " + e.getMessage());
+          current.problem =
+              Optional.of(
+                  "job "
+                      + name
+                      + ": run "
+                      + runId.get()
+                      + " started, and"
+                      + " could not be linked to its fire yet: "
+                      + e.getMessage());
         }
       }
     }
@@ -332,8 +379,10 @@ public final class ScheduleService implements AutoCloseable {
   private void at(Slot slot, Instant when, Runnable action) {
     long generation = slot.generation;
     long delay = Math.max(0, Duration.between(clock.instant(), when).toMillis());
-    slot.pending = Optional.of(scheduler.schedule(() -> due(slot, generation, when, action),
-        delay, TimeUnit.MILLISECONDS));
+    slot.pending =
+        Optional.of(
+            scheduler.schedule(
+                () -> due(slot, generation, when, action), delay, TimeUnit.MILLISECONDS));
   }
 
   private synchronized void due(Slot slot, long generation, Instant when, Runnable action) {

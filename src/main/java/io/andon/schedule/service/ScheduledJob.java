@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * A job as the schedule service sees it: its name (the name its runs are recorded under), what
- * starts it, with its pause_status as the job file says it, and the folder of its job file, which
- * a relative file-arrival url starts from.
+ * starts it, with its pause_status as the job file says it, and the folder of its job file, which a
+ * relative file-arrival url starts from.
  */
 public record ScheduledJob(String name, JobTrigger trigger, Path folder) {
   public ScheduledJob {

@@ -12,21 +12,28 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * What the schedule service keeps for one job, read and written only under the service's lock:
- * the job, whether it fires now, the one timer it has pending (and the fire it is for), the runs
- * being started, and what its trigger remembers between timers (a file-arrival listing, the start of a periodic trigger's first period, a
- * continuous job's current run).
+ * What the schedule service keeps for one job, read and written only under the service's lock: the
+ * job, whether it fires now, the one timer it has pending (and the fire it is for), the runs being
+ * started, and what its trigger remembers between timers (a file-arrival listing, the start of a
+ * periodic trigger's first period, a continuous job's current run).
  */
 final class Slot {
   final ScheduledJob job;
   PauseStatus status;
-  /** Bumped whenever the slot's timers are replaced; a timer of an older generation does nothing. */
+
+  /**
+   * Bumped whenever the slot's timers are replaced; a timer of an older generation does nothing.
+   */
   long generation;
+
   Optional<ScheduledFuture<?>> pending = Optional.empty();
+
   /** The time of the cron or periodic fire the pending timer is for. */
   Optional<Instant> plannedFire = Optional.empty();
+
   /** Runs handed to the run starter that have not returned yet. */
   int starting;
+
   FileArrivalState files = FileArrivalState.initial();
   Optional<Instant> armedAt = Optional.empty();
   Optional<Long> continuousRun = Optional.empty();
@@ -41,8 +48,10 @@ final class Slot {
   void inherit(Slot old) {
     JobTrigger was = old.job.trigger();
     JobTrigger now = job.trigger();
-    if (was instanceof FileArrivalTrigger a && now instanceof FileArrivalTrigger b
-        && a.url().equals(b.url()) && old.job.folder().equals(job.folder())) {
+    if (was instanceof FileArrivalTrigger a
+        && now instanceof FileArrivalTrigger b
+        && a.url().equals(b.url())
+        && old.job.folder().equals(job.folder())) {
       files = old.files;
     }
     if (was instanceof PeriodicTrigger && now instanceof PeriodicTrigger) {
@@ -70,8 +79,8 @@ final class Slot {
       return new PeriodicTrigger(p.interval(), p.unit(), status);
     }
     if (t instanceof FileArrivalTrigger f) {
-      return new FileArrivalTrigger(f.url(), f.minTimeBetweenTriggers(), f.waitAfterLastChange(),
-          status);
+      return new FileArrivalTrigger(
+          f.url(), f.minTimeBetweenTriggers(), f.waitAfterLastChange(), status);
     }
     return new ContinuousTrigger(status);
   }

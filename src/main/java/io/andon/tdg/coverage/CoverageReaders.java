@@ -35,21 +35,22 @@ public final class CoverageReaders {
   private CoverageReaders() {}
 
   /** The conventional places build tools write reports to, relative to the project root. */
-  public static final List<String> USUAL_PLACES = List.of(
-      "target/site/jacoco/jacoco.xml",
-      "target/site/jacoco-aggregate/jacoco.xml",
-      "build/reports/jacoco/test/jacocoTestReport.xml",
-      "target/site/cobertura/coverage.xml",
-      "coverage.xml",
-      "coverage.json",
-      "lcov.info",
-      "coverage/lcov.info",
-      "target/pit-reports/mutations.xml",
-      "build/reports/pitest/mutations.xml");
+  public static final List<String> USUAL_PLACES =
+      List.of(
+          "target/site/jacoco/jacoco.xml",
+          "target/site/jacoco-aggregate/jacoco.xml",
+          "build/reports/jacoco/test/jacocoTestReport.xml",
+          "target/site/cobertura/coverage.xml",
+          "coverage.xml",
+          "coverage.json",
+          "lcov.info",
+          "coverage/lcov.info",
+          "target/pit-reports/mutations.xml",
+          "build/reports/pitest/mutations.xml");
 
   /**
-   * Reports found in the usual places under {@code root}; for PIT's timestamped folders
-   * ({@code target/pit-reports/<timestamp>/mutations.xml}) the newest one.
+   * Reports found in the usual places under {@code root}; for PIT's timestamped folders ({@code
+   * target/pit-reports/<timestamp>/mutations.xml}) the newest one.
    */
   public static List<Path> discover(Path root) {
     Objects.requireNonNull(root, "root");
@@ -88,13 +89,15 @@ public final class CoverageReaders {
     try {
       bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
-      throw new InvalidInputException(path + ": no such coverage report. Check the --coverage"
-          + " path, or run the build that writes it (e.g. mvn verify with jacoco).");
+      throw new InvalidInputException(
+          path
+              + ": no such coverage report. Check the --coverage"
+              + " path, or run the build that writes it (e.g. mvn verify with jacoco).");
     } catch (IOException e) {
       throw new InvalidInputException(path + ": cannot be read (" + e.getMessage() + ").", e);
     }
-    String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.UTF_8)
-        .stripLeading();
+    String head =
+        new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.UTF_8).stripLeading();
     if (head.startsWith("<")) {
       return readXml(path, bytes);
     }
@@ -113,10 +116,12 @@ public final class CoverageReaders {
     if (head.startsWith("{")) {
       return CoveragePyJson.read(path, bytes);
     }
-    throw new InvalidInputException(path + ": not a coverage report andon knows. Give a JaCoCo"
-        + " XML (jacoco.xml), Cobertura XML (coverage.xml), coverage.py JSON (coverage.json),"
-        + " LCOV (lcov.info), PIT mutations.xml, cargo-mutants outcomes.json, mutmut's mutants/"
-        + " folder or .mutmut-cache.");
+    throw new InvalidInputException(
+        path
+            + ": not a coverage report andon knows. Give a JaCoCo"
+            + " XML (jacoco.xml), Cobertura XML (coverage.xml), coverage.py JSON (coverage.json),"
+            + " LCOV (lcov.info), PIT mutations.xml, cargo-mutants outcomes.json, mutmut's mutants/"
+            + " folder or .mutmut-cache.");
   }
 
   static XMLInputFactory xmlFactory() {
@@ -144,9 +149,14 @@ public final class CoverageReaders {
           case "report" -> jacoco(path, r);
           case "coverage" -> cobertura(path, r);
           case "mutations" -> pit(path, r);
-          default -> throw new InvalidInputException(path + ": XML with root <" + root + "> is"
-              + " not a coverage report andon knows. Give a JaCoCo XML (<report>), Cobertura"
-              + " XML (<coverage>) or PIT mutations.xml (<mutations>) file.");
+          default ->
+              throw new InvalidInputException(
+                  path
+                      + ": XML with root <"
+                      + root
+                      + "> is"
+                      + " not a coverage report andon knows. Give a JaCoCo XML (<report>), Cobertura"
+                      + " XML (<coverage>) or PIT mutations.xml (<mutations>) file.");
         };
       } finally {
         r.close();
@@ -156,8 +166,13 @@ public final class CoverageReaders {
       String where = l == null ? "" : ":" + l.getLineNumber() + ":" + l.getColumnNumber();
       String msg = e.getMessage() == null ? e.toString() : e.getMessage();
       int at = msg.indexOf("Message: ");
-      throw new InvalidInputException(path + where + ": malformed XML: "
-          + (at >= 0 ? msg.substring(at + 9) : msg).strip() + ". Regenerate the report.", e);
+      throw new InvalidInputException(
+          path
+              + where
+              + ": malformed XML: "
+              + (at >= 0 ? msg.substring(at + 9) : msg).strip()
+              + ". Regenerate the report.",
+          e);
     } catch (IOException e) {
       throw new InvalidInputException(path + ": cannot be read (" + e.getMessage() + ").", e);
     }
@@ -172,8 +187,14 @@ public final class CoverageReaders {
       return Integer.parseInt(v.strip());
     } catch (NumberFormatException e) {
       Location l = r.getLocation();
-      throw new InvalidInputException("line " + l.getLineNumber() + ": attribute " + name + "=\""
-          + v + "\" is not a whole number. Regenerate the report.");
+      throw new InvalidInputException(
+          "line "
+              + l.getLineNumber()
+              + ": attribute "
+              + name
+              + "=\""
+              + v
+              + "\" is not a whole number. Regenerate the report.");
     }
   }
 
@@ -208,7 +229,7 @@ public final class CoverageReaders {
               }
             }
           }
-          default -> { }
+          default -> {}
         }
       } else if (ev == XMLStreamConstants.END_ELEMENT) {
         depth--;
@@ -225,8 +246,7 @@ public final class CoverageReaders {
   }
 
   /** Cobertura: coverage/packages/package/classes/class[@filename]/lines/line. */
-  private static CoverageReport cobertura(Path path, XMLStreamReader r)
-      throws XMLStreamException {
+  private static CoverageReport cobertura(Path path, XMLStreamReader r) throws XMLStreamException {
     // per file, per line number: {hits, branchesCovered, branchesTotal}; classes of one file merge
     Map<String, Map<Integer, int[]>> byFile = new LinkedHashMap<>();
     String file = null;
@@ -266,7 +286,7 @@ public final class CoverageReaders {
               }
             }
           }
-          default -> { }
+          default -> {}
         }
       } else if (ev == XMLStreamConstants.END_ELEMENT) {
         if (r.getLocalName().equals("methods")) {
@@ -277,17 +297,18 @@ public final class CoverageReaders {
       }
     }
     List<FileCoverage> files = new ArrayList<>();
-    byFile.forEach((f, lines) -> {
-      int lc = 0;
-      int bc = 0;
-      int bt = 0;
-      for (int[] v : lines.values()) {
-        lc += v[0] > 0 ? 1 : 0;
-        bc += Math.min(v[1], v[2]);
-        bt += v[2];
-      }
-      files.add(new FileCoverage(f, lc, lines.size(), bc, bt));
-    });
+    byFile.forEach(
+        (f, lines) -> {
+          int lc = 0;
+          int bc = 0;
+          int bt = 0;
+          for (int[] v : lines.values()) {
+            lc += v[0] > 0 ? 1 : 0;
+            bc += Math.min(v[1], v[2]);
+            bt += v[2];
+          }
+          files.add(new FileCoverage(f, lc, lines.size(), bc, bt));
+        });
     return new CoverageReport(path.toString(), "cobertura", files, List.of());
   }
 
@@ -323,12 +344,10 @@ public final class CoverageReaders {
         } else if (n.equals("mutatedClass")) {
           mutatedClass = text.toString().strip();
           field = null;
-        } else if (n.equals("mutation") && sourceFile != null
-            && !status.equals("NON_VIABLE")) {
+        } else if (n.equals("mutation") && sourceFile != null && !status.equals("NON_VIABLE")) {
           String dir = "";
           if (mutatedClass != null && mutatedClass.contains(".")) {
-            dir = mutatedClass.substring(0, mutatedClass.lastIndexOf('.')).replace('.', '/')
-                + "/";
+            dir = mutatedClass.substring(0, mutatedClass.lastIndexOf('.')).replace('.', '/') + "/";
           }
           int[] c = byFile.computeIfAbsent(dir + sourceFile, k -> new int[2]);
           c[0] += detected ? 1 : 0;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One coverage report read from disk: line and branch counts per file (JaCoCo, Cobertura, LCOV)
- * or mutants per file (PIT, mutmut, cargo-mutants).
+ * One coverage report read from disk: line and branch counts per file (JaCoCo, Cobertura, LCOV) or
+ * mutants per file (PIT, mutmut, cargo-mutants).
  *
  * @param source the report's path, for messages
  * @param format jacoco, cobertura, lcov, coverage.py, pit, mutmut or cargo-mutants

@@ -11,14 +11,20 @@ public record FileCoverage(
     String path, int linesCovered, int linesTotal, int branchesCovered, int branchesTotal) {
   public FileCoverage {
     Objects.requireNonNull(path, "path");
-    if (linesCovered < 0 || linesCovered > linesTotal || branchesCovered < 0
+    if (linesCovered < 0
+        || linesCovered > linesTotal
+        || branchesCovered < 0
         || branchesCovered > branchesTotal) {
       throw new IllegalArgumentException("impossible coverage counts for " + path);
     }
   }
 
   FileCoverage plus(FileCoverage o) {
-    return new FileCoverage(path, linesCovered + o.linesCovered, linesTotal + o.linesTotal,
-        branchesCovered + o.branchesCovered, branchesTotal + o.branchesTotal);
+    return new FileCoverage(
+        path,
+        linesCovered + o.linesCovered,
+        linesTotal + o.linesTotal,
+        branchesCovered + o.branchesCovered,
+        branchesTotal + o.branchesTotal);
   }
 }

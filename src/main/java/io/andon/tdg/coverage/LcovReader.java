@@ -30,19 +30,33 @@ final class LcovReader {
           }
           record = null;
         } else if (record == null) {
-          throw new InvalidInputException(path + ":" + (i + 1) + ": LCOV record before any SF:"
-              + " line. Regenerate the tracefile.");
+          throw new InvalidInputException(
+              path
+                  + ":"
+                  + (i + 1)
+                  + ": LCOV record before any SF:"
+                  + " line. Regenerate the tracefile.");
         } else {
           record.add(line);
         }
       } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-        throw new InvalidInputException(path + ":" + (i + 1) + ": malformed LCOV line '" + line
-            + "'. Regenerate the tracefile.");
+        throw new InvalidInputException(
+            path
+                + ":"
+                + (i + 1)
+                + ": malformed LCOV line '"
+                + line
+                + "'. Regenerate the tracefile.");
       }
     }
     if (record != null) {
-      throw new InvalidInputException(path + ":" + lines.length + ": the record for "
-          + record.file + " has no end_of_record; the tracefile is truncated. Regenerate it.");
+      throw new InvalidInputException(
+          path
+              + ":"
+              + lines.length
+              + ": the record for "
+              + record.file
+              + " has no end_of_record; the tracefile is truncated. Regenerate it.");
     }
     return new CoverageReport(path.toString(), "lcov", files, List.of());
   }
@@ -66,8 +80,8 @@ final class LcovReader {
       switch (key) {
         case "DA" -> {
           String[] p = value.split(",");
-          lines.merge(Integer.parseInt(p[0].strip()), Long.parseLong(p[1].strip()) > 0 ? 1 : 0,
-              Math::max);
+          lines.merge(
+              Integer.parseInt(p[0].strip()), Long.parseLong(p[1].strip()) > 0 ? 1 : 0, Math::max);
         }
         case "BRDA" -> {
           String taken = value.split(",")[3].strip();
@@ -78,14 +92,16 @@ final class LcovReader {
         case "LH" -> summary[1] = Integer.parseInt(value);
         case "BRF" -> summary[2] = Integer.parseInt(value);
         case "BRH" -> summary[3] = Integer.parseInt(value);
-        default -> { } // FN, FNDA, FNF, FNH and others carry nothing andon grades
+        default -> {} // FN, FNDA, FNF, FNH and others carry nothing andon grades
       }
     }
 
     FileCoverage coverage() {
       int lt = lines.isEmpty() ? Math.max(summary[0], 0) : lines.size();
-      int lc = lines.isEmpty() ? Math.max(summary[1], 0)
-          : (int) lines.values().stream().filter(v -> v > 0).count();
+      int lc =
+          lines.isEmpty()
+              ? Math.max(summary[1], 0)
+              : (int) lines.values().stream().filter(v -> v > 0).count();
       int bt = branches == 0 ? Math.max(summary[2], 0) : branches;
       int bc = branches == 0 ? Math.max(summary[3], 0) : branchesHit;
       return new FileCoverage(file, Math.min(lc, lt), lt, Math.min(bc, bt), bt);

@@ -22,25 +22,24 @@ import java.util.stream.Stream;
  * Mutation results of Python and Rust mutation testers, as mutants per source file.
  *
  * <ul>
- *   <li><b>cargo-mutants</b> {@code mutants.out/outcomes.json}: each outcome whose {@code
- *       scenario} is a {@code Mutant} (the {@code Baseline} is not one) counts by its {@code
- *       summary}: {@code CaughtMutant} and {@code Timeout} are detected, {@code MissedMutant} is
- *       not, {@code Unviable} (did not build) is left out, as PIT leaves out non-viable mutants.
+ *   <li><b>cargo-mutants</b> {@code mutants.out/outcomes.json}: each outcome whose {@code scenario}
+ *       is a {@code Mutant} (the {@code Baseline} is not one) counts by its {@code summary}: {@code
+ *       CaughtMutant} and {@code Timeout} are detected, {@code MissedMutant} is not, {@code
+ *       Unviable} (did not build) is left out, as PIT leaves out non-viable mutants.
  *   <li><b>mutmut 3</b> {@code mutants/**}{@code /*.meta}: the JSON beside each mutated file maps
  *       every mutant to the exit code of its test run ({@code exit_code_by_key}), read as mutmut's
  *       own table reads it: 1 and 3 killed, 24, 36, 152, 255 and -24 timeout, 37 caught by the type
  *       checker (all detected); 0 survived, 5 and 33 no tests (not detected); unrun ({@code null}),
  *       skipped (34), interrupted (2) and suspicious mutants are left out.
- *   <li><b>mutmut 2</b> {@code .mutmut-cache}, the SQLite database {@code mutmut run} keeps
- *       (tables SourceFile, Line, Mutant): {@code ok_killed} and {@code bad_timeout} detected,
- *       {@code bad_survived} not; {@code untested}, {@code skipped} and {@code ok_suspicious} left
- *       out.
+ *   <li><b>mutmut 2</b> {@code .mutmut-cache}, the SQLite database {@code mutmut run} keeps (tables
+ *       SourceFile, Line, Mutant): {@code ok_killed} and {@code bad_timeout} detected, {@code
+ *       bad_survived} not; {@code untested}, {@code skipped} and {@code ok_suspicious} left out.
  * </ul>
  */
 public final class MutationReports {
   /** Where these tools write their results, relative to the project root. */
-  public static final List<String> USUAL_PLACES = List.of(
-      "mutants.out/outcomes.json", "mutants", ".mutmut-cache");
+  public static final List<String> USUAL_PLACES =
+      List.of("mutants.out/outcomes.json", "mutants", ".mutmut-cache");
 
   private static final Set<Integer> MUTMUT_DETECTED = Set.of(1, 3, 24, 36, 152, 255, -24, 37);
   private static final Set<Integer> MUTMUT_UNDETECTED = Set.of(0, 5, 33);
@@ -69,13 +68,15 @@ public final class MutationReports {
         file = name.contains(":") ? name.substring(0, name.indexOf(':')) : "";
       }
       if (file.isEmpty()) {
-        throw new InvalidInputException(path + ": a mutant without \"file\" or \"name\"; is it"
-            + " cargo-mutants' mutants.out/outcomes.json?");
+        throw new InvalidInputException(
+            path
+                + ": a mutant without \"file\" or \"name\"; is it"
+                + " cargo-mutants' mutants.out/outcomes.json?");
       }
       switch (o.path("summary").asText("")) {
         case "CaughtMutant", "Timeout" -> count(byFile, file, true);
         case "MissedMutant" -> count(byFile, file, false);
-        default -> { } // Unviable: it did not build, so no test could see it
+        default -> {} // Unviable: it did not build, so no test could see it
       }
     }
     return report(path, "cargo-mutants", byFile);
@@ -91,17 +92,24 @@ public final class MutationReports {
       try {
         root = Json.mapper().readTree(meta.toFile());
       } catch (IOException e) {
-        throw new InvalidInputException(meta + ": not a mutmut .meta JSON file ("
-            + e.getMessage().lines().findFirst().orElse("") + "). Run mutmut again.", e);
+        throw new InvalidInputException(
+            meta
+                + ": not a mutmut .meta JSON file ("
+                + e.getMessage().lines().findFirst().orElse("")
+                + "). Run mutmut again.",
+            e);
       }
-      root.path("exit_code_by_key").properties().forEach(e -> {
-        if (!e.getValue().isNull()) {
-          int code = e.getValue().asInt();
-          if (MUTMUT_DETECTED.contains(code) || MUTMUT_UNDETECTED.contains(code)) {
-            count(byFile, source, MUTMUT_DETECTED.contains(code));
-          }
-        }
-      });
+      root.path("exit_code_by_key")
+          .properties()
+          .forEach(
+              e -> {
+                if (!e.getValue().isNull()) {
+                  int code = e.getValue().asInt();
+                  if (MUTMUT_DETECTED.contains(code) || MUTMUT_UNDETECTED.contains(code)) {
+                    count(byFile, source, MUTMUT_DETECTED.contains(code));
+                  }
+                }
+              });
     }
     return report(dir, "mutmut", byFile);
   }
@@ -112,18 +120,24 @@ public final class MutationReports {
     String url = "jdbc:sqlite:file:" + cache.toAbsolutePath() + "?mode=ro";
     try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT f.filename, m.status FROM Mutant m"
-            + " JOIN Line l ON m.line = l.id JOIN SourceFile f ON l.sourcefile = f.id")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT f.filename, m.status FROM Mutant m"
+                    + " JOIN Line l ON m.line = l.id JOIN SourceFile f ON l.sourcefile = f.id")) {
       while (rs.next()) {
         switch (rs.getString(2)) {
           case "ok_killed", "bad_timeout" -> count(byFile, rs.getString(1), true);
           case "bad_survived" -> count(byFile, rs.getString(1), false);
-          default -> { } // untested, skipped, ok_suspicious: no verdict
+          default -> {} // untested, skipped, ok_suspicious: no verdict
         }
       }
     } catch (SQLException e) {
-      throw new InvalidInputException(cache + ": not a mutmut 2 cache (" + e.getMessage()
-          + "). Run mutmut again, or remove the file.", e);
+      throw new InvalidInputException(
+          cache
+              + ": not a mutmut 2 cache ("
+              + e.getMessage()
+              + "). Run mutmut again, or remove the file.",
+          e);
     }
     return report(cache, "mutmut", byFile);
   }

@@ -29,16 +29,18 @@ import java.util.regex.Pattern;
  */
 public final class ReadmeScore {
   /** The parts in report order. */
-  public static final List<String> PARTS = List.of("what", "install", "usage", "example",
-      "license");
+  public static final List<String> PARTS =
+      List.of("what", "install", "usage", "example", "license");
 
-  private static final Pattern INSTALL = Pattern.compile(
-      "install|setup|set up|getting started|get started|build|download|requirements");
-  private static final Pattern USAGE = Pattern.compile(
-      "usage|how to use|using|quick ?start|commands|command line|cli|running|run");
-  private static final Pattern INSTALL_CODE = Pattern.compile(
-      "mvn |mvnw|gradle|pip install|npm install|<dependency>|brew install|apt(-get)? install"
-          + "|docker run|java -jar|make install");
+  private static final Pattern INSTALL =
+      Pattern.compile(
+          "install|setup|set up|getting started|get started|build|download|requirements");
+  private static final Pattern USAGE =
+      Pattern.compile("usage|how to use|using|quick ?start|commands|command line|cli|running|run");
+  private static final Pattern INSTALL_CODE =
+      Pattern.compile(
+          "mvn |mvnw|gradle|pip install|npm install|<dependency>|brew install|apt(-get)? install"
+              + "|docker run|java -jar|make install");
 
   /**
    * The result.
@@ -64,21 +66,31 @@ public final class ReadmeScore {
 
   private ReadmeScore() {}
 
-  /** Scores the README at the root of {@code project}; no README scores 0 with every part missing. */
+  /**
+   * Scores the README at the root of {@code project}; no README scores 0 with every part missing.
+   */
   public static Result of(Path project) {
     Objects.requireNonNull(project, "project");
     Path readme = null;
-    for (String name : List.of("README.md", "README.adoc", "README.rst", "README.txt", "README",
-        "readme.md", "Readme.md")) {
+    for (String name :
+        List.of(
+            "README.md",
+            "README.adoc",
+            "README.rst",
+            "README.txt",
+            "README",
+            "readme.md",
+            "Readme.md")) {
       if (Files.isRegularFile(project.resolve(name))) {
         readme = project.resolve(name);
         break;
       }
     }
-    boolean licenseFile = Files.isRegularFile(project.resolve("LICENSE"))
-        || Files.isRegularFile(project.resolve("LICENSE.md"))
-        || Files.isRegularFile(project.resolve("LICENSE.txt"))
-        || Files.isRegularFile(project.resolve("COPYING"));
+    boolean licenseFile =
+        Files.isRegularFile(project.resolve("LICENSE"))
+            || Files.isRegularFile(project.resolve("LICENSE.md"))
+            || Files.isRegularFile(project.resolve("LICENSE.txt"))
+            || Files.isRegularFile(project.resolve("COPYING"));
     if (readme == null) {
       Map<String, Boolean> none = new LinkedHashMap<>();
       PARTS.forEach(p -> none.put(p, false));
@@ -121,8 +133,11 @@ public final class ReadmeScore {
         block.append(line).append('\n');
         continue;
       }
-      boolean underline = i + 1 < lines.length && !s.isEmpty()
-          && lines[i + 1].strip().matches("(=+|-+|~+|\\^+)") && lines[i + 1].strip().length() >= 3;
+      boolean underline =
+          i + 1 < lines.length
+              && !s.isEmpty()
+              && lines[i + 1].strip().matches("(=+|-+|~+|\\^+)")
+              && lines[i + 1].strip().length() >= 3;
       if (s.startsWith("#") || s.startsWith("= ") || s.startsWith("== ") || underline) {
         headings.add(s.replaceAll("^[#=]+", "").strip().toLowerCase(Locale.ROOT));
         flush(para, paragraphs);
@@ -146,14 +161,19 @@ public final class ReadmeScore {
       code.add(block.toString());
     }
     Map<String, Boolean> parts = new LinkedHashMap<>();
-    parts.put("what", paragraphs.stream().anyMatch(p -> !p.startsWith("[![") && !p.startsWith("!")
-        && p.split("\\s+").length >= 10));
-    parts.put("install", headings.stream().anyMatch(h -> INSTALL.matcher(h).find())
-        || code.stream().anyMatch(c -> INSTALL_CODE.matcher(c).find()));
+    parts.put(
+        "what",
+        paragraphs.stream()
+            .anyMatch(
+                p -> !p.startsWith("[![") && !p.startsWith("!") && p.split("\\s+").length >= 10));
+    parts.put(
+        "install",
+        headings.stream().anyMatch(h -> INSTALL.matcher(h).find())
+            || code.stream().anyMatch(c -> INSTALL_CODE.matcher(c).find()));
     parts.put("usage", headings.stream().anyMatch(h -> USAGE.matcher(h).find()));
     parts.put("example", !code.isEmpty() || headings.stream().anyMatch(h -> h.contains("example")));
-    parts.put("license", headings.stream().anyMatch(h -> h.contains("license")
-        || h.contains("licence")));
+    parts.put(
+        "license", headings.stream().anyMatch(h -> h.contains("license") || h.contains("licence")));
     return parts;
   }
 

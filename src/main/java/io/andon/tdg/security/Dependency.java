@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * A dependency of the project, in one package ecosystem.
  *
- * @param name the package name as OSV names it: {@code group:artifact} for Maven, the project
- *     name for PyPI, the crate name for crates.io
+ * @param name the package name as OSV names it: {@code group:artifact} for Maven, the project name
+ *     for PyPI, the crate name for crates.io
  * @param origin where it was read, e.g. {@code pom.xml:42}, {@code poetry.lock:17}
  */
 public record Dependency(Ecosystem ecosystem, String name, String version, String origin) {

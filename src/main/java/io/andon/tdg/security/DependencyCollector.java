@@ -33,7 +33,7 @@ final class DependencyCollector {
   }
 
   DependencySet build() {
-    return new DependencySet(List.copyOf(dependencies.values()), List.copyOf(unpinned.values()),
-        unchecked, sources);
+    return new DependencySet(
+        List.copyOf(dependencies.values()), List.copyOf(unpinned.values()), unchecked, sources);
   }
 }

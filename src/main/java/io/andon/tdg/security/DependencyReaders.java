@@ -18,15 +18,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the project's Maven dependencies: declared ones from pom.xml (versions resolved through
- * the pom's own properties and dependencyManagement), resolved ones from the output of {@code mvn
+ * Reads the project's Maven dependencies: declared ones from pom.xml (versions resolved through the
+ * pom's own properties and dependencyManagement), resolved ones from the output of {@code mvn
  * dependency:list -DoutputFile=...} or from a CycloneDX JSON SBOM. Test-scoped dependencies are
  * left out: they do not ship.
  */
 public final class DependencyReaders {
   private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
-  private static final Pattern LIST_LINE = Pattern.compile(
-      "^\\s*([\\w.\\-]+):([\\w.\\-]+):[\\w.\\-]+(?::[\\w.\\-]+)?:([^:\\s]+):(\\w+)");
+  private static final Pattern LIST_LINE =
+      Pattern.compile(
+          "^\\s*([\\w.\\-]+):([\\w.\\-]+):[\\w.\\-]+(?::[\\w.\\-]+)?:([^:\\s]+):(\\w+)");
 
   private DependencyReaders() {}
 
@@ -43,45 +44,65 @@ public final class DependencyReaders {
     Objects.requireNonNull(pom, "pom");
     XmlTree project = XmlTree.read(pom);
     if (!project.name().equals("project")) {
-      throw new InvalidInputException(name + ": root element <" + project.name() + "> is not a"
-          + " Maven <project>.");
+      throw new InvalidInputException(
+          name + ": root element <" + project.name() + "> is not a" + " Maven <project>.");
     }
     Map<String, String> props = new HashMap<>();
-    project.child("properties").ifPresent(p -> p.children().forEach(
-        c -> props.put(c.name(), c.text().strip())));
+    project
+        .child("properties")
+        .ifPresent(p -> p.children().forEach(c -> props.put(c.name(), c.text().strip())));
     String parentVersion = project.child("parent").map(p -> p.childText("version")).orElse("");
-    String version = project.childText("version").isEmpty() ? parentVersion
-        : project.childText("version");
+    String version =
+        project.childText("version").isEmpty() ? parentVersion : project.childText("version");
     props.put("project.version", version);
     props.put("pom.version", version);
     props.put("project.parent.version", parentVersion);
-    String groupId = project.childText("groupId").isEmpty()
-        ? project.child("parent").map(p -> p.childText("groupId")).orElse("")
-        : project.childText("groupId");
+    String groupId =
+        project.childText("groupId").isEmpty()
+            ? project.child("parent").map(p -> p.childText("groupId")).orElse("")
+            : project.childText("groupId");
     props.put("project.groupId", groupId);
     Map<String, String> managed = new HashMap<>();
-    project.child("dependencyManagement").flatMap(dm -> dm.child("dependencies"))
-        .ifPresent(ds -> ds.all("dependency").forEach(d -> managed.put(
-            resolve(d.childText("groupId"), props) + ":" + resolve(d.childText("artifactId"),
-                props), resolve(d.childText("version"), props))));
+    project
+        .child("dependencyManagement")
+        .flatMap(dm -> dm.child("dependencies"))
+        .ifPresent(
+            ds ->
+                ds.all("dependency")
+                    .forEach(
+                        d ->
+                            managed.put(
+                                resolve(d.childText("groupId"), props)
+                                    + ":"
+                                    + resolve(d.childText("artifactId"), props),
+                                resolve(d.childText("version"), props))));
     List<Dependency> resolved = new ArrayList<>();
     List<String> unresolved = new ArrayList<>();
-    project.child("dependencies").ifPresent(ds -> ds.all("dependency").forEach(d -> {
-      if (d.childText("scope").equals("test")) {
-        return;
-      }
-      String g = resolve(d.childText("groupId"), props);
-      String a = resolve(d.childText("artifactId"), props);
-      String v = resolve(d.childText("version"), props);
-      if (v.isEmpty()) {
-        v = managed.getOrDefault(g + ":" + a, "");
-      }
-      if (v.isEmpty() || v.contains("${") || v.startsWith("[") || v.startsWith("(")) {
-        unresolved.add(g + ":" + a + " (" + name + ":" + d.line() + ")");
-      } else {
-        resolved.add(Dependency.maven(g, a, v, name + ":" + d.line()));
-      }
-    }));
+    project
+        .child("dependencies")
+        .ifPresent(
+            ds ->
+                ds.all("dependency")
+                    .forEach(
+                        d -> {
+                          if (d.childText("scope").equals("test")) {
+                            return;
+                          }
+                          String g = resolve(d.childText("groupId"), props);
+                          String a = resolve(d.childText("artifactId"), props);
+                          String v = resolve(d.childText("version"), props);
+                          if (v.isEmpty()) {
+                            v = managed.getOrDefault(g + ":" + a, "");
+                          }
+                          if (v.isEmpty()
+                              || v.contains("${")
+                              || v.startsWith("[")
+                              || v.startsWith("(")) {
+                            unresolved.add(g + ":" + a + " (" + name + ":" + d.line() + ")");
+                          } else {
+                            resolved.add(Dependency.maven(g, a, v, name + ":" + d.line()));
+                          }
+                        }));
     return new PomDependencies(resolved, unresolved);
   }
 
@@ -103,7 +124,10 @@ public final class DependencyReaders {
     return v;
   }
 
-  /** Output of {@code mvn dependency:list -DoutputFile=FILE}: one group:artifact:type:version:scope a line. */
+  /**
+   * Output of {@code mvn dependency:list -DoutputFile=FILE}: one group:artifact:type:version:scope
+   * a line.
+   */
   public static List<Dependency> dependencyList(Path file, String name) {
     List<String> lines;
     try {
@@ -182,10 +206,12 @@ public final class DependencyReaders {
     try {
       return Json.mapper().readTree(file.toFile());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
-      throw new InvalidInputException(name + where + ": malformed JSON ("
-          + e.getOriginalMessage() + ").", e);
+      String where =
+          e.getLocation() == null
+              ? ""
+              : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+      throw new InvalidInputException(
+          name + where + ": malformed JSON (" + e.getOriginalMessage() + ").", e);
     } catch (IOException e) {
       throw new InvalidInputException(name + ": cannot be read (" + e.getMessage() + ").", e);
     }

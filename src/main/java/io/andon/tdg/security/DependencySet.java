@@ -6,13 +6,15 @@ import java.util.List;
  * What one ecosystem's dependency files gave: the dependencies to match, those that cannot be
  * matched (each with its origin and why), and the files read.
  *
- * @param unpinned requirements that admit more than one version: never matched, never taken as
- *     free of vulnerabilities
+ * @param unpinned requirements that admit more than one version: never matched, never taken as free
+ *     of vulnerabilities
  * @param unchecked other dependencies that cannot be matched, as {@code what (where): why}
  * @param sources the files read, as {@code file (kind)}
  */
 public record DependencySet(
-    List<Dependency> dependencies, List<Requirement> unpinned, List<String> unchecked,
+    List<Dependency> dependencies,
+    List<Requirement> unpinned,
+    List<String> unchecked,
     List<String> sources) {
   public DependencySet {
     dependencies = List.copyOf(dependencies);

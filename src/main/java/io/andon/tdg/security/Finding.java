@@ -42,8 +42,7 @@ public record Finding(
   public String declaredFile() {
     String file = declaredIn.split(" ", 2)[0];
     int colon = file.lastIndexOf(':');
-    return colon > 0 && file.substring(colon + 1).matches("\\d+") ? file.substring(0, colon)
-        : file;
+    return colon > 0 && file.substring(colon + 1).matches("\\d+") ? file.substring(0, colon) : file;
   }
 
   /** The line of {@link #declaredIn()}, 1 when it names none. */
@@ -51,6 +50,7 @@ public record Finding(
     String file = declaredIn.split(" ", 2)[0];
     int colon = file.lastIndexOf(':');
     return colon > 0 && file.substring(colon + 1).matches("\\d+")
-        ? Integer.parseInt(file.substring(colon + 1)) : 1;
+        ? Integer.parseInt(file.substring(colon + 1))
+        : 1;
   }
 }

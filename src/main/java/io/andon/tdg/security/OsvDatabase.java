@@ -23,16 +23,20 @@ import java.util.stream.Stream;
  *
  * <p>A version is affected when it is listed in {@code versions}, or falls in a range of type
  * ECOSYSTEM (the ecosystem's order: Maven's {@link
- * org.apache.maven.artifact.versioning.ComparableVersion}, PEP 440 for PyPI) or
- * SEMVER (Semantic Versioning order), evaluated as the OSV schema describes: events sorted by
- * version, {@code introduced} opens an affected span, {@code fixed} closes it before the fixed
- * version, {@code last_affected} closes it after, and {@code limit} bounds every span. GIT ranges
- * name commits, not versions, and are skipped.
+ * org.apache.maven.artifact.versioning.ComparableVersion}, PEP 440 for PyPI) or SEMVER (Semantic
+ * Versioning order), evaluated as the OSV schema describes: events sorted by version, {@code
+ * introduced} opens an affected span, {@code fixed} closes it before the fixed version, {@code
+ * last_affected} closes it after, and {@code limit} bounds every span. GIT ranges name commits, not
+ * versions, and are skipped.
  */
 public final class OsvDatabase {
   /** One advisory's part that concerns one package. */
   record Entry(
-      String id, List<String> aliases, String summary, Severity severity, JsonNode affected,
+      String id,
+      List<String> aliases,
+      String summary,
+      Severity severity,
+      JsonNode affected,
       String file) {}
 
   private final Map<String, List<Entry>> byPackage;
@@ -52,20 +56,26 @@ public final class OsvDatabase {
   public static OsvDatabase load(Path dir) {
     Objects.requireNonNull(dir, "dir");
     if (!Files.isDirectory(dir)) {
-      throw new InvalidInputException("--advisories " + dir + ": not a folder. Give a folder of"
-          + " OSV JSON files (for Maven, unzip OSV's Maven/all.zip into it).");
+      throw new InvalidInputException(
+          "--advisories "
+              + dir
+              + ": not a folder. Give a folder of"
+              + " OSV JSON files (for Maven, unzip OSV's Maven/all.zip into it).");
     }
     List<Path> paths;
     try (Stream<Path> s = Files.walk(dir)) {
-      paths = s.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).sorted()
-          .toList();
+      paths =
+          s.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
     } catch (IOException e) {
-      throw new InvalidInputException("--advisories " + dir + ": cannot be listed ("
-          + e.getMessage() + ").", e);
+      throw new InvalidInputException(
+          "--advisories " + dir + ": cannot be listed (" + e.getMessage() + ").", e);
     }
     if (paths.isEmpty()) {
-      throw new InvalidInputException("--advisories " + dir + " holds no .json files. Give a"
-          + " folder of OSV JSON files (for Maven, unzip OSV's Maven/all.zip into it).");
+      throw new InvalidInputException(
+          "--advisories "
+              + dir
+              + " holds no .json files. Give a"
+              + " folder of OSV JSON files (for Maven, unzip OSV's Maven/all.zip into it).");
     }
     Map<String, List<Entry>> index = new HashMap<>();
     for (Path p : paths) {
@@ -79,8 +89,10 @@ public final class OsvDatabase {
       }
       for (JsonNode v : records) {
         if (!v.hasNonNull("id") || !v.path("affected").isArray()) {
-          throw new InvalidInputException(p + ": not an OSV record (it needs 'id' and"
-              + " 'affected'). Remove it from the advisories folder.");
+          throw new InvalidInputException(
+              p
+                  + ": not an OSV record (it needs 'id' and"
+                  + " 'affected'). Remove it from the advisories folder.");
         }
         add(index, v, name);
       }
@@ -92,8 +104,8 @@ public final class OsvDatabase {
     String id = v.get("id").asText();
     List<String> aliases = new ArrayList<>();
     v.path("aliases").forEach(a -> aliases.add(a.asText()));
-    String summary = v.path("summary").asText(v.path("details").asText("")).lines().findFirst()
-        .orElse("");
+    String summary =
+        v.path("summary").asText(v.path("details").asText("")).lines().findFirst().orElse("");
     Severity recordSeverity = severity(v);
     for (JsonNode a : v.path("affected")) {
       JsonNode pkg = a.path("package");
@@ -108,8 +120,8 @@ public final class OsvDatabase {
       if (s == Severity.UNKNOWN) {
         s = cvss(a.path("severity"));
       }
-      index.computeIfAbsent(key(ecosystem.get(), pkg.path("name").asText()),
-              k -> new ArrayList<>())
+      index
+          .computeIfAbsent(key(ecosystem.get(), pkg.path("name").asText()), k -> new ArrayList<>())
           .add(new Entry(id, aliases, summary, s, a, file));
     }
   }
@@ -138,8 +150,17 @@ public final class OsvDatabase {
       for (Entry e : byPackage.getOrDefault(key(d.ecosystem(), d.name()), List.of())) {
         Affected a = affects(e.affected(), d.version(), d.ecosystem());
         if (a.affected) {
-          out.add(new Finding(e.id(), e.aliases(), d.name(), d.version(), e.severity(),
-              e.summary(), a.fixedIn, e.file(), d.origin()));
+          out.add(
+              new Finding(
+                  e.id(),
+                  e.aliases(),
+                  d.name(),
+                  d.version(),
+                  e.severity(),
+                  e.summary(),
+                  a.fixedIn,
+                  e.file(),
+                  d.origin()));
         }
       }
     }
@@ -202,12 +223,13 @@ public final class OsvDatabase {
     for (JsonNode e : range.path("events")) {
       e.fieldNames().forEachRemaining(k -> events.add(new Event(k, e.get(k).asText())));
     }
-    events.sort((x, y) -> {
-      if (x.isZero() || y.isZero()) {
-        return Boolean.compare(y.isZero(), x.isZero());
-      }
-      return order.compare(x.version(), y.version());
-    });
+    events.sort(
+        (x, y) -> {
+          if (x.isZero() || y.isZero()) {
+            return Boolean.compare(y.isZero(), x.isZero());
+          }
+          return order.compare(x.version(), y.version());
+        });
     return events;
   }
 
@@ -226,7 +248,7 @@ public final class OsvDatabase {
         }
         case "last_affected" -> inRange &= c <= 0;
         case "limit" -> limited |= c >= 0;
-        default -> { }
+        default -> {}
       }
     }
     boolean affected = inRange && !limited;

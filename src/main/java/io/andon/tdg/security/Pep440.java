@@ -10,13 +10,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A Python package version as PEP 440 defines it, ordered as PEP 440 orders versions: epoch,
- * then the release (trailing zeros ignored, so {@code 1.0 == 1.0.0}), then a development release
- * of the release before its pre-releases, pre-releases ({@code a < b < rc}) before the release,
+ * A Python package version as PEP 440 defines it, ordered as PEP 440 orders versions: epoch, then
+ * the release (trailing zeros ignored, so {@code 1.0 == 1.0.0}), then a development release of the
+ * release before its pre-releases, pre-releases ({@code a < b < rc}) before the release,
  * post-releases after it, each phase's development release before that phase, and a local label
- * after the public version it decorates ({@code 1.0 < 1.0+abc < 1.0+5}). Alternative spellings
- * are normalised as the PEP says: {@code alpha}, {@code beta}, {@code c}/{@code pre}/{@code
- * preview}, {@code rev}/{@code r}, {@code 1.0-1} for {@code 1.0.post1}, a leading {@code v}.
+ * after the public version it decorates ({@code 1.0 < 1.0+abc < 1.0+5}). Alternative spellings are
+ * normalised as the PEP says: {@code alpha}, {@code beta}, {@code c}/{@code pre}/{@code preview},
+ * {@code rev}/{@code r}, {@code 1.0-1} for {@code 1.0.post1}, a leading {@code v}.
  *
  * @param epoch the epoch ({@code 1!2.0}), 0 when absent
  * @param release the release numbers as written (zeros kept, for prefix matching)
@@ -26,21 +26,27 @@ import java.util.stream.Stream;
  * @param local the local label's segments ({@code +ubuntu.1}); empty when none
  */
 public record Pep440(
-    BigInteger epoch, List<BigInteger> release, Optional<Pre> pre, Optional<BigInteger> post,
-    Optional<BigInteger> dev, List<String> local) implements Comparable<Pep440> {
+    BigInteger epoch,
+    List<BigInteger> release,
+    Optional<Pre> pre,
+    Optional<BigInteger> post,
+    Optional<BigInteger> dev,
+    List<String> local)
+    implements Comparable<Pep440> {
 
   /** A pre-release phase and number: {@code a1}, {@code b2}, {@code rc3}. */
   public record Pre(String phase, BigInteger number) {}
 
   // the version grammar of PEP 440's appendix B, as the `packaging` library writes it
-  private static final Pattern VERSION = Pattern.compile(
-      "v?(?:(?<epoch>[0-9]+)!)?(?<release>[0-9]+(?:\\.[0-9]+)*)"
-          + "(?<pre>[-_.]?(?<prel>alpha|a|beta|b|preview|pre|c|rc)[-_.]?(?<pren>[0-9]+)?)?"
-          + "(?<post>(?:-(?<postn1>[0-9]+))"
-          + "|(?:[-_.]?(?<postl>post|rev|r)[-_.]?(?<postn2>[0-9]+)?))?"
-          + "(?<dev>[-_.]?(?<devl>dev)[-_.]?(?<devn>[0-9]+)?)?"
-          + "(?:\\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern VERSION =
+      Pattern.compile(
+          "v?(?:(?<epoch>[0-9]+)!)?(?<release>[0-9]+(?:\\.[0-9]+)*)"
+              + "(?<pre>[-_.]?(?<prel>alpha|a|beta|b|preview|pre|c|rc)[-_.]?(?<pren>[0-9]+)?)?"
+              + "(?<post>(?:-(?<postn1>[0-9]+))"
+              + "|(?:[-_.]?(?<postl>post|rev|r)[-_.]?(?<postn2>[0-9]+)?))?"
+              + "(?<dev>[-_.]?(?<devl>dev)[-_.]?(?<devn>[0-9]+)?)?"
+              + "(?:\\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?",
+          Pattern.CASE_INSENSITIVE);
 
   public Pep440 {
     release = List.copyOf(release);
@@ -60,23 +66,26 @@ public record Pep440(
     }
     Optional<Pre> pre = Optional.empty();
     if (m.group("pre") != null) {
-      String phase = switch (m.group("prel").toLowerCase(Locale.ROOT)) {
-        case "alpha", "a" -> "a";
-        case "beta", "b" -> "b";
-        default -> "rc";
-      };
+      String phase =
+          switch (m.group("prel").toLowerCase(Locale.ROOT)) {
+            case "alpha", "a" -> "a";
+            case "beta", "b" -> "b";
+            default -> "rc";
+          };
       pre = Optional.of(new Pre(phase, number(m.group("pren"))));
     }
     Optional<BigInteger> post = Optional.empty();
     if (m.group("post") != null) {
       post = Optional.of(number(m.group("postn1") != null ? m.group("postn1") : m.group("postn2")));
     }
-    Optional<BigInteger> dev = m.group("dev") == null ? Optional.empty()
-        : Optional.of(number(m.group("devn")));
-    List<String> local = m.group("local") == null ? List.of()
-        : Stream.of(m.group("local").toLowerCase(Locale.ROOT).split("[-_.]"))
-            .map(s -> s.chars().allMatch(Character::isDigit) ? new BigInteger(s).toString() : s)
-            .toList();
+    Optional<BigInteger> dev =
+        m.group("dev") == null ? Optional.empty() : Optional.of(number(m.group("devn")));
+    List<String> local =
+        m.group("local") == null
+            ? List.of()
+            : Stream.of(m.group("local").toLowerCase(Locale.ROOT).split("[-_.]"))
+                .map(s -> s.chars().allMatch(Character::isDigit) ? new BigInteger(s).toString() : s)
+                .toList();
     return Optional.of(new Pep440(epoch, release, pre, post, dev, local));
   }
 
@@ -96,8 +105,8 @@ public record Pep440(
 
   /** Epoch and release only: {@code 1.0rc1.post2+x} gives {@code 1.0}. */
   public Pep440 baseVersion() {
-    return new Pep440(epoch, release, Optional.empty(), Optional.empty(), Optional.empty(),
-        List.of());
+    return new Pep440(
+        epoch, release, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
   }
 
   @Override
@@ -135,8 +144,9 @@ public record Pep440(
 
   private static int compareRelease(List<BigInteger> a, List<BigInteger> b) {
     for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-      int c = (i < a.size() ? a.get(i) : BigInteger.ZERO)
-          .compareTo(i < b.size() ? b.get(i) : BigInteger.ZERO);
+      int c =
+          (i < a.size() ? a.get(i) : BigInteger.ZERO)
+              .compareTo(i < b.size() ? b.get(i) : BigInteger.ZERO);
       if (c != 0) {
         return c;
       }

@@ -9,14 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A PEP 440 version specifier set such as {@code >=1.2,!=1.3.*,<2}: which versions it admits,
- * and whether it pins one version.
+ * A PEP 440 version specifier set such as {@code >=1.2,!=1.3.*,<2}: which versions it admits, and
+ * whether it pins one version.
  *
  * <p>Clauses as PEP 440 defines them: {@code ==V} (zero-padded, a local label ignored unless the
- * clause has one), {@code ==V.*} (prefix match on the release), {@code !=}, {@code ~=V} ({@code
- * >= V} and {@code == V} without its last release number {@code .*}), {@code <=}, {@code >=},
- * {@code <V} (not a pre-release of V unless V is one), {@code >V} (not a post-release or local
- * version of V unless V is a post-release), {@code ===} (string equality).
+ * clause has one), {@code ==V.*} (prefix match on the release), {@code !=}, {@code ~=V} ({@code >=
+ * V} and {@code == V} without its last release number {@code .*}), {@code <=}, {@code >=}, {@code
+ * <V} (not a pre-release of V unless V is one), {@code >V} (not a post-release or local version of
+ * V unless V is a post-release), {@code ===} (string equality).
  */
 public final class Pep440Specifiers {
   private static final Pattern CLAUSE =
@@ -48,10 +48,13 @@ public final class Pep440Specifiers {
         return Optional.empty();
       }
       Optional<Pep440> version = Pep440.parse(wildcard ? v.substring(0, v.length() - 2) : v);
-      if (!op.equals("===") && (version.isEmpty()
-          || op.equals("~=") && version.get().release().size() < 2
-          || wildcard && (!version.get().local().isEmpty() || version.get().isPrerelease()
-              || version.get().post().isPresent()))) {
+      if (!op.equals("===")
+          && (version.isEmpty()
+              || op.equals("~=") && version.get().release().size() < 2
+              || wildcard
+                  && (!version.get().local().isEmpty()
+                      || version.get().isPrerelease()
+                      || version.get().post().isPresent()))) {
         return Optional.empty();
       }
       out.add(new Clause(op, v, version, wildcard));
@@ -60,8 +63,8 @@ public final class Pep440Specifiers {
   }
 
   /**
-   * The one version this set admits, when it pins one: a single {@code ==V} without a wildcard
-   * or {@code ===V}.
+   * The one version this set admits, when it pins one: a single {@code ==V} without a wildcard or
+   * {@code ===V}.
    */
   public Optional<String> pinned() {
     if (clauses.size() != 1) {
@@ -90,17 +93,30 @@ public final class Pep440Specifiers {
     return switch (c.op()) {
       case "==" -> c.wildcard() ? prefixMatch(spec, v) : equal(spec, v);
       case "!=" -> !(c.wildcard() ? prefixMatch(spec, v) : equal(spec, v));
-      case "~=" -> v.publicVersion().compareTo(spec) >= 0 && prefixMatch(new Pep440(spec.epoch(),
-          spec.release().subList(0, spec.release().size() - 1), Optional.empty(),
-          Optional.empty(), Optional.empty(), List.of()), v);
+      case "~=" ->
+          v.publicVersion().compareTo(spec) >= 0
+              && prefixMatch(
+                  new Pep440(
+                      spec.epoch(),
+                      spec.release().subList(0, spec.release().size() - 1),
+                      Optional.empty(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      List.of()),
+                  v);
       case "<=" -> v.publicVersion().compareTo(spec) <= 0;
       case ">=" -> v.publicVersion().compareTo(spec) >= 0;
-      case "<" -> v.compareTo(spec) < 0 && (spec.isPrerelease() || !v.isPrerelease()
-          || !v.baseVersion().equals(spec.baseVersion()));
-      default -> v.compareTo(spec) > 0 // ">"
-          && (spec.post().isPresent() || v.post().isEmpty()
-              || !v.baseVersion().equals(spec.baseVersion()))
-          && (v.local().isEmpty() || !v.baseVersion().equals(spec.baseVersion()));
+      case "<" ->
+          v.compareTo(spec) < 0
+              && (spec.isPrerelease()
+                  || !v.isPrerelease()
+                  || !v.baseVersion().equals(spec.baseVersion()));
+      default ->
+          v.compareTo(spec) > 0 // ">"
+              && (spec.post().isPresent()
+                  || v.post().isEmpty()
+                  || !v.baseVersion().equals(spec.baseVersion()))
+              && (v.local().isEmpty() || !v.baseVersion().equals(spec.baseVersion()));
     };
   }
 

@@ -13,12 +13,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A Python project's dependencies, from the files at its root. Lock files name exact versions
- * and are read when present ({@code poetry.lock}, {@code uv.lock}, {@code Pipfile.lock});
- * otherwise the declared requirements: {@code requirements*.txt} (and {@code requirements/*.txt}),
- * {@code pyproject.toml}'s PEP 621 {@code [project]} dependencies and optional dependencies, and
- * Poetry's {@code [tool.poetry]} dependencies and groups. A declared requirement is a dependency
- * only when it pins one version; the others are unpinned.
+ * A Python project's dependencies, from the files at its root. Lock files name exact versions and
+ * are read when present ({@code poetry.lock}, {@code uv.lock}, {@code Pipfile.lock}); otherwise the
+ * declared requirements: {@code requirements*.txt} (and {@code requirements/*.txt}), {@code
+ * pyproject.toml}'s PEP 621 {@code [project]} dependencies and optional dependencies, and Poetry's
+ * {@code [tool.poetry]} dependencies and groups. A declared requirement is a dependency only when
+ * it pins one version; the others are unpinned.
  */
 public final class PythonDependencies {
   private PythonDependencies() {}
@@ -50,13 +50,17 @@ public final class PythonDependencies {
 
   private static List<Path> requirementFiles(Path root) {
     try (Stream<Path> top = Files.list(root)) {
-      Stream<Path> nested = Files.isDirectory(root.resolve("requirements"))
-          ? Files.list(root.resolve("requirements")) : Stream.empty();
+      Stream<Path> nested =
+          Files.isDirectory(root.resolve("requirements"))
+              ? Files.list(root.resolve("requirements"))
+              : Stream.empty();
       try (nested) {
         return Stream.concat(
-            top.filter(p -> p.getFileName().toString().matches("requirements.*\\.txt")),
-            nested.filter(p -> p.getFileName().toString().endsWith(".txt")))
-            .filter(Files::isRegularFile).sorted().toList();
+                top.filter(p -> p.getFileName().toString().matches("requirements.*\\.txt")),
+                nested.filter(p -> p.getFileName().toString().endsWith(".txt")))
+            .filter(Files::isRegularFile)
+            .sorted()
+            .toList();
       }
     } catch (IOException e) {
       throw new InvalidInputException(root + ": cannot be listed (" + e.getMessage() + ").", e);
@@ -75,19 +79,35 @@ public final class PythonDependencies {
     for (JsonNode r : project.path("dependencies")) {
       PythonRequirements.add(r.asText(), name + " [project] dependencies", out);
     }
-    project.path("optional-dependencies").properties().forEach(e -> e.getValue().forEach(r ->
-        PythonRequirements.add(r.asText(), name + " [project.optional-dependencies] "
-            + e.getKey(), out)));
+    project
+        .path("optional-dependencies")
+        .properties()
+        .forEach(
+            e ->
+                e.getValue()
+                    .forEach(
+                        r ->
+                            PythonRequirements.add(
+                                r.asText(),
+                                name + " [project.optional-dependencies] " + e.getKey(),
+                                out)));
     poetryTable(poetry.path("dependencies"), name + " [tool.poetry.dependencies]", out);
     poetryTable(poetry.path("dev-dependencies"), name + " [tool.poetry.dev-dependencies]", out);
-    poetry.path("group").properties().forEach(g -> poetryTable(g.getValue().path("dependencies"),
-        name + " [tool.poetry.group." + g.getKey() + ".dependencies]", out));
+    poetry
+        .path("group")
+        .properties()
+        .forEach(
+            g ->
+                poetryTable(
+                    g.getValue().path("dependencies"),
+                    name + " [tool.poetry.group." + g.getKey() + ".dependencies]",
+                    out));
   }
 
   /**
    * Poetry's dependency table: {@code name = "constraint"} or {@code {version = ..., ...}}, or a
-   * list of those for several markers. A bare version ({@code "2.28.1"}) is exact in Poetry;
-   * {@code ^}, {@code ~}, {@code *}, ranges and wildcards are not pins.
+   * list of those for several markers. A bare version ({@code "2.28.1"}) is exact in Poetry; {@code
+   * ^}, {@code ~}, {@code *}, ranges and wildcards are not pins.
    */
   private static void poetryTable(JsonNode table, String origin, DependencyCollector out) {
     Iterator<Map.Entry<String, JsonNode>> it = table.properties().iterator();
@@ -96,20 +116,23 @@ public final class PythonDependencies {
       if (e.getKey().equalsIgnoreCase("python")) {
         continue; // the interpreter, not a package
       }
-      List<JsonNode> specs = e.getValue().isArray()
-          ? Stream.of(e.getValue()).flatMap(a -> a.valueStream()).toList()
-          : List.of(e.getValue());
+      List<JsonNode> specs =
+          e.getValue().isArray()
+              ? Stream.of(e.getValue()).flatMap(a -> a.valueStream()).toList()
+              : List.of(e.getValue());
       for (JsonNode spec : specs) {
         poetryEntry(e.getKey(), spec, origin, out);
       }
     }
   }
 
-  private static void poetryEntry(String pkg, JsonNode spec, String origin,
-      DependencyCollector out) {
+  private static void poetryEntry(
+      String pkg, JsonNode spec, String origin, DependencyCollector out) {
     if (spec.isObject() && !spec.has("version")) {
-      String kind = spec.has("git") ? "git" : spec.has("path") ? "path" : spec.has("url") ? "url"
-          : "no version";
+      String kind =
+          spec.has("git")
+              ? "git"
+              : spec.has("path") ? "path" : spec.has("url") ? "url" : "no version";
       out.unchecked(pkg, origin, "installed from " + kind + ", not a PyPI release");
       return;
     }

@@ -21,9 +21,14 @@ final class PythonLockFiles {
     JsonNode root = TomlFiles.read(file, name);
     String version = root.path("metadata").path("lock-version").asText("");
     if (!version.matches("[12](\\.\\d+)*")) {
-      out.unchecked(name, name, "lock-version '" + version + "' is not one andon reads (1.x,"
-          + " 2.x); its packages are not checked. Regenerate it with Poetry 1.x or 2.x, or"
-          + " export requirements.txt with pinned versions");
+      out.unchecked(
+          name,
+          name,
+          "lock-version '"
+              + version
+              + "' is not one andon reads (1.x,"
+              + " 2.x); its packages are not checked. Regenerate it with Poetry 1.x or 2.x, or"
+              + " export requirements.txt with pinned versions");
       return false;
     }
     out.source(name, "Poetry lock file");
@@ -32,8 +37,14 @@ final class PythonLockFiles {
       if (source.isEmpty() || source.equals("legacy")) {
         add(p, name, out);
       } else {
-        out.unchecked(p.path("name").asText("?"), name, "installed from " + source + " ("
-            + p.path("source").path("url").asText("") + "), not a PyPI release");
+        out.unchecked(
+            p.path("name").asText("?"),
+            name,
+            "installed from "
+                + source
+                + " ("
+                + p.path("source").path("url").asText("")
+                + "), not a PyPI release");
       }
     }
     return true;
@@ -43,8 +54,12 @@ final class PythonLockFiles {
   static boolean uv(Path file, String name, DependencyCollector out) {
     JsonNode root = TomlFiles.read(file, name);
     if (root.path("version").asInt(-1) != 1) {
-      out.unchecked(name, name, "lock file version " + root.path("version").asText("(none)")
-          + " is not one andon reads (1); its packages are not checked");
+      out.unchecked(
+          name,
+          name,
+          "lock file version "
+              + root.path("version").asText("(none)")
+              + " is not one andon reads (1); its packages are not checked");
       return false;
     }
     out.source(name, "uv lock file");
@@ -52,11 +67,16 @@ final class PythonLockFiles {
       JsonNode source = p.path("source");
       if (source.has("registry")) {
         add(p, name, out);
-      } else if (!source.has("editable") && !source.has("virtual")
-          && !source.has("directory")) {
+      } else if (!source.has("editable") && !source.has("virtual") && !source.has("directory")) {
         String kind = source.fieldNames().hasNext() ? source.fieldNames().next() : "no source";
-        out.unchecked(p.path("name").asText("?"), name, "installed from " + kind + " ("
-            + source.path(kind).asText("") + "), not a PyPI release");
+        out.unchecked(
+            p.path("name").asText("?"),
+            name,
+            "installed from "
+                + kind
+                + " ("
+                + source.path(kind).asText("")
+                + "), not a PyPI release");
       }
     }
     return true;
@@ -67,8 +87,12 @@ final class PythonLockFiles {
     JsonNode root = DependencyReaders.json(file, name);
     JsonNode spec = root.path("_meta").path("pipfile-spec");
     if (spec.asInt(-1) != 6) {
-      out.unchecked(name, name, "pipfile-spec " + (spec.isMissingNode() ? "(none)"
-          : spec.asText()) + " is not one andon reads (6); its packages are not checked");
+      out.unchecked(
+          name,
+          name,
+          "pipfile-spec "
+              + (spec.isMissingNode() ? "(none)" : spec.asText())
+              + " is not one andon reads (6); its packages are not checked");
       return false;
     }
     out.source(name, "Pipenv lock file");
@@ -79,13 +103,19 @@ final class PythonLockFiles {
         String version = e.getValue().path("version").asText("");
         String where = name + " " + section;
         if (version.startsWith("==")) {
-          out.dependency(new Dependency(Ecosystem.PYPI, e.getKey(), version.substring(2),
-              where));
+          out.dependency(new Dependency(Ecosystem.PYPI, e.getKey(), version.substring(2), where));
         } else {
-          out.unchecked(e.getKey(), where, "no pinned version (installed from "
-              + String.join(", ", e.getValue().properties().stream()
-                  .map(Map.Entry::getKey).filter(k -> !k.equals("markers")).toList())
-              + "), not a PyPI release");
+          out.unchecked(
+              e.getKey(),
+              where,
+              "no pinned version (installed from "
+                  + String.join(
+                      ", ",
+                      e.getValue().properties().stream()
+                          .map(Map.Entry::getKey)
+                          .filter(k -> !k.equals("markers"))
+                          .toList())
+                  + "), not a PyPI release");
         }
       }
     }

@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * Python requirements as PEP 508 writes them ({@code name[extra]>=1.0,<2 ; python_version<"3.12"})
- * and pip's requirements files, which hold one a line. A requirement that pins one version
- * ({@code ==1.2.3}, {@code ===1.2.3}) is a dependency to match; any other is unpinned; a direct
- * reference (URL, path, editable install) is not a PyPI release and cannot be matched.
+ * and pip's requirements files, which hold one a line. A requirement that pins one version ({@code
+ * ==1.2.3}, {@code ===1.2.3}) is a dependency to match; any other is unpinned; a direct reference
+ * (URL, path, editable install) is not a PyPI release and cannot be matched.
  */
 final class PythonRequirements {
   private PythonRequirements() {}
@@ -27,8 +27,8 @@ final class PythonRequirements {
     }
     int end = nameEnd(s);
     if (end == 0) {
-      out.unchecked(requirement.strip(), origin, "not a PEP 508 requirement; write it as"
-          + " name==version");
+      out.unchecked(
+          requirement.strip(), origin, "not a PEP 508 requirement; write it as" + " name==version");
       return;
     }
     String name = s.substring(0, end);
@@ -38,8 +38,12 @@ final class PythonRequirements {
       rest = close < 0 ? "[" : rest.substring(close + 1).strip();
     }
     if (rest.startsWith("@")) {
-      out.unchecked(name, origin, "a direct reference (" + rest.substring(1).strip()
-          + "), not a PyPI release: no advisory can be matched to it");
+      out.unchecked(
+          name,
+          origin,
+          "a direct reference ("
+              + rest.substring(1).strip()
+              + "), not a PyPI release: no advisory can be matched to it");
       return;
     }
     if (rest.startsWith("(") && rest.endsWith(")")) {
@@ -54,25 +58,25 @@ final class PythonRequirements {
     if (pin.isPresent()) {
       out.dependency(new Dependency(Ecosystem.PYPI, name, pin.get(), origin));
     } else {
-      out.unpinned(new DependencySet.Requirement(Ecosystem.PYPI, name, spec.get().toString(),
-          origin));
+      out.unpinned(
+          new DependencySet.Requirement(Ecosystem.PYPI, name, spec.get().toString(), origin));
     }
   }
 
   /** The length of the project name at the start of {@code s} (letters, digits, {@code -_.}). */
   private static int nameEnd(String s) {
     int i = 0;
-    while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i))
-        || i > 0 && "-_.".indexOf(s.charAt(i)) >= 0)) {
+    while (i < s.length()
+        && (Character.isLetterOrDigit(s.charAt(i)) || i > 0 && "-_.".indexOf(s.charAt(i)) >= 0)) {
       i++;
     }
     return i;
   }
 
   /**
-   * Reads a pip requirements file: comments, blank lines and {@code \}-continued lines as pip
-   * reads them, {@code -r FILE} followed (relative to the file), {@code -e} editable installs and
-   * direct paths or URLs listed as unchecked, other pip options skipped.
+   * Reads a pip requirements file: comments, blank lines and {@code \}-continued lines as pip reads
+   * them, {@code -r FILE} followed (relative to the file), {@code -e} editable installs and direct
+   * paths or URLs listed as unchecked, other pip options skipped.
    */
   static void readFile(Path file, Path root, DependencyCollector out, Set<Path> seen) {
     Path real = file.toAbsolutePath().normalize();
@@ -84,8 +88,8 @@ final class PythonRequirements {
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new InvalidInputException(name + ": cannot be read as UTF-8 text (" + e.getMessage()
-          + ").", e);
+      throw new InvalidInputException(
+          name + ": cannot be read as UTF-8 text (" + e.getMessage() + ").", e);
     }
     out.source(name, "pip requirements");
     StringBuilder logical = new StringBuilder();
@@ -117,8 +121,8 @@ final class PythonRequirements {
     return line;
   }
 
-  private static void line(String text, String origin, Path file, Path root,
-      DependencyCollector out, Set<Path> seen) {
+  private static void line(
+      String text, String origin, Path file, Path root, DependencyCollector out, Set<Path> seen) {
     String[] words = text.split("\\s+", 2);
     String option = words[0];
     String arg = words.length > 1 ? words[1].strip() : "";
@@ -134,7 +138,9 @@ final class PythonRequirements {
         out.unchecked("-r " + arg, origin, "the file it includes does not exist");
       }
     } else if (option.equals("-e") || option.startsWith("--editable")) {
-      out.unchecked(arg.isEmpty() ? option : arg, origin,
+      out.unchecked(
+          arg.isEmpty() ? option : arg,
+          origin,
           "an editable install of local or VCS code, not a PyPI release");
     } else if (option.startsWith("-")) {
       return; // pip options (index URLs, constraints, --hash) say nothing about versions

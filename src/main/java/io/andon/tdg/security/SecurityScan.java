@@ -17,12 +17,13 @@ import java.util.Optional;
  */
 public final class SecurityScan {
   /** Where the dependency list comes from, tried in this order, relative to the project root. */
-  public static final List<String> SBOM_PLACES = List.of("target/bom.json", "bom.json",
-      "target/classes/META-INF/sbom/application.cdx.json");
-  public static final List<String> LIST_PLACES = List.of("target/dependencies.txt",
-      "target/dependency-list.txt");
-  public static final List<String> REPORT_PLACES = List.of(
-      "target/dependency-check-report.json", "dependency-check-report.json");
+  public static final List<String> SBOM_PLACES =
+      List.of("target/bom.json", "bom.json", "target/classes/META-INF/sbom/application.cdx.json");
+
+  public static final List<String> LIST_PLACES =
+      List.of("target/dependencies.txt", "target/dependency-list.txt");
+  public static final List<String> REPORT_PLACES =
+      List.of("target/dependency-check-report.json", "dependency-check-report.json");
 
   /**
    * The outcome.
@@ -33,14 +34,19 @@ public final class SecurityScan {
    * @param dependencies the dependencies checked
    * @param unresolved dependencies whose version andon could not tell, or that are not from a
    *     package index advisories name (git, paths, URLs), each with its origin and why
-   * @param unpinned requirements that admit a range of versions, not matched, each with its
-   *     origin and the advisories that list a version inside the range
+   * @param unpinned requirements that admit a range of versions, not matched, each with its origin
+   *     and the advisories that list a version inside the range
    * @param findings deduplicated findings, worst first
    * @param sources advisory folders and reports used
    */
   public record Result(
-      boolean measured, String reason, String dependencySource, List<Dependency> dependencies,
-      List<String> unresolved, List<String> unpinned, List<Finding> findings,
+      boolean measured,
+      String reason,
+      String dependencySource,
+      List<Dependency> dependencies,
+      List<String> unresolved,
+      List<String> unpinned,
+      List<Finding> findings,
       List<String> sources) {
     public Result {
       Objects.requireNonNull(reason, "reason");
@@ -71,8 +77,8 @@ public final class SecurityScan {
    * Scans {@code project}.
    *
    * @param advisories an OSV folder, when given
-   * @param reports OWASP dependency-check or CycloneDX vulnerability reports given explicitly;
-   *     the usual places are searched as well
+   * @param reports OWASP dependency-check or CycloneDX vulnerability reports given explicitly; the
+   *     usual places are searched as well
    */
   public static Result run(Path project, Optional<Path> advisories, List<Path> reports) {
     Objects.requireNonNull(project, "project");
@@ -124,8 +130,8 @@ public final class SecurityScan {
     boolean mavenDeps = !depSource.isEmpty();
     List<DependencySet.Requirement> unpinned = new ArrayList<>();
     List<String> depSources = new ArrayList<>(mavenDeps ? List.of(depSource) : List.of());
-    for (DependencySet set : List.of(PythonDependencies.read(project),
-        CargoDependencies.read(project))) {
+    for (DependencySet set :
+        List.of(PythonDependencies.read(project), CargoDependencies.read(project))) {
       deps.addAll(set.dependencies());
       unpinned.addAll(set.unpinned());
       unresolved.addAll(set.unchecked());
@@ -133,10 +139,11 @@ public final class SecurityScan {
     }
     depSource = String.join(", ", depSources);
     Optional<OsvDatabase> db = advisories.map(OsvDatabase::load);
-    db.ifPresent(d -> {
-      sources.add(advisories.get() + " (" + d.size() + " OSV files)");
-      findings.addAll(d.match(deps));
-    });
+    db.ifPresent(
+        d -> {
+          sources.add(advisories.get() + " (" + d.size() + " OSV files)");
+          findings.addAll(d.match(deps));
+        });
     List<String> unpinnedText = unpinned.stream().map(r -> Unpinned.describe(r, db)).toList();
     for (Path r : allReports) {
       findings.addAll(VulnerabilityReports.read(r));
@@ -146,20 +153,36 @@ public final class SecurityScan {
     boolean haveDeps = mavenDeps || !deps.isEmpty() || !allReports.isEmpty();
     String reason = "";
     if (!haveAdvisoryData) {
-      reason = "no advisory data: pass --advisories DIR (a folder of OSV JSON files) or put an"
-          + " OWASP dependency-check JSON report at target/dependency-check-report.json";
+      reason =
+          "no advisory data: pass --advisories DIR (a folder of OSV JSON files) or put an"
+              + " OWASP dependency-check JSON report at target/dependency-check-report.json";
     } else if (!haveDeps && !unpinned.isEmpty()) {
-      reason = "no dependency pins a version: " + unpinned.size() + " requirements admit a range"
-          + " of versions (" + unpinned.get(0) + " in " + unpinned.get(0).origin() + (unpinned
-          .size() > 1 ? ", ..." : "") + "), so none can be matched. Commit a lock file"
-          + " (poetry.lock, uv.lock, Pipfile.lock, Cargo.lock) or pin versions with ==";
+      reason =
+          "no dependency pins a version: "
+              + unpinned.size()
+              + " requirements admit a range"
+              + " of versions ("
+              + unpinned.get(0)
+              + " in "
+              + unpinned.get(0).origin()
+              + (unpinned.size() > 1 ? ", ..." : "")
+              + "), so none can be matched. Commit a lock file"
+              + " (poetry.lock, uv.lock, Pipfile.lock, Cargo.lock) or pin versions with ==";
     } else if (!haveDeps) {
-      reason = "no dependency list: no pom.xml, CycloneDX SBOM (target/bom.json),"
-          + " target/dependencies.txt (mvn dependency:list -DoutputFile=target/dependencies.txt),"
-          + " Python requirements, pyproject.toml or lock file, or Cargo.lock";
+      reason =
+          "no dependency list: no pom.xml, CycloneDX SBOM (target/bom.json),"
+              + " target/dependencies.txt (mvn dependency:list -DoutputFile=target/dependencies.txt),"
+              + " Python requirements, pyproject.toml or lock file, or Cargo.lock";
     }
-    return new Result(reason.isEmpty(), reason, depSource, deps, unresolved, unpinnedText,
-        dedupe(findings), sources);
+    return new Result(
+        reason.isEmpty(),
+        reason,
+        depSource,
+        deps,
+        unresolved,
+        unpinnedText,
+        dedupe(findings),
+        sources);
   }
 
   /** Two versions of one package are two findings; a report that names no version matches any. */
@@ -173,9 +196,11 @@ public final class SecurityScan {
       String key = f.packageName() + "@" + f.version() + "#" + f.id();
       boolean dup = false;
       for (Finding other : seen.values()) {
-        if (other.packageName().equals(f.packageName()) && sameVersion(other, f)
+        if (other.packageName().equals(f.packageName())
+            && sameVersion(other, f)
             && (other.id().equals(f.id())
-            || other.aliases().contains(f.id()) || f.aliases().contains(other.id()))) {
+                || other.aliases().contains(f.id())
+                || f.aliases().contains(other.id()))) {
           dup = true;
           if (f.severity().compareTo(other.severity()) > 0) {
             seen.put(other.packageName() + "@" + other.version() + "#" + other.id(), f);

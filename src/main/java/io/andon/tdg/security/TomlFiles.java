@@ -18,10 +18,17 @@ final class TomlFiles {
     try {
       return MAPPER.readTree(file.toFile());
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
-      throw new InvalidInputException(name + where + ": not valid TOML ("
-          + e.getOriginalMessage() + "). Fix the file or regenerate it with its tool.", e);
+      String where =
+          e.getLocation() == null
+              ? ""
+              : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+      throw new InvalidInputException(
+          name
+              + where
+              + ": not valid TOML ("
+              + e.getOriginalMessage()
+              + "). Fix the file or regenerate it with its tool.",
+          e);
     } catch (IOException e) {
       throw new InvalidInputException(name + ": cannot be read (" + e.getMessage() + ").", e);
     }

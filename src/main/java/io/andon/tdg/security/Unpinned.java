@@ -14,13 +14,17 @@ final class Unpinned {
   private Unpinned() {}
 
   static String describe(DependencySet.Requirement r, Optional<OsvDatabase> db) {
-    String fix = r.ecosystem() == Ecosystem.CRATES_IO
-        ? "commit Cargo.lock (cargo generate-lockfile) so the exact versions can be checked"
-        : "pin it with == or commit a lock file (poetry.lock, uv.lock, Pipfile.lock)";
+    String fix =
+        r.ecosystem() == Ecosystem.CRATES_IO
+            ? "commit Cargo.lock (cargo generate-lockfile) so the exact versions can be checked"
+            : "pin it with == or commit a lock file (poetry.lock, uv.lock, Pipfile.lock)";
     String text = r + " (" + r.origin() + "): not pinned to one version, so not checked; " + fix;
-    List<String> hits = db.isPresent() && r.ecosystem() == Ecosystem.PYPI
-        ? admittedAdvisories(r, db.get()) : List.of();
-    return hits.isEmpty() ? text
+    List<String> hits =
+        db.isPresent() && r.ecosystem() == Ecosystem.PYPI
+            ? admittedAdvisories(r, db.get())
+            : List.of();
+    return hits.isEmpty()
+        ? text
         : text + ". Its range admits versions affected by " + String.join(", ", hits);
   }
 
@@ -30,10 +34,13 @@ final class Unpinned {
     if (spec.isEmpty()) {
       return out;
     }
-    for (Map.Entry<String, List<String>> e : db.affectedVersions(r.ecosystem(), r.name())
-        .entrySet()) {
-      boolean admitted = e.getValue().stream().map(Pep440::parse).flatMap(Optional::stream)
-          .anyMatch(spec.get()::admits);
+    for (Map.Entry<String, List<String>> e :
+        db.affectedVersions(r.ecosystem(), r.name()).entrySet()) {
+      boolean admitted =
+          e.getValue().stream()
+              .map(Pep440::parse)
+              .flatMap(Optional::stream)
+              .anyMatch(spec.get()::admits);
       if (admitted) {
         out.add(e.getKey());
       }

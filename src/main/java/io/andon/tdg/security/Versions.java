@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.apache.maven.artifact.versioning.ComparableVersion;
 
 /**
- * Version orderings for OSV ranges: ECOSYSTEM ranges of the Maven ecosystem use Maven's own
- * {@link ComparableVersion}, those of PyPI PEP 440 ({@link Pep440}); SEMVER ranges (crates.io's)
- * use Semantic Versioning 2.0 precedence.
+ * Version orderings for OSV ranges: ECOSYSTEM ranges of the Maven ecosystem use Maven's own {@link
+ * ComparableVersion}, those of PyPI PEP 440 ({@link Pep440}); SEMVER ranges (crates.io's) use
+ * Semantic Versioning 2.0 precedence.
  */
 final class Versions {
   private Versions() {}
@@ -19,17 +19,18 @@ final class Versions {
   static final Comparator<String> SEMVER = Versions::compareSemver;
 
   /**
-   * PEP 440 order; a version that is not PEP 440 (pip calls it legacy) sorts below every valid
-   * one, and such versions among themselves as strings.
+   * PEP 440 order; a version that is not PEP 440 (pip calls it legacy) sorts below every valid one,
+   * and such versions among themselves as strings.
    */
-  static final Comparator<String> PEP440 = (a, b) -> {
-    Optional<Pep440> x = Pep440.parse(a);
-    Optional<Pep440> y = Pep440.parse(b);
-    if (x.isPresent() && y.isPresent()) {
-      return x.get().compareTo(y.get());
-    }
-    return x.isPresent() == y.isPresent() ? a.compareTo(b) : (x.isPresent() ? 1 : -1);
-  };
+  static final Comparator<String> PEP440 =
+      (a, b) -> {
+        Optional<Pep440> x = Pep440.parse(a);
+        Optional<Pep440> y = Pep440.parse(b);
+        if (x.isPresent() && y.isPresent()) {
+          return x.get().compareTo(y.get());
+        }
+        return x.isPresent() == y.isPresent() ? a.compareTo(b) : (x.isPresent() ? 1 : -1);
+      };
 
   private static int compareSemver(String a, String b) {
     String[] pa = splitSemver(a);
@@ -78,7 +79,8 @@ final class Versions {
       s = s.substring(0, plus);
     }
     int dash = s.indexOf('-');
-    return dash >= 0 ? new String[] {s.substring(0, dash), s.substring(dash + 1)}
+    return dash >= 0
+        ? new String[] {s.substring(0, dash), s.substring(dash + 1)}
         : new String[] {s, ""};
   }
 

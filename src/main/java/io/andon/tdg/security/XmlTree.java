@@ -45,8 +45,14 @@ record XmlTree(String name, String text, int line, List<XmlTree> children) {
       return element(r);
     } catch (XMLStreamException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-      throw new InvalidInputException(path + ":" + line + ": malformed XML (" + e.getMessage()
-          .lines().reduce((a, b) -> b).orElse("") + "). Fix the file.", e);
+      throw new InvalidInputException(
+          path
+              + ":"
+              + line
+              + ": malformed XML ("
+              + e.getMessage().lines().reduce((a, b) -> b).orElse("")
+              + "). Fix the file.",
+          e);
     } catch (IOException e) {
       throw new InvalidInputException(path + ": cannot be read (" + e.getMessage() + ").", e);
     }

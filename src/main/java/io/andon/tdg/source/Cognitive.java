@@ -31,19 +31,20 @@ import com.github.javaparser.ast.stmt.WhileStmt;
  *   <li>B1, increments: {@code if}, {@code else if}, {@code else}, {@code ?:}, {@code switch},
  *       loops, {@code catch}, {@code break}/{@code continue} to a label, each sequence of like
  *       binary logical operators, and a recursive call;
- *   <li>B2, nesting: {@code if}, {@code else if}, {@code else}, {@code ?:}, {@code switch},
- *       loops, {@code catch}, lambdas and methods of nested (anonymous or local) classes raise
- *       the nesting level of what they hold;
- *   <li>B3, nesting increments: {@code if}, {@code ?:}, {@code switch}, loops and {@code catch}
- *       add the nesting level at which they stand ({@code else} and {@code else if} do not).
+ *   <li>B2, nesting: {@code if}, {@code else if}, {@code else}, {@code ?:}, {@code switch}, loops,
+ *       {@code catch}, lambdas and methods of nested (anonymous or local) classes raise the nesting
+ *       level of what they hold;
+ *   <li>B3, nesting increments: {@code if}, {@code ?:}, {@code switch}, loops and {@code catch} add
+ *       the nesting level at which they stand ({@code else} and {@code else if} do not).
  * </ul>
  *
  * <p>Logical operator sequences are read left to right with parentheses ignored, as SonarSource's
  * analyzer does: {@code a && b || c && d} is three sequences; a negation {@code !(...)} starts a
- * fresh expression. A call is recursive when it names the method itself, without a receiver or
- * with an unqualified {@code this} ({@code Outer.this.m()} calls another object's method), with as many arguments as the method has parameters; without type resolution
- * a call cannot be told from a call of an overload with as many parameters, so recursion is not
- * counted in methods that have such an overload.
+ * fresh expression. A call is recursive when it names the method itself, without a receiver or with
+ * an unqualified {@code this} ({@code Outer.this.m()} calls another object's method), with as many
+ * arguments as the method has parameters; without type resolution a call cannot be told from a call
+ * of an overload with as many parameters, so recursion is not counted in methods that have such an
+ * overload.
  */
 final class Cognitive {
   private final String methodName;
@@ -72,9 +73,13 @@ final class Cognitive {
   void visit(Node node, int nesting) {
     if (node instanceof IfStmt s) {
       ifChain(s, nesting, false);
-    } else if (node instanceof ForStmt || node instanceof ForEachStmt
-        || node instanceof WhileStmt || node instanceof DoStmt || node instanceof SwitchStmt
-        || node instanceof SwitchExpr || node instanceof ConditionalExpr) {
+    } else if (node instanceof ForStmt
+        || node instanceof ForEachStmt
+        || node instanceof WhileStmt
+        || node instanceof DoStmt
+        || node instanceof SwitchStmt
+        || node instanceof SwitchExpr
+        || node instanceof ConditionalExpr) {
       structural(nesting);
       children(node, nesting + 1);
     } else if (node instanceof CatchClause) {
@@ -106,8 +111,8 @@ final class Cognitive {
       children(node, nesting);
     } else if (node instanceof MethodCallExpr call) {
       if (call.getNameAsString().equals(methodName)
-          && (call.getScope().isEmpty() || call.getScope().get() instanceof ThisExpr t
-              && t.getTypeName().isEmpty())
+          && (call.getScope().isEmpty()
+              || call.getScope().get() instanceof ThisExpr t && t.getTypeName().isEmpty())
           && call.getArguments().size() == arity) {
         total++;
       }
@@ -143,8 +148,9 @@ final class Cognitive {
   }
 
   private static boolean isLogical(Node n) {
-    return n instanceof BinaryExpr b && (b.getOperator() == BinaryExpr.Operator.AND
-        || b.getOperator() == BinaryExpr.Operator.OR);
+    return n instanceof BinaryExpr b
+        && (b.getOperator() == BinaryExpr.Operator.AND
+            || b.getOperator() == BinaryExpr.Operator.OR);
   }
 
   private static Node parentSkippingParentheses(Node n) {

@@ -14,10 +14,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * McCabe's cyclomatic complexity without the leading 1: one per decision point. Decision points
- * are {@code if}, {@code for}, for-each, {@code while}, {@code do}, every label of a non-default
- * {@code case} ({@code case 1, 2 ->} is two), {@code catch}, every {@code &&} and {@code ||}
- * wherever it stands, and every {@code ?:}.
+ * McCabe's cyclomatic complexity without the leading 1: one per decision point. Decision points are
+ * {@code if}, {@code for}, for-each, {@code while}, {@code do}, every label of a non-default {@code
+ * case} ({@code case 1, 2 ->} is two), {@code catch}, every {@code &&} and {@code ||} wherever it
+ * stands, and every {@code ?:}.
  */
 final class Cyclomatic {
   private Cyclomatic() {}
@@ -37,14 +37,19 @@ final class Cyclomatic {
   }
 
   private static int points(Node node) {
-    if (node instanceof IfStmt || node instanceof ForStmt || node instanceof ForEachStmt
-        || node instanceof WhileStmt || node instanceof DoStmt || node instanceof CatchClause
+    if (node instanceof IfStmt
+        || node instanceof ForStmt
+        || node instanceof ForEachStmt
+        || node instanceof WhileStmt
+        || node instanceof DoStmt
+        || node instanceof CatchClause
         || node instanceof ConditionalExpr) {
       return 1;
     }
     if (node instanceof BinaryExpr b) {
-      return b.getOperator() == BinaryExpr.Operator.AND
-          || b.getOperator() == BinaryExpr.Operator.OR ? 1 : 0;
+      return b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR
+          ? 1
+          : 0;
     }
     if (node instanceof SwitchEntry e) {
       // `case null, default ->` lists null as a label and is a default branch

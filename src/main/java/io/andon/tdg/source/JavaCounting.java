@@ -13,9 +13,9 @@ import java.util.Optional;
  *       those of anonymous and local classes separately, abstract and interface methods with
  *       cyclomatic 1; see {@link PmdCyclomatic} and {@link PmdCognitive}.
  *   <li>{@link #MCCABE}: McCabe's count of every decision point ({@link Cyclomatic}) and the
- *       SonarSource specification read strictly ({@link Cognitive}); methods of anonymous and
- *       local classes and lambdas count towards the method that holds them, and methods without
- *       a body are not listed.
+ *       SonarSource specification read strictly ({@link Cognitive}); methods of anonymous and local
+ *       classes and lambdas count towards the method that holds them, and methods without a body
+ *       are not listed.
  * </ul>
  */
 public enum JavaCounting {

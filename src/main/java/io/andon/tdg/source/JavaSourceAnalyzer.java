@@ -4,8 +4,8 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Position;
-import com.github.javaparser.Range;
 import com.github.javaparser.Problem;
+import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
@@ -17,35 +17,34 @@ import com.github.javaparser.ast.body.CompactConstructorDeclaration;
 import com.github.javaparser.ast.body.EnumConstantDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Measures one Java source file with JavaParser at language level Java 21, so that records,
- * sealed types, text blocks and {@code yield} in switch expressions parse (the level's validators
- * and post-processors are off: they cost half the parse time and a compiler already checks what
- * they check): per method cyclomatic
- * and cognitive complexity, nesting, length and parameter count, and the share of the public API
- * that carries Javadoc. A file that does not parse is returned with the parser's first message and
- * its position, never dropped.
+ * Measures one Java source file with JavaParser at language level Java 21, so that records, sealed
+ * types, text blocks and {@code yield} in switch expressions parse (the level's validators and
+ * post-processors are off: they cost half the parse time and a compiler already checks what they
+ * check): per method cyclomatic and cognitive complexity, nesting, length and parameter count, and
+ * the share of the public API that carries Javadoc. A file that does not parse is returned with the
+ * parser's first message and its position, never dropped.
  *
- * <p>Methods are counted as {@link JavaCounting} says: by default as PMD 7 counts them
- * ({@link PmdMethods}); with {@link JavaCounting#MCCABE}, methods of anonymous and local classes,
- * and lambdas, count towards the method that holds them, as the cognitive complexity
- * specification asks ("nested methods"), and methods without a body are not listed. Initializer
- * blocks are not methods and are not measured.
+ * <p>Methods are counted as {@link JavaCounting} says: by default as PMD 7 counts them ({@link
+ * PmdMethods}); with {@link JavaCounting#MCCABE}, methods of anonymous and local classes, and
+ * lambdas, count towards the method that holds them, as the cognitive complexity specification asks
+ * ("nested methods"), and methods without a body are not listed. Initializer blocks are not methods
+ * and are not measured.
  */
 public final class JavaSourceAnalyzer {
   /** Bumped whenever a measurement rule changes, so cached results are not reused. */
@@ -58,16 +57,17 @@ public final class JavaSourceAnalyzer {
 
   private static JavaParser parser() {
     // RAW would read `yield x;` as a declaration of x with type yield
-    ParserConfiguration c = new ParserConfiguration()
-        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
-        .setAttributeComments(false)
-        .setLexicalPreservationEnabled(false);
+    ParserConfiguration c =
+        new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+            .setAttributeComments(false)
+            .setLexicalPreservationEnabled(false);
     c.getProcessors().clear();
     return new JavaParser(c);
   }
 
-  private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(
-      JavaSourceAnalyzer::parser);
+  private static final ThreadLocal<JavaParser> PARSER =
+      ThreadLocal.withInitial(JavaSourceAnalyzer::parser);
 
   /** Hex SHA-256 of bytes. */
   public static String sha256(byte[] bytes) {
@@ -84,10 +84,13 @@ public final class JavaSourceAnalyzer {
   /** The text of UTF-8 bytes; empty when they are not valid UTF-8. */
   public static Optional<String> utf8(byte[] bytes) {
     try {
-      return Optional.of(StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString());
+      return Optional.of(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString());
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }
@@ -120,12 +123,16 @@ public final class JavaSourceAnalyzer {
       return SourceFile.ungraded(path, LANGUAGE, hash, lines, describe(result.getProblems()));
     }
     try {
-      List<Range> javadocs = result.getCommentsCollection()
-          .map(cc -> cc.getJavadocComments().stream()
-              .flatMap(c -> c.getRange().stream())
-              .sorted(Comparator.comparing((Range r) -> r.end))
-              .toList())
-          .orElse(List.of());
+      List<Range> javadocs =
+          result
+              .getCommentsCollection()
+              .map(
+                  cc ->
+                      cc.getJavadocComments().stream()
+                          .flatMap(c -> c.getRange().stream())
+                          .sorted(Comparator.comparing((Range r) -> r.end))
+                          .toList())
+              .orElse(List.of());
       return measure(path, hash, lines, result.getResult().get(), javadocs, counting);
     } catch (StackOverflowError e) {
       return SourceFile.ungraded(path, LANGUAGE, hash, lines, "nested too deeply to measure");
@@ -137,38 +144,52 @@ public final class JavaSourceAnalyzer {
       return "does not parse as Java";
     }
     Problem p = problems.get(0);
-    String where = p.getLocation()
-        .flatMap(l -> l.getBegin().getRange())
-        .map(r -> "line " + r.begin.line + ", column " + r.begin.column + ": ")
-        .orElse("");
+    String where =
+        p.getLocation()
+            .flatMap(l -> l.getBegin().getRange())
+            .map(r -> "line " + r.begin.line + ", column " + r.begin.column + ": ")
+            .orElse("");
     String msg = p.getMessage().lines().findFirst().orElse(p.getMessage()).strip();
     int expected = msg.indexOf(", expected one of");
     if (expected > 0) {
       msg = msg.substring(0, expected);
     }
-    return "does not parse as Java: " + where + msg
+    return "does not parse as Java: "
+        + where
+        + msg
         + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
   }
 
   private static SourceFile measure(
-      String path, String hash, int lines, CompilationUnit cu, List<Range> javadocs,
+      String path,
+      String hash,
+      int lines,
+      CompilationUnit cu,
+      List<Range> javadocs,
       JavaCounting counting) {
     boolean mccabe = counting == JavaCounting.MCCABE;
     List<MethodMetrics> methods = mccabe ? new ArrayList<>() : PmdMethods.of(cu);
     DocCount docs = new DocCount(javadocs);
     for (TypeDeclaration<?> t : cu.getTypes()) {
-      type(t, t.getNameAsString(), t.hasModifier(Modifier.Keyword.PUBLIC), mccabe, methods,
-          docs);
+      type(t, t.getNameAsString(), t.hasModifier(Modifier.Keyword.PUBLIC), mccabe, methods, docs);
     }
-    return new SourceFile(path, LANGUAGE, hash, lines, methods, docs.api, docs.documented, docs.missing,
+    return new SourceFile(
+        path,
+        LANGUAGE,
+        hash,
+        lines,
+        methods,
+        docs.api,
+        docs.documented,
+        docs.missing,
         Optional.empty());
   }
 
   /**
-   * Counts documented declarations. Comments are not attached to nodes by the parser (that costs
-   * a fifth of the parse time); a declaration has Javadoc when the last Javadoc comment ending
-   * before it starts after the code that precedes it (the previous member, or the enclosing
-   * declaration's opening), which is how the parser would attach it.
+   * Counts documented declarations. Comments are not attached to nodes by the parser (that costs a
+   * fifth of the parse time); a declaration has Javadoc when the last Javadoc comment ending before
+   * it starts after the code that precedes it (the previous member, or the enclosing declaration's
+   * opening), which is how the parser would attach it.
    */
   private static final class DocCount {
     final List<Range> javadocs;
@@ -227,7 +248,8 @@ public final class JavaSourceAnalyzer {
           continue;
         }
         Position end = sibling.getEnd().get();
-        if (end.isBefore(begin) && (best == null || best.isBefore(end))
+        if (end.isBefore(begin)
+            && (best == null || best.isBefore(end))
             && !(sibling instanceof com.github.javaparser.ast.expr.AnnotationExpr)
             && !(sibling instanceof com.github.javaparser.ast.Modifier)) {
           best = end;
@@ -247,11 +269,16 @@ public final class JavaSourceAnalyzer {
    * @param mccabe whether to measure its methods into {@code out} with McCabe counting
    */
   private static void type(
-      TypeDeclaration<?> t, String name, boolean publicApi, boolean mccabe,
-      List<MethodMetrics> out, DocCount docs) {
+      TypeDeclaration<?> t,
+      String name,
+      boolean publicApi,
+      boolean mccabe,
+      List<MethodMetrics> out,
+      DocCount docs) {
     // members of interfaces and annotations are public without the keyword
-    boolean isInterface = t instanceof ClassOrInterfaceDeclaration c && c.isInterface()
-        || t instanceof AnnotationDeclaration;
+    boolean isInterface =
+        t instanceof ClassOrInterfaceDeclaration c && c.isInterface()
+            || t instanceof AnnotationDeclaration;
     if (publicApi) {
       docs.count(t, name);
     }
@@ -263,22 +290,40 @@ public final class JavaSourceAnalyzer {
     }
     for (BodyDeclaration<?> member : t.getMembers()) {
       if (member instanceof TypeDeclaration<?> nested) {
-        type(nested, name + "." + nested.getNameAsString(),
-            publicApi && (isInterface || nested.hasModifier(Modifier.Keyword.PUBLIC)), mccabe,
-            out, docs);
+        type(
+            nested,
+            name + "." + nested.getNameAsString(),
+            publicApi && (isInterface || nested.hasModifier(Modifier.Keyword.PUBLIC)),
+            mccabe,
+            out,
+            docs);
       } else if (member instanceof CallableDeclaration<?> callable) {
         String methodName = name + "." + callable.getNameAsString();
         int arity = callable.getParameters().size();
-        body(callable).filter(b -> mccabe).ifPresent(body -> out.add(metrics(methodName,
-            callable, callable.getNameAsString(), arity, body,
-            arities.get(callable.getNameAsString() + "/" + arity) > 1)));
+        body(callable)
+            .filter(b -> mccabe)
+            .ifPresent(
+                body ->
+                    out.add(
+                        metrics(
+                            methodName,
+                            callable,
+                            callable.getNameAsString(),
+                            arity,
+                            body,
+                            arities.get(callable.getNameAsString() + "/" + arity) > 1)));
         if (publicApi && isApi(callable, isInterface)) {
           docs.count(callable, methodName);
         }
       } else if (member instanceof CompactConstructorDeclaration cc && mccabe) {
-        out.add(metrics(name + "." + cc.getNameAsString(), cc, cc.getNameAsString(),
-            t.isRecordDeclaration() ? t.asRecordDeclaration().getParameters().size() : 0,
-            cc.getBody(), false));
+        out.add(
+            metrics(
+                name + "." + cc.getNameAsString(),
+                cc,
+                cc.getNameAsString(),
+                t.isRecordDeclaration() ? t.asRecordDeclaration().getParameters().size() : 0,
+                cc.getBody(),
+                false));
       }
     }
     if (t.isEnumDeclaration() && mccabe) {
@@ -294,8 +339,9 @@ public final class JavaSourceAnalyzer {
 
   /** Public (or an interface member that is not private), and not an override. */
   private static boolean isApi(CallableDeclaration<?> callable, boolean inInterface) {
-    boolean visible = callable.hasModifier(Modifier.Keyword.PUBLIC)
-        || (inInterface && !callable.hasModifier(Modifier.Keyword.PRIVATE));
+    boolean visible =
+        callable.hasModifier(Modifier.Keyword.PUBLIC)
+            || (inInterface && !callable.hasModifier(Modifier.Keyword.PRIVATE));
     return visible && !callable.isAnnotationPresent("Override");
   }
 
@@ -305,10 +351,21 @@ public final class JavaSourceAnalyzer {
     for (EnumConstantDeclaration constant : constants) {
       for (BodyDeclaration<?> member : constant.getClassBody()) {
         if (member instanceof CallableDeclaration<?> callable) {
-          body(callable).ifPresent(body -> out.add(metrics(
-              name + "." + constant.getNameAsString() + "." + callable.getNameAsString(),
-              callable, callable.getNameAsString(), callable.getParameters().size(), body,
-              false)));
+          body(callable)
+              .ifPresent(
+                  body ->
+                      out.add(
+                          metrics(
+                              name
+                                  + "."
+                                  + constant.getNameAsString()
+                                  + "."
+                                  + callable.getNameAsString(),
+                              callable,
+                              callable.getNameAsString(),
+                              callable.getParameters().size(),
+                              body,
+                              false)));
         }
       }
     }
@@ -317,14 +374,22 @@ public final class JavaSourceAnalyzer {
   private static MethodMetrics metrics(
       String name, Node decl, String simpleName, int params, BlockStmt body, boolean overloaded) {
     // the line of the method's name, after any annotations, as compilers and PMD report it
-    Node nameNode = decl instanceof com.github.javaparser.ast.nodeTypes.NodeWithSimpleName<?> n
-        ? n.getName() : decl;
+    Node nameNode =
+        decl instanceof com.github.javaparser.ast.nodeTypes.NodeWithSimpleName<?> n
+            ? n.getName()
+            : decl;
     int line = nameNode.getBegin().or(decl::getBegin).map(p -> p.line).orElse(0);
     int end = decl.getEnd().map(p -> p.line).orElse(line);
     int cyclomatic = 1 + Cyclomatic.count(body);
     Cognitive cognitive = new Cognitive(simpleName, overloaded ? -1 : params);
     cognitive.visit(body, 0);
-    return new MethodMetrics(name, line, cyclomatic, cognitive.total(), cognitive.maxNesting(),
-        end - line + 1, Math.max(params, 0));
+    return new MethodMetrics(
+        name,
+        line,
+        cyclomatic,
+        cognitive.total(),
+        cognitive.maxNesting(),
+        end - line + 1,
+        Math.max(params, 0));
   }
 }

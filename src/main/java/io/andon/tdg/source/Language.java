@@ -3,9 +3,9 @@ package io.andon.tdg.source;
 import java.util.List;
 
 /**
- * A programming language andon grades: its name, the files it reads, and how one file is
- * measured (parser, and which syntax node kinds count for complexity). Languages are plug-ins:
- * {@link Languages} lists them, and the grade treats every one alike.
+ * A programming language andon grades: its name, the files it reads, and how one file is measured
+ * (parser, and which syntax node kinds count for complexity). Languages are plug-ins: {@link
+ * Languages} lists them, and the grade treats every one alike.
  */
 public interface Language {
   /** Lower-case name used in reports: {@code java}, {@code python}, {@code rust}. */
@@ -23,8 +23,7 @@ public interface Language {
   int rulesVersion();
 
   /**
-   * Measures one file; a file that cannot be measured is returned with the reason, never
-   * dropped.
+   * Measures one file; a file that cannot be measured is returned with the reason, never dropped.
    *
    * @param path the path relative to the project root, only used to name the file
    * @param bytes the file's content

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /** The languages andon grades, and which one reads a file. */
 public final class Languages {
-  private static final List<Language> ALL = List.of(new JavaLanguage(), new PythonLanguage(),
-      new RustLanguage());
+  private static final List<Language> ALL =
+      List.of(new JavaLanguage(), new PythonLanguage(), new RustLanguage());
 
   private Languages() {}
 
@@ -24,8 +24,10 @@ public final class Languages {
 
   /** The language that reads the file at this relative path, Java counted as {@code java} says. */
   public static Optional<Language> of(String relativePath, JavaCounting java) {
-    return of(relativePath).map(l -> l instanceof JavaLanguage && java != JavaCounting.PMD
-        ? new JavaLanguage(java) : l);
+    return of(relativePath)
+        .map(
+            l ->
+                l instanceof JavaLanguage && java != JavaCounting.PMD ? new JavaLanguage(java) : l);
   }
 
   /** The language named so. */

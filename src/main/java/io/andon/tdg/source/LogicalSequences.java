@@ -13,8 +13,8 @@ public final class LogicalSequences {
   /**
    * The runs in the chain under {@code op}.
    *
-   * @param isLogical whether a node is a logical operator whose {@code operator} field child is
-   *     its token
+   * @param isLogical whether a node is a logical operator whose {@code operator} field child is its
+   *     token
    */
   public static int count(SyntaxNode op, Predicate<SyntaxNode> isLogical) {
     return count(op, isLogical, new String[1]);

@@ -17,11 +17,21 @@ import java.util.Objects;
  *     first line; 0 outside notebooks
  */
 public record MethodMetrics(
-    String name, int line, int cyclomatic, int cognitive, int nesting, int length,
-    int parameters, int cell) {
+    String name,
+    int line,
+    int cyclomatic,
+    int cognitive,
+    int nesting,
+    int length,
+    int parameters,
+    int cell) {
   public MethodMetrics {
     Objects.requireNonNull(name, "name");
-    if (cyclomatic < 1 || cognitive < 0 || nesting < 0 || length < 0 || parameters < 0
+    if (cyclomatic < 1
+        || cognitive < 0
+        || nesting < 0
+        || length < 0
+        || parameters < 0
         || cell < 0) {
       throw new IllegalArgumentException("impossible metrics for " + name);
     }
@@ -29,7 +39,12 @@ public record MethodMetrics(
 
   /** A method of a source file (not in a notebook cell). */
   public MethodMetrics(
-      String name, int line, int cyclomatic, int cognitive, int nesting, int length,
+      String name,
+      int line,
+      int cyclomatic,
+      int cognitive,
+      int nesting,
+      int length,
       int parameters) {
     this(name, line, cyclomatic, cognitive, nesting, length, parameters, 0);
   }

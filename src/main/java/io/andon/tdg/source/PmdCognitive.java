@@ -7,8 +7,8 @@ import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -34,9 +34,9 @@ import java.util.Deque;
 import java.util.Optional;
 
 /**
- * Cognitive complexity as PMD 7's {@code CognitiveComplexity} rule counts it (its
- * {@code CognitiveComplexityVisitor}), which departs from the SonarSource specification in ways
- * this class reproduces:
+ * Cognitive complexity as PMD 7's {@code CognitiveComplexity} rule counts it (its {@code
+ * CognitiveComplexityVisitor}), which departs from the SonarSource specification in ways this class
+ * reproduces:
  *
  * <ul>
  *   <li>{@code if}, loops, {@code switch}, {@code catch} and {@code ?:} add 1 plus the nesting
@@ -45,18 +45,17 @@ import java.util.Optional;
  *       chain nests the next branch one level deeper still; an {@code if} written directly as the
  *       branch of another {@code if} (no braces) is taken for an {@code else if};
  *   <li>{@code &&} and {@code ||} add 1 when the operator differs from the previous one met in a
- *       walk of the syntax tree that visits an operator before its operands (so
- *       {@code a && b || c && d} adds 2); the run ends at each statement of a block and at a
- *       {@code !};
- *   <li>lambdas and class bodies (of anonymous and local classes, and of classes declared in
- *       them) nest what they hold, which counts for the method holding them (and for their own
- *       methods too);
+ *       walk of the syntax tree that visits an operator before its operands (so {@code a && b || c
+ *       && d} adds 2); the run ends at each statement of a block and at a {@code !};
+ *   <li>lambdas and class bodies (of anonymous and local classes, and of classes declared in them)
+ *       nest what they hold, which counts for the method holding them (and for their own methods
+ *       too);
  *   <li>a call of a method that encloses the call (the method itself, or the method around an
  *       anonymous class or lambda) adds 1. PMD resolves the call's symbol; andon counts a call by
  *       that name with a matching number of arguments, on no receiver, on {@code this}, or on a
- *       variable, parameter or field declared in the file with the method's type
- *       ({@link Receivers}), unless an argument's declared type tells it is another method or
- *       the type has an overload the arguments may fit as well;
+ *       variable, parameter or field declared in the file with the method's type ({@link
+ *       Receivers}), unless an argument's declared type tells it is another method or the type has
+ *       an overload the arguments may fit as well;
  *   <li>{@code break} and {@code continue} to a label add 1.
  * </ul>
  */
@@ -109,9 +108,13 @@ final class PmdCognitive {
   private void visit(Node node) {
     if (node instanceof IfStmt s) {
       ifStatement(s);
-    } else if (node instanceof ForStmt || node instanceof ForEachStmt
-        || node instanceof WhileStmt || node instanceof DoStmt || node instanceof SwitchStmt
-        || node instanceof SwitchExpr || node instanceof CatchClause
+    } else if (node instanceof ForStmt
+        || node instanceof ForEachStmt
+        || node instanceof WhileStmt
+        || node instanceof DoStmt
+        || node instanceof SwitchStmt
+        || node instanceof SwitchExpr
+        || node instanceof CatchClause
         || node instanceof ConditionalExpr) {
       structural(node);
     } else if (node instanceof LambdaExpr) {
@@ -190,8 +193,7 @@ final class PmdCognitive {
     String name = call.getNameAsString();
     int args = call.getArguments().size();
     for (MethodDeclaration m : methods) {
-      if (m.getNameAsString().equals(name) && accepts(m, args)
-          && onDeclaringType(call, m)) {
+      if (m.getNameAsString().equals(name) && accepts(m, args) && onDeclaringType(call, m)) {
         return !hasOverloadFitting(m, call);
       }
     }
@@ -214,18 +216,21 @@ final class PmdCognitive {
     Optional<String> declaring = declaringType(m);
     Expression scope = call.getScope().get();
     if (scope instanceof ThisExpr t) {
-      return t.getTypeName().isEmpty() || declaring.isPresent()
-          && Receivers.names(t.getTypeName().get().asString(), declaring.get());
+      return t.getTypeName().isEmpty()
+          || declaring.isPresent()
+              && Receivers.names(t.getTypeName().get().asString(), declaring.get());
     }
     Optional<String> receiver = Receivers.declaredType(scope);
-    return declaring.isPresent() && receiver.isPresent()
+    return declaring.isPresent()
+        && receiver.isPresent()
         && Receivers.names(receiver.get(), declaring.get());
   }
 
   /** {@code Outer.Inner} for a method of a named type; empty in an anonymous class. */
   private static Optional<String> declaringType(MethodDeclaration m) {
     String name = "";
-    for (Node n = m.getParentNode().orElse(null); n instanceof TypeDeclaration<?> t;
+    for (Node n = m.getParentNode().orElse(null);
+        n instanceof TypeDeclaration<?> t;
         n = n.getParentNode().orElse(null)) {
       name = name.isEmpty() ? t.getNameAsString() : t.getNameAsString() + "." + name;
     }
@@ -237,11 +242,15 @@ final class PmdCognitive {
     for (int i = 0; i < n; i++) {
       Optional<String> param = Receivers.simpleName(m.getParameter(i).getType());
       Expression arg = call.getArgument(i);
-      Optional<String> argType = arg instanceof ObjectCreationExpr o
-          ? Receivers.simpleName(o.getType())
-          : arg instanceof StringLiteralExpr ? Optional.of("String")
-          : arg instanceof NameExpr ? Receivers.declaredType(arg) : Optional.empty();
-      if (param.isPresent() && argType.isPresent() && !isAnyType(m, param.get())
+      Optional<String> argType =
+          arg instanceof ObjectCreationExpr o
+              ? Receivers.simpleName(o.getType())
+              : arg instanceof StringLiteralExpr
+                  ? Optional.of("String")
+                  : arg instanceof NameExpr ? Receivers.declaredType(arg) : Optional.empty();
+      if (param.isPresent()
+          && argType.isPresent()
+          && !isAnyType(m, param.get())
           && !Receivers.names(param.get(), argType.get())
           && !Receivers.names(argType.get(), param.get())) {
         return false;
@@ -262,8 +271,8 @@ final class PmdCognitive {
       return true;
     }
     for (Node n = m; n != null; n = n.getParentNode().orElse(null)) {
-      if (n instanceof NodeWithTypeParameters<?> g && g.getTypeParameters().stream()
-          .anyMatch(tp -> tp.getNameAsString().equals(type))) {
+      if (n instanceof NodeWithTypeParameters<?> g
+          && g.getTypeParameters().stream().anyMatch(tp -> tp.getNameAsString().equals(type))) {
         return true;
       }
     }
@@ -273,14 +282,18 @@ final class PmdCognitive {
   /** Whether the type declaring {@code m} has another method the call may be of. */
   private static boolean hasOverloadFitting(MethodDeclaration m, MethodCallExpr call) {
     Node type = m.getParentNode().orElse(null);
-    Iterable<? extends BodyDeclaration<?>> members = type instanceof TypeDeclaration<?> t
-        ? t.getMembers()
-        : type instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent()
-            ? o.getAnonymousClassBody().get() : java.util.List.of();
+    Iterable<? extends BodyDeclaration<?>> members =
+        type instanceof TypeDeclaration<?> t
+            ? t.getMembers()
+            : type instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent()
+                ? o.getAnonymousClassBody().get()
+                : java.util.List.of();
     for (BodyDeclaration<?> b : members) {
-      if (b != m && b instanceof MethodDeclaration other
+      if (b != m
+          && b instanceof MethodDeclaration other
           && other.getNameAsString().equals(m.getNameAsString())
-          && accepts(other, call.getArguments().size()) && argumentsFit(call, other)) {
+          && accepts(other, call.getArguments().size())
+          && argumentsFit(call, other)) {
         return true;
       }
     }

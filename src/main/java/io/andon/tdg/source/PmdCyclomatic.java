@@ -26,15 +26,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Cyclomatic complexity as PMD 7's {@code CyclomaticComplexity} rule counts it (its
- * {@code CycloVisitor} with the default options): 1 for the method, and 1 for each {@code if},
- * {@code while}, {@code do}, {@code for}, for-each, {@code catch}, {@code throw} and {@code ?:};
- * each non-default {@code case} label; and each {@code &&} and {@code ||} in the condition of an
- * {@code if}, {@code while}, {@code do}, {@code for}, {@code ?:} or in a switch's selector (a
- * {@code ?:} that is itself such a condition counts 2 plus the operators of its three parts).
- * Operators elsewhere, {@code assert}, {@code else} and {@code default} do not count. Lambdas and
- * the bodies of anonymous and local classes are boundaries: what they hold counts for nobody
- * (lambdas) or for their own methods.
+ * Cyclomatic complexity as PMD 7's {@code CyclomaticComplexity} rule counts it (its {@code
+ * CycloVisitor} with the default options): 1 for the method, and 1 for each {@code if}, {@code
+ * while}, {@code do}, {@code for}, for-each, {@code catch}, {@code throw} and {@code ?:}; each
+ * non-default {@code case} label; and each {@code &&} and {@code ||} in the condition of an {@code
+ * if}, {@code while}, {@code do}, {@code for}, {@code ?:} or in a switch's selector (a {@code ?:}
+ * that is itself such a condition counts 2 plus the operators of its three parts). Operators
+ * elsewhere, {@code assert}, {@code else} and {@code default} do not count. Lambdas and the bodies
+ * of anonymous and local classes are boundaries: what they hold counts for nobody (lambdas) or for
+ * their own methods.
  */
 final class PmdCyclomatic {
   private PmdCyclomatic() {}
@@ -64,7 +64,8 @@ final class PmdCyclomatic {
   }
 
   static boolean isBoundary(Node n) {
-    return n instanceof LambdaExpr || n instanceof LocalClassDeclarationStmt
+    return n instanceof LambdaExpr
+        || n instanceof LocalClassDeclarationStmt
         || n instanceof LocalRecordDeclarationStmt;
   }
 
@@ -84,8 +85,7 @@ final class PmdCyclomatic {
     if (node instanceof ConditionalExpr c) {
       return 1 + booleanPaths(c.getCondition());
     }
-    if (node instanceof ForEachStmt || node instanceof CatchClause
-        || node instanceof ThrowStmt) {
+    if (node instanceof ForEachStmt || node instanceof CatchClause || node instanceof ThrowStmt) {
       return 1;
     }
     if (node instanceof SwitchStmt s) {
@@ -114,8 +114,10 @@ final class PmdCyclomatic {
       e = en.getInner();
     }
     if (e instanceof ConditionalExpr c) {
-      return booleanPaths(c.getCondition()) + booleanPaths(c.getThenExpr())
-          + booleanPaths(c.getElseExpr()) + 2;
+      return booleanPaths(c.getCondition())
+          + booleanPaths(c.getThenExpr())
+          + booleanPaths(c.getElseExpr())
+          + 2;
     }
     int n = 0;
     Deque<Node> todo = new ArrayDeque<>();
@@ -140,7 +142,6 @@ final class PmdCyclomatic {
   }
 
   static boolean isConditional(BinaryExpr b) {
-    return b.getOperator() == BinaryExpr.Operator.AND
-        || b.getOperator() == BinaryExpr.Operator.OR;
+    return b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR;
   }
 }

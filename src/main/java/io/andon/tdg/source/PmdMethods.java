@@ -16,42 +16,57 @@ import java.util.Optional;
 /**
  * The methods of a file as PMD 7 lists them: every method and constructor wherever it is declared
  * (in nested, local and anonymous classes and enum constant bodies too), with or without a body,
- * and the elements of annotation types (cyclomatic 1), each counted by {@link PmdCyclomatic} and {@link PmdCognitive}. A record's compact constructor,
- * which PMD does not list, is listed with the same counting.
+ * and the elements of annotation types (cyclomatic 1), each counted by {@link PmdCyclomatic} and
+ * {@link PmdCognitive}. A record's compact constructor, which PMD does not list, is listed with the
+ * same counting.
  */
 final class PmdMethods {
   private PmdMethods() {}
 
   static List<MethodMetrics> of(CompilationUnit cu) {
     List<MethodMetrics> out = new ArrayList<>();
-    cu.walk(Node.TreeTraversal.PREORDER, n -> {
-      if (n instanceof CallableDeclaration<?> c) {
-        Optional<? extends Node> body = c.isConstructorDeclaration()
-            ? Optional.of(c.asConstructorDeclaration().getBody())
-            : c.asMethodDeclaration().getBody();
-        out.add(metrics(c, body, c.getParameters().size(),
-            PmdCyclomatic.count(body), PmdCognitive.measure(c)));
-      } else if (n instanceof AnnotationMemberDeclaration a) {
-        out.add(metrics(a, Optional.empty(), 0, 1, new int[] {0, 0}));
-      } else if (n instanceof CompactConstructorDeclaration cc) {
-        int params = cc.getParentNode().filter(p -> p instanceof TypeDeclaration<?> t
-            && t.isRecordDeclaration())
-            .map(p -> ((TypeDeclaration<?>) p).asRecordDeclaration().getParameters().size())
-            .orElse(0);
-        out.add(metrics(cc, Optional.of(cc.getBody()), params,
-            PmdCyclomatic.count(Optional.of(cc.getBody())), PmdCognitive.measure(cc)));
-      }
-    });
+    cu.walk(
+        Node.TreeTraversal.PREORDER,
+        n -> {
+          if (n instanceof CallableDeclaration<?> c) {
+            Optional<? extends Node> body =
+                c.isConstructorDeclaration()
+                    ? Optional.of(c.asConstructorDeclaration().getBody())
+                    : c.asMethodDeclaration().getBody();
+            out.add(
+                metrics(
+                    c,
+                    body,
+                    c.getParameters().size(),
+                    PmdCyclomatic.count(body),
+                    PmdCognitive.measure(c)));
+          } else if (n instanceof AnnotationMemberDeclaration a) {
+            out.add(metrics(a, Optional.empty(), 0, 1, new int[] {0, 0}));
+          } else if (n instanceof CompactConstructorDeclaration cc) {
+            int params =
+                cc.getParentNode()
+                    .filter(p -> p instanceof TypeDeclaration<?> t && t.isRecordDeclaration())
+                    .map(p -> ((TypeDeclaration<?>) p).asRecordDeclaration().getParameters().size())
+                    .orElse(0);
+            out.add(
+                metrics(
+                    cc,
+                    Optional.of(cc.getBody()),
+                    params,
+                    PmdCyclomatic.count(Optional.of(cc.getBody())),
+                    PmdCognitive.measure(cc)));
+          }
+        });
     return out;
   }
 
-  private static MethodMetrics metrics(Node decl, Optional<? extends Node> body, int params,
-      int cyclomatic, int[] cognitive) {
+  private static MethodMetrics metrics(
+      Node decl, Optional<? extends Node> body, int params, int cyclomatic, int[] cognitive) {
     Node nameNode = decl instanceof NodeWithSimpleName<?> n ? n.getName() : decl;
     int line = nameNode.getBegin().or(decl::getBegin).map(p -> p.line).orElse(0);
     int end = decl.getEnd().map(p -> p.line).orElse(line);
-    return new MethodMetrics(name(decl), line, cyclomatic, cognitive[0], cognitive[1],
-        end - line + 1, params);
+    return new MethodMetrics(
+        name(decl), line, cyclomatic, cognitive[0], cognitive[1], end - line + 1, params);
   }
 
   /**

@@ -43,7 +43,8 @@ final class Receivers {
     if (e instanceof NameExpr n) {
       return lookup(n, n.getNameAsString(), false);
     }
-    if (e instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr t
+    if (e instanceof FieldAccessExpr f
+        && f.getScope() instanceof ThisExpr t
         && t.getTypeName().isEmpty()) {
       return lookup(f, f.getNameAsString(), true);
     }
@@ -51,7 +52,8 @@ final class Receivers {
   }
 
   private static Optional<String> lookup(Node from, String name, boolean fieldsOnly) {
-    for (Node n = from.getParentNode().orElse(null); n != null;
+    for (Node n = from.getParentNode().orElse(null);
+        n != null;
         n = n.getParentNode().orElse(null)) {
       Optional<Optional<String>> found = fieldsOnly ? fields(n, name) : declared(n, name);
       if (found.isPresent()) {
@@ -87,7 +89,8 @@ final class Receivers {
     }
     if (scope instanceof BlockStmt b) {
       for (Statement s : b.getStatements()) {
-        if (s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr v) {
+        if (s instanceof ExpressionStmt es
+            && es.getExpression() instanceof VariableDeclarationExpr v) {
           Optional<Optional<String>> found = variables(v, name);
           if (found.isPresent()) {
             return found;
@@ -145,8 +148,8 @@ final class Receivers {
   }
 
   /**
-   * Whether a type written as {@code written} can name the type declared as {@code declared}
-   * (its names from the outermost type, {@code ImmutableRangeMap.Builder}).
+   * Whether a type written as {@code written} can name the type declared as {@code declared} (its
+   * names from the outermost type, {@code ImmutableRangeMap.Builder}).
    */
   static boolean names(String written, String declared) {
     return declared.equals(written) || declared.endsWith("." + written);

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What andon measured in one source file: its methods and its documented public API, or the
- * reason it could not be parsed.
+ * What andon measured in one source file: its methods and its documented public API, or the reason
+ * it could not be parsed.
  *
  * @param path the path relative to the project root, with forward slashes
  * @param language the {@link Language#name()} it was read as
@@ -44,8 +44,8 @@ public record SourceFile(
   /** A file that could not be analysed, with the reason. */
   public static SourceFile ungraded(
       String path, String language, String sha256, int lines, String reason) {
-    return new SourceFile(path, language, sha256, lines, List.of(), 0, 0, List.of(),
-        Optional.of(reason));
+    return new SourceFile(
+        path, language, sha256, lines, List.of(), 0, 0, List.of(), Optional.of(reason));
   }
 
   public boolean parsed() {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A node of a concrete syntax tree read by tree-sitter, copied into Java once so that measuring
- * it makes no further native calls.
+ * A node of a concrete syntax tree read by tree-sitter, copied into Java once so that measuring it
+ * makes no further native calls.
  *
  * @param kind the grammar's node type ({@code if_statement}, {@code and} for the keyword)
  * @param field the field it fills in its parent ({@code condition}); empty when none
@@ -17,7 +17,13 @@ import java.util.Optional;
  * @param children its children in source order
  */
 public record SyntaxNode(
-    String kind, String field, boolean named, int start, int end, int line, int endLine,
+    String kind,
+    String field,
+    boolean named,
+    int start,
+    int end,
+    int line,
+    int endLine,
     List<SyntaxNode> children) {
 
   /** The first child filling {@code field}. */

@@ -18,18 +18,18 @@ import org.treesitter.TSTreeCursor;
 
 /**
  * Parses text with a tree-sitter grammar (the native parsers ship in the grammar jars) and copies
- * the tree into {@link SyntaxNode}s. One parser per thread and grammar. Every call into the
- * native library costs far more than the work it does, so the copy asks only for each node's
- * symbol, field and byte range, and works out names and lines on the Java side. The parser counts
- * offsets in UTF-8 bytes; they are mapped back to string indexes here.
+ * the tree into {@link SyntaxNode}s. One parser per thread and grammar. Every call into the native
+ * library costs far more than the work it does, so the copy asks only for each node's symbol, field
+ * and byte range, and works out names and lines on the Java side. The parser counts offsets in
+ * UTF-8 bytes; they are mapped back to string indexes here.
  *
  * <p>The Java binding passes a node to native code by copying its fields in and out through JNI
  * field lookups, and checks it is not null with another such call, so a node costs several
  * microseconds through the public API. Where the binding's classes allow it, the copy reads a
  * node's start byte and row from the node's own fields (tree-sitter keeps them there), calls the
- * native symbol and end-byte functions without the null check, and asks for the end only of
- * leaves (a node ends where its last child ends): the calls that copy a node through JNI drop
- * from six per node to one or two.
+ * native symbol and end-byte functions without the null check, and asks for the end only of leaves
+ * (a node ends where its last child ends): the calls that copy a node through JNI drop from six per
+ * node to one or two.
  */
 public final class TreeSitter {
   /** The outcome of a parse: the tree, and the first syntax error when there is one. */
@@ -41,22 +41,24 @@ public final class TreeSitter {
   private final ThreadLocal<Grammar> grammar;
 
   /** Direct access to the binding's node fields and native functions; empty if it changed. */
-  private record Direct(VarHandle startByte, VarHandle startRow, MethodHandle symbol,
-      MethodHandle endByte) {}
+  private record Direct(
+      VarHandle startByte, VarHandle startRow, MethodHandle symbol, MethodHandle endByte) {}
 
   private static final Optional<Direct> DIRECT = direct();
 
   private static Optional<Direct> direct() {
     try {
-      MethodHandles.Lookup node = MethodHandles.privateLookupIn(TSNode.class,
-          MethodHandles.lookup());
-      MethodHandles.Lookup parser = MethodHandles.privateLookupIn(TSParser.class,
-          MethodHandles.lookup());
+      MethodHandles.Lookup node =
+          MethodHandles.privateLookupIn(TSNode.class, MethodHandles.lookup());
+      MethodHandles.Lookup parser =
+          MethodHandles.privateLookupIn(TSParser.class, MethodHandles.lookup());
       MethodType toInt = MethodType.methodType(int.class, TSNode.class);
-      return Optional.of(new Direct(node.findVarHandle(TSNode.class, "context0", int.class),
-          node.findVarHandle(TSNode.class, "context1", int.class),
-          parser.findStatic(TSParser.class, "ts_node_symbol", toInt),
-          parser.findStatic(TSParser.class, "ts_node_end_byte", toInt)));
+      return Optional.of(
+          new Direct(
+              node.findVarHandle(TSNode.class, "context0", int.class),
+              node.findVarHandle(TSNode.class, "context1", int.class),
+              parser.findStatic(TSParser.class, "ts_node_symbol", toInt),
+              parser.findStatic(TSParser.class, "ts_node_end_byte", toInt)));
     } catch (ReflectiveOperationException | RuntimeException e) {
       return Optional.empty(); // another binding version: the public API still works
     }
@@ -64,24 +66,26 @@ public final class TreeSitter {
 
   /** A parser for the grammar the supplier makes. */
   public TreeSitter(Supplier<TSLanguage> language) {
-    this.grammar = ThreadLocal.withInitial(() -> {
-      TSLanguage l = language.get();
-      TSParser p = new TSParser();
-      p.setLanguage(l);
-      String[] kinds = new String[l.symbolCount()];
-      boolean[] named = new boolean[kinds.length];
-      for (int i = 0; i < kinds.length; i++) {
-        kinds[i] = l.symbolName(i);
-        named[i] = l.symbolType(i) == TSSymbolType.TSSymbolTypeRegular;
-      }
-      String[] fields = new String[l.fieldCount() + 1];
-      Arrays.fill(fields, "");
-      for (int i = 1; i < fields.length; i++) {
-        String f = l.fieldNameForId(i);
-        fields[i] = f == null ? "" : f;
-      }
-      return new Grammar(p, kinds, named, fields);
-    });
+    this.grammar =
+        ThreadLocal.withInitial(
+            () -> {
+              TSLanguage l = language.get();
+              TSParser p = new TSParser();
+              p.setLanguage(l);
+              String[] kinds = new String[l.symbolCount()];
+              boolean[] named = new boolean[kinds.length];
+              for (int i = 0; i < kinds.length; i++) {
+                kinds[i] = l.symbolName(i);
+                named[i] = l.symbolType(i) == TSSymbolType.TSSymbolTypeRegular;
+              }
+              String[] fields = new String[l.fieldCount() + 1];
+              Arrays.fill(fields, "");
+              for (int i = 1; i < fields.length; i++) {
+                String f = l.fieldNameForId(i);
+                fields[i] = f == null ? "" : f;
+              }
+              return new Grammar(p, kinds, named, fields);
+            });
   }
 
   /** Parses the text. */
@@ -91,8 +95,8 @@ public final class TreeSitter {
     TSNode rootNode = tree.getRootNode();
     Copy copy = new Copy(g, text);
     SyntaxNode root = copy.node(new TSTreeCursor(rootNode));
-    Optional<String> error = rootNode.hasError() ? Optional.of(firstError(rootNode, copy))
-        : Optional.empty();
+    Optional<String> error =
+        rootNode.hasError() ? Optional.of(firstError(rootNode, copy)) : Optional.empty();
     return new Parsed(root, error);
   }
 
@@ -102,7 +106,11 @@ public final class TreeSitter {
       int at = copy.charAt[Math.min(node.getStartByte(), copy.charAt.length - 1)];
       int line = copy.line(at);
       int column = at - copy.lineStarts[line - 1] + 1;
-      return "line " + line + ", column " + column + ": "
+      return "line "
+          + line
+          + ", column "
+          + column
+          + ": "
           + (node.isMissing() ? "missing " + node.getType() : "syntax error");
     }
     for (int i = 0; i < node.getChildCount(); i++) {
@@ -160,8 +168,8 @@ public final class TreeSitter {
       int start = index(node.getStartByte());
       int end = index(node.getEndByte());
       List<SyntaxNode> children = children(c);
-      return make(node, sym, field, start, end, line(start), line(Math.max(start, end - 1)),
-          children);
+      return make(
+          node, sym, field, start, end, line(start), line(Math.max(start, end - 1)), children);
     }
 
     private SyntaxNode direct(TSTreeCursor c, TSNode node, int field, Direct d) {
@@ -176,8 +184,7 @@ public final class TreeSitter {
           return make(node, sym, field, start, last.end(), line, last.endLine(), children);
         }
         int end = index((int) d.endByte().invokeExact(node));
-        return make(node, sym, field, start, end, line, line(Math.max(start, end - 1)),
-            children);
+        return make(node, sym, field, start, end, line, line(Math.max(start, end - 1)), children);
       } catch (RuntimeException | Error e) {
         throw e;
       } catch (Throwable e) {
@@ -197,12 +204,25 @@ public final class TreeSitter {
       return children;
     }
 
-    private SyntaxNode make(TSNode node, int sym, int field, int start, int end, int line,
-        int endLine, List<SyntaxNode> children) {
+    private SyntaxNode make(
+        TSNode node,
+        int sym,
+        int field,
+        int start,
+        int end,
+        int line,
+        int endLine,
+        List<SyntaxNode> children) {
       boolean known = sym >= 0 && sym < g.kinds().length;
-      return new SyntaxNode(known ? g.kinds()[sym] : node.getType(),
+      return new SyntaxNode(
+          known ? g.kinds()[sym] : node.getType(),
           field > 0 && field < g.fields().length ? g.fields()[field] : "",
-          known && g.named()[sym], start, end, line, endLine, children);
+          known && g.named()[sym],
+          start,
+          end,
+          line,
+          endLine,
+          children);
     }
   }
 

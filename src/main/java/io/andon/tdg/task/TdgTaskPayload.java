@@ -33,7 +33,8 @@ public record TdgTaskPayload(
     boolean requireMeasured,
     Optional<String> baseline,
     OptionalDouble maxScoreDrop,
-    Optional<String> output) implements Payload {
+    Optional<String> output)
+    implements Payload {
   public static final String KEY = "tdg_task";
 
   public TdgTaskPayload {

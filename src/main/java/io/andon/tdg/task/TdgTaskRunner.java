@@ -19,10 +19,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Runs a {@code tdg_task}: grades the project and publishes task values {@code score},
- * {@code grade}, {@code components} ({name: {score, status}}) and {@code not_measured}, so later
- * tasks and gates can read {@code {{tasks.grade.values.score}}}. Fails the task when the grade is
- * below min_grade, when it regressed against the baseline, or when require_measured is set and a
+ * Runs a {@code tdg_task}: grades the project and publishes task values {@code score}, {@code
+ * grade}, {@code components} ({name: {score, status}}) and {@code not_measured}, so later tasks and
+ * gates can read {@code {{tasks.grade.values.score}}}. Fails the task when the grade is below
+ * min_grade, when it regressed against the baseline, or when require_measured is set and a
  * component is not measured.
  */
 public final class TdgTaskRunner implements PayloadRunner {
@@ -40,11 +40,17 @@ public final class TdgTaskRunner implements PayloadRunner {
     if (p.maxScoreDrop().isPresent()) {
       cfg = cfg.withMaxScoreDrop(p.maxScoreDrop().getAsDouble());
     }
-    List<Path> coverage = p.coverage().stream().map(c -> base.resolve(context.resolve(c)))
-        .toList();
-    TdgReport report = Tdg.run(new Tdg.Request(root, cfg, coverage,
-        p.advisories().map(a -> base.resolve(context.resolve(a))), List.of(),
-        Optional.of(context.home()), p.baseline().map(b -> base.resolve(context.resolve(b)))));
+    List<Path> coverage = p.coverage().stream().map(c -> base.resolve(context.resolve(c))).toList();
+    TdgReport report =
+        Tdg.run(
+            new Tdg.Request(
+                root,
+                cfg,
+                coverage,
+                p.advisories().map(a -> base.resolve(context.resolve(a))),
+                List.of(),
+                Optional.of(context.home()),
+                p.baseline().map(b -> base.resolve(context.resolve(b)))));
     ObjectNode json = TdgRender.json(report);
     if (p.output().isPresent()) {
       Path out = base.resolve(context.resolve(p.output().get()));
@@ -70,19 +76,22 @@ public final class TdgTaskRunner implements PayloadRunner {
     context.putValue("not_measured", Json.mapper().valueToTree(report.notMeasured()));
     context.log().print(TdgRender.text(report));
     List<String> failures = new ArrayList<>();
-    Optional<Grade> min = p.minGrade().map(g -> Grade.parse(context.resolve(g), "min_grade"))
-        .or(cfg::minGrade);
+    Optional<Grade> min =
+        p.minGrade().map(g -> Grade.parse(context.resolve(g), "min_grade")).or(cfg::minGrade);
     if (min.isPresent() && !report.grade().atLeast(min.get())) {
       failures.add("grade " + report.grade() + " is below the minimum " + min.get());
     }
-    report.regression().filter(TdgReport.Regression::regressed)
+    report
+        .regression()
+        .filter(TdgReport.Regression::regressed)
         .ifPresent(g -> failures.add("regressed against " + g.baseline()));
     if ((p.requireMeasured() || cfg.requireMeasured()) && !report.notMeasured().isEmpty()) {
       failures.add("not measured: " + String.join(", ", report.notMeasured()));
     }
-    String summary = "TDG " + report.grade() + " " + String.format(Locale.ROOT, "%.1f",
-        report.score()) + "/100";
-    return failures.isEmpty() ? TaskOutcome.success(summary)
+    String summary =
+        "TDG " + report.grade() + " " + String.format(Locale.ROOT, "%.1f", report.score()) + "/100";
+    return failures.isEmpty()
+        ? TaskOutcome.success(summary)
         : TaskOutcome.failure(summary + ": " + String.join("; ", failures));
   }
 }

@@ -1,9 +1,9 @@
 package io.andon.tdg.task;
 
-import io.andon.tdg.Grade;
 import io.andon.error.InvalidInputException;
 import io.andon.job.Payload;
 import io.andon.job.PayloadType;
+import io.andon.tdg.Grade;
 import io.andon.yaml.Problems;
 import io.andon.yaml.YMap;
 import io.andon.yaml.YNode;
@@ -15,8 +15,17 @@ import java.util.OptionalDouble;
 
 /** Parses {@code tdg_task} at load, so every mistake is reported with its position. */
 public final class TdgTaskType implements PayloadType {
-  static final List<String> KEYS = List.of("path", "coverage", "advisories", "config",
-      "min_grade", "require_measured", "baseline", "max_score_drop", "output");
+  static final List<String> KEYS =
+      List.of(
+          "path",
+          "coverage",
+          "advisories",
+          "config",
+          "min_grade",
+          "require_measured",
+          "baseline",
+          "max_score_drop",
+          "output");
 
   @Override
   public String key() {
@@ -48,9 +57,17 @@ public final class TdgTaskType implements PayloadType {
       problems.add(body.keyLoc("max_score_drop"), "max_score_drop needs 'baseline'.");
     }
     boolean requireMeasured = problems.bool(body, "require_measured").orElse(false);
-    TdgTaskPayload p = new TdgTaskPayload(path, coverage, problems.string(body, "advisories"),
-        problems.string(body, "config"), minGrade, requireMeasured,
-        problems.string(body, "baseline"), drop, problems.string(body, "output"));
+    TdgTaskPayload p =
+        new TdgTaskPayload(
+            path,
+            coverage,
+            problems.string(body, "advisories"),
+            problems.string(body, "config"),
+            minGrade,
+            requireMeasured,
+            problems.string(body, "baseline"),
+            drop,
+            problems.string(body, "output"));
     return problems.list().size() > before ? Optional.empty() : Optional.of(p);
   }
 }

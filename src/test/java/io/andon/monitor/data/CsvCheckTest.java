@@ -36,8 +36,8 @@ class CsvCheckTest {
     new SplittableRandom(1).nextBytes(bytes);
     bytes[40] = 0;
     Path p = Files.write(dir.resolve("image.csv"), bytes);
-    assertThatThrownBy(() -> duck.load(DataSource.resolve(p.toString(), "--current"), "t",
-        "--current"))
+    assertThatThrownBy(
+            () -> duck.load(DataSource.resolve(p.toString(), "--current"), "t", "--current"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("image.csv is not a text file (a zero byte at byte ")
         .hasMessageNotContaining("sniff");
@@ -55,8 +55,8 @@ class CsvCheckTest {
   void aRowWithFewerFieldsIsReportedAndTabsCountForTsvFiles() {
     assertThatThrownBy(() -> load("short.tsv", "id\tx\tcat\r\n1\t0.5\ta\r\n2\t0.7\r\n"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("short.tsv:3: this row has 2 fields where the header has 3"
-            + " (separated by tabs)");
+        .hasMessageContaining(
+            "short.tsv:3: this row has 2 fields where the header has 3" + " (separated by tabs)");
   }
 
   @Test
@@ -79,8 +79,8 @@ class CsvCheckTest {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(p))) {
       out.write("a,b\n1,2\n3\n".getBytes(StandardCharsets.UTF_8));
     }
-    assertThatThrownBy(() -> duck.load(DataSource.resolve(p.toString(), "--baseline"), "t",
-        "--baseline"))
+    assertThatThrownBy(
+            () -> duck.load(DataSource.resolve(p.toString(), "--baseline"), "t", "--baseline"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("data.csv.gz:3: this row has 1 field where the header has 2");
   }

@@ -53,18 +53,21 @@ class SketchAgreementTest {
     for (double shift : new double[] {0.0, 0.1, 0.5}) {
       double[] a = normal(2, N, 0);
       double[] b = normal(3, N, shift);
-      ColumnDrift exact = DriftAnalysis.numeric("x", NumericSample.of(a), NumericSample.of(b),
-          DriftOptions.DEFAULT);
+      ColumnDrift exact =
+          DriftAnalysis.numeric(
+              "x", NumericSample.of(a), NumericSample.of(b), DriftOptions.DEFAULT);
       NumericSketch sa = sketch(a);
       NumericSketch sb = sketch(b);
       ColumnDrift approx = SketchDrift.numeric("x", sa, sb, DriftOptions.DEFAULT);
       // KLL compacts at random: the bounds hold with high probability, not always; 1.5 times
       // the sum of both 99%-confidence rank errors keeps this test from flaking
-      double eps = 1.5 * (sa.kll().getNormalizedRankError(false)
-          + sb.kll().getNormalizedRankError(false));
-      assertThat(approx.driftDetected()).as("verdict at shift " + shift)
+      double eps =
+          1.5 * (sa.kll().getNormalizedRankError(false) + sb.kll().getNormalizedRankError(false));
+      assertThat(approx.driftDetected())
+          .as("verdict at shift " + shift)
           .isEqualTo(exact.driftDetected());
-      assertThat(approx.ksTest().get().statistic()).as("KS at shift " + shift)
+      assertThat(approx.ksTest().get().statistic())
+          .as("KS at shift " + shift)
           .isCloseTo(exact.ksTest().get().statistic(), within(eps));
       // each bin's share is off by at most 2 rank errors; PSI and JS move accordingly
       assertThat(approx.populationStabilityIndex().getAsDouble())

@@ -25,14 +25,17 @@ class DriftStatisticsTest {
   List<DynamicTest> ksStatisticAndPvalueMatchScipyKs2sampAuto() {
     List<DynamicTest> tests = new ArrayList<>();
     for (JsonNode c : DriftFixtures.root().get("numeric")) {
-      tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> {
-        double[] a = DriftFixtures.sample(c.get("baseline"));
-        double[] b = DriftFixtures.sample(c.get("current"));
-        KsTest.Result r = KsTest.test(a, b);
-        assertClose(r.statistic(), c.get("ks_statistic").asDouble(), EXACT, "statistic");
-        assertClose(r.pvalue(), c.get("ks_pvalue").asDouble(), EXACT, "pvalue");
-        assertThat(r.exact()).isEqualTo(Math.max(a.length, b.length) <= KsTest.MAX_EXACT_N);
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              c.get("name").asText(),
+              () -> {
+                double[] a = DriftFixtures.sample(c.get("baseline"));
+                double[] b = DriftFixtures.sample(c.get("current"));
+                KsTest.Result r = KsTest.test(a, b);
+                assertClose(r.statistic(), c.get("ks_statistic").asDouble(), EXACT, "statistic");
+                assertClose(r.pvalue(), c.get("ks_pvalue").asDouble(), EXACT, "pvalue");
+                assertThat(r.exact()).isEqualTo(Math.max(a.length, b.length) <= KsTest.MAX_EXACT_N);
+              }));
     }
     return tests;
   }
@@ -41,11 +44,15 @@ class DriftStatisticsTest {
   List<DynamicTest> wassersteinMatchesScipy() {
     List<DynamicTest> tests = new ArrayList<>();
     for (JsonNode c : DriftFixtures.root().get("numeric")) {
-      tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> {
-        double[] a = DriftFixtures.sample(c.get("baseline"));
-        double[] b = DriftFixtures.sample(c.get("current"));
-        assertClose(Wasserstein.distance(a, b), c.get("wasserstein").asDouble(), EXACT, "w1");
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              c.get("name").asText(),
+              () -> {
+                double[] a = DriftFixtures.sample(c.get("baseline"));
+                double[] b = DriftFixtures.sample(c.get("current"));
+                assertClose(
+                    Wasserstein.distance(a, b), c.get("wasserstein").asDouble(), EXACT, "w1");
+              }));
     }
     return tests;
   }
@@ -54,27 +61,39 @@ class DriftStatisticsTest {
   List<DynamicTest> psiAndJsOnDecileBinsMatchNumpyReference() {
     List<DynamicTest> tests = new ArrayList<>();
     for (JsonNode c : DriftFixtures.root().get("numeric")) {
-      c.get("psi").properties().forEach(e -> tests.add(DynamicTest.dynamicTest(
-          c.get("name").asText() + " bins=" + e.getKey(), () -> {
-            double[] a = DriftFixtures.sample(c.get("baseline"));
-            double[] b = DriftFixtures.sample(c.get("current"));
-            JsonNode ref = e.getValue();
-            Arrays.sort(a);
-            Binning bins = Binning.quantiles(a, Integer.parseInt(e.getKey()));
-            double[] edges = bins.edges();
-            double[] refEdges = DriftFixtures.doubles(ref.get("edges"));
-            assertThat(edges).hasSameSizeAs(refEdges);
-            for (int i = 0; i < edges.length; i++) {
-              assertClose(edges[i], refEdges[i], 1e-15, "edge " + i);
-            }
-            long[] kb = bins.countsSorted(a);
-            long[] kc = bins.counts(b);
-            assertThat(kb).containsExactly(DriftFixtures.longs(ref.get("baseline_counts")));
-            assertThat(kc).containsExactly(DriftFixtures.longs(ref.get("current_counts")));
-            assertClose(Divergence.psi(kb, kc), ref.get("psi").asDouble(), EXACT, "psi");
-            assertClose(Divergence.jsDistance(kb, kc), ref.get("js_distance").asDouble(), EXACT,
-                "js");
-          })));
+      c.get("psi")
+          .properties()
+          .forEach(
+              e ->
+                  tests.add(
+                      DynamicTest.dynamicTest(
+                          c.get("name").asText() + " bins=" + e.getKey(),
+                          () -> {
+                            double[] a = DriftFixtures.sample(c.get("baseline"));
+                            double[] b = DriftFixtures.sample(c.get("current"));
+                            JsonNode ref = e.getValue();
+                            Arrays.sort(a);
+                            Binning bins = Binning.quantiles(a, Integer.parseInt(e.getKey()));
+                            double[] edges = bins.edges();
+                            double[] refEdges = DriftFixtures.doubles(ref.get("edges"));
+                            assertThat(edges).hasSameSizeAs(refEdges);
+                            for (int i = 0; i < edges.length; i++) {
+                              assertClose(edges[i], refEdges[i], 1e-15, "edge " + i);
+                            }
+                            long[] kb = bins.countsSorted(a);
+                            long[] kc = bins.counts(b);
+                            assertThat(kb)
+                                .containsExactly(DriftFixtures.longs(ref.get("baseline_counts")));
+                            assertThat(kc)
+                                .containsExactly(DriftFixtures.longs(ref.get("current_counts")));
+                            assertClose(
+                                Divergence.psi(kb, kc), ref.get("psi").asDouble(), EXACT, "psi");
+                            assertClose(
+                                Divergence.jsDistance(kb, kc),
+                                ref.get("js_distance").asDouble(),
+                                EXACT,
+                                "js");
+                          })));
     }
     return tests;
   }
@@ -83,21 +102,30 @@ class DriftStatisticsTest {
   List<DynamicTest> categoricalStatisticsMatchScipy() {
     List<DynamicTest> tests = new ArrayList<>();
     for (JsonNode c : DriftFixtures.root().get("categorical")) {
-      tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> {
-        long[] kb = DriftFixtures.longs(c.get("baseline_counts"));
-        long[] kc = DriftFixtures.longs(c.get("current_counts"));
-        ChiSquared.Result chi = ChiSquared.homogeneity(kb, kc);
-        assertClose(chi.statistic(), c.get("chi2_statistic").asDouble(), EXACT, "chi2");
-        assertClose(chi.pvalue(), c.get("chi2_pvalue").asDouble(), EXACT, "chi2 p");
-        assertThat(chi.dof()).isEqualTo(c.get("chi2_dof").asInt());
-        assertClose(chi.minExpected(), c.get("min_expected").asDouble(), EXACT, "min expected");
-        assertThat(chi.lowExpected()).isEqualTo(c.get("min_expected").asDouble() < 5);
-        assertClose(Divergence.tvDistance(kb, kc), c.get("tv_distance").asDouble(), EXACT, "tv");
-        assertClose(Divergence.lInfinityDistance(kb, kc),
-            c.get("l_infinity_distance").asDouble(), EXACT, "linf");
-        assertClose(Divergence.psi(kb, kc), c.get("psi").asDouble(), EXACT, "psi");
-        assertClose(Divergence.jsDistance(kb, kc), c.get("js_distance").asDouble(), EXACT, "js");
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              c.get("name").asText(),
+              () -> {
+                long[] kb = DriftFixtures.longs(c.get("baseline_counts"));
+                long[] kc = DriftFixtures.longs(c.get("current_counts"));
+                ChiSquared.Result chi = ChiSquared.homogeneity(kb, kc);
+                assertClose(chi.statistic(), c.get("chi2_statistic").asDouble(), EXACT, "chi2");
+                assertClose(chi.pvalue(), c.get("chi2_pvalue").asDouble(), EXACT, "chi2 p");
+                assertThat(chi.dof()).isEqualTo(c.get("chi2_dof").asInt());
+                assertClose(
+                    chi.minExpected(), c.get("min_expected").asDouble(), EXACT, "min expected");
+                assertThat(chi.lowExpected()).isEqualTo(c.get("min_expected").asDouble() < 5);
+                assertClose(
+                    Divergence.tvDistance(kb, kc), c.get("tv_distance").asDouble(), EXACT, "tv");
+                assertClose(
+                    Divergence.lInfinityDistance(kb, kc),
+                    c.get("l_infinity_distance").asDouble(),
+                    EXACT,
+                    "linf");
+                assertClose(Divergence.psi(kb, kc), c.get("psi").asDouble(), EXACT, "psi");
+                assertClose(
+                    Divergence.jsDistance(kb, kc), c.get("js_distance").asDouble(), EXACT, "js");
+              }));
     }
     return tests;
   }

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The monitor_task payload: found by ServiceLoader, parsed with located problems, and run against
- * real files and the real store. The engine's executor is not on this branch, so the test hands
- * the runner a plain TaskContext that records task values, as the executor will.
+ * real files and the real store. The engine's executor is not on this branch, so the test hands the
+ * runner a plain TaskContext that records task values, as the executor will.
  */
 class MonitorTaskTest {
   @TempDir Path dir;
@@ -59,11 +59,12 @@ class MonitorTaskTest {
   @Test
   void invalidPayloadsAreReportedWithTheirPosition() {
     Problems p = new Problems();
-    Optional<Payload> none =
-        type().parse(yaml("baseline: a.csv\nfail_on_drif: true\n"), p, dir);
+    Optional<Payload> none = type().parse(yaml("baseline: a.csv\nfail_on_drif: true\n"), p, dir);
     assertThat(none).isEmpty();
-    assertThat(p.list().toString()).contains("job.yaml:2:1").contains("Did you mean"
-        + " 'fail_on_drift'?").contains("needs 'monitor_file', or both 'baseline' and 'current'");
+    assertThat(p.list().toString())
+        .contains("job.yaml:2:1")
+        .contains("Did you mean" + " 'fail_on_drift'?")
+        .contains("needs 'monitor_file', or both 'baseline' and 'current'");
   }
 
   private Path csv(String name, double shift, long seed) throws Exception {
@@ -108,14 +109,18 @@ class MonitorTaskTest {
       TaskOutcome out = runner().run(payload, ctx);
       assertThat(out.success()).as(out.message()).isTrue();
       assertThat(ctx.values.get("drift_rows").asInt()).isEqualTo(1);
-      int rows = store.read(c -> {
-        try (var s = c.createStatement();
-            var rs = s.executeQuery("SELECT count(*) FROM drift_metrics WHERE monitor_name='m'"
-                + " AND column_name <> ':table'")) {
-          rs.next();
-          return rs.getInt(1);
-        }
-      });
+      int rows =
+          store.read(
+              c -> {
+                try (var s = c.createStatement();
+                    var rs =
+                        s.executeQuery(
+                            "SELECT count(*) FROM drift_metrics WHERE monitor_name='m'"
+                                + " AND column_name <> ':table'")) {
+                  rs.next();
+                  return rs.getInt(1);
+                }
+              });
       assertThat(rows).isEqualTo(1);
     }
   }
@@ -126,8 +131,8 @@ class MonitorTaskTest {
     final Map<String, String> refs;
     final Store store;
     final Map<String, JsonNode> values = new HashMap<>();
-    final PrintStream log = new PrintStream(new ByteArrayOutputStream(), true,
-        StandardCharsets.UTF_8);
+    final PrintStream log =
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
     Ctx(Path base, Map<String, String> refs) {
       this(base, refs, null);

@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One comparison, every output: the verdict of {@code andon drift} (text, JSON, HTML, the
- * one-line summary, the exit code), of a {@code monitor_task} (task values) and of
- * {@code andon monitor} (text, JSON, HTML, exit code, and the drift rows alerts query) must be
- * one and the same. The data is the case that once split them: 3 of 9 feature columns drift
- * (share 0.33), beside an id and a constant column.
+ * One comparison, every output: the verdict of {@code andon drift} (text, JSON, HTML, the one-line
+ * summary, the exit code), of a {@code monitor_task} (task values) and of {@code andon monitor}
+ * (text, JSON, HTML, exit code, and the drift rows alerts query) must be one and the same. The data
+ * is the case that once split them: 3 of 9 feature columns drift (share 0.33), beside an id and a
+ * constant column.
  */
 class VerdictAcrossOutputsTest {
   @TempDir Path dir;
@@ -72,8 +72,11 @@ class VerdictAcrossOutputsTest {
 
   private String taskVerdict(String yaml) throws Exception {
     Problems p = new Problems();
-    Payload payload = MonitorTaskTest.type().parse((YMap) YamlReader.parse("job.yaml",
-        yaml.getBytes(StandardCharsets.UTF_8)), p, dir).orElseThrow();
+    Payload payload =
+        MonitorTaskTest.type()
+            .parse(
+                (YMap) YamlReader.parse("job.yaml", yaml.getBytes(StandardCharsets.UTF_8)), p, dir)
+            .orElseThrow();
     assertThat(p.isEmpty()).as(p.list().toString()).isTrue();
     try (Store store = Store.open(dir.resolve("taskhome"))) {
       MonitorTaskTest.Ctx ctx = new MonitorTaskTest.Ctx(dir, Map.of(), store);
@@ -87,8 +90,14 @@ class VerdictAcrossOutputsTest {
   private Map<String, String> verdicts(List<String> driftFlags, String monitorExtra)
       throws Exception {
     Map<String, String> v = new LinkedHashMap<>();
-    List<String> base = new ArrayList<>(List.of("drift", "--baseline",
-        dir.resolve("base.csv").toString(), "--current", dir.resolve("cur.csv").toString()));
+    List<String> base =
+        new ArrayList<>(
+            List.of(
+                "drift",
+                "--baseline",
+                dir.resolve("base.csv").toString(),
+                "--current",
+                dir.resolve("cur.csv").toString()));
     base.addAll(driftFlags);
     Run text = cli(base.toArray(String[]::new));
     v.put("drift text", group(text.out(), "result: (\\S+( drift)?) \\("));
@@ -103,17 +112,22 @@ class VerdictAcrossOutputsTest {
     Path report = dir.resolve("report.html");
     html.addAll(List.of("--format", "html", "--output", report.toString()));
     Run h = cli(html.toArray(String[]::new));
-    v.put("drift html headline", group(Files.readString(report),
-        "id=\"headline\">([^<]+)</span>"));
+    v.put("drift html headline", group(Files.readString(report), "id=\"headline\">([^<]+)</span>"));
     v.put("drift one-line summary", group(h.out(), "^(\\S+( drift)?) \\("));
     assertThat(text.out()).contains("rule: " + ds.get("rule").asText());
-    assertThat(Files.readString(report)).contains(io.andon.monitor.report.HtmlReport.esc(
-        ds.get("rule").asText()));
-    Files.writeString(dir.resolve("m.yaml"), "name: m\ntable: cur.csv\nbaseline_table: base.csv\n"
-        + monitorExtra);
+    assertThat(Files.readString(report))
+        .contains(io.andon.monitor.report.HtmlReport.esc(ds.get("rule").asText()));
+    Files.writeString(
+        dir.resolve("m.yaml"),
+        "name: m\ntable: cur.csv\nbaseline_table: base.csv\n" + monitorExtra);
     Path home = dir.resolve("home");
-    Run mt = cli("monitor", dir.resolve("m.yaml").toString(), "--home", home.toString(),
-        "--fail-on-drift");
+    Run mt =
+        cli(
+            "monitor",
+            dir.resolve("m.yaml").toString(),
+            "--home",
+            home.toString(),
+            "--fail-on-drift");
     v.put("monitor text", group(mt.out(), "result: (\\S+( drift)?) \\("));
     v.put("monitor exit code", String.valueOf(mt.code()));
     Run mj = cli("monitor", dir.resolve("m.yaml").toString(), "--no-store", "--format", "json");
@@ -121,17 +135,25 @@ class VerdictAcrossOutputsTest {
     Run mh = cli("monitor", dir.resolve("m.yaml").toString(), "--no-store", "--format", "html");
     v.put("monitor html", group(mh.out(), "<p id=\"verdict\"><b>([^<]+)</b>"));
     try (Store store = Store.open(home)) {
-      int drifted = store.read(c -> {
-        try (var s = c.createStatement(); var rs = s.executeQuery("SELECT sum(drift_detected)"
-            + " FROM drift_metrics WHERE monitor_name = 'm'")) {
-          rs.next();
-          return rs.getInt(1);
-        }
-      });
+      int drifted =
+          store.read(
+              c -> {
+                try (var s = c.createStatement();
+                    var rs =
+                        s.executeQuery(
+                            "SELECT sum(drift_detected)"
+                                + " FROM drift_metrics WHERE monitor_name = 'm'")) {
+                  rs.next();
+                  return rs.getInt(1);
+                }
+              });
       v.put("drift rows for alerts", drifted > 0 ? "DRIFT" : "no drift");
     }
-    v.put("comparison task", taskVerdict("baseline: base.csv\ncurrent: cur.csv\n"
-        + (driftFlags.isEmpty() ? "" : "drift_share: 0.5\n")));
+    v.put(
+        "comparison task",
+        taskVerdict(
+            "baseline: base.csv\ncurrent: cur.csv\n"
+                + (driftFlags.isEmpty() ? "" : "drift_share: 0.5\n")));
     v.put("monitor task", taskVerdict("monitor_file: m.yaml\n"));
     return v;
   }

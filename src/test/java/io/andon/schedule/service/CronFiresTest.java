@@ -37,8 +37,10 @@ class CronFiresTest {
   }
 
   static ScheduledJob cron(String name, String expression, String zone, PauseStatus status) {
-    return new ScheduledJob(name, new CronSchedule(QuartzCron.parse(expression, ZoneId.of(zone),
-        name), status), Path.of("."));
+    return new ScheduledJob(
+        name,
+        new CronSchedule(QuartzCron.parse(expression, ZoneId.of(zone), name), status),
+        Path.of("."));
   }
 
   private static Instant at(String iso) {
@@ -58,10 +60,12 @@ class CronFiresTest {
       time.advanceTo(at("2026-12-06T04:59:59Z"));
       assertThat(starter.started).isEmpty();
       time.advanceTo(at("2026-12-08T12:00:00Z"));
-      assertThat(starter.started).extracting(RecordingStarter.Started::trigger).containsExactly(
-          TriggerInfo.of(TriggerType.PERIODIC, at("2026-12-06T05:00:00Z")),
-          TriggerInfo.of(TriggerType.PERIODIC, at("2026-12-07T05:00:00Z")),
-          TriggerInfo.of(TriggerType.PERIODIC, at("2026-12-08T05:00:00Z")));
+      assertThat(starter.started)
+          .extracting(RecordingStarter.Started::trigger)
+          .containsExactly(
+              TriggerInfo.of(TriggerType.PERIODIC, at("2026-12-06T05:00:00Z")),
+              TriggerInfo.of(TriggerType.PERIODIC, at("2026-12-07T05:00:00Z")),
+              TriggerInfo.of(TriggerType.PERIODIC, at("2026-12-08T05:00:00Z")));
     }
   }
 
@@ -70,24 +74,42 @@ class CronFiresTest {
     ManualTime time = new ManualTime(at("2028-01-01T00:00:00Z"));
     RecordingStarter starter = new RecordingStarter(store, true);
     try (ScheduleService s = service(time, starter)) {
-      s.update(List.of(cron("last", "0 0 12 L * ?", "UTC", PauseStatus.UNPAUSED),
-          cron("weekday15", "0 0 9 15W * ?", "UTC", PauseStatus.UNPAUSED),
-          cron("thirdfriday", "0 0 9 ? * 6#3", "UTC", PauseStatus.UNPAUSED),
-          cron("onceayear", "0 0 0 1 3 ? 2028", "UTC", PauseStatus.UNPAUSED)));
+      s.update(
+          List.of(
+              cron("last", "0 0 12 L * ?", "UTC", PauseStatus.UNPAUSED),
+              cron("weekday15", "0 0 9 15W * ?", "UTC", PauseStatus.UNPAUSED),
+              cron("thirdfriday", "0 0 9 ? * 6#3", "UTC", PauseStatus.UNPAUSED),
+              cron("onceayear", "0 0 0 1 3 ? 2028", "UTC", PauseStatus.UNPAUSED)));
       time.advanceTo(at("2028-04-01T00:00:00Z"));
-      assertThat(starter.started.stream().filter(f -> f.jobName().equals("last"))
-          .map(f -> f.trigger().time()).toList()).containsExactly(at("2028-01-31T12:00:00Z"),
-              at("2028-02-29T12:00:00Z"), at("2028-03-31T12:00:00Z"));
+      assertThat(
+              starter.started.stream()
+                  .filter(f -> f.jobName().equals("last"))
+                  .map(f -> f.trigger().time())
+                  .toList())
+          .containsExactly(
+              at("2028-01-31T12:00:00Z"), at("2028-02-29T12:00:00Z"), at("2028-03-31T12:00:00Z"));
       // 15 January 2028 is a Saturday, 15 April a Saturday: the Friday before
-      assertThat(starter.started.stream().filter(f -> f.jobName().equals("weekday15"))
-          .map(f -> f.trigger().time()).toList()).containsExactly(at("2028-01-14T09:00:00Z"),
-              at("2028-02-15T09:00:00Z"), at("2028-03-15T09:00:00Z"));
-      assertThat(starter.started.stream().filter(f -> f.jobName().equals("thirdfriday"))
-          .map(f -> f.trigger().time()).toList()).containsExactly(at("2028-01-21T09:00:00Z"),
-              at("2028-02-18T09:00:00Z"), at("2028-03-17T09:00:00Z"));
+      assertThat(
+              starter.started.stream()
+                  .filter(f -> f.jobName().equals("weekday15"))
+                  .map(f -> f.trigger().time())
+                  .toList())
+          .containsExactly(
+              at("2028-01-14T09:00:00Z"), at("2028-02-15T09:00:00Z"), at("2028-03-15T09:00:00Z"));
+      assertThat(
+              starter.started.stream()
+                  .filter(f -> f.jobName().equals("thirdfriday"))
+                  .map(f -> f.trigger().time())
+                  .toList())
+          .containsExactly(
+              at("2028-01-21T09:00:00Z"), at("2028-02-18T09:00:00Z"), at("2028-03-17T09:00:00Z"));
       time.advanceTo(at("2031-01-01T00:00:00Z"));
-      assertThat(starter.started.stream().filter(f -> f.jobName().equals("onceayear"))
-          .map(f -> f.trigger().time()).toList()).containsExactly(at("2028-03-01T00:00:00Z"));
+      assertThat(
+              starter.started.stream()
+                  .filter(f -> f.jobName().equals("onceayear"))
+                  .map(f -> f.trigger().time())
+                  .toList())
+          .containsExactly(at("2028-03-01T00:00:00Z"));
     }
   }
 
@@ -98,8 +120,9 @@ class CronFiresTest {
     try (ScheduleService s = service(time, starter)) {
       s.update(List.of(cron("night", "0 30 2 * * ?", "Europe/Berlin", PauseStatus.UNPAUSED)));
       time.advanceTo(at("2026-03-31T00:00:00Z"));
-      assertThat(starter.times()).containsExactly(at("2026-03-27T01:30:00Z"),
-          at("2026-03-28T01:30:00Z"), at("2026-03-30T00:30:00Z"));
+      assertThat(starter.times())
+          .containsExactly(
+              at("2026-03-27T01:30:00Z"), at("2026-03-28T01:30:00Z"), at("2026-03-30T00:30:00Z"));
     }
   }
 
@@ -108,18 +131,32 @@ class CronFiresTest {
     ManualTime time = new ManualTime(at("2026-10-24T00:00:00Z"));
     RecordingStarter starter = new RecordingStarter(store, true);
     try (ScheduleService s = service(time, starter)) {
-      s.update(List.of(cron("night", "0 30 2 * * ?", "Europe/Berlin", PauseStatus.UNPAUSED),
-          cron("halfhourly", "0 0/30 * * * ?", "Europe/Berlin", PauseStatus.UNPAUSED)));
+      s.update(
+          List.of(
+              cron("night", "0 30 2 * * ?", "Europe/Berlin", PauseStatus.UNPAUSED),
+              cron("halfhourly", "0 0/30 * * * ?", "Europe/Berlin", PauseStatus.UNPAUSED)));
       time.advanceTo(at("2026-10-27T00:00:00Z"));
-      assertThat(starter.started.stream().filter(f -> f.jobName().equals("night"))
-          .map(f -> f.trigger().time()).toList()).containsExactly(at("2026-10-24T00:30:00Z"),
-              at("2026-10-25T01:30:00Z"), at("2026-10-26T01:30:00Z"));
+      assertThat(
+              starter.started.stream()
+                  .filter(f -> f.jobName().equals("night"))
+                  .map(f -> f.trigger().time())
+                  .toList())
+          .containsExactly(
+              at("2026-10-24T00:30:00Z"), at("2026-10-25T01:30:00Z"), at("2026-10-26T01:30:00Z"));
       // 25 October lasts 25 hours in Berlin, yet its repeated hour fires once, in standard time:
       // 48 half-hours, none at 02:00 or 02:30 summer time (00:00Z, 00:30Z)
-      List<Instant> day = starter.started.stream().filter(f -> f.jobName().equals("halfhourly"))
-          .map(f -> f.trigger().time()).filter(t -> !t.isBefore(at("2026-10-24T22:00:00Z"))
-              && t.isBefore(at("2026-10-25T23:00:00Z"))).toList();
-      assertThat(day).hasSize(48).doesNotHaveDuplicates()
+      List<Instant> day =
+          starter.started.stream()
+              .filter(f -> f.jobName().equals("halfhourly"))
+              .map(f -> f.trigger().time())
+              .filter(
+                  t ->
+                      !t.isBefore(at("2026-10-24T22:00:00Z"))
+                          && t.isBefore(at("2026-10-25T23:00:00Z")))
+              .toList();
+      assertThat(day)
+          .hasSize(48)
+          .doesNotHaveDuplicates()
           .doesNotContain(at("2026-10-25T00:00:00Z"), at("2026-10-25T00:30:00Z"));
     }
   }
@@ -175,8 +212,8 @@ class CronFiresTest {
       s.update(List.of(daily));
       time.advanceTo(at("2026-12-07T12:00:00Z"));
     }
-    assertThat(starter.times()).containsExactly(at("2026-12-03T06:00:00Z"),
-        at("2026-12-07T06:00:00Z"));
+    assertThat(starter.times())
+        .containsExactly(at("2026-12-03T06:00:00Z"), at("2026-12-07T06:00:00Z"));
   }
 
   @Test
@@ -206,8 +243,7 @@ class CronFiresTest {
         time.advanceTo(at("2026-12-06T12:00:00Z"));
       }
     }
-    assertThat(starter.started).extracting(RecordingStarter.Started::trigger)
-        .containsExactly(six);
+    assertThat(starter.started).extracting(RecordingStarter.Started::trigger).containsExactly(six);
     assertThat(fires.unlinked("daily")).isEmpty();
     assertThat(fires.lastRun("daily")).contains(starter.started.get(0).runId());
   }
@@ -236,8 +272,12 @@ class CronFiresTest {
     try (ScheduleService s = service(time, starter)) {
       s.update(List.of(cron("daily", "0 0 6 * * ?", "UTC", PauseStatus.UNPAUSED)));
       time.advanceTo(at("2026-12-06T07:00:00Z"));
-      assertThat(s.problem("daily")).get().asString().contains("job daily: the PERIODIC fire of"
-          + " 2026-12-06T06:00:00Z started no run: job file daily.yml no longer validates");
+      assertThat(s.problem("daily"))
+          .get()
+          .asString()
+          .contains(
+              "job daily: the PERIODIC fire of"
+                  + " 2026-12-06T06:00:00Z started no run: job file daily.yml no longer validates");
       time.advanceTo(at("2026-12-07T07:00:00Z"));
       assertThat(starter.times()).containsExactly(at("2026-12-07T06:00:00Z"));
       assertThat(s.problem("daily")).isEmpty();
@@ -249,13 +289,15 @@ class CronFiresTest {
     ManualTime time = new ManualTime(at("2026-12-06T04:00:00Z"));
     RecordingStarter starter = new RecordingStarter(store, true);
     try (ScheduleService s = service(time, starter)) {
-      s.update(List.of(cron("a", "0 0 6 * * ?", "UTC", PauseStatus.UNPAUSED),
-          cron("b", "0 0 6 * * ?", "UTC", PauseStatus.UNPAUSED)));
+      s.update(
+          List.of(
+              cron("a", "0 0 6 * * ?", "UTC", PauseStatus.UNPAUSED),
+              cron("b", "0 0 6 * * ?", "UTC", PauseStatus.UNPAUSED)));
       s.update(List.of(cron("a", "0 0 5 * * ?", "UTC", PauseStatus.UNPAUSED)));
       time.advanceTo(at("2026-12-06T12:00:00Z"));
-      assertThat(starter.started).extracting(RecordingStarter.Started::jobName,
-          f -> f.trigger().time()).containsExactly(
-              org.assertj.core.groups.Tuple.tuple("a", at("2026-12-06T05:00:00Z")));
+      assertThat(starter.started)
+          .extracting(RecordingStarter.Started::jobName, f -> f.trigger().time())
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("a", at("2026-12-06T05:00:00Z")));
       assertThat(time.pending()).isEqualTo(1);
     }
     assertThat(time.pending()).isZero();
@@ -265,8 +307,9 @@ class CronFiresTest {
   void aPeriodicTriggerFiresEveryPeriodAfterItWasArmedAndKeepsItsPhaseAcrossARestart() {
     ManualTime time = new ManualTime(at("2026-12-06T04:10:00Z"));
     RecordingStarter starter = new RecordingStarter(store, true);
-    ScheduledJob sixHours = new ScheduledJob("p", new PeriodicTrigger(6, PeriodicUnit.HOURS,
-        PauseStatus.UNPAUSED), Path.of("."));
+    ScheduledJob sixHours =
+        new ScheduledJob(
+            "p", new PeriodicTrigger(6, PeriodicUnit.HOURS, PauseStatus.UNPAUSED), Path.of("."));
     try (ScheduleService s = service(time, starter)) {
       s.update(List.of(sixHours));
       time.advanceTo(at("2026-12-06T17:00:00Z"));
@@ -276,8 +319,12 @@ class CronFiresTest {
       s.update(List.of(sixHours));
       time.advanceTo(at("2026-12-07T11:00:00Z"));
     }
-    assertThat(starter.times()).containsExactly(at("2026-12-06T10:10:00Z"),
-        at("2026-12-06T16:10:00Z"), at("2026-12-07T04:10:00Z"), at("2026-12-07T10:10:00Z"));
+    assertThat(starter.times())
+        .containsExactly(
+            at("2026-12-06T10:10:00Z"),
+            at("2026-12-06T16:10:00Z"),
+            at("2026-12-07T04:10:00Z"),
+            at("2026-12-07T10:10:00Z"));
   }
 
   @Test
@@ -285,11 +332,16 @@ class CronFiresTest {
     ManualTime time = new ManualTime(at("2026-12-06T04:00:00Z"));
     try (ScheduleService s = service(time, new RecordingStarter(store, true))) {
       s.update(List.of(cron("nightly", "0 0 6 * * ?", "UTC", PauseStatus.UNPAUSED)));
-      assertThatThrownBy(() -> s.pause("nigthly")).isInstanceOf(InvalidInputException.class)
+      assertThatThrownBy(() -> s.pause("nigthly"))
+          .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("no job named 'nigthly' with a schedule or trigger is loaded")
           .hasMessageContaining("nightly");
-      assertThatThrownBy(() -> s.update(List.of(cron("x", "0 0 6 * * ?", "UTC",
-          PauseStatus.UNPAUSED), cron("x", "0 0 7 * * ?", "UTC", PauseStatus.UNPAUSED))))
+      assertThatThrownBy(
+              () ->
+                  s.update(
+                      List.of(
+                          cron("x", "0 0 6 * * ?", "UTC", PauseStatus.UNPAUSED),
+                          cron("x", "0 0 7 * * ?", "UTC", PauseStatus.UNPAUSED))))
           .hasMessageContaining("two jobs are named 'x'");
     }
   }

@@ -16,30 +16,32 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A clock and a scheduler that move only when a test says so: {@link #advanceTo} runs every
- * timer due by then, each with the clock set to its due time, in due order. Nothing sleeps.
+ * A clock and a scheduler that move only when a test says so: {@link #advanceTo} runs every timer
+ * due by then, each with the clock set to its due time, in due order. Nothing sleeps.
  */
 final class ManualTime extends AbstractExecutorService implements ScheduledExecutorService {
   private Instant now;
   private long sequence;
-  private final PriorityQueue<Timer> timers = new PriorityQueue<>(
-      java.util.Comparator.<Timer, Instant>comparing(t -> t.due).thenComparingLong(t -> t.seq));
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
+  private final PriorityQueue<Timer> timers =
+      new PriorityQueue<>(
+          java.util.Comparator.<Timer, Instant>comparing(t -> t.due).thenComparingLong(t -> t.seq));
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
 
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("a manual clock stays in UTC");
-    }
+        @Override
+        public Clock withZone(ZoneId zone) {
+          throw new UnsupportedOperationException("a manual clock stays in UTC");
+        }
 
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  };
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
 
   ManualTime(Instant start) {
     this.now = start;
@@ -102,14 +104,14 @@ final class ManualTime extends AbstractExecutorService implements ScheduledExecu
   }
 
   @Override
-  public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay,
-      long period, TimeUnit unit) {
+  public ScheduledFuture<?> scheduleAtFixedRate(
+      Runnable command, long initialDelay, long period, TimeUnit unit) {
     throw new UnsupportedOperationException("the schedule service plans each timer itself");
   }
 
   @Override
-  public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay,
-      long delay, TimeUnit unit) {
+  public ScheduledFuture<?> scheduleWithFixedDelay(
+      Runnable command, long initialDelay, long delay, TimeUnit unit) {
     throw new UnsupportedOperationException("the schedule service plans each timer itself");
   }
 

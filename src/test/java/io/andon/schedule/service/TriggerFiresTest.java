@@ -46,8 +46,11 @@ class TriggerFiresTest {
   }
 
   private ScheduledJob arrival(String url, int minSeconds, int waitSeconds, PauseStatus status) {
-    return new ScheduledJob("ingest", new FileArrivalTrigger(url, Duration.ofSeconds(minSeconds),
-        Duration.ofSeconds(waitSeconds), status), tmp);
+    return new ScheduledJob(
+        "ingest",
+        new FileArrivalTrigger(
+            url, Duration.ofSeconds(minSeconds), Duration.ofSeconds(waitSeconds), status),
+        tmp);
   }
 
   private static Instant t(int seconds) {
@@ -71,7 +74,8 @@ class TriggerFiresTest {
       time.advanceTo(t(60));
       assertThat(starter.started).isEmpty();
       time.advanceTo(t(62));
-      assertThat(starter.started).extracting(RecordingStarter.Started::trigger)
+      assertThat(starter.started)
+          .extracting(RecordingStarter.Started::trigger)
           .containsExactly(TriggerInfo.fileArrival(t(61), "in/*.csv"));
       time.advanceTo(t(70));
       Files.writeString(in.resolve("b.csv"), "3\n");
@@ -91,14 +95,17 @@ class TriggerFiresTest {
     RecordingStarter starter = new RecordingStarter(store, true);
     try (ScheduleService s = service(time, starter)) {
       s.update(List.of(arrival("landing", 0, 5, PauseStatus.UNPAUSED)));
-      assertThat(s.problem("ingest")).get().asString().contains("file_arrival url 'landing'",
-          "does not exist; create the folder or fix the url.");
+      assertThat(s.problem("ingest"))
+          .get()
+          .asString()
+          .contains(
+              "file_arrival url 'landing'", "does not exist; create the folder or fix the url.");
       Path landing = Files.createDirectories(tmp.resolve("landing"));
       time.advanceTo(t(2));
       assertThat(s.problem("ingest")).isEmpty();
       s.pause("ingest");
-      Files.writeString(Files.createDirectories(landing.resolve("2026/12")).resolve("x.json"),
-          "{}");
+      Files.writeString(
+          Files.createDirectories(landing.resolve("2026/12")).resolve("x.json"), "{}");
       time.advanceTo(t(100));
       assertThat(starter.started).isEmpty();
       s.resume("ingest");
@@ -111,8 +118,7 @@ class TriggerFiresTest {
   void aContinuousJobStartsANewRunAsSoonAsTheLastEndsAndNeverTwoWithinTenSeconds() {
     ManualTime time = new ManualTime(T0);
     RecordingStarter starter = new RecordingStarter(store, false);
-    ScheduledJob job = new ScheduledJob("stream", new ContinuousTrigger(PauseStatus.UNPAUSED),
-        tmp);
+    ScheduledJob job = new ScheduledJob("stream", new ContinuousTrigger(PauseStatus.UNPAUSED), tmp);
     try (ScheduleService s = service(time, starter)) {
       s.update(List.of(job));
       time.advanceTo(t(60));
@@ -150,27 +156,30 @@ class TriggerFiresTest {
   @Test
   void aScheduledFireRunsTheRealJobWhichRecordsAndResolvesItsPlannedTime() throws Exception {
     Path out = tmp.resolve("out.txt");
-    Path file = Files.writeString(tmp.resolve("job.yml"), """
+    Path file =
+        Files.writeString(
+            tmp.resolve("job.yml"),
+            """
         name: nightly
         tasks:
           - task_key: t
             shell_task:
               command: echo "{{job.trigger.type}} {{job.trigger.time.iso_datetime}}" > %s
-        """.formatted(out));
+        """
+                .formatted(out));
     JobSpec spec = new JobLoader().load(file, Optional.empty());
     ManualTime time = new ManualTime(Instant.parse("2026-12-06T05:59:00Z"));
     Executor executor = new Executor(store, Executor.Options.defaults(), List.of());
     RunStarter starter = (name, trigger) -> executor.run(spec, Map.of(), trigger).runId();
-    try (ScheduleService s = new ScheduleService(time.clock(), time, new FireStore(store),
-        starter)) {
-      s.update(List.of(CronFiresTest.cron("nightly", "0 0 6 * * ?", "UTC",
-          PauseStatus.UNPAUSED)));
+    try (ScheduleService s =
+        new ScheduleService(time.clock(), time, new FireStore(store), starter)) {
+      s.update(List.of(CronFiresTest.cron("nightly", "0 0 6 * * ?", "UTC", PauseStatus.UNPAUSED)));
       time.advanceTo(Instant.parse("2026-12-06T06:00:00Z"));
     }
     assertThat(Files.readString(out).strip()).isEqualTo("PERIODIC 2026-12-06T06:00");
     RunRecord run = new RunStore(store).list(1, Optional.of("nightly")).get(0);
-    assertThat(run.trigger()).isEqualTo(TriggerInfo.of(TriggerType.PERIODIC,
-        Instant.parse("2026-12-06T06:00:00Z")));
+    assertThat(run.trigger())
+        .isEqualTo(TriggerInfo.of(TriggerType.PERIODIC, Instant.parse("2026-12-06T06:00:00Z")));
     assertThat(new FireStore(store).lastRun("nightly")).contains(run.runId());
     String home = tmp.resolve("home").toString();
     assertThat(andon("runs", "show", Long.toString(run.runId()), "--home", home))

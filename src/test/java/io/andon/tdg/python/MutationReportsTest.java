@@ -22,15 +22,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Mutation results of mutmut (2 and 3) and, for the Rust demo crate, cargo-mutants, found where
- * the tools write them.
+ * Mutation results of mutmut (2 and 3) and, for the Rust demo crate, cargo-mutants, found where the
+ * tools write them.
  */
 class MutationReportsTest {
   static final Path TDG = Path.of("src/test/resources/tdg");
 
   private static TdgReport grade(Path root) {
-    return Tdg.run(new Tdg.Request(root, TdgConfig.load(root, Optional.empty()), List.of(),
-        Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
+    return Tdg.run(
+        new Tdg.Request(
+            root,
+            TdgConfig.load(root, Optional.empty()),
+            List.of(),
+            Optional.empty(),
+            List.of(),
+            Optional.empty(),
+            Optional.empty()));
   }
 
   private static Map<String, Object> coverage(TdgReport r) {
@@ -44,10 +51,13 @@ class MutationReportsTest {
     PythonProjectGradingTest.copy(TDG.resolve("mutation/cargo-mutants"), tmp);
     TdgReport r = grade(root);
     // 2 caught + 1 timeout of 4 viable mutants; the baseline and the unviable one do not count
-    assertThat(coverage(r)).containsEntry("mutants_detected", 3L).containsEntry("mutants_total", 4L)
+    assertThat(coverage(r))
+        .containsEntry("mutants_detected", 3L)
+        .containsEntry("mutants_total", 4L)
         .containsEntry("mutation", 75.0);
-    assertThat((List<?>) coverage(r).get("reports")).anySatisfy(s -> assertThat(s.toString())
-        .endsWith("mutants.out/outcomes.json (cargo-mutants)"));
+    assertThat((List<?>) coverage(r).get("reports"))
+        .anySatisfy(
+            s -> assertThat(s.toString()).endsWith("mutants.out/outcomes.json (cargo-mutants)"));
     assertThat(r.notMeasured()).doesNotContain("coverage.mutation");
     assertThat(r.component("coverage").orElseThrow().score().getAsDouble())
         .isCloseTo(100 * (0.5 * 12 / 13 + 0.2 * 0.75) / 0.7, within(0.05));
@@ -60,42 +70,49 @@ class MutationReportsTest {
     TdgReport r = grade(root);
     // killed 1, 1, 1, timeout 36: detected; survived 0 and no tests 33: not; skipped 34,
     // not checked (null) and suspicious 35 carry no verdict
-    assertThat(coverage(r)).containsEntry("mutants_detected", 4L)
+    assertThat(coverage(r))
+        .containsEntry("mutants_detected", 4L)
         .containsEntry("mutants_total", 6L);
     assertThat(r.notMeasured()).doesNotContain("coverage.mutation");
   }
 
   @Test
-  void aMutmut2CacheIsReadFromItsSqliteTables(@TempDir Path tmp) throws IOException,
-      SQLException {
+  void aMutmut2CacheIsReadFromItsSqliteTables(@TempDir Path tmp) throws IOException, SQLException {
     Path root = PythonProjectGradingTest.copy(TDG.resolve("python-ml"), tmp);
     // the tables mutmut 2 (Pony ORM) creates in .mutmut-cache, with one row per mutant
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + root.resolve(".mutmut-cache"));
+    try (Connection c =
+            DriverManager.getConnection("jdbc:sqlite:" + root.resolve(".mutmut-cache"));
         Statement s = c.createStatement()) {
-      s.executeUpdate("CREATE TABLE \"MiscData\" (\"key\" TEXT NOT NULL PRIMARY KEY,"
-          + " \"value\" TEXT)");
-      s.executeUpdate("CREATE TABLE \"SourceFile\" (\"id\" INTEGER PRIMARY KEY AUTOINCREMENT,"
-          + " \"filename\" TEXT NOT NULL, \"hash\" TEXT)");
-      s.executeUpdate("CREATE TABLE \"Line\" (\"id\" INTEGER PRIMARY KEY AUTOINCREMENT,"
-          + " \"sourcefile\" INTEGER NOT NULL REFERENCES \"SourceFile\" (\"id\") ON DELETE"
-          + " CASCADE, \"line\" TEXT, \"line_number\" INTEGER NOT NULL)");
-      s.executeUpdate("CREATE TABLE \"Mutant\" (\"id\" INTEGER PRIMARY KEY AUTOINCREMENT,"
-          + " \"line\" INTEGER NOT NULL REFERENCES \"Line\" (\"id\") ON DELETE CASCADE,"
-          + " \"index\" INTEGER NOT NULL, \"tested_against_hash\" TEXT, \"status\" TEXT NOT"
-          + " NULL)");
+      s.executeUpdate(
+          "CREATE TABLE \"MiscData\" (\"key\" TEXT NOT NULL PRIMARY KEY," + " \"value\" TEXT)");
+      s.executeUpdate(
+          "CREATE TABLE \"SourceFile\" (\"id\" INTEGER PRIMARY KEY AUTOINCREMENT,"
+              + " \"filename\" TEXT NOT NULL, \"hash\" TEXT)");
+      s.executeUpdate(
+          "CREATE TABLE \"Line\" (\"id\" INTEGER PRIMARY KEY AUTOINCREMENT,"
+              + " \"sourcefile\" INTEGER NOT NULL REFERENCES \"SourceFile\" (\"id\") ON DELETE"
+              + " CASCADE, \"line\" TEXT, \"line_number\" INTEGER NOT NULL)");
+      s.executeUpdate(
+          "CREATE TABLE \"Mutant\" (\"id\" INTEGER PRIMARY KEY AUTOINCREMENT,"
+              + " \"line\" INTEGER NOT NULL REFERENCES \"Line\" (\"id\") ON DELETE CASCADE,"
+              + " \"index\" INTEGER NOT NULL, \"tested_against_hash\" TEXT, \"status\" TEXT NOT"
+              + " NULL)");
       s.executeUpdate("INSERT INTO \"SourceFile\" VALUES (1, 'fraudml/train.py', 'ab12')");
-      s.executeUpdate("INSERT INTO \"Line\" VALUES (1, 1, '        return sum(w * x for w, x"
-          + " in zip(self.weights, xs))', 12), (2, 1, '    for _ in range(epochs):', 21)");
-      s.executeUpdate("INSERT INTO \"Mutant\" VALUES (1, 1, 0, 'ab12', 'ok_killed'),"
-          + " (2, 1, 1, 'ab12', 'bad_survived'), (3, 2, 0, 'ab12', 'bad_timeout'),"
-          + " (4, 2, 1, NULL, 'untested'), (5, 2, 2, 'ab12', 'ok_suspicious'),"
-          + " (6, 2, 3, NULL, 'skipped')");
+      s.executeUpdate(
+          "INSERT INTO \"Line\" VALUES (1, 1, '        return sum(w * x for w, x"
+              + " in zip(self.weights, xs))', 12), (2, 1, '    for _ in range(epochs):', 21)");
+      s.executeUpdate(
+          "INSERT INTO \"Mutant\" VALUES (1, 1, 0, 'ab12', 'ok_killed'),"
+              + " (2, 1, 1, 'ab12', 'bad_survived'), (3, 2, 0, 'ab12', 'bad_timeout'),"
+              + " (4, 2, 1, NULL, 'untested'), (5, 2, 2, 'ab12', 'ok_suspicious'),"
+              + " (6, 2, 3, NULL, 'skipped')");
     }
     TdgReport r = grade(root);
-    assertThat(coverage(r)).containsEntry("mutants_detected", 2L)
+    assertThat(coverage(r))
+        .containsEntry("mutants_detected", 2L)
         .containsEntry("mutants_total", 3L);
-    assertThat((List<?>) coverage(r).get("reports")).anySatisfy(s -> assertThat(s.toString())
-        .endsWith(".mutmut-cache (mutmut)"));
+    assertThat((List<?>) coverage(r).get("reports"))
+        .anySatisfy(s -> assertThat(s.toString()).endsWith(".mutmut-cache (mutmut)"));
   }
 
   @Test
@@ -109,7 +126,8 @@ class MutationReportsTest {
   void aDamagedMutmutCacheIsAnErrorSayingWhatToDo(@TempDir Path tmp) throws IOException {
     Path root = PythonProjectGradingTest.copy(TDG.resolve("python-ml"), tmp);
     Files.write(root.resolve(".mutmut-cache"), "SQLite format 3\0 but nothing else".getBytes());
-    assertThatThrownBy(() -> grade(root)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> grade(root))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(".mutmut-cache: not a mutmut 2 cache")
         .hasMessageContaining("Run mutmut again");
   }

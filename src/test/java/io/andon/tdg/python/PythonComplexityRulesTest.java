@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -35,13 +34,17 @@ class PythonComplexityRulesTest {
   @Test
   void nestedFunctionsAndMethodsAreNamedAfterWhatHoldsThem() throws IOException {
     SourceFile sf = new PythonLanguage().analyze("rules.py", Files.readAllBytes(RULES));
-    assertThat(sf.methods()).extracting(MethodMetrics::name)
+    assertThat(sf.methods())
+        .extracting(MethodMetrics::name)
         .contains("rule_nested_function.inner", "rule_decorator.wrapper", "Tree.walk");
   }
 
   @Test
   void docstringsOfPublicModulesClassesAndFunctionsAreCounted() {
-    SourceFile sf = analyze("pkg/model.py", """
+    SourceFile sf =
+        analyze(
+            "pkg/model.py",
+            """
         \"\"\"The model.\"\"\"
 
 
@@ -82,8 +85,9 @@ class PythonComplexityRulesTest {
 
   @Test
   void aFileInAnotherEncodingIsUngradedWithTheReason() {
-    SourceFile sf = new PythonLanguage().analyze("latin.py",
-        "s = 'caf\u00e9'\n".getBytes(StandardCharsets.ISO_8859_1));
+    SourceFile sf =
+        new PythonLanguage()
+            .analyze("latin.py", "s = 'caf\u00e9'\n".getBytes(StandardCharsets.ISO_8859_1));
     assertThat(sf.parseError()).contains("not UTF-8 text; save the file as UTF-8");
   }
 

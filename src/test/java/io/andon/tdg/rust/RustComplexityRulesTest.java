@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -32,13 +31,17 @@ class RustComplexityRulesTest {
   @Test
   void methodsAndNestedFunctionsAreNamedAfterWhatHoldsThem() throws IOException {
     SourceFile sf = new RustLanguage().analyze("rules.rs", Files.readAllBytes(RULES));
-    assertThat(sf.methods()).extracting(MethodMetrics::name)
+    assertThat(sf.methods())
+        .extracting(MethodMetrics::name)
         .contains("Node::depth", "rule_nested_fn::inner");
   }
 
   @Test
   void docCommentsOfPubItemsAndTheCrateRootAreCounted() {
-    SourceFile sf = analyze("src/lib.rs", """
+    SourceFile sf =
+        analyze(
+            "src/lib.rs",
+            """
         //! The crate.
 
         /// Documented.

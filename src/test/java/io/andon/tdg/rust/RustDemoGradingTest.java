@@ -17,13 +17,22 @@ class RustDemoGradingTest {
 
   @Test
   void theDemoCrateIsGradedWithItsLcovCoverage() {
-    TdgReport r = Tdg.run(new Tdg.Request(DEMO, TdgConfig.load(DEMO, Optional.empty()),
-        List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
+    TdgReport r =
+        Tdg.run(
+            new Tdg.Request(
+                DEMO,
+                TdgConfig.load(DEMO, Optional.empty()),
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty()));
     assertThat(r.languages()).extracting(TdgReport.LanguageResult::name).containsExactly("rust");
     TdgReport.FileResult lib = r.files().get(0);
     assertThat(lib.path()).isEqualTo("src/lib.rs");
-    assertThat(lib.methods()).extracting(m -> m.name() + " " + m.cyclomatic() + "/"
-        + m.cognitive()).containsExactlyInAnyOrder("failed 3/3", "Check::passes 4/1");
+    assertThat(lib.methods())
+        .extracting(m -> m.name() + " " + m.cyclomatic() + "/" + m.cognitive())
+        .containsExactlyInAnyOrder("failed 3/3", "Check::passes 4/1");
     assertThat(lib.undocumented()).containsExactly("failed");
     // lcov.info at the root: 12 of 13 lines
     assertThat(r.component("coverage").orElseThrow().score().getAsDouble())

@@ -7,21 +7,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits notebooks into cells: Jupyter ({@code .ipynb}, nbformat 4: {@code cells[]} with
- * {@code cell_type} and {@code source}) and Databricks source notebooks (a {@code .py} file whose
- * first line is {@code # Databricks notebook source}, cells separated by
- * {@code # COMMAND ----------}, magic cells written as {@code # MAGIC} lines).
+ * Splits notebooks into cells: Jupyter ({@code .ipynb}, nbformat 4: {@code cells[]} with {@code
+ * cell_type} and {@code source}) and Databricks source notebooks (a {@code .py} file whose first
+ * line is {@code # Databricks notebook source}, cells separated by {@code # COMMAND ----------},
+ * magic cells written as {@code # MAGIC} lines).
  *
- * <p>IPython line magics ({@code %pip ...}) and shell escapes ({@code !ls}) are blanked so the
- * cell parses as Python with its line numbers kept; cells of another language ({@code %%sql},
- * {@code # MAGIC %sql}) are not Python and are not graded.
+ * <p>IPython line magics ({@code %pip ...}) and shell escapes ({@code !ls}) are blanked so the cell
+ * parses as Python with its line numbers kept; cells of another language ({@code %%sql}, {@code #
+ * MAGIC %sql}) are not Python and are not graded.
  */
 final class Notebooks {
   static final String DATABRICKS_HEADER = "# Databricks notebook source";
   private static final String DATABRICKS_SEPARATOR = "# COMMAND ----------";
 
   /** What a cell holds. */
-  enum Kind { CODE, MARKDOWN, OTHER }
+  enum Kind {
+    CODE,
+    MARKDOWN,
+    OTHER
+  }
 
   /**
    * One cell.
@@ -52,11 +56,19 @@ final class Notebooks {
     try {
       root = Json.mapper().readTree(text);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr();
-      return new Invalid("not a valid notebook: the JSON does not parse" + where + " ("
-          + e.getOriginalMessage() + ")");
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      return new Invalid(
+          "not a valid notebook: the JSON does not parse"
+              + where
+              + " ("
+              + e.getOriginalMessage()
+              + ")");
     }
     JsonNode cells = root == null ? null : root.get("cells");
     if (cells == null || !cells.isArray()) {
@@ -107,8 +119,8 @@ final class Notebooks {
     List<String> magic = lines.stream().filter(l -> !l.isBlank()).toList();
     if (!magic.isEmpty() && magic.stream().allMatch(l -> l.startsWith("# MAGIC"))) {
       String first = magic.get(0).substring("# MAGIC".length()).strip();
-      return new Cell(number, first.startsWith("%md") ? Kind.MARKDOWN : Kind.OTHER,
-          String.join("\n", lines));
+      return new Cell(
+          number, first.startsWith("%md") ? Kind.MARKDOWN : Kind.OTHER, String.join("\n", lines));
     }
     return new Cell(number, Kind.CODE, blankMagics(String.join("\n", lines) + "\n"));
   }

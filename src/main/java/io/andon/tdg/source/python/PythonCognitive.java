@@ -7,36 +7,43 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Cognitive complexity of Python code after the SonarSource specification, as SonarPython's
- * {@code CognitiveComplexityVisitor} applies it:
+ * Cognitive complexity of Python code after the SonarSource specification, as SonarPython's {@code
+ * CognitiveComplexityVisitor} applies it:
  *
  * <ul>
- *   <li>+1 plus the nesting level: {@code if}, {@code for}, {@code while}, each {@code except},
- *       a conditional expression (whose parts are then one level deeper);
- *   <li>+1 without nesting: {@code elif}, {@code else} (of {@code if}, loops and {@code try}),
- *       each sequence of like boolean operators read left to right ({@code a and b or c} is 2;
+ *   <li>+1 plus the nesting level: {@code if}, {@code for}, {@code while}, each {@code except}, a
+ *       conditional expression (whose parts are then one level deeper);
+ *   <li>+1 without nesting: {@code elif}, {@code else} (of {@code if}, loops and {@code try}), each
+ *       sequence of like boolean operators read left to right ({@code a and b or c} is 2;
  *       parentheses and {@code not} start a new expression), and a recursive call (the
- *       specification's rule, which SonarPython leaves out): a call of the function's own name,
- *       or of {@code self.name} / {@code cls.name} in a method;
- *   <li>nesting: the statements under {@code if}, {@code elif}, {@code else}, loops,
- *       {@code except} and {@code case} are one level deeper; those of {@code try},
- *       {@code finally} and {@code with} are not; a nested function is one level deeper than
- *       where it stands (at the same level when its parent holds nothing but it and a
- *       {@code return} of a name, as a decorator does), and its complexity counts towards the
- *       function around it; a class starts again at 0;
+ *       specification's rule, which SonarPython leaves out): a call of the function's own name, or
+ *       of {@code self.name} / {@code cls.name} in a method;
+ *   <li>nesting: the statements under {@code if}, {@code elif}, {@code else}, loops, {@code except}
+ *       and {@code case} are one level deeper; those of {@code try}, {@code finally} and {@code
+ *       with} are not; a nested function is one level deeper than where it stands (at the same
+ *       level when its parent holds nothing but it and a {@code return} of a name, as a decorator
+ *       does), and its complexity counts towards the function around it; a class starts again at 0;
  *   <li>lambdas, comprehensions, {@code match} and {@code with} add nothing themselves (what they
  *       hold counts).
  * </ul>
  */
 public final class PythonCognitive {
-  private static final Set<String> FLAT_BLOCK_PARENTS = Set.of("try_statement", "finally_clause",
-      "class_definition", "function_definition", "with_statement", "match_statement", "module");
+  private static final Set<String> FLAT_BLOCK_PARENTS =
+      Set.of(
+          "try_statement",
+          "finally_clause",
+          "class_definition",
+          "function_definition",
+          "with_statement",
+          "match_statement",
+          "module");
 
   private final String name;
   private final boolean method;
   private final String source;
   private int total;
   private int maxNesting;
+
   /** The kind of the node whose children are being visited. */
   private String parentKind = "module";
 
@@ -74,8 +81,12 @@ public final class PythonCognitive {
    */
   private void visit(SyntaxNode node, int level, SyntaxNode function) {
     switch (node.kind()) {
-      case "if_statement", "for_statement", "while_statement", "except_clause",
-          "except_group_clause" -> structural(level);
+      case "if_statement",
+          "for_statement",
+          "while_statement",
+          "except_clause",
+          "except_group_clause" ->
+          structural(level);
       case "elif_clause", "else_clause" -> total++;
       case "conditional_expression" -> {
         structural(level);
@@ -101,7 +112,7 @@ public final class PythonCognitive {
         node.child("body").ifPresent(b -> visitBlockOf(node, b, 0, null));
         return;
       }
-      default -> { }
+      default -> {}
     }
     children(node, level, function);
   }
@@ -150,14 +161,20 @@ public final class PythonCognitive {
       return false;
     }
     for (SyntaxNode s : body.get().children()) {
-      if (!s.named() || s.kind().equals("comment") || s == inner
+      if (!s.named()
+          || s.kind().equals("comment")
+          || s == inner
           || s.kind().equals("decorated_definition") && s.children().contains(inner)) {
         continue;
       }
-      boolean simpleReturn = s.kind().equals("return_statement")
-          && s.children().stream().filter(SyntaxNode::named).count() == 1
-          && s.children().stream().filter(SyntaxNode::named).findFirst()
-              .map(e -> e.kind().equals("identifier")).orElse(false);
+      boolean simpleReturn =
+          s.kind().equals("return_statement")
+              && s.children().stream().filter(SyntaxNode::named).count() == 1
+              && s.children().stream()
+                  .filter(SyntaxNode::named)
+                  .findFirst()
+                  .map(e -> e.kind().equals("identifier"))
+                  .orElse(false);
       if (!simpleReturn) {
         return false;
       }

@@ -13,12 +13,12 @@ import org.treesitter.TreeSitterPython;
 
 /**
  * Python scripts, packages and notebooks. Every function and method is a unit (nested functions
- * too, named {@code outer.inner}); in a notebook, the top-level code of each code cell is one
- * more unit, named {@value #TOP_LEVEL}, and every unit's line counts from its cell's first line.
+ * too, named {@code outer.inner}); in a notebook, the top-level code of each code cell is one more
+ * unit, named {@value #TOP_LEVEL}, and every unit's line counts from its cell's first line.
  *
  * <p>Documentation: public modules, classes and functions (names not starting with {@code _};
- * methods of public classes; not nested functions) with a docstring. A notebook is documented by
- * a markdown cell.
+ * methods of public classes; not nested functions) with a docstring. A notebook is documented by a
+ * markdown cell.
  */
 public final class PythonLanguage implements Language {
   /** The language name. */
@@ -57,8 +57,10 @@ public final class PythonLanguage implements Language {
     }
     int lines = (int) text.lines().count();
     String base = path.substring(path.lastIndexOf('/') + 1);
-    Notebooks.Read cells = path.endsWith(".ipynb") ? Notebooks.jupyter(text)
-        : Notebooks.isDatabricks(text) ? Notebooks.databricks(text) : null;
+    Notebooks.Read cells =
+        path.endsWith(".ipynb")
+            ? Notebooks.jupyter(text)
+            : Notebooks.isDatabricks(text) ? Notebooks.databricks(text) : null;
     if (cells instanceof Notebooks.Invalid invalid) {
       return SourceFile.ungraded(path, NAME, hash, lines, invalid.reason());
     }
@@ -73,7 +75,11 @@ public final class PythonLanguage implements Language {
             code += (int) cell.text().lines().count();
             Optional<String> error = measure(cell.text(), cell.number(), units);
             if (error.isPresent()) {
-              return SourceFile.ungraded(path, NAME, hash, lines,
+              return SourceFile.ungraded(
+                  path,
+                  NAME,
+                  hash,
+                  lines,
                   "does not parse as Python: cell " + cell.number() + ", " + error.get());
             }
           }
@@ -88,8 +94,8 @@ public final class PythonLanguage implements Language {
       } else {
         Optional<String> error = measure(text, 0, units);
         if (error.isPresent()) {
-          return SourceFile.ungraded(path, NAME, hash, lines,
-              "does not parse as Python: " + error.get());
+          return SourceFile.ungraded(
+              path, NAME, hash, lines, "does not parse as Python: " + error.get());
         }
         if (!base.startsWith("_")) {
           units.api++;
@@ -103,8 +109,16 @@ public final class PythonLanguage implements Language {
     } catch (StackOverflowError e) {
       return SourceFile.ungraded(path, NAME, hash, lines, "nested too deeply to measure");
     }
-    return new SourceFile(path, NAME, hash, lines, units.methods, units.api, units.documented,
-        units.missing, Optional.empty());
+    return new SourceFile(
+        path,
+        NAME,
+        hash,
+        lines,
+        units.methods,
+        units.api,
+        units.documented,
+        units.missing,
+        Optional.empty());
   }
 
   /** What one file yields. */
@@ -131,8 +145,10 @@ public final class PythonLanguage implements Language {
       Optional<SyntaxNode> def = definition(s);
       if (def.isPresent()) {
         unit(def.get(), "", true, false, source, cell, out);
-      } else if (s.named() && !s.kind().equals("comment")
-          && !s.kind().equals("import_statement") && !s.kind().equals("import_from_statement")) {
+      } else if (s.named()
+          && !s.kind().equals("comment")
+          && !s.kind().equals("import_statement")
+          && !s.kind().equals("import_from_statement")) {
         topLevel.add(s);
         nested(s, "", true, false, source, cell, out); // if TYPE_CHECKING: class ...
       }
@@ -145,8 +161,16 @@ public final class PythonLanguage implements Language {
       int[] cognitive = PythonCognitive.ofStatements(topLevel, source);
       SyntaxNode first = topLevel.get(0);
       SyntaxNode last = topLevel.get(topLevel.size() - 1);
-      out.methods.add(new MethodMetrics(TOP_LEVEL, first.line(), cyclomatic,
-          cognitive[0], cognitive[1], last.endLine() - first.line() + 1, 0, cell));
+      out.methods.add(
+          new MethodMetrics(
+              TOP_LEVEL,
+              first.line(),
+              cyclomatic,
+              cognitive[0],
+              cognitive[1],
+              last.endLine() - first.line() + 1,
+              0,
+              cell));
     }
     return Optional.empty();
   }
@@ -169,8 +193,14 @@ public final class PythonLanguage implements Language {
    * @param api whether it can be public API (module level, or in a public class)
    * @param inClass whether it is directly in a class (a method)
    */
-  private static void unit(SyntaxNode def, String prefix, boolean api, boolean inClass,
-      String source, int cell, Units out) {
+  private static void unit(
+      SyntaxNode def,
+      String prefix,
+      boolean api,
+      boolean inClass,
+      String source,
+      int cell,
+      Units out) {
     String name = def.child("name").map(n -> n.text(source)).orElse("?");
     boolean isPublic = api && !name.startsWith("_");
     if (isPublic) {
@@ -188,13 +218,30 @@ public final class PythonLanguage implements Language {
     }
     int cyclomatic = 1 + body.map(RadonCyclomatic::points).orElse(0);
     int[] cognitive = PythonCognitive.ofFunction(def, inClass, source);
-    int params = def.child("parameters").map(p -> (int) p.children().stream()
-        .filter(c -> c.named() && !c.kind().equals("comment")
-            && !c.kind().equals("keyword_separator")
-            && !c.kind().equals("positional_separator"))
-        .count()).orElse(0);
-    out.methods.add(new MethodMetrics(prefix + name, def.line(), cyclomatic, cognitive[0],
-        cognitive[1], def.endLine() - def.line() + 1, params, cell));
+    int params =
+        def.child("parameters")
+            .map(
+                p ->
+                    (int)
+                        p.children().stream()
+                            .filter(
+                                c ->
+                                    c.named()
+                                        && !c.kind().equals("comment")
+                                        && !c.kind().equals("keyword_separator")
+                                        && !c.kind().equals("positional_separator"))
+                            .count())
+            .orElse(0);
+    out.methods.add(
+        new MethodMetrics(
+            prefix + name,
+            def.line(),
+            cyclomatic,
+            cognitive[0],
+            cognitive[1],
+            def.endLine() - def.line() + 1,
+            params,
+            cell));
     body.ifPresent(b -> nested(b, prefix + name + ".", false, false, source, cell, out));
   }
 
@@ -203,8 +250,14 @@ public final class PythonLanguage implements Language {
    * under {@code if} or {@code try} at module or class level keep that level's api and method
    * standing.
    */
-  private static void nested(SyntaxNode node, String prefix, boolean api, boolean inClass,
-      String source, int cell, Units out) {
+  private static void nested(
+      SyntaxNode node,
+      String prefix,
+      boolean api,
+      boolean inClass,
+      String source,
+      int cell,
+      Units out) {
     for (SyntaxNode c : node.children()) {
       Optional<SyntaxNode> def = definition(c);
       if (def.isPresent()) {
@@ -221,7 +274,8 @@ public final class PythonLanguage implements Language {
       if (!s.named() || s.kind().equals("comment")) {
         continue;
       }
-      return s.kind().equals("expression_statement") && s.children().size() == 1
+      return s.kind().equals("expression_statement")
+          && s.children().size() == 1
           && s.children().get(0).kind().equals("string");
     }
     return false;

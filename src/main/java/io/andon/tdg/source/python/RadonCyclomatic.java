@@ -51,11 +51,19 @@ final class RadonCyclomatic {
 
   private static int own(SyntaxNode x) {
     return switch (x.kind()) {
-      case "if_statement", "elif_clause", "conditional_expression", "boolean_operator",
-          "for_in_clause", "if_clause", "assert_statement" -> 1;
+      case "if_statement",
+          "elif_clause",
+          "conditional_expression",
+          "boolean_operator",
+          "for_in_clause",
+          "if_clause",
+          "assert_statement" ->
+          1;
       case "for_statement", "while_statement" -> 1 + (x.has("else_clause") ? 1 : 0);
-      case "try_statement" -> x.has("except_group_clause") ? 0
-          : x.all("except_clause").size() + (x.has("else_clause") ? 1 : 0);
+      case "try_statement" ->
+          x.has("except_group_clause")
+              ? 0
+              : x.all("except_clause").size() + (x.has("else_clause") ? 1 : 0);
       default -> 0;
     };
   }

@@ -10,10 +10,10 @@ import java.util.Optional;
  * <ul>
  *   <li>+1 plus the nesting level: {@code if} (not {@code else if}), {@code match}, {@code for},
  *       {@code while}, {@code loop};
- *   <li>+1: {@code else if}, {@code else}, each sequence of like boolean operators ({@code a &&
- *       b || c} is 2; parentheses start afresh), {@code break} or {@code continue} to a label,
- *       and a recursive call (the function's own name, {@code Self::name} or
- *       {@code self.name()} in a method);
+ *   <li>+1: {@code else if}, {@code else}, each sequence of like boolean operators ({@code a && b
+ *       || c} is 2; parentheses start afresh), {@code break} or {@code continue} to a label, and a
+ *       recursive call (the function's own name, {@code Self::name} or {@code self.name()} in a
+ *       method);
  *   <li>nesting: the bodies of {@code if}, {@code else}, {@code match} arms, loops, closures and
  *       nested {@code fn} items are one level deeper; a nested {@code fn}'s complexity counts
  *       towards the function around it as well;
@@ -33,8 +33,8 @@ final class RustCognitive {
 
   /** Complexity and deepest nesting of a function item. */
   static int[] of(SyntaxNode function, String source) {
-    RustCognitive c = new RustCognitive(
-        function.child("name").map(n -> n.text(source)).orElse(""), source);
+    RustCognitive c =
+        new RustCognitive(function.child("name").map(n -> n.text(source)).orElse(""), source);
     function.child("body").ifPresent(b -> c.visit(b, 0));
     return new int[] {c.total, c.maxNesting};
   }
@@ -43,7 +43,8 @@ final class RustCognitive {
     if (!n.kind().equals("binary_expression")) {
       return false;
     }
-    return n.child("operator").map(o -> o.kind().equals("&&") || o.kind().equals("||"))
+    return n.child("operator")
+        .map(o -> o.kind().equals("&&") || o.kind().equals("||"))
         .orElse(false);
   }
 
@@ -84,7 +85,7 @@ final class RustCognitive {
         }
       }
       case "call_expression" -> recursion(node);
-      default -> { }
+      default -> {}
     }
     children(node, level);
   }
@@ -130,14 +131,17 @@ final class RustCognitive {
       return;
     }
     SyntaxNode f = fn.get();
-    boolean self = switch (f.kind()) {
-      case "identifier" -> f.text(source).equals(name);
-      case "scoped_identifier" -> f.child("path").map(p -> p.text(source).equals("Self"))
-          .orElse(false) && f.child("name").map(n -> n.text(source).equals(name)).orElse(false);
-      case "field_expression" -> f.child("value").map(v -> v.kind().equals("self"))
-          .orElse(false) && f.child("field").map(n -> n.text(source).equals(name)).orElse(false);
-      default -> false;
-    };
+    boolean self =
+        switch (f.kind()) {
+          case "identifier" -> f.text(source).equals(name);
+          case "scoped_identifier" ->
+              f.child("path").map(p -> p.text(source).equals("Self")).orElse(false)
+                  && f.child("name").map(n -> n.text(source).equals(name)).orElse(false);
+          case "field_expression" ->
+              f.child("value").map(v -> v.kind().equals("self")).orElse(false)
+                  && f.child("field").map(n -> n.text(source).equals(name)).orElse(false);
+          default -> false;
+        };
     if (self) {
       total++;
     }

@@ -6,9 +6,9 @@ import java.util.Deque;
 
 /**
  * Decision points of a Rust function body: {@code if} (an {@code else if} is an {@code if} of its
- * own), each {@code match} arm except a catch-all {@code _} arm, {@code for}, {@code while},
- * {@code loop}, each {@code ?} and each {@code &&} / {@code ||}. Closures count towards the
- * function around them; nested {@code fn} items are left to their own count.
+ * own), each {@code match} arm except a catch-all {@code _} arm, {@code for}, {@code while}, {@code
+ * loop}, each {@code ?} and each {@code &&} / {@code ||}. Closures count towards the function
+ * around them; nested {@code fn} items are left to their own count.
  */
 final class RustCyclomatic {
   private RustCyclomatic() {}
@@ -19,14 +19,19 @@ final class RustCyclomatic {
     todo.push(body);
     while (!todo.isEmpty()) {
       SyntaxNode x = todo.pop();
-      n += switch (x.kind()) {
-        case "if_expression", "for_expression", "while_expression", "loop_expression",
-            "try_expression" -> 1;
-        case "match_arm" -> x.child("pattern").map(RustCyclomatic::isCatchAll).orElse(false)
-            ? 0 : 1;
-        case "binary_expression" -> RustCognitive.isLogical(x) ? 1 : 0;
-        default -> 0;
-      };
+      n +=
+          switch (x.kind()) {
+            case "if_expression",
+                "for_expression",
+                "while_expression",
+                "loop_expression",
+                "try_expression" ->
+                1;
+            case "match_arm" ->
+                x.child("pattern").map(RustCyclomatic::isCatchAll).orElse(false) ? 0 : 1;
+            case "binary_expression" -> RustCognitive.isLogical(x) ? 1 : 0;
+            default -> 0;
+          };
       for (SyntaxNode c : x.children()) {
         if (!c.kind().equals("function_item")) {
           todo.push(c);

@@ -13,22 +13,31 @@ import org.treesitter.TreeSitterRust;
 
 /**
  * Rust sources. Every {@code fn} with a body is a unit: free functions, methods of {@code impl}
- * blocks ({@code Type::method}), default methods of traits, functions in inline modules
- * ({@code module::f}) and nested functions ({@code outer::inner}).
+ * blocks ({@code Type::method}), default methods of traits, functions in inline modules ({@code
+ * module::f}) and nested functions ({@code outer::inner}).
  *
  * <p>Documentation: {@code pub} items (functions, structs, enums, traits, modules, constants,
- * statics, type aliases, and {@code pub} methods of inherent {@code impl} blocks) with a
- * {@code ///} or {@code /** *}{@code /} doc comment; a crate root ({@code lib.rs},
- * {@code main.rs}) with a {@code //!} comment.
+ * statics, type aliases, and {@code pub} methods of inherent {@code impl} blocks) with a {@code
+ * ///} or {@code /** *}{@code /} doc comment; a crate root ({@code lib.rs}, {@code main.rs}) with a
+ * {@code //!} comment.
  */
 public final class RustLanguage implements Language {
   /** The language name. */
   public static final String NAME = "rust";
 
   private static final TreeSitter PARSER = new TreeSitter(TreeSitterRust::new);
-  private static final List<String> API_ITEMS = List.of("function_item", "struct_item",
-      "enum_item", "trait_item", "mod_item", "const_item", "static_item", "type_item",
-      "union_item", "macro_definition");
+  private static final List<String> API_ITEMS =
+      List.of(
+          "function_item",
+          "struct_item",
+          "enum_item",
+          "trait_item",
+          "mod_item",
+          "const_item",
+          "static_item",
+          "type_item",
+          "union_item",
+          "macro_definition");
 
   @Override
   public String name() {
@@ -56,8 +65,8 @@ public final class RustLanguage implements Language {
     int lines = (int) source.lines().count();
     TreeSitter.Parsed parsed = PARSER.parse(source);
     if (parsed.error().isPresent()) {
-      return SourceFile.ungraded(path, NAME, hash, lines,
-          "does not parse as Rust: " + parsed.error().get());
+      return SourceFile.ungraded(
+          path, NAME, hash, lines, "does not parse as Rust: " + parsed.error().get());
     }
     Out out = new Out(source);
     try {
@@ -74,8 +83,16 @@ public final class RustLanguage implements Language {
     } catch (StackOverflowError e) {
       return SourceFile.ungraded(path, NAME, hash, lines, "nested too deeply to measure");
     }
-    return new SourceFile(path, NAME, hash, lines, out.methods, out.api, out.documented,
-        out.missing, Optional.empty());
+    return new SourceFile(
+        path,
+        NAME,
+        hash,
+        lines,
+        out.methods,
+        out.api,
+        out.documented,
+        out.missing,
+        Optional.empty());
   }
 
   private static final class Out {
@@ -109,16 +126,40 @@ public final class RustLanguage implements Language {
       }
       switch (item.kind()) {
         case "function_item" -> function(item, prefix, out);
-        case "mod_item" -> item.child("body").ifPresent(b -> items(b,
-            prefix + item.child("name").map(n -> n.text(out.source)).orElse("mod") + "::",
-            api && isPub(item), out));
-        case "impl_item" -> item.child("body").ifPresent(b -> items(b,
-            prefix + item.child("type").map(n -> n.text(out.source)).orElse("impl") + "::",
-            api && item.child("trait").isEmpty(), out));
-        case "trait_item" -> item.child("body").ifPresent(b -> items(b,
-            prefix + item.child("name").map(n -> n.text(out.source)).orElse("trait") + "::",
-            false, out));
-        default -> { }
+        case "mod_item" ->
+            item.child("body")
+                .ifPresent(
+                    b ->
+                        items(
+                            b,
+                            prefix
+                                + item.child("name").map(n -> n.text(out.source)).orElse("mod")
+                                + "::",
+                            api && isPub(item),
+                            out));
+        case "impl_item" ->
+            item.child("body")
+                .ifPresent(
+                    b ->
+                        items(
+                            b,
+                            prefix
+                                + item.child("type").map(n -> n.text(out.source)).orElse("impl")
+                                + "::",
+                            api && item.child("trait").isEmpty(),
+                            out));
+        case "trait_item" ->
+            item.child("body")
+                .ifPresent(
+                    b ->
+                        items(
+                            b,
+                            prefix
+                                + item.child("name").map(n -> n.text(out.source)).orElse("trait")
+                                + "::",
+                            false,
+                            out));
+        default -> {}
       }
       if (!item.kind().equals("attribute_item")) {
         previous = item;
@@ -133,11 +174,27 @@ public final class RustLanguage implements Language {
     }
     String name = prefix + fn.child("name").map(n -> n.text(out.source)).orElse("?");
     int[] cognitive = RustCognitive.of(fn, out.source);
-    int params = fn.child("parameters").map(p -> (int) p.children().stream()
-        .filter(c -> c.kind().equals("parameter") || c.kind().equals("self_parameter"))
-        .count()).orElse(0);
-    out.methods.add(new MethodMetrics(name, fn.line(), 1 + RustCyclomatic.points(body.get()),
-        cognitive[0], cognitive[1], fn.endLine() - fn.line() + 1, params));
+    int params =
+        fn.child("parameters")
+            .map(
+                p ->
+                    (int)
+                        p.children().stream()
+                            .filter(
+                                c ->
+                                    c.kind().equals("parameter")
+                                        || c.kind().equals("self_parameter"))
+                            .count())
+            .orElse(0);
+    out.methods.add(
+        new MethodMetrics(
+            name,
+            fn.line(),
+            1 + RustCyclomatic.points(body.get()),
+            cognitive[0],
+            cognitive[1],
+            fn.endLine() - fn.line() + 1,
+            params));
     nested(body.get(), name + "::", out);
   }
 
@@ -152,8 +209,8 @@ public final class RustLanguage implements Language {
   }
 
   private static boolean isPub(SyntaxNode item) {
-    return item.children().stream().anyMatch(c -> c.kind().equals("visibility_modifier")
-        && c.end() - c.start() == 3);
+    return item.children().stream()
+        .anyMatch(c -> c.kind().equals("visibility_modifier") && c.end() - c.start() == 3);
   }
 
   private static boolean isOuterDoc(SyntaxNode n) {

@@ -7,13 +7,13 @@ import java.util.Objects;
  * Metrics of a binary classifier as pure functions over scores and labels (1 = positive).
  *
  * <ul>
- *   <li>accuracy = (TP + TN) / n; precision = TP / (TP + FP), 0 when nothing is predicted
- *       positive (as scikit-learn's {@code zero_division=0}); recall = TP / (TP + FN), 0 without
- *       positives; f1 = 2 precision recall / (precision + recall), 0 when both are 0.
+ *   <li>accuracy = (TP + TN) / n; precision = TP / (TP + FP), 0 when nothing is predicted positive
+ *       (as scikit-learn's {@code zero_division=0}); recall = TP / (TP + FN), 0 without positives;
+ *       f1 = 2 precision recall / (precision + recall), 0 when both are 0.
  *   <li>A row is predicted positive when its score is {@code >= threshold}.
- *   <li>ROC AUC = U / (n1 n0), the Mann-Whitney U statistic of the positive scores with tied
- *       scores given their average rank: the probability that a random positive scores above a
- *       random negative, ties counting one half. NaN when a class is missing.
+ *   <li>ROC AUC = U / (n1 n0), the Mann-Whitney U statistic of the positive scores with tied scores
+ *       given their average rank: the probability that a random positive scores above a random
+ *       negative, ties counting one half. NaN when a class is missing.
  * </ul>
  *
  * @param accuracy share of rows classified right
@@ -26,8 +26,15 @@ import java.util.Objects;
  * @param trueNegatives TN
  * @param falseNegatives FN
  */
-public record ClassificationMetrics(double accuracy, double precision, double recall, double f1,
-    double rocAuc, long truePositives, long falsePositives, long trueNegatives,
+public record ClassificationMetrics(
+    double accuracy,
+    double precision,
+    double recall,
+    double f1,
+    double rocAuc,
+    long truePositives,
+    long falsePositives,
+    long trueNegatives,
     long falseNegatives) {
 
   /** Computes every metric of {@code scores} against {@code labels}. */
@@ -35,8 +42,8 @@ public record ClassificationMetrics(double accuracy, double precision, double re
     Objects.requireNonNull(scores, "scores");
     Objects.requireNonNull(labels, "labels");
     if (scores.length != labels.length) {
-      throw new IllegalArgumentException(scores.length + " scores for " + labels.length
-          + " labels");
+      throw new IllegalArgumentException(
+          scores.length + " scores for " + labels.length + " labels");
     }
     if (scores.length == 0) {
       throw new IllegalArgumentException("no rows to measure");
@@ -62,8 +69,8 @@ public record ClassificationMetrics(double accuracy, double precision, double re
     double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
     double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
     double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-    return new ClassificationMetrics(accuracy, precision, recall, f1, rocAuc(scores, labels), tp,
-        fp, tn, fn);
+    return new ClassificationMetrics(
+        accuracy, precision, recall, f1, rocAuc(scores, labels), tp, fp, tn, fn);
   }
 
   /** ROC AUC by the rank-sum (Mann-Whitney) formula with average ranks for ties. */
@@ -100,8 +107,8 @@ public record ClassificationMetrics(double accuracy, double precision, double re
   }
 
   /**
-   * The nearest-rank quantile: the smallest value with at least {@code q} of the values at or
-   * below it (NumPy's {@code percentile(x, 100 q, method="inverted_cdf")}).
+   * The nearest-rank quantile: the smallest value with at least {@code q} of the values at or below
+   * it (NumPy's {@code percentile(x, 100 q, method="inverted_cdf")}).
    */
   public static double quantile(double[] values, double q) {
     Objects.requireNonNull(values, "values");

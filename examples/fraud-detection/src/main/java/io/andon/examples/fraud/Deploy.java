@@ -11,9 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Step 5: registers the validated model as the next version in the model registry folder, with
- * its metrics and lineage (run, parameters, hashes of the data, the features query and the
- * model).
+ * Step 5: registers the validated model as the next version in the model registry folder, with its
+ * metrics and lineage (run, parameters, hashes of the data, the features query and the model).
  *
  * <pre>Deploy --work DIR --registry DIR --sql features.sql [--model fraud-detector]
  *        [--run-id N] [--job-name NAME] [--parameters JSON]</pre>
@@ -24,8 +23,11 @@ public final class Deploy {
   private Deploy() {}
 
   public static void main(String[] args) {
-    Step.main("deploy", args, Set.of("work", "registry", "sql", "model", "run-id", "job-name",
-        "parameters"), Deploy::run);
+    Step.main(
+        "deploy",
+        args,
+        Set.of("work", "registry", "sql", "model", "run-id", "job-name", "parameters"),
+        Deploy::run);
   }
 
   static Map<String, Object> run(Step.Args a) throws Exception {
@@ -43,8 +45,8 @@ public final class Deploy {
     try {
       lineage.set("parameters", Json.read(params));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new BadInputException("deploy: --parameters must be a JSON object, not '" + params
-          + "'.");
+      throw new BadInputException(
+          "deploy: --parameters must be a JSON object, not '" + params + "'.");
     }
     ObjectNode data = lineage.putObject("data");
     data.put("training_csv", Hashes.sha256(w.trainingCsv()));
@@ -53,10 +55,15 @@ public final class Deploy {
     data.put("features_sql", Hashes.sha256(sql));
     lineage.put("workspace", w.root().toString());
     Path features = w.modelFile().resolveSibling(w.modelFile().getFileName() + ".features");
-    ModelRegistry.Version v = new ModelRegistry(a.path("registry").toAbsolutePath().normalize()).register(name,
-        List.of(w.modelFile(), features, w.metricsJson()), metrics, lineage);
-    System.out.printf("deploy: registered %s version %d (accuracy %.4f, ROC AUC %.4f) -> %s%n",
-        name, v.version(), metrics.path("accuracy").asDouble(), metrics.path("roc_auc").asDouble(),
+    ModelRegistry.Version v =
+        new ModelRegistry(a.path("registry").toAbsolutePath().normalize())
+            .register(name, List.of(w.modelFile(), features, w.metricsJson()), metrics, lineage);
+    System.out.printf(
+        "deploy: registered %s version %d (accuracy %.4f, ROC AUC %.4f) -> %s%n",
+        name,
+        v.version(),
+        metrics.path("accuracy").asDouble(),
+        metrics.path("roc_auc").asDouble(),
         v.folder());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("model", name);

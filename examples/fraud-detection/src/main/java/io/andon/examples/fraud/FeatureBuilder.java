@@ -20,23 +20,42 @@ import java.util.Set;
  * Turns transaction CSV files into feature tables (Parquet) with a DuckDB SQL query.
  *
  * <p>The training file is split by transaction id: every {@code testEvery}-th id is held out for
- * validation, the rest trains the model. The query sees two tables: {@code transactions} (the
- * rows to turn into features) and {@code training} (the training split, for statistics such as
- * the median amount per merchant category, so held-out and production rows never leak into
- * them). It must return {@code transaction_id}, {@code is_fraud} and numeric feature columns.
+ * validation, the rest trains the model. The query sees two tables: {@code transactions} (the rows
+ * to turn into features) and {@code training} (the training split, for statistics such as the
+ * median amount per merchant category, so held-out and production rows never leak into them). It
+ * must return {@code transaction_id}, {@code is_fraud} and numeric feature columns.
  */
 public final class FeatureBuilder {
-  private static final Set<String> NUMERIC = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT",
-      "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "FLOAT", "DOUBLE", "BOOLEAN");
-  private static final String COLUMNS = "{'transaction_id': 'BIGINT', 'timestamp': 'TIMESTAMP',"
-      + " 'amount': 'DOUBLE', 'merchant_category': 'VARCHAR', 'hour': 'INTEGER',"
-      + " 'day_of_week': 'INTEGER', 'country': 'VARCHAR', 'channel': 'VARCHAR',"
-      + " 'card_age_days': 'INTEGER', 'distance_km': 'DOUBLE', 'tx_count_24h': 'INTEGER',"
-      + " 'customer_age': 'INTEGER', 'is_fraud': 'INTEGER'}";
+  private static final Set<String> NUMERIC =
+      Set.of(
+          "TINYINT",
+          "SMALLINT",
+          "INTEGER",
+          "BIGINT",
+          "HUGEINT",
+          "UTINYINT",
+          "USMALLINT",
+          "UINTEGER",
+          "UBIGINT",
+          "FLOAT",
+          "DOUBLE",
+          "BOOLEAN");
+  private static final String COLUMNS =
+      "{'transaction_id': 'BIGINT', 'timestamp': 'TIMESTAMP',"
+          + " 'amount': 'DOUBLE', 'merchant_category': 'VARCHAR', 'hour': 'INTEGER',"
+          + " 'day_of_week': 'INTEGER', 'country': 'VARCHAR', 'channel': 'VARCHAR',"
+          + " 'card_age_days': 'INTEGER', 'distance_km': 'DOUBLE', 'tx_count_24h': 'INTEGER',"
+          + " 'customer_age': 'INTEGER', 'is_fraud': 'INTEGER'}";
 
   /** The feature tables written, their sizes and the model's feature columns in order. */
-  public record Result(Path train, Path test, Optional<Path> production, long trainRows,
-      long testRows, long productionRows, List<String> features) {
+  public record Result(
+      Path train,
+      Path test,
+      Optional<Path> production,
+      long trainRows,
+      long testRows,
+      long productionRows,
+      List<String> features) {
     public Result {
       Objects.requireNonNull(train, "train");
       Objects.requireNonNull(test, "test");
@@ -48,14 +67,15 @@ public final class FeatureBuilder {
   private FeatureBuilder() {}
 
   /**
-   * Writes {@code train.parquet}, {@code test.parquet} and, with a production file,
-   * {@code production.parquet} into {@code outDir}.
+   * Writes {@code train.parquet}, {@code test.parquet} and, with a production file, {@code
+   * production.parquet} into {@code outDir}.
    *
-   * @throws BadInputException when a CSV file does not have the expected header or the query
-   *     fails or returns other columns than it must
+   * @throws BadInputException when a CSV file does not have the expected header or the query fails
+   *     or returns other columns than it must
    */
-  public static Result build(Path trainingCsv, Optional<Path> productionCsv, Path sqlFile,
-      Path outDir, int testEvery) throws IOException {
+  public static Result build(
+      Path trainingCsv, Optional<Path> productionCsv, Path sqlFile, Path outDir, int testEvery)
+      throws IOException {
     Objects.requireNonNull(trainingCsv, "trainingCsv");
     Objects.requireNonNull(productionCsv, "productionCsv");
     Objects.requireNonNull(sqlFile, "sqlFile");
@@ -70,13 +90,24 @@ public final class FeatureBuilder {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
       s.execute("CREATE TABLE raw AS SELECT * FROM " + readCsv(trainingCsv));
-      s.execute("CREATE TABLE training AS SELECT * FROM raw WHERE transaction_id % " + testEvery
-          + " <> 0");
+      s.execute(
+          "CREATE TABLE training AS SELECT * FROM raw WHERE transaction_id % "
+              + testEvery
+              + " <> 0");
       Path train = outDir.resolve("train.parquet");
       Path test = outDir.resolve("test.parquet");
-      List<String> features = write(s, query, sqlFile,
-          "SELECT * FROM raw WHERE transaction_id % " + testEvery + " <> 0", train);
-      write(s, query, sqlFile, "SELECT * FROM raw WHERE transaction_id % " + testEvery + " = 0",
+      List<String> features =
+          write(
+              s,
+              query,
+              sqlFile,
+              "SELECT * FROM raw WHERE transaction_id % " + testEvery + " <> 0",
+              train);
+      write(
+          s,
+          query,
+          sqlFile,
+          "SELECT * FROM raw WHERE transaction_id % " + testEvery + " = 0",
           test);
       Optional<Path> production = Optional.empty();
       long productionRows = 0;
@@ -86,16 +117,20 @@ public final class FeatureBuilder {
         production = Optional.of(p);
         productionRows = count(s, p);
       }
-      return new Result(train, test, production, count(s, train), count(s, test), productionRows,
-          features);
+      return new Result(
+          train, test, production, count(s, train), count(s, test), productionRows, features);
     } catch (SQLException e) {
-      throw new BadInputException("DuckDB could not build the features: " + e.getMessage()
-          + "\nCheck " + sqlFile + " and the input files.");
+      throw new BadInputException(
+          "DuckDB could not build the features: "
+              + e.getMessage()
+              + "\nCheck "
+              + sqlFile
+              + " and the input files.");
     }
   }
 
-  private static List<String> write(Statement s, String query, Path sqlFile, String source,
-      Path out) throws SQLException {
+  private static List<String> write(
+      Statement s, String query, Path sqlFile, String source, Path out) throws SQLException {
     s.execute("CREATE OR REPLACE TEMP VIEW transactions AS " + source);
     try {
       s.execute("COPY (" + query + ") TO " + literal(out) + " (FORMAT parquet)");
@@ -105,8 +140,8 @@ public final class FeatureBuilder {
     List<String> features = new ArrayList<>();
     boolean id = false;
     boolean label = false;
-    try (ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + literal(out)
-        + ")")) {
+    try (ResultSet rs =
+        s.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + literal(out) + ")")) {
       while (rs.next()) {
         String name = rs.getString("column_name");
         String type = rs.getString("column_type");
@@ -117,14 +152,21 @@ public final class FeatureBuilder {
         } else if (NUMERIC.contains(type) || type.startsWith("DECIMAL")) {
           features.add(name);
         } else {
-          throw new BadInputException(sqlFile + ": column '" + name + "' is " + type
-              + "; every feature must be numeric (CAST it, or one-hot encode it).");
+          throw new BadInputException(
+              sqlFile
+                  + ": column '"
+                  + name
+                  + "' is "
+                  + type
+                  + "; every feature must be numeric (CAST it, or one-hot encode it).");
         }
       }
     }
     if (!id || !label || features.isEmpty()) {
-      throw new BadInputException(sqlFile + ": the query must return transaction_id, is_fraud"
-          + " and at least one feature column.");
+      throw new BadInputException(
+          sqlFile
+              + ": the query must return transaction_id, is_fraud"
+              + " and at least one feature column.");
     }
     return features;
   }
@@ -169,14 +211,19 @@ public final class FeatureBuilder {
   /** The CSV must start with {@link TransactionGenerator#HEADER}. */
   static void checkHeader(Path csv) throws IOException {
     if (!Files.isRegularFile(csv)) {
-      throw new BadInputException(csv + ": the transactions file does not exist; run the ingest"
-          + " task first.");
+      throw new BadInputException(
+          csv + ": the transactions file does not exist; run the ingest" + " task first.");
     }
     try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       String header = r.readLine();
       if (header == null || !header.strip().equals(TransactionGenerator.HEADER)) {
-        throw new BadInputException(csv + ":1: the header is '" + header
-            + "'; expected '" + TransactionGenerator.HEADER + "'.");
+        throw new BadInputException(
+            csv
+                + ":1: the header is '"
+                + header
+                + "'; expected '"
+                + TransactionGenerator.HEADER
+                + "'.");
       }
     }
   }

@@ -31,8 +31,8 @@ public record FeatureTable(List<String> names, long[] ids, int[] labels, double[
     }
     for (double[] r : rows) {
       if (r.length != names.size()) {
-        throw new IllegalArgumentException("a row has " + r.length + " values for "
-            + names.size() + " features");
+        throw new IllegalArgumentException(
+            "a row has " + r.length + " values for " + names.size() + " features");
       }
     }
   }
@@ -55,13 +55,16 @@ public record FeatureTable(List<String> names, long[] ids, int[] labels, double[
   public static FeatureTable readParquet(Path file) {
     Objects.requireNonNull(file, "file");
     if (!Files.isRegularFile(file)) {
-      throw new BadInputException(file + ": the feature table does not exist; run the features"
-          + " task first.");
+      throw new BadInputException(
+          file + ": the feature table does not exist; run the features" + " task first.");
     }
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT * FROM read_parquet("
-            + FeatureBuilder.literal(file) + ") ORDER BY transaction_id")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT * FROM read_parquet("
+                    + FeatureBuilder.literal(file)
+                    + ") ORDER BY transaction_id")) {
       ResultSetMetaData md = rs.getMetaData();
       List<String> names = new ArrayList<>();
       List<Integer> featureColumns = new ArrayList<>();
@@ -88,8 +91,13 @@ public record FeatureTable(List<String> names, long[] ids, int[] labels, double[
         ids.add(rs.getLong(idColumn));
         int label = rs.getInt(labelColumn);
         if (label != 0 && label != 1) {
-          throw new BadInputException(file + ": transaction " + rs.getLong(idColumn)
-              + " has is_fraud = " + label + "; it must be 0 or 1.");
+          throw new BadInputException(
+              file
+                  + ": transaction "
+                  + rs.getLong(idColumn)
+                  + " has is_fraud = "
+                  + label
+                  + "; it must be 0 or 1.");
         }
         labels.add(label);
         double[] r = new double[featureColumns.size()];
@@ -101,8 +109,11 @@ public record FeatureTable(List<String> names, long[] ids, int[] labels, double[
         }
         rows.add(r);
       }
-      return new FeatureTable(names, ids.stream().mapToLong(Long::longValue).toArray(),
-          labels.stream().mapToInt(Integer::intValue).toArray(), rows.toArray(new double[0][]));
+      return new FeatureTable(
+          names,
+          ids.stream().mapToLong(Long::longValue).toArray(),
+          labels.stream().mapToInt(Integer::intValue).toArray(),
+          rows.toArray(new double[0][]));
     } catch (SQLException e) {
       throw new BadInputException(file + ": cannot read the feature table: " + e.getMessage());
     }

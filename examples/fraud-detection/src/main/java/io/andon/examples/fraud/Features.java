@@ -23,11 +23,21 @@ public final class Features {
   static Map<String, Object> run(Step.Args a) throws Exception {
     Workspace w = a.workspace();
     Path sql = a.path("sql");
-    FeatureBuilder.Result r = FeatureBuilder.build(w.trainingCsv(),
-        Optional.of(w.productionCsv()), sql, w.features(), a.integer("test-every", "5", 2));
-    System.out.printf("features: %d features from %s; %d training, %d held-out, %d production"
-        + " rows -> %s%n", r.features().size(), sql.getFileName(), r.trainRows(), r.testRows(),
-        r.productionRows(), w.features());
+    FeatureBuilder.Result r =
+        FeatureBuilder.build(
+            w.trainingCsv(),
+            Optional.of(w.productionCsv()),
+            sql,
+            w.features(),
+            a.integer("test-every", "5", 2));
+    System.out.printf(
+        "features: %d features from %s; %d training, %d held-out, %d production" + " rows -> %s%n",
+        r.features().size(),
+        sql.getFileName(),
+        r.trainRows(),
+        r.testRows(),
+        r.productionRows(),
+        w.features());
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("train_rows", r.trainRows());
     v.put("test_rows", r.testRows());

@@ -28,6 +28,7 @@ import org.tribuo.transform.transformations.MeanStdDevTransformation;
 public final class FraudModel {
   /** The positive class. */
   public static final String FRAUD = "fraud";
+
   /** The negative class. */
   public static final String LEGIT = "legit";
 
@@ -49,15 +50,17 @@ public final class FraudModel {
   }
 
   /**
-   * Trains on {@code table}, first flipping the labels of {@code round(degrade * size)} rows
-   * chosen at random with {@code seed} (degrade = 0 keeps every label; 0.5 makes the labels
-   * independent of the features).
+   * Trains on {@code table}, first flipping the labels of {@code round(degrade * size)} rows chosen
+   * at random with {@code seed} (degrade = 0 keeps every label; 0.5 makes the labels independent of
+   * the features).
    */
   public static FraudModel train(FeatureTable table, double degrade, long seed) {
     Objects.requireNonNull(table, "table");
     if (!(degrade >= 0 && degrade <= 1)) {
-      throw new BadInputException("degrade must be a number in [0, 1], not " + degrade
-          + " (the share of training labels to flip).");
+      throw new BadInputException(
+          "degrade must be a number in [0, 1], not "
+              + degrade
+              + " (the share of training labels to flip).");
     }
     if (table.size() == 0) {
       throw new BadInputException("the training table is empty.");
@@ -65,16 +68,23 @@ public final class FraudModel {
     Objects.requireNonNull(TRIBUO_LOG, "TRIBUO_LOG");
     int[] labels = flipLabels(table.labels(), degrade, seed);
     LabelFactory factory = new LabelFactory();
-    MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance(
-        "fraud-detection training features", OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0,
-            ZoneOffset.UTC), factory), factory);
+    MutableDataset<Label> data =
+        new MutableDataset<>(
+            new SimpleDataSourceProvenance(
+                "fraud-detection training features",
+                OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+                factory),
+            factory);
     String[] names = table.names().toArray(new String[0]);
     for (int i = 0; i < table.size(); i++) {
-      data.add(new ArrayExample<>(new Label(labels[i] == 1 ? FRAUD : LEGIT), names,
-          table.rows()[i]));
+      data.add(
+          new ArrayExample<>(new Label(labels[i] == 1 ? FRAUD : LEGIT), names, table.rows()[i]));
     }
-    TransformTrainer<Label> trainer = new TransformTrainer<>(new LogisticRegressionTrainer(),
-        new TransformationMap(List.of(new MeanStdDevTransformation())), true);
+    TransformTrainer<Label> trainer =
+        new TransformTrainer<>(
+            new LogisticRegressionTrainer(),
+            new TransformationMap(List.of(new MeanStdDevTransformation())),
+            true);
     return new FraudModel(trainer.train(data), table.names());
   }
 
@@ -99,8 +109,8 @@ public final class FraudModel {
 
   /** The probability of fraud for one row of features, in the training feature order. */
   public double score(double[] features) {
-    Prediction<Label> p = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names,
-        features));
+    Prediction<Label> p =
+        model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, features));
     Label fraud = p.getOutputScores().get(FRAUD);
     return fraud == null ? 0 : fraud.getScore();
   }

@@ -9,8 +9,8 @@ import java.util.Set;
  *
  * <pre>Ingest --work DIR [--rows 50000] [--seed 42]</pre>
  *
- * Task values: {@code rows}, {@code frauds}, {@code fraud_rate}, {@code production_rows},
- * {@code training_csv}, {@code production_csv}, {@code training_sha256}.
+ * Task values: {@code rows}, {@code frauds}, {@code fraud_rate}, {@code production_rows}, {@code
+ * training_csv}, {@code production_csv}, {@code training_sha256}.
  */
 public final class Ingest {
   private Ingest() {}
@@ -25,12 +25,15 @@ public final class Ingest {
     long seed = a.longValue("seed", "42");
     TransactionGenerator.Settings training = TransactionGenerator.Settings.training(rows, seed);
     TransactionGenerator.Summary t = TransactionGenerator.write(training, w.trainingCsv());
-    TransactionGenerator.Summary p = TransactionGenerator.write(training.production(),
-        w.productionCsv());
-    System.out.printf("ingest: %d transactions (%d fraud, %.2f%%) -> %s%n", t.rows(), t.frauds(),
-        100.0 * t.frauds() / t.rows(), t.file());
-    System.out.printf("ingest: production batch of %d transactions (%d fraud), amounts +50%%,"
-        + " more online, more new cards -> %s%n", p.rows(), p.frauds(), p.file());
+    TransactionGenerator.Summary p =
+        TransactionGenerator.write(training.production(), w.productionCsv());
+    System.out.printf(
+        "ingest: %d transactions (%d fraud, %.2f%%) -> %s%n",
+        t.rows(), t.frauds(), 100.0 * t.frauds() / t.rows(), t.file());
+    System.out.printf(
+        "ingest: production batch of %d transactions (%d fraud), amounts +50%%,"
+            + " more online, more new cards -> %s%n",
+        p.rows(), p.frauds(), p.file());
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("rows", t.rows());
     v.put("frauds", t.frauds());

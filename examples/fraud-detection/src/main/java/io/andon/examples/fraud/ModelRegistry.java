@@ -22,10 +22,10 @@ import java.util.stream.Stream;
 
 /**
  * A model registry in a folder, in the spirit of MLflow's: each registered model has numbered
- * versions, each version a folder {@code <root>/<model>/v<N>/} holding the model files and
- * {@code version.json} (version, time, metrics, lineage, file hashes). A version is written
- * under a temporary name and renamed into place, under a file lock, so concurrent registrations
- * get distinct numbers and a reader never sees half a version.
+ * versions, each version a folder {@code <root>/<model>/v<N>/} holding the model files and {@code
+ * version.json} (version, time, metrics, lineage, file hashes). A version is written under a
+ * temporary name and renamed into place, under a file lock, so concurrent registrations get
+ * distinct numbers and a reader never sees half a version.
  */
 public final class ModelRegistry {
   private static final Pattern VERSION = Pattern.compile("v(\\d+)");
@@ -71,10 +71,13 @@ public final class ModelRegistry {
 
   // "try": the registry lock is held for the try block's extent on purpose, without being read
   @SuppressWarnings("try")
-  private Version registerLocked(String model, Path dir, List<Path> files, JsonNode metrics,
-      JsonNode lineage) throws IOException {
-    try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+  private Version registerLocked(
+      String model, Path dir, List<Path> files, JsonNode metrics, JsonNode lineage)
+      throws IOException {
+    try (FileChannel ch =
+            FileChannel.open(
+                dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = ch.lock()) {
       int next = versions(model).stream().mapToInt(Version::version).max().orElse(0) + 1;
       Path tmp = Files.createTempDirectory(dir, ".incoming-");
       ObjectNode meta = Json.object();
@@ -92,8 +95,8 @@ public final class ModelRegistry {
         Files.copy(f, copy, StandardCopyOption.REPLACE_EXISTING);
         hashes.put(f.getFileName().toString(), Hashes.sha256(copy));
       }
-      Files.writeString(tmp.resolve("version.json"), Json.pretty(meta) + "\n",
-          StandardCharsets.UTF_8);
+      Files.writeString(
+          tmp.resolve("version.json"), Json.pretty(meta) + "\n", StandardCharsets.UTF_8);
       Path target = dir.resolve("v" + next);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       return new Version(model, next, target, meta);
@@ -113,8 +116,9 @@ public final class ModelRegistry {
         Matcher m = VERSION.matcher(p.getFileName().toString());
         Path meta = p.resolve("version.json");
         if (m.matches() && Files.isRegularFile(meta)) {
-          out.add(new Version(model, Integer.parseInt(m.group(1)), p,
-              Json.mapper().readTree(meta.toFile())));
+          out.add(
+              new Version(
+                  model, Integer.parseInt(m.group(1)), p, Json.mapper().readTree(meta.toFile())));
         }
       }
     }

@@ -56,13 +56,13 @@ final class Step {
       try {
         int i = Integer.parseInt(v.strip());
         if (i < min) {
-          throw new BadInputException(step + ": --" + name + " must be at least " + min
-              + ", not " + i + ".");
+          throw new BadInputException(
+              step + ": --" + name + " must be at least " + min + ", not " + i + ".");
         }
         return i;
       } catch (NumberFormatException e) {
-        throw new BadInputException(step + ": --" + name + " must be a whole number, not '" + v
-            + "'.");
+        throw new BadInputException(
+            step + ": --" + name + " must be a whole number, not '" + v + "'.");
       }
     }
 
@@ -71,8 +71,8 @@ final class Step {
       try {
         return Long.parseLong(v.strip());
       } catch (NumberFormatException e) {
-        throw new BadInputException(step + ": --" + name + " must be a whole number, not '" + v
-            + "'.");
+        throw new BadInputException(
+            step + ": --" + name + " must be a whole number, not '" + v + "'.");
       }
     }
 
@@ -93,8 +93,13 @@ final class Step {
     for (int i = 0; i < argv.length; i++) {
       String a = argv[i];
       if (!a.startsWith("--")) {
-        throw new BadInputException(step + ": unexpected argument '" + a + "'; arguments are "
-            + "--name value pairs: " + known);
+        throw new BadInputException(
+            step
+                + ": unexpected argument '"
+                + a
+                + "'; arguments are "
+                + "--name value pairs: "
+                + known);
       }
       String name = a.substring(2);
       String value;
@@ -108,9 +113,14 @@ final class Step {
         throw new BadInputException(step + ": --" + name + " needs a value.");
       }
       if (!known.contains(name)) {
-        throw new BadInputException(step + ": unknown option --" + name + "; known: "
-            + new java.util.TreeSet<>(known) + "." + io.andon.util.Strings.didYouMean(name,
-                known));
+        throw new BadInputException(
+            step
+                + ": unknown option --"
+                + name
+                + "; known: "
+                + new java.util.TreeSet<>(known)
+                + "."
+                + io.andon.util.Strings.didYouMean(name, known));
       }
       values.put(name, value);
     }
@@ -122,8 +132,8 @@ final class Step {
     System.exit(run(step, argv, known, body, System.out, System.err));
   }
 
-  static int run(String step, String[] argv, Set<String> known, Body body, PrintStream out,
-      PrintStream err) {
+  static int run(
+      String step, String[] argv, Set<String> known, Body body, PrintStream out, PrintStream err) {
     try {
       Map<String, Object> values = body.run(parse(step, argv, known));
       publish(values);
@@ -147,7 +157,11 @@ final class Step {
       return;
     }
     JsonNode node = Json.mapper().valueToTree(values);
-    Files.writeString(Path.of(file), Json.write(node) + "\n", StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+    Files.writeString(
+        Path.of(file),
+        Json.write(node) + "\n",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING);
   }
 }

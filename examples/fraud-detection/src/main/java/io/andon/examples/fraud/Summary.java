@@ -13,9 +13,9 @@ import java.util.Set;
  *
  * <pre>Summary --work DIR --home ANDON_HOME --run-id N</pre>
  *
- * Task values: {@code gate}, {@code model}, {@code drift}, {@code summary} (the file). Exits 1
- * when the line stopped (the gate failed, or deploy did not run), saying why, so the run ends
- * FAILED and the summary's detail explains it.
+ * Task values: {@code gate}, {@code model}, {@code drift}, {@code summary} (the file). Exits 1 when
+ * the line stopped (the gate failed, or deploy did not run), saying why, so the run ends FAILED and
+ * the summary's detail explains it.
  */
 public final class Summary {
   private Summary() {}

@@ -9,9 +9,9 @@ import java.util.Set;
  *
  * <pre>Train --work DIR [--degrade 0] [--seed 42]</pre>
  *
- * {@code --degrade F} flips that share of the training labels first (0.5 makes them noise), to
- * show the quality gate stopping the line. Task values: {@code rows}, {@code flipped_labels},
- * {@code degrade}, {@code train_seconds}, {@code model}.
+ * {@code --degrade F} flips that share of the training labels first (0.5 makes them noise), to show
+ * the quality gate stopping the line. Task values: {@code rows}, {@code flipped_labels}, {@code
+ * degrade}, {@code train_seconds}, {@code model}.
  */
 public final class Train {
   private Train() {}
@@ -30,8 +30,11 @@ public final class Train {
     double seconds = (System.nanoTime() - t0) / 1e9;
     model.save(w.modelFile());
     int flipped = (int) Math.round(degrade * table.size());
-    System.out.printf("train: logistic regression (Tribuo) on %d rows x %d features in %.1f s%s"
-        + " -> %s%n", table.size(), table.names().size(), seconds,
+    System.out.printf(
+        "train: logistic regression (Tribuo) on %d rows x %d features in %.1f s%s" + " -> %s%n",
+        table.size(),
+        table.names().size(),
+        seconds,
         flipped > 0 ? String.format(", %d labels flipped (degrade %s)", flipped, degrade) : "",
         w.modelFile());
     Map<String, Object> v = new LinkedHashMap<>();

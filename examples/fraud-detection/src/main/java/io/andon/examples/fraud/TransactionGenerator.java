@@ -18,14 +18,14 @@ import java.util.Random;
  * overlapping rather than a rule:
  *
  * <ul>
- *   <li>{@code merchant_category}: legitimate spending is mostly grocery, restaurants, gas;
- *       fraud favours online retail, electronics and travel (goods that resell).
+ *   <li>{@code merchant_category}: legitimate spending is mostly grocery, restaurants, gas; fraud
+ *       favours online retail, electronics and travel (goods that resell).
  *   <li>{@code amount}: log-normal per category (median grocery 45, electronics 180, travel 300);
  *       fraud is about twice as large with a wider spread.
  *   <li>{@code hour}: legitimate spending peaks in the afternoon; half of fraud is at night.
  *   <li>{@code country}, {@code distance_km}: fraud is more often abroad and far from home.
- *   <li>{@code channel}: online retail is always online; fraud is mostly online or magnetic
- *       swipe (skimmed cards).
+ *   <li>{@code channel}: online retail is always online; fraud is mostly online or magnetic swipe
+ *       (skimmed cards).
  *   <li>{@code card_age_days}: 40% of fraud is on cards younger than 30 days.
  *   <li>{@code tx_count_24h}: fraud comes in bursts (Poisson mean 6 against 2).
  *   <li>{@code customer_age}: the same for both classes (a column without signal).
@@ -34,24 +34,34 @@ import java.util.Random;
  * <p>The production batch ({@link Settings#production()}) has a documented shift in three columns
  * and none in the others: amounts are 50% higher (price rise and a premium merchant mix), the
  * online channel share rises (online retail weight 0.15 to 0.30, other categories online 8% to
- * 35%), and a new-card campaign makes 25% of legitimate cards younger than 60 days. Hour, country, distance, velocity and
- * customer age keep their training distribution.
+ * 35%), and a new-card campaign makes 25% of legitimate cards younger than 60 days. Hour, country,
+ * distance, velocity and customer age keep their training distribution.
  */
 public final class TransactionGenerator {
   /** Column names in file order. */
-  public static final String HEADER = "transaction_id,timestamp,amount,merchant_category,hour,"
-      + "day_of_week,country,channel,card_age_days,distance_km,tx_count_24h,customer_age,is_fraud";
+  public static final String HEADER =
+      "transaction_id,timestamp,amount,merchant_category,hour,"
+          + "day_of_week,country,channel,card_age_days,distance_km,tx_count_24h,customer_age,is_fraud";
 
-  static final String[] CATEGORIES = {"grocery", "gas", "restaurant", "online_retail",
-      "electronics", "travel", "entertainment", "pharmacy"};
+  static final String[] CATEGORIES = {
+    "grocery",
+    "gas",
+    "restaurant",
+    "online_retail",
+    "electronics",
+    "travel",
+    "entertainment",
+    "pharmacy"
+  };
   private static final double[] CATEGORY_MEDIAN = {45, 40, 35, 60, 180, 300, 50, 25};
   private static final double[] LEGIT_CATEGORY = {.25, .12, .18, .15, .05, .05, .10, .10};
   private static final double[] LEGIT_CATEGORY_SHIFTED = {.20, .09, .15, .30, .05, .05, .09, .07};
   private static final double[] FRAUD_CATEGORY = {.05, .08, .04, .35, .25, .12, .08, .03};
 
   static final String[] COUNTRIES = {"US", "CA", "GB", "MX", "DE", "FR", "BR", "NG", "RU", "IN"};
-  private static final double[] LEGIT_COUNTRY = {.90, .03, .02, .02, .01, .01, .004, .002, .002,
-      .002};
+  private static final double[] LEGIT_COUNTRY = {
+    .90, .03, .02, .02, .01, .01, .004, .002, .002, .002
+  };
   private static final double[] FRAUD_COUNTRY = {.55, .04, .06, .05, .03, .03, .06, .08, .07, .03};
 
   static final String[] CHANNELS = {"chip", "contactless", "swipe", "online"};
@@ -91,8 +101,8 @@ public final class TransactionGenerator {
 
     /** A production batch drawn with another seed, ids after the training ids, and the shift. */
     public Settings production() {
-      return new Settings(Math.max(1, rows / 4), seed + 1_000_003L, fraudRate, true,
-          firstId + rows);
+      return new Settings(
+          Math.max(1, rows / 4), seed + 1_000_003L, fraudRate, true, firstId + rows);
     }
   }
 
@@ -128,7 +138,10 @@ public final class TransactionGenerator {
       Files.deleteIfExists(tmp);
       throw e;
     }
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+    Files.move(
+        tmp,
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     return new Summary(file, settings.rows(), frauds);
   }
@@ -150,8 +163,11 @@ public final class TransactionGenerator {
       hour = Math.floorMod((int) Math.round(14 + 4 * rnd.nextGaussian()), 24);
     }
     int day = rnd.nextInt(30);
-    Instant ts = start.plus(day, ChronoUnit.DAYS).plus(hour, ChronoUnit.HOURS)
-        .plus(rnd.nextInt(3600), ChronoUnit.SECONDS);
+    Instant ts =
+        start
+            .plus(day, ChronoUnit.DAYS)
+            .plus(hour, ChronoUnit.HOURS)
+            .plus(rnd.nextInt(3600), ChronoUnit.SECONDS);
     int dayOfWeek = ts.atZone(java.time.ZoneOffset.UTC).getDayOfWeek().getValue();
     int country = pick(rnd, fraud ? FRAUD_COUNTRY : LEGIT_COUNTRY);
     int channel;
@@ -174,18 +190,40 @@ public final class TransactionGenerator {
     }
     int velocity = poisson(rnd, fraud ? 6 : 2) + 1;
     int customerAge = (int) Math.max(18, Math.min(90, Math.round(45 + 14 * rnd.nextGaussian())));
-    return new StringBuilder(120).append(id).append(',').append(ts).append(',')
-        .append(fixed(amount, 100)).append(',').append(CATEGORIES[cat]).append(',').append(hour)
-        .append(',').append(dayOfWeek).append(',').append(COUNTRIES[country]).append(',')
-        .append(CHANNELS[channel]).append(',').append((long) cardAge).append(',')
-        .append(fixed(distance, 10)).append(',').append(velocity).append(',')
-        .append(customerAge).append(',').append(fraud ? 1 : 0).toString();
+    return new StringBuilder(120)
+        .append(id)
+        .append(',')
+        .append(ts)
+        .append(',')
+        .append(fixed(amount, 100))
+        .append(',')
+        .append(CATEGORIES[cat])
+        .append(',')
+        .append(hour)
+        .append(',')
+        .append(dayOfWeek)
+        .append(',')
+        .append(COUNTRIES[country])
+        .append(',')
+        .append(CHANNELS[channel])
+        .append(',')
+        .append((long) cardAge)
+        .append(',')
+        .append(fixed(distance, 10))
+        .append(',')
+        .append(velocity)
+        .append(',')
+        .append(customerAge)
+        .append(',')
+        .append(fraud ? 1 : 0)
+        .toString();
   }
 
   /** {@code x} rounded to 1/scale, written in plain decimal (scale 10 or 100). */
   static String fixed(double x, int scale) {
     return java.math.BigDecimal.valueOf(Math.round(x * scale))
-        .movePointLeft(scale == 100 ? 2 : 1).toPlainString();
+        .movePointLeft(scale == 100 ? 2 : 1)
+        .toPlainString();
   }
 
   private static int pick(Random rnd, double[] weights) {

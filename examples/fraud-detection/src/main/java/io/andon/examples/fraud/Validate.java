@@ -13,10 +13,10 @@ import java.util.Set;
  *
  * <pre>Validate --work DIR [--threshold 0.5]</pre>
  *
- * Task values and metrics.json fields: {@code accuracy}, {@code precision}, {@code recall},
- * {@code f1}, {@code roc_auc}, {@code latency_p99_ms}, {@code latency_p50_ms}, {@code
- * latency_max_ms}, {@code error_rate}, {@code rows}, {@code frauds}, {@code threshold}, {@code
- * true_positives}, {@code false_positives}, {@code true_negatives}, {@code false_negatives}.
+ * Task values and metrics.json fields: {@code accuracy}, {@code precision}, {@code recall}, {@code
+ * f1}, {@code roc_auc}, {@code latency_p99_ms}, {@code latency_p50_ms}, {@code latency_max_ms},
+ * {@code error_rate}, {@code rows}, {@code frauds}, {@code threshold}, {@code true_positives},
+ * {@code false_positives}, {@code true_negatives}, {@code false_negatives}.
  */
 public final class Validate {
   private Validate() {}
@@ -36,12 +36,14 @@ public final class Validate {
     Files.createDirectories(w.reports());
     Files.writeString(w.metricsJson(), Json.pretty(json) + "\n", StandardCharsets.UTF_8);
     ClassificationMetrics m = v.metrics();
-    System.out.printf("validate: %d held-out rows (%d fraud): accuracy %.4f, precision %.4f,"
-        + " recall %.4f, f1 %.4f, ROC AUC %.4f%n", v.rows(), v.frauds(), m.accuracy(),
-        m.precision(), m.recall(), m.f1(), m.rocAuc());
-    System.out.printf("validate: scoring one row at a time: p50 %.3f ms, p99 %.3f ms, max %.3f"
-        + " ms, error rate %.4f -> %s%n", v.latencyP50Ms(), v.latencyP99Ms(), v.latencyMaxMs(),
-        v.errorRate(), w.metricsJson());
+    System.out.printf(
+        "validate: %d held-out rows (%d fraud): accuracy %.4f, precision %.4f,"
+            + " recall %.4f, f1 %.4f, ROC AUC %.4f%n",
+        v.rows(), v.frauds(), m.accuracy(), m.precision(), m.recall(), m.f1(), m.rocAuc());
+    System.out.printf(
+        "validate: scoring one row at a time: p50 %.3f ms, p99 %.3f ms, max %.3f"
+            + " ms, error rate %.4f -> %s%n",
+        v.latencyP50Ms(), v.latencyP99Ms(), v.latencyMaxMs(), v.errorRate(), w.metricsJson());
     return out;
   }
 

@@ -4,9 +4,9 @@ import java.util.Objects;
 
 /**
  * Measures a model on held-out rows: its classification metrics at a threshold, and how scoring
- * behaves in service: the latency of scoring one row at a time (after a warm-up, as a served
- * model is warm) and the error rate (a call that throws, or returns a score that is not a
- * probability, is an error).
+ * behaves in service: the latency of scoring one row at a time (after a warm-up, as a served model
+ * is warm) and the error rate (a call that throws, or returns a score that is not a probability, is
+ * an error).
  *
  * @param metrics classification metrics at {@code threshold}
  * @param threshold score at or above which a row is called fraud
@@ -18,8 +18,16 @@ import java.util.Objects;
  * @param latencyP99Ms 99th percentile (nearest rank), milliseconds
  * @param latencyMaxMs slowest call, milliseconds
  */
-public record Validation(ClassificationMetrics metrics, double threshold, int rows, int frauds,
-    int errors, double errorRate, double latencyP50Ms, double latencyP99Ms, double latencyMaxMs) {
+public record Validation(
+    ClassificationMetrics metrics,
+    double threshold,
+    int rows,
+    int frauds,
+    int errors,
+    double errorRate,
+    double latencyP50Ms,
+    double latencyP99Ms,
+    double latencyMaxMs) {
   /** Calls made before measuring, so the JIT has compiled the scoring path. */
   public static final int WARM_UP_CALLS = 500;
 
@@ -32,8 +40,12 @@ public record Validation(ClassificationMetrics metrics, double threshold, int ro
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(table, "table");
     if (!model.featureNames().equals(table.names())) {
-      throw new BadInputException("the model expects the features " + model.featureNames()
-          + " but the table has " + table.names() + "; build both from the same features.sql.");
+      throw new BadInputException(
+          "the model expects the features "
+              + model.featureNames()
+              + " but the table has "
+              + table.names()
+              + "; build both from the same features.sql.");
     }
     int n = table.size();
     if (n == 0) {
@@ -55,9 +67,16 @@ public record Validation(ClassificationMetrics metrics, double threshold, int ro
       }
       scores[i] = s;
     }
-    return new Validation(ClassificationMetrics.of(scores, table.labels(), threshold), threshold,
-        n, table.frauds(), errors, (double) errors / n, ClassificationMetrics.quantile(millis, 0.5),
-        ClassificationMetrics.quantile(millis, 0.99), ClassificationMetrics.quantile(millis, 1));
+    return new Validation(
+        ClassificationMetrics.of(scores, table.labels(), threshold),
+        threshold,
+        n,
+        table.frauds(),
+        errors,
+        (double) errors / n,
+        ClassificationMetrics.quantile(millis, 0.5),
+        ClassificationMetrics.quantile(millis, 0.99),
+        ClassificationMetrics.quantile(millis, 1));
   }
 
   /** The score, or NaN when the call fails or does not return a probability. */

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 /** Reference values from NumPy and SciPy: src/test/python/fraud_metrics_fixtures.py. */
 class ClassificationMetricsTest {
   private static JsonNode cases() throws Exception {
-    try (InputStream in = ClassificationMetricsTest.class.getResourceAsStream(
-        "/examples/fraud/metrics-fixtures.json")) {
+    try (InputStream in =
+        ClassificationMetricsTest.class.getResourceAsStream(
+            "/examples/fraud/metrics-fixtures.json")) {
       return Json.mapper().readTree(in).get("cases");
     }
   }
@@ -32,8 +33,9 @@ class ClassificationMetricsTest {
     JsonNode cases = cases();
     assertThat(cases.size()).isEqualTo(4);
     for (JsonNode c : cases) {
-      ClassificationMetrics m = ClassificationMetrics.of(doubles(c.get("scores")),
-          ints(c.get("labels")), c.get("threshold").asDouble());
+      ClassificationMetrics m =
+          ClassificationMetrics.of(
+              doubles(c.get("scores")), ints(c.get("labels")), c.get("threshold").asDouble());
       String name = c.get("name").asText();
       assertThat(m.accuracy()).as(name).isCloseTo(c.get("accuracy").asDouble(), within(1e-12));
       assertThat(m.precision()).as(name).isCloseTo(c.get("precision").asDouble(), within(1e-12));
@@ -52,19 +54,22 @@ class ClassificationMetricsTest {
     for (JsonNode c : cases()) {
       double[] lat = doubles(c.get("latencies"));
       String name = c.get("name").asText();
-      assertThat(ClassificationMetrics.quantile(lat, 0.5)).as(name)
+      assertThat(ClassificationMetrics.quantile(lat, 0.5))
+          .as(name)
           .isEqualTo(c.get("p50").asDouble());
-      assertThat(ClassificationMetrics.quantile(lat, 0.99)).as(name)
+      assertThat(ClassificationMetrics.quantile(lat, 0.99))
+          .as(name)
           .isEqualTo(c.get("p99").asDouble());
-      assertThat(ClassificationMetrics.quantile(lat, 1)).as(name)
+      assertThat(ClassificationMetrics.quantile(lat, 1))
+          .as(name)
           .isEqualTo(c.get("max").asDouble());
     }
   }
 
   @Test
   void precisionIsZeroWhenNothingIsPredictedPositive() {
-    ClassificationMetrics m = ClassificationMetrics.of(new double[] {0.1, 0.2, 0.3},
-        new int[] {0, 1, 0}, 0.5);
+    ClassificationMetrics m =
+        ClassificationMetrics.of(new double[] {0.1, 0.2, 0.3}, new int[] {0, 1, 0}, 0.5);
     assertThat(m.precision()).isZero();
     assertThat(m.recall()).isZero();
     assertThat(m.f1()).isZero();
@@ -80,6 +85,7 @@ class ClassificationMetricsTest {
   @Test
   void mismatchedLengthsAreRefused() {
     assertThatThrownBy(() -> ClassificationMetrics.of(new double[2], new int[3], 0.5))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 scores for 3");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2 scores for 3");
   }
 }

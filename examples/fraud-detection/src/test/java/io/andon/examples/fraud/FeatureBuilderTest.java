@@ -32,22 +32,28 @@ class FeatureBuilderTest {
 
   @Test
   void splitsByIdAndComputesFeaturesFromTrainingStatisticsOnly() throws Exception {
-    FeatureBuilder.Result r = FeatureBuilder.build(train, Optional.of(prod), SQL,
-        dir.resolve("features"), 5);
+    FeatureBuilder.Result r =
+        FeatureBuilder.build(train, Optional.of(prod), SQL, dir.resolve("features"), 5);
     assertThat(r.trainRows()).isEqualTo(2400);
     assertThat(r.testRows()).isEqualTo(600);
     assertThat(r.productionRows()).isEqualTo(750);
-    assertThat(r.features()).startsWith("log_amount", "log_amount_vs_category", "is_night")
-        .contains("ch_online", "cat_electronics").doesNotContain("transaction_id", "is_fraud");
+    assertThat(r.features())
+        .startsWith("log_amount", "log_amount_vs_category", "is_night")
+        .contains("ch_online", "cat_electronics")
+        .doesNotContain("transaction_id", "is_fraud");
 
-    List<String[]> csv = Files.readAllLines(train).stream().skip(1).map(l -> l.split(","))
-        .toList();
+    List<String[]> csv = Files.readAllLines(train).stream().skip(1).map(l -> l.split(",")).toList();
     // median amount of electronics over the training split (ids not divisible by 5),
     // interpolated as DuckDB's median does
-    double[] amounts = csv.stream()
-        .filter(x -> Long.parseLong(x[0]) % 5 != 0 && x[col("merchant_category")].equals(
-            "electronics"))
-        .mapToDouble(x -> Double.parseDouble(x[col("amount")])).sorted().toArray();
+    double[] amounts =
+        csv.stream()
+            .filter(
+                x ->
+                    Long.parseLong(x[0]) % 5 != 0
+                        && x[col("merchant_category")].equals("electronics"))
+            .mapToDouble(x -> Double.parseDouble(x[col("amount")]))
+            .sorted()
+            .toArray();
     int n = amounts.length;
     double median = n % 2 == 1 ? amounts[n / 2] : (amounts[n / 2 - 1] + amounts[n / 2]) / 2;
 
@@ -84,8 +90,9 @@ class FeatureBuilderTest {
 
   @Test
   void aMissingInputSaysWhichTaskToRun() {
-    assertThatThrownBy(() -> FeatureBuilder.build(dir.resolve("none.csv"), Optional.empty(), SQL,
-        dir, 5)).isInstanceOf(BadInputException.class)
+    assertThatThrownBy(
+            () -> FeatureBuilder.build(dir.resolve("none.csv"), Optional.empty(), SQL, dir, 5))
+        .isInstanceOf(BadInputException.class)
         .hasMessageContaining("run the ingest task first");
   }
 
@@ -93,8 +100,9 @@ class FeatureBuilderTest {
   void aQueryWithATextFeatureIsRefusedNamingTheColumn() throws Exception {
     Path sql = dir.resolve("f.sql");
     Files.writeString(sql, "SELECT transaction_id, is_fraud, country FROM transactions;");
-    assertThatThrownBy(() -> FeatureBuilder.build(train, Optional.empty(), sql,
-        dir.resolve("f"), 5)).isInstanceOf(BadInputException.class)
+    assertThatThrownBy(
+            () -> FeatureBuilder.build(train, Optional.empty(), sql, dir.resolve("f"), 5))
+        .isInstanceOf(BadInputException.class)
         .hasMessageContaining("column 'country' is VARCHAR; every feature must be numeric");
   }
 
@@ -102,8 +110,9 @@ class FeatureBuilderTest {
   void aBrokenQueryNamesTheSqlFile() throws Exception {
     Path sql = dir.resolve("f.sql");
     Files.writeString(sql, "SELECT nope FROM transactions");
-    assertThatThrownBy(() -> FeatureBuilder.build(train, Optional.empty(), sql,
-        dir.resolve("f"), 5)).isInstanceOf(BadInputException.class)
+    assertThatThrownBy(
+            () -> FeatureBuilder.build(train, Optional.empty(), sql, dir.resolve("f"), 5))
+        .isInstanceOf(BadInputException.class)
         .hasMessageContaining(sql + ": the features query failed");
   }
 }

@@ -18,8 +18,9 @@ class FraudModelTest {
   static void data() throws Exception {
     TransactionGenerator.Settings s = TransactionGenerator.Settings.training(8_000, 11);
     Path csv = TransactionGenerator.write(s, dir.resolve("t.csv")).file();
-    FeatureBuilder.Result r = FeatureBuilder.build(csv, Optional.empty(),
-        FeatureBuilderTest.SQL, dir.resolve("features"), 5);
+    FeatureBuilder.Result r =
+        FeatureBuilder.build(
+            csv, Optional.empty(), FeatureBuilderTest.SQL, dir.resolve("features"), 5);
     train = FeatureTable.readParquet(r.train());
     test = FeatureTable.readParquet(r.test());
   }
@@ -65,9 +66,10 @@ class FraudModelTest {
   @Test
   void badDegradeAndMissingModelSayWhatToDo() {
     assertThatThrownBy(() -> FraudModel.train(train, 1.5, 1))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("degrade must be a number in"
-            + " [0, 1]");
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("degrade must be a number in" + " [0, 1]");
     assertThatThrownBy(() -> FraudModel.load(dir.resolve("nothing.tribuo")))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("run the train task first");
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("run the train task first");
   }
 }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.andon.util.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +33,10 @@ class ModelRegistryTest {
     assertThat(meta.get("version").asInt()).isEqualTo(2);
     assertThat(meta.at("/metrics/accuracy").asDouble()).isEqualTo(0.99);
     assertThat(meta.at("/lineage/run_id").asInt()).isEqualTo(7);
-    assertThat(meta.at("/files/model.bin").asText()).isEqualTo(Hashes.sha256(model))
-        .startsWith("sha256:").hasSize(71);
+    assertThat(meta.at("/files/model.bin").asText())
+        .isEqualTo(Hashes.sha256(model))
+        .startsWith("sha256:")
+        .hasSize(71);
     assertThat(r.latest("fraud").orElseThrow().version()).isEqualTo(2);
     try (var s = Files.list(dir.resolve("registry/fraud"))) {
       assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".incoming")))
@@ -49,8 +51,7 @@ class ModelRegistryTest {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<ModelRegistry.Version>> fs = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      fs.add(pool.submit(() -> r.register("fraud", List.of(model), Json.object(),
-          Json.object())));
+      fs.add(pool.submit(() -> r.register("fraud", List.of(model), Json.object(), Json.object())));
     }
     List<Integer> versions = new ArrayList<>();
     for (var f : fs) {

@@ -22,8 +22,8 @@ class TransactionGeneratorTest {
   }
 
   private static double median(List<String[]> rows, String column) {
-    double[] v = rows.stream().mapToDouble(r -> Double.parseDouble(r[col(column)])).sorted()
-        .toArray();
+    double[] v =
+        rows.stream().mapToDouble(r -> Double.parseDouble(r[col(column)])).sorted().toArray();
     return v[v.length / 2];
   }
 
@@ -36,15 +36,17 @@ class TransactionGeneratorTest {
     TransactionGenerator.write(TransactionGenerator.Settings.training(2000, 7), dir.resolve("a"));
     TransactionGenerator.write(TransactionGenerator.Settings.training(2000, 7), dir.resolve("b"));
     TransactionGenerator.write(TransactionGenerator.Settings.training(2000, 8), dir.resolve("c"));
-    assertThat(Files.readAllBytes(dir.resolve("a"))).isEqualTo(Files.readAllBytes(dir.resolve("b")));
-    assertThat(Files.readAllBytes(dir.resolve("a"))).isNotEqualTo(
-        Files.readAllBytes(dir.resolve("c")));
+    assertThat(Files.readAllBytes(dir.resolve("a")))
+        .isEqualTo(Files.readAllBytes(dir.resolve("b")));
+    assertThat(Files.readAllBytes(dir.resolve("a")))
+        .isNotEqualTo(Files.readAllBytes(dir.resolve("c")));
   }
 
   @Test
   void trainingDataHasAFewPercentFraudWithPlausibleSignal() throws Exception {
-    TransactionGenerator.Summary s = TransactionGenerator.write(
-        TransactionGenerator.Settings.training(40_000, 42), dir.resolve("t.csv"));
+    TransactionGenerator.Summary s =
+        TransactionGenerator.write(
+            TransactionGenerator.Settings.training(40_000, 42), dir.resolve("t.csv"));
     assertThat(s.rows()).isEqualTo(40_000);
     assertThat(s.frauds() / 40_000.0).isBetween(0.025, 0.035);
     List<String[]> all = rows(s.file());
@@ -54,12 +56,14 @@ class TransactionGeneratorTest {
     List<String[]> legit = all.stream().filter(r -> r[col("is_fraud")].equals("0")).toList();
     assertThat(fraud).hasSize(s.frauds());
     assertThat(median(fraud, "amount")).isGreaterThan(1.5 * median(legit, "amount"));
-    assertThat(share(fraud, "channel", "online")).isGreaterThan(
-        2 * share(legit, "channel", "online"));
-    double fraudNight = fraud.stream().filter(r -> Integer.parseInt(r[col("hour")]) < 6).count()
-        / (double) fraud.size();
-    double legitNight = legit.stream().filter(r -> Integer.parseInt(r[col("hour")]) < 6).count()
-        / (double) legit.size();
+    assertThat(share(fraud, "channel", "online"))
+        .isGreaterThan(2 * share(legit, "channel", "online"));
+    double fraudNight =
+        fraud.stream().filter(r -> Integer.parseInt(r[col("hour")]) < 6).count()
+            / (double) fraud.size();
+    double legitNight =
+        legit.stream().filter(r -> Integer.parseInt(r[col("hour")]) < 6).count()
+            / (double) legit.size();
     assertThat(fraudNight).isGreaterThan(5 * legitNight);
     assertThat(share(legit, "country", "US")).isGreaterThan(0.85);
     // customer_age carries no signal by design
@@ -71,8 +75,8 @@ class TransactionGeneratorTest {
   void productionBatchShiftsAmountChannelAndCardAgeOnly() throws Exception {
     TransactionGenerator.Settings t = TransactionGenerator.Settings.training(40_000, 42);
     TransactionGenerator.Summary train = TransactionGenerator.write(t, dir.resolve("t.csv"));
-    TransactionGenerator.Summary prod = TransactionGenerator.write(t.production(),
-        dir.resolve("p.csv"));
+    TransactionGenerator.Summary prod =
+        TransactionGenerator.write(t.production(), dir.resolve("p.csv"));
     assertThat(prod.rows()).isEqualTo(10_000);
     List<String[]> a = rows(train.file());
     List<String[]> b = rows(prod.file());
