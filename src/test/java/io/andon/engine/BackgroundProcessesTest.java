@@ -33,9 +33,22 @@ class BackgroundProcessesTest {
     return Long.parseLong(Files.readString(tmp.resolve("bg.pid")).strip());
   }
 
+  /**
+   * A killed process whose parent is gone stays a zombie until the machine's init reaps it, which a
+   * busy one may take seconds to do: it runs no more, so it counts as ended.
+   */
+  private static boolean zombie(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
   private boolean alive(long pid) throws Exception {
     for (int i = 0; i < 40; i++) { // a killed process may take a moment to go
-      if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+      if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) || zombie(pid)) {
         return false;
       }
       Thread.sleep(50);
