@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.andon.job.Dependency;
 import io.andon.job.JobSpec;
 import io.andon.job.TaskSpec;
+import io.andon.schedule.JobTrigger;
+import io.andon.schedule.TriggerJson;
 import io.andon.util.Json;
 import java.util.List;
 import java.util.Optional;
@@ -111,6 +113,18 @@ final class JobsApi {
     return Response.json(out);
   }
 
+  /**
+   * The job's schedule, trigger or continuous settings as jobs/get shows them, with the pause
+   * status set through the service in place of the file's.
+   */
+  private static ObjectNode triggerSettings(JobTrigger t, Optional<String> paused) {
+    ObjectNode settings = TriggerJson.settings(t);
+    paused.ifPresent(
+        p ->
+            settings.properties().forEach(e -> ((ObjectNode) e.getValue()).put("pause_status", p)));
+    return settings;
+  }
+
   /** The Jobs API {@code Job}: id, creation time and settings, tasks with {@code withTasks}. */
   ObjectNode job(ServedJob j, boolean withTasks) {
     ObjectNode o = Json.object();
@@ -130,6 +144,7 @@ final class JobsApi {
     ArrayNode params = s.putArray("parameters");
     spec.parameters()
         .forEach(p -> params.addObject().put("name", p.name()).put("default", p.defaultValue()));
+    spec.trigger().ifPresent(t -> s.setAll(triggerSettings(t, ids.paused(j.jobId()))));
     if (withTasks) {
       ArrayNode tasks = s.putArray("tasks");
       for (TaskSpec t : spec.tasks()) {

@@ -48,6 +48,10 @@ class ServedSchedulesTest {
     Served.job(tmp, "on-arrival.yml", ON_ARRIVAL);
     try (Served s = Served.of(tmp, "on-arrival.yml")) {
       long jobId = s.get("/api/2.2/jobs/list").body().at("/jobs/0/job_id").asLong();
+      JsonNode arrival = s.get("/api/2.2/jobs/get?job_id=" + jobId).body().at("/settings/trigger");
+      assertThat(arrival.at("/file_arrival/url").asText()).isEqualTo("inbox/*.csv");
+      assertThat(arrival.at("/file_arrival/wait_after_last_change_seconds").asLong()).isEqualTo(1);
+      assertThat(arrival.get("pause_status").asText()).isEqualTo("UNPAUSED");
       assertThat(
               s.post(
                       "/api/2.2/jobs/update",
@@ -56,6 +60,12 @@ class ServedSchedulesTest {
                           + ", \"new_settings\": {\"trigger\": {\"pause_status\": \"PAUSED\"}}}")
                   .status())
           .isEqualTo(200);
+      assertThat(
+              s.get("/api/2.2/jobs/get?job_id=" + jobId)
+                  .body()
+                  .at("/settings/trigger/pause_status")
+                  .asText())
+          .isEqualTo("PAUSED");
       Thread.sleep(1500);
       Files.writeString(tmp.resolve("inbox/day1.csv"), "a,b\n1,2\n");
       Thread.sleep(4000); // quiet for 1 s, listed every second: it would have fired by now
