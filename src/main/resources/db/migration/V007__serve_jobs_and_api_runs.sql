@@ -6,11 +6,10 @@ CREATE TABLE serve_jobs (
   created_time INTEGER NOT NULL,
   paused TEXT
 );
--- Runs started through the service: which job id and what started them, and the idempotency
--- token of a run-now, so that the same token always names the same run.
+-- Runs started through the service: which job id, and the idempotency token of a run-now, so
+-- that the same token always names the same run (what started a run is on the run itself).
 CREATE TABLE serve_runs (
   run_id INTEGER PRIMARY KEY,
   job_id INTEGER NOT NULL,
-  trigger TEXT NOT NULL,
   idempotency_token TEXT UNIQUE
 );

@@ -131,7 +131,7 @@ public final class Runs implements RunStarter, AutoCloseable {
                     trigger,
                     id -> {
                       active.put(id, new Active(ex, since));
-                      serveStore.recordRun(id, job.jobId(), trigger.type().name(), token);
+                      serveStore.recordRun(id, job.jobId(), token);
                       new RunHistory(store).writeTags(id, job.spec().tags());
                       created.complete(id);
                     });

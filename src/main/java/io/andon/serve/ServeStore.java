@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 final class ServeStore {
   /** A run the service started, as recorded. */
-  record ApiRun(long runId, long jobId, String trigger) {}
+  record ApiRun(long runId, long jobId) {}
 
   private final Store store;
 
@@ -71,17 +71,15 @@ final class ServeStore {
   }
 
   /** Records that the service started {@code runId}. */
-  void recordRun(long runId, long jobId, String trigger, Optional<String> idempotencyToken) {
+  void recordRun(long runId, long jobId, Optional<String> idempotencyToken) {
     store.tx(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT INTO serve_runs (run_id, job_id,"
-                      + " trigger, idempotency_token) VALUES (?, ?, ?, ?)")) {
+                  "INSERT INTO serve_runs (run_id, job_id, idempotency_token) VALUES (?, ?, ?)")) {
             ps.setLong(1, runId);
             ps.setLong(2, jobId);
-            ps.setString(3, trigger);
-            ps.setString(4, idempotencyToken.orElse(null));
+            ps.setString(3, idempotencyToken.orElse(null));
             return ps.executeUpdate();
           }
         });
@@ -93,12 +91,11 @@ final class ServeStore {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT run_id, job_id, trigger FROM"
-                      + " serve_runs WHERE idempotency_token = ?")) {
+                  "SELECT run_id, job_id FROM" + " serve_runs WHERE idempotency_token = ?")) {
             ps.setString(1, token);
             try (ResultSet rs = ps.executeQuery()) {
               return rs.next()
-                  ? Optional.of(new ApiRun(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                  ? Optional.of(new ApiRun(rs.getLong(1), rs.getLong(2)))
                   : Optional.<ApiRun>empty();
             }
           }
@@ -110,12 +107,11 @@ final class ServeStore {
     return store.read(
         c -> {
           try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT run_id, job_id, trigger FROM" + " serve_runs WHERE run_id = ?")) {
+              c.prepareStatement("SELECT run_id, job_id FROM" + " serve_runs WHERE run_id = ?")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
               return rs.next()
-                  ? Optional.of(new ApiRun(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                  ? Optional.of(new ApiRun(rs.getLong(1), rs.getLong(2)))
                   : Optional.<ApiRun>empty();
             }
           }
