@@ -4,11 +4,12 @@
  * a change whose code grade fell.
  *
  * <p>The plain Java API is {@link io.andon.gate.QualityGate} (built fluently or loaded from YAML
- * with {@link io.andon.gate.GatesFile}), evaluated against a {@link io.andon.gate.MetricSource}
- * into a {@link io.andon.gate.GateResult}, which {@link io.andon.gate.ReportFormat} renders as
- * text, JSON, JUnit XML, Markdown or SARIF 2.1.0. A metric that cannot be found is never read as 0:
- * its check is {@link io.andon.gate.Status#NOT_MEASURED} and blocks unless the check allows it. NaN
- * and infinities are reported as such and never compared.
+ * with {@link io.andon.gate.GatesFile}, which reads each check with {@link
+ * io.andon.gate.CheckReader}), evaluated against a {@link io.andon.gate.MetricSource} into a {@link
+ * io.andon.gate.GateResult}, which {@link io.andon.gate.ReportFormat} renders as text, JSON, JUnit
+ * XML, Markdown or SARIF 2.1.0. A metric that cannot be found is never read as 0: its check is
+ * {@link io.andon.gate.Status#NOT_MEASURED} and blocks unless the check allows it. NaN and
+ * infinities are reported as such and never compared.
  *
  * <p>{@code andon gate} ({@code io.andon.cli.GateCommand}) and the {@code gate_task} job payload
  * ({@link io.andon.gate.GateTaskRunner}) are thin layers over that API. In a job, the gate is the
