@@ -8,8 +8,6 @@ import io.andon.yaml.YMap;
 import io.andon.yaml.YNode;
 import io.andon.yaml.YScalar;
 import io.andon.yaml.YamlReader;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -40,8 +37,6 @@ public final class DestinationsYaml {
           "slack", List.of("url", "url_env"),
           "email", List.of("to", "smtp"),
           "file", List.of("path"));
-  private static final List<String> SMTP_KEYS =
-      List.of("host", "port", "from", "username", "password_env", "security");
 
   private DestinationsYaml() {}
 
@@ -164,11 +159,11 @@ public final class DestinationsYaml {
     problems.unknownKeys(withoutForbidden(m), allowed, where + " (type " + t + ")");
     Destination.Delivery delivery = delivery(m, problems);
     return switch (t) {
-      case "webhook" -> webhook(id, m, where, env, problems, delivery);
+      case "webhook" -> WebhookYaml.webhook(id, m, where, env, problems, delivery);
       case "slack" ->
-          urlRef(m, where, env, problems)
+          WebhookYaml.urlRef(m, where, env, problems)
               .<Destination>map(url -> new Destination.Slack(id, url, delivery));
-      case "email" -> email(id, m, where, env, problems, delivery);
+      case "email" -> EmailYaml.email(id, m, where, env, problems, delivery);
       case "file" ->
           problems
               .requiredString(m, "path", where)
@@ -180,218 +175,13 @@ public final class DestinationsYaml {
     };
   }
 
-  private static Optional<Destination> webhook(
-      String id, YMap m, String where, Env env, Problems problems, Destination.Delivery delivery) {
-    Optional<UrlRef> url = urlRef(m, where, env, problems);
-    Optional<String> secretEnv = envName(m, "secret_env", problems);
-    Destination.Webhook.Signature style = Destination.Webhook.Signature.STANDARD;
-    Optional<String> sig = problems.string(m, "signature");
-    if (sig.isPresent()) {
-      switch (sig.get().strip().toLowerCase()) {
-        case "standard" -> style = Destination.Webhook.Signature.STANDARD;
-        case "github" -> style = Destination.Webhook.Signature.GITHUB;
-        default ->
-            problems.add(
-                valueLoc(m, "signature"),
-                "'signature' must be standard"
-                    + " (Standard Webhooks) or github (X-Hub-Signature-256), not '"
-                    + sig.get()
-                    + "'.");
-      }
-      if (secretEnv.isEmpty()) {
-        problems.add(
-            valueLoc(m, "signature"),
-            "'signature' needs 'secret_env', the"
-                + " environment variable holding the signing secret.");
-      }
-    }
-    final Destination.Webhook.Signature signature = style;
-    secretEnv.ifPresent(
-        name -> {
-          Optional<String> value = env.get(name);
-          if (value.isEmpty()) {
-            problems.add(
-                valueLoc(m, "secret_env"),
-                "environment variable "
-                    + name
-                    + " is not set;"
-                    + " export "
-                    + name
-                    + "="
-                    + (signature == Destination.Webhook.Signature.GITHUB
-                        ? "<secret>"
-                        : "whsec_<base64 key>")
-                    + " before running andon, or remove"
-                    + " 'secret_env' to send unsigned.");
-          } else if (signature == Destination.Webhook.Signature.STANDARD) {
-            WebhookSigner.checkSecret(value.get())
-                .ifPresent(
-                    bad ->
-                        problems.add(
-                            valueLoc(m, "secret_env"), "environment variable " + name + " " + bad));
-          }
-        });
-    return url.map(u -> new Destination.Webhook(id, u, secretEnv, signature, delivery));
-  }
-
   private static YMap withoutForbidden(YMap m) {
     Map<String, YMap.Entry> kept = new LinkedHashMap<>(m.entries());
     kept.keySet().removeAll(List.of("secret", "password", "token"));
     return new YMap(m.loc(), kept);
   }
 
-  private static Optional<Destination> email(
-      String id, YMap m, String where, Env env, Problems problems, Destination.Delivery delivery) {
-    List<String> to = new ArrayList<>();
-    if (!m.has("to")) {
-      problems.add(m.loc(), where + " needs 'to': a list of e-mail addresses.");
-    }
-    for (YNode n : stringsOrList(m, "to", problems)) {
-      problems
-          .scalarText(n, "an address in 'to'")
-          .ifPresent(
-              a ->
-                  checkAddress(a)
-                      .ifPresentOrElse(bad -> problems.add(n.loc(), bad), () -> to.add(a.strip())));
-    }
-    Optional<YMap> smtpMap = problems.map(m, "smtp");
-    if (smtpMap.isEmpty()) {
-      if (!m.has("smtp")) {
-        problems.add(
-            m.loc(),
-            where + " needs 'smtp': {host, port, from, username?," + " password_env?, security?}.");
-      }
-      return Optional.empty();
-    }
-    YMap s = smtpMap.get();
-    if (s.has("password")) {
-      problems.add(
-          s.keyLoc("password"),
-          "secrets are never written in YAML: put the password in"
-              + " an environment variable and name it with 'password_env'.");
-    }
-    Map<String, YMap.Entry> kept = new LinkedHashMap<>(s.entries());
-    kept.remove("password");
-    problems.unknownKeys(new YMap(s.loc(), kept), SMTP_KEYS, "'smtp' of " + where);
-    Optional<String> host = problems.requiredString(s, "host", "'smtp' of " + where);
-    Optional<String> from = problems.requiredString(s, "from", "'smtp' of " + where);
-    from.ifPresent(f -> checkAddress(f).ifPresent(bad -> problems.add(valueLoc(s, "from"), bad)));
-    Destination.Smtp.Security security = Destination.Smtp.Security.NONE;
-    Optional<String> sec = problems.string(s, "security");
-    if (sec.isPresent()) {
-      try {
-        security = Destination.Smtp.Security.valueOf(sec.get().strip().toUpperCase());
-      } catch (IllegalArgumentException e) {
-        problems.add(
-            valueLoc(s, "security"),
-            "'security' must be none, starttls or tls, not '" + sec.get() + "'.");
-      }
-    }
-    OptionalLong port = problems.integer(s, "port");
-    int p =
-        (int)
-            port.orElse(
-                security == Destination.Smtp.Security.TLS
-                    ? 465
-                    : security == Destination.Smtp.Security.STARTTLS ? 587 : 25);
-    if (p < 1 || p > 65535) {
-      problems.add(valueLoc(s, "port"), "'port' must be between 1 and 65535, not " + p + ".");
-      return Optional.empty();
-    }
-    Optional<String> user = problems.string(s, "username");
-    Optional<String> passwordEnv = envName(s, "password_env", problems);
-    passwordEnv.ifPresent(
-        name -> {
-          if (env.get(name).isEmpty()) {
-            problems.add(
-                valueLoc(s, "password_env"),
-                "environment variable "
-                    + name
-                    + " is not set; export it with the SMTP password before running andon.");
-          }
-        });
-    if (host.isEmpty() || from.isEmpty() || to.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new Destination.Email(
-            id,
-            to,
-            new Destination.Smtp(
-                host.get().strip(), p, from.get().strip(), user, passwordEnv, security),
-            delivery));
-  }
-
-  /** The problem with {@code address}, or empty when it is a valid e-mail address. */
-  static Optional<String> checkAddress(String address) {
-    try {
-      InternetAddress a = new InternetAddress(address.strip(), true);
-      if (a.getAddress() == null || !a.getAddress().contains("@")) {
-        return Optional.of("'" + address + "' is not an e-mail address (expected name@host).");
-      }
-      return Optional.empty();
-    } catch (AddressException e) {
-      return Optional.of("'" + address + "' is not an e-mail address (" + e.getMessage() + ").");
-    }
-  }
-
-  private static List<YNode> stringsOrList(YMap m, String key, Problems problems) {
-    Optional<YNode> n = m.get(key);
-    if (n.isPresent() && n.get() instanceof YScalar sc && !sc.isNull()) {
-      return List.of(sc);
-    }
-    return problems.list(m, key);
-  }
-
-  private static Optional<UrlRef> urlRef(YMap m, String where, Env env, Problems problems) {
-    boolean hasUrl = m.has("url");
-    boolean hasEnv = m.has("url_env");
-    if (hasUrl == hasEnv) {
-      problems.add(
-          m.loc(),
-          where
-              + " needs exactly one of 'url' (written here) and 'url_env'"
-              + " (the name of an environment variable holding the URL, when the URL is a secret).");
-      return Optional.empty();
-    }
-    if (hasUrl) {
-      Optional<String> url = problems.string(m, "url");
-      if (url.isEmpty()) {
-        return Optional.empty();
-      }
-      String bad = UrlRef.checkUrl(url.get());
-      if (bad == null && java.net.URI.create(url.get().strip()).getRawUserInfo() != null) {
-        bad =
-            "holds a user name or password; secrets are never written in YAML: put the URL in"
-                + " an environment variable and name it with 'url_env'.";
-      }
-      if (bad != null) {
-        problems.add(valueLoc(m, "url"), "'url' of " + where + " " + bad);
-        return Optional.empty();
-      }
-      return Optional.of(UrlRef.of(java.net.URI.create(url.get().strip())));
-    }
-    Optional<String> name = envName(m, "url_env", problems);
-    if (name.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<String> value = env.get(name.get());
-    if (value.isEmpty()) {
-      problems.add(
-          valueLoc(m, "url_env"),
-          "environment variable "
-              + name.get()
-              + " is not set; export it with the URL before running andon.");
-    } else {
-      String bad = UrlRef.checkUrl(value.get());
-      if (bad != null) {
-        problems.add(valueLoc(m, "url_env"), "environment variable " + name.get() + " " + bad);
-      }
-    }
-    return Optional.of(UrlRef.fromEnv(name.get()));
-  }
-
-  private static Optional<String> envName(YMap m, String key, Problems problems) {
+  static Optional<String> envName(YMap m, String key, Problems problems) {
     Optional<String> name = problems.string(m, key).map(String::strip);
     if (name.isPresent() && !ENV_NAME.matcher(name.get()).matches()) {
       problems.add(

@@ -217,7 +217,7 @@ public record NotificationConfig(
       } else if (destinations.isInvalid(t)) {
         continue; // its declaration's problems are reported already
       } else if (t.contains("@")) {
-        Optional<String> bad = DestinationsYaml.checkAddress(t);
+        Optional<String> bad = EmailYaml.checkAddress(t);
         if (bad.isPresent()) {
           problems.add(item.loc(), bad.get());
         } else {
