@@ -1,12 +1,7 @@
 package io.andon.store;
 
-import io.andon.error.AndonException;
 import io.andon.error.InvalidInputException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,15 +10,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * andon's embedded database: one SQLite file under the andon home, in WAL mode, reached through
  * plain JDBC so that the same SQL could run on PostgreSQL. Schema changes are numbered SQL files
- * under {@code db/migration/} ({@code V001__runs.sql}, ...), applied once, in order, at open.
+ * under {@code db/migration/} ({@code V001__runs.sql}, ...), applied once, in order, at open
+ * ({@link Migrations}). A failed SQLite call becomes a user error that says what to do ({@link
+ * StoreErrors}); a slow read-only query runs on a connection of its own ({@link ReadOnlyQuery}).
  *
  * <p>One connection per store, used under the store's lock: SQLite serialises writers anyway and
  * the JDBC driver's connections are not thread-safe.
@@ -31,8 +25,6 @@ import java.util.stream.Collectors;
 public final class Store implements AutoCloseable {
   /** File name of the database inside the andon home. */
   public static final String DB_FILE = "andon.db";
-
-  private static final String[] MIGRATIONS = migrationNames();
 
   /** How long a command waits for a store locked by another process (andon.store.busyTimeoutMs). */
   static final long BUSY_TIMEOUT_MS = Long.getLong("andon.store.busyTimeoutMs", 10_000);
@@ -109,10 +101,10 @@ public final class Store implements AutoCloseable {
         s.execute("PRAGMA foreign_keys = ON");
       }
       Store store = new Store(home, c);
-      store.migrate();
+      Migrations.apply(store);
       return store;
     } catch (SQLException e) {
-      throw storeError(db, e);
+      throw StoreErrors.of(db, e);
     }
   }
 
@@ -154,7 +146,7 @@ public final class Store implements AutoCloseable {
       }
       return java.util.Optional.of(new Store(home, c));
     } catch (SQLException e) {
-      throw storeError(db, e);
+      throw StoreErrors.of(db, e);
     }
   }
 
@@ -177,62 +169,6 @@ public final class Store implements AutoCloseable {
     } catch (SQLException e) {
       return false;
     }
-  }
-
-  static AndonException storeError(Path db, SQLException e) {
-    String m = String.valueOf(e.getMessage());
-    if (m.contains("SQLITE_FULL") || m.contains("disk is full")) {
-      return new NoSpaceException(
-          "no space left on "
-              + fileSystem(db)
-              + ": the run store "
-              + db
-              + " could not be written (what was committed before is kept). Free some space there,"
-              + " or use another --home.",
-          e);
-    }
-    if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
-      return new InvalidInputException(
-          "the run store "
-              + db
-              + " is locked by another process"
-              + " and stayed locked for "
-              + BUSY_TIMEOUT_MS / 1000.0
-              + " s. Wait for the other"
-              + " andon command to finish, or use another --home.",
-          e);
-    }
-    if (m.contains("SQLITE_READONLY") || m.contains("readonly")) {
-      return new InvalidInputException(
-          "the run store "
-              + db
-              + " is read-only. Pass --home DIR"
-              + " (or set ANDON_HOME) to a writable folder.",
-          e);
-    }
-    if (m.contains("SQLITE_NOTADB") || m.contains("not a database")) {
-      return new InvalidInputException(
-          db + " is not an andon database (" + m + "). Move it" + " away or use another --home.",
-          e);
-    }
-    return new AndonException("run store " + db + ": " + m, 2, e);
-  }
-
-  /** The mount point of the file system holding {@code p}, else its folder. */
-  private static Path fileSystem(Path p) {
-    Path dir = p.toAbsolutePath().getParent();
-    try {
-      java.nio.file.FileStore store = Files.getFileStore(dir);
-      for (Path at = dir; at != null; at = at.getParent()) {
-        if (!Files.getFileStore(at).equals(store)) {
-          break;
-        }
-        dir = at;
-      }
-    } catch (IOException e) {
-      // the folder is as near as we can tell
-    }
-    return dir;
   }
 
   public Path home() {
@@ -262,7 +198,7 @@ public final class Store implements AutoCloseable {
         quietly(() -> conn.setAutoCommit(true), null);
       }
     } catch (SQLException e) {
-      throw storeError(home.resolve(DB_FILE), e);
+      throw StoreErrors.of(home.resolve(DB_FILE), e);
     }
   }
 
@@ -304,7 +240,7 @@ public final class Store implements AutoCloseable {
     try {
       return work.apply(conn);
     } catch (SQLException e) {
-      throw storeError(home.resolve(DB_FILE), e);
+      throw StoreErrors.of(home.resolve(DB_FILE), e);
     }
   }
 
@@ -320,114 +256,7 @@ public final class Store implements AutoCloseable {
       java.time.Duration timeout, java.util.function.BooleanSupplier stop, Work<T> work) {
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(stop, "stop");
-    Path db = home.resolve(DB_FILE);
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String[] why = {null};
-    try {
-      org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
-      config.setReadOnly(true);
-      try (Connection c =
-          org.sqlite.JDBC.createConnection(
-              "jdbc:sqlite:" + db.toAbsolutePath(), config.toProperties())) {
-        try (Statement s = c.createStatement()) {
-          s.execute("PRAGMA busy_timeout = " + Math.min(BUSY_TIMEOUT_MS, timeout.toMillis()));
-          s.execute("PRAGMA query_only = 1");
-        }
-        org.sqlite.ProgressHandler.setHandler(
-            c,
-            PROGRESS_STEPS,
-            new org.sqlite.ProgressHandler() {
-              @Override
-              protected int progress() {
-                if (stop.getAsBoolean()) {
-                  why[0] = "canceled";
-                } else if (System.nanoTime() - deadline > 0) {
-                  why[0] = "stopped after " + timeout.toSeconds() + " s (its time limit)";
-                }
-                return why[0] == null ? 0 : 1;
-              }
-            });
-        T result;
-        try {
-          result = work.apply(c);
-        } catch (SQLException e) {
-          if (why[0] != null) {
-            throw new QueryStoppedException("the query was " + why[0], e);
-          }
-          throw e;
-        }
-        if (why[0] != null) {
-          throw new QueryStoppedException("the query was " + why[0], null);
-        }
-        return result;
-      }
-    } catch (SQLException e) {
-      throw storeError(db, e);
-    }
-  }
-
-  /** Statement steps between two checks of a read-only query's time limit and cancel. */
-  private static final int PROGRESS_STEPS = 10_000;
-
-  private void migrate() throws SQLException {
-    try (Statement s = conn.createStatement()) {
-      s.execute(
-          "CREATE TABLE IF NOT EXISTS schema_version (version TEXT PRIMARY KEY,"
-              + " applied_at TEXT NOT NULL)");
-    }
-    List<String> applied = new ArrayList<>();
-    try (Statement s = conn.createStatement();
-        ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
-      while (rs.next()) {
-        applied.add(rs.getString(1));
-      }
-    }
-    for (String name : MIGRATIONS) {
-      if (applied.contains(name)) {
-        continue;
-      }
-      String sql = resource("db/migration/" + name);
-      tx(
-          c -> {
-            try (Statement s = c.createStatement()) {
-              for (String stmt : sql.split(";\\s*(\\r?\\n|$)")) {
-                if (!stmt.isBlank()) {
-                  s.execute(stmt);
-                }
-              }
-            }
-            try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO schema_version VALUES (?, datetime('now'))")) {
-              ps.setString(1, name);
-              ps.executeUpdate();
-            }
-            return null;
-          });
-    }
-  }
-
-  private static String[] migrationNames() {
-    String index = resource("db/migration/index.txt");
-    return index
-        .lines()
-        .map(String::strip)
-        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-        .sorted()
-        .toArray(String[]::new);
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = Store.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + name);
-      }
-      try (BufferedReader r =
-          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        return r.lines().collect(Collectors.joining("\n"));
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read resource " + name, e);
-    }
+    return ReadOnlyQuery.run(home.resolve(DB_FILE), timeout, stop, work);
   }
 
   @Override
