@@ -3,7 +3,6 @@ package io.andon.job;
 import io.andon.util.Strings;
 import io.andon.yaml.Loc;
 import io.andon.yaml.Problems;
-import io.andon.yaml.YList;
 import io.andon.yaml.YMap;
 import io.andon.yaml.YNode;
 import io.andon.yaml.YScalar;
@@ -15,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,46 +36,36 @@ final class Bundle {
   /** The job's mapping with every substitution made, and the settings that made them. */
   record Resolved(YMap job, BundleSettings settings) {}
 
-  /**
-   * A declared variable: where it stands and what its declaration says; a complex one's default is
-   * a mapping or a list ({@code node}).
-   */
-  private record Var(
-      Loc loc, Optional<Value> dflt, boolean complex, boolean lookup, Optional<YNode> node) {}
-
-  /** A value written in the file, which may refer to other variables. */
-  private record Value(String text, Loc loc) {}
-
   private final YMap root;
-  private final Path file;
   private final Problems p;
   private final Map<String, String> env;
   private final BundleSettings given;
-  private final Map<String, Var> vars = new LinkedHashMap<>();
-  private final Map<String, Value> targetValues = new HashMap<>();
+  private final BundleTarget target;
+  private final BundleVariables vars;
 
-  /** The chosen target's values that are mappings or lists, for complex variables. */
-  private final Map<String, YNode> targetNodes = new HashMap<>();
+  /** The values of ${bundle.*}, ${workspace.*} and the rest. */
+  private final BundleValues others;
 
-  /** The values of ${bundle.*}, ${workspace.*} and the rest, once the target is chosen. */
-  private BundleValues others;
-
+  /** The variables' values as resolved so far; null for one that has none. */
   private final Map<String, String> values = new HashMap<>();
-  private Optional<String> target = Optional.empty();
-
-  /** The chosen target's own mapping (its variables, its resources), empty for none. */
-  private Optional<YMap> targetMap = Optional.empty();
-
-  /** A --target the bundle lacks, reported once rather than at each ${bundle.target}. */
-  private boolean badTarget;
 
   private final BundleSubstitution substitution;
 
-  private Bundle(YMap root, Path file, BundleSettings given, Map<String, String> env, Problems p) {
+  private Bundle(
+      YMap root,
+      Path file,
+      BundleSettings given,
+      Map<String, String> env,
+      BundleTarget target,
+      BundleVariables vars,
+      BundleValues others,
+      Problems p) {
     this.root = root;
-    this.file = file;
     this.given = given;
     this.env = env;
+    this.target = target;
+    this.vars = vars;
+    this.others = others;
     this.p = p;
     this.substitution =
         new BundleSubstitution(
@@ -91,13 +79,7 @@ final class Bundle {
 
               @Override
               public Optional<YNode> complexValue(String name) {
-                Var v = vars.get(name);
-                if (v == null || !v.complex()) {
-                  return Optional.empty();
-                }
-                return targetNodes.containsKey(name)
-                    ? Optional.of(targetNodes.get(name))
-                    : v.node();
+                return vars.complexValue(name);
               }
             });
   }
@@ -116,11 +98,12 @@ final class Bundle {
       WorkspaceSettings workspace,
       boolean child,
       Problems p) {
-    Bundle b = new Bundle(root, file, given, env, p);
-    b.chooseTarget(child);
-    b.others = new BundleValues(root, file, b.target, b.badTarget, workspace, env, p);
-    BundleKeys.check(root, b.targetMap, p);
-    b.declare();
+    BundleTarget target = BundleTarget.choose(root, given, child, p);
+    BundleValues others =
+        new BundleValues(root, file, target.name(), target.bad(), workspace, env, p);
+    BundleKeys.check(root, target.map(), p);
+    BundleVariables vars = BundleVariables.declare(root, target, p);
+    Bundle b = new Bundle(root, file, given, env, target, vars, others, p);
     b.checkGiven(child);
     return b;
   }
@@ -128,7 +111,8 @@ final class Bundle {
   /** The bundle's {@code jobs} as the chosen target sees them: its overrides joined in. */
   YMap jobs(YMap jobs) {
     Optional<YMap> over =
-        targetMap
+        target
+            .map()
             .flatMap(t -> t.get("resources"))
             .flatMap(r -> p.map(r, "a target's resources"))
             .flatMap(r -> r.has("jobs") ? p.map(r, "jobs") : Optional.empty());
@@ -143,167 +127,12 @@ final class Bundle {
     YMap out = (YMap) substitution.substitute(job);
     // the values the job used, in declaration order: what a repair needs to read it again
     Map<String, String> used = new LinkedHashMap<>();
-    for (String name : vars.keySet()) {
+    for (String name : vars.names()) {
       if (values.get(name) != null) {
         used.put(name, values.get(name));
       }
     }
-    return new Resolved(out, new BundleSettings(target, used, Optional.of(includes)));
-  }
-
-  private void chooseTarget(boolean child) {
-    Optional<YMap> targets = root.has("targets") ? p.map(root, "targets") : Optional.empty();
-    Optional<String> wanted = given.target();
-    if (wanted.isPresent() && targets.map(t -> t.has(wanted.get())).orElse(false)) {
-      target = wanted;
-    } else if (wanted.isPresent() && !child) {
-      badTarget = true;
-      List<String> names = targets.map(t -> List.copyOf(t.keys())).orElse(List.of());
-      p.add(
-          targets.map(YMap::loc).orElse(root.loc()),
-          "--target "
-              + wanted.get()
-              + ": "
-              + (names.isEmpty()
-                  ? "the bundle declares no targets."
-                  : "the bundle has no such target; it has: "
-                      + String.join(", ", names)
-                      + "."
-                      + Strings.didYouMean(wanted.get(), names)));
-      return;
-    } else if (targets.isPresent()) {
-      List<String> defaults = new ArrayList<>();
-      for (YMap.Entry e : targets.get().values()) {
-        if (e.value() instanceof YMap t && p.bool(t, "default").orElse(false)) {
-          defaults.add(e.key());
-        }
-      }
-      if (defaults.size() > 1) {
-        p.add(
-            targets.get().loc(),
-            "targets "
-                + String.join(", ", defaults)
-                + " are all marked"
-                + " default: true; mark one, or pick one with --target.");
-      } else if (defaults.size() == 1) {
-        target = Optional.of(defaults.get(0));
-      }
-    }
-    targetMap =
-        target.flatMap(t -> targets.get().get(t)).filter(n -> n instanceof YMap).map(n -> (YMap) n);
-    targetMap
-        .flatMap(t -> t.get("variables"))
-        .ifPresent(
-            n ->
-                p.map(n, "a target's variables")
-                    .ifPresent(m -> m.values().forEach(e -> targetValue(e))));
-  }
-
-  private void targetValue(YMap.Entry e) {
-    YNode v = e.value();
-    if (v instanceof YList || v instanceof YMap m0 && !m0.has("default") && !m0.has("lookup")) {
-      targetNodes.put(e.key(), v); // a complex variable's value, written out
-      return;
-    }
-    if (v instanceof YMap m) {
-      p.unknownKeys(
-          m, Set.of("default", "lookup", "description"), "the target's variable '" + e.key() + "'");
-      if (m.has("lookup") && !m.has("default")) {
-        targetValues.put(e.key(), null);
-        return;
-      }
-      v = m.get("default").orElse(null);
-    }
-    if (v instanceof YScalar s && !s.isNull()) {
-      targetValues.put(e.key(), new Value(s.text(), s.loc()));
-    } else if (v != null) {
-      targetNodes.put(e.key(), v);
-    }
-  }
-
-  private void declare() {
-    Optional<YMap> decl = root.has("variables") ? p.map(root, "variables") : Optional.empty();
-    decl.ifPresent(
-        m ->
-            m.values()
-                .forEach(
-                    e -> {
-                      YNode v = e.value();
-                      if (v instanceof YMap vm) {
-                        p.unknownKeys(
-                            vm,
-                            Set.of("description", "default", "type", "lookup"),
-                            "variable '" + e.key() + "'");
-                        Optional<YNode> d = vm.get("default");
-                        boolean complex =
-                            vm.get("type")
-                                    .filter(
-                                        t -> t instanceof YScalar s && s.text().equals("complex"))
-                                    .isPresent()
-                                || d.filter(x -> x instanceof YMap || x instanceof YList)
-                                    .isPresent();
-                        Optional<Value> dv =
-                            d.filter(x -> x instanceof YScalar s && !s.isNull())
-                                .map(x -> new Value(((YScalar) x).text(), x.loc()));
-                        vars.put(
-                            e.key(),
-                            new Var(
-                                e.keyLoc(),
-                                dv,
-                                complex,
-                                vm.has("lookup"),
-                                d.filter(x -> x instanceof YMap || x instanceof YList)));
-                      } else if (v instanceof YScalar s) {
-                        vars.put(
-                            e.key(),
-                            new Var(
-                                e.keyLoc(),
-                                s.isNull()
-                                    ? Optional.empty()
-                                    : Optional.of(new Value(s.text(), s.loc())),
-                                false,
-                                false,
-                                Optional.empty()));
-                      } else {
-                        p.add(
-                            v.loc(),
-                            "variable '"
-                                + e.key()
-                                + "' must be a mapping with a 'default' (or a"
-                                + " plain value), not "
-                                + v.kind()
-                                + ".");
-                      }
-                    }));
-    for (Map.Entry<String, YNode> t : targetNodes.entrySet()) {
-      Var v = vars.get(t.getKey());
-      if (v != null && !v.complex()) {
-        p.add(
-            t.getValue().loc(),
-            "the target's variable '"
-                + t.getKey()
-                + "' must be a plain"
-                + " value, not "
-                + t.getValue().kind()
-                + " (declare the variable 'type: complex' to"
-                + " give it one).");
-      } else if (v == null) {
-        targetValues.put(t.getKey(), new Value("", t.getValue().loc()));
-      }
-    }
-    for (String name : targetValues.keySet()) {
-      if (!vars.containsKey(name)) {
-        Value v = targetValues.get(name);
-        p.add(
-            v == null ? root.loc() : v.loc(),
-            "target "
-                + target.orElse("?")
-                + " sets variable '"
-                + name
-                + "', which the bundle does not declare under variables."
-                + Strings.didYouMean(name, vars.keySet()));
-      }
-    }
+    return new Resolved(out, new BundleSettings(target.name(), used, Optional.of(includes)));
   }
 
   private void checkGiven(boolean child) {
@@ -311,7 +140,7 @@ final class Bundle {
       return;
     }
     for (String name : given.vars().keySet()) {
-      if (!vars.containsKey(name)) {
+      if (vars.get(name).isEmpty()) {
         p.add(
             root.has("variables") ? root.keyLoc("variables") : root.loc(),
             "--var "
@@ -319,10 +148,8 @@ final class Bundle {
                 + ": the bundle declares no variable '"
                 + name
                 + "'"
-                + (vars.isEmpty()
-                    ? "."
-                    : "; it declares: " + String.join(", ", vars.keySet()) + ".")
-                + Strings.didYouMean(name, vars.keySet()));
+                + (vars.isEmpty() ? "." : "; it declares: " + String.join(", ", vars.names()) + ".")
+                + Strings.didYouMean(name, vars.names()));
       }
     }
   }
@@ -340,13 +167,11 @@ final class Bundle {
     } else if (fromEnv != null) {
       out = fromEnv;
     } else {
-      Value v =
-          targetValues.containsKey(name)
-              ? targetValues.get(name)
-              : vars.get(name).dflt().orElse(null);
-      if (v == null) {
+      Optional<BundleVariables.Value> written = vars.written(name);
+      if (written.isEmpty()) {
         out = null;
       } else if (visiting.contains(name)) {
+        BundleVariables.Value v = written.get();
         List<String> cycle = new ArrayList<>(visiting);
         java.util.Collections.reverse(cycle);
         cycle.add(name);
@@ -356,7 +181,7 @@ final class Bundle {
         return null;
       } else {
         visiting.push(name);
-        out = expand(v.text(), v.loc(), visiting);
+        out = expand(written.get().text(), written.get().loc(), visiting);
         visiting.pop();
       }
     }
@@ -380,17 +205,18 @@ final class Bundle {
     switch (path[0]) {
       case "var" -> {
         String name = path[1].split("\\[", 2)[0];
-        Var v = vars.get(name);
-        if (v == null) {
+        Optional<BundleVariables.Var> declared = vars.get(name);
+        if (declared.isEmpty()) {
           p.add(
               at,
               ref
                   + ": the bundle declares no variable '"
                   + name
                   + "' under variables."
-                  + Strings.didYouMean(name, vars.keySet()));
+                  + Strings.didYouMean(name, vars.names()));
           return null;
         }
+        BundleVariables.Var v = declared.get();
         if (v.complex() || path.length > 2 || !name.equals(path[1])) {
           Optional<YNode> c = substitution.complex(path, at);
           if (c.isPresent() && c.get() instanceof YScalar cs) {
@@ -420,9 +246,7 @@ final class Bundle {
                   + ": variable '"
                   + name
                   + "' has no value"
-                  + (v.lookup() || targetValues.containsKey(name) && targetValues.get(name) == null
-                      ? " here (its lookup needs a Databricks workspace)"
-                      : "")
+                  + (vars.lookup(name) ? " here (its lookup needs a Databricks workspace)" : "")
                   + "; give it one with --var "
                   + name
                   + "=VALUE or BUNDLE_VAR_"

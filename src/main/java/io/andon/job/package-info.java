@@ -10,13 +10,14 @@
  * ({@link io.andon.job.Dag}, built once) and what starts the job by itself ({@code schedule},
  * {@code trigger} or {@code continuous}, read with {@code io.andon.schedule.TriggerParser}). The
  * loader is a facade over its steps: {@code JobDocument} finds the job in the file (a bundle's job
- * with its substitutions made by {@code Bundle} and {@code BundleSubstitution}); {@code JobReader}
- * reads the job's settings and checks the whole ({@code GraphChecks}: dependencies and cycles;
- * {@code ReferenceChecks}: every {@code {{...}}}); {@code TaskReader} reads each task, its payload
- * by the {@link io.andon.job.PayloadType} of its key, built-in ones ({@code shell_task}, {@code
- * condition_task}, {@code for_each_task}, {@code run_job_task}, which loads its child job through
- * the loader again) as well as contributed ones. Every problem is collected and reported at once
- * with file:line:column; a loaded job is known to be a DAG whose references ({@code
+ * with its substitutions made by {@code Bundle} and {@code BundleSubstitution}, over the target
+ * {@code BundleTarget} chooses and the variables {@code BundleVariables} declares); {@code
+ * JobReader} reads the job's settings and checks the whole ({@code GraphChecks}: dependencies and
+ * cycles; {@code ReferenceChecks}: every {@code {{...}}}); {@code TaskReader} reads each task, its
+ * payload by the {@link io.andon.job.PayloadType} of its key, built-in ones ({@code shell_task},
+ * {@code condition_task}, {@code for_each_task}, {@code run_job_task}, which loads its child job
+ * through the loader again) as well as contributed ones. Every problem is collected and reported at
+ * once with file:line:column; a loaded job is known to be a DAG whose references ({@code
  * {{tasks.KEY.values.NAME}}}, {@code {{job.parameters.NAME}}}) all name something that exists.
  *
  * <p>Other packages extend the format without this package knowing them: a {@link
