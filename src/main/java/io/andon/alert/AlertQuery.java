@@ -152,7 +152,7 @@ final class AlertQuery {
     }
     String threshold = cond.threshold().orElseThrow();
     Optional<Double> v = toNumber(value);
-    Optional<Double> t = AlertsFile.number(threshold);
+    Optional<Double> t = AlertRuleParts.number(threshold);
     boolean hit;
     if (cond.op() == AlertRule.Op.EQUAL || cond.op() == AlertRule.Op.NOT_EQUAL) {
       boolean eq =
@@ -198,7 +198,7 @@ final class AlertQuery {
     if (v instanceof Number n) {
       return Optional.of(n.doubleValue());
     }
-    return v == null ? Optional.empty() : AlertsFile.number(v.toString());
+    return v == null ? Optional.empty() : AlertRuleParts.number(v.toString());
   }
 
   private static String show(Object v) {

@@ -8,14 +8,12 @@ import io.andon.yaml.YScalar;
 import io.andon.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * An alerts file: {@code destinations:} (a mapping or the path of a shared destinations file) and
@@ -23,7 +21,6 @@ import java.util.regex.Pattern;
  * file:line:column.
  */
 public record AlertsFile(Path file, Destinations destinations, List<AlertRule> alerts) {
-  static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final List<String> ALERT_KEYS =
       List.of(
           "name",
@@ -90,18 +87,16 @@ public record AlertsFile(Path file, Destinations destinations, List<AlertRule> a
           continue;
         }
       }
-      AlertRule a = alert(n, destinations, problems);
-      if (a != null) {
-        alerts.add(a);
-      }
+      alert(n, destinations, problems).ifPresent(alerts::add);
     }
     return new AlertsFile(file, destinations, alerts);
   }
 
-  private static AlertRule alert(YNode node, Destinations destinations, Problems problems) {
+  private static Optional<AlertRule> alert(
+      YNode node, Destinations destinations, Problems problems) {
     Optional<YMap> om = problems.map(node, "an alert");
     if (om.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
     YMap m = om.get();
     Optional<String> name = problems.requiredString(m, "name", "an alert");
@@ -117,7 +112,7 @@ public record AlertsFile(Path file, Destinations destinations, List<AlertRule> a
         });
     boolean hasQuery = m.has("query");
     boolean hasMetric = m.has("metric");
-    AlertRule.Source source = null;
+    Optional<AlertRule.Source> source = Optional.empty();
     if (hasQuery == hasMetric) {
       problems.add(
           m.loc(),
@@ -136,13 +131,13 @@ public record AlertsFile(Path file, Destinations destinations, List<AlertRule> a
                   + " must be a"
                   + " SELECT (or WITH ... SELECT); alerts only read the store.");
         } else {
-          source = new AlertRule.Query(sql.get());
+          source = Optional.of(new AlertRule.Query(sql.get()));
         }
       }
     } else {
-      source = metric(m, where, problems);
+      source = AlertRuleParts.metric(m, where, problems);
     }
-    AlertRule.Condition condition = condition(m, where, source, problems);
+    Optional<AlertRule.Condition> condition = AlertRuleParts.condition(m, where, source, problems);
     AlertRule.State empty = AlertRule.State.OK;
     Optional<String> e = problems.string(m, "empty_result_state");
     if (e.isPresent()) {
@@ -204,196 +199,19 @@ public record AlertsFile(Path file, Destinations destinations, List<AlertRule> a
                 }
               });
     }
-    if (name.isEmpty() || source == null || condition == null) {
-      return null;
-    }
-    return new AlertRule(
-        name.get(),
-        problems.string(m, "description"),
-        source,
-        condition,
-        empty,
-        Math.max(0, retrigger.orElse(0)),
-        notifyOnOk,
-        targets,
-        (int) Math.min(3600, Math.max(1, timeout.orElse(30))));
-  }
-
-  private static AlertRule.Metric metric(YMap parent, String where, Problems problems) {
-    Optional<YMap> om = problems.map(parent, "metric");
-    if (om.isEmpty()) {
-      return null;
-    }
-    YMap m = om.get();
-    problems.unknownKeys(
-        m, List.of("table", "column", "where", "latest_by"), "the metric of " + where);
-    Optional<String> table = identifier(m, "table", "the metric of " + where, true, problems);
-    Optional<String> column = identifier(m, "column", "the metric of " + where, true, problems);
-    Optional<String> latest = identifier(m, "latest_by", "the metric of " + where, false, problems);
-    Map<String, String> filter = new LinkedHashMap<>();
-    problems
-        .map(m, "where")
-        .ifPresent(
-            w -> {
-              for (YMap.Entry e : w.values()) {
-                if (!IDENTIFIER.matcher(e.key()).matches()) {
-                  problems.add(
-                      e.keyLoc(),
-                      "'" + e.key() + "' is not a column name (letters, digits and" + " '_').");
-                  continue;
-                }
-                problems
-                    .scalarText(e.value(), "the value of '" + e.key() + "'")
-                    .ifPresent(v -> filter.put(e.key(), v));
-              }
-            });
-    if (table.isEmpty() || column.isEmpty()) {
-      return null;
-    }
-    return new AlertRule.Metric(table.get(), column.get(), filter, latest);
-  }
-
-  private static Optional<String> identifier(
-      YMap m, String key, String where, boolean required, Problems problems) {
-    Optional<String> v =
-        required ? problems.requiredString(m, key, where) : problems.string(m, key);
-    if (v.isPresent() && !IDENTIFIER.matcher(v.get().strip()).matches()) {
-      problems.add(
-          DestinationsYaml.valueLoc(m, key),
-          "'"
-              + key
-              + "' of "
-              + where
-              + " must be a"
-              + " table or column name (letters, digits and '_'), not '"
-              + v.get()
-              + "'.");
+    if (name.isEmpty() || source.isEmpty() || condition.isEmpty()) {
       return Optional.empty();
     }
-    return v.map(String::strip);
-  }
-
-  private static AlertRule.Condition condition(
-      YMap parent, String where, AlertRule.Source source, Problems problems) {
-    if (!parent.has("condition")) {
-      problems.add(
-          parent.loc(), where + " needs 'condition': {column, aggregation, op," + " threshold}.");
-      return null;
-    }
-    Optional<YMap> om = problems.map(parent, "condition");
-    if (om.isEmpty()) {
-      return null;
-    }
-    YMap m = om.get();
-    String w = "the condition of " + where;
-    problems.unknownKeys(m, List.of("column", "aggregation", "op", "threshold"), w);
-    Optional<String> column = problems.string(m, "column").map(String::strip);
-    if (column.isEmpty() && source instanceof AlertRule.Metric metric) {
-      column = Optional.of(metric.column());
-    } else if (column.isEmpty() && !m.has("column")) {
-      problems.add(m.loc(), w + " needs 'column': the result column to test.");
-    }
-    Optional<AlertRule.Aggregation> aggregation = Optional.empty();
-    Optional<String> agg = problems.string(m, "aggregation");
-    if (agg.isPresent()) {
-      aggregation =
-          enumValue(
-              AlertRule.Aggregation.class,
-              agg.get(),
-              "aggregation",
-              DestinationsYaml.valueLoc(m, "aggregation"),
-              problems);
-      if (aggregation.isEmpty()) {
-        return null;
-      }
-    }
-    Optional<String> opText = problems.requiredString(m, "op", w);
-    if (opText.isEmpty()) {
-      return null;
-    }
-    Optional<AlertRule.Op> op =
-        enumValue(
-            AlertRule.Op.class, opText.get(), "op", DestinationsYaml.valueLoc(m, "op"), problems);
-    if (op.isEmpty()) {
-      return null;
-    }
-    Optional<String> threshold = problems.string(m, "threshold").map(String::strip);
-    if (op.get().needsThreshold() && threshold.isEmpty()) {
-      problems.add(m.loc(), w + " needs 'threshold' for " + op.get() + ".");
-      return null;
-    }
-    if (!op.get().needsThreshold() && threshold.isPresent()) {
-      problems.add(
-          DestinationsYaml.valueLoc(m, "threshold"),
-          op.get() + " takes no threshold;" + " remove it.");
-    }
-    if (threshold.isPresent()
-        && op.get().needsThreshold()
-        && op.get() != AlertRule.Op.EQUAL
-        && op.get() != AlertRule.Op.NOT_EQUAL
-        && number(threshold.get()).isEmpty()) {
-      problems.add(
-          DestinationsYaml.valueLoc(m, "threshold"),
-          "the threshold of " + op.get() + " must be a number, not '" + threshold.get() + "'.");
-      return null;
-    }
-    if (column.isEmpty()) {
-      return null;
-    }
-    return new AlertRule.Condition(
-        column.get(),
-        aggregation,
-        op.get(),
-        op.get().needsThreshold() ? threshold : Optional.empty());
-  }
-
-  static Optional<Double> number(String text) {
-    try {
-      double d = Double.parseDouble(text.strip());
-      return Double.isNaN(d) ? Optional.empty() : Optional.of(d);
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static <E extends Enum<E>> Optional<E> enumValue(
-      Class<E> type, String text, String key, io.andon.yaml.Loc at, Problems problems) {
-    String t = text.strip().toUpperCase();
-    List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-    if (names.contains(t)) {
-      return Optional.of(Enum.valueOf(type, t));
-    }
-    String hint =
-        Map.of(
-                "MEAN",
-                "AVG",
-                "AVERAGE",
-                "AVG",
-                "STD",
-                "STDDEV",
-                "STDEV",
-                "STDDEV",
-                "GT",
-                "GREATER_THAN",
-                "LT",
-                "LESS_THAN",
-                "EQ",
-                "EQUAL",
-                "NE",
-                "NOT_EQUAL")
-            .getOrDefault(t, null);
-    problems.add(
-        at,
-        "unknown "
-            + key
-            + " '"
-            + text
-            + "'; use one of "
-            + String.join(", ", names)
-            + "."
-            + (hint != null && names.contains(hint)
-                ? " Did you mean '" + hint + "'?"
-                : Strings.didYouMean(t, names)));
-    return Optional.empty();
+    return Optional.of(
+        new AlertRule(
+            name.get(),
+            problems.string(m, "description"),
+            source.get(),
+            condition.get(),
+            empty,
+            Math.max(0, retrigger.orElse(0)),
+            notifyOnOk,
+            targets,
+            (int) Math.min(3600, Math.max(1, timeout.orElse(30)))));
   }
 }
