@@ -1,6 +1,5 @@
 package io.andon.schedule.service;
 
-import io.andon.error.InvalidInputException;
 import io.andon.job.TriggerInfo;
 import io.andon.job.TriggerType;
 import io.andon.schedule.CronSchedule;
@@ -14,7 +13,6 @@ import io.andon.schedule.JobTrigger;
 import io.andon.schedule.PauseStatus;
 import io.andon.schedule.PeriodicTrigger;
 import io.andon.schedule.PlannedFire;
-import io.andon.util.Strings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +57,7 @@ public final class ScheduleService implements AutoCloseable {
   private final RunStarter starter;
   private final Duration poll;
   private final FirePlanner planner;
-  private final Map<String, Slot> slots = new LinkedHashMap<>();
+  private final Slots slots = new Slots();
   private final Set<String> recovered = new java.util.HashSet<>();
   private boolean closed;
 
@@ -96,35 +94,13 @@ public final class ScheduleService implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the schedule service is closed");
     }
-    Map<String, ScheduledJob> next = new LinkedHashMap<>();
-    for (ScheduledJob job : jobs) {
-      if (next.put(job.name(), job) != null) {
-        throw new InvalidInputException(
-            "two jobs are named '"
-                + job.name()
-                + "'; the service"
-                + " tells jobs and their runs apart by name: rename one of them.");
-      }
-    }
-    slots
-        .entrySet()
-        .removeIf(
-            e -> {
-              boolean gone = !next.containsKey(e.getKey());
-              if (gone) {
-                e.getValue().cancelTimers();
-              }
-              return gone;
-            });
-    for (ScheduledJob job : next.values()) {
-      Slot old = slots.get(job.name());
-      if (old != null && old.job.equals(job)) {
-        continue;
-      }
+    for (Slots.Change change : slots.update(jobs)) {
+      ScheduledJob job = change.job();
+      Optional<Slot> old = change.old();
       Slot slot = new Slot(job, status(job));
-      if (old != null) {
-        old.cancelTimers();
-        slot.inherit(old);
+      if (old.isPresent()) {
+        old.get().cancelTimers();
+        slot.inherit(old.get());
       } else if (job.trigger() instanceof FileArrivalTrigger) {
         // min_time_between_triggers holds across a restart; the first listing is a baseline
         slot.files =
@@ -135,7 +111,7 @@ public final class ScheduleService implements AutoCloseable {
                 Optional.empty(),
                 fires.lastFire(job.name(), TriggerType.FILE_ARRIVAL));
       }
-      slots.put(job.name(), slot);
+      slots.put(slot);
       if (recovered.add(job.name())) {
         recover(slot);
       }
@@ -155,7 +131,7 @@ public final class ScheduleService implements AutoCloseable {
 
   /** Run {@code runId} ended: a continuous job whose run it was starts its next run now. */
   public synchronized void runEnded(long runId) {
-    for (Slot slot : slots.values()) {
+    for (Slot slot : slots.all()) {
       if (slot.continuousRun.equals(Optional.of(runId))) {
         slot.continuousRun = Optional.empty();
         arm(slot);
@@ -165,14 +141,14 @@ public final class ScheduleService implements AutoCloseable {
 
   /** What last kept {@code name} from firing (a folder gone, a run that did not start), if any. */
   public synchronized Optional<String> problem(String name) {
-    return Optional.ofNullable(slots.get(name)).flatMap(s -> s.problem);
+    return slots.get(name).flatMap(s -> s.problem);
   }
 
   /** Stops firing: pending timers are canceled; the scheduler itself is left to its owner. */
   @Override
   public synchronized void close() {
     closed = true;
-    slots.values().forEach(Slot::cancelTimers);
+    slots.all().forEach(Slot::cancelTimers);
   }
 
   private PauseStatus status(ScheduledJob job) {
@@ -186,15 +162,7 @@ public final class ScheduleService implements AutoCloseable {
   }
 
   private void setStatus(String name, PauseStatus status) {
-    Slot slot = slots.get(name);
-    if (slot == null) {
-      throw new InvalidInputException(
-          "no job named '"
-              + name
-              + "' with a schedule or trigger is"
-              + " loaded."
-              + Strings.didYouMean(name, slots.keySet()));
-    }
+    Slot slot = slots.require(name);
     fires.setPause(
         name,
         new FireStore.PauseOverride(status, slot.job.trigger().pauseStatus()),
@@ -255,14 +223,14 @@ public final class ScheduleService implements AutoCloseable {
   private void fireDue() {
     Instant now = clock.instant();
     Map<String, TriggerInfo> due = new LinkedHashMap<>();
-    for (Slot slot : slots.values()) {
+    for (Slot slot : slots.all()) {
       slot.plannedFire
           .filter(at -> !at.isAfter(now))
           .ifPresent(at -> due.put(slot.job.name(), TriggerInfo.of(TriggerType.PERIODIC, at)));
     }
     Set<String> fresh = fires.commitAll(due, now);
     for (Map.Entry<String, TriggerInfo> fire : due.entrySet()) {
-      Slot slot = slots.get(fire.getKey());
+      Slot slot = slots.get(fire.getKey()).orElseThrow();
       slot.cancelTimers();
       if (fresh.contains(fire.getKey())) {
         startLater(slot, fire.getValue());
@@ -350,7 +318,7 @@ public final class ScheduleService implements AutoCloseable {
                   + e.getMessage());
     }
     synchronized (this) {
-      Slot current = slots.getOrDefault(name, slot); // the job may have been changed meanwhile
+      Slot current = slots.current(slot); // the job may have been changed meanwhile
       current.starting = Math.max(0, current.starting - 1);
       current.problem = problem;
       if (runId.isPresent()) {
@@ -386,7 +354,7 @@ public final class ScheduleService implements AutoCloseable {
   }
 
   private synchronized void due(Slot slot, long generation, Instant when, Runnable action) {
-    if (closed || slot.generation != generation || slots.get(slot.job.name()) != slot) {
+    if (closed || slot.generation != generation || !slots.holds(slot)) {
       return;
     }
     if (clock.instant().isBefore(when)) {

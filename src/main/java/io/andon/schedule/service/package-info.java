@@ -4,7 +4,8 @@
  * timer per job on an injected {@link java.util.concurrent.ScheduledExecutorService}, reads time
  * from an injected {@link java.time.Clock}, commits every fire to the {@link
  * io.andon.schedule.service.FireStore} before the {@link io.andon.schedule.service.RunStarter}
- * starts its run, and keeps pauses given through the service in the store.
+ * starts its run, and keeps pauses given through the service in the store. What it keeps per job is
+ * a {@code Slot}, held by job name in {@code Slots}, both under the service's lock.
  *
  * <p><b>Exactly once across crashes.</b> A fire is a row keyed by job and trigger time, inserted in
  * its own transaction before the run starts; the run is recorded with the same trigger time; the
