@@ -3,7 +3,6 @@ package io.andon.tdg.source;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
-import com.github.javaparser.Position;
 import com.github.javaparser.Problem;
 import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
@@ -169,7 +168,7 @@ public final class JavaSourceAnalyzer {
       JavaCounting counting) {
     boolean mccabe = counting == JavaCounting.MCCABE;
     List<MethodMetrics> methods = mccabe ? new ArrayList<>() : PmdMethods.of(cu);
-    DocCount docs = new DocCount(javadocs);
+    JavadocCount docs = new JavadocCount(javadocs);
     for (TypeDeclaration<?> t : cu.getTypes()) {
       type(t, t.getNameAsString(), t.hasModifier(Modifier.Keyword.PUBLIC), mccabe, methods, docs);
     }
@@ -179,87 +178,10 @@ public final class JavaSourceAnalyzer {
         hash,
         lines,
         methods,
-        docs.api,
-        docs.documented,
-        docs.missing,
+        docs.api(),
+        docs.documented(),
+        docs.missing(),
         Optional.empty());
-  }
-
-  /**
-   * Counts documented declarations. Comments are not attached to nodes by the parser (that costs a
-   * fifth of the parse time); a declaration has Javadoc when the last Javadoc comment ending before
-   * it starts after the code that precedes it (the previous member, or the enclosing declaration's
-   * opening), which is how the parser would attach it.
-   */
-  private static final class DocCount {
-    final List<Range> javadocs;
-    int api;
-    int documented;
-    final List<String> missing = new ArrayList<>();
-
-    DocCount(List<Range> javadocs) {
-      this.javadocs = javadocs;
-    }
-
-    void count(Node n, String name) {
-      api++;
-      if (hasJavadoc(n)) {
-        documented++;
-      } else {
-        missing.add(name);
-      }
-    }
-
-    private boolean hasJavadoc(Node n) {
-      if (n.getBegin().isEmpty() || javadocs.isEmpty()) {
-        return false;
-      }
-      Position begin = n.getBegin().get();
-      int lo = 0;
-      int hi = javadocs.size() - 1;
-      int found = -1;
-      while (lo <= hi) {
-        int mid = (lo + hi) >>> 1;
-        if (javadocs.get(mid).end.isBefore(begin)) {
-          found = mid;
-          lo = mid + 1;
-        } else {
-          hi = mid - 1;
-        }
-      }
-      if (found < 0) {
-        return false;
-      }
-      Range doc = javadocs.get(found);
-      Position floor = previousCodeEnd(n);
-      return floor == null || floor.isBefore(doc.begin);
-    }
-
-    /** Where the code before {@code n} ends: the previous sibling, else the parent's start. */
-    private static Position previousCodeEnd(Node n) {
-      Node parent = n.getParentNode().orElse(null);
-      if (parent == null) {
-        return null;
-      }
-      Position best = null;
-      Position begin = n.getBegin().get();
-      for (Node sibling : parent.getChildNodes()) {
-        if (sibling == n || sibling.getEnd().isEmpty()) {
-          continue;
-        }
-        Position end = sibling.getEnd().get();
-        if (end.isBefore(begin)
-            && (best == null || best.isBefore(end))
-            && !(sibling instanceof com.github.javaparser.ast.expr.AnnotationExpr)
-            && !(sibling instanceof com.github.javaparser.ast.Modifier)) {
-          best = end;
-        }
-      }
-      if (best == null && !(parent instanceof CompilationUnit)) {
-        best = parent.getBegin().orElse(null);
-      }
-      return best;
-    }
   }
 
   /**
@@ -274,7 +196,7 @@ public final class JavaSourceAnalyzer {
       boolean publicApi,
       boolean mccabe,
       List<MethodMetrics> out,
-      DocCount docs) {
+      JavadocCount docs) {
     // members of interfaces and annotations are public without the keyword
     boolean isInterface =
         t instanceof ClassOrInterfaceDeclaration c && c.isInterface()
