@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How rows are cut into chunks, with NannyML's semantics.
@@ -115,5 +116,23 @@ public record Chunking(By by, int n, Incomplete incomplete) {
       }
     }
     return out;
+  }
+
+  /** "size:250", "count:10" or "time", as the command line writes a chunking; empty if not. */
+  public static Optional<Chunking> parse(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    if (t.equals("time")) {
+      return Optional.of(TIME);
+    }
+    String[] parts = t.split("[:=]", 2);
+    if (parts.length != 2 || !parts[1].strip().matches("[1-9][0-9]{0,8}")) {
+      return Optional.empty();
+    }
+    int n = Integer.parseInt(parts[1].strip());
+    return switch (parts[0].strip()) {
+      case "size" -> Optional.of(bySize(n));
+      case "count" -> Optional.of(byCount(n));
+      default -> Optional.empty();
+    };
   }
 }
