@@ -27,6 +27,9 @@ import java.util.Set;
  * time windows of its first granularity.
  */
 final class ChunkedMethods {
+  /** Fewest reference chunks for a trustworthy band; fewer is warned about. */
+  static final int MIN_REFERENCE_CHUNKS = 6;
+
   private static final Set<String> TRUE = Set.of("1", "1.0", "true", "t", "yes");
 
   private final MonitorSpec spec;
@@ -47,7 +50,8 @@ final class ChunkedMethods {
       Set<String> ids,
       List<Optional<String>> models,
       Segments segments,
-      Instant runAt) {
+      Instant runAt,
+      List<String> warnings) {
     ChunkedSpec c = spec.chunked();
     if (c.estimation().isEmpty() && c.multivariate().isEmpty()) {
       return List.of();
@@ -83,6 +87,16 @@ final class ChunkedMethods {
       Chunking chunking = c.chunking().byRows() ? c.chunking() : ReferenceThresholds.DEFAULT;
       List<Chunk> refChunks =
           chunking.split((int) ref.rows(), "the baseline " + base.source().describe());
+      if (refChunks.size() < MIN_REFERENCE_CHUNKS) {
+        warnings.add(
+            "the baseline makes only "
+                + refChunks.size()
+                + " chunks ("
+                + chunking.text()
+                + "); alert bands learned from fewer than "
+                + MIN_REFERENCE_CHUNKS
+                + " chunks are unreliable: use smaller chunks.");
+      }
       List<ChunkPlan.Slot> slots;
       String text;
       if (c.chunking().byRows()) {

@@ -104,7 +104,8 @@ public final class MonitorRun {
                     plan.ids(),
                     plan.models(),
                     plan.segments(),
-                    runAt));
+                    runAt,
+                    warnings));
       }
       return new MonitorResult(
           spec.name(),
