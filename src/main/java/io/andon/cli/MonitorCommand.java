@@ -7,6 +7,8 @@ import io.andon.monitor.MonitorResult;
 import io.andon.monitor.MonitorRun;
 import io.andon.monitor.MonitorSpec;
 import io.andon.monitor.Verdict;
+import io.andon.monitor.chunk.Chunking;
+import io.andon.monitor.report.ChunkedReport;
 import io.andon.monitor.report.MonitorHtml;
 import io.andon.monitor.report.MonitorJson;
 import io.andon.monitor.report.ParquetExport;
@@ -72,12 +74,30 @@ public final class MonitorCommand implements Callable<Integer> {
               + " it is NOT_ENOUGH_DATA.")
   boolean failOnDrift;
 
+  @Option(
+      names = "--chunking",
+      paramLabel = "HOW",
+      description =
+          "Cut the table into chunks of rows beside its time windows: size:N (N rows each, the"
+              + " incomplete last chunk kept), count:N (N chunks, the remainder in the last) or"
+              + " time (the time windows only). Overrides the monitor's 'chunking'.")
+  String chunking;
+
   @Override
   public Integer call() {
     if (!format.equals("text") && !format.equals("json") && !format.equals("html")) {
       throw new InvalidInputException("--format must be text, json or html, not '" + format + "'.");
     }
     MonitorSpec m = MonitorLoader.load(file);
+    if (chunking != null) {
+      Chunking c =
+          Chunking.parse(chunking)
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "--chunking must be size:N, count:N or time, not '" + chunking + "'."));
+      m = m.withChunked(m.chunked().withChunking(c));
+    }
     PrintWriter err = spec.commandLine().getErr();
     boolean tty = System.console() != null;
     Consumer<String> progress =
@@ -187,6 +207,14 @@ public final class MonitorCommand implements Callable<Integer> {
             .append(d.drift().reason())
             .append('\n');
       }
+    }
+    if (!r.chunked().isEmpty()) {
+      sb.append("chunked methods: ")
+          .append(r.chunkedAlerts().size())
+          .append(" of ")
+          .append(r.chunked().size())
+          .append(" alert\n")
+          .append(ChunkedReport.text(r));
     }
     sb.append("result: ").append(r.verdict().summary()).append('\n');
     sb.append("rule: ").append(r.verdict().rule()).append('\n');

@@ -33,7 +33,8 @@ import java.util.Set;
  * (quantiles, frequent_items, non_null_columns, precision, recall, f1_score, the fairness metrics,
  * non_null_columns_delta) as JSON text. Each custom metric gets a column named after itself, added
  * on first use (REAL for a numeric {@code output_data_type}, TEXT otherwise). Every metric is also
- * in the JSON column {@code metrics}. Times are ISO-8601 UTC text.
+ * in the JSON column {@code metrics}. Times are ISO-8601 UTC text. The chunked methods' values go
+ * to {@code chunk_metrics} ({@link ChunkMetricsStore}).
  */
 public final class MetricsStore {
   static final List<String> PROFILE_COLUMNS =
@@ -148,6 +149,7 @@ public final class MetricsStore {
           }
           profiles(c, result, profileCustom);
           drifts(c, result, driftCustom);
+          ChunkMetricsStore.append(c, result);
           return null;
         });
   }
@@ -369,7 +371,7 @@ public final class MetricsStore {
     return i + 1;
   }
 
-  private static int real(PreparedStatement ps, int i, OptionalDouble v) throws SQLException {
+  static int real(PreparedStatement ps, int i, OptionalDouble v) throws SQLException {
     if (v.isPresent() && Double.isFinite(v.getAsDouble())) {
       ps.setDouble(i, v.getAsDouble());
     } else {

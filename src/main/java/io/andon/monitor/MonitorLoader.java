@@ -48,7 +48,11 @@ public final class MonitorLoader {
           "column_thresholds",
           "drift_share",
           "min_sample",
-          "ignore");
+          "ignore",
+          "chunking",
+          "reference_thresholds",
+          "performance_estimation",
+          "multivariate");
   private static final Set<String> METRIC_KEYS =
       Set.of("name", "type", "input_columns", "definition", "output_data_type");
   private static final Set<String> TYPES =
@@ -117,6 +121,7 @@ public final class MonitorLoader {
       }
     }
     Optional<String> ts = p.string(m, "timestamp_col");
+    ChunkedSpec chunked = ChunkedSpecReader.parse(m, p);
     List<Granularity> grans = new ArrayList<>();
     for (YNode g : p.list(m, "granularities")) {
       p.scalarText(g, "a granularity")
@@ -148,12 +153,13 @@ public final class MonitorLoader {
             m.keyLoc("profile_type"),
             "a " + type.name().toLowerCase(Locale.ROOT) + " monitor needs 'timestamp_col'.");
       }
-      if (grans.isEmpty() && !m.has("granularities")) {
+      if (grans.isEmpty() && !m.has("granularities") && !chunked.chunking().byRows()) {
         p.add(
             m.keyLoc("profile_type"),
             "a "
                 + type.name().toLowerCase(Locale.ROOT)
-                + " monitor needs 'granularities', e.g. [\"1 day\"].");
+                + " monitor needs 'granularities', e.g. [\"1 day\"], or 'chunking' by size or"
+                + " count.");
       }
     } else if (m.has("granularities") || ts.isPresent()) {
       p.add(
@@ -263,6 +269,7 @@ public final class MonitorLoader {
       bins = 10;
     }
     DriftOptions drift = MonitorThresholds.parse(m, p, bins);
+    ChunkedSpecReader.check(m, p, chunked, type, problem, proba, label);
     if (table.isEmpty()) {
       return Optional.empty();
     }
@@ -286,7 +293,8 @@ public final class MonitorLoader {
             metrics,
             bins,
             baseDir,
-            drift));
+            drift,
+            chunked));
   }
 
   /** "1 day" to a granularity; empty when not understood. */

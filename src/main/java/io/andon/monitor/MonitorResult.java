@@ -9,7 +9,9 @@ import java.util.OptionalDouble;
 
 /**
  * What a monitor run produced: rows of the profile and drift metrics tables, warnings, and the
- * verdicts of the run and of each window, under the monitor's verdict rule ({@code options}).
+ * verdicts of the run and of each window, under the monitor's verdict rule ({@code options}), and
+ * the values of the chunked methods ({@code chunked}: performance estimation, multivariate drift,
+ * thresholds learned from reference chunks).
  */
 public record MonitorResult(
     String monitorName,
@@ -19,7 +21,8 @@ public record MonitorResult(
     List<TableDriftRow> tableDrifts,
     List<String> warnings,
     DriftOptions options,
-    List<MonitorSpec.CustomMetric> customMetrics) {
+    List<MonitorSpec.CustomMetric> customMetrics,
+    List<ChunkedRow> chunked) {
 
   public MonitorResult {
     Objects.requireNonNull(monitorName, "monitorName");
@@ -30,6 +33,12 @@ public record MonitorResult(
     customMetrics = List.copyOf(customMetrics);
     warnings = List.copyOf(warnings);
     Objects.requireNonNull(options, "options");
+    chunked = List.copyOf(chunked);
+  }
+
+  /** The chunked methods' rows whose analysed chunks alert. */
+  public List<ChunkedRow> chunkedAlerts() {
+    return chunked.stream().filter(c -> c.series().alerts()).toList();
   }
 
   /**

@@ -58,7 +58,8 @@ public final class MonitorRun {
       Segments segments,
       Profiler profiler,
       CustomMetrics custom,
-      DriftOptions options) {}
+      DriftOptions options,
+      List<ChunkedRow> learned) {}
 
   public MonitorResult run() {
     Instant runAt = clock.instant();
@@ -88,6 +89,24 @@ public final class MonitorRun {
       for (Granularity gran : grans) {
         granularity(plan, gran, runAt, baseline, profiles, drifts);
       }
+      if (spec.chunked().chunking().byRows()) {
+        chunks(plan, baseline, profiles, drifts);
+      }
+      List<ChunkedRow> chunked = new ArrayList<>(plan.learned());
+      if (plan.baseline().isPresent()) {
+        progress.accept("chunked methods");
+        chunked.addAll(
+            new ChunkedMethods(spec, duck)
+                .run(
+                    plan.timed(),
+                    plan.baseline().get(),
+                    plan.cols(),
+                    plan.ids(),
+                    plan.models(),
+                    plan.segments(),
+                    runAt,
+                    warnings));
+      }
       return new MonitorResult(
           spec.name(),
           runAt,
@@ -96,7 +115,8 @@ public final class MonitorRun {
           drifts.tables(),
           warnings,
           plan.options(),
-          spec.customMetrics());
+          spec.customMetrics(),
+          chunked);
     }
   }
 
@@ -121,8 +141,13 @@ public final class MonitorRun {
       models.add(0, Optional.empty()); // every model together, as model_id NULL
     }
     Set<String> ids = MonitorColumns.ids(spec, duck, timed, baseline, cols, warnings);
-    DriftOptions options =
+    DriftOptions fixed =
         spec.drift().withComparisons((cols.size() - ids.size()) * slices.size() * models.size());
+    ReferenceThresholds.Learned learned =
+        baseline.isPresent()
+            ? ReferenceThresholds.learn(duck, baseline.get(), cols, ids, spec.chunked(), fixed)
+            : new ReferenceThresholds.Learned(fixed, List.of());
+    DriftOptions options = learned.options();
     CustomMetrics custom = new CustomMetrics(spec, duck);
     return new Plan(
         duck,
@@ -135,8 +160,12 @@ public final class MonitorRun {
         segments,
         new Profiler(spec, duck, custom),
         custom,
-        options);
+        options,
+        learned.rows());
   }
+
+  /** One window of a walk: the time it spans (empty for a snapshot) and its rows' predicate. */
+  private record Step(Optional<Window> window, String where) {}
 
   /** Profiles and compares every window of one granularity, oldest first. */
   private void granularity(
@@ -147,46 +176,82 @@ public final class MonitorRun {
       List<ProfileRow> profiles,
       Drifts drifts) {
     boolean timed = !gran.interval().isEmpty();
+    List<Step> steps =
+        new WindowPlan(plan.duck())
+            .windows(plan.timed(), gran, runAt).stream()
+                .map(
+                    w ->
+                        timed
+                            ? new Step(Optional.of(w), w.where(WindowPlan.TS))
+                            : new Step(Optional.empty(), "TRUE"))
+                .toList();
+    walk(plan, gran.text(), plan.timed(), steps, timed, baseline, profiles, drifts);
+  }
+
+  /** Profiles and compares every chunk of rows (chunking by size or count), in order. */
+  private void chunks(
+      Plan plan, Map<GroupKey, GroupProfile> baseline, List<ProfileRow> profiles, Drifts drifts) {
+    ChunkPlan cp = new ChunkPlan(plan.duck());
+    boolean hasTs = spec.timestampCol().isPresent();
+    Duck.Table numbered = cp.numbered(plan.timed(), "input_rows", hasTs, "TRUE");
+    List<Step> steps =
+        cp.slots(numbered, spec.chunked().chunking(), hasTs, "the table " + spec.table()).stream()
+            .map(s -> new Step(s.window(), s.where()))
+            .toList();
+    walk(
+        plan,
+        "chunk " + spec.chunked().chunking().text(),
+        numbered,
+        steps,
+        true,
+        baseline,
+        profiles,
+        drifts);
+  }
+
+  /**
+   * Profiles every step of one model and slice, and compares it with the baseline and, when {@code
+   * sequence}, with the step before.
+   */
+  private void walk(
+      Plan plan,
+      String granularity,
+      Duck.Table table,
+      List<Step> steps,
+      boolean sequence,
+      Map<GroupKey, GroupProfile> baseline,
+      List<ProfileRow> profiles,
+      Drifts drifts) {
     boolean fairness =
         spec.profileType() == MonitorSpec.ProfileType.INFERENCE_LOG
             && spec.labelCol().isPresent()
             && spec.problemType().orElseThrow() == MonitorSpec.ProblemType.CLASSIFICATION;
-    List<Window> windows = new WindowPlan(plan.duck()).windows(plan.timed(), gran, runAt);
     Map<GroupKey, GroupProfile> previous = new HashMap<>();
-    Map<GroupKey, Window> previousWindow = new HashMap<>();
+    Map<GroupKey, Optional<Window>> previousWindow = new HashMap<>();
     int wi = 0;
-    for (Window w : windows) {
+    for (Step step : steps) {
       wi++;
-      progress.accept("granularity " + gran.text() + ": window " + wi + "/" + windows.size());
+      progress.accept("granularity " + granularity + ": window " + wi + "/" + steps.size());
       for (Optional<String> model : plan.models()) {
         for (Slice s : plan.slices()) {
           Group g =
               new Group(
-                  timed ? Optional.of(w.start()) : Optional.empty(),
-                  timed ? Optional.of(w.end()) : Optional.empty(),
-                  gran.text(),
+                  step.window().map(Window::start),
+                  step.window().map(Window::end),
+                  granularity,
                   model,
                   s.key(),
                   s.value());
-          Duck.Table view =
-              plan.segments()
-                  .view(plan.timed(), "v_cur", model, s, timed ? w.where(WindowPlan.TS) : "TRUE");
+          Duck.Table view = plan.segments().view(table, "v_cur", model, s, step.where());
           if (view.rows() == 0) {
             continue;
           }
           Optional<Duck.Table> rest =
               fairness && s.isBoolean()
                   ? Optional.of(
-                      plan.segments()
-                          .view(
-                              plan.timed(),
-                              "v_rest",
-                              model,
-                              s.rest(),
-                              timed ? w.where(WindowPlan.TS) : "TRUE"))
+                      plan.segments().view(table, "v_rest", model, s.rest(), step.where()))
                   : Optional.empty();
-          GroupProfile cur =
-              plan.profiler().profile(view, rest, plan.timed(), plan.cols(), g, "INPUT");
+          GroupProfile cur = plan.profiler().profile(view, rest, table, plan.cols(), g, "INPUT");
           profiles.addAll(cur.rows());
           GroupKey key = new GroupKey(model, s.key(), s.value());
           GroupProfile base = baseline.get(key);
@@ -195,11 +260,11 @@ public final class MonitorRun {
           }
           GroupProfile prev = previous.get(key);
           if (prev != null) {
-            drift(plan, g, "CONSECUTIVE", Optional.of(previousWindow.get(key)), prev, cur, drifts);
+            drift(plan, g, "CONSECUTIVE", previousWindow.get(key), prev, cur, drifts);
           }
-          if (timed) {
+          if (sequence) {
             previous.put(key, cur);
-            previousWindow.put(key, w);
+            previousWindow.put(key, step.window());
           }
         }
       }

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param table a file, folder or glob, relative to the monitor file's folder
  * @param columns the columns to profile; empty for all except the special ones
  * @param drift the verdict's thresholds, minimum sample and dataset rule of drift rows
+ * @param chunked row chunking and the chunked methods (thresholds from reference chunks,
+ *     performance estimation, multivariate drift)
  */
 public record MonitorSpec(
     String name,
@@ -33,7 +35,8 @@ public record MonitorSpec(
     List<CustomMetric> customMetrics,
     int bins,
     Path baseDir,
-    DriftOptions drift) {
+    DriftOptions drift,
+    ChunkedSpec chunked) {
 
   /** Lakehouse profile types. */
   public enum ProfileType {
@@ -98,5 +101,31 @@ public record MonitorSpec(
     customMetrics = List.copyOf(customMetrics);
     Objects.requireNonNull(baseDir, "baseDir");
     Objects.requireNonNull(drift, "drift");
+    Objects.requireNonNull(chunked, "chunked");
+  }
+
+  /** This monitor with {@code c} as its chunked methods. */
+  public MonitorSpec withChunked(ChunkedSpec c) {
+    return new MonitorSpec(
+        name,
+        table,
+        profileType,
+        timestampCol,
+        granularities,
+        modelIdCol,
+        predictionCol,
+        predictionProbaCol,
+        labelCol,
+        problemType,
+        baselineTable,
+        slicingExprs,
+        columns,
+        numeric,
+        categorical,
+        customMetrics,
+        bins,
+        baseDir,
+        drift,
+        c);
   }
 }

@@ -161,7 +161,8 @@ final class Segments {
     }
   }
 
-  private String modelWhere(Optional<String> model, Duck.Table t) {
+  /** The predicate of the rows of {@code model} in {@code t}; TRUE for every model. */
+  String modelWhere(Optional<String> model, Duck.Table t) {
     if (model.isEmpty()
         || spec.modelIdCol().isEmpty()
         || t.column(spec.modelIdCol().get()).isEmpty()) {

@@ -15,6 +15,14 @@
  * samples of the same {@link io.andon.monitor.GroupKey} in the baseline and the window before are
  * compared ({@link io.andon.monitor.DriftAnalysis}).
  *
+ * <p>Beside time windows, {@link io.andon.monitor.ChunkPlan} cuts the rows into chunks by size or
+ * count ({@code io.andon.monitor.chunk}); {@link io.andon.monitor.ReferenceThresholds} learns drift
+ * thresholds from the baseline's chunks, and {@link io.andon.monitor.ChunkedMethods} runs
+ * performance estimation ({@code io.andon.monitor.estimate}: CBPE, DLE) and multivariate drift
+ * ({@code io.andon.monitor.multivariate}: PCA reconstruction, domain classifier); their values are
+ * {@link io.andon.monitor.ChunkedRow}s, stored in {@code chunk_metrics} by {@link
+ * io.andon.monitor.ChunkMetricsStore}.
+ *
  * <p>Inside a job, {@code monitor_task} ({@code io.andon.monitor.task}) is the execute step of the
  * flow load -&gt; validate -&gt; execute -&gt; store -&gt; report: it runs the monitor, stores its
  * metrics and returns the verdict as task values. {@code andon drift} compares two tables once

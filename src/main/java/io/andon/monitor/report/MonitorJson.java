@@ -32,6 +32,8 @@ public final class MonitorJson {
       o.put("compared_columns", v.verdict().compared());
       o.put("not_enough_data_columns", v.verdict().notEnoughData());
     }
+    root.put("chunked_alerts", r.chunkedAlerts().size());
+    root.set("chunked", ChunkedReport.json(r));
     ArrayNode p = root.putArray("profile_metrics");
     for (ProfileRow row : r.profiles()) {
       ObjectNode o = p.addObject();

@@ -26,8 +26,8 @@ import java.util.TreeSet;
 
 /**
  * Runs a {@code monitor_task}. Task values: {@code drift_detected}, {@code drifted_columns}
- * (names), and {@code drift_share} (comparison) or {@code profile_rows}/{@code drift_rows} (monitor
- * file).
+ * (names), and {@code drift_share} (comparison) or {@code profile_rows}/{@code drift_rows} and
+ * {@code chunked_alerts} (how many chunked methods' series alert; monitor file).
  */
 public final class MonitorTaskRunner implements PayloadRunner {
   @Override
@@ -54,6 +54,7 @@ public final class MonitorTaskRunner implements PayloadRunner {
       ctx.putValue("profile_rows", IntNode.valueOf(r.profiles().size()));
       ctx.putValue("drift_rows", IntNode.valueOf(r.drifts().size()));
       ctx.putValue("drifted_columns", names(drifted));
+      ctx.putValue("chunked_alerts", IntNode.valueOf(r.chunkedAlerts().size()));
       r.warnings().forEach(w -> ctx.log().println("warning: " + w));
       String msg =
           "monitor "
