@@ -31,9 +31,13 @@ java -jar "$WORK/andon.jar" tdg "$WORK/src" --no-cache --format json --output "$
 python3 radon_compare.py "$WORK/andon.json" "$WORK/radon.json" "$WORK/src" "$WORK/agreement.md" \
   differences.csv
 
+# andon's floor: tree-sitter's parse of the same files alone, on one thread
+FLOOR=$(java -XX:TieredStopAtLevel=1 -cp "$WORK/andon.jar" ParseFloor.java "$WORK/src")
+
 # wall time: radon cc -s, andon cold (no cache), andon warm (unchanged sources, cache kept);
-# andon with the JVM options of the ./andon launcher (ANDON_JAVA_OPTS replaces them, as there)
-JAVA="java ${ANDON_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+# andon with the JVM options the ./andon launcher gives `andon tdg` (ANDON_JAVA_OPTS replaces
+# them, as there), less its class-data archive
+JAVA="java ${ANDON_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:NewSize=32m -XX:MaxTenuringThreshold=0}"
 $JAVA -jar "$WORK/andon.jar" tdg "$WORK/src" --home "$WORK/home" > /dev/null
 hyperfine --runs "$RUNS" --export-markdown "$WORK/times.md" --export-json "$WORK/times.json" \
   -n "radon cc -s" "radon cc -s $WORK/src > /dev/null" \
@@ -63,5 +67,7 @@ for r in json.load(open(sys.argv[1]))["results"]:
   cat "$WORK/times.md"
   echo
   cat "$WORK/cpu.md"
+  echo
+  echo "andon's floor, $FLOOR (ParseFloor.java)."
 } > results.md
 cat results.md

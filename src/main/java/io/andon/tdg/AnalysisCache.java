@@ -77,6 +77,11 @@ final class AnalysisCache {
         : Optional.empty();
   }
 
+  /** Whether a result is cached for this path, whatever its hash. */
+  boolean knows(String path) {
+    return entries.containsKey(path);
+  }
+
   /** The cached result when the content hash is the one recorded. */
   Optional<SourceFile> byHash(String path, String sha256) {
     Entry e = entries.get(path);

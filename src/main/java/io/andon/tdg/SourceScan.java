@@ -174,11 +174,12 @@ final class SourceScan {
     } catch (IOException e) {
       return unreadable(rel, language, e);
     }
-    String hash = JavaSourceAnalyzer.sha256(bytes);
-    hit = cache.byHash(rel, hash);
-    if (hit.isPresent()) {
-      cached.incrementAndGet();
-      return new AnalysisCache.Entry(hit.get(), size, mtime);
+    if (cache.knows(rel)) { // else no hash can match: the analysis hashes the bytes itself
+      hit = cache.byHash(rel, JavaSourceAnalyzer.sha256(bytes));
+      if (hit.isPresent()) {
+        cached.incrementAndGet();
+        return new AnalysisCache.Entry(hit.get(), size, mtime);
+      }
     }
     return new AnalysisCache.Entry(language.analyze(rel, bytes), size, mtime);
   }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -217,6 +218,18 @@ class TdgCommandTest {
     Files.writeString(text, Files.readString(text) + "\n");
     assertThat(run(root.toString(), "--format", "json")).isZero();
     assertThat(Json.read(out.toString()).path("run").path("files_analysed").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aFileTouchedWithoutChangeComesFromTheHashCacheByItsContent() throws IOException {
+    assertThat(run(root.toString(), "--format", "json")).isZero();
+    Path text = root.resolve("src/main/java/com/example/util/Text.java");
+    Files.setLastModifiedTime(
+        text, FileTime.fromMillis(Files.getLastModifiedTime(text).toMillis() + 60_000));
+    assertThat(run(root.toString(), "--format", "json")).isZero();
+    JsonNode run = Json.read(out.toString()).path("run");
+    assertThat(run.path("files_from_cache").asInt()).isEqualTo(2);
+    assertThat(run.path("files_analysed").asInt()).isZero();
   }
 
   @Test

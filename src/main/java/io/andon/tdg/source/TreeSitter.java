@@ -28,8 +28,8 @@ import org.treesitter.TSTreeCursor;
  * microseconds through the public API. Where the binding's classes allow it, the copy reads a
  * node's start byte and row from the node's own fields (tree-sitter keeps them there), calls the
  * native symbol and end-byte functions without the null check, and asks for the end only of leaves
- * (a node ends where its last child ends): the calls that copy a node through JNI drop from six per
- * node to one or two.
+ * (a node ends where its last child ends) that are not keywords or punctuation (whose end follows
+ * from their text): the calls that copy a node through JNI drop from six per node to one or two.
  */
 public final class TreeSitter {
   /** The outcome of a parse: the tree, and the first syntax error when there is one. */
@@ -125,11 +125,13 @@ public final class TreeSitter {
   /** One copy of a tree, with the text's offset and line tables. */
   private static final class Copy {
     final Grammar g;
+    final String text;
     final int[] charAt;
     final int[] lineStarts;
 
     Copy(Grammar g, String text) {
       this.g = g;
+      this.text = text;
       this.charAt = byteToChar(text);
       int lines = 1;
       for (int i = 0; i < text.length(); i++) {
@@ -183,13 +185,28 @@ public final class TreeSitter {
           SyntaxNode last = children.get(children.size() - 1);
           return make(node, sym, field, start, last.end(), line, last.endLine(), children);
         }
-        int end = index((int) d.endByte().invokeExact(node));
+        int end =
+            isLiteral(sym, start)
+                ? start + g.kinds()[sym].length()
+                : index((int) d.endByte().invokeExact(node));
         return make(node, sym, field, start, end, line, line(Math.max(start, end - 1)), children);
       } catch (RuntimeException | Error e) {
         throw e;
       } catch (Throwable e) {
         throw new IllegalStateException("tree-sitter call failed", e);
       }
+    }
+
+    /**
+     * Whether the leaf of this symbol at {@code start} is an anonymous token whose text is its kind
+     * (a keyword or punctuation: the grammar names such tokens after their literal text), so that
+     * its end needs no call into the parser.
+     */
+    private boolean isLiteral(int sym, int start) {
+      return sym >= 0
+          && sym < g.kinds().length
+          && !g.named()[sym]
+          && text.startsWith(g.kinds()[sym], start);
     }
 
     private List<SyntaxNode> children(TSTreeCursor c) {
