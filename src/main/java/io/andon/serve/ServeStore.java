@@ -199,31 +199,4 @@ final class ServeStore {
           }
         });
   }
-
-  /** Records the pause status set through the API for job {@code jobId}. */
-  void setPaused(long jobId, String pauseStatus) {
-    store.tx(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("UPDATE serve_jobs SET paused = ? WHERE job_id = ?")) {
-            ps.setString(1, pauseStatus);
-            ps.setLong(2, jobId);
-            return ps.executeUpdate();
-          }
-        });
-  }
-
-  /** The pause status set through the API for job {@code jobId}, if any. */
-  Optional<String> paused(long jobId) {
-    return store.read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT paused FROM serve_jobs WHERE job_id = ?")) {
-            ps.setLong(1, jobId);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
-            }
-          }
-        });
-  }
 }
