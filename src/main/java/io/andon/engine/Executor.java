@@ -205,6 +205,28 @@ public final class Executor {
       Map<String, String> overrides,
       TriggerInfo trigger,
       java.util.function.LongConsumer created) {
+    return run(job, overrides, trigger, (c, id) -> {}, created);
+  }
+
+  /**
+   * What a caller writes in the transaction that creates a run, so that it exists exactly when the
+   * run does (an API's idempotency token, say): a crash commits both or neither.
+   */
+  @FunctionalInterface
+  public interface CreationWrite {
+    void write(java.sql.Connection c, long runId) throws java.sql.SQLException;
+  }
+
+  /**
+   * Runs {@code job} as {@link #run(JobSpec, Map, TriggerInfo, java.util.function.LongConsumer)}
+   * does, with {@code write} done in the transaction that creates the run.
+   */
+  public Outcome run(
+      JobSpec job,
+      Map<String, String> overrides,
+      TriggerInfo trigger,
+      CreationWrite write,
+      java.util.function.LongConsumer created) {
     Objects.requireNonNull(trigger, "trigger");
     checkParameters(job, overrides.keySet());
     Map<String, String> params = job.resolveParameters(overrides);
@@ -260,6 +282,7 @@ public final class Executor {
                               ? java.util.OptionalLong.empty()
                               : java.util.OptionalLong.of(parentRunId)));
               runs.recordTrigger(c, runId[0], trigger);
+              write.write(c, runId[0]);
               return st;
             });
     created.accept(runId[0]);

@@ -1,7 +1,10 @@
 package io.andon.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.andon.schedule.PauseStatus;
+import io.andon.schedule.service.FireStore;
 import io.andon.util.Json;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,13 +20,15 @@ final class JobUpdates {
   private static final Set<String> HOLDERS = Set.of("schedule", "trigger", "continuous");
 
   private final JobsApi jobs;
-  private final ServeStore ids;
+  private final FireStore pauses;
+  private final Clock clock;
   private final ServiceLog log;
   private final List<PauseListener> listeners = new CopyOnWriteArrayList<>();
 
-  JobUpdates(JobsApi jobs, ServeStore ids, ServiceLog log) {
+  JobUpdates(JobsApi jobs, FireStore pauses, Clock clock, ServiceLog log) {
     this.jobs = jobs;
-    this.ids = ids;
+    this.pauses = pauses;
+    this.clock = clock;
     this.log = log;
   }
 
@@ -73,7 +78,11 @@ final class JobUpdates {
       throw ApiException.invalid(
           "pause_status must be PAUSED or UNPAUSED, not " + inner.get("pause_status") + ".");
     }
-    ids.setPaused(job.jobId(), status);
+    // one pause store for the API, the CLI and the schedules: held until the job file's changes
+    pauses.setPause(
+        job.name(),
+        new FireStore.PauseOverride(PauseStatus.valueOf(status), JobsApi.fileStatus(job.spec())),
+        clock.instant());
     boolean paused = status.equals("PAUSED");
     listeners.forEach(l -> l.pauseChanged(job.name(), paused));
     log.event(

@@ -6,7 +6,9 @@ import io.andon.job.Dependency;
 import io.andon.job.JobSpec;
 import io.andon.job.TaskSpec;
 import io.andon.schedule.JobTrigger;
+import io.andon.schedule.PauseStatus;
 import io.andon.schedule.TriggerJson;
+import io.andon.schedule.service.FireStore;
 import io.andon.util.Json;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +21,18 @@ final class JobsApi {
   private final JobCatalog catalog;
   private final Runs runs;
   private final ServeStore ids;
+  private final FireStore pauses;
 
-  JobsApi(JobCatalog catalog, Runs runs, ServeStore ids) {
+  JobsApi(JobCatalog catalog, Runs runs, ServeStore ids, FireStore pauses) {
     this.catalog = catalog;
     this.runs = runs;
     this.ids = ids;
+    this.pauses = pauses;
+  }
+
+  /** The pause status of a job file when it says none: a job with no trigger is never paused. */
+  static PauseStatus fileStatus(JobSpec spec) {
+    return spec.trigger().map(JobTrigger::pauseStatus).orElse(PauseStatus.UNPAUSED);
   }
 
   void routes(Router router) {
@@ -131,7 +140,9 @@ final class JobsApi {
     o.put("job_id", j.jobId());
     o.put("creator_user_name", System.getProperty("user.name", "andon"));
     o.put("created_time", ids.createdTime(j.jobId()));
-    ids.paused(j.jobId()).ifPresent(p -> o.put("andon_pause_status", p));
+    Optional<String> paused =
+        pauses.heldPause(j.name(), fileStatus(j.spec())).map(PauseStatus::name);
+    paused.ifPresent(p -> o.put("andon_pause_status", p));
     ObjectNode s = o.putObject("settings");
     JobSpec spec = j.spec();
     s.put("name", spec.name());
@@ -144,7 +155,7 @@ final class JobsApi {
     ArrayNode params = s.putArray("parameters");
     spec.parameters()
         .forEach(p -> params.addObject().put("name", p.name()).put("default", p.defaultValue()));
-    spec.trigger().ifPresent(t -> s.setAll(triggerSettings(t, ids.paused(j.jobId()))));
+    spec.trigger().ifPresent(t -> s.setAll(triggerSettings(t, paused)));
     if (withTasks) {
       ArrayNode tasks = s.putArray("tasks");
       for (TaskSpec t : spec.tasks()) {

@@ -14,7 +14,7 @@ public record Response(int status, String contentType, byte[] body) {
   }
 
   static Response json(int status, JsonNode body) {
-    return new Response(status, JSON, Json.write(body).getBytes(StandardCharsets.UTF_8));
+    return new Response(status, JSON, Json.writeBytes(body));
   }
 
   /** 200 with plain text. */

@@ -9,6 +9,7 @@ import io.andon.store.RepairRecord;
 import io.andon.store.RunRecord;
 import io.andon.store.TaskRecord;
 import io.andon.util.Json;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,8 +74,9 @@ final class RunView {
             });
     if (withTasks) {
       ArrayNode tasks = o.putArray("tasks");
+      Map<List<Object>, ObjectNode> states = new HashMap<>();
       for (int i = 0; i < r.tasks().size(); i++) {
-        tasks.add(task(r.runId(), i, r.tasks().get(i)));
+        tasks.add(task(r.runId(), i, r.tasks().get(i), states));
       }
       o.set("repair_history", repairHistory(r, repairs));
     }
@@ -83,10 +85,28 @@ final class RunView {
 
   /** One task of a run, as {@code RunTask}. */
   static ObjectNode task(long runId, int index, TaskRecord t) {
+    return task(runId, index, t, new HashMap<>());
+  }
+
+  /**
+   * One task of a run, its {@code state} and {@code status} taken from {@code states} when an
+   * earlier task of the same answer had the same ones: most tasks of a big run share them, and the
+   * answer is only written out, never changed.
+   */
+  private static ObjectNode task(
+      long runId, int index, TaskRecord t, Map<List<Object>, ObjectNode> states) {
     ObjectNode o = Json.object();
     o.put("run_id", taskRunId(runId, index));
     o.put("task_key", t.taskKey());
-    states(o, t.state(), t.resultState(), t.message().orElse(""));
+    ObjectNode both =
+        states.computeIfAbsent(
+            List.of(t.state(), t.resultState(), t.message().orElse("")),
+            k -> {
+              ObjectNode n = Json.object();
+              states(n, t.state(), t.resultState(), t.message().orElse(""));
+              return n;
+            });
+    o.setAll(both);
     times(o, t.startTime(), t.endTime());
     o.put("setup_duration", 0);
     o.put("cleanup_duration", 0);

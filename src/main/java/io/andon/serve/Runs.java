@@ -129,10 +129,12 @@ public final class Runs implements RunStarter, AutoCloseable {
                     job.spec(),
                     parameters,
                     trigger,
+                    (c, id) -> {
+                      ServeStore.recordRun(c, id, job.jobId(), token);
+                      RunHistory.writeTags(c, id, job.spec().tags());
+                    },
                     id -> {
                       active.put(id, new Active(ex, since));
-                      serveStore.recordRun(id, job.jobId(), token);
-                      new RunHistory(store).writeTags(id, job.spec().tags());
                       created.complete(id);
                     });
             if (out.state() == LifeCycleState.SKIPPED) {

@@ -118,6 +118,11 @@ final class RunsApi {
     RunRecord run =
         (withTasks ? runStore.find(runId) : runStore.find(runId, List.of()))
             .orElseThrow(() -> noRun(runId));
+    return view(run, withTasks);
+  }
+
+  private ObjectNode view(RunRecord run, boolean withTasks) {
+    long runId = run.runId();
     Optional<ServeStore.ApiRun> api = serveStore.run(runId);
     long jobId =
         api.map(ServeStore.ApiRun::jobId).or(() -> serveStore.findJobId(run.jobName())).orElse(0L);
@@ -141,16 +146,13 @@ final class RunsApi {
 
   /** A task's run: the job run's fields with that task's state, times and key. */
   private ObjectNode taskRun(long runId, int index) {
-    ObjectNode run = view(runId, true);
-    JsonNode tasks = run.get("tasks");
-    if (index < 0 || index >= tasks.size()) {
+    RunRecord run = runStore.find(runId).orElseThrow(() -> noRun(runId));
+    if (index < 0 || index >= run.tasks().size()) {
       throw noRun((runId << 32) + index + 1);
     }
-    ObjectNode task = (ObjectNode) tasks.get(index);
-    run.setAll(task);
-    run.remove("tasks");
-    run.remove("repair_history");
-    return run;
+    ObjectNode out = view(run, false);
+    out.setAll(RunView.task(runId, index, run.tasks().get(index)));
+    return out;
   }
 
   private static ApiException noRun(long runId) {

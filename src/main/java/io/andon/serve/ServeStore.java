@@ -1,8 +1,10 @@
 package io.andon.serve;
 
 import io.andon.store.Store;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -70,19 +72,20 @@ final class ServeStore {
         });
   }
 
-  /** Records that the service started {@code runId}. */
-  void recordRun(long runId, long jobId, Optional<String> idempotencyToken) {
-    store.tx(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO serve_runs (run_id, job_id, idempotency_token) VALUES (?, ?, ?)")) {
-            ps.setLong(1, runId);
-            ps.setLong(2, jobId);
-            ps.setString(3, idempotencyToken.orElse(null));
-            return ps.executeUpdate();
-          }
-        });
+  /**
+   * Records that the service started {@code runId}, in the transaction of {@code c}: the one that
+   * creates the run, so that a run and its idempotency token are committed together or not at all.
+   */
+  static void recordRun(Connection c, long runId, long jobId, Optional<String> idempotencyToken)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO serve_runs (run_id, job_id, idempotency_token) VALUES (?, ?, ?)")) {
+      ps.setLong(1, runId);
+      ps.setLong(2, jobId);
+      ps.setString(3, idempotencyToken.orElse(null));
+      ps.executeUpdate();
+    }
   }
 
   /** The run an idempotency token started, if any. */
@@ -192,33 +195,6 @@ final class ServeStore {
             ps.setLong(1, jobId);
             try (ResultSet rs = ps.executeQuery()) {
               return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-            }
-          }
-        });
-  }
-
-  /** Records the pause status set through the API for job {@code jobId}. */
-  void setPaused(long jobId, String pauseStatus) {
-    store.tx(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("UPDATE serve_jobs SET paused = ? WHERE job_id = ?")) {
-            ps.setString(1, pauseStatus);
-            ps.setLong(2, jobId);
-            return ps.executeUpdate();
-          }
-        });
-  }
-
-  /** The pause status set through the API for job {@code jobId}, if any. */
-  Optional<String> paused(long jobId) {
-    return store.read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT paused FROM serve_jobs WHERE job_id = ?")) {
-            ps.setLong(1, jobId);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
             }
           }
         });

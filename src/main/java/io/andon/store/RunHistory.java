@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.andon.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -137,15 +139,17 @@ public final class RunHistory {
 
   /** Records the job's tags on a run. */
   public void writeTags(long runId, java.util.Map<String, String> tags) {
-    store.tx(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("UPDATE runs SET tags = ? WHERE run_id = ?")) {
-            ps.setString(1, Json.write(tags));
-            ps.setLong(2, runId);
-            return ps.executeUpdate();
-          }
-        });
+    store.tx(c -> writeTags(c, runId, tags));
+  }
+
+  /** Records the job's tags on a run, in the transaction of {@code c}. */
+  public static int writeTags(Connection c, long runId, java.util.Map<String, String> tags)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET tags = ? WHERE run_id = ?")) {
+      ps.setString(1, Json.write(tags));
+      ps.setLong(2, runId);
+      return ps.executeUpdate();
+    }
   }
 
   /** The tags recorded on a run; empty when it has none. */

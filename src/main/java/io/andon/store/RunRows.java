@@ -131,10 +131,11 @@ final class RunRows {
   }
 
   static Map<String, JsonNode> readValues(String json) {
+    if (json == null || json.equals("{}")) {
+      return new LinkedHashMap<>(); // most tasks set no value: no parser for them
+    }
     try {
-      return Json.mapper()
-          .readValue(
-              json == null ? "{}" : json, new TypeReference<LinkedHashMap<String, JsonNode>>() {});
+      return Json.mapper().readValue(json, new TypeReference<LinkedHashMap<String, JsonNode>>() {});
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

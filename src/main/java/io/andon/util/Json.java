@@ -35,6 +35,15 @@ public final class Json {
     }
   }
 
+  /** Compact one-line JSON as UTF-8 bytes, written straight to bytes (no String in between). */
+  public static byte[] writeBytes(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * The same text as {@link #write} of the map, written field by field: a run writes the values of
    * every task it ends, and the mapper's general path costs several times more per call.

@@ -65,6 +65,20 @@ final class Served implements AutoCloseable {
     return "name: " + name + "\n" + extra + "tasks:\n" + tasks;
   }
 
+  /** Writes the job file {@code file}: job {@code name}, its one task {@code true}. */
+  static Path trueJob(Path dir, String file, String name) throws Exception {
+    return job(
+        dir,
+        file,
+        shellJob(
+            name,
+            "",
+            """
+          - task_key: t
+            shell_task: {command: "true"}
+        """));
+  }
+
   Answer get(String pathAndQuery) throws Exception {
     return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
   }

@@ -206,6 +206,15 @@ public final class FireStore {
         });
   }
 
+  /**
+   * The pause or resume given through the service for {@code jobName} that still holds while its
+   * job file says {@code fileStatus}: none when none was given, or when the job file's own
+   * pause_status has changed since (the file wins then).
+   */
+  public Optional<PauseStatus> heldPause(String jobName, PauseStatus fileStatus) {
+    return pause(jobName).filter(p -> p.fileStatus() == fileStatus).map(PauseOverride::status);
+  }
+
   /** Records a pause or resume of {@code jobName} given through the service. */
   public void setPause(String jobName, PauseOverride pause, Instant at) {
     store.tx(c -> write(c, jobName, pause, at));
