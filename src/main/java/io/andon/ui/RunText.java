@@ -29,7 +29,8 @@ public final class RunText {
       return ms + " ms";
     }
     if (ms < 60_000) {
-      return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+      long tenths = (ms + 50) / 100;
+      return tenths / 10 + "." + tenths % 10 + " s";
     }
     long s = ms / 1000;
     if (s < 3600) {

@@ -78,11 +78,16 @@
     v.a.setAttribute("aria-label", words);
   }
 
+  // when each task's state last changed on this page (read by the benchmark of bench/ui)
+  var seen = {};
+  window.andonRun = { seen: seen };
+
   if (host.dataset.live === "true" && window.EventSource) {
     var source = new EventSource("/runs/" + runId + "/events");
     source.addEventListener("tasks", function (e) {
       var ev = JSON.parse(e.data);
-      ev.tasks.forEach(function (t) { paint(t.id, t); });
+      var now = Date.now();
+      ev.tasks.forEach(function (t) { paint(t.id, t); seen[t.id] = now; });
       if (ev.run) {
         var badge = document.getElementById("run-state");
         badge.className = "badge-state state-" + ev.run.kind;
