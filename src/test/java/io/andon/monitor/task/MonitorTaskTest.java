@@ -125,6 +125,32 @@ class MonitorTaskTest {
     }
   }
 
+  @Test
+  void aMonitorFileWithChunkedMethodsPublishesHowManyAlert() throws Exception {
+    io.andon.monitor.chunk.NannyFixtures.copy(dir, "classification_reference.csv");
+    io.andon.monitor.chunk.NannyFixtures.copy(dir, "classification_analysis.csv");
+    Files.writeString(
+        dir.resolve("pca.yaml"),
+        """
+        table: classification_analysis.csv
+        baseline_table: classification_reference.csv
+        columns: [x1, x2, x3, c]
+        min_sample: 200
+        chunking: {by: size, size: 250}
+        multivariate: {methods: [pca_reconstruction]}
+        """);
+    Payload payload =
+        type()
+            .parse(yaml("monitor_file: pca.yaml\nfail_on_drift: false\n"), new Problems(), dir)
+            .orElseThrow();
+    try (Store store = Store.open(dir.resolve("home"))) {
+      Ctx ctx = new Ctx(dir, Map.of(), store);
+      TaskOutcome out = runner().run(payload, ctx);
+      assertThat(out.success()).as(out.message()).isTrue();
+      assertThat(ctx.values.get("chunked_alerts").asInt()).isEqualTo(1);
+    }
+  }
+
   /** A task context as the executor provides it: references replaced, values recorded. */
   static final class Ctx implements TaskContext {
     final Path base;
