@@ -30,6 +30,14 @@ public final class TriggerText {
 
   /** What {@code trigger} does, in one line, with "PAUSED" first when it does not fire. */
   public static String describe(JobTrigger trigger) {
+    return key(trigger)
+        + ": "
+        + what(trigger)
+        + (trigger.pauseStatus().fires() ? "" : "; PAUSED, so it does not fire");
+  }
+
+  /** What {@code trigger} does, in words, whatever its pause status: "every day at 06:00 (UTC)". */
+  public static String what(JobTrigger trigger) {
     String what;
     if (trigger instanceof CronSchedule c) {
       what = cron(c.cron()).orElse("cron '" + c.cron().text() + "'") + " (" + c.cron().zone() + ")";
@@ -51,10 +59,7 @@ public final class TriggerText {
     } else {
       what = "a new run as soon as the last one ends";
     }
-    return key(trigger)
-        + ": "
-        + what
-        + (trigger.pauseStatus().fires() ? "" : "; PAUSED, so it does not fire");
+    return what;
   }
 
   /**

@@ -76,10 +76,14 @@ public final class Auth {
     }
   }
 
+  /** Whether {@code given} is the token itself (as a person types it into the web UI). */
+  public boolean isToken(String given) {
+    return MessageDigest.isEqual(token, given.strip().getBytes(StandardCharsets.UTF_8));
+  }
+
   /** Whether {@code authorization} (the header's value, or empty) carries the token. */
-  boolean accepts(Optional<String> authorization) {
+  public boolean accepts(Optional<String> authorization) {
     String value = authorization.orElse("");
-    String given = value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : "";
-    return MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
+    return isToken(value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7) : "");
   }
 }

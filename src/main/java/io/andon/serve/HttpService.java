@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.andon.util.Json;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +52,7 @@ public final class HttpService implements AutoCloseable {
   private final Auth auth;
   private final boolean readsNeedToken;
   private final ServiceLog log;
+  private Optional<HttpHandler> home = Optional.empty();
 
   /**
    * Binds {@code address} (port 0: any free port); serves nothing until {@link #start()}.
@@ -89,6 +92,15 @@ public final class HttpService implements AutoCloseable {
     server.createContext("/", this::exchange);
   }
 
+  /**
+   * Hands every request under each of {@code prefixes}, and for {@code /} itself, to {@code
+   * handler} instead of the API's router (the web UI); before {@link #start()} only.
+   */
+  public void mount(List<String> prefixes, HttpHandler handler) {
+    prefixes.forEach(p -> server.createContext(p, handler));
+    home = Optional.of(handler);
+  }
+
   /** Starts answering. */
   public void start() {
     server.start();
@@ -111,10 +123,14 @@ public final class HttpService implements AutoCloseable {
     }
   }
 
-  private void exchange(HttpExchange ex) {
+  private void exchange(HttpExchange ex) throws IOException {
     Response response;
     String method = ex.getRequestMethod();
     String path = ex.getRequestURI().getRawPath();
+    if (path.equals("/") && home.isPresent()) {
+      home.get().handle(ex);
+      return;
+    }
     try {
       response = answer(ex, method, path);
     } catch (ApiException e) {

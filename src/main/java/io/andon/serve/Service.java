@@ -6,6 +6,7 @@ import io.andon.job.BundleSettings;
 import io.andon.job.JobLoader;
 import io.andon.job.WorkspaceSettings;
 import io.andon.store.Store;
+import io.andon.ui.WebUi;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -89,9 +90,13 @@ public final class Service implements AutoCloseable {
     this.schedules = new Schedules(store, catalog, runs, c.clock(), log);
     updates.listen(schedules::pauseChanged);
     InetSocketAddress address = new InetSocketAddress(address(c.bind()), c.port());
-    this.http =
-        new HttpService(
-            address, router, Auth.of(c.home(), c.env()), readsNeedToken(address.getAddress()), log);
+    Auth auth = Auth.of(c.home(), c.env());
+    boolean readsNeedToken = readsNeedToken(address.getAddress());
+    this.http = new HttpService(address, router, auth, readsNeedToken, log);
+    WebUi ui =
+        new WebUi(
+            new WebUi.Setup(new LocalApi(router), catalog, store, auth, readsNeedToken, c.clock()));
+    http.mount(WebUi.PREFIXES, ui);
     this.watcher =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
