@@ -53,6 +53,7 @@ public final class WebUi implements HttpHandler {
     routes.open("POST", "/ui/login", signIn::signIn);
     routes.action("/ui/logout", signIn::signOut);
     new JobsPage(setup).routes(routes);
+    new TaskRunPage(setup).routes(routes);
   }
 
   @Override

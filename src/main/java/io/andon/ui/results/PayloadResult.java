@@ -57,6 +57,11 @@ public sealed interface PayloadResult {
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(baseline, "baseline");
     }
+
+    /** "<= 100.0", or "—" when the check was not evaluated against a threshold. */
+    public String condition() {
+      return threshold.equals("null") ? "—" : comparator + " " + threshold;
+    }
   }
 
   /** A {@code tdg_task}'s grade, with its components and worst files. */

@@ -50,6 +50,12 @@ public final class TaskRuns {
     return attempts.get(number - 1).logPath().map(Path::of);
   }
 
+  /** Whether attempt {@code number} has ended (an attempt that does not exist has). */
+  public boolean attemptEnded(long runId, String taskKey, int number) {
+    List<AttemptRecord> attempts = new RunHistory(store).attempts(runId, taskKey);
+    return number < 1 || number > attempts.size() || attempts.get(number - 1).endTime().isPresent();
+  }
+
   private TaskRunView view(RunRecord run, TaskRecord t, int position) {
     List<TaskRunView.Attempt> attempts = new ArrayList<>();
     int n = 0;

@@ -81,6 +81,8 @@ class TaskRunsTest {
             org.assertj.core.groups.Tuple.tuple("recall", "NOT_MEASURED"));
     PayloadResult.GateCheck latency = e.checks().get(1);
     assertThat(latency.threshold()).isEqualTo("100.0");
+    assertThat(latency.condition()).isEqualTo("<= 100.0");
+    assertThat(e.checks().get(2).condition()).isEqualTo("—");
     assertThat(latency.comparator()).isEqualTo("<=");
     assertThat(latency.value()).contains("140");
     assertThat(e.count("FAILED")).isEqualTo(1);
