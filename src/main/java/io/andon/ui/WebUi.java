@@ -54,6 +54,7 @@ public final class WebUi implements HttpHandler {
     routes.action("/ui/logout", signIn::signOut);
     new JobsPage(setup).routes(routes);
     new TaskRunPage(setup).routes(routes);
+    new MonitorsPage(setup).routes(routes);
   }
 
   @Override
