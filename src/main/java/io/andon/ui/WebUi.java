@@ -55,6 +55,7 @@ public final class WebUi implements HttpHandler {
     new JobsPage(setup).routes(routes);
     new TaskRunPage(setup).routes(routes);
     new MonitorsPage(setup).routes(routes);
+    new AlertsPage(setup).routes(routes);
   }
 
   @Override
