@@ -179,6 +179,23 @@ public final class JobCatalog {
     return jobs().stream().filter(j -> j.name().equals(name)).findFirst();
   }
 
+  /**
+   * The job {@code run} belongs to as it is served now (as Databricks repairs with the job's
+   * current settings), or as the run stored it when the job is no longer served.
+   */
+  public JobSpec specFor(io.andon.store.RunRecord run) {
+    return byName(run.jobName())
+        .map(ServedJob::spec)
+        .orElseGet(
+            () ->
+                new JobLoader()
+                    .loadSource(
+                        Path.of(run.jobFile()),
+                        run.jobKey(),
+                        run.definition(),
+                        BundleSettings.fromJson(run.bundle())));
+  }
+
   /** The problem of each file whose last change did not validate. */
   public Map<Path, String> problems() {
     Map<Path, String> out = new LinkedHashMap<>();

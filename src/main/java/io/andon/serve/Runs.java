@@ -4,8 +4,6 @@ import io.andon.alert.NotificationListener;
 import io.andon.engine.Executor;
 import io.andon.engine.RunListener;
 import io.andon.error.AndonException;
-import io.andon.job.BundleSettings;
-import io.andon.job.JobLoader;
 import io.andon.job.JobSpec;
 import io.andon.job.LifeCycleState;
 import io.andon.job.TriggerInfo;
@@ -13,7 +11,6 @@ import io.andon.store.RunHistory;
 import io.andon.store.RunRecord;
 import io.andon.store.RunStore;
 import io.andon.store.Store;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -216,18 +213,7 @@ public final class Runs implements RunStarter, AutoCloseable {
               + state
               + "); wait for it to end, or cancel it, before repairing it.");
     }
-    JobSpec job =
-        catalog
-            .byName(run.jobName())
-            .map(ServedJob::spec)
-            .orElseGet(
-                () ->
-                    new JobLoader()
-                        .loadSource(
-                            Path.of(run.jobFile()),
-                            run.jobKey(),
-                            run.definition(),
-                            BundleSettings.fromJson(run.bundle())));
+    JobSpec job = catalog.specFor(run);
     int repairId = run.repairCount() + 1;
     Executor ex =
         new Executor(

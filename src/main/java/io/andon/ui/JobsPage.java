@@ -116,7 +116,7 @@ public final class JobsPage {
               }
             });
     JsonNode answer = setup.api().post("/api/2.2/jobs/run-now", body);
-    return new UiResponse.Redirect(r.back("/runs/" + answer.path("run_id").asLong()));
+    return new UiResponse.Redirect("/runs/" + answer.path("run_id").asLong());
   }
 
   private UiResponse pause(UiRequest r, String status) {

@@ -29,6 +29,9 @@ public final class WebUi implements HttpHandler {
   public static final List<String> PREFIXES =
       List.of("/jobs", "/runs", "/monitors", "/alerts", "/ui");
 
+  /** How often an open event stream looks for changes, in milliseconds. */
+  static final long EVENT_POLL_MS = 100;
+
   /** The largest form accepted: 1 MiB, as for the API. */
   static final int MAX_FORM = 1 << 20;
 
@@ -44,6 +47,7 @@ public final class WebUi implements HttpHandler {
   private final Setup setup;
   private final Sessions sessions = new Sessions();
   private final UiRoutes routes = new UiRoutes();
+  private final EventStreams streams = new EventStreams();
 
   public WebUi(Setup setup) {
     this.setup = setup;
@@ -53,6 +57,8 @@ public final class WebUi implements HttpHandler {
     routes.open("POST", "/ui/login", signIn::signIn);
     routes.action("/ui/logout", signIn::signOut);
     new JobsPage(setup).routes(routes);
+    new JobPage(setup).routes(routes);
+    new RunPage(setup).routes(routes);
     new TaskRunPage(setup).routes(routes);
     new MonitorsPage(setup).routes(routes);
     new AlertsPage(setup).routes(routes);
@@ -188,12 +194,20 @@ public final class WebUi implements HttpHandler {
     return out;
   }
 
-  private static void write(HttpExchange ex, UiResponse response, Optional<String> newSession)
+  private void write(HttpExchange ex, UiResponse response, Optional<String> newSession)
       throws IOException {
     Headers h = ex.getResponseHeaders();
     newSession.ifPresent(id -> h.add("Set-Cookie", Sessions.cookie(id)));
     h.set("X-Content-Type-Options", "nosniff");
     h.set("Referrer-Policy", "same-origin");
+    if (response instanceof UiResponse.Stream stream) {
+      try {
+        streams.start(ex, stream.source());
+      } catch (IOException e) {
+        ex.close();
+      }
+      return;
+    }
     try {
       if (response instanceof UiResponse.Html html) {
         h.set("Content-Type", "text/html; charset=utf-8");

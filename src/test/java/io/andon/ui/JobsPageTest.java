@@ -76,17 +76,20 @@ class JobsPageTest {
       token.clear();
       token.sendKeys(Site.TOKEN);
       b.find("#token-form button[value=ok]").click();
-      b.await(10, d -> d.findElements(By.cssSelector("tr[data-job=train] a.mark")).size() == 1);
+      b.await(10, d -> d.getCurrentUrl().endsWith("/runs/1"));
+      b.driver.navigate().back();
+      b.await(10, d -> d.getCurrentUrl().endsWith("/jobs"));
       JsonNode runs = site.api("/api/2.2/jobs/runs/list?job_id=1");
       long runId = runs.path("runs").get(0).path("run_id").asLong();
       JsonNode run = site.awaitEnd(runId);
       assertThat(run.path("job_parameters").toString()).contains("\"value\":\"0.7\"");
       assertThat(b.find("body").getAttribute("data-signed-in")).isEqualTo("true");
       // signed in for the session: the second run starts without asking again
+      b.open(site.url("/jobs"), "jobs-signed-in");
       b.find("tr[data-job=train] details.run-now summary").click();
       b.find("tr[data-job=train] details.run-now button[type=submit]").click();
-      b.await(10, d -> d.findElements(By.cssSelector("tr[data-job=train] a.mark")).size() == 2);
-      assertThat(b.find("#token-dialog").isDisplayed()).isFalse();
+      b.await(10, d -> d.getCurrentUrl().endsWith("/runs/2"));
+      assertThat(site.awaitEnd(2).path("state").path("result_state").asText()).isEqualTo("SUCCESS");
     }
   }
 
