@@ -26,6 +26,8 @@ final class Assets {
           "andon.js", new Asset(OWN + "andon.js", JS),
           "run.js", new Asset(OWN + "run.js", JS),
           "job.js", new Asset(OWN + "job.js", JS),
+          "task.js", new Asset(OWN + "task.js", JS),
+          "monitor.js", new Asset(OWN + "monitor.js", JS),
           "icon.svg", new Asset(OWN + "icon.svg", "image/svg+xml"),
           "dagre.min.js", new Asset(WEBJARS + "dagre/0.8.4/dist/dagre.min.js", JS),
           "chart.umd.js", new Asset(WEBJARS + "chart.js/4.4.1/dist/chart.umd.js", JS));

@@ -59,6 +59,9 @@ public final class WebUi implements HttpHandler {
     new JobsPage(setup).routes(routes);
     new JobPage(setup).routes(routes);
     new RunPage(setup).routes(routes);
+    new TaskRunPage(setup).routes(routes);
+    new MonitorsPage(setup).routes(routes);
+    new AlertsPage(setup).routes(routes);
   }
 
   @Override

@@ -138,6 +138,11 @@ class TdgTaskTest {
     assertThat(ctx.values.get("components").path("security").path("status").asText())
         .isEqualTo("NOT_MEASURED");
     assertThat(ctx.values.get("not_measured").toString()).isEqualTo("[\"coverage\",\"security\"]");
+    JsonNode worst = ctx.values.get("worst_files");
+    assertThat(worst.size()).isBetween(1, 10);
+    assertThat(worst.get(0).path("score").asDouble())
+        .isLessThanOrEqualTo(worst.get(worst.size() - 1).path("score").asDouble());
+    assertThat(worst.get(0).path("path").asText()).isNotEmpty();
     assertThat(Files.readString(tmp.resolve("out/tdg.json"))).contains("\"grade\" : \"C\"");
     assertThat(ctx.log.toString(StandardCharsets.UTF_8)).contains("TDG C");
   }

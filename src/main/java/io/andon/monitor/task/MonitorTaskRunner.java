@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.andon.engine.PayloadRunner;
 import io.andon.engine.TaskContext;
@@ -21,15 +22,21 @@ import io.andon.monitor.data.DataSource;
 import io.andon.util.Json;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Runs a {@code monitor_task}. Task values: {@code drift_detected}, {@code drifted_columns}
- * (names), and {@code drift_share} (comparison) or {@code profile_rows}/{@code drift_rows} and
- * {@code chunked_alerts} (how many chunked methods' series alert; monitor file).
+ * (names), and {@code drift_share} and {@code columns} (comparison: each column's statistics, at
+ * most {@value #MAX_COLUMNS}, drifted first) or {@code profile_rows}/{@code drift_rows}, {@code
+ * chunked_alerts} (how many chunked methods' series alert), {@code monitor_name} and {@code run_at}
+ * (monitor file: the rows' keys in the metric tables).
  */
 public final class MonitorTaskRunner implements PayloadRunner {
+  /** How many columns the {@code columns} value holds, so that it stays under the value limit. */
+  static final int MAX_COLUMNS = 100;
+
   @Override
   public String key() {
     return MonitorTaskType.KEY;
@@ -55,6 +62,8 @@ public final class MonitorTaskRunner implements PayloadRunner {
       ctx.putValue("drift_rows", IntNode.valueOf(r.drifts().size()));
       ctx.putValue("drifted_columns", names(drifted));
       ctx.putValue("chunked_alerts", IntNode.valueOf(r.chunkedAlerts().size()));
+      ctx.putValue("monitor_name", TextNode.valueOf(r.monitorName()));
+      ctx.putValue("run_at", TextNode.valueOf(r.runAt().toString()));
       r.warnings().forEach(w -> ctx.log().println("warning: " + w));
       String msg =
           "monitor "
@@ -85,6 +94,7 @@ public final class MonitorTaskRunner implements PayloadRunner {
     ctx.putValue("verdict", TextNode.valueOf(r.verdict().outcome().name()));
     ctx.putValue("drift_share", DoubleNode.valueOf(r.driftShare()));
     ctx.putValue("drifted_columns", names(drifted));
+    ctx.putValue("columns", columns(r));
     String msg =
         r.verdict().summary() + (drifted.isEmpty() ? "" : " (" + String.join(", ", drifted) + ")");
     return r.driftDetected() && p.failOnDrift()
@@ -101,5 +111,36 @@ public final class MonitorTaskRunner implements PayloadRunner {
     ArrayNode a = Json.mapper().createArrayNode();
     names.forEach(a::add);
     return a;
+  }
+
+  /** Each compared column's verdict and statistics, drifted columns first. */
+  private static ArrayNode columns(DriftReport r) {
+    ArrayNode out = Json.mapper().createArrayNode();
+    r.columns().stream()
+        .sorted(java.util.Comparator.comparing((ColumnDrift d) -> !d.driftDetected()))
+        .limit(MAX_COLUMNS)
+        .forEach(
+            d -> {
+              ObjectNode o = out.addObject();
+              o.put("column_name", d.columnName());
+              o.put("data_type", d.dataType());
+              o.put("status", d.status().name());
+              o.put("drift_detected", d.driftDetected());
+              o.put("reason", d.reason());
+              put(o, "population_stability_index", d.populationStabilityIndex());
+              put(o, "js_distance", d.jsDistance());
+              put(o, "wasserstein_distance_normed", d.wassersteinDistanceNormed());
+              d.ksTest().ifPresent(k -> put(o, "ks_pvalue", OptionalDouble.of(k.pvalue())));
+              d.chiSquaredTest()
+                  .ifPresent(k -> put(o, "chi_squared_pvalue", OptionalDouble.of(k.pvalue())));
+              o.put("percent_null_delta", d.percentNullDelta());
+            });
+    return out;
+  }
+
+  private static void put(ObjectNode o, String key, OptionalDouble v) {
+    if (v.isPresent() && Double.isFinite(v.getAsDouble())) {
+      o.put(key, v.getAsDouble());
+    }
   }
 }

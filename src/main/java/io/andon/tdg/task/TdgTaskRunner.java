@@ -1,5 +1,6 @@
 package io.andon.tdg.task;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.andon.engine.PayloadRunner;
 import io.andon.engine.TaskContext;
@@ -21,11 +22,15 @@ import java.util.Optional;
 /**
  * Runs a {@code tdg_task}: grades the project and publishes task values {@code score}, {@code
  * grade}, {@code components} ({name: {score, status}}) and {@code not_measured}, so later tasks and
- * gates can read {@code {{tasks.grade.values.score}}}. Fails the task when the grade is below
- * min_grade, when it regressed against the baseline, or when require_measured is set and a
- * component is not measured.
+ * gates can read {@code {{tasks.grade.values.score}}}, and {@code worst_files} (the {@value
+ * #WORST_FILES} lowest-scored files with their sub-scores), which the task run page shows. Fails
+ * the task when the grade is below min_grade, when it regressed against the baseline, or when
+ * require_measured is set and a component is not measured.
  */
 public final class TdgTaskRunner implements PayloadRunner {
+  /** How many files the {@code worst_files} value lists. */
+  static final int WORST_FILES = 10;
+
   @Override
   public String key() {
     return TdgTaskPayload.KEY;
@@ -74,6 +79,7 @@ public final class TdgTaskRunner implements PayloadRunner {
     }
     context.putValue("components", comps);
     context.putValue("not_measured", Json.mapper().valueToTree(report.notMeasured()));
+    context.putValue("worst_files", worstFiles(report));
     context.log().print(TdgRender.text(report));
     List<String> failures = new ArrayList<>();
     Optional<Grade> min =
@@ -93,5 +99,20 @@ public final class TdgTaskRunner implements PayloadRunner {
     return failures.isEmpty()
         ? TaskOutcome.success(summary)
         : TaskOutcome.failure(summary + ": " + String.join("; ", failures));
+  }
+
+  /** The report's files are worst first: the first {@link #WORST_FILES} with their sub-scores. */
+  private static ArrayNode worstFiles(TdgReport report) {
+    ArrayNode out = Json.mapper().createArrayNode();
+    for (TdgReport.FileResult f : report.files().stream().limit(WORST_FILES).toList()) {
+      ObjectNode o = out.addObject();
+      o.put("path", f.path());
+      o.put("score", f.score());
+      o.put("grade", Grade.of(f.score()).name());
+      f.complexity().ifPresent(v -> o.put("complexity", v));
+      f.coverage().ifPresent(v -> o.put("coverage", v));
+      f.documentation().ifPresent(v -> o.put("documentation", v));
+    }
+    return out;
   }
 }

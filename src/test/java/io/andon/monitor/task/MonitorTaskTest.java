@@ -95,6 +95,9 @@ class MonitorTaskTest {
     assertThat(ctx.values.get("verdict").asText()).isEqualTo("DRIFT");
     assertThat(ctx.values.get("drifted_columns").get(0).asText()).isEqualTo("x");
     assertThat(ctx.values.get("drift_share").asDouble()).isEqualTo(1.0);
+    assertThat(ctx.values.get("columns").get(0).path("column_name").asText()).isEqualTo("x");
+    assertThat(ctx.values.get("columns").get(0).path("status").asText()).isEqualTo("DRIFT");
+    assertThat(ctx.values.get("columns").get(0).has("population_stability_index")).isTrue();
   }
 
   @Test
@@ -109,6 +112,8 @@ class MonitorTaskTest {
       TaskOutcome out = runner().run(payload, ctx);
       assertThat(out.success()).as(out.message()).isTrue();
       assertThat(ctx.values.get("drift_rows").asInt()).isEqualTo(1);
+      assertThat(ctx.values.get("monitor_name").asText()).isEqualTo("m");
+      String runAt = ctx.values.get("run_at").asText();
       int rows =
           store.read(
               c -> {
@@ -116,7 +121,9 @@ class MonitorTaskTest {
                     var rs =
                         s.executeQuery(
                             "SELECT count(*) FROM drift_metrics WHERE monitor_name='m'"
-                                + " AND column_name <> ':table'")) {
+                                + " AND column_name <> ':table' AND run_at = '"
+                                + runAt
+                                + "'")) {
                   rs.next();
                   return rs.getInt(1);
                 }
