@@ -58,7 +58,8 @@ class HtmlReportChromiumTest {
         DriftReport.of(
             "base.csv", "cur.csv", 2000, 2000, List.of(x, c), List.of(), DriftOptions.DEFAULT);
     Path html = dir.resolve("report.html");
-    Files.writeString(html, HtmlReport.render(report));
+    Files.writeString(
+        html, HtmlReport.render(report, java.time.Instant.parse("2026-12-06T09:00:00Z")));
     Path png = dir.resolve("shot.png");
     Path profile = Files.createDirectories(dir.resolve("profile"));
     List<String> cmd =
