@@ -10,6 +10,7 @@ import io.andon.monitor.Verdict;
 import io.andon.monitor.report.MonitorHtml;
 import io.andon.monitor.report.MonitorJson;
 import io.andon.monitor.report.ParquetExport;
+import io.andon.monitor.report.QualityReport;
 import io.andon.store.Store;
 import io.andon.util.Json;
 import java.io.PrintWriter;
@@ -185,6 +186,17 @@ public final class MonitorCommand implements Callable<Integer> {
             .append(d.drift().columnName())
             .append("': ")
             .append(d.drift().reason())
+            .append('\n');
+      }
+    }
+    for (MonitorResult.QualityRow q : r.quality()) {
+      if (q.check().failed()) {
+        MonitorResult.Group g = q.group();
+        sb.append("  data quality ")
+            .append(g.granularity())
+            .append(g.windowStart().map(w -> " " + w).orElse(""))
+            .append(" ")
+            .append(QualityReport.line(q.check()))
             .append('\n');
       }
     }

@@ -148,6 +148,7 @@ public final class MetricsStore {
           }
           profiles(c, result, profileCustom);
           drifts(c, result, driftCustom);
+          QualityRows.insert(c, result);
           return null;
         });
   }
@@ -330,8 +331,7 @@ public final class MetricsStore {
     return "\"" + col.replace("\"", "\"\"") + "\"";
   }
 
-  private static int group(PreparedStatement ps, String name, String run, Group g)
-      throws SQLException {
+  static int group(PreparedStatement ps, String name, String run, Group g) throws SQLException {
     int i = 1;
     ps.setString(i++, name);
     ps.setString(i++, run);

@@ -67,7 +67,8 @@ public final class QualityReport {
   public static String html(List<QualityCheck> checks) {
     StringBuilder h = new StringBuilder("<h2 id=\"data-quality\">Data quality</h2>\n");
     if (checks.isEmpty()) {
-      return h.append("<p class=\"muted\">not checked (streaming mode reads no table)</p>\n")
+      return h.append(
+              "<p class=\"muted\">not checked (a comparison from sketches reads no table)</p>\n")
           .toString();
     }
     List<QualityCheck> failed = checks.stream().filter(QualityCheck::failed).toList();
