@@ -60,7 +60,7 @@ class HtmlReportChromiumTest {
     Path html = dir.resolve("report.html");
     Files.writeString(
         html, HtmlReport.render(report, java.time.Instant.parse("2026-12-06T09:00:00Z")));
-    Path png = shoot(chrome, html, "drift-report.png", 1200);
+    Path png = shoot(chrome, html, "drift-histograms.png", 1200);
     BufferedImage img = ImageIO.read(png.toFile());
     assertThat(img.getWidth()).isEqualTo(1280);
     int blue = 0;
