@@ -6,15 +6,19 @@ import io.andon.monitor.DriftOptions;
 import io.andon.monitor.DriftReport;
 import io.andon.monitor.TableComparison;
 import io.andon.monitor.data.DataSource;
+import io.andon.monitor.quality.Bounds;
 import io.andon.monitor.report.HtmlReport;
 import io.andon.monitor.report.JsonReport;
 import io.andon.monitor.report.TextReport;
 import io.andon.monitor.sketch.SketchComparison;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -176,6 +180,15 @@ public final class DriftCommand implements Callable<Integer> {
               + " pvalue, percent_null_delta). Repeatable.")
   List<String> columnThresholds = new ArrayList<>();
 
+  @Option(
+      names = "--bounds",
+      paramLabel = "COL=MIN:MAX",
+      description =
+          "Declared range of a numeric column for the data-quality check out_of_range, e.g."
+              + " age=0:120 (an empty side is unbounded); any value outside fails it. Without it,"
+              + " the baseline's range applies. Repeatable.")
+  List<String> bounds = new ArrayList<>();
+
   @Option(names = "--quiet", description = "No progress lines on the terminal.")
   boolean quiet;
 
@@ -204,7 +217,7 @@ public final class DriftCommand implements Callable<Integer> {
     DriftReport report =
         sketch
             ? SketchComparison.compare(b, c, options, progress)
-            : TableComparison.compare(b, c, options, progress);
+            : TableComparison.compare(b, c, options, bounds(), progress);
     if (tty) {
       err.print("\r\u001b[K");
       err.flush();
@@ -213,7 +226,7 @@ public final class DriftCommand implements Callable<Integer> {
         switch (format) {
           case text -> TextReport.render(report);
           case json -> JsonReport.render(report);
-          case html -> HtmlReport.render(report);
+          case html -> HtmlReport.render(report, Instant.now());
         };
     PrintWriter out = spec.commandLine().getOut();
     if (output != null) {
@@ -224,6 +237,22 @@ public final class DriftCommand implements Callable<Integer> {
     }
     out.flush();
     return report.verdict().outcome().exitCode();
+  }
+
+  private Map<String, Bounds> bounds() {
+    Map<String, Bounds> out = new LinkedHashMap<>();
+    try {
+      for (String s : bounds) {
+        Bounds.parse(s, out);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("invalid option: " + e.getMessage() + ".");
+    }
+    if (sketch && !out.isEmpty()) {
+      throw new InvalidInputException(
+          "--bounds needs the tables, which --sketch does not keep: drop one of them.");
+    }
+    return out;
   }
 
   private DriftOptions options() {

@@ -12,6 +12,7 @@ import io.andon.monitor.report.ChunkedReport;
 import io.andon.monitor.report.MonitorHtml;
 import io.andon.monitor.report.MonitorJson;
 import io.andon.monitor.report.ParquetExport;
+import io.andon.monitor.report.QualityReport;
 import io.andon.store.Store;
 import io.andon.util.Json;
 import java.io.PrintWriter;
@@ -215,6 +216,17 @@ public final class MonitorCommand implements Callable<Integer> {
           .append(r.chunked().size())
           .append(" alert\n")
           .append(ChunkedReport.text(r));
+    }
+    for (MonitorResult.QualityRow q : r.quality()) {
+      if (q.check().failed()) {
+        MonitorResult.Group g = q.group();
+        sb.append("  data quality ")
+            .append(g.granularity())
+            .append(g.windowStart().map(w -> " " + w).orElse(""))
+            .append(" ")
+            .append(QualityReport.line(q.check()))
+            .append('\n');
+      }
     }
     sb.append("result: ").append(r.verdict().summary()).append('\n');
     sb.append("rule: ").append(r.verdict().rule()).append('\n');

@@ -1,12 +1,14 @@
 package io.andon.monitor;
 
+import io.andon.monitor.quality.TableQuality;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The comparison of a current table with a baseline: one result per column, the one verdict (see
- * {@link Verdict}), and problems that concern no single column.
+ * {@link Verdict}), problems that concern no single column, and the data-quality checks of the
+ * current table ({@link TableQuality#NONE} when they were not run).
  */
 public record DriftReport(
     String baseline,
@@ -16,9 +18,11 @@ public record DriftReport(
     List<ColumnDrift> columns,
     Verdict verdict,
     List<String> warnings,
-    DriftOptions options) {
+    DriftOptions options,
+    TableQuality quality) {
 
   public DriftReport {
+    Objects.requireNonNull(quality, "quality");
     Objects.requireNonNull(baseline, "baseline");
     Objects.requireNonNull(current, "current");
     columns = List.copyOf(columns);
@@ -44,7 +48,14 @@ public record DriftReport(
         columns,
         Verdict.of(columns, options),
         warnings,
-        options);
+        options,
+        TableQuality.NONE);
+  }
+
+  /** This report with the data-quality checks of its inputs. */
+  public DriftReport withQuality(TableQuality q) {
+    return new DriftReport(
+        baseline, current, baselineRows, currentRows, columns, verdict, warnings, options, q);
   }
 
   public boolean driftDetected() {

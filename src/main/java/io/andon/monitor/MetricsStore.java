@@ -150,6 +150,7 @@ public final class MetricsStore {
           profiles(c, result, profileCustom);
           drifts(c, result, driftCustom);
           ChunkMetricsStore.append(c, result);
+          QualityRows.insert(c, result);
           return null;
         });
   }
@@ -332,8 +333,7 @@ public final class MetricsStore {
     return "\"" + col.replace("\"", "\"\"") + "\"";
   }
 
-  private static int group(PreparedStatement ps, String name, String run, Group g)
-      throws SQLException {
+  static int group(PreparedStatement ps, String name, String run, Group g) throws SQLException {
     int i = 1;
     ps.setString(i++, name);
     ps.setString(i++, run);

@@ -1,5 +1,6 @@
 package io.andon.monitor;
 
+import io.andon.monitor.quality.QualityCheck;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +9,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * What a monitor run produced: rows of the profile and drift metrics tables, warnings, and the
- * verdicts of the run and of each window, under the monitor's verdict rule ({@code options}), and
- * the values of the chunked methods ({@code chunked}: performance estimation, multivariate drift,
- * thresholds learned from reference chunks).
+ * What a monitor run produced: rows of the profile, drift metrics and data quality tables,
+ * warnings, and the verdicts of the run and of each window, under the monitor's verdict rule
+ * ({@code options}), and the values of the chunked methods ({@code chunked}: performance
+ * estimation, multivariate drift, thresholds learned from reference chunks).
  */
 public record MonitorResult(
     String monitorName,
@@ -22,7 +23,8 @@ public record MonitorResult(
     List<String> warnings,
     DriftOptions options,
     List<MonitorSpec.CustomMetric> customMetrics,
-    List<ChunkedRow> chunked) {
+    List<ChunkedRow> chunked,
+    List<QualityRow> quality) {
 
   public MonitorResult {
     Objects.requireNonNull(monitorName, "monitorName");
@@ -31,6 +33,7 @@ public record MonitorResult(
     drifts = List.copyOf(drifts);
     tableDrifts = List.copyOf(tableDrifts);
     customMetrics = List.copyOf(customMetrics);
+    quality = List.copyOf(quality);
     warnings = List.copyOf(warnings);
     Objects.requireNonNull(options, "options");
     chunked = List.copyOf(chunked);
@@ -185,6 +188,17 @@ public record MonitorResult(
       Objects.requireNonNull(verdict, "verdict");
       customMetrics =
           java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customMetrics));
+    }
+  }
+
+  /**
+   * One row of the data_quality table: a check of one window of the whole table (every model, no
+   * slice) against the baseline table.
+   */
+  public record QualityRow(Group group, QualityCheck check) {
+    public QualityRow {
+      Objects.requireNonNull(group, "group");
+      Objects.requireNonNull(check, "check");
     }
   }
 

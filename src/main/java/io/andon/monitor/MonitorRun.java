@@ -4,12 +4,14 @@ import io.andon.monitor.MonitorColumns.Column;
 import io.andon.monitor.MonitorResult.DriftRow;
 import io.andon.monitor.MonitorResult.Group;
 import io.andon.monitor.MonitorResult.ProfileRow;
+import io.andon.monitor.MonitorResult.QualityRow;
 import io.andon.monitor.MonitorResult.TableDriftRow;
 import io.andon.monitor.MonitorSpec.Granularity;
 import io.andon.monitor.Profiler.GroupProfile;
 import io.andon.monitor.Segments.Slice;
 import io.andon.monitor.data.DataSource;
 import io.andon.monitor.data.Duck;
+import io.andon.monitor.quality.DataQuality;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +68,7 @@ public final class MonitorRun {
     try (Duck duck = Duck.open()) {
       Plan plan = plan(duck);
       List<ProfileRow> profiles = new ArrayList<>();
-      Drifts drifts = new Drifts(new ArrayList<>(), new ArrayList<>());
+      Drifts drifts = new Drifts(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       Map<GroupKey, GroupProfile> baseline = new HashMap<>();
       if (plan.baseline().isPresent()) {
         Duck.Table base = plan.baseline().get();
@@ -116,7 +118,8 @@ public final class MonitorRun {
           warnings,
           plan.options(),
           spec.customMetrics(),
-          chunked);
+          chunked,
+          drifts.quality());
     }
   }
 
@@ -246,6 +249,9 @@ public final class MonitorRun {
           if (view.rows() == 0) {
             continue;
           }
+          if (model.isEmpty() && s.key().isEmpty()) {
+            quality(plan, g, view, drifts.quality());
+          }
           Optional<Duck.Table> rest =
               fairness && s.isBoolean()
                   ? Optional.of(
@@ -271,13 +277,30 @@ public final class MonitorRun {
     }
   }
 
+  /** The data-quality checks of one window of the whole table, against the baseline table. */
+  private void quality(Plan plan, Group g, Duck.Table view, List<QualityRow> out) {
+    Set<String> notData = new java.util.HashSet<>(Set.of(WindowPlan.TS));
+    spec.timestampCol().ifPresent(notData::add);
+    spec.modelIdCol().ifPresent(notData::add);
+    notData.addAll(spec.drift().ignore());
+    List<String> names = plan.cols().stream().map(Column::name).toList();
+    new DataQuality(plan.duck())
+        .check(plan.baseline(), view, names, notData, java.util.Map.of())
+        .checks()
+        .forEach(q -> out.add(new QualityRow(g, q)));
+  }
+
   private String resolvePath(String p) {
     Path path = Path.of(p);
     return path.isAbsolute() ? p : spec.baseDir().resolve(p).toString();
   }
 
-  /** The drift rows of a run: one per compared column, and one {@code :table} row per group. */
-  private record Drifts(List<DriftRow> columns, List<TableDriftRow> tables) {}
+  /**
+   * The drift rows of a run: one per compared column, one {@code :table} row per group, and the
+   * data-quality checks of each window.
+   */
+  private record Drifts(
+      List<DriftRow> columns, List<TableDriftRow> tables, List<QualityRow> quality) {}
 
   /**
    * Compares one group with {@code base}: a drift row per compared column, then the group's {@code

@@ -4,10 +4,14 @@ import io.andon.error.InvalidInputException;
 import io.andon.monitor.data.Columns;
 import io.andon.monitor.data.DataSource;
 import io.andon.monitor.data.Duck;
+import io.andon.monitor.quality.Bounds;
+import io.andon.monitor.quality.DataQuality;
+import io.andon.monitor.quality.TableQuality;
 import io.andon.util.Strings;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -27,18 +31,40 @@ public final class TableComparison {
   /** Reads and compares two sources. {@code progress} hears one line per step. */
   public static DriftReport compare(
       DataSource baseline, DataSource current, DriftOptions options, Consumer<String> progress) {
+    return compare(baseline, current, options, Map.of(), progress);
+  }
+
+  /**
+   * Reads and compares two sources; {@code bounds} are the declared ranges of numeric columns for
+   * the data-quality checks (the baseline's range otherwise).
+   */
+  public static DriftReport compare(
+      DataSource baseline,
+      DataSource current,
+      DriftOptions options,
+      Map<String, Bounds> bounds,
+      Consumer<String> progress) {
     Objects.requireNonNull(progress, "progress");
     try (Duck duck = Duck.open()) {
       progress.accept("reading baseline " + baseline.describe());
       Duck.Table b = duck.load(baseline, "baseline", "--baseline");
       progress.accept("reading current " + current.describe());
       Duck.Table c = duck.load(current, "current", "--current");
-      return compare(duck, b, c, options, progress);
+      return compare(duck, b, c, options, bounds, progress);
     }
   }
 
   public static DriftReport compare(
-      Duck duck, Duck.Table b, Duck.Table c, DriftOptions options, Consumer<String> progress) {
+      Duck duck,
+      Duck.Table b,
+      Duck.Table c,
+      DriftOptions options,
+      Map<String, Bounds> bounds,
+      Consumer<String> progress) {
+    checkNamed(
+        bounds.keySet(),
+        Set.copyOf(b.columns().stream().map(Duck.ColumnInfo::name).toList()),
+        "--bounds");
     Columns cols = new Columns(duck);
     List<String> warnings = new ArrayList<>();
     Set<String> all = new LinkedHashSet<>();
@@ -113,14 +139,18 @@ public final class TableComparison {
               + ":\n  "
               + String.join("\n  ", warnings));
     }
+    progress.accept("checking data quality");
+    TableQuality quality =
+        new DataQuality(duck).check(Optional.of(b), c, names, Set.copyOf(options.ignore()), bounds);
     return DriftReport.of(
-        b.source().describe(),
-        c.source().describe(),
-        b.rows(),
-        c.rows(),
-        results,
-        warnings,
-        options);
+            b.source().describe(),
+            c.source().describe(),
+            b.rows(),
+            c.rows(),
+            results,
+            warnings,
+            options)
+        .withQuality(quality);
   }
 
   private static String kind(

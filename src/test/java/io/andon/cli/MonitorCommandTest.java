@@ -207,11 +207,15 @@ class MonitorCommandTest {
                 + "\\R");
     String html = Files.readString(out);
     assertThat(html)
-        .contains("Trends, granularity 1 day")
+        .contains("<option value=\"seg-0\">1 day, all models, whole table</option>")
         .contains("<polyline")
         .contains("2026-11-01T00:00:00Z")
+        .contains("window start (UTC)")
+        .contains("class=\"threshold\"")
+        .contains("null and zero shares")
+        .contains("model-quality metrics")
         .contains("Drifted")
-        .doesNotContain("<script");
+        .doesNotContain("src=\"http");
   }
 
   @Test

@@ -37,6 +37,7 @@ public final class JsonReport {
     r.options().columnThresholds().forEach((k, v) -> thresholds(per.putObject(k), v));
     ArrayNode w = root.putArray("warnings");
     r.warnings().forEach(w::add);
+    root.set("data_quality", QualityReport.json(r.quality().checks()));
     return root;
   }
 

@@ -63,6 +63,12 @@ public final class MonitorJson {
       o.put("drift_type", row.driftType());
       o.setAll(MetricsStore.tableJson(row));
     }
+    ArrayNode q = root.putArray("data_quality");
+    for (MonitorResult.QualityRow row : r.quality()) {
+      ObjectNode o = q.addObject();
+      group(o, row.group());
+      o.setAll(QualityReport.json(row.check()));
+    }
     ArrayNode w = root.putArray("warnings");
     r.warnings().forEach(w::add);
     return root;

@@ -103,6 +103,7 @@ public final class TextReport {
         sb.append("  ").append(s).append('\n');
       }
     }
+    sb.append(QualityReport.text(r.quality().checks(), ""));
     sb.append("\nresult: ").append(r.verdict().summary()).append('\n');
     sb.append("rule: ").append(r.verdict().rule()).append('\n');
     return sb.toString();

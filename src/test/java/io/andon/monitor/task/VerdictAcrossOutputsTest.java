@@ -134,6 +134,7 @@ class VerdictAcrossOutputsTest {
     v.put("monitor json", Json.read(mj.out()).get("verdict").get("verdict").asText());
     Run mh = cli("monitor", dir.resolve("m.yaml").toString(), "--no-store", "--format", "html");
     v.put("monitor html", group(mh.out(), "<p id=\"verdict\"><b>([^<]+)</b>"));
+    v.put("monitor html headline", group(mh.out(), "id=\"headline\">([^<]+)</span>"));
     try (Store store = Store.open(home)) {
       int drifted =
           store.read(
