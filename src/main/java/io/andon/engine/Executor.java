@@ -276,7 +276,7 @@ public final class Executor {
     }
     Unit[] units = new Unit[job.tasks().size()];
     for (int i = 0; i < units.length; i++) {
-      units[i] = new Unit(i, -1, job.tasks().get(i), null);
+      units[i] = Unit.task(i, job.tasks().get(i));
     }
     RunLoop loop =
         new RunLoop(new RunFacts(runId[0], job, params, 0, now, trigger, home), units, services);
@@ -492,7 +492,7 @@ public final class Executor {
               rerun.contains(i),
               repairId);
       if (rerun.contains(i)) {
-        rerunKeys.add(units[i].taskKey);
+        rerunKeys.add(units[i].taskKey());
       }
     }
     store.tx(

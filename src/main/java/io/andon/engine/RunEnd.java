@@ -26,12 +26,13 @@ final class RunEnd {
     List<ResultState> leaves = new ArrayList<>();
     List<String> bad = new ArrayList<>();
     for (int i = 0; i < units.length; i++) {
-      all.add(units[i].result);
+      ResultState r = units[i].result().orElseThrow();
+      all.add(r);
       if (dag.isLeaf(i)) {
-        leaves.add(units[i].result);
+        leaves.add(r);
       }
-      if (units[i].result.isFailed()) {
-        bad.add(units[i].taskKey + " " + units[i].result);
+      if (r.isFailed()) {
+        bad.add(units[i].taskKey() + " " + r);
       }
     }
     return new Ending(
@@ -39,38 +40,12 @@ final class RunEnd {
         bad.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", bad)));
   }
 
-  /** The units as the store gives them back: what {@link Unit#write} committed last. */
+  /** The units as the store gives them back: what {@link Unit#takeWrite} committed last. */
   static List<TaskRecord> records(Unit[] units) {
     List<TaskRecord> out = new ArrayList<>(units.length);
     for (Unit u : units) {
-      out.add(record(u));
+      out.add(u.record());
     }
     return out;
-  }
-
-  private static TaskRecord record(Unit u) {
-    List<TaskRecord> its = List.of();
-    if (u.iterations != null) {
-      its = new ArrayList<>(u.iterations.size());
-      for (Unit it : u.iterations) {
-        its.add(record(it));
-      }
-    }
-    return new TaskRecord(
-        u.taskKey,
-        u.iteration,
-        u.state.name(),
-        Optional.ofNullable(u.result).map(Enum::name),
-        Optional.ofNullable(u.outcome),
-        u.attempts,
-        Optional.ofNullable(u.startTime),
-        Optional.ofNullable(u.endTime),
-        u.values,
-        Optional.ofNullable(u.message),
-        Optional.ofNullable(u.input),
-        Optional.ofNullable(u.pid),
-        Optional.ofNullable(u.pidStart),
-        u.repairId,
-        its);
   }
 }

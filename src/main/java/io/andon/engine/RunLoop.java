@@ -51,8 +51,7 @@ final class RunLoop implements LoopActions {
   private final Decisions decisions;
   private final BlockingQueue<LoopEvent> events = new LinkedBlockingQueue<>();
   private final PriorityQueue<Unit> ready =
-      new PriorityQueue<>(
-          Comparator.<Unit>comparingInt(u -> u.index).thenComparingInt(u -> u.iteration));
+      new PriorityQueue<>(Comparator.comparingInt(Unit::index).thenComparingInt(Unit::iteration));
   private final List<Unit> launches = new ArrayList<>();
   private final Path logDir;
   private final ExecutorService workers = Executors.newCachedThreadPool(daemon("andon-task-"));
@@ -140,7 +139,7 @@ final class RunLoop implements LoopActions {
         unfinished++;
         journal.markDirty(u);
       } else {
-        views.publish(u.index, u.result, u.values);
+        views.publish(u.index(), u.result().orElseThrow(), u.values());
       }
     }
     for (int i = 0; i < units.length; i++) {
@@ -245,7 +244,7 @@ final class RunLoop implements LoopActions {
   }
 
   private boolean commitsFirst(Unit u) {
-    return !(u.spec.payload() instanceof ShellTask) || shells.commitsFirst();
+    return !(u.spec().payload() instanceof ShellTask) || shells.commitsFirst();
   }
 
   /** Does an attempt about to be launched start on a worker (after its commit)? */
@@ -260,7 +259,7 @@ final class RunLoop implements LoopActions {
 
   private void launch() {
     for (Unit u : launches) {
-      if (u.spec.payload() instanceof ShellTask) {
+      if (u.spec().payload() instanceof ShellTask) {
         shells.start(u);
       } else {
         onWorker(u);
@@ -271,15 +270,15 @@ final class RunLoop implements LoopActions {
 
   /** Runs the attempt of {@code u}, committed RUNNING already, on a worker. */
   private void onWorker(Unit u) {
-    int attempt = u.attempts;
     started(u);
-    TaskViews.Snapshot seen = views.snapshot(); // what the attempt reads, from its thread
+    AttemptView a = attemptEnv.view(u); // what the attempt reads of u, from its thread
+    TaskViews.Snapshot seen = views.snapshot(); // and of the tasks finished now
     Resolver resolver = new Resolver(facts, seen, u);
     workers.execute(
         () -> {
           AttemptResult r;
           try {
-            r = Attempts.run(attemptEnv, u, attempt, resolver, seen);
+            r = Attempts.run(attemptEnv, a, resolver, seen);
           } catch (Throwable e) {
             r = AttemptResult.of(ResultState.FAILED, "andon could not run the task: " + e);
           }
@@ -289,27 +288,19 @@ final class RunLoop implements LoopActions {
 
   @Override
   public void beginAttempt(Unit u) {
-    u.attempts++;
-    u.attemptsThisRepair++;
-    u.logPath = AttemptLogs.logPath(logDir, u);
+    u.beginAttempt(logDir);
   }
 
   /** The attempt of {@code u} runs since {@code start}: written by the next flush. */
   private void running(Unit u, long start) {
-    u.state = LifeCycleState.RUNNING;
-    u.attemptStart = start;
-    if (u.startTime == null || u.attemptsThisRepair == 1) {
-      u.startTime = start;
-    }
-    u.endTime = null;
-    u.message = null;
+    u.running(start);
     journal.markDirty(u);
     journal.attemptStarted(u, start);
   }
 
   /** Tells the listeners that the attempt of {@code u} started. */
   private void started(Unit u) {
-    listeners.taskStarted(u.label(), u.attempts);
+    listeners.taskStarted(u.label(), u.attempts());
   }
 
   // ---------------------------------------------------------------- events
@@ -342,27 +333,23 @@ final class RunLoop implements LoopActions {
   @Override
   public void attemptDone(Unit u, AttemptResult r, long endTime) {
     running--;
-    journal.attemptEnded(u, u.attemptStart, endTime, r);
+    journal.attemptEnded(u, u.attemptStart(), endTime, r);
     boolean retryable =
         (r.result() == ResultState.FAILED
-                || r.result() == ResultState.TIMEDOUT && u.spec.retryOnTimeout())
+                || r.result() == ResultState.TIMEDOUT && u.spec().retryOnTimeout())
             && stopping.isEmpty()
-            && u.spec.mayRetryAfter(u.attemptsThisRepair);
-    listeners.taskFinished(u.label(), r.result().name(), u.attempts, retryable, r.message());
+            && u.spec().mayRetryAfter(u.attemptsThisRepair());
+    listeners.taskFinished(u.label(), r.result().name(), u.attempts(), retryable, r.message());
     if (retryable) {
-      u.state = LifeCycleState.WAITING_FOR_RETRY;
-      u.message = r.message() + "; retrying";
+      u.waitForRetry(r.message());
       journal.markDirty(u);
-      long due = u.attemptStart + u.spec.minRetryIntervalMillis();
-      services.timers().schedule(due - now(), () -> post(new LoopEvent.RetryDue(u)));
+      services.timers().schedule(u.retryAt() - now(), () -> post(new LoopEvent.RetryDue(u)));
       return;
     }
-    // what a failed attempt published stays readable downstream
-    u.values.clear();
-    u.values.putAll(r.values());
+    u.publishedByAttempt(r.values());
     ResultState res = r.result();
-    if (stopping.isPresent() && res == ResultState.FAILED && u.killRequested) {
-      res = u.killAs == null ? ResultState.CANCELED : u.killAs;
+    if (stopping.isPresent() && res == ResultState.FAILED && u.live().killRequested()) {
+      res = u.live().killedAs();
     }
     end(u, LifeCycleState.TERMINATED, res, r.message());
   }
@@ -371,21 +358,15 @@ final class RunLoop implements LoopActions {
 
   @Override
   public void end(Unit u, LifeCycleState state, ResultState result, String message) {
-    u.state = state;
-    u.result = result;
-    u.message = message;
-    if (u.startTime == null && state == LifeCycleState.TERMINATED) {
-      u.startTime = now();
-    }
-    u.endTime = now();
+    u.end(state, result, message, now());
     journal.markDirty(u);
-    if (u.parent != null) {
+    if (u.parent().isPresent()) {
       forEach.iterationEnded(u);
       return;
     }
     unfinished--;
-    views.publish(u.index, u.result, u.values);
-    for (int d : dag.downstream(u.index)) {
+    views.publish(u.index(), result, u.values());
+    for (int d : dag.downstream(u.index())) {
       if (--remaining[d] == 0 && !units[d].finished()) {
         decisions.decide(units[d]);
       }

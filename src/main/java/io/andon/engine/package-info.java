@@ -24,11 +24,16 @@
  * ShellLauncher}: {@code NativeShells} (the native launcher's thread, where it was built) or {@code
  * WorkerShells} ({@link java.lang.ProcessBuilder} on a worker).
  *
- * <p>Threading: one scheduling thread owns every task's state ({@code Unit}); nothing else writes
- * it but the few fields of a running attempt (its process, its kill request). Shell tasks are
- * started and reaped by a launching thread of their own, every other payload runs on a worker
- * thread. An attempt is given, when it is dispatched, an immutable snapshot of the tasks that had
- * finished ({@code TaskViews}) and a {@code Resolver} over it, so that it reads task values and
+ * <p>Threading: one scheduling thread owns every task's state ({@code Unit}): only it calls a
+ * unit's methods, each named for a step of the task's life (begin an attempt, running, wait for a
+ * retry, end, mark dirty, record a pid, expand a for_each task). Other threads hold a unit only to
+ * hand it back in an event. What they may touch is the unit's {@code LiveAttempt}, the volatile
+ * state of its running attempt: the process or child run they started, the kill the scheduling
+ * thread asked for, a native attempt's timeout, the pid to commit. Shell tasks are started and
+ * reaped by a launching thread of their own, every other payload runs on a worker thread. An
+ * attempt is given, when it is dispatched, immutable snapshots: of its unit ({@code AttemptView}:
+ * key, spec, attempt number, input, log file, and the {@code LiveAttempt}), of the tasks that had
+ * finished ({@code TaskViews}), and a {@code Resolver} over them, so that it reads task values and
  * references from any thread without a race. Workers, the launching thread and the {@link
  * io.andon.engine.Timers} (retries, task and job timeouts, on an injected clock) report back to the
  * scheduling thread through an event queue ({@code LoopEvent}). {@link
