@@ -28,7 +28,9 @@ final class ChildJobAttempt {
     JobSpec job = rj.job();
     Executor.Outcome out =
         child.run(
-            job, params, TriggerInfo.of(TriggerType.RUN_JOB_TASK, env.timers.clock().instant()));
+            RunRequest.of(job, params)
+                .triggeredBy(
+                    TriggerInfo.of(TriggerType.RUN_JOB_TASK, env.timers.clock().instant())));
     a.live().childEnded();
     String m =
         "child run "

@@ -174,38 +174,15 @@ public final class Executor {
     }
   }
 
-  /** Runs {@code job} once, now (ONE_TIME), with parameter overrides; returns at its end. */
-  public Outcome run(JobSpec job, Map<String, String> overrides) {
-    return run(job, overrides, TriggerInfo.oneTime(options.clock().instant()), id -> {});
-  }
-
   /**
-   * Runs {@code job} once, now (ONE_TIME), as {@link #run(JobSpec, Map)} does, telling {@code
-   * created} the run's id as soon as the run is committed (queued, skipped or started).
+   * Runs the job of {@code request} with its parameter overrides, recording what started it;
+   * returns when the run has ended (or was skipped, or canceled while queued).
    */
-  public Outcome run(
-      JobSpec job, Map<String, String> overrides, java.util.function.LongConsumer created) {
-    return run(job, overrides, TriggerInfo.oneTime(options.clock().instant()), created);
-  }
-
-  /**
-   * Runs {@code job} with parameter overrides, recording {@code trigger} as what started it;
-   * returns when the run has ended.
-   */
-  public Outcome run(JobSpec job, Map<String, String> overrides, TriggerInfo trigger) {
-    return run(job, overrides, trigger, id -> {});
-  }
-
-  /**
-   * Runs {@code job} with parameter overrides, recording {@code trigger} as what started it and
-   * telling {@code created} the run's id as soon as the run is committed, before it runs.
-   */
-  public Outcome run(
-      JobSpec job,
-      Map<String, String> overrides,
-      TriggerInfo trigger,
-      java.util.function.LongConsumer created) {
-    Objects.requireNonNull(trigger, "trigger");
+  public Outcome run(RunRequest request) {
+    JobSpec job = request.job();
+    Map<String, String> overrides = request.overrides();
+    TriggerInfo trigger =
+        request.trigger().orElseGet(() -> TriggerInfo.oneTime(options.clock().instant()));
     checkParameters(job, overrides.keySet());
     Map<String, String> params = job.resolveParameters(overrides);
     recoverOnce();
@@ -262,7 +239,7 @@ public final class Executor {
               runs.recordTrigger(c, runId[0], trigger);
               return st;
             });
-    created.accept(runId[0]);
+    request.created().accept(runId[0]);
     if (initial == LifeCycleState.SKIPPED) {
       return new Outcome(
           runId[0],

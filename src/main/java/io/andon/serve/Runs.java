@@ -3,6 +3,7 @@ package io.andon.serve;
 import io.andon.alert.NotificationListener;
 import io.andon.engine.Executor;
 import io.andon.engine.RunListener;
+import io.andon.engine.RunRequest;
 import io.andon.error.AndonException;
 import io.andon.job.BundleSettings;
 import io.andon.job.JobLoader;
@@ -126,15 +127,15 @@ public final class Runs implements RunStarter, AutoCloseable {
           try {
             Executor.Outcome out =
                 ex.run(
-                    job.spec(),
-                    parameters,
-                    trigger,
-                    id -> {
-                      active.put(id, new Active(ex, since));
-                      serveStore.recordRun(id, job.jobId(), token);
-                      new RunHistory(store).writeTags(id, job.spec().tags());
-                      created.complete(id);
-                    });
+                    RunRequest.of(job.spec(), parameters)
+                        .triggeredBy(trigger)
+                        .onCreated(
+                            id -> {
+                              active.put(id, new Active(ex, since));
+                              serveStore.recordRun(id, job.jobId(), token);
+                              new RunHistory(store).writeTags(id, job.spec().tags());
+                              created.complete(id);
+                            }));
             if (out.state() == LifeCycleState.SKIPPED) {
               metrics.runEnded(out.result().name());
             }

@@ -38,9 +38,8 @@ class RunTriggerTest {
       Executor.Outcome o =
           h.executor(2)
               .run(
-                  h.load(job(out)),
-                  Map.of(),
-                  TriggerInfo.fileArrival(fired, "data/incoming/*.csv"));
+                  RunRequest.of(h.load(job(out)))
+                      .triggeredBy(TriggerInfo.fileArrival(fired, "data/incoming/*.csv")));
       RunRecord r = h.stored(o.runId());
       assertThat(JobHarness.result(r, "report")).isEqualTo("SUCCESS");
       assertThat(Files.readString(out).strip())
@@ -56,7 +55,9 @@ class RunTriggerTest {
     try (JobHarness h = new JobHarness(tmp)) {
       JobSpec spec = h.load(job(out));
       long runId =
-          h.executor(2).run(spec, Map.of(), TriggerInfo.of(TriggerType.PERIODIC, planned)).runId();
+          h.executor(2)
+              .run(RunRequest.of(spec).triggeredBy(TriggerInfo.of(TriggerType.PERIODIC, planned)))
+              .runId();
       h.executor(2)
           .repair(
               runId, new Executor.RepairRequest(List.of("report"), false, false), spec, Map.of());
