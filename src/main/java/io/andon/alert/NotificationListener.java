@@ -89,7 +89,7 @@ public final class NotificationListener implements RunListener, AutoCloseable {
     Problems problems = new Problems();
     NotificationConfig c =
         NotificationConfig.parse(
-            job.extras(), tasks, dir == null ? Path.of("") : dir, env, problems);
+            job, job.extras(), tasks, dir == null ? Path.of("") : dir, env, problems);
     problems.throwIfAny(job.file() + " has invalid notifications");
     return c;
   }
