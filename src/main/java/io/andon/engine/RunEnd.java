@@ -1,7 +1,9 @@
 package io.andon.engine;
 
 import io.andon.job.Dag;
+import io.andon.job.LifeCycleState;
 import io.andon.job.ResultState;
+import io.andon.store.RunUpdate;
 import io.andon.store.TaskRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,40 @@ final class RunEnd {
     return new Ending(
         RunIfRules.jobResult(all, leaves),
         bad.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", bad)));
+  }
+
+  /**
+   * Commits the run's {@code ending} at {@code end}, its units written already, tells the
+   * listeners, and gives the outcome: with the units as committed for a fresh run, which wrote
+   * every unit, its last write just now.
+   */
+  static Executor.Outcome commit(
+      RunFacts facts,
+      RunServices services,
+      Unit[] units,
+      Ending ending,
+      long end,
+      Listeners listeners) {
+    services
+        .store()
+        .tx(
+            c -> {
+              services
+                  .runs()
+                  .updateRun(
+                      c,
+                      facts.runId(),
+                      RunUpdate.ended(
+                          LifeCycleState.TERMINATED, ending.result(), ending.message(), end));
+              return null;
+            });
+    listeners.runFinished(ending.result().name(), ending.message().orElse(null));
+    return new Executor.Outcome(
+        facts.runId(),
+        LifeCycleState.TERMINATED,
+        ending.result(),
+        ending.message().orElse(""),
+        facts.repairId() == 0 ? Optional.of(records(units)) : Optional.empty());
   }
 
   /** The units as the store gives them back: what {@link Unit#takeWrite} committed last. */

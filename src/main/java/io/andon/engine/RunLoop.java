@@ -4,7 +4,6 @@ import io.andon.job.Dag;
 import io.andon.job.LifeCycleState;
 import io.andon.job.ResultState;
 import io.andon.job.ShellTask;
-import io.andon.store.RunUpdate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,10 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -54,8 +50,8 @@ final class RunLoop implements LoopActions {
       new PriorityQueue<>(Comparator.comparingInt(Unit::index).thenComparingInt(Unit::iteration));
   private final List<Unit> launches = new ArrayList<>();
   private final Path logDir;
-  private final ExecutorService workers = Executors.newCachedThreadPool(daemon("andon-task-"));
   private AttemptEnv attemptEnv;
+  private WorkerAttempts workers;
   private ShellLauncher shells;
 
   /** When the last commit was made (System.nanoTime). */
@@ -86,14 +82,6 @@ final class RunLoop implements LoopActions {
     this.decisions = new Decisions(this, units, dag, forEach);
   }
 
-  private static ThreadFactory daemon(String prefix) {
-    return r -> {
-      Thread t = new Thread(r, prefix + THREADS.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
-
   /** Queues {@code e} for the scheduling thread and wakes it: from any thread. */
   private void post(LoopEvent e) {
     events.add(e);
@@ -116,6 +104,7 @@ final class RunLoop implements LoopActions {
             services.children(),
             journal::processStarted,
             newLogDir);
+    workers = new WorkerAttempts(attemptEnv, this::post, this::now);
     shells =
         NativeShells.open(
                 this,
@@ -128,7 +117,7 @@ final class RunLoop implements LoopActions {
       return loop();
     } finally {
       shells.stop(); // kills what still runs only when the loop failed
-      workers.shutdownNow();
+      workers.stop();
       jobTimeout.ifPresent(Timers.Timer::cancel);
     }
   }
@@ -271,19 +260,8 @@ final class RunLoop implements LoopActions {
   /** Runs the attempt of {@code u}, committed RUNNING already, on a worker. */
   private void onWorker(Unit u) {
     started(u);
-    AttemptView a = attemptEnv.view(u); // what the attempt reads of u, from its thread
-    TaskViews.Snapshot seen = views.snapshot(); // and of the tasks finished now
-    Resolver resolver = new Resolver(facts, seen, u);
-    workers.execute(
-        () -> {
-          AttemptResult r;
-          try {
-            r = Attempts.run(attemptEnv, a, resolver, seen);
-          } catch (Throwable e) {
-            r = AttemptResult.of(ResultState.FAILED, "andon could not run the task: " + e);
-          }
-          post(new LoopEvent.Done(u, r, now()));
-        });
+    TaskViews.Snapshot seen = views.snapshot(); // what the attempt reads of the tasks finished now
+    workers.start(u, seen, new Resolver(facts, seen, u));
   }
 
   @Override
@@ -377,27 +355,7 @@ final class RunLoop implements LoopActions {
     RunEnd.Ending ending = RunEnd.of(units, dag, stopping);
     long end = now();
     journal.flushAll();
-    services
-        .store()
-        .tx(
-            c -> {
-              services
-                  .runs()
-                  .updateRun(
-                      c,
-                      facts.runId(),
-                      RunUpdate.ended(
-                          LifeCycleState.TERMINATED, ending.result(), ending.message(), end));
-              return null;
-            });
-    listeners.runFinished(ending.result().name(), ending.message().orElse(null));
-    // a fresh run wrote every unit, its last write just now
-    return new Executor.Outcome(
-        facts.runId(),
-        LifeCycleState.TERMINATED,
-        ending.result(),
-        ending.message().orElse(""),
-        facts.repairId() == 0 ? Optional.of(RunEnd.records(units)) : Optional.empty());
+    return RunEnd.commit(facts, services, units, ending, end, listeners);
   }
 
   // ---------------------------------------------------------------- for the loop's parts
