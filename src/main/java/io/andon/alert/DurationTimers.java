@@ -1,5 +1,6 @@
 package io.andon.alert;
 
+import io.andon.util.Background;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,12 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class DurationTimers {
   private final ScheduledExecutorService timers =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "andon-health");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(Background.daemons("andon-health"));
   private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
 
   /** Runs {@code r} after {@code delay} (at once when it has passed), unless disarmed first. */

@@ -2,6 +2,7 @@ package io.andon.alert;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.andon.engine.RunListener.RunInfo;
+import io.andon.util.Background;
 import io.andon.util.Json;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,12 +23,7 @@ final class OutboxNotifier {
   private final Clock clock;
   private final Consumer<Runnable> guard;
   private final ExecutorService sender =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "andon-notify");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadExecutor(Background.daemons("andon-notify"));
 
   /**
    * @param guard runs a background delivery, saying what went wrong instead of throwing
