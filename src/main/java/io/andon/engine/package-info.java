@@ -4,25 +4,29 @@
  * -&gt; store ({@code io.andon.store}, written as it goes) -&gt; report (the listeners and {@code
  * io.andon.cli}).
  *
- * <p>{@link io.andon.engine.Executor} is the entry point ({@code run}, {@code repair}, {@code
- * cancel}): it creates the run in the store, honours {@code max_concurrent_runs} and the queue, and
- * hands the run to its scheduling loop, {@code RunLoop}, with what the loop needs ({@code
- * RunFacts}, the run's immutable facts; {@code RunServices}, the store, listeners, slots, timers
- * and payload runners). A task starts as soon as its dependencies and its {@code run_if} rule
- * ({@code Decisions}, {@link io.andon.engine.RunIfRules}) allow, at most {@code maxParallel} at
- * once; {@code for_each} tasks fan out into iterations ({@code ForEachTasks}), {@code run_job_task}
- * runs a child job, a failed attempt is retried after its interval, a cancel or the job's timeout
- * stops the run ({@code Cancellation}). Every state change goes through the run's journal ({@code
- * RunJournal}) and is committed to the store before it is acted on, so that a run survives a crash
- * of andon: {@link io.andon.engine.Recovery} closes abandoned runs at the next command, ready for a
- * repair.
+ * <p>{@link io.andon.engine.Executor} is the entry point: {@code run} takes a {@link
+ * io.andon.engine.RunRequest} (the job, parameter overrides, what started it, whom to tell the
+ * run's id), {@code repair} a {@code RepairRequest}, {@code cancel} stops what runs. {@code
+ * RunAdmission} commits a new run, honouring {@code max_concurrent_runs} and the queue; {@code
+ * RepairStart} chooses and commits what a repair re-runs. The executor then hands the run to its
+ * scheduling loop, {@code RunLoop}, with what the loop needs ({@code RunFacts}, the run's immutable
+ * facts; {@code RunServices}, the store, listeners, slots, timers and payload runners). A task
+ * starts as soon as its dependencies and its {@code run_if} rule ({@code Decisions}, {@link
+ * io.andon.engine.RunIfRules}) allow, at most {@code maxParallel} at once; {@code for_each} tasks
+ * fan out into iterations ({@code ForEachTasks}), {@code run_job_task} runs a child job, a failed
+ * attempt is retried after its interval, a cancel or the job's timeout stops the run ({@code
+ * Cancellation}), and {@code RunEnd} commits its result. Every state change goes through the run's
+ * journal ({@code RunJournal}) and is committed to the store before it is acted on, so that a run
+ * survives a crash of andon: {@link io.andon.engine.Recovery} closes abandoned runs at the next
+ * command, ready for a repair.
  *
  * <p>An attempt runs by its kind: a shell command ({@code ShellAttempts}), a child job ({@code
  * ChildJobAttempt}) or a payload that a feature contributes ({@code PayloadAttempt}, through the
  * {@link io.andon.engine.PayloadRunner} found with {@link java.util.ServiceLoader}); its log and
- * values files are named by {@code AttemptLogs}. Shell attempts go through one {@code
- * ShellLauncher}: {@code NativeShells} (the native launcher's thread, where it was built) or {@code
- * WorkerShells} ({@link java.lang.ProcessBuilder} on a worker).
+ * values files are named by {@code AttemptLogs}; payloads and child jobs run on the run's {@code
+ * WorkerAttempts}. Shell attempts go through one {@code ShellLauncher}: {@code NativeShells} (the
+ * native launcher's thread, where it was built) or {@code WorkerShells} ({@link
+ * java.lang.ProcessBuilder} on a worker).
  *
  * <p>Threading: one scheduling thread owns every task's state ({@code Unit}): only it calls a
  * unit's methods, each named for a step of the task's life (begin an attempt, running, wait for a
