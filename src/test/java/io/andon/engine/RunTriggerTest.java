@@ -89,4 +89,28 @@ class RunTriggerTest {
       assertThat(h.stored(parent.runId() + 1).trigger().type()).isEqualTo(TriggerType.RUN_JOB_TASK);
     }
   }
+
+  @Test
+  void aRequestWithoutATriggerIsAOneTimeRunAtTheExecutorsClockNamedBeforeItRuns() throws Exception {
+    ManualTimers timers = new ManualTimers();
+    Path out = tmp.resolve("trigger.txt");
+    List<Long> created = new java.util.ArrayList<>();
+    try (JobHarness h = new JobHarness(tmp)) {
+      Executor ex =
+          new Executor(h.store, Executor.Options.defaults().withTimers(timers), List.of());
+      Executor.Outcome o =
+          ex.run(
+              RunRequest.of(h.load(job(out)))
+                  .onCreated(
+                      id -> {
+                        created.add(id);
+                        assertThat(out).doesNotExist(); // told before the task ran
+                      }));
+      assertThat(created).containsExactly(o.runId());
+      RunRecord r = h.stored(o.runId());
+      assertThat(r.trigger().type()).isEqualTo(TriggerType.ONE_TIME);
+      assertThat(r.trigger().time()).isEqualTo(timers.clock().instant());
+      assertThat(Files.readString(out)).startsWith("ONE_TIME|");
+    }
+  }
 }
