@@ -1,5 +1,6 @@
 import io.andon.engine.Executor;
 import io.andon.engine.RunListener;
+import io.andon.engine.RunRequest;
 import io.andon.job.JobLoader;
 import io.andon.job.JobSpec;
 import io.andon.schedule.CronSchedule;
@@ -73,7 +74,7 @@ public class ScheduleLag {
                 try {
                   started.complete(
                       new Executor(store, options, List.of(listener))
-                          .run(specs.get(name), Map.of(), trigger)
+                          .run(RunRequest.of(specs.get(name)).triggeredBy(trigger))
                           .runId());
                 } catch (RuntimeException e) {
                   started.completeExceptionally(e);

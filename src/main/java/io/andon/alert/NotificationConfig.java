@@ -1,5 +1,8 @@
 package io.andon.alert;
 
+import io.andon.job.HealthRules;
+import io.andon.job.JobSpec;
+import io.andon.job.TaskSpec;
 import io.andon.yaml.Problems;
 import io.andon.yaml.YMap;
 import io.andon.yaml.YNode;
@@ -18,7 +21,8 @@ import java.util.Set;
 /**
  * A job's notifications, read from the keys andon's alert area owns in the job YAML: {@code
  * destinations}, {@code email_notifications}, {@code webhook_notifications}, {@code
- * notification_settings} and {@code health}, at job level and per task.
+ * notification_settings}, at job level and per task; with the run-duration thresholds of the job's
+ * and tasks' {@code health} rules, which the job loader reads.
  *
  * @param job the job-level settings
  * @param tasks per task_key, the task-level settings (tasks without any are absent)
@@ -28,13 +32,9 @@ public record NotificationConfig(
 
   public static final Set<String> JOB_KEYS =
       Set.of(
-          "destinations",
-          "email_notifications",
-          "webhook_notifications",
-          "notification_settings",
-          "health");
+          "destinations", "email_notifications", "webhook_notifications", "notification_settings");
   public static final Set<String> TASK_KEYS =
-      Set.of("email_notifications", "webhook_notifications", "notification_settings", "health");
+      Set.of("email_notifications", "webhook_notifications", "notification_settings");
 
   /** How Databricks names its notification destinations: a UUID. */
   private static final java.util.regex.Pattern WORKSPACE_ID =
@@ -58,16 +58,20 @@ public record NotificationConfig(
   }
 
   /**
-   * Reads the settings, adding every problem with its position to {@code problems}.
+   * Reads the settings of {@code job}, adding every problem with its position to {@code problems}.
    *
+   * @param jobExtras the job's notification keys
+   * @param taskExtras per task key, the task's notification keys
    * @param baseDir the job file's folder, for relative paths
    */
   public static NotificationConfig parse(
+      JobSpec job,
       Map<String, YNode> jobExtras,
       Map<String, Map<String, YNode>> taskExtras,
       Path baseDir,
       Env env,
       Problems problems) {
+    Objects.requireNonNull(job, "job");
     Objects.requireNonNull(jobExtras, "jobExtras");
     Objects.requireNonNull(taskExtras, "taskExtras");
     Destinations destinations =
@@ -75,24 +79,27 @@ public record NotificationConfig(
             .filter(n -> !(n instanceof YScalar s && s.isNull()))
             .map(n -> DestinationsYaml.parse(n, baseDir, env, problems))
             .orElse(Destinations.none());
-    Notifications job = notifications(jobExtras, destinations, false, "the job", problems);
+    Notifications forJob =
+        notifications(jobExtras, job.health(), destinations, false, "the job", problems);
     Map<String, Notifications> tasks = new LinkedHashMap<>();
     taskExtras.forEach(
         (key, extras) -> {
-          if (extras.isEmpty()) {
+          HealthRules health = job.task(key).map(TaskSpec::health).orElse(HealthRules.NONE);
+          if (extras.isEmpty() && health.rules().isEmpty()) {
             return; // no key of this task's to read or to report
           }
           Notifications n =
-              notifications(extras, destinations, true, "task '" + key + "'", problems);
+              notifications(extras, health, destinations, true, "task '" + key + "'", problems);
           if (!n.isEmpty() || n.durationThresholdSeconds().isPresent()) {
             tasks.put(key, n);
           }
         });
-    return new NotificationConfig(destinations, job, tasks);
+    return new NotificationConfig(destinations, forJob, tasks);
   }
 
   private static Notifications notifications(
       Map<String, YNode> extras,
+      HealthRules health,
       Destinations destinations,
       boolean task,
       String where,
@@ -168,7 +175,7 @@ public record NotificationConfig(
         lastAttempt = task && problems.bool(m.get(), "alert_on_last_attempt").orElse(false);
       }
     }
-    OptionalLong threshold = health(extras.get("health"), where, problems);
+    OptionalLong threshold = health.runDurationSeconds();
     if (threshold.isEmpty() && targets.containsKey(Hook.ON_DURATION_WARNING_THRESHOLD_EXCEEDED)) {
       String k = Hook.ON_DURATION_WARNING_THRESHOLD_EXCEEDED.key();
       YNode keyAt =
@@ -330,58 +337,6 @@ public record NotificationConfig(
 
   private static String didYouMean(String word, Destinations destinations) {
     return io.andon.util.Strings.didYouMean(word, destinations.declared());
-  }
-
-  /** The RUN_DURATION_SECONDS threshold of a {@code health:} value. */
-  static OptionalLong health(YNode node, String where, Problems problems) {
-    if (node == null || isNull(node)) {
-      return OptionalLong.empty();
-    }
-    Optional<YMap> m = problems.map(node, "'health' of " + where);
-    if (m.isEmpty()) {
-      return OptionalLong.empty();
-    }
-    problems.unknownKeys(m.get(), List.of("rules"), "'health' of " + where);
-    OptionalLong threshold = OptionalLong.empty();
-    for (YNode r : problems.list(m.get(), "rules")) {
-      Optional<YMap> rule = problems.map(r, "a health rule");
-      if (rule.isEmpty()) {
-        continue;
-      }
-      problems.unknownKeys(rule.get(), List.of("metric", "op", "value"), "a health rule");
-      Optional<String> metric = problems.requiredString(rule.get(), "metric", "a health rule");
-      Optional<String> op = problems.requiredString(rule.get(), "op", "a health rule");
-      OptionalLong value = problems.integer(rule.get(), "value");
-      if (!rule.get().has("value")) {
-        problems.add(rule.get().loc(), "a health rule needs 'value' (seconds).");
-      }
-      if (metric.isPresent() && !metric.get().equals("RUN_DURATION_SECONDS")) {
-        problems.add(
-            rule.get().get("metric").orElseThrow().loc(),
-            "andon checks the health"
-                + " metric RUN_DURATION_SECONDS only, not '"
-                + metric.get()
-                + "'.");
-      }
-      if (op.isPresent() && !op.get().equals("GREATER_THAN")) {
-        problems.add(
-            rule.get().get("op").orElseThrow().loc(),
-            "the op of RUN_DURATION_SECONDS" + " must be GREATER_THAN, not '" + op.get() + "'.");
-      }
-      if (value.isPresent() && value.getAsLong() <= 0) {
-        problems.add(
-            rule.get().get("value").orElseThrow().loc(),
-            "'value' must be a positive" + " number of seconds.");
-      } else if (value.isPresent() && metric.filter("RUN_DURATION_SECONDS"::equals).isPresent()) {
-        if (threshold.isPresent()) {
-          problems.add(
-              r.loc(),
-              "'health' of " + where + " has two RUN_DURATION_SECONDS rules;" + " keep one.");
-        }
-        threshold = value;
-      }
-    }
-    return threshold;
   }
 
   private static boolean isNull(YNode n) {

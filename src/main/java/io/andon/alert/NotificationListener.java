@@ -1,6 +1,5 @@
 package io.andon.alert;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.andon.engine.RunListener;
 import io.andon.job.JobSpec;
 import io.andon.job.TaskSpec;
@@ -10,18 +9,10 @@ import io.andon.yaml.Problems;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -30,36 +21,28 @@ import java.util.function.Consumer;
  * health} rules; and delivers them in the background. Each event's notification has an id derived
  * from the run, the event and the destination, so an event heard twice is notified once.
  *
- * <p>Which result states notify which hook (see docs/alerts.md): SUCCESS → on_success; FAILED,
- * TIMEDOUT, INTERNAL_ERROR, SUCCESS_WITH_FAILURES and any state not listed here → on_failure;
- * CANCELED, UPSTREAM_CANCELED → on_failure unless no_alert_for_canceled_runs; SKIPPED,
- * MAXIMUM_CONCURRENT_RUNS_REACHED, UPSTREAM_FAILED → on_failure unless no_alert_for_skipped_runs;
- * EXCLUDED, DISABLED → nothing.
+ * <p>Which result states notify which hook is {@link HookRules}'s; the outbox entries are written
+ * by {@link OutboxNotifier}.
  *
- * <p>The listener keeps the RUN_DURATION_SECONDS timers of the job and of each task attempt: the
- * health rule has this one owner, the engine times nothing of it.
+ * <p>The listener keeps the RUN_DURATION_SECONDS timers ({@link DurationTimers}) of the job and of
+ * each task attempt, their thresholds from the typed health rules the loader read: the health rule
+ * has this one owner, the engine times nothing of it.
  */
 public final class NotificationListener implements RunListener, AutoCloseable {
-  private static final Set<String> CANCELED = Set.of("CANCELED", "UPSTREAM_CANCELED");
-  private static final Set<String> SKIPPED =
-      Set.of("SKIPPED", "MAXIMUM_CONCURRENT_RUNS_REACHED", "UPSTREAM_FAILED");
-  private static final Set<String> SILENT = Set.of("EXCLUDED", "DISABLED");
 
-  private final Outbox outbox;
   private final NotificationConfig config;
   private final Clock clock;
   private final Consumer<String> warn;
-  private final ExecutorService sender = Executors.newSingleThreadExecutor(daemon("andon-notify"));
-  private final ScheduledExecutorService timers =
-      Executors.newSingleThreadScheduledExecutor(daemon("andon-health"));
-  private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+  private final OutboxNotifier notifier;
+  private final DurationTimers durations = new DurationTimers();
 
   /**
    * @param warn where to say that something could not be written (never throws to the engine)
    */
   public NotificationListener(
       Outbox outbox, NotificationConfig config, Clock clock, Consumer<String> warn) {
-    this.outbox = Objects.requireNonNull(outbox, "outbox");
+    this.notifier =
+        new OutboxNotifier(Objects.requireNonNull(outbox, "outbox"), clock, this::guard);
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.warn = Objects.requireNonNull(warn, "warn");
@@ -89,7 +72,7 @@ public final class NotificationListener implements RunListener, AutoCloseable {
     Problems problems = new Problems();
     NotificationConfig c =
         NotificationConfig.parse(
-            job.extras(), tasks, dir == null ? Path.of("") : dir, env, problems);
+            job, job.extras(), tasks, dir == null ? Path.of("") : dir, env, problems);
     problems.throwIfAny(job.file() + " has invalid notifications");
     return c;
   }
@@ -104,13 +87,13 @@ public final class NotificationListener implements RunListener, AutoCloseable {
   public void runStarted(RunInfo run) {
     guard(
         () -> {
-          notify(
+          notifier.notify(
               config.job(),
               Hook.ON_START,
               "run.started",
               key(run, "started"),
               run,
-              null,
+              Optional.empty(),
               "Job '" + run.jobName() + "' run " + run.runId() + " started",
               "Job '"
                   + run.jobName()
@@ -128,7 +111,8 @@ public final class NotificationListener implements RunListener, AutoCloseable {
                     Duration left =
                         Duration.ofSeconds(s)
                             .minus(Duration.between(run.startTime(), clock.instant()));
-                    schedule("run/" + run.runId(), left, () -> runDurationExceeded(run, s));
+                    durations.schedule(
+                        "run/" + run.runId(), left, () -> runDurationExceeded(run, s));
                   });
         });
   }
@@ -137,19 +121,20 @@ public final class NotificationListener implements RunListener, AutoCloseable {
   public void runFinished(RunInfo run, String resultState, String message) {
     guard(
         () -> {
-          cancelTimer("run/" + run.runId());
-          Hook hook = hookFor(resultState, config.job());
-          if (hook == null) {
+          durations.cancel("run/" + run.runId());
+          Optional<Hook> found = HookRules.hookFor(resultState, config.job());
+          if (found.isEmpty()) {
             return;
           }
+          Hook hook = found.get();
           String m = message == null || message.isBlank() ? "" : ": " + message;
-          notify(
+          notifier.notify(
               config.job(),
               hook,
-              "run." + eventWord(resultState),
+              "run." + HookRules.eventWord(resultState),
               key(run, "finished"),
               run,
-              null,
+              Optional.empty(),
               "Job '" + run.jobName() + "' run " + run.runId() + " " + resultState,
               "Job '"
                   + run.jobName()
@@ -174,13 +159,13 @@ public final class NotificationListener implements RunListener, AutoCloseable {
         () -> {
           Notifications n = config.task(baseKey(taskKey));
           if (!(n.alertOnLastAttempt() && attempt > 1)) {
-            notify(
+            notifier.notify(
                 n,
                 Hook.ON_START,
                 "task.started",
                 key(run, "task/" + taskKey + "/" + attempt + "/started"),
                 run,
-                taskKey,
+                Optional.of(taskKey),
                 "Task '"
                     + taskKey
                     + "' of job '"
@@ -202,7 +187,7 @@ public final class NotificationListener implements RunListener, AutoCloseable {
           n.durationThresholdSeconds()
               .ifPresent(
                   s ->
-                      schedule(
+                      durations.schedule(
                           "task/" + run.runId() + "/" + taskKey + "/" + attempt,
                           Duration.ofSeconds(s),
                           () -> taskDurationExceeded(run, taskKey, attempt, s)));
@@ -222,20 +207,22 @@ public final class NotificationListener implements RunListener, AutoCloseable {
     }
     guard(
         () -> {
-          cancelTimer("task/" + run.runId() + "/" + taskKey + "/" + attempt);
+          durations.cancel("task/" + run.runId() + "/" + taskKey + "/" + attempt);
           Notifications n = config.task(baseKey(taskKey));
-          Hook hook = hookFor(resultState, n);
-          if (hook == null || (hook == Hook.ON_FAILURE && willRetry && n.alertOnLastAttempt())) {
+          Optional<Hook> found = HookRules.hookFor(resultState, n);
+          if (found.isEmpty()
+              || found.get() == Hook.ON_FAILURE && willRetry && n.alertOnLastAttempt()) {
             return;
           }
+          Hook hook = found.get();
           String m = message == null || message.isBlank() ? "" : ": " + message;
-          notify(
+          notifier.notify(
               n,
               hook,
-              "task." + eventWord(resultState),
+              "task." + HookRules.eventWord(resultState),
               key(run, "task/" + taskKey + "/" + attempt + "/finished"),
               run,
-              taskKey,
+              Optional.of(taskKey),
               "Task '"
                   + taskKey
                   + "' of job '"
@@ -270,13 +257,13 @@ public final class NotificationListener implements RunListener, AutoCloseable {
   public void runDurationExceeded(RunInfo run, long thresholdSeconds) {
     guard(
         () ->
-            notify(
+            notifier.notify(
                 config.job(),
                 Hook.ON_DURATION_WARNING_THRESHOLD_EXCEEDED,
                 "run.duration_warning",
                 key(run, "duration"),
                 run,
-                null,
+                Optional.empty(),
                 "Job '"
                     + run.jobName()
                     + "' run "
@@ -302,13 +289,13 @@ public final class NotificationListener implements RunListener, AutoCloseable {
       RunInfo run, String taskKey, int attempt, long thresholdSeconds) {
     guard(
         () ->
-            notify(
+            notifier.notify(
                 config.task(baseKey(taskKey)),
                 Hook.ON_DURATION_WARNING_THRESHOLD_EXCEEDED,
                 "task.duration_warning",
                 key(run, "task/" + taskKey + "/" + attempt + "/duration"),
                 run,
-                taskKey,
+                Optional.of(taskKey),
                 "Task '"
                     + taskKey
                     + "' of job '"
@@ -341,14 +328,8 @@ public final class NotificationListener implements RunListener, AutoCloseable {
    * still fails stays in the outbox for {@code andon notifications retry}. Call before exiting.
    */
   public Outbox.Report finish(Duration budget) {
-    timers.shutdownNow();
-    sender.shutdown();
-    try {
-      sender.awaitTermination(budget.toMillis() + 60_000, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return outbox.drain(budget);
+    durations.stop();
+    return notifier.finish(budget);
   }
 
   /** {@link #finish} with a 10-second budget: long enough for the first retries. */
@@ -364,103 +345,8 @@ public final class NotificationListener implements RunListener, AutoCloseable {
         : taskKey;
   }
 
-  private static Hook hookFor(String resultState, Notifications n) {
-    if (resultState.equals("SUCCESS")) {
-      return Hook.ON_SUCCESS;
-    }
-    if (SILENT.contains(resultState)) {
-      return null;
-    }
-    if (CANCELED.contains(resultState)) {
-      return n.noAlertForCanceledRuns() ? null : Hook.ON_FAILURE;
-    }
-    if (SKIPPED.contains(resultState)) {
-      return n.noAlertForSkippedRuns() ? null : Hook.ON_FAILURE;
-    }
-    return Hook.ON_FAILURE;
-  }
-
-  private static String eventWord(String resultState) {
-    return switch (resultState) {
-      case "SUCCESS" -> "succeeded";
-      case "FAILED" -> "failed";
-      default -> resultState.toLowerCase();
-    };
-  }
-
   private static String key(RunInfo run, String event) {
     return "run/" + run.runId() + "/repair/" + run.repairCount() + "/" + event;
-  }
-
-  private void notify(
-      Notifications n,
-      Hook hook,
-      String event,
-      String eventKey,
-      RunInfo run,
-      String taskKey,
-      String subject,
-      String text,
-      ObjectNode extra) {
-    List<Destination> targets = n.targets(hook);
-    if (targets.isEmpty()) {
-      return;
-    }
-    ObjectNode data = Json.object();
-    data.put("hook", hook.key());
-    data.put("job_name", run.jobName());
-    data.put("job_file", run.jobFile());
-    data.put("run_id", run.runId());
-    data.put("repair_count", run.repairCount());
-    data.put("start_time", run.startTime().toString());
-    ObjectNode params = data.putObject("parameters");
-    run.parameters().forEach(params::put);
-    data.setAll(extra);
-    String source =
-        "job "
-            + run.jobName()
-            + " run "
-            + run.runId()
-            + (taskKey == null ? "" : " task " + taskKey);
-    Instant now = clock.instant();
-    boolean any = false;
-    for (Destination d : targets) {
-      any |=
-          outbox.enqueue(
-              new Notification(
-                  Notification.idFor(eventKey, d.id()),
-                  d.id(),
-                  event,
-                  source,
-                  "andon: " + subject,
-                  text,
-                  data,
-                  now),
-              d);
-    }
-    if (any) {
-      sender.execute(() -> guard(outbox::deliverDue));
-    }
-  }
-
-  private void schedule(String key, Duration delay, Runnable r) {
-    long ms = Math.max(0, delay.toMillis());
-    pending.put(
-        key,
-        timers.schedule(
-            () -> {
-              pending.remove(key);
-              r.run();
-            },
-            ms,
-            TimeUnit.MILLISECONDS));
-  }
-
-  private void cancelTimer(String key) {
-    ScheduledFuture<?> f = pending.remove(key);
-    if (f != null) {
-      f.cancel(false);
-    }
   }
 
   private void guard(Runnable r) {
@@ -473,13 +359,5 @@ public final class NotificationListener implements RunListener, AutoCloseable {
         // a listener never throws to the engine
       }
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

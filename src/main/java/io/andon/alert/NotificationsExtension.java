@@ -42,6 +42,7 @@ public final class NotificationsExtension implements JobExtension {
       Map<String, Map<String, YNode>> taskExtras,
       Problems problems) {
     Path dir = job.dir();
-    NotificationConfig.parse(jobExtras, taskExtras, dir == null ? Path.of("") : dir, env, problems);
+    NotificationConfig.parse(
+        job, jobExtras, taskExtras, dir == null ? Path.of("") : dir, env, problems);
   }
 }

@@ -1,6 +1,7 @@
 package io.andon.cli;
 
 import io.andon.engine.Executor;
+import io.andon.engine.RunRequest;
 import io.andon.job.JobLoader;
 import io.andon.job.JobSpec;
 import io.andon.schedule.TriggerText;
@@ -101,7 +102,7 @@ public final class RunCommand implements Callable<Integer> {
       Executor ex = listeners.executor(store, parallel);
       Executor.Outcome outcome;
       try {
-        outcome = JobCommands.withSignals(ex, () -> ex.run(jobSpec, params));
+        outcome = JobCommands.withSignals(ex, () -> ex.run(RunRequest.of(jobSpec, params)));
       } finally {
         listeners.finish();
       }

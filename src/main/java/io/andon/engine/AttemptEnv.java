@@ -66,9 +66,12 @@ final class AttemptEnv {
     return children.apply(run.runId());
   }
 
-  /** The process of {@code u} started: from the thread that started it. */
-  void processStarted(Unit u, long pid) {
-    starts.started(u, pid);
+  /**
+   * What the attempt of {@code u} about to be dispatched sees of it, its processes reported to this
+   * run: on the scheduling thread.
+   */
+  AttemptView view(Unit u) {
+    return u.view(pid -> starts.started(u, pid));
   }
 
   /** Created by this run, so no attempt file in it is left from elsewhere. */

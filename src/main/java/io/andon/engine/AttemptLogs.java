@@ -43,16 +43,17 @@ final class AttemptLogs {
   }
 
   /**
-   * The log of the current attempt of {@code u} in the run's log folder {@code dir}: {@code
+   * The log of attempt {@code attempt} of a task (or of its for_each {@code iteration}, -1 for
+   * none) in the run's log folder {@code dir}: {@code
    * <home>/logs/run-<id>/<task_key>[.iteration-<i>].attempt-<n>.log}, with the task key as {@link
    * #fileStem} gives it.
    */
-  static Path logPath(Path dir, Unit u) {
+  static Path logPath(Path dir, String taskKey, int iteration, int attempt) {
     String name =
-        fileStem(u.taskKey)
-            + (u.iteration < 0 ? "" : ".iteration-" + u.iteration)
+        fileStem(taskKey)
+            + (iteration < 0 ? "" : ".iteration-" + iteration)
             + ".attempt-"
-            + u.attempts
+            + attempt
             + ".log";
     return dir.resolve(name);
   }

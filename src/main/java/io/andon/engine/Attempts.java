@@ -23,38 +23,20 @@ final class Attempts {
    * scheduling thread when it was dispatched.
    */
   static AttemptResult run(
-      AttemptEnv env, Unit u, int attempt, Resolver resolver, TaskViews.Snapshot seen)
-      throws Exception {
-    Path log = u.logPath; // set when the attempt was dispatched
-    Payload p = u.spec.payload();
+      AttemptEnv env, AttemptView a, Resolver resolver, TaskViews.Snapshot seen) throws Exception {
+    Payload p = a.spec().payload();
     if (p instanceof ShellTask s) {
-      return ShellAttempts.run(env, u, s, resolver, log);
+      return ShellAttempts.run(env, a, s, resolver);
     }
     if (p instanceof RunJobTask rj) {
-      return ChildJobAttempt.run(env, u, rj, resolver, log);
+      return ChildJobAttempt.run(env, a, rj, resolver);
     }
     Optional<PayloadRunner> runner = env.runner(p.type());
     if (runner.isEmpty()) {
       return AttemptResult.of(
           ResultState.FAILED, "no runner for " + p.type() + " in this build of andon");
     }
-    return PayloadAttempt.run(env, u, runner.get(), resolver, seen, log, attempt);
-  }
-
-  /** Kills the running attempt of {@code u}, whatever its kind: from any thread. */
-  static void kill(Unit u) {
-    Process p = u.process;
-    if (p != null) {
-      Processes.killGroup(p.pid());
-    }
-    long pid = u.nativePid;
-    if (pid > 0) {
-      Processes.killGroup(pid);
-    }
-    Executor c = u.child;
-    if (c != null) {
-      c.cancel();
-    }
+    return PayloadAttempt.run(env, a, runner.get(), resolver, seen);
   }
 
   /** The environment variable for a job parameter: ANDON_PARAM_ and the name in capitals. */

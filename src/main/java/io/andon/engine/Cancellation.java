@@ -19,10 +19,8 @@ final class Cancellation {
       Unit[] units, PriorityQueue<Unit> ready, LoopEvent.Cancel c, LoopActions loop) {
     for (Unit u : units) {
       cancelUnit(u, c, loop);
-      if (u.iterations != null) {
-        for (Unit it : u.iterations) {
-          cancelUnit(it, c, loop);
-        }
+      for (Unit it : u.iterations()) {
+        cancelUnit(it, c, loop);
       }
     }
     List<Unit> pending = new ArrayList<>(ready);
@@ -38,11 +36,9 @@ final class Cancellation {
     if (u.finished()) {
       return;
     }
-    if (u.state == LifeCycleState.RUNNING && u.iterations == null) {
-      u.killAs = c.as() == ResultState.TIMEDOUT ? ResultState.TIMEDOUT : ResultState.CANCELED;
-      u.killRequested = true;
-      Attempts.kill(u);
-    } else if (u.state == LifeCycleState.WAITING_FOR_RETRY) {
+    if (u.state() == LifeCycleState.RUNNING && !u.expanded()) {
+      u.live().requestKill(c.as());
+    } else if (u.state() == LifeCycleState.WAITING_FOR_RETRY) {
       loop.end(u, LifeCycleState.TERMINATED, ResultState.CANCELED, c.why());
     }
   }

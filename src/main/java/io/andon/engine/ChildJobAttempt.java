@@ -8,7 +8,6 @@ import io.andon.job.TriggerInfo;
 import io.andon.job.TriggerType;
 import io.andon.util.Json;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ import java.util.Map;
 final class ChildJobAttempt {
   private ChildJobAttempt() {}
 
-  static AttemptResult run(AttemptEnv env, Unit u, RunJobTask rj, Resolver r, Path log)
+  static AttemptResult run(AttemptEnv env, AttemptView a, RunJobTask rj, Resolver r)
       throws IOException {
     Map<String, String> params = new LinkedHashMap<>();
     try {
@@ -25,15 +24,14 @@ final class ChildJobAttempt {
       return AttemptResult.of(ResultState.FAILED, e.getMessage());
     }
     Executor child = env.child();
-    u.child = child;
-    if (u.killRequested) {
-      child.cancel();
-    }
+    a.live().childStarted(child);
     JobSpec job = rj.job();
     Executor.Outcome out =
         child.run(
-            job, params, TriggerInfo.of(TriggerType.RUN_JOB_TASK, env.timers.clock().instant()));
-    u.child = null;
+            RunRequest.of(job, params)
+                .triggeredBy(
+                    TriggerInfo.of(TriggerType.RUN_JOB_TASK, env.timers.clock().instant())));
+    a.live().childEnded();
     String m =
         "child run "
             + out.runId()
@@ -42,7 +40,7 @@ final class ChildJobAttempt {
             + " ended "
             + out.result()
             + (out.message().isEmpty() ? "" : " (" + out.message() + ")");
-    AttemptLogs.write(log, m + "\n");
+    AttemptLogs.write(a.log(), m + "\n");
     Map<String, JsonNode> values = new LinkedHashMap<>();
     values.put("run_id", Json.mapper().getNodeFactory().numberNode(out.runId()));
     values.put("result_state", Json.mapper().getNodeFactory().textNode(out.result().name()));

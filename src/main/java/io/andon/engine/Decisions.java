@@ -10,9 +10,9 @@ import io.andon.job.LifeCycleState;
 import io.andon.job.ResultState;
 import io.andon.job.RunIf;
 import io.andon.job.TaskSpec;
-import io.andon.util.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What becomes of a top-level task once its dependencies have finished: it runs, or it ends without
@@ -34,15 +34,16 @@ final class Decisions {
 
   /** All dependencies of the top-level task {@code u} have finished: run it, or end it. */
   void decide(Unit u) {
-    if (u.decided) {
+    if (!u.decideOnce()) {
       return;
     }
-    u.decided = true;
-    TaskSpec t = u.spec;
+    TaskSpec t = u.spec();
     List<DepView> deps = new ArrayList<>(t.dependsOn().size());
     for (Dependency d : t.dependsOn()) {
       Unit up = units[dag.indexOf(d.taskKey()).orElseThrow()];
-      deps.add(RunIfRules.view(up.result, up.outcome, d.outcome().orElse(null)));
+      deps.add(
+          RunIfRules.view(
+              up.result().orElse(null), up.outcome().orElse(null), d.outcome().orElse(null)));
     }
     Decision decision = RunIfRules.decide(t.runIf(), deps);
     if (loop.stopping().isPresent() && decision == Decision.RUN && t.runIf() != RunIf.ALL_DONE) {
@@ -71,10 +72,11 @@ final class Decisions {
     List<String> why = new ArrayList<>();
     for (Dependency d : t.dependsOn()) {
       Unit up = units[dag.indexOf(d.taskKey()).orElseThrow()];
-      if (d.outcome().isPresent() && up.outcome != null && !d.outcome().get().equals(up.outcome)) {
-        why.add(up.taskKey + " was " + up.outcome + ", this branch needs " + d.outcome().get());
-      } else if (up.result != null && up.result.isSkipped()) {
-        why.add(up.taskKey + " was " + up.result);
+      Optional<String> was = up.outcome();
+      if (d.outcome().isPresent() && was.isPresent() && !d.outcome().equals(was)) {
+        why.add(up.taskKey() + " was " + was.get() + ", this branch needs " + d.outcome().get());
+      } else if (up.result().filter(ResultState::isSkipped).isPresent()) {
+        why.add(up.taskKey() + " was " + up.result().get());
       }
     }
     if (why.size() == t.dependsOn().size() && !why.isEmpty()) {
@@ -84,26 +86,23 @@ final class Decisions {
   }
 
   private void start(Unit u) {
-    TaskSpec t = u.spec;
+    TaskSpec t = u.spec();
     if (t.disabled()) {
       loop.end(u, LifeCycleState.SKIPPED, ResultState.DISABLED, "disabled in the job definition");
     } else if (t.payload() instanceof ConditionTask c) {
-      u.attempts++;
-      u.attemptsThisRepair++;
-      u.startTime = loop.now();
+      u.startInline(loop.now(), false);
       Resolver r = loop.resolver(u);
       try {
         boolean outcome = ConditionTask.evaluate(r.resolve(c.left()), c.op(), r.resolve(c.right()));
-        u.outcome = Boolean.toString(outcome);
-        u.values.put("outcome", Json.mapper().getNodeFactory().textNode(u.outcome));
-        loop.end(u, LifeCycleState.TERMINATED, ResultState.SUCCESS, "outcome " + u.outcome);
+        u.evaluated(outcome);
+        loop.end(u, LifeCycleState.TERMINATED, ResultState.SUCCESS, "outcome " + outcome);
       } catch (RuntimeException e) {
         loop.end(u, LifeCycleState.TERMINATED, ResultState.FAILED, e.getMessage());
       }
-    } else if (t.payload() instanceof ForEachTask fe && u.iteration < 0) {
+    } else if (t.payload() instanceof ForEachTask fe && u.iteration() < 0) {
       forEach.expand(u, fe);
     } else {
-      u.state = LifeCycleState.PENDING;
+      u.pending();
       loop.ready(u);
     }
   }

@@ -1,31 +1,23 @@
 package io.andon.engine;
 
 import io.andon.error.InvalidInputException;
-import io.andon.job.Dag;
 import io.andon.job.JobLoader;
 import io.andon.job.JobSpec;
 import io.andon.job.LifeCycleState;
 import io.andon.job.ResultState;
-import io.andon.job.TaskSpec;
 import io.andon.job.TriggerInfo;
-import io.andon.store.NewRun;
 import io.andon.store.RunRecord;
 import io.andon.store.RunStore;
-import io.andon.store.RunUpdate;
 import io.andon.store.Store;
-import io.andon.store.TaskRecord;
-import io.andon.util.Json;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.ServiceLoader;
-import java.util.Set;
 
 /**
  * Runs jobs and repairs runs. Tasks start as soon as their dependencies allow, at most {@code
@@ -97,22 +89,28 @@ public final class Executor {
   private final Options options;
   private final List<RunListener> listeners;
   private final Map<String, PayloadRunner> runners = new HashMap<>();
-  private final Long parentRunId;
+  private final OptionalLong parentRunId;
+  private final RunAdmission admission;
+  private final RepairStart repairs;
   private final RunServices services;
   private volatile RunLoop current;
   private volatile boolean cancelRequested;
 
   public Executor(Store store, Options options, List<RunListener> listeners) {
-    this(store, options, listeners, null);
+    this(store, options, listeners, OptionalLong.empty());
   }
 
-  Executor(Store store, Options options, List<RunListener> listeners, Long parentRunId) {
+  private Executor(
+      Store store, Options options, List<RunListener> listeners, OptionalLong parentRunId) {
     this.store = Objects.requireNonNull(store, "store");
     this.runs = new RunStore(store);
     this.home = store.home();
     this.options = Objects.requireNonNull(options, "options");
     this.listeners = List.copyOf(listeners);
     this.parentRunId = parentRunId;
+    this.repairs = new RepairStart(store, runs, options.clock());
+    this.admission =
+        new RunAdmission(store, runs, options.clock(), options.queuePollMillis(), parentRunId);
     for (PayloadRunner r : ServiceLoader.load(PayloadRunner.class)) {
       runners.put(r.key(), r);
     }
@@ -132,7 +130,7 @@ public final class Executor {
    * job's run never does: its parent's did).
    */
   private void recoverOnce() {
-    if (parentRunId == null) {
+    if (parentRunId.isEmpty()) {
       Recovery.recoverOnce(store, options.clock());
     }
   }
@@ -140,7 +138,7 @@ public final class Executor {
   /** A child executor for a run_job_task, sharing store, options and listeners. */
   Executor child(long parentRun) {
     List<RunListener> inherited = listeners.stream().filter(RunListener::hearsChildRuns).toList();
-    return new Executor(store, options, inherited, parentRun);
+    return new Executor(store, options, inherited, OptionalLong.of(parentRun));
   }
 
   /**
@@ -155,194 +153,44 @@ public final class Executor {
     }
   }
 
-  private static void checkParameters(JobSpec job, Set<String> given) {
-    for (String name : given) {
-      if (job.parameters().stream().noneMatch(p -> p.name().equals(name))) {
-        List<String> names = job.parameters().stream().map(p -> p.name()).toList();
-        throw new InvalidInputException(
-            "job "
-                + job.name()
-                + " has no parameter '"
-                + name
-                + "'"
-                + (names.isEmpty()
-                    ? " (it declares none)"
-                    : "; it has: " + String.join(", ", names))
-                + "."
-                + io.andon.util.Strings.didYouMean(name, names));
-      }
-    }
-  }
-
-  /** Runs {@code job} once, now (ONE_TIME), with parameter overrides; returns at its end. */
-  public Outcome run(JobSpec job, Map<String, String> overrides) {
-    return run(job, overrides, TriggerInfo.oneTime(options.clock().instant()), id -> {});
-  }
-
   /**
-   * Runs {@code job} once, now (ONE_TIME), as {@link #run(JobSpec, Map)} does, telling {@code
-   * created} the run's id as soon as the run is committed (queued, skipped or started).
+   * Runs the job of {@code request} with its parameter overrides, recording what started it;
+   * returns when the run has ended (or was skipped, or canceled while queued).
    */
-  public Outcome run(
-      JobSpec job, Map<String, String> overrides, java.util.function.LongConsumer created) {
-    return run(job, overrides, TriggerInfo.oneTime(options.clock().instant()), created);
-  }
-
-  /**
-   * Runs {@code job} with parameter overrides, recording {@code trigger} as what started it;
-   * returns when the run has ended.
-   */
-  public Outcome run(JobSpec job, Map<String, String> overrides, TriggerInfo trigger) {
-    return run(job, overrides, trigger, id -> {});
-  }
-
-  /**
-   * Runs {@code job} with parameter overrides, recording {@code trigger} as what started it and
-   * telling {@code created} the run's id as soon as the run is committed, before it runs.
-   */
-  public Outcome run(
-      JobSpec job,
-      Map<String, String> overrides,
-      TriggerInfo trigger,
-      java.util.function.LongConsumer created) {
-    return run(job, overrides, trigger, (c, id) -> {}, created);
-  }
-
-  /**
-   * What a caller writes in the transaction that creates a run, so that it exists exactly when the
-   * run does (an API's idempotency token, say): a crash commits both or neither.
-   */
-  @FunctionalInterface
-  public interface CreationWrite {
-    void write(java.sql.Connection c, long runId) throws java.sql.SQLException;
-  }
-
-  /**
-   * Runs {@code job} as {@link #run(JobSpec, Map, TriggerInfo, java.util.function.LongConsumer)}
-   * does, with {@code write} done in the transaction that creates the run.
-   */
-  public Outcome run(
-      JobSpec job,
-      Map<String, String> overrides,
-      TriggerInfo trigger,
-      CreationWrite write,
-      java.util.function.LongConsumer created) {
-    Objects.requireNonNull(trigger, "trigger");
-    checkParameters(job, overrides.keySet());
+  public Outcome run(RunRequest request) {
+    JobSpec job = request.job();
+    Map<String, String> overrides = request.overrides();
+    TriggerInfo trigger =
+        request.trigger().orElseGet(() -> TriggerInfo.oneTime(options.clock().instant()));
+    RunAdmission.checkParameters(job, overrides.keySet());
     Map<String, String> params = job.resolveParameters(overrides);
     recoverOnce();
     long now = options.clock().millis();
     String file = job.file().toAbsolutePath().normalize().toString();
-    long[] runId = new long[1];
-    LifeCycleState initial =
-        store.tx(
-            c -> {
-              boolean limited = parentRunId == null;
-              int active = limited ? runs.activeRuns(c, job.name()) : 0;
-              LifeCycleState st;
-              Optional<ResultState> result = Optional.empty();
-              Optional<String> message = Optional.empty();
-              if (limited && active >= job.maxConcurrentRuns()) {
-                if (job.queueEnabled() && job.maxConcurrentRuns() > 0) {
-                  st = LifeCycleState.QUEUED;
-                } else {
-                  st = LifeCycleState.SKIPPED;
-                  result = Optional.of(ResultState.MAXIMUM_CONCURRENT_RUNS_REACHED);
-                  message =
-                      Optional.of(
-                          "job "
-                              + job.name()
-                              + " already has "
-                              + active
-                              + " run(s) in progress and"
-                              + " max_concurrent_runs is "
-                              + job.maxConcurrentRuns()
-                              + "; this run was skipped."
-                              + " Set queue.enabled: true to wait instead.");
-                }
-              } else {
-                st = LifeCycleState.RUNNING;
-              }
-              runId[0] =
-                  runs.insertRun(
-                      c,
-                      new NewRun(
-                          job.name(),
-                          file,
-                          job.jobKey(),
-                          job.source(),
-                          job.bundle().toJson(),
-                          params,
-                          st,
-                          result,
-                          message,
-                          now,
-                          owner(),
-                          parentRunId == null
-                              ? java.util.OptionalLong.empty()
-                              : java.util.OptionalLong.of(parentRunId)));
-              runs.recordTrigger(c, runId[0], trigger);
-              write.write(c, runId[0]);
-              return st;
-            });
-    created.accept(runId[0]);
+    RunAdmission.Admitted admitted =
+        admission.admit(job, params, trigger, request.creationWrite(), now);
+    long runId = admitted.runId();
+    LifeCycleState initial = admitted.state();
+    request.created().accept(runId);
     if (initial == LifeCycleState.SKIPPED) {
       return new Outcome(
-          runId[0],
+          runId,
           initial,
           ResultState.MAXIMUM_CONCURRENT_RUNS_REACHED,
-          runs.find(runId[0]).flatMap(RunRecord::message).orElse(""));
+          runs.find(runId).flatMap(RunRecord::message).orElse(""));
     }
-    if (initial == LifeCycleState.QUEUED && !waitInQueue(job, runId[0])) {
+    if (initial == LifeCycleState.QUEUED
+        && !admission.waitInQueue(job, runId, () -> cancelRequested)) {
       return new Outcome(
-          runId[0], LifeCycleState.TERMINATED, ResultState.CANCELED, "canceled while queued");
+          runId, LifeCycleState.TERMINATED, ResultState.CANCELED, "canceled while queued");
     }
     Unit[] units = new Unit[job.tasks().size()];
     for (int i = 0; i < units.length; i++) {
-      units[i] = new Unit(i, -1, job.tasks().get(i), null);
+      units[i] = Unit.task(i, job.tasks().get(i));
     }
     RunLoop loop =
-        new RunLoop(new RunFacts(runId[0], job, params, 0, now, trigger, home), units, services);
+        new RunLoop(new RunFacts(runId, job, params, 0, now, trigger, home), units, services);
     return execute(loop);
-  }
-
-  private boolean waitInQueue(JobSpec job, long runId) {
-    while (true) {
-      if (cancelRequested) {
-        store.tx(
-            c -> {
-              runs.updateRun(
-                  c,
-                  runId,
-                  RunUpdate.ended(
-                      LifeCycleState.TERMINATED,
-                      ResultState.CANCELED,
-                      Optional.of("canceled while queued"),
-                      options.clock().millis()));
-              return null;
-            });
-        return false;
-      }
-      boolean started =
-          store.tx(
-              c -> {
-                if (runs.activeRuns(c, job.name()) < job.maxConcurrentRuns()) {
-                  runs.updateRun(c, runId, RunUpdate.running());
-                  return true;
-                }
-                return false;
-              });
-      if (started) {
-        return true;
-      }
-      try {
-        Thread.sleep(options.queuePollMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        cancelRequested = true;
-      }
-      Recovery.recover(store, options.clock()); // a run that holds a place may have died
-    }
   }
 
   private Outcome execute(RunLoop loop) {
@@ -357,41 +205,12 @@ public final class Executor {
     }
   }
 
-  /** This andon process, as the owner of a run. */
-  private static RunUpdate.Owner owner() {
-    return new RunUpdate.Owner(
-        ProcessHandle.current().pid(),
-        Processes.startMillis(ProcessHandle.current())
-            .map(java.util.OptionalLong::of)
-            .orElse(java.util.OptionalLong.empty()));
-  }
-
-  private static InvalidInputException beingRepaired(long runId) {
-    return new InvalidInputException(
-        "run "
-            + runId
-            + " is being repaired by another andon"
-            + " command; wait for it to finish (`andon runs show "
-            + runId
-            + "`), then repair again"
-            + " if tasks still failed.");
-  }
-
   /**
    * Repairs a finished run in place: re-runs the named tasks, or every task that did not succeed,
    * and with {@code dependents} everything downstream of them.
    */
   public Outcome repair(long runId, RepairRequest request, JobLoader loader) {
-    RunRecord run =
-        runs.find(runId)
-            .orElseThrow(
-                () ->
-                    new InvalidInputException(
-                        "there is no run "
-                            + runId
-                            + " in "
-                            + home
-                            + "; `andon runs list` shows the runs."));
+    RunRecord run = repairs.stored(runId);
     return repair(
         runId,
         request,
@@ -411,151 +230,17 @@ public final class Executor {
   public Outcome repair(
       long runId, RepairRequest request, JobSpec job, Map<String, String> overrides) {
     recoverOnce();
-    RunRecord run =
-        runs.find(runId)
-            .orElseThrow(
-                () ->
-                    new InvalidInputException(
-                        "there is no run "
-                            + runId
-                            + " in "
-                            + home
-                            + "; `andon runs list` shows the runs."));
-    LifeCycleState st = LifeCycleState.valueOf(run.state());
-    if (!st.isFinal()) {
-      throw run.repairCount() > 0
-          ? beingRepaired(runId)
-          : new InvalidInputException(
-              "run "
-                  + runId
-                  + " is still in progress ("
-                  + st
-                  + "); wait"
-                  + " for it to finish, or cancel it, before repairing it.");
-    }
-    if (run.parentRunId().isPresent()) {
-      throw new InvalidInputException(
-          "run "
-              + runId
-              + " is the child run of run "
-              + run.parentRunId().get()
-              + "; repair the parent run instead.");
-    }
-    Map<String, String> params = new java.util.LinkedHashMap<>(run.parameters());
-    List<io.andon.store.RepairRecord> earlier = new io.andon.store.RunHistory(store).repairs(runId);
-    if (!earlier.isEmpty()) {
-      earlier.get(earlier.size() - 1).parameters().ifPresent(params::putAll);
-    }
-    checkParameters(job, overrides.keySet());
-    params.putAll(overrides);
-    Dag dag = job.dag();
-    Set<Integer> rerun = new LinkedHashSet<>();
-    Map<String, TaskRecord> stored = new HashMap<>();
-    run.tasks().forEach(t -> stored.put(t.taskKey(), t));
-    if (request.allFailed()) {
-      for (int i = 0; i < dag.size(); i++) {
-        TaskRecord t = stored.get(dag.key(i));
-        if (t == null
-            || t.resultState().isEmpty()
-            || !ResultState.valueOf(t.resultState().get()).countsAsSuccess()) {
-          rerun.add(i);
-        }
-      }
-      if (rerun.isEmpty()) {
-        throw new InvalidInputException(
-            "run "
-                + runId
-                + " has no failed task to re-run; name"
-                + " tasks with --task KEY to re-run succeeded ones.");
-      }
-    } else {
-      for (String k : request.tasks()) {
-        int i =
-            dag.indexOf(k)
-                .orElseThrow(
-                    () ->
-                        new InvalidInputException(
-                            "run "
-                                + runId
-                                + " (job "
-                                + job.name()
-                                + ") has no task '"
-                                + k
-                                + "'."
-                                + io.andon.util.Strings.didYouMean(
-                                    k, job.tasks().stream().map(TaskSpec::taskKey).toList())));
-        rerun.add(i);
-      }
-    }
-    for (int i = 0; i < dag.size(); i++) {
-      if (!stored.containsKey(dag.key(i))) {
-        rerun.add(i); // a task the definition added never ran
-      }
-    }
-    if (request.dependents()) {
-      for (int i : new ArrayList<>(rerun)) {
-        boolean[] down = dag.downstreamClosure(i);
-        for (int d = 0; d < down.length; d++) {
-          if (down[d]) {
-            rerun.add(d);
-          }
-        }
-      }
-    }
-    int repairId = run.repairCount() + 1;
-    long now = options.clock().millis();
-    Unit[] units = new Unit[job.tasks().size()];
-    List<String> rerunKeys = new ArrayList<>();
-    for (int i = 0; i < units.length; i++) {
-      units[i] =
-          Unit.forRepair(
-              i,
-              job.tasks().get(i),
-              Optional.ofNullable(stored.get(dag.key(i))),
-              rerun.contains(i),
-              repairId);
-      if (rerun.contains(i)) {
-        rerunKeys.add(units[i].taskKey);
-      }
-    }
-    store.tx(
-        c -> {
-          // the write lock is held from here: a repair that started since the run was read wins
-          try (java.sql.PreparedStatement ps =
-              c.prepareStatement("SELECT state, repair_count FROM runs WHERE run_id = ?")) {
-            ps.setLong(1, runId);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-              if (rs.next()
-                  && (!LifeCycleState.valueOf(rs.getString(1)).isFinal()
-                      || rs.getInt(2) != run.repairCount())) {
-                throw beingRepaired(runId);
-              }
-            }
-          }
-          runs.insertRepair(
-              c,
-              runId,
-              repairId,
-              now,
-              Json.write(rerunKeys),
-              job.source(),
-              params,
-              run.endTime().orElse(null));
-          runs.updateRun(c, runId, RunUpdate.repairing(repairId, owner()));
-          for (String k : rerunKeys) {
-            runs.deleteIterations(c, runId, k);
-          }
-          return null;
-        });
+    RepairStart.Begun b = repairs.begin(runId, request, job, overrides);
     RunLoop loop =
         new RunLoop(
-            new RunFacts(runId, job, params, repairId, run.startTime(), run.trigger(), home),
-            units,
+            new RunFacts(
+                runId, job, b.params(), b.repairId(), b.run().startTime(), b.run().trigger(), home),
+            b.units(),
             services);
     Outcome out = execute(loop);
     store.tx(
         c -> {
-          runs.finishRepair(c, runId, repairId, options.clock().millis(), out.result().name());
+          runs.finishRepair(c, runId, b.repairId(), options.clock().millis(), out.result().name());
           return null;
         });
     return out;

@@ -6,6 +6,7 @@ import io.andon.job.LifeCycleState;
 import io.andon.job.ResultState;
 import io.andon.util.Json;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,10 +25,7 @@ final class ForEachTasks {
 
   /** The for_each task {@code u} starts: its inputs become iterations. */
   void expand(Unit u, ForEachTask fe) {
-    u.state = LifeCycleState.RUNNING;
-    u.startTime = loop.now();
-    u.attempts++;
-    u.attemptsThisRepair++;
+    u.startInline(loop.now(), true);
     loop.markDirty(u);
     JsonNode inputs;
     try {
@@ -48,16 +46,15 @@ final class ForEachTasks {
           "for_each inputs must be a JSON array, not " + Json.write(inputs));
       return;
     }
-    u.iterations = new ArrayList<>(inputs.size());
-    for (int i = 0; i < inputs.size(); i++) {
-      Unit it = new Unit(u.index, i, fe.task(), u);
-      it.input = Json.write(inputs.get(i));
-      it.repairId = repairId;
-      u.iterations.add(it);
+    List<String> elements = new ArrayList<>(inputs.size());
+    for (JsonNode e : inputs) {
+      elements.add(Json.write(e));
+    }
+    for (Unit it : u.expand(fe.task(), elements, repairId)) {
       loop.markDirty(it);
     }
-    u.values.put("iterations", Json.mapper().getNodeFactory().numberNode(inputs.size()));
-    if (u.iterations.isEmpty()) {
+    u.putValue("iterations", Json.mapper().getNodeFactory().numberNode(inputs.size()));
+    if (elements.isEmpty()) {
       loop.end(u, LifeCycleState.TERMINATED, ResultState.SUCCESS, "no inputs");
       return;
     }
@@ -66,9 +63,9 @@ final class ForEachTasks {
 
   /** Makes the next iterations of {@code u} ready, up to its concurrency. */
   private void feed(Unit u, ForEachTask fe) {
-    while (u.nextIteration < u.iterations.size() && u.activeIterations < fe.concurrency()) {
-      Unit it = u.iterations.get(u.nextIteration++);
-      u.activeIterations++;
+    Optional<Unit> next;
+    while ((next = u.nextIteration(fe.concurrency())).isPresent()) {
+      Unit it = next.get();
       Optional<LoopEvent.Cancel> stop = loop.stopping();
       if (stop.isPresent()) {
         loop.end(it, LifeCycleState.TERMINATED, ResultState.CANCELED, stop.get().why());
@@ -80,16 +77,15 @@ final class ForEachTasks {
 
   /** The iteration {@code it} has ended: the next one is fed, or its task ends after the last. */
   void iterationEnded(Unit it) {
-    Unit p = it.parent;
-    p.activeIterations--;
-    p.finishedIterations++;
-    ForEachTask fe = (ForEachTask) p.spec.payload();
-    if (p.finishedIterations < p.iterations.size()) {
+    Unit p = it.parent().orElseThrow();
+    ForEachTask fe = (ForEachTask) p.spec().payload();
+    if (!p.iterationEnded()) {
       feed(p, fe);
       return;
     }
-    long failed = p.iterations.stream().filter(x -> x.result != ResultState.SUCCESS).count();
-    boolean canceled = p.iterations.stream().anyMatch(x -> x.result.isCanceled());
+    List<Unit> its = p.iterations();
+    long failed = its.stream().filter(x -> x.result().orElseThrow() != ResultState.SUCCESS).count();
+    boolean canceled = its.stream().anyMatch(x -> x.result().orElseThrow().isCanceled());
     Optional<ResultState> stoppedAs = loop.stopping().map(LoopEvent.Cancel::as);
     ResultState res =
         failed == 0
@@ -99,16 +95,15 @@ final class ForEachTasks {
                     ? ResultState.TIMEDOUT
                     : ResultState.CANCELED
                 : ResultState.FAILED;
-    p.values.put(
-        "succeeded", Json.mapper().getNodeFactory().numberNode(p.iterations.size() - failed));
-    p.values.put("failed", Json.mapper().getNodeFactory().numberNode(failed));
+    p.putValue("succeeded", Json.mapper().getNodeFactory().numberNode(its.size() - failed));
+    p.putValue("failed", Json.mapper().getNodeFactory().numberNode(failed));
     loop.end(
         p,
         LifeCycleState.TERMINATED,
         res,
         failed == 0
-            ? p.iterations.size() + " iterations" + " succeeded"
-            : failed + " of " + p.iterations.size() + " iterations did not succeed");
+            ? its.size() + " iterations" + " succeeded"
+            : failed + " of " + its.size() + " iterations did not succeed");
   }
 
   static String firstLine(String s) {

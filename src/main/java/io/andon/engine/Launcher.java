@@ -41,7 +41,7 @@ final class Launcher {
   private final ConcurrentLinkedQueue<Start> standby = new ConcurrentLinkedQueue<>();
 
   /** The children this thread watches: its own, until it stops. */
-  private final Map<Long, Unit> byPid = new HashMap<>();
+  private final Map<Long, Start> byPid = new HashMap<>();
 
   /** An attempt (process {@code pid}) that ended with {@code exit} at {@code end}. */
   private record Ended(Unit unit, long pid, Integer exit, long end) {}
@@ -184,13 +184,13 @@ final class Launcher {
     }
     long[] exited = reaper.await(timeout);
     for (int i = 0; i < exited.length; i += 2) {
-      Unit u = byPid.remove(exited[i]);
-      if (u != null) {
+      Start x = byPid.remove(exited[i]);
+      if (x != null) {
         ended(
             new Ended(
-                u,
+                x.unit(),
                 exited[i],
-                ShellAttempts.endedNative(u, (int) exited[i + 1]),
+                ShellAttempts.endedNative(x.st().attempt(), (int) exited[i + 1]),
                 clock.getAsLong()));
       }
     }
@@ -227,7 +227,7 @@ final class Launcher {
 
   /** Starts {@code s} and watches it: null, or why it could not start. */
   private String spawn(Start s) {
-    Unit u = s.unit();
+    LiveAttempt live = s.st().attempt().live();
     long pid;
     Path log = s.st().log();
     NativeSpawn.Spool spool = spool(log);
@@ -235,10 +235,10 @@ final class Launcher {
       if (env == null) {
         env = new NativeSpawn.Env(s.st().base().entries());
       }
-      pid = ShellAttempts.startNative(attempts, u, s.st(), env, spool);
+      pid = ShellAttempts.startNative(attempts, s.st(), env, spool);
     } catch (java.io.IOException | RuntimeException e) {
-      if (spool != null && u.nativePid > 0) {
-        spoolOf.put(u.nativePid, new InUse(spool, log)); // started after all: its log now
+      if (spool != null && live.nativePid() > 0) {
+        spoolOf.put(live.nativePid(), new InUse(spool, log)); // started after all: its log now
       } else if (spool != null) {
         unspool(spool, log);
       }
@@ -248,7 +248,7 @@ final class Launcher {
     if (spool != null) {
       spoolOf.put(pid, new InUse(spool, log));
     }
-    byPid.put(pid, u);
+    byPid.put(pid, s);
     try {
       reaper.watch(pid);
     } catch (java.io.IOException e) {
@@ -259,9 +259,9 @@ final class Launcher {
               () -> {
                 waited.add(
                     new Ended(
-                        u,
+                        s.unit(),
                         pid,
-                        ShellAttempts.endedNative(u, NativeSpawn.waitFor(pid)),
+                        ShellAttempts.endedNative(s.st().attempt(), NativeSpawn.waitFor(pid)),
                         clock.getAsLong()));
                 reaper.wake();
               },

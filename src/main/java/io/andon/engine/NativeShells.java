@@ -80,9 +80,9 @@ final class NativeShells implements ShellLauncher {
   @Override
   public void start(Unit u) {
     Launcher.Start st =
-        u.shellStart != null
-            ? new Launcher.Start(u, u.shellStart)
-            : prepare(u, (ShellTask) u.spec.payload(), true);
+        u.preparedShell().isPresent()
+            ? new Launcher.Start(u, u.preparedShell().get())
+            : prepare(u, (ShellTask) u.spec().payload(), true);
     if (st != null) {
       handedOver.add(u);
       launcher.startNow(st);
@@ -106,7 +106,7 @@ final class NativeShells implements ShellLauncher {
         && launcher.standing() < standbyDepth(maxParallel)
         && !ready.isEmpty()) {
       Unit u = ready.peek();
-      if (!u.finished() && !(u.spec.payload() instanceof ShellTask)) {
+      if (!u.finished() && !(u.spec().payload() instanceof ShellTask)) {
         return; // keeps the order: a task of another kind goes first, in a slot of its own
       }
       ready.poll();
@@ -114,7 +114,7 @@ final class NativeShells implements ShellLauncher {
         continue;
       }
       loop.beginAttempt(u);
-      Launcher.Start st = prepare(u, (ShellTask) u.spec.payload(), false);
+      Launcher.Start st = prepare(u, (ShellTask) u.spec().payload(), false);
       if (st != null) {
         handedOver.add(u);
         launcher.standBy(st);
@@ -129,9 +129,9 @@ final class NativeShells implements ShellLauncher {
   private Launcher.Start prepare(Unit u, ShellTask s, boolean slotCounted) {
     AttemptResult failed;
     try {
-      ShellAttempts.Prepared p = ShellAttempts.prepare(env, u, s, loop.resolver(u), u.logPath);
+      ShellAttempts.Prepared p = ShellAttempts.prepare(env, env.view(u), s, loop.resolver(u));
       if (p instanceof ShellAttempts.ShellStart st) {
-        u.shellStart = st;
+        u.shellPrepared(st);
         return new Launcher.Start(u, st);
       }
       failed = ((ShellAttempts.Failed) p).result();
@@ -181,11 +181,11 @@ final class NativeShells implements ShellLauncher {
   private void ended(Unit u, Integer exit, long endTime) {
     AttemptResult r;
     try {
-      r = ShellAttempts.finish(u, u.shellStart, exit);
+      r = ShellAttempts.finish(u.preparedShell().orElseThrow(), exit);
     } catch (RuntimeException e) {
       r = AttemptResult.of(ResultState.FAILED, "andon could not run the task: " + e);
     }
-    u.shellStart = null;
+    u.shellEnded();
     loop.attemptDone(u, r, endTime);
   }
 
@@ -200,18 +200,14 @@ final class NativeShells implements ShellLauncher {
       withdrawn(s.unit(), why);
     }
     for (Unit u : handedOver) { // taken by the launcher: killed as soon as it has started
-      u.killAs = as == ResultState.TIMEDOUT ? ResultState.TIMEDOUT : ResultState.CANCELED;
-      u.killRequested = true;
-      Attempts.kill(u);
+      u.live().requestKill(as);
     }
   }
 
   /** A prepared attempt of {@code u} that never started: the task ends canceled. */
   private void withdrawn(Unit u, String why) {
     handedOver.remove(u);
-    u.attempts--;
-    u.attemptsThisRepair--;
-    u.shellStart = null;
+    u.withdrawAttempt();
     loop.end(u, io.andon.job.LifeCycleState.TERMINATED, ResultState.CANCELED, why);
   }
 

@@ -29,33 +29,27 @@ final class PayloadAttempt {
    * @param seen the tasks that had finished when the attempt was dispatched: its task values
    */
   static AttemptResult run(
-      AttemptEnv env,
-      Unit u,
-      PayloadRunner runner,
-      Resolver r,
-      TaskViews.Snapshot seen,
-      Path log,
-      int attempt)
+      AttemptEnv env, AttemptView a, PayloadRunner runner, Resolver r, TaskViews.Snapshot seen)
       throws IOException, InterruptedException {
     Map<String, JsonNode> values = new LinkedHashMap<>();
-    try (OutputStream out = Files.newOutputStream(log);
+    try (OutputStream out = Files.newOutputStream(a.log());
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-      Context ctx = new Context(env, u, attempt, r, seen, values, ps);
+      Context ctx = new Context(env, a, r, seen, values, ps);
       CompletableFuture<TaskOutcome> f =
           CompletableFuture.supplyAsync(
               () -> {
                 try {
-                  return runner.run(u.spec.payload(), ctx);
+                  return runner.run(a.spec().payload(), ctx);
                 } catch (RuntimeException e) {
                   throw e;
                 } catch (Exception e) {
                   throw new CompletionException(e);
                 }
               });
-      long timeout = u.spec.timeoutSeconds();
+      long timeout = a.spec().timeoutSeconds();
       TaskOutcome outcome;
       try {
-        outcome = waitFor(env.timers, f, u, timeout);
+        outcome = waitFor(env.timers, f, a.live(), timeout);
       } catch (TimeoutException e) {
         ctx.cancelled = true;
         f.cancel(true);
@@ -71,8 +65,8 @@ final class PayloadAttempt {
         ps.println("andon: " + m);
         return AttemptResult.of(ResultState.FAILED, m);
       }
-      if (u.killRequested) {
-        return AttemptResult.of(u.killAs == null ? ResultState.CANCELED : u.killAs, "canceled");
+      if (a.live().killRequested()) {
+        return AttemptResult.of(a.live().killedAs(), "canceled");
       }
       ps.println(
           "andon: " + (outcome.success() ? "succeeded" : "failed") + ": " + outcome.message());
@@ -86,7 +80,7 @@ final class PayloadAttempt {
 
   /** The outcome of {@code f}, once it comes, unless the attempt is killed or times out first. */
   private static TaskOutcome waitFor(
-      Timers timers, CompletableFuture<TaskOutcome> f, Unit u, long timeout)
+      Timers timers, CompletableFuture<TaskOutcome> f, LiveAttempt live, long timeout)
       throws InterruptedException, ExecutionException, TimeoutException {
     CompletableFuture<Void> expired = new CompletableFuture<>();
     Timers.Timer timer =
@@ -96,7 +90,7 @@ final class PayloadAttempt {
         try {
           return f.get(200, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-          if (u.killRequested) {
+          if (live.killRequested()) {
             f.cancel(true);
             return TaskOutcome.failure("canceled");
           }
@@ -115,8 +109,7 @@ final class PayloadAttempt {
   /** The context a contributed payload sees. */
   private static final class Context implements TaskContext {
     private final AttemptEnv env;
-    private final Unit u;
-    private final int attempt;
+    private final AttemptView a;
     private final Resolver resolver;
     private final TaskViews.Snapshot seen;
     private final Map<String, JsonNode> values;
@@ -125,15 +118,13 @@ final class PayloadAttempt {
 
     Context(
         AttemptEnv env,
-        Unit u,
-        int attempt,
+        AttemptView a,
         Resolver resolver,
         TaskViews.Snapshot seen,
         Map<String, JsonNode> values,
         PrintStream log) {
       this.env = env;
-      this.u = u;
-      this.attempt = attempt;
+      this.a = a;
       this.resolver = resolver;
       this.seen = seen;
       this.values = values;
@@ -152,12 +143,12 @@ final class PayloadAttempt {
 
     @Override
     public String taskKey() {
-      return u.taskKey;
+      return a.taskKey();
     }
 
     @Override
     public int attempt() {
-      return attempt;
+      return a.number();
     }
 
     @Override
@@ -206,7 +197,7 @@ final class PayloadAttempt {
 
     @Override
     public boolean cancelled() {
-      return cancelled || u.killRequested;
+      return cancelled || a.live().killRequested();
     }
   }
 }

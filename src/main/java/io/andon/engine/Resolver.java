@@ -25,10 +25,10 @@ final class Resolver {
   Resolver(RunFacts run, TaskViews.Snapshot tasks, Unit unit) {
     this.run = run;
     this.tasks = tasks;
-    this.taskKey = unit.taskKey;
+    this.taskKey = unit.taskKey();
     this.label = unit.label();
-    this.attempts = unit.attempts;
-    this.input = unit.input;
+    this.attempts = unit.attempts();
+    this.input = unit.input().orElse(null);
   }
 
   /**

@@ -1,7 +1,9 @@
 package io.andon.engine;
 
 import io.andon.job.Dag;
+import io.andon.job.LifeCycleState;
 import io.andon.job.ResultState;
+import io.andon.store.RunUpdate;
 import io.andon.store.TaskRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +28,13 @@ final class RunEnd {
     List<ResultState> leaves = new ArrayList<>();
     List<String> bad = new ArrayList<>();
     for (int i = 0; i < units.length; i++) {
-      all.add(units[i].result);
+      ResultState r = units[i].result().orElseThrow();
+      all.add(r);
       if (dag.isLeaf(i)) {
-        leaves.add(units[i].result);
+        leaves.add(r);
       }
-      if (units[i].result.isFailed()) {
-        bad.add(units[i].taskKey + " " + units[i].result);
+      if (r.isFailed()) {
+        bad.add(units[i].taskKey() + " " + r);
       }
     }
     return new Ending(
@@ -39,38 +42,46 @@ final class RunEnd {
         bad.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", bad)));
   }
 
-  /** The units as the store gives them back: what {@link Unit#write} committed last. */
+  /**
+   * Commits the run's {@code ending} at {@code end}, its units written already, tells the
+   * listeners, and gives the outcome: with the units as committed for a fresh run, which wrote
+   * every unit, its last write just now.
+   */
+  static Executor.Outcome commit(
+      RunFacts facts,
+      RunServices services,
+      Unit[] units,
+      Ending ending,
+      long end,
+      Listeners listeners) {
+    services
+        .store()
+        .tx(
+            c -> {
+              services
+                  .runs()
+                  .updateRun(
+                      c,
+                      facts.runId(),
+                      RunUpdate.ended(
+                          LifeCycleState.TERMINATED, ending.result(), ending.message(), end));
+              return null;
+            });
+    listeners.runFinished(ending.result().name(), ending.message().orElse(null));
+    return new Executor.Outcome(
+        facts.runId(),
+        LifeCycleState.TERMINATED,
+        ending.result(),
+        ending.message().orElse(""),
+        facts.repairId() == 0 ? Optional.of(records(units)) : Optional.empty());
+  }
+
+  /** The units as the store gives them back: what {@link Unit#takeWrite} committed last. */
   static List<TaskRecord> records(Unit[] units) {
     List<TaskRecord> out = new ArrayList<>(units.length);
     for (Unit u : units) {
-      out.add(record(u));
+      out.add(u.record());
     }
     return out;
-  }
-
-  private static TaskRecord record(Unit u) {
-    List<TaskRecord> its = List.of();
-    if (u.iterations != null) {
-      its = new ArrayList<>(u.iterations.size());
-      for (Unit it : u.iterations) {
-        its.add(record(it));
-      }
-    }
-    return new TaskRecord(
-        u.taskKey,
-        u.iteration,
-        u.state.name(),
-        Optional.ofNullable(u.result).map(Enum::name),
-        Optional.ofNullable(u.outcome),
-        u.attempts,
-        Optional.ofNullable(u.startTime),
-        Optional.ofNullable(u.endTime),
-        u.values,
-        Optional.ofNullable(u.message),
-        Optional.ofNullable(u.input),
-        Optional.ofNullable(u.pid),
-        Optional.ofNullable(u.pidStart),
-        u.repairId,
-        its);
   }
 }

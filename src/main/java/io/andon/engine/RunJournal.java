@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -76,8 +77,7 @@ final class RunJournal {
 
   /** {@code u} changed: its row is written by the next commit. */
   void markDirty(Unit u) {
-    if (!u.dirty) {
-      u.dirty = true;
+    if (u.markDirty()) {
       dirty.add(u);
     }
   }
@@ -86,13 +86,13 @@ final class RunJournal {
   void attemptStarted(Unit u, long start) {
     attempts.add(
         new AttemptWrite(
-            u.taskKey,
-            u.iteration,
-            u.attempts,
+            u.taskKey(),
+            u.iteration(),
+            u.attempts(),
             repairId,
             start,
             java.util.Optional.empty(),
-            u.logPath.toString()));
+            u.logPath().toString()));
   }
 
   /** The current attempt of {@code u}, started at {@code start}, ended with {@code r}. */
@@ -100,13 +100,13 @@ final class RunJournal {
     OptionalInt exit = r.exitCode() == null ? OptionalInt.empty() : OptionalInt.of(r.exitCode());
     attempts.add(
         new AttemptWrite(
-            u.taskKey,
-            u.iteration,
-            u.attempts,
+            u.taskKey(),
+            u.iteration(),
+            u.attempts(),
             repairId,
             start,
             java.util.Optional.of(new AttemptWrite.End(end, exit, r.result())),
-            u.logPath.toString()));
+            u.logPath().toString()));
   }
 
   /**
@@ -116,7 +116,7 @@ final class RunJournal {
    * for reading their start time or writing their pid. The scheduling thread is not woken.
    */
   void processStarted(Unit u, long pid) {
-    u.startedPid = pid;
+    u.live().pidStarted(pid);
     started.add(u);
     if (pidFlushScheduled.compareAndSet(false, true)) {
       PID_TIMER.schedule(pidsDue, PID_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
@@ -149,8 +149,7 @@ final class RunJournal {
     List<Unit> flushed = new ArrayList<>(dirty);
     List<TaskWrite> writes = new ArrayList<>(dirty.size());
     for (Unit u : dirty) {
-      u.dirty = false;
-      writes.add(u.write());
+      writes.add(u.takeWrite());
     }
     dirty.clear();
     List<AttemptWrite> once = lastOfEach(attempts);
@@ -213,15 +212,11 @@ final class RunJournal {
   private void takePids() {
     Unit u;
     while ((u = started.poll()) != null) {
-      long pid = u.startedPid;
-      Process p = u.process;
-      if (u.nativePid == pid || p != null && p.pid() == pid) {
-        Long startMillis = Processes.startMillis(pid).orElse(null);
-        if (startMillis != null) { // else it has just ended
-          u.pid = pid;
-          u.pidStart = startMillis;
-          markDirty(u);
-        }
+      Optional<Long> pid = u.live().stillRunningPid();
+      Optional<Long> startMillis = pid.flatMap(Processes::startMillis);
+      if (startMillis.isPresent()) { // else it has just ended
+        u.recordPid(pid.get(), startMillis.get());
+        markDirty(u);
       }
     }
   }

@@ -4,7 +4,6 @@ import io.andon.job.Dag;
 import io.andon.job.LifeCycleState;
 import io.andon.job.ResultState;
 import io.andon.job.ShellTask;
-import io.andon.store.RunUpdate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,10 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -51,12 +47,11 @@ final class RunLoop implements LoopActions {
   private final Decisions decisions;
   private final BlockingQueue<LoopEvent> events = new LinkedBlockingQueue<>();
   private final PriorityQueue<Unit> ready =
-      new PriorityQueue<>(
-          Comparator.<Unit>comparingInt(u -> u.index).thenComparingInt(u -> u.iteration));
+      new PriorityQueue<>(Comparator.comparingInt(Unit::index).thenComparingInt(Unit::iteration));
   private final List<Unit> launches = new ArrayList<>();
   private final Path logDir;
-  private final ExecutorService workers = Executors.newCachedThreadPool(daemon("andon-task-"));
   private AttemptEnv attemptEnv;
+  private WorkerAttempts workers;
   private ShellLauncher shells;
 
   /** When the last commit was made (System.nanoTime). */
@@ -87,14 +82,6 @@ final class RunLoop implements LoopActions {
     this.decisions = new Decisions(this, units, dag, forEach);
   }
 
-  private static ThreadFactory daemon(String prefix) {
-    return r -> {
-      Thread t = new Thread(r, prefix + THREADS.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
-
   /** Queues {@code e} for the scheduling thread and wakes it: from any thread. */
   private void post(LoopEvent e) {
     events.add(e);
@@ -117,6 +104,7 @@ final class RunLoop implements LoopActions {
             services.children(),
             journal::processStarted,
             newLogDir);
+    workers = new WorkerAttempts(attemptEnv, this::post, this::now);
     shells =
         NativeShells.open(
                 this,
@@ -129,7 +117,7 @@ final class RunLoop implements LoopActions {
       return loop();
     } finally {
       shells.stop(); // kills what still runs only when the loop failed
-      workers.shutdownNow();
+      workers.stop();
       jobTimeout.ifPresent(Timers.Timer::cancel);
     }
   }
@@ -140,7 +128,7 @@ final class RunLoop implements LoopActions {
         unfinished++;
         journal.markDirty(u);
       } else {
-        views.publish(u.index, u.result, u.values);
+        views.publish(u.index(), u.result().orElseThrow(), u.values());
       }
     }
     for (int i = 0; i < units.length; i++) {
@@ -245,7 +233,7 @@ final class RunLoop implements LoopActions {
   }
 
   private boolean commitsFirst(Unit u) {
-    return !(u.spec.payload() instanceof ShellTask) || shells.commitsFirst();
+    return !(u.spec().payload() instanceof ShellTask) || shells.commitsFirst();
   }
 
   /** Does an attempt about to be launched start on a worker (after its commit)? */
@@ -260,7 +248,7 @@ final class RunLoop implements LoopActions {
 
   private void launch() {
     for (Unit u : launches) {
-      if (u.spec.payload() instanceof ShellTask) {
+      if (u.spec().payload() instanceof ShellTask) {
         shells.start(u);
       } else {
         onWorker(u);
@@ -271,45 +259,26 @@ final class RunLoop implements LoopActions {
 
   /** Runs the attempt of {@code u}, committed RUNNING already, on a worker. */
   private void onWorker(Unit u) {
-    int attempt = u.attempts;
     started(u);
-    TaskViews.Snapshot seen = views.snapshot(); // what the attempt reads, from its thread
-    Resolver resolver = new Resolver(facts, seen, u);
-    workers.execute(
-        () -> {
-          AttemptResult r;
-          try {
-            r = Attempts.run(attemptEnv, u, attempt, resolver, seen);
-          } catch (Throwable e) {
-            r = AttemptResult.of(ResultState.FAILED, "andon could not run the task: " + e);
-          }
-          post(new LoopEvent.Done(u, r, now()));
-        });
+    TaskViews.Snapshot seen = views.snapshot(); // what the attempt reads of the tasks finished now
+    workers.start(u, seen, new Resolver(facts, seen, u));
   }
 
   @Override
   public void beginAttempt(Unit u) {
-    u.attempts++;
-    u.attemptsThisRepair++;
-    u.logPath = AttemptLogs.logPath(logDir, u);
+    u.beginAttempt(logDir);
   }
 
   /** The attempt of {@code u} runs since {@code start}: written by the next flush. */
   private void running(Unit u, long start) {
-    u.state = LifeCycleState.RUNNING;
-    u.attemptStart = start;
-    if (u.startTime == null || u.attemptsThisRepair == 1) {
-      u.startTime = start;
-    }
-    u.endTime = null;
-    u.message = null;
+    u.running(start);
     journal.markDirty(u);
     journal.attemptStarted(u, start);
   }
 
   /** Tells the listeners that the attempt of {@code u} started. */
   private void started(Unit u) {
-    listeners.taskStarted(u.label(), u.attempts);
+    listeners.taskStarted(u.label(), u.attempts());
   }
 
   // ---------------------------------------------------------------- events
@@ -342,27 +311,23 @@ final class RunLoop implements LoopActions {
   @Override
   public void attemptDone(Unit u, AttemptResult r, long endTime) {
     running--;
-    journal.attemptEnded(u, u.attemptStart, endTime, r);
+    journal.attemptEnded(u, u.attemptStart(), endTime, r);
     boolean retryable =
         (r.result() == ResultState.FAILED
-                || r.result() == ResultState.TIMEDOUT && u.spec.retryOnTimeout())
+                || r.result() == ResultState.TIMEDOUT && u.spec().retryOnTimeout())
             && stopping.isEmpty()
-            && u.spec.mayRetryAfter(u.attemptsThisRepair);
-    listeners.taskFinished(u.label(), r.result().name(), u.attempts, retryable, r.message());
+            && u.spec().mayRetryAfter(u.attemptsThisRepair());
+    listeners.taskFinished(u.label(), r.result().name(), u.attempts(), retryable, r.message());
     if (retryable) {
-      u.state = LifeCycleState.WAITING_FOR_RETRY;
-      u.message = r.message() + "; retrying";
+      u.waitForRetry(r.message());
       journal.markDirty(u);
-      long due = u.attemptStart + u.spec.minRetryIntervalMillis();
-      services.timers().schedule(due - now(), () -> post(new LoopEvent.RetryDue(u)));
+      services.timers().schedule(u.retryAt() - now(), () -> post(new LoopEvent.RetryDue(u)));
       return;
     }
-    // what a failed attempt published stays readable downstream
-    u.values.clear();
-    u.values.putAll(r.values());
+    u.publishedByAttempt(r.values());
     ResultState res = r.result();
-    if (stopping.isPresent() && res == ResultState.FAILED && u.killRequested) {
-      res = u.killAs == null ? ResultState.CANCELED : u.killAs;
+    if (stopping.isPresent() && res == ResultState.FAILED && u.live().killRequested()) {
+      res = u.live().killedAs();
     }
     end(u, LifeCycleState.TERMINATED, res, r.message());
   }
@@ -371,21 +336,15 @@ final class RunLoop implements LoopActions {
 
   @Override
   public void end(Unit u, LifeCycleState state, ResultState result, String message) {
-    u.state = state;
-    u.result = result;
-    u.message = message;
-    if (u.startTime == null && state == LifeCycleState.TERMINATED) {
-      u.startTime = now();
-    }
-    u.endTime = now();
+    u.end(state, result, message, now());
     journal.markDirty(u);
-    if (u.parent != null) {
+    if (u.parent().isPresent()) {
       forEach.iterationEnded(u);
       return;
     }
     unfinished--;
-    views.publish(u.index, u.result, u.values);
-    for (int d : dag.downstream(u.index)) {
+    views.publish(u.index(), result, u.values());
+    for (int d : dag.downstream(u.index())) {
       if (--remaining[d] == 0 && !units[d].finished()) {
         decisions.decide(units[d]);
       }
@@ -396,27 +355,7 @@ final class RunLoop implements LoopActions {
     RunEnd.Ending ending = RunEnd.of(units, dag, stopping);
     long end = now();
     journal.flushAll();
-    services
-        .store()
-        .tx(
-            c -> {
-              services
-                  .runs()
-                  .updateRun(
-                      c,
-                      facts.runId(),
-                      RunUpdate.ended(
-                          LifeCycleState.TERMINATED, ending.result(), ending.message(), end));
-              return null;
-            });
-    listeners.runFinished(ending.result().name(), ending.message().orElse(null));
-    // a fresh run wrote every unit, its last write just now
-    return new Executor.Outcome(
-        facts.runId(),
-        LifeCycleState.TERMINATED,
-        ending.result(),
-        ending.message().orElse(""),
-        facts.repairId() == 0 ? Optional.of(RunEnd.records(units)) : Optional.empty());
+    return RunEnd.commit(facts, services, units, ending, end, listeners);
   }
 
   // ---------------------------------------------------------------- for the loop's parts

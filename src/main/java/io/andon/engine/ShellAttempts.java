@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -26,7 +27,13 @@ final class ShellAttempts {
 
   /** A shell attempt ready to start. */
   record ShellStart(
-      String command, Map<String, String> own, ShellEnv base, Path dir, Path log, Path values)
+      AttemptView attempt,
+      String command,
+      Map<String, String> own,
+      ShellEnv base,
+      Path dir,
+      Path log,
+      Path values)
       implements Prepared {}
 
   /** A shell attempt that failed before it could start (a reference, a working_dir). */
@@ -45,8 +52,9 @@ final class ShellAttempts {
    * Resolves the command, environment and working directory of a shell attempt and clears its
    * values file.
    */
-  static Prepared prepare(AttemptEnv env, Unit u, ShellTask s, Resolver r, Path log)
+  static Prepared prepare(AttemptEnv env, AttemptView a, ShellTask s, Resolver r)
       throws IOException {
+    Path log = a.log();
     String command;
     Map<String, String> vars = new LinkedHashMap<>();
     Path dir;
@@ -78,42 +86,43 @@ final class ShellAttempts {
       Files.deleteIfExists(values); // a repair, or logs left by an earlier store
     }
     Map<String, String> own = new LinkedHashMap<>();
-    own.put("ANDON_TASK_KEY", u.taskKey);
-    own.put("ANDON_ATTEMPT", Integer.toString(u.attempts));
+    own.put("ANDON_TASK_KEY", a.taskKey());
+    own.put("ANDON_ATTEMPT", Integer.toString(a.number()));
     own.put("ANDON_TASK_VALUES", values.toAbsolutePath().toString());
-    if (u.input != null) {
-      own.put("ANDON_INPUT", TaskValues.render(io.andon.util.Json.read(u.input)));
+    if (a.input().isPresent()) {
+      own.put("ANDON_INPUT", TaskValues.render(io.andon.util.Json.read(a.input().get())));
     }
     own.putAll(vars);
-    return new ShellStart(command, own, base, dir, log, values);
+    return new ShellStart(a, command, own, base, dir, log, values);
   }
 
   /** Runs a shell attempt on this worker thread, from preparing it to its end. */
-  static AttemptResult run(AttemptEnv env, Unit u, ShellTask s, Resolver r, Path log)
+  static AttemptResult run(AttemptEnv env, AttemptView a, ShellTask s, Resolver r)
       throws IOException, InterruptedException {
-    Prepared p = prepare(env, u, s, r, log);
+    Prepared p = prepare(env, a, s, r);
     if (p instanceof Failed f) {
       return f.result();
     }
     ShellStart st = (ShellStart) p;
-    return finish(u, st, NativeSpawn.available() ? runNative(env, u, st) : runJava(env, u, st));
+    return finish(st, NativeSpawn.available() ? runNative(env, st) : runJava(env, st));
   }
 
   /** The result of a shell attempt that ended with {@code exitCode}, or null when it timed out. */
-  static AttemptResult finish(Unit u, ShellStart st, Integer exitCode) {
+  static AttemptResult finish(ShellStart st, Integer exitCode) {
     Path log = st.log();
+    AttemptView a = st.attempt();
     if (exitCode == null) {
       String m =
           "timed out after "
-              + u.spec.timeoutSeconds()
+              + a.spec().timeoutSeconds()
               + " s (timeout_seconds); the"
               + " process group was killed";
       AttemptLogs.append(log, "\nandon: " + m + "\n");
       return new AttemptResult(ResultState.TIMEDOUT, null, m, Map.of());
     }
     int exit = exitCode;
-    if (u.killRequested) {
-      ResultState as = u.killAs == null ? ResultState.CANCELED : u.killAs;
+    if (a.live().killRequested()) {
+      ResultState as = a.live().killedAs();
       return new AttemptResult(
           as, exit, as == ResultState.TIMEDOUT ? "the job timed out" : "canceled", Map.of());
     }
@@ -145,53 +154,41 @@ final class ShellAttempts {
    * @param spool where the output goes (linked under the log's name already), or null
    */
   static long startNative(
-      AttemptEnv env, Unit u, ShellStart st, NativeSpawn.Env base, NativeSpawn.Spool spool)
+      AttemptEnv env, ShellStart st, NativeSpawn.Env base, NativeSpawn.Spool spool)
       throws IOException {
-    u.timedOut = false;
+    AttemptView a = st.attempt();
     String[] argv = {"/bin/sh", "-c", st.command()};
     String[] own = base == null ? null : st.base().ownOnly(st.own());
     long pid =
         own != null
             ? NativeSpawn.spawn(argv, base, own, st.dir(), st.log(), spool)
             : NativeSpawn.spawn(argv, null, st.base().array(st.own()), st.dir(), st.log(), spool);
-    u.nativePid = pid;
-    env.processStarted(u, pid);
-    long timeout = u.spec.timeoutSeconds();
-    u.timeoutTask =
+    LiveAttempt live = a.live();
+    live.nativeStarted(pid);
+    a.processStarted(pid);
+    long timeout = a.spec().timeoutSeconds();
+    live.timeoutArmed(
         timeout <= 0
-            ? null
-            : env.timers.schedule(
-                timeout * 1000,
-                () -> {
-                  u.timedOut = true;
-                  Processes.killGroup(pid);
-                });
-    if (u.killRequested) {
-      Processes.killGroup(pid);
-    }
+            ? Optional.empty()
+            : Optional.of(env.timers.schedule(timeout * 1000, () -> live.timeOut(pid))));
     return pid;
   }
 
-  /** The native process of {@code u} ended with {@code exit}: that, or null when it timed out. */
-  static Integer endedNative(Unit u, int exit) {
-    Timers.Timer timer = u.timeoutTask;
-    if (timer != null) {
-      timer.cancel();
-      u.timeoutTask = null;
-    }
-    endGroup(u, u.nativePid);
-    u.nativePid = 0;
-    return u.timedOut ? null : exit;
+  /** The native process of {@code a} ended with {@code exit}: that, or null when it timed out. */
+  static Integer endedNative(AttemptView a, int exit) {
+    endGroup(a, a.live().nativeEnded());
+    return a.live().timedOut() ? null : exit;
   }
 
   /** Exit code, or null when the attempt timed out. */
-  private static Integer runNative(AttemptEnv env, Unit u, ShellStart st) throws IOException {
-    return endedNative(u, NativeSpawn.waitFor(startNative(env, u, st, null, null)));
+  private static Integer runNative(AttemptEnv env, ShellStart st) throws IOException {
+    return endedNative(st.attempt(), NativeSpawn.waitFor(startNative(env, st, null, null)));
   }
 
   /** Exit code, or null when the attempt timed out. */
-  private static Integer runJava(AttemptEnv env, Unit u, ShellStart st)
+  private static Integer runJava(AttemptEnv env, ShellStart st)
       throws IOException, InterruptedException {
+    AttemptView a = st.attempt();
     ProcessBuilder pb =
         SETSID != null
             ? new ProcessBuilder(SETSID, "/bin/sh", "-c", st.command())
@@ -203,12 +200,9 @@ final class ShellAttempts {
     pb.environment().clear();
     pb.environment().putAll(st.base().map(st.own()));
     Process proc = pb.start();
-    u.process = proc;
-    env.processStarted(u, proc.pid());
-    if (u.killRequested) {
-      Processes.killGroup(proc.pid());
-    }
-    long timeout = u.spec.timeoutSeconds();
+    a.live().processStarted(proc);
+    a.processStarted(proc.pid());
+    long timeout = a.spec().timeoutSeconds();
     AtomicBoolean timedOut = new AtomicBoolean();
     Timers.Timer timer =
         timeout <= 0
@@ -223,20 +217,20 @@ final class ShellAttempts {
     if (timer != null) {
       timer.cancel();
     }
-    u.process = null;
+    a.live().processEnded();
     if (timedOut.get()) {
       return null;
     }
-    endGroup(u, proc.pid());
+    endGroup(a, proc.pid());
     return exit;
   }
 
   /**
-   * The main process of {@code u}, {@code pid}, has ended: kills what it left running in its
+   * The main process of {@code a}, {@code pid}, has ended: kills what it left running in its
    * process group, unless the task keeps its background processes.
    */
-  private static void endGroup(Unit u, long pid) {
-    if (pid > 0 && !(u.spec.payload() instanceof ShellTask s && s.keepBackgroundProcesses())) {
+  private static void endGroup(AttemptView a, long pid) {
+    if (pid > 0 && !(a.spec().payload() instanceof ShellTask s && s.keepBackgroundProcesses())) {
       Processes.killGroup(pid);
     }
   }

@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Lets another part of andon own extra keys of the job format (notifications, destinations, health
- * rules, ...). The loader accepts the declared keys, keeps their raw values in {@link
- * JobSpec#extras()} and {@link TaskSpec#extras()}, and calls {@link #validate} once at load so that
- * their problems are reported with all the others. Found with {@link java.util.ServiceLoader}: list
- * the implementation in {@code META-INF/services/io.andon.job.JobExtension}.
+ * Lets another part of andon own extra keys of the job format (notifications, destinations, ...).
+ * The loader accepts the declared keys, keeps their raw values in {@link JobSpec#extras()} and
+ * {@link TaskSpec#extras()}, and calls {@link #validate} once at load so that their problems are
+ * reported with all the others. Found with {@link java.util.ServiceLoader}: list the implementation
+ * in {@code META-INF/services/io.andon.job.JobExtension}.
  */
 public interface JobExtension {
   /** Extra keys allowed at job level. */

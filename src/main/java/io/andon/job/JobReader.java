@@ -34,7 +34,8 @@ final class JobReader {
           "max_concurrent_runs",
           "timeout_seconds",
           "tags",
-          "queue");
+          "queue",
+          "health");
 
   /** Jobs with this many tasks or more are read on two threads. */
   static final int PARALLEL_TASKS = 2000;
@@ -96,6 +97,7 @@ final class JobReader {
                             p.scalarText(e.value(), "tag '" + e.key() + "'")
                                 .ifPresent(v -> tags.put(e.key(), v))));
     Map<String, YNode> extras = TaskReader.extras(m, jobExtKeys);
+    HealthRules health = HealthReader.read(m.get("health"), "the job", p);
     Optional<JobTrigger> trigger = new TriggerReader(p, base).read(m);
 
     if (!m.has("tasks")) {
@@ -146,6 +148,7 @@ final class JobReader {
             timeout,
             tags,
             extras,
+            health,
             trigger,
             source,
             resolved,

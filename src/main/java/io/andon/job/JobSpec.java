@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param maxConcurrentRuns 0 skips every new run; default 1
  * @param timeoutSeconds 0 for none
  * @param extras keys owned by {@link JobExtension}s, raw
+ * @param health the job's {@code health} rules, for each run (a task's are on its {@link TaskSpec})
  * @param trigger what starts the job by itself ({@code schedule}, {@code trigger} or {@code
  *     continuous}), which {@code andon serve} fires; {@code andon run} runs the job once
  * @param source the job file's text, stored with each run so repairs use what ran
@@ -39,6 +40,7 @@ public record JobSpec(
     long timeoutSeconds,
     Map<String, String> tags,
     Map<String, YNode> extras,
+    HealthRules health,
     Optional<JobTrigger> trigger,
     String source,
     BundleSettings bundle,
@@ -57,6 +59,7 @@ public record JobSpec(
     }
     tags = Map.copyOf(tags);
     extras = Map.copyOf(extras);
+    Objects.requireNonNull(health, "health");
     Objects.requireNonNull(trigger, "trigger");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(bundle, "bundle");
@@ -76,6 +79,7 @@ public record JobSpec(
       long timeoutSeconds,
       Map<String, String> tags,
       Map<String, YNode> extras,
+      HealthRules health,
       String source,
       BundleSettings bundle,
       Path dir) {
@@ -91,6 +95,7 @@ public record JobSpec(
         timeoutSeconds,
         tags,
         extras,
+        health,
         Optional.empty(),
         source,
         bundle,
@@ -112,6 +117,7 @@ public record JobSpec(
         timeoutSeconds,
         tags,
         extras,
+        health,
         trigger,
         source,
         bundle,

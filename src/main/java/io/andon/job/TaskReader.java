@@ -38,7 +38,8 @@ final class TaskReader {
           "timeout_seconds",
           "max_retries",
           "min_retry_interval_millis",
-          "retry_on_timeout");
+          "retry_on_timeout",
+          "health");
 
   /** Databricks payloads that need a Databricks workspace. */
   static final Set<String> REMOTE_PAYLOADS =
@@ -217,6 +218,7 @@ final class TaskReader {
     }
     long interval = nonNegative(m, "min_retry_interval_millis", 0);
     boolean retryOnTimeout = p.bool(m, "retry_on_timeout").orElse(false);
+    HealthRules health = HealthReader.read(m.get("health"), "task '" + k + "'", p);
     Optional<Payload> payload = payload(m, k, nested);
     if (payload.orElse(null) instanceof ConditionTask && retries != 0) {
       p.add(
@@ -240,6 +242,7 @@ final class TaskReader {
                 retryOnTimeout,
                 payload.get(),
                 extras(m, taskExtKeys),
+                health,
                 m.loc())),
         key,
         deps,

@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param maxRetries 0 for none, -1 for forever
  * @param timeoutSeconds 0 for none
- * @param extras keys owned by {@link JobExtension}s (notifications, health rules), raw
+ * @param extras keys owned by {@link JobExtension}s (notifications), raw
+ * @param health the task's {@code health} rules, for each attempt
  */
 public record TaskSpec(
     String taskKey,
@@ -26,6 +27,7 @@ public record TaskSpec(
     boolean retryOnTimeout,
     Payload payload,
     Map<String, YNode> extras,
+    HealthRules health,
     Loc loc) {
 
   public TaskSpec {
@@ -35,6 +37,7 @@ public record TaskSpec(
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(payload, "payload");
     extras = Map.copyOf(extras);
+    Objects.requireNonNull(health, "health");
     Objects.requireNonNull(loc, "loc");
   }
 

@@ -22,8 +22,8 @@
  *
  * <p>Other packages extend the format without this package knowing them: a {@link
  * io.andon.job.PayloadType} adds a payload kind ({@code gate_task}, {@code monitor_task}, ...), a
- * {@link io.andon.job.JobExtension} adds job- and task-level keys (notifications, health rules);
- * both are found with {@link java.util.ServiceLoader}.
+ * {@link io.andon.job.JobExtension} adds job- and task-level keys (notifications); both are found
+ * with {@link java.util.ServiceLoader}.
  *
  * <p>Threading: loading runs on the calling thread; the loaded model is immutable and may be shared
  * between threads.

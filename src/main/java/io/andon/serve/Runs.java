@@ -3,6 +3,7 @@ package io.andon.serve;
 import io.andon.alert.NotificationListener;
 import io.andon.engine.Executor;
 import io.andon.engine.RunListener;
+import io.andon.engine.RunRequest;
 import io.andon.error.AndonException;
 import io.andon.job.JobSpec;
 import io.andon.job.LifeCycleState;
@@ -123,17 +124,18 @@ public final class Runs implements RunStarter, AutoCloseable {
           try {
             Executor.Outcome out =
                 ex.run(
-                    job.spec(),
-                    parameters,
-                    trigger,
-                    (c, id) -> {
-                      ServeStore.recordRun(c, id, job.jobId(), token);
-                      RunHistory.writeTags(c, id, job.spec().tags());
-                    },
-                    id -> {
-                      active.put(id, new Active(ex, since));
-                      created.complete(id);
-                    });
+                    RunRequest.of(job.spec(), parameters)
+                        .triggeredBy(trigger)
+                        .writing(
+                            (c, id) -> {
+                              ServeStore.recordRun(c, id, job.jobId(), token);
+                              RunHistory.writeTags(c, id, job.spec().tags());
+                            })
+                        .onCreated(
+                            id -> {
+                              active.put(id, new Active(ex, since));
+                              created.complete(id);
+                            }));
             if (out.state() == LifeCycleState.SKIPPED) {
               metrics.runEnded(out.result().name());
             }

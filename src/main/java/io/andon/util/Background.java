@@ -2,6 +2,7 @@ package io.andon.util;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +30,15 @@ public final class Background {
     t.setDaemon(true);
     t.start();
     return f;
+  }
+
+  /** A factory of daemon threads named {@code name}, for a pool that must not keep the JVM up. */
+  public static ThreadFactory daemons(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   /** The value of {@code f}, or what its work threw, rethrown as it was thrown. */

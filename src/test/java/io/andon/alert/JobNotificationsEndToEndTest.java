@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.andon.engine.Executor;
+import io.andon.engine.RunRequest;
 import io.andon.error.InvalidInputException;
 import io.andon.job.JobLoader;
 import io.andon.job.JobSpec;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +60,8 @@ class JobNotificationsEndToEndTest {
       JobSpec job = new JobLoader().load(dir.resolve("job.yml"), Optional.empty());
       NotificationListener listener = NotificationListener.forJob(job, store);
       Executor.Outcome outcome =
-          new Executor(store, Executor.Options.defaults(), List.of(listener)).run(job, Map.of());
+          new Executor(store, Executor.Options.defaults(), List.of(listener))
+              .run(RunRequest.of(job));
       Outbox.Report last = listener.finish(Duration.ofSeconds(5));
 
       // the leaf 'check' runs ALL_DONE and succeeds: SUCCESS_WITH_FAILURES, notified on_failure
@@ -105,7 +106,8 @@ class JobNotificationsEndToEndTest {
               java.time.Clock.systemUTC(),
               heard::add);
       Executor.Outcome outcome =
-          new Executor(store, Executor.Options.defaults(), List.of(listener)).run(job, Map.of());
+          new Executor(store, Executor.Options.defaults(), List.of(listener))
+              .run(RunRequest.of(job));
       listener.finish(Duration.ofSeconds(5));
 
       assertThat(outcome.result().name()).isEqualTo("SUCCESS");

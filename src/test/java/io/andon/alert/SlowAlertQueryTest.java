@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.andon.cli.AndonCli;
 import io.andon.engine.Executor;
+import io.andon.engine.RunRequest;
 import io.andon.job.JobLoader;
 import io.andon.job.JobSpec;
 import io.andon.store.RunRecord;
@@ -14,7 +15,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -94,7 +94,7 @@ class SlowAlertQueryTest {
       JobSpec job = new JobLoader().load(dir.resolve("job.yml"), Optional.empty());
       long t0 = System.nanoTime();
       Executor.Outcome o =
-          new Executor(store, Executor.Options.defaults(), List.of()).run(job, Map.of());
+          new Executor(store, Executor.Options.defaults(), List.of()).run(RunRequest.of(job));
       double seconds = (System.nanoTime() - t0) / 1e9;
       assertThat(seconds).as("seconds until the run ended").isLessThan(10);
       RunRecord r = new RunStore(store).find(o.runId()).orElseThrow();

@@ -218,7 +218,7 @@ class ExecutorTest {
     Executor ex =
         new Executor(
             h.store, Executor.Options.defaults().withMaxParallel(4).withTimers(timers), List.of());
-    return CompletableFuture.supplyAsync(() -> ex.run(job, Map.of()));
+    return CompletableFuture.supplyAsync(() -> ex.run(RunRequest.of(job)));
   }
 
   @Test
@@ -344,7 +344,7 @@ class ExecutorTest {
           .append(" sleep 0.2; rmdir lock.$ANDON_TASK_KEY'}\n");
     }
     JobSpec job = h.load(yaml.toString());
-    Executor.Outcome o = h.executor(2).run(job, Map.of());
+    Executor.Outcome o = h.executor(2).run(RunRequest.of(job));
     assertThat(o.result().name()).isEqualTo("SUCCESS");
     List<Integer> peaks =
         Files.readAllLines(tmp.resolve("peaks")).stream()
@@ -598,7 +598,7 @@ class ExecutorTest {
           - task_key: a
             shell_task: {command: 'true'}
         """);
-    assertThatThrownBy(() -> h.executor(1).run(job, Map.of("alpa", "2")))
+    assertThatThrownBy(() -> h.executor(1).run(RunRequest.of(job, Map.of("alpa", "2"))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("Did you mean 'alpha'");
   }
@@ -870,7 +870,7 @@ class ExecutorTest {
           .append(
               "mkdir slot || exit 9; sleep 0.02; echo $ANDON_TASK_KEY >> order; rmdir slot'}\n");
     }
-    Executor.Outcome o = h.executor(1).run(h.load(yaml.toString()), Map.of());
+    Executor.Outcome o = h.executor(1).run(RunRequest.of(h.load(yaml.toString())));
     RunRecord r = h.stored(o.runId());
     assertThat(r.resultState()).contains("SUCCESS");
     assertThat(Files.readAllLines(tmp.resolve("order"))).hasSize(12);
@@ -972,7 +972,7 @@ class ExecutorTest {
     JobSpec job = h.load(yaml.toString());
     Executor ex = h.executor(2);
     CompletableFuture<Executor.Outcome> f =
-        CompletableFuture.supplyAsync(() -> ex.run(job, Map.of()));
+        CompletableFuture.supplyAsync(() -> ex.run(RunRequest.of(job)));
     try {
       waitForFile(tmp.resolve("slow.started"));
       RunStore runs = new RunStore(h.store);
@@ -1071,7 +1071,7 @@ class ExecutorTest {
   private RunRecord cancelOnceStarted(JobSpec job, int maxParallel) throws Exception {
     Executor ex = h.executor(maxParallel);
     CompletableFuture<Executor.Outcome> f =
-        CompletableFuture.supplyAsync(() -> ex.run(job, Map.of()));
+        CompletableFuture.supplyAsync(() -> ex.run(RunRequest.of(job)));
     waitForFile(tmp.resolve("started"));
     ex.cancel();
     return h.stored(f.get(20, TimeUnit.SECONDS).runId());

@@ -53,7 +53,7 @@ public final class JobHarness implements AutoCloseable {
   }
 
   public RunRecord run(String yaml, Map<String, String> params) {
-    Executor.Outcome o = executor(4).run(load(yaml), params);
+    Executor.Outcome o = executor(4).run(RunRequest.of(load(yaml), params));
     return stored(o.runId());
   }
 

@@ -38,9 +38,8 @@ class RunTriggerTest {
       Executor.Outcome o =
           h.executor(2)
               .run(
-                  h.load(job(out)),
-                  Map.of(),
-                  TriggerInfo.fileArrival(fired, "data/incoming/*.csv"));
+                  RunRequest.of(h.load(job(out)))
+                      .triggeredBy(TriggerInfo.fileArrival(fired, "data/incoming/*.csv")));
       RunRecord r = h.stored(o.runId());
       assertThat(JobHarness.result(r, "report")).isEqualTo("SUCCESS");
       assertThat(Files.readString(out).strip())
@@ -56,7 +55,9 @@ class RunTriggerTest {
     try (JobHarness h = new JobHarness(tmp)) {
       JobSpec spec = h.load(job(out));
       long runId =
-          h.executor(2).run(spec, Map.of(), TriggerInfo.of(TriggerType.PERIODIC, planned)).runId();
+          h.executor(2)
+              .run(RunRequest.of(spec).triggeredBy(TriggerInfo.of(TriggerType.PERIODIC, planned)))
+              .runId();
       h.executor(2)
           .repair(
               runId, new Executor.RepairRequest(List.of("report"), false, false), spec, Map.of());
@@ -86,6 +87,30 @@ class RunTriggerTest {
       assertThat(JobHarness.result(parent, "call")).isEqualTo("SUCCESS");
       assertThat(parent.trigger().type()).isEqualTo(TriggerType.ONE_TIME);
       assertThat(h.stored(parent.runId() + 1).trigger().type()).isEqualTo(TriggerType.RUN_JOB_TASK);
+    }
+  }
+
+  @Test
+  void aRequestWithoutATriggerIsAOneTimeRunAtTheExecutorsClockNamedBeforeItRuns() throws Exception {
+    ManualTimers timers = new ManualTimers();
+    Path out = tmp.resolve("trigger.txt");
+    List<Long> created = new java.util.ArrayList<>();
+    try (JobHarness h = new JobHarness(tmp)) {
+      Executor ex =
+          new Executor(h.store, Executor.Options.defaults().withTimers(timers), List.of());
+      Executor.Outcome o =
+          ex.run(
+              RunRequest.of(h.load(job(out)))
+                  .onCreated(
+                      id -> {
+                        created.add(id);
+                        assertThat(out).doesNotExist(); // told before the task ran
+                      }));
+      assertThat(created).containsExactly(o.runId());
+      RunRecord r = h.stored(o.runId());
+      assertThat(r.trigger().type()).isEqualTo(TriggerType.ONE_TIME);
+      assertThat(r.trigger().time()).isEqualTo(timers.clock().instant());
+      assertThat(Files.readString(out)).startsWith("ONE_TIME|");
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.andon.engine.Executor;
+import io.andon.engine.RunRequest;
 import io.andon.error.InvalidInputException;
 import io.andon.error.Notice;
 import io.andon.schedule.CronSchedule;
@@ -105,7 +106,7 @@ class BundleFixturesTest {
     try (Store store = Store.open(tmp.resolve("home"))) {
       Executor.Outcome o =
           new Executor(store, Executor.Options.defaults().withMaxParallel(2), List.of())
-              .run(job, Map.of());
+              .run(RunRequest.of(job));
       assertThat(new RunStore(store).find(o.runId()).orElseThrow().tasks())
           .extracting(t -> t.taskKey() + " " + t.resultState().orElse(t.state()))
           .allMatch(s -> s.endsWith(" SUCCESS"));
@@ -164,7 +165,7 @@ class BundleFixturesTest {
     assertThat(loader().load(api.resolve("settings.json"), Optional.empty()).notices()).isEmpty();
     try (Store store = Store.open(tmp.resolve("home"))) {
       Executor.Outcome o =
-          new Executor(store, Executor.Options.defaults(), List.of()).run(got, Map.of());
+          new Executor(store, Executor.Options.defaults(), List.of()).run(RunRequest.of(got));
       assertThat(new RunStore(store).find(o.runId()).orElseThrow().tasks())
           .extracting(TaskRecord::resultState)
           .containsOnly(Optional.of("SUCCESS"));

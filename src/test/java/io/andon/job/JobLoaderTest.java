@@ -120,6 +120,31 @@ class JobLoaderTest {
 
   /** A shell_task beside a workspace payload is its local stand-in; two local ones are not. */
   @Test
+  void healthRulesAreReadIntoTheJobAndItsTasksAsTypedRules(@TempDir Path tmp) throws IOException {
+    Path f = tmp.resolve("job.yml");
+    Files.writeString(
+        f,
+        """
+        name: timed
+        health: {rules: [{metric: RUN_DURATION_SECONDS, op: GREATER_THAN, value: 1800}]}
+        tasks:
+          - task_key: train
+            shell_task: {command: 'true'}
+            health: {rules: [{metric: RUN_DURATION_SECONDS, op: GREATER_THAN, value: 60}]}
+          - task_key: report
+            shell_task: {command: 'true'}
+        """);
+    JobSpec job = new JobLoader().load(f, Optional.empty());
+    assertThat(job.health().rules())
+        .containsExactly(
+            new HealthRules.Rule(
+                HealthRules.Metric.RUN_DURATION_SECONDS, HealthRules.Op.GREATER_THAN, 1800));
+    assertThat(job.task("train").orElseThrow().health().runDurationSeconds()).hasValue(60);
+    assertThat(job.task("report").orElseThrow().health()).isEqualTo(HealthRules.NONE);
+    assertThat(job.extras()).doesNotContainKey("health");
+  }
+
+  @Test
   void aLocalPayloadBesideAWorkspaceOneRunsInItsPlace(@TempDir Path tmp) throws IOException {
     Path f = tmp.resolve("job.yml");
     Files.writeString(

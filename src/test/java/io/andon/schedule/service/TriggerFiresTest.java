@@ -3,6 +3,7 @@ package io.andon.schedule.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.andon.engine.Executor;
+import io.andon.engine.RunRequest;
 import io.andon.job.JobLoader;
 import io.andon.job.JobSpec;
 import io.andon.job.TriggerInfo;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,7 +170,8 @@ class TriggerFiresTest {
     JobSpec spec = new JobLoader().load(file, Optional.empty());
     ManualTime time = new ManualTime(Instant.parse("2026-12-06T05:59:00Z"));
     Executor executor = new Executor(store, Executor.Options.defaults(), List.of());
-    RunStarter starter = (name, trigger) -> executor.run(spec, Map.of(), trigger).runId();
+    RunStarter starter =
+        (name, trigger) -> executor.run(RunRequest.of(spec).triggeredBy(trigger)).runId();
     try (ScheduleService s =
         new ScheduleService(time.clock(), time, new FireStore(store), starter)) {
       s.update(List.of(CronFiresTest.cron("nightly", "0 0 6 * * ?", "UTC", PauseStatus.UNPAUSED)));
