@@ -27,6 +27,12 @@ final class EventStreams {
     }
   }
 
+  /** How soon a browser reconnects a stream that broke. */
+  static final long RETRY_MS = 250;
+
+  /** Store reads that may fail in a row (a busy store) before the stream ends. */
+  static final int MAX_FAILURES = 50;
+
   private final ScheduledThreadPoolExecutor timer;
 
   EventStreams() {
@@ -50,13 +56,14 @@ final class EventStreams {
     ex.getResponseHeaders().set("Cache-Control", "no-store");
     ex.sendResponseHeaders(200, 0);
     OutputStream out = ex.getResponseBody();
-    out.write("retry: 1000\n\n".getBytes(StandardCharsets.UTF_8));
+    out.write(("retry: " + RETRY_MS + "\n\n").getBytes(StandardCharsets.UTF_8));
     out.flush();
     long[] last = {System.nanoTime()};
+    int[] failures = {0};
     timer.scheduleWithFixedDelay(
         () -> {
           try {
-            Optional<String> events = source.poll();
+            Optional<String> events = poll(source, failures);
             if (events.isPresent()) {
               out.write(events.get().getBytes(StandardCharsets.UTF_8));
               out.flush();
@@ -78,5 +85,23 @@ final class EventStreams {
         0,
         WebUi.EVENT_POLL_MS,
         TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * What {@code source} gives now; nothing when its read failed (the store busy with a writer), so
+   * that a passing failure costs one tick and not a reconnection; ends the stream after {@value
+   * #MAX_FAILURES} failures in a row.
+   */
+  private static Optional<String> poll(UiResponse.EventSource source, int[] failures) {
+    try {
+      Optional<String> events = source.poll();
+      failures[0] = 0;
+      return events;
+    } catch (RuntimeException e) {
+      if (++failures[0] >= MAX_FAILURES) {
+        throw e;
+      }
+      return Optional.empty();
+    }
   }
 }

@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * The Job page: the runs x tasks grid of a job's last {@value #RUNS} runs (one column per run, one
  * row per task, each cell the task's state with its duration on hover and a link to the task run),
- * and each task's durations across those runs as a small chart drawn on the server.
+ * and each task's durations across those runs as a small chart. The column heads are HTML; the rows
+ * travel as compact JSON ({@link GridJson}) that job.js draws into the table in one pass, so that a
+ * 1,000-task job's page is a few hundred kB rather than megabytes.
  */
 public final class JobPage {
   static final int RUNS = 25;
@@ -25,19 +27,13 @@ public final class JobPage {
   /** A column's head: a run. */
   public record Column(long runId, StateMark state, String title) {}
 
-  /** A cell: the task's state in one run, or none when the run did not have the task. */
-  public record CellView(long runId, StateMark state, String title, boolean ran) {}
-
-  /** A row: a task, its cells (oldest run first) and the points of its duration chart. */
-  public record Row(String task, List<CellView> cells, String spark, String sparkLabel) {}
-
-  /** The page's model. */
+  /** The page's model; {@code grid} is the rows as JSON, safe inside a script element. */
   public record Model(
       long jobId,
       String name,
       Optional<String> trigger,
       List<Column> columns,
-      List<Row> rows,
+      String grid,
       List<JobsPage.Param> params) {}
 
   private final WebUi.Setup setup;
@@ -84,19 +80,6 @@ public final class JobPage {
                   + WHEN.format(Instant.ofEpochMilli(run.startTime()))
                   + took));
     }
-    List<Row> rows = new ArrayList<>(grid.tasks().size());
-    for (String task : grid.tasks()) {
-      List<CellView> cells = new ArrayList<>(grid.runs().size());
-      long[] durations = new long[grid.runs().size()];
-      int i = 0;
-      for (RunGrid.Run run : grid.runs()) {
-        Optional<RunGrid.Cell> cell = grid.cell(run.runId(), task);
-        durations[i++] = cell.map(RunGrid.Cell::durationMs).orElse(0L);
-        cells.add(
-            cell.map(c -> view(task, run.runId(), c)).orElseGet(() -> notRun(task, run.runId())));
-      }
-      rows.add(new Row(task, cells, Sparkline.points(durations), Sparkline.label(durations)));
-    }
     List<JobsPage.Param> params =
         job.spec().parameters().stream()
             .map(p -> new JobsPage.Param(p.name(), p.defaultValue()))
@@ -106,27 +89,7 @@ public final class JobPage {
         job.name(),
         job.spec().trigger().map(TriggerText::what),
         columns,
-        rows,
+        GridJson.write(grid),
         params);
-  }
-
-  private static CellView view(String task, long runId, RunGrid.Cell c) {
-    StringBuilder title =
-        new StringBuilder(task)
-            .append(" in run ")
-            .append(runId)
-            .append(": ")
-            .append(c.state().label());
-    if (c.durationMs() > 0) {
-      title.append(", ").append(RunText.duration(c.durationMs()));
-    }
-    if (c.attempts() > 1) {
-      title.append(", ").append(c.attempts()).append(" attempts");
-    }
-    return new CellView(runId, c.state(), title.toString(), true);
-  }
-
-  private static CellView notRun(String task, long runId) {
-    return new CellView(runId, StateMark.none(), task + " was not in run " + runId, false);
   }
 }

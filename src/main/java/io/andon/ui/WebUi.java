@@ -216,7 +216,7 @@ public final class WebUi implements HttpHandler {
             "Content-Security-Policy",
             "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
                 + " frame-ancestors 'none'; form-action 'self'");
-        byte[] bytes = html.bytes();
+        byte[] bytes = Gzip.ifAccepted(ex, html.bytes());
         ex.sendResponseHeaders(html.status(), bytes.length);
         ex.getResponseBody().write(bytes);
       } else if (response instanceof UiResponse.Redirect r) {
@@ -230,7 +230,7 @@ public final class WebUi implements HttpHandler {
       } else if (response instanceof UiResponse.Json json) {
         h.set("Content-Type", "application/json");
         h.set("Cache-Control", "no-store");
-        byte[] bytes = json.body().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Gzip.ifAccepted(ex, json.body().getBytes(StandardCharsets.UTF_8));
         ex.sendResponseHeaders(200, bytes.length);
         ex.getResponseBody().write(bytes);
       }
