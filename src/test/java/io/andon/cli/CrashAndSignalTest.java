@@ -158,7 +158,26 @@ class CrashAndSignalTest {
     waitFor(tmp.resolve("long.pid"));
     long taskPid = Long.parseLong(Files.readString(tmp.resolve("long.pid")).strip());
     new ProcessBuilder("/bin/sh", "-c", "kill -INT " + p.pid()).start().waitFor();
-    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    boolean ended = p.waitFor(30, TimeUnit.SECONDS);
+    if (!ended) {
+      new ProcessBuilder("jcmd", Long.toString(p.pid()), "Thread.print")
+          .redirectOutput(tmp.resolve("threads.txt").toFile())
+          .start()
+          .waitFor();
+    }
+    assertThat(ended)
+        .as(
+            () -> {
+              try {
+                return Files.readString(tmp.resolve("andon.err"))
+                    + (Files.exists(tmp.resolve("threads.txt"))
+                        ? Files.readString(tmp.resolve("threads.txt"))
+                        : "");
+              } catch (java.io.IOException e) {
+                return e.toString();
+              }
+            })
+        .isTrue();
     assertThat(p.exitValue()).as(Files.readString(tmp.resolve("andon.err"))).isEqualTo(130);
     assertThat(alive(taskPid)).isFalse();
     assertThat(tmp.resolve("cleanup.done")).exists();

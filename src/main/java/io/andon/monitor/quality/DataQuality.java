@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -61,11 +60,11 @@ public final class DataQuality {
       if (ci.isEmpty()) {
         continue;
       }
-      ColumnSummary c = summary(cur, ci.get());
+      ColumnSummary c = ColumnSummary.of(duck, cur, ci.get());
       sc.put(name, c);
       checked.add(c);
       Optional<Duck.ColumnInfo> bi = base.flatMap(b -> b.column(name));
-      Optional<ColumnSummary> b = bi.map(x -> summary(base.get(), x));
+      Optional<ColumnSummary> b = bi.map(x -> ColumnSummary.of(duck, base.get(), x));
       b.ifPresent(x -> sb.put(name, x));
       out.add(allNull(cur, c));
       out.add(constant(c));
@@ -305,76 +304,6 @@ public final class DataQuality {
                   .orElse("differs from every column before it")));
     }
     return out;
-  }
-
-  /** The summary of one column of {@code t}. */
-  public ColumnSummary summary(Duck.Table t, Duck.ColumnInfo ci) {
-    String c = ident(ci.name());
-    String x = "CAST(" + c + " AS DOUBLE)";
-    boolean num = ci.isNumeric();
-    String sql =
-        "SELECT count("
-            + c
-            + "), count(*) - count("
-            + c
-            + "), count(DISTINCT "
-            + c
-            + ")"
-            + (num
-                ? ", avg("
-                    + x
-                    + ") FILTER (WHERE NOT isnan("
-                    + x
-                    + ") AND isfinite("
-                    + x
-                    + "))"
-                    + ", stddev_samp("
-                    + x
-                    + ") FILTER (WHERE isfinite("
-                    + x
-                    + "))"
-                    + ", min("
-                    + x
-                    + "), quantile_cont("
-                    + x
-                    + ", 0.25), quantile_cont("
-                    + x
-                    + ", 0.5), quantile_cont("
-                    + x
-                    + ", 0.75), max("
-                    + x
-                    + ")"
-                : "")
-            + " FROM "
-            + ident(t.name());
-    try (Statement s = duck.connection().createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      OptionalDouble[] m = new OptionalDouble[7];
-      for (int i = 0; i < m.length; i++) {
-        m[i] = num ? optional(rs, 4 + i) : OptionalDouble.empty();
-      }
-      return new ColumnSummary(
-          ci.name(),
-          ci.type(),
-          rs.getLong(1),
-          rs.getLong(2),
-          rs.getLong(3),
-          m[0],
-          m[1],
-          m[2],
-          m[3],
-          m[4],
-          m[5],
-          m[6]);
-    } catch (SQLException e) {
-      throw error(sql, e);
-    }
-  }
-
-  private static OptionalDouble optional(ResultSet rs, int i) throws SQLException {
-    double v = rs.getDouble(i);
-    return rs.wasNull() || Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
   }
 
   private long[] longs(String sql) {

@@ -1,5 +1,6 @@
 // The monitor page: draws each canvas's data (a data-chart or data-histogram attribute) with
-// Chart.js. Threshold lines are a dashed series; missing windows are gaps.
+// Chart.js. Threshold lines are a dashed series; missing windows are gaps; the y axis starts at 0
+// unless a value lies below it (a flat line of zeros is drawn at the bottom, not mid-chart).
 (function () {
   "use strict";
   if (!window.Chart) {
@@ -30,7 +31,12 @@
     new Chart(canvas, {
       type: "line",
       data: { labels: data.labels, datasets: sets },
-      options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { position: "bottom" } } }
+      options: {
+        responsive: true, maintainAspectRatio: false,
+        // distances, shares and quality metrics start at 0; an average below 0 still shows
+        scales: { y: { suggestedMin: 0 } },
+        plugins: { legend: { position: "bottom" } }
+      }
     });
     canvas.dataset.drawn = "true";
   });
