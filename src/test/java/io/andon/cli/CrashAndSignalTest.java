@@ -22,9 +22,15 @@ class CrashAndSignalTest {
   }
 
   private Process andonWith(List<String> jvmFlags, String... args) throws Exception {
+    // SIGINT at its default: a shell that starts a build in the background (`mvn verify &`) starts
+    // it with SIGINT ignored, every child inherits that, and a JVM that starts with SIGINT ignored
+    // never sees Ctrl-C, as `nohup` intends.
     List<String> cmd =
         new ArrayList<>(
-            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            List.of(
+                "env",
+                "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(jvmFlags);
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.andon.cli.AndonCli"));
     cmd.addAll(List.of(args));
