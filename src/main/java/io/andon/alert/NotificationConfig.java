@@ -2,6 +2,7 @@ package io.andon.alert;
 
 import io.andon.job.HealthRules;
 import io.andon.job.JobSpec;
+import io.andon.job.TaskSpec;
 import io.andon.yaml.Problems;
 import io.andon.yaml.YMap;
 import io.andon.yaml.YNode;
@@ -81,11 +82,9 @@ public record NotificationConfig(
     Notifications forJob =
         notifications(jobExtras, job.health(), destinations, false, "the job", problems);
     Map<String, Notifications> tasks = new LinkedHashMap<>();
-    Map<String, HealthRules> healthOf = new java.util.HashMap<>(); // one pass: jobs of 10,000 tasks
-    job.tasks().forEach(t -> healthOf.putIfAbsent(t.taskKey(), t.health()));
     taskExtras.forEach(
         (key, extras) -> {
-          HealthRules health = healthOf.getOrDefault(key, HealthRules.NONE);
+          HealthRules health = job.task(key).map(TaskSpec::health).orElse(HealthRules.NONE);
           if (extras.isEmpty() && health.rules().isEmpty()) {
             return; // no key of this task's to read or to report
           }

@@ -125,8 +125,9 @@ public record JobSpec(
         notices);
   }
 
+  /** The first task named {@code key}, found through the graph's index (jobs of 10,000 tasks). */
   public Optional<TaskSpec> task(String key) {
-    return tasks.stream().filter(t -> t.taskKey().equals(key)).findFirst();
+    return dag.indexOf(key).map(tasks::get);
   }
 
   /** Parameter defaults overridden by {@code overrides}, in declaration order. */
