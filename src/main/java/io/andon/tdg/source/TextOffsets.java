@@ -1,5 +1,6 @@
 package io.andon.tdg.source;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -7,7 +8,10 @@ import java.util.Arrays;
  * the line of each string index.
  */
 final class TextOffsets {
-  /** For each offset in the UTF-8 form of the text, the string index it falls in. */
+  /**
+   * For each offset in the UTF-8 form of the text, the string index it falls in; null for ASCII
+   * text, where the two are the same.
+   */
   private final int[] charAt;
 
   /** The string index where each line starts. */
@@ -23,8 +27,12 @@ final class TextOffsets {
     return new TextOffsets(byteToChar(text), lineStarts(text));
   }
 
-  /** The text's UTF-8 bytes and their offsets, encoded in one pass. */
+  /** The text's UTF-8 bytes and their offsets. */
   static Encoded encode(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length == text.length()) { // ASCII, as most code is: a byte is a char
+      return new Encoded(bytes, new TextOffsets(null, lineStarts(text)));
+    }
     int[] charAt = byteToChar(text);
     byte[] utf8 = new byte[charAt.length - 1];
     int b = 0;
@@ -72,7 +80,7 @@ final class TextOffsets {
 
   /** The string index of a UTF-8 byte offset. */
   int index(int byteOffset) {
-    return charAt[Math.min(byteOffset, charAt.length - 1)];
+    return charAt == null ? byteOffset : charAt[Math.min(byteOffset, charAt.length - 1)];
   }
 
   /** The string index where a 1-based line starts. */
