@@ -2,7 +2,8 @@
 # Python TDG benchmark: andon tdg against radon (Debian package radon 5.1) on real Python code
 # from Debian packages: python3-requests, python3-jinja2 and a part of the Python 3.11 standard
 # library (no test folders). Run by hand from the repository root:
-#   bash bench/tdg/python/run.sh [RUNS]     (ANDON_JAR=target/andon.jar to skip the build)
+#   bash bench/tdg/python/run.sh [RUNS]     (ANDON_JAR=target/andon.jar to skip the build; the
+#   timed runs go through ./andon, which uses target/andon.jar)
 # Needs: apt-get install radon python3-requests python3-jinja2 hyperfine gcc.
 # Writes bench/tdg/python/work/ (not committed), results.md and differences.csv beside this file.
 set -euo pipefail
@@ -42,31 +43,16 @@ gcc -O2 -Wall -Wextra -o "$WORK/parse_floor" parse_floor.c "$WORK"/ts.o "$WORK"/
 FLOOR=$(find "$WORK/src" -name '*.py' -print0 | sort -z | xargs -0 "$WORK/parse_floor")
 FLOOR_BINDING=$(java -XX:TieredStopAtLevel=1 -cp "$WORK/andon.jar" ParseFloor.java "$WORK/src")
 
-# a class-data archive of andon's classes made as the ./andon launcher makes its own: by running
-# the launcher's training job (its JSA is tied to the jar's path, so this one is for work/andon.jar)
-mkdir -p "$WORK/train/code"
-sed -n "/cat > \"\$train\/train.yml\" <<'YAML'/,/^YAML/p" ../../../andon | sed '1d;$d' > "$WORK/train/train.yml"
-printf 'def f(x):\n    """Doc."""\n    return [y for y in x if y] or None\n' > "$WORK/train/code/f.py"
-rm -rf "$WORK/train/home" "$WORK/andon.jsa"
-java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$WORK/andon.jsa" -Xlog:cds=off \
-  -Xlog:cds+dynamic=off -jar "$WORK/andon.jar" run --home "$WORK/train/home" "$WORK/train/train.yml" \
-  > /dev/null
-
-# wall time: radon cc -s, andon cold (no cache), andon warm (unchanged sources, cache kept);
-# andon with the JVM options the ./andon launcher gives `andon tdg` (ANDON_JAVA_OPTS replaces
-# them, as there), without and with the class-data archive the launcher adds
-JAVA="java ${ANDON_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:NewSize=32m -XX:MaxTenuringThreshold=0}"
-CDS="-Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile=$WORK/andon.jsa"
+# wall time: radon cc -s, andon cold (no cache), andon warm (unchanged sources, cache kept); andon
+# runs through its launcher, as users run it: the JVM options it gives `andon tdg` and its tdg
+# class-data archive, made by the launcher's first grade (the warm-up below) for target/andon.jar
+ANDON=../../../andon
 rm -rf "$WORK/home"
-$JAVA -jar "$WORK/andon.jar" tdg "$WORK/src" --home "$WORK/home" > /dev/null
+"$ANDON" tdg "$WORK/src" --home "$WORK/home" > /dev/null
 hyperfine --runs "$RUNS" --export-markdown "$WORK/times.md" --export-json "$WORK/times.json" \
   -n "radon cc -s" "radon cc -s $WORK/src > /dev/null" \
-  -n "andon tdg (cold)" "$JAVA -jar $WORK/andon.jar tdg $WORK/src --no-cache > /dev/null" \
-  -n "andon tdg (warm)" "$JAVA -jar $WORK/andon.jar tdg $WORK/src --home $WORK/home > /dev/null" \
-  -n "andon tdg (cold, class-data archive)" \
-  "$JAVA $CDS -jar $WORK/andon.jar tdg $WORK/src --no-cache > /dev/null" \
-  -n "andon tdg (warm, class-data archive)" \
-  "$JAVA $CDS -jar $WORK/andon.jar tdg $WORK/src --home $WORK/home > /dev/null"
+  -n "andon tdg (cold)" "$ANDON tdg $WORK/src --no-cache > /dev/null" \
+  -n "andon tdg (warm)" "$ANDON tdg $WORK/src --home $WORK/home > /dev/null"
 # CPU seconds (user + system): on a shared machine the steadier figure
 python3 -c 'import json,sys
 print("| Command | CPU [s] (user + system) |\n|:---|---:|")
