@@ -1,5 +1,7 @@
 package io.andon.monitor;
 
+import io.andon.error.InvalidInputException;
+import io.andon.error.Problem;
 import io.andon.monitor.MonitorColumns.Column;
 import io.andon.monitor.MonitorResult.DriftRow;
 import io.andon.monitor.MonitorResult.Group;
@@ -135,8 +137,10 @@ public final class MonitorRun {
                   progress.accept("reading baseline " + bs.describe());
                   return duck.load(bs, "baseline", "baseline_table");
                 });
+    refuse(DeclaredColumns.missing(spec, input));
     Duck.Table timed = new WindowPlan(duck).timed(input, spec.timestampCol(), warnings);
     List<Column> cols = MonitorColumns.chosen(spec, input, baseline, warnings);
+    refuse(DeclaredColumns.notMonitored(spec, cols));
     Segments segments = new Segments(spec, duck);
     List<Slice> slices = segments.slices(timed);
     List<Optional<String>> models = new ArrayList<>(segments.models(timed));
@@ -165,6 +169,18 @@ public final class MonitorRun {
         custom,
         options,
         learned.rows());
+  }
+
+  /** Stops the run, before any row is computed, on columns the monitor names wrongly. */
+  private void refuse(List<Problem> problems) {
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(
+          "the monitor '"
+              + spec.name()
+              + "' names columns that do not fit its table "
+              + spec.table(),
+          problems.stream().sorted().toList());
+    }
   }
 
   /** One window of a walk: the time it spans (empty for a snapshot) and its rows' predicate. */
@@ -285,7 +301,7 @@ public final class MonitorRun {
     notData.addAll(spec.drift().ignore());
     List<String> names = plan.cols().stream().map(Column::name).toList();
     new DataQuality(plan.duck())
-        .check(plan.baseline(), view, names, notData, java.util.Map.of())
+        .check(plan.baseline(), view, names, notData, spec.bounds())
         .checks()
         .forEach(q -> out.add(new QualityRow(g, q)));
   }
