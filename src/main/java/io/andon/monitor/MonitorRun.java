@@ -107,6 +107,7 @@ public final class MonitorRun {
                     plan.cols(),
                     plan.ids(),
                     plan.models(),
+                    plan.slices(),
                     plan.segments(),
                     runAt,
                     warnings));

@@ -88,6 +88,8 @@ final class ReferenceThresholds {
         out.add(
             new ChunkedRow(
                 Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 chunking.text(),
                 s,
                 Collections.nCopies(cv.size(), Optional.empty())));
