@@ -178,7 +178,7 @@ final class ChunkedMethods {
   }
 
   /** True when {@code rows} are enough for {@code c} to cut at least one chunk. */
-  private static boolean fits(Chunking c, long rows) {
+  static boolean fits(Chunking c, long rows) {
     return switch (c.by()) {
       case TIME -> rows >= 1;
       case COUNT -> rows >= c.n();

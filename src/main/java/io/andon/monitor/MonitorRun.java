@@ -62,8 +62,12 @@ public final class MonitorRun {
       Segments segments,
       Profiler profiler,
       CustomMetrics custom,
-      DriftOptions options,
-      List<ChunkedRow> learned) {}
+      ReferenceThresholds.Learned learned) {
+    /** The options of the whole table. */
+    DriftOptions options() {
+      return learned.options();
+    }
+  }
 
   public MonitorResult run() {
     Instant runAt = clock.instant();
@@ -96,7 +100,7 @@ public final class MonitorRun {
       if (spec.chunked().chunking().byRows()) {
         chunks(plan, baseline, profiles, drifts);
       }
-      List<ChunkedRow> chunked = new ArrayList<>(plan.learned());
+      List<ChunkedRow> chunked = new ArrayList<>(plan.learned().rows());
       if (plan.baseline().isPresent()) {
         progress.accept("chunked methods");
         chunked.addAll(
@@ -153,9 +157,9 @@ public final class MonitorRun {
         spec.drift().withComparisons((cols.size() - ids.size()) * slices.size() * models.size());
     ReferenceThresholds.Learned learned =
         baseline.isPresent()
-            ? ReferenceThresholds.learn(duck, baseline.get(), cols, ids, spec.chunked(), fixed)
-            : new ReferenceThresholds.Learned(fixed, List.of());
-    DriftOptions options = learned.options();
+            ? ReferenceThresholds.learn(
+                duck, baseline.get(), cols, ids, spec.chunked(), fixed, slices, warnings)
+            : new ReferenceThresholds.Learned(fixed, Map.of(), List.of());
     CustomMetrics custom = new CustomMetrics(spec, duck);
     return new Plan(
         duck,
@@ -168,8 +172,7 @@ public final class MonitorRun {
         segments,
         new Profiler(spec, duck, custom),
         custom,
-        options,
-        learned.rows());
+        learned);
   }
 
   /** Stops the run, before any row is computed, on columns the monitor names wrongly. */
@@ -331,6 +334,7 @@ public final class MonitorRun {
       GroupProfile base,
       GroupProfile cur,
       Drifts out) {
+    DriftOptions options = plan.learned().optionsFor(g.sliceKey(), g.sliceValue());
     Optional<Instant> cmpStart = cmp.map(Window::start);
     Optional<Instant> cmpEnd = cmp.map(Window::end);
     List<ColumnDrift> compared = new ArrayList<>();
@@ -341,7 +345,7 @@ public final class MonitorRun {
       if (plan.ids().contains(name) || b.isEmpty() || k.isEmpty()) {
         continue;
       }
-      ColumnDrift d = b.get().driftTo(name, k.get(), plan.options());
+      ColumnDrift d = b.get().driftTo(name, k.get(), options);
       compared.add(d);
       ColumnProfile bp = base.profile(name).orElseThrow();
       ColumnProfile cp = cur.profile(name).orElseThrow();
@@ -380,7 +384,7 @@ public final class MonitorRun {
                 countDelta,
                 added,
                 missing,
-                Verdict.of(compared, plan.options()),
+                Verdict.of(compared, options),
                 plan.custom().drift(":table", bt, ct)));
   }
 

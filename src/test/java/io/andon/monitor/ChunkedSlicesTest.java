@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * broken correlation that no column shows alone, so PCA reconstruction, by 250-row chunks, must
  * alert region B's chunks 4-7 and no chunk of region A; region A's last 100 rows (a chunk smaller
  * than the reference chunks) carry the same break, but are too few to be judged: NOT_ENOUGH_DATA,
- * never an alert; region C is too small for any chunk.
+ * never an alert; region C is too small for any chunk. x4 shifts by one standard deviation in
+ * region B from the same row: its PSI threshold is learned from region B's own reference chunks.
  */
 class ChunkedSlicesTest {
   @TempDir static Path dir;
@@ -43,19 +44,21 @@ class ChunkedSlicesTest {
       double x1 = r.nextGaussian();
       double x2 = (k >= breakFrom ? -0.9 : 0.9) * x1 + 0.3 * r.nextGaussian();
       double x3 = r.nextGaussian();
+      double x4 = r.nextGaussian() + (region.equals("B") && k >= breakFrom ? 1 : 0);
       LocalDateTime ts = LocalDateTime.of(2026, 2, 1, 0, 0).plusMinutes(minute0 + 3L * k);
-      out.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%.6f%n", ts, region, x1, x2, x3));
+      out.append(
+          String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%.6f,%.6f%n", ts, region, x1, x2, x3, x4));
     }
   }
 
   @BeforeAll
   static void runTheSlicedMonitor() throws Exception {
     SplittableRandom r = new SplittableRandom(20);
-    StringBuilder ref = new StringBuilder("ts,region,x1,x2,x3\n");
+    StringBuilder ref = new StringBuilder("ts,region,x1,x2,x3,x4\n");
     rows(ref, r, "A", 2000, Integer.MAX_VALUE, 0);
     rows(ref, r, "B", 2000, Integer.MAX_VALUE, 1);
     rows(ref, r, "C", 60, Integer.MAX_VALUE, 2);
-    StringBuilder log = new StringBuilder("ts,region,x1,x2,x3\n");
+    StringBuilder log = new StringBuilder("ts,region,x1,x2,x3,x4\n");
     rows(log, r, "A", 2100, 2000, 0);
     rows(log, r, "B", 2000, 1000, 1);
     rows(log, r, "C", 60, Integer.MAX_VALUE, 2);
@@ -73,13 +76,19 @@ class ChunkedSlicesTest {
         granularities: ["1 week"]
         slicing_exprs: [region]
         chunking: {by: size, size: 250}
+        reference_thresholds: {population_stability_index: 3}
         multivariate: {methods: [pca_reconstruction], columns: [x1, x2, x3]}
         """);
     result = new MonitorRun(MonitorLoader.load(m), CLOCK, line -> {}).run();
   }
 
   private static Optional<ChunkedRow> slice(String value) {
+    return slice("pca_reconstruction", "", value);
+  }
+
+  private static Optional<ChunkedRow> slice(String method, String column, String value) {
     return result.chunked().stream()
+        .filter(c -> c.series().method().equals(method) && c.series().column().equals(column))
         .filter(c -> c.sliceValue().equals(Optional.of(value)))
         .filter(c -> c.sliceKey().equals(Optional.of("region")))
         .findFirst();
@@ -168,5 +177,47 @@ class ChunkedSlicesTest {
       assertThat(rows)
           .containsExactly("A NOT_ENOUGH_DATA 1", "A NO_ALERT 8", "B ALERT 4", "B NO_ALERT 4");
     }
+  }
+
+  @Test
+  void eachSliceLearnsItsOwnThresholdFromItsReferenceChunksAndItsDriftRowsUseIt() {
+    ChunkedRow learnedB = slice("reference_threshold", "x4", "B").orElseThrow();
+    ChunkedRow learnedA = slice("reference_threshold", "x4", "A").orElseThrow();
+    ChunkedRow whole =
+        result.chunked().stream()
+            .filter(c -> c.series().method().equals("reference_threshold"))
+            .filter(c -> c.series().column().equals("x4") && c.sliceKey().isEmpty())
+            .findFirst()
+            .orElseThrow();
+    assertThat(learnedB.series().values()).hasSize(8);
+    assertThat(whole.series().values()).hasSize(17);
+    double upperB = learnedB.series().threshold().upper();
+    assertThat(upperB).isNotEqualTo(learnedA.series().threshold().upper());
+    List<MonitorResult.DriftRow> x4 =
+        result.drifts().stream()
+            .filter(d -> d.driftType().equals("BASELINE") && d.drift().columnName().equals("x4"))
+            .filter(d -> d.group().granularity().equals("1 week"))
+            .toList();
+    List<String> drifted =
+        x4.stream()
+            .filter(d -> d.drift().driftDetected())
+            .map(d -> d.group().sliceValue().orElse("all"))
+            .distinct()
+            .toList();
+    assertThat(drifted).contains("B").doesNotContain("A");
+    assertThat(
+            x4.stream()
+                .filter(d -> d.group().sliceValue().equals(Optional.of("B")))
+                .filter(d -> d.drift().driftDetected())
+                .map(d -> d.drift().reason()))
+        .allMatch(
+            reason ->
+                reason.contains("population_stability_index ")
+                    && reason.contains(" >= " + DriftAnalysis.fmt(upperB)));
+    assertThat(result.warnings())
+        .anyMatch(
+            w ->
+                w.startsWith("the baseline of the slice [region=C] has 60 rows")
+                    && w.endsWith("keep the thresholds learned from the whole baseline."));
   }
 }
