@@ -186,4 +186,49 @@ class DataQualityGateTest {
   void monitorHelpSaysTheCommandLineBoundsOverrideTheFile() {
     assertThat(Cli.run("monitor", "--help").out).contains("--bounds").contains("Overrides");
   }
+
+  @Test
+  void anAlertOverTheStoredDataQualityTableTriggersOnAValueOutOfBounds() throws IOException {
+    Files.writeString(
+        dir.resolve("m.yaml"),
+        """
+        name: ages
+        table: bad.csv
+        baseline_table: base.csv
+        profile_type: time_series
+        timestamp_col: ts
+        granularities: ["1 day"]
+        bounds:
+          age: {min: 0, max: 120}
+        """);
+    Files.writeString(
+        dir.resolve("alerts.yml"),
+        """
+        alerts:
+          - name: ages_quality
+            query: >-
+              SELECT count(*) AS failed FROM data_quality
+              WHERE monitor_name = 'ages' AND failed = 1 AND check_name = 'out_of_range'
+            condition: {column: failed, op: GREATER_THAN, threshold: 0}
+        """);
+    String bad = dir.resolve("bad-home").toString();
+    String wide = dir.resolve("wide-home").toString();
+    assertThat(Cli.run("monitor", "--home", bad, dir.resolve("m.yaml").toString()).exit).isZero();
+    assertThat(
+            Cli.run(
+                    "monitor",
+                    "--home",
+                    wide,
+                    dir.resolve("m.yaml").toString(),
+                    "--bounds",
+                    "age=0:200")
+                .exit)
+        .isZero();
+    Cli triggered = Cli.run("alerts", "check", dir.resolve("alerts.yml").toString(), "--home", bad);
+    assertThat(triggered.exit).as(triggered.toString()).isEqualTo(1);
+    assertThat(triggered.out).containsPattern("ages_quality\\s+TRIGGERED");
+    Cli ok = Cli.run("alerts", "check", dir.resolve("alerts.yml").toString(), "--home", wide);
+    assertThat(ok.exit).as(ok.toString()).isZero();
+    assertThat(ok.out).containsPattern("ages_quality\\s+OK");
+  }
 }
