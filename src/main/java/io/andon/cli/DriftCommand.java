@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -240,14 +239,7 @@ public final class DriftCommand implements Callable<Integer> {
   }
 
   private Map<String, Bounds> bounds() {
-    Map<String, Bounds> out = new LinkedHashMap<>();
-    try {
-      for (String s : bounds) {
-        Bounds.parse(s, out);
-      }
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("invalid option: " + e.getMessage() + ".");
-    }
+    Map<String, Bounds> out = Bounds.parseAll(bounds);
     if (sketch && !out.isEmpty()) {
       throw new InvalidInputException(
           "--bounds needs the tables, which --sketch does not keep: drop one of them.");
