@@ -6,6 +6,7 @@ import io.andon.monitor.DriftOptions;
 import io.andon.monitor.DriftReport;
 import io.andon.monitor.TableComparison;
 import io.andon.monitor.data.DataSource;
+import io.andon.monitor.data.Workers;
 import io.andon.monitor.quality.Bounds;
 import io.andon.monitor.report.HtmlReport;
 import io.andon.monitor.report.JsonReport;
@@ -200,6 +201,14 @@ public final class DriftCommand implements Callable<Integer> {
               + " sketches' error; no histograms, no mixed-type analysis.")
   boolean sketch;
 
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Threads for reading and comparing columns (DuckDB's included); default: the"
+              + " machine's cores.")
+  Integer threads;
+
   @Override
   public Integer call() {
     DriftOptions options = options();
@@ -217,7 +226,7 @@ public final class DriftCommand implements Callable<Integer> {
     DriftReport report =
         sketch
             ? SketchComparison.compare(b, c, options, progress)
-            : TableComparison.compare(b, c, options, bounds(), progress);
+            : TableComparison.compare(b, c, options, bounds(), progress, threads());
     if (tty) {
       err.print("\r\u001b[K");
       err.flush();
@@ -237,6 +246,15 @@ public final class DriftCommand implements Callable<Integer> {
     }
     out.flush();
     return report.verdict().outcome().exitCode();
+  }
+
+  private int threads() {
+    int n = threads == null ? Workers.cores() : threads;
+    if (n < 1) {
+      throw new InvalidInputException(
+          "invalid option: --threads must be at least 1, got " + n + ".");
+    }
+    return n;
   }
 
   private Map<String, Bounds> bounds() {
