@@ -225,7 +225,7 @@ public final class DriftCommand implements Callable<Integer> {
             : line -> {};
     DriftReport report =
         sketch
-            ? SketchComparison.compare(b, c, options, progress)
+            ? SketchComparison.compare(b, c, options, progress, threads())
             : TableComparison.compare(b, c, options, bounds(), progress, threads());
     if (tty) {
       err.print("\r\u001b[K");
