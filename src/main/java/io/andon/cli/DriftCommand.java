@@ -6,6 +6,7 @@ import io.andon.monitor.DriftOptions;
 import io.andon.monitor.DriftReport;
 import io.andon.monitor.TableComparison;
 import io.andon.monitor.data.DataSource;
+import io.andon.monitor.data.InputSize;
 import io.andon.monitor.data.Workers;
 import io.andon.monitor.quality.Bounds;
 import io.andon.monitor.report.HtmlReport;
@@ -202,6 +203,22 @@ public final class DriftCommand implements Callable<Integer> {
   boolean sketch;
 
   @Option(
+      names = "--exact",
+      description =
+          "Compare every value even when the inputs hold more values than --sketch-above.")
+  boolean exact;
+
+  @Option(
+      names = "--sketch-above",
+      paramLabel = "MILLIONS",
+      defaultValue = "500",
+      description =
+          "Above this many million values in both inputs (rows x columns; for CSV and JSON"
+              + " lines estimated as one value per 8 bytes), streaming mode is the default."
+              + " Default: ${DEFAULT-VALUE}.")
+  long sketchAbove;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description =
@@ -223,8 +240,9 @@ public final class DriftCommand implements Callable<Integer> {
               err.flush();
             }
             : line -> {};
+    boolean streaming = streaming(b, c, err);
     DriftReport report =
-        sketch
+        streaming
             ? SketchComparison.compare(b, c, options, progress, threads())
             : TableComparison.compare(b, c, options, bounds(), progress, threads());
     if (tty) {
@@ -246,6 +264,34 @@ public final class DriftCommand implements Callable<Integer> {
     }
     out.flush();
     return report.verdict().outcome().exitCode();
+  }
+
+  /** Whether to compare in streaming mode: asked, or by default above the size limit. */
+  private boolean streaming(DataSource b, DataSource c, PrintWriter err) {
+    if (sketch && exact) {
+      throw new InvalidInputException(
+          "--sketch and --exact contradict each other: drop one of them.");
+    }
+    if (sketch || exact || !bounds.isEmpty()) {
+      return sketch; // --bounds needs the tables
+    }
+    long values = InputSize.values(b) + InputSize.values(c);
+    if (sketchAbove < 0) {
+      throw new InvalidInputException(
+          "invalid option: --sketch-above must be 0 or more, got " + sketchAbove + ".");
+    }
+    if (values <= sketchAbove * 1_000_000) {
+      return false;
+    }
+    err.println(
+        "andon: the inputs hold about "
+            + values / 1_000_000
+            + " million values, more than "
+            + sketchAbove
+            + " million (--sketch-above): comparing in streaming mode (--sketch), within the sketches' error;"
+            + " pass --exact to compare every value (about 16 bytes of memory per value).");
+    err.flush();
+    return true;
   }
 
   private int threads() {

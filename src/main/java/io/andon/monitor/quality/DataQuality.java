@@ -196,7 +196,7 @@ public final class DataQuality {
       lo = declared.get().min();
       hi = declared.get().max();
       from = "the declared bounds";
-    } else if (b.isPresent() && b.get().min().isPresent()) {
+    } else if (b.isPresent() && b.get().min().isPresent() && b.get().max().isPresent()) {
       lo = b.get().min().getAsDouble();
       hi = b.get().max().getAsDouble();
       from = "the baseline's range";
