@@ -15,7 +15,8 @@ public class SortFloor {
     int cols = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     SplittableRandom r = new SplittableRandom(1);
     double[] source = new double[rows];
-    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.lang.management.ThreadMXBean cpu =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     double best = Double.MAX_VALUE;
     double bestCpu = Double.MAX_VALUE;
     double sink = 0;
