@@ -2,6 +2,7 @@ package io.andon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.andon.monitor.MonitorFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,29 +17,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DataQualityGateTest {
   @TempDir Path dir;
+  private MonitorFixture fixture;
 
   @BeforeEach
   void data() throws IOException {
-    StringBuilder base = new StringBuilder("age,income\n");
-    StringBuilder ok = new StringBuilder("ts,age,income\n");
-    StringBuilder bad = new StringBuilder("ts,age,income\n");
-    for (int i = 0; i < 800; i++) {
-      base.append(18 + i % 80).append(',').append(1000 + i).append('\n');
-    }
-    for (int d = 1; d <= 2; d++) {
-      for (int i = 0; i < 800; i++) {
-        String ts = String.format("2026-02-0%dT%02d:%02d:00Z", d, i / 60 % 24, i % 60);
-        String income = "," + (1000 + (i * 7) % 800) + "\n";
-        ok.append(ts).append(',').append(18 + (i * 3) % 80).append(income);
-        bad.append(ts)
-            .append(',')
-            .append(d == 2 && i < 12 ? 130 : 18 + (i * 3) % 80)
-            .append(income);
-      }
-    }
-    Files.writeString(dir.resolve("base.csv"), base);
-    Files.writeString(dir.resolve("ok.csv"), ok);
-    Files.writeString(dir.resolve("bad.csv"), bad);
+    fixture = new MonitorFixture(dir);
+    fixture.table("base.csv", "age,income", 800, i -> (18 + i % 80) + "," + (1000 + i));
+    fixture.daily("ok.csv", "ts,age,income", 2, 800, (d, i) -> row(d, i, 18 + (i * 3) % 80));
+    fixture.daily(
+        "bad.csv",
+        "ts,age,income",
+        2,
+        800,
+        (d, i) -> row(d, i, d == 2 && i < 12 ? 130 : 18 + (i * 3) % 80));
     Files.writeString(
         dir.resolve("gates.yml"),
         """
@@ -72,15 +63,22 @@ class DataQualityGateTest {
         """);
   }
 
+  private static String row(int day, int i, int age) {
+    return MonitorFixture.stamp("2026-02", day, i) + "," + age + "," + (1000 + (i * 7) % 800);
+  }
+
+  /** Writes m.yaml: a daily monitor of bad.csv with the declared bounds 0..120 for age. */
+  private Path agesMonitor() throws IOException {
+    return fixture.timeSeriesMonitor(
+        "ages", "bad.csv", "base.csv", "1 day", "bounds:\n  age: {min: 0, max: 120}\n");
+  }
+
   private Path drift(String current) {
     Path json = dir.resolve("drift.json");
     Cli c =
-        Cli.run(
-            "drift",
-            "--baseline",
-            dir.resolve("base.csv").toString(),
-            "--current",
-            dir.resolve(current).toString(),
+        Cli.drift(
+            dir.resolve("base.csv"),
+            dir.resolve(current),
             "--ignore",
             "ts",
             "--bounds",
@@ -138,24 +136,13 @@ class DataQualityGateTest {
 
   @Test
   void overAMonitorTheWindowIsOneMoreFieldOfTheSelector() throws IOException {
-    Files.writeString(
-        dir.resolve("m.yaml"),
-        """
-        name: ages
-        table: bad.csv
-        baseline_table: base.csv
-        profile_type: time_series
-        timestamp_col: ts
-        granularities: ["1 day"]
-        bounds:
-          age: {min: 0, max: 120}
-        """);
+    Path monitor = agesMonitor();
     Path json = dir.resolve("monitor.json");
     Cli m =
         Cli.run(
             "monitor",
             "--no-store",
-            dir.resolve("m.yaml").toString(),
+            monitor.toString(),
             "--format",
             "json",
             "--output",
@@ -170,7 +157,7 @@ class DataQualityGateTest {
         Cli.run(
             "monitor",
             "--no-store",
-            dir.resolve("m.yaml").toString(),
+            monitor.toString(),
             "--bounds",
             "age=0:200",
             "--format",
@@ -189,18 +176,7 @@ class DataQualityGateTest {
 
   @Test
   void anAlertOverTheStoredDataQualityTableTriggersOnAValueOutOfBounds() throws IOException {
-    Files.writeString(
-        dir.resolve("m.yaml"),
-        """
-        name: ages
-        table: bad.csv
-        baseline_table: base.csv
-        profile_type: time_series
-        timestamp_col: ts
-        granularities: ["1 day"]
-        bounds:
-          age: {min: 0, max: 120}
-        """);
+    Path monitor = agesMonitor();
     Files.writeString(
         dir.resolve("alerts.yml"),
         """
@@ -213,16 +189,8 @@ class DataQualityGateTest {
         """);
     String bad = dir.resolve("bad-home").toString();
     String wide = dir.resolve("wide-home").toString();
-    assertThat(Cli.run("monitor", "--home", bad, dir.resolve("m.yaml").toString()).exit).isZero();
-    assertThat(
-            Cli.run(
-                    "monitor",
-                    "--home",
-                    wide,
-                    dir.resolve("m.yaml").toString(),
-                    "--bounds",
-                    "age=0:200")
-                .exit)
+    assertThat(Cli.run("monitor", "--home", bad, monitor.toString()).exit).isZero();
+    assertThat(Cli.run("monitor", "--home", wide, monitor.toString(), "--bounds", "age=0:200").exit)
         .isZero();
     Cli triggered = Cli.run("alerts", "check", dir.resolve("alerts.yml").toString(), "--home", bad);
     assertThat(triggered.exit).as(triggered.toString()).isEqualTo(1);

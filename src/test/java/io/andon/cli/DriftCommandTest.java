@@ -3,15 +3,10 @@ package io.andon.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.andon.util.Json;
+import io.andon.monitor.MonitorFixture;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -20,22 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code andon drift} end to end: real files, the real embedded DuckDB, the CLI contract. */
 class DriftCommandTest {
   @TempDir Path dir;
-
-  record Run(int code, String out, String err) {
-    JsonNode json() throws IOException {
-      return Json.read(out);
-    }
-  }
-
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cl = AndonCli.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   /** A CSV of n rows: x ~ N(mean, 1), y ~ uniform, c in {a,b,c} with the given weights. */
   private Path csv(String name, int n, double mean, long seed) throws IOException {
@@ -48,16 +27,11 @@ class DriftCommandTest {
       String c = u < 0.5 ? "a" : u < 0.8 ? "b" : "c";
       sb.append(String.format(Locale.ROOT, "%.6f,%.6f,%s%n", mean + g, r.nextDouble(), c));
     }
-    Path p = dir.resolve(name);
-    Files.writeString(p, sb);
-    return p;
+    return write(name, sb.toString());
   }
 
   private Path write(String name, String text) throws IOException {
-    Path p = dir.resolve(name);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
-    return p;
+    return new MonitorFixture(dir).write(name, text);
   }
 
   @Test
@@ -65,35 +39,19 @@ class DriftCommandTest {
     Path base = csv("base.csv", 2000, 0, 1);
     Path same = csv("same.csv", 2000, 0, 2);
     Path shifted = csv("shifted.csv", 2000, 1.0, 3);
-    Run quiet = run("drift", "--baseline", base.toString(), "--current", same.toString());
-    assertThat(quiet.code()).as(quiet.out() + quiet.err()).isZero();
-    assertThat(quiet.out()).contains("result: no drift");
-    Run drift =
-        run(
-            "drift",
-            "--baseline",
-            base.toString(),
-            "--current",
-            shifted.toString(),
-            "--columns",
-            "x");
-    assertThat(drift.code()).isEqualTo(1);
-    assertThat(drift.out()).contains("drift in 'x'").contains("result: DRIFT");
+    Cli quiet = Cli.drift(base, same);
+    assertThat(quiet.exit).as(quiet.out + quiet.err).isZero();
+    assertThat(quiet.out).contains("result: no drift");
+    Cli drift = Cli.drift(base, shifted, "--columns", "x");
+    assertThat(drift.exit).isEqualTo(1);
+    assertThat(drift.out).contains("drift in 'x'").contains("result: DRIFT");
   }
 
   @Test
   void jsonFollowsTheContractAndLeavesOutMetricsOfTheOtherType() throws IOException {
     Path base = csv("base.csv", 1000, 0, 1);
     Path cur = csv("cur.csv", 1000, 0.2, 2);
-    Run r =
-        run(
-            "drift",
-            "--baseline",
-            base.toString(),
-            "--current",
-            cur.toString(),
-            "--format",
-            "json");
+    Cli r = Cli.drift(base, cur, "--format", "json");
     JsonNode j = r.json();
     assertThat(j.get("columns")).hasSize(3);
     JsonNode x = j.get("columns").get(0);
@@ -128,7 +86,7 @@ class DriftCommandTest {
     assertThat(c.has("wasserstein_distance")).isFalse();
     assertThat(j.get("dataset").has("drift_detected")).isTrue();
     assertThat(j.get("dataset").get("drift_share").asDouble()).isBetween(0.0, 1.0);
-    assertThat(r.code()).isEqualTo(j.get("dataset").get("drift_detected").asBoolean() ? 1 : 0);
+    assertThat(r.exit).isEqualTo(j.get("dataset").get("drift_detected").asBoolean() ? 1 : 0);
   }
 
   @Test
@@ -136,65 +94,26 @@ class DriftCommandTest {
     Path base = csv("base.csv", 1500, 0, 1);
     Path cur = csv("cur.csv", 1500, 0, 2);
     Files.createDirectories(dir.resolve("pq"));
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement s = c.createStatement()) {
-      s.execute(
-          "COPY (SELECT * FROM read_csv('"
-              + base
-              + "')) TO '"
-              + dir.resolve("base.parquet")
-              + "' (FORMAT parquet)");
-      s.execute(
-          "COPY (SELECT * FROM read_csv('"
-              + cur
-              + "') LIMIT 700) TO '"
-              + dir.resolve("pq/part1.parquet")
-              + "' (FORMAT parquet)");
-      s.execute(
-          "COPY (SELECT * FROM read_csv('"
-              + cur
-              + "') OFFSET 700) TO '"
-              + dir.resolve("pq/part2.parquet")
-              + "' (FORMAT parquet)");
-      s.execute(
-          "COPY (SELECT * FROM read_csv('"
-              + cur
-              + "')) TO '"
-              + dir.resolve("cur.jsonl")
-              + "' (FORMAT json)");
-    }
-    Run folder =
-        run(
-            "drift",
-            "--baseline",
-            dir.resolve("base.parquet").toString(),
-            "--current",
-            dir.resolve("pq").toString(),
-            "--format",
-            "json");
-    assertThat(folder.code()).as(folder.err()).isZero();
+    MonitorFixture.duckdb(
+        MonitorFixture.toParquet(
+            "SELECT * FROM read_csv('" + base + "')", dir.resolve("base.parquet")),
+        MonitorFixture.toParquet(
+            "SELECT * FROM read_csv('" + cur + "') LIMIT 700", dir.resolve("pq/part1.parquet")),
+        MonitorFixture.toParquet(
+            "SELECT * FROM read_csv('" + cur + "') OFFSET 700", dir.resolve("pq/part2.parquet")),
+        "COPY (SELECT * FROM read_csv('"
+            + cur
+            + "')) TO '"
+            + dir.resolve("cur.jsonl")
+            + "' (FORMAT json)");
+    Cli folder = Cli.drift(dir.resolve("base.parquet"), dir.resolve("pq"), "--format", "json");
+    assertThat(folder.exit).as(folder.err).isZero();
     assertThat(folder.json().get("inputs").get("current_rows").asLong()).isEqualTo(1500);
-    Run glob =
-        run(
-            "drift",
-            "--baseline",
-            base.toString(),
-            "--current",
-            dir.resolve("pq").toString() + "/part*.parquet",
-            "--format",
-            "json");
-    assertThat(glob.code()).as(glob.err()).isZero();
+    Cli glob = Cli.drift(base, dir.resolve("pq/part*.parquet"), "--format", "json");
+    assertThat(glob.exit).as(glob.err).isZero();
     assertThat(glob.json().get("inputs").get("current_rows").asLong()).isEqualTo(1500);
-    Run jsonl =
-        run(
-            "drift",
-            "--baseline",
-            base.toString(),
-            "--current",
-            dir.resolve("cur.jsonl").toString(),
-            "--format",
-            "json");
-    assertThat(jsonl.code()).as(jsonl.err()).isZero();
+    Cli jsonl = Cli.drift(base, dir.resolve("cur.jsonl"), "--format", "json");
+    assertThat(jsonl.exit).as(jsonl.err).isZero();
     // the same data in three formats gives the same numbers
     JsonNode a = folder.json().get("columns").get(0);
     JsonNode b = jsonl.json().get("columns").get(0);
@@ -208,70 +127,40 @@ class DriftCommandTest {
   void emptyFileIsInvalidInputNamingTheFile() throws IOException {
     Path base = csv("base.csv", 100, 0, 1);
     Path empty = write("empty.csv", "");
-    Run r = run("drift", "--baseline", base.toString(), "--current", empty.toString());
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--current").contains("empty.csv").contains("empty");
+    Cli r = Cli.drift(base, empty);
+    assertThat(r.exit).isEqualTo(2);
+    assertThat(r.err).contains("--current").contains("empty.csv").contains("empty");
   }
 
   @Test
   void headerOnlyFileSaysItHasNoRows() throws IOException {
     Path base = csv("base.csv", 100, 0, 1);
     Path header = write("header.csv", "x,y,c\n");
-    Run r = run("drift", "--baseline", header.toString(), "--current", base.toString());
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--baseline").contains("has no rows");
+    Cli r = Cli.drift(header, base);
+    assertThat(r.exit).isEqualTo(2);
+    assertThat(r.err).contains("--baseline").contains("has no rows");
   }
 
   @Test
   void missingFileAndUnknownColumnAreInvalidInputWithHints() throws IOException {
     Path base = csv("base.csv", 100, 0, 1);
-    Run missing =
-        run(
-            "drift",
-            "--baseline",
-            base.toString(),
-            "--current",
-            dir.resolve("nope.csv").toString());
-    assertThat(missing.code()).isEqualTo(2);
-    assertThat(missing.err()).contains("nope.csv").contains("no such file");
-    Run unknown =
-        run(
-            "drift",
-            "--baseline",
-            base.toString(),
-            "--current",
-            base.toString(),
-            "--columns",
-            "xx");
-    assertThat(unknown.code()).isEqualTo(2);
-    assertThat(unknown.err()).contains("'xx'").contains("Did you mean 'x'?");
-    Run noGlob =
-        run(
-            "drift",
-            "--baseline",
-            base.toString(),
-            "--current",
-            dir.resolve("*.parquet").toString());
-    assertThat(noGlob.code()).isEqualTo(2);
-    assertThat(noGlob.err()).contains("no file matches");
+    Cli missing = Cli.drift(base, dir.resolve("nope.csv"));
+    assertThat(missing.exit).isEqualTo(2);
+    assertThat(missing.err).contains("nope.csv").contains("no such file");
+    Cli unknown = Cli.drift(base, base, "--columns", "xx");
+    assertThat(unknown.exit).isEqualTo(2);
+    assertThat(unknown.err).contains("'xx'").contains("Did you mean 'x'?");
+    Cli noGlob = Cli.drift(base, dir.resolve("*.parquet"));
+    assertThat(noGlob.exit).isEqualTo(2);
+    assertThat(noGlob.err).contains("no file matches");
   }
 
   @Test
   void columnMissingFromOneSideIsNamedAndTheOthersAreStillCompared() throws IOException {
     Path base = write("b.csv", "x,y,extra\n1,2,3\n2,3,4\n3,4,5\n4,5,6\n");
     Path cur = write("c.csv", "x,y\n1,2\n2,3\n3,4\n4,5\n");
-    Run r =
-        run(
-            "drift",
-            "--baseline",
-            base.toString(),
-            "--current",
-            cur.toString(),
-            "--format",
-            "json",
-            "--min-sample",
-            "4");
-    assertThat(r.code()).isZero();
+    Cli r = Cli.drift(base, cur, "--format", "json", "--min-sample", "4");
+    assertThat(r.exit).isZero();
     JsonNode j = r.json();
     assertThat(j.get("columns")).hasSize(2);
     assertThat(j.get("warnings").toString()).contains("column 'extra' is only in the baseline");
@@ -287,15 +176,7 @@ class DriftCommandTest {
     }
     Path base = write("b.csv", b.toString());
     Path cur = write("c.csv", c.toString());
-    Run r =
-        run(
-            "drift",
-            "--baseline",
-            base.toString(),
-            "--current",
-            cur.toString(),
-            "--format",
-            "json");
+    Cli r = Cli.drift(base, cur, "--format", "json");
     JsonNode cols = r.json().get("columns");
     JsonNode k = cols.get(0);
     assertThat(k.get("drift_detected").asBoolean()).isFalse();
@@ -317,18 +198,15 @@ class DriftCommandTest {
       b.append(i).append('\n');
       c.append(i == 5 ? "nan" : i == 6 ? "inf" : String.valueOf(i)).append('\n');
     }
-    Run r =
-        run(
-            "drift",
-            "--baseline",
-            write("b.csv", b.toString()).toString(),
-            "--current",
-            write("c.csv", c.toString()).toString(),
+    Cli r =
+        Cli.drift(
+            write("b.csv", b.toString()),
+            write("c.csv", c.toString()),
             "--format",
             "json",
             "--min-sample",
             "300");
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exit).as(r.err).isZero();
     JsonNode v = r.json().get("columns").get(0);
     assertThat(v.get("current_count").asLong()).isEqualTo(299);
     assertThat(v.get("warnings").toString())
@@ -347,16 +225,8 @@ class DriftCommandTest {
     }
     Path base = write("b.csv", b.toString());
     Path cur = write("c.csv", c.toString());
-    Run r =
-        run(
-            "drift",
-            "--baseline",
-            base.toString(),
-            "--current",
-            cur.toString(),
-            "--format",
-            "json");
-    assertThat(r.code()).as("a type change drifts").isEqualTo(1);
+    Cli r = Cli.drift(base, cur, "--format", "json");
+    assertThat(r.exit).as("a type change drifts").isEqualTo(1);
     JsonNode m = r.json().get("columns").get(0);
     assertThat(m.get("data_type").asText()).isEqualTo("numeric");
     assertThat(m.get("reason").asText())
@@ -365,17 +235,7 @@ class DriftCommandTest {
         .contains("column 'm' is BIGINT in the baseline")
         .contains("'n/a'")
         .contains("--categorical m");
-    Run forced =
-        run(
-            "drift",
-            "--baseline",
-            base.toString(),
-            "--current",
-            cur.toString(),
-            "--format",
-            "json",
-            "--categorical",
-            "m");
+    Cli forced = Cli.drift(base, cur, "--format", "json", "--categorical", "m");
     assertThat(forced.json().get("columns").get(0).get("data_type").asText())
         .isEqualTo("categorical");
   }
@@ -385,21 +245,9 @@ class DriftCommandTest {
     Path base = csv("base.csv", 500, 0, 1);
     Path cur = csv("cur.csv", 500, 1, 2);
     Path out = dir.resolve("report/drift.html");
-    Run r =
-        run(
-            "drift",
-            "--baseline",
-            base.toString(),
-            "--current",
-            cur.toString(),
-            "--format",
-            "html",
-            "--output",
-            out.toString(),
-            "--columns",
-            "x");
-    assertThat(r.code()).isEqualTo(1);
-    assertThat(r.out()).contains("report written to");
+    Cli r = Cli.drift(base, cur, "--format", "html", "--output", out.toString(), "--columns", "x");
+    assertThat(r.exit).isEqualTo(1);
+    assertThat(r.out).contains("report written to");
     String html = Files.readString(out);
     assertThat(html)
         .startsWith("<!DOCTYPE html>")
@@ -414,26 +262,9 @@ class DriftCommandTest {
   void sketchModeStreamsTheFilesAndGivesTheSameVerdict() throws IOException {
     Path base = csv("base.csv", 20_000, 0, 1);
     Path shifted = csv("shifted.csv", 20_000, 0.5, 2);
-    Run exact =
-        run(
-            "drift",
-            "--baseline",
-            base.toString(),
-            "--current",
-            shifted.toString(),
-            "--format",
-            "json");
-    Run sketch =
-        run(
-            "drift",
-            "--baseline",
-            base.toString(),
-            "--current",
-            shifted.toString(),
-            "--format",
-            "json",
-            "--sketch");
-    assertThat(sketch.code()).as(sketch.err()).isEqualTo(exact.code());
+    Cli exact = Cli.drift(base, shifted, "--format", "json");
+    Cli sketch = Cli.drift(base, shifted, "--format", "json", "--sketch");
+    assertThat(sketch.exit).as(sketch.err).isEqualTo(exact.exit);
     JsonNode e = exact.json().get("columns");
     JsonNode s = sketch.json().get("columns");
     assertThat(s).hasSize(3);
@@ -447,18 +278,7 @@ class DriftCommandTest {
     assertThat(sketch.json().get("warnings").toString()).contains("streaming mode");
     assertThat(sketch.json().get("dataset").get("rule").asText())
         .isEqualTo(exact.json().get("dataset").get("rule").asText());
-    Run ignored =
-        run(
-            "drift",
-            "--baseline",
-            base.toString(),
-            "--current",
-            shifted.toString(),
-            "--format",
-            "json",
-            "--sketch",
-            "--ignore",
-            "c");
+    Cli ignored = Cli.drift(base, shifted, "--format", "json", "--sketch", "--ignore", "c");
     assertThat(ignored.json().get("columns").findValuesAsText("column_name"))
         .containsExactly("x", "y");
   }
@@ -471,16 +291,9 @@ class DriftCommandTest {
       b.append(i % 1000).append('\n');
       c.append(i == 29_000 ? "bad" : String.valueOf(i % 1000)).append('\n');
     }
-    Run r =
-        run(
-            "drift",
-            "--baseline",
-            write("b.csv", b.toString()).toString(),
-            "--current",
-            write("c.csv", c.toString()).toString(),
-            "--format",
-            "json");
-    assertThat(r.code()).as(r.err() + " (the type changed)").isEqualTo(1);
+    Cli r =
+        Cli.drift(write("b.csv", b.toString()), write("c.csv", c.toString()), "--format", "json");
+    assertThat(r.exit).as(r.err + " (the type changed)").isEqualTo(1);
     assertThat(r.json().get("columns").get(0).get("reason").asText()).contains("type changed");
     assertThat(r.json().get("warnings").toString()).contains("'bad'");
   }
@@ -507,35 +320,25 @@ class DriftCommandTest {
   @Test
   void idsAreLeftOutWithANoticeUnlessNamedAndIgnoreLeavesOutAnyColumn() throws IOException {
     idConstantStableShifted(1000);
-    String b = dir.resolve("b.csv").toString();
-    String c = dir.resolve("c.csv").toString();
-    Run r = run("drift", "--baseline", b, "--current", c, "--format", "json");
-    assertThat(r.code()).isEqualTo(1);
+    Path b = dir.resolve("b.csv");
+    Path c = dir.resolve("c.csv");
+    Cli r = Cli.drift(b, c, "--format", "json");
+    assertThat(r.exit).isEqualTo(1);
     JsonNode j = r.json();
     assertThat(j.get("columns").findValuesAsText("column_name"))
         .containsExactly("k", "stable", "shifted");
     assertThat(j.get("warnings").toString()).contains("'request_id' looks like an id");
     assertThat(j.get("dataset").get("compared_columns").asInt()).isEqualTo(2);
-    Run named =
-        run(
-            "drift",
-            "--baseline",
-            b,
-            "--current",
-            c,
-            "--format",
-            "json",
-            "--columns",
-            "request_id,stable");
+    Cli named = Cli.drift(b, c, "--format", "json", "--columns", "request_id,stable");
     assertThat(named.json().get("columns").get(0).get("column_name").asText())
         .isEqualTo("request_id");
     assertThat(named.json().get("columns").get(0).get("status").asText()).isEqualTo("DRIFT");
-    Run ignored = run("drift", "--baseline", b, "--current", c, "--ignore", "shifted");
-    assertThat(ignored.code()).isZero();
-    assertThat(ignored.out()).contains("result: no drift (0 of 1 columns drifted");
-    Run unknown = run("drift", "--baseline", b, "--current", c, "--ignore", "shiftd");
-    assertThat(unknown.code()).isEqualTo(2);
-    assertThat(unknown.err())
+    Cli ignored = Cli.drift(b, c, "--ignore", "shifted");
+    assertThat(ignored.exit).isZero();
+    assertThat(ignored.out).contains("result: no drift (0 of 1 columns drifted");
+    Cli unknown = Cli.drift(b, c, "--ignore", "shiftd");
+    assertThat(unknown.exit).isEqualTo(2);
+    assertThat(unknown.err)
         .contains("--ignore names column 'shiftd'")
         .contains("Did you mean 'shifted'?");
   }
@@ -543,42 +346,25 @@ class DriftCommandTest {
   @Test
   void tooFewRowsExitFourAndSayNotEnoughData() throws IOException {
     idConstantStableShifted(120);
-    Run r =
-        run(
-            "drift",
-            "--baseline",
-            dir.resolve("b.csv").toString(),
-            "--current",
-            dir.resolve("c.csv").toString());
-    assertThat(r.code()).isEqualTo(4);
-    assertThat(r.out())
+    Cli r = Cli.drift(dir.resolve("b.csv"), dir.resolve("c.csv"));
+    assertThat(r.exit).isEqualTo(4);
+    assertThat(r.out)
         .contains(
             "result: NOT_ENOUGH_DATA (0 of 0 columns drifted, share 0;"
                 + " 2 with not enough data)")
         .contains("not enough data in 'shifted': not enough data:" + " 120 rows");
-    Run lower =
-        run(
-            "drift",
-            "--baseline",
-            dir.resolve("b.csv").toString(),
-            "--current",
-            dir.resolve("c.csv").toString(),
-            "--min-sample",
-            "100");
-    assertThat(lower.code()).isEqualTo(1);
+    Cli lower = Cli.drift(dir.resolve("b.csv"), dir.resolve("c.csv"), "--min-sample", "100");
+    assertThat(lower.exit).isEqualTo(1);
   }
 
   @Test
   void aColumnThresholdAppliesToItsColumnAndABadOneIsInvalidInput() throws IOException {
     idConstantStableShifted(1000);
-    String b = dir.resolve("b.csv").toString();
-    String c = dir.resolve("c.csv").toString();
-    Run r =
-        run(
-            "drift",
-            "--baseline",
+    Path b = dir.resolve("b.csv");
+    Path c = dir.resolve("c.csv");
+    Cli r =
+        Cli.drift(
             b,
-            "--current",
             c,
             "--format",
             "json",
@@ -588,7 +374,7 @@ class DriftCommandTest {
             "shifted:wasserstein_distance_normed=50",
             "--column-threshold",
             "shifted:js_distance=0.99");
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exit).as(r.err).isZero();
     assertThat(
             r.json()
                 .get("thresholds")
@@ -597,23 +383,19 @@ class DriftCommandTest {
                 .get("population_stability_index")
                 .asDouble())
         .isEqualTo(50);
-    Run bad =
-        run("drift", "--baseline", b, "--current", c, "--column-threshold", "shifted:psi=0.1");
-    assertThat(bad.code()).isEqualTo(2);
-    assertThat(bad.err())
-        .contains("unknown threshold 'psi'")
-        .contains("population_stability_index");
-    Run shape = run("drift", "--baseline", b, "--current", c, "--column-threshold", "0.1");
-    assertThat(shape.code()).isEqualTo(2);
-    assertThat(shape.err()).contains("is not COL:METRIC=X");
+    Cli bad = Cli.drift(b, c, "--column-threshold", "shifted:psi=0.1");
+    assertThat(bad.exit).isEqualTo(2);
+    assertThat(bad.err).contains("unknown threshold 'psi'").contains("population_stability_index");
+    Cli shape = Cli.drift(b, c, "--column-threshold", "0.1");
+    assertThat(shape.exit).isEqualTo(2);
+    assertThat(shape.err).contains("is not COL:METRIC=X");
   }
 
   @Test
   void badThresholdIsInvalidInput() throws IOException {
     Path base = csv("base.csv", 100, 0, 1);
-    Run r =
-        run("drift", "--baseline", base.toString(), "--current", base.toString(), "--bins", "1");
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("bins");
+    Cli r = Cli.drift(base, base, "--bins", "1");
+    assertThat(r.exit).isEqualTo(2);
+    assertThat(r.err).contains("bins");
   }
 }

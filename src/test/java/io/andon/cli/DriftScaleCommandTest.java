@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.andon.util.Json;
+import io.andon.monitor.MonitorFixture;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,52 +21,32 @@ class DriftScaleCommandTest {
   Path base;
   Path cur;
 
-  record Run(int code, String out, String err) {
-    JsonNode json() throws IOException {
-      return Json.read(out);
-    }
-  }
-
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cl = AndonCli.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return new Run(cl.execute(args), out.toString(), err.toString());
-  }
-
   /** Parquet inputs with numbers (nulls, NaN, infinities), integers and categories. */
   @BeforeEach
   void data() throws Exception {
     base = dir.resolve("base.parquet");
     cur = dir.resolve("cur.parquet");
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement s = c.createStatement()) {
-      s.execute("SELECT setseed(0.4)");
-      for (Path p : new Path[] {base, cur}) {
-        double shift = p == cur ? 0.6 : 0;
-        s.execute(
-            "COPY (SELECT random() + "
-                + shift
-                + " AS x, CASE WHEN i % 9 = 0 THEN NULL WHEN i % 31 = 0 THEN 'nan'::DOUBLE"
-                + " WHEN i % 37 = 0 THEN 'inf'::DOUBLE ELSE random() * 10 END AS y,"
-                + " (i % 40)::INTEGER AS k, CASE WHEN i % 3 = 0 THEN 'a' ELSE 'b' END AS cat"
-                + " FROM range(5000) r(i)) TO '"
-                + p
-                + "' (FORMAT parquet)");
-      }
+    String[] sql = {"SELECT setseed(0.4)", "", ""};
+    for (int side = 0; side < 2; side++) {
+      sql[side + 1] =
+          MonitorFixture.toParquet(
+              "SELECT random() + "
+                  + (side == 1 ? 0.6 : 0)
+                  + " AS x, CASE WHEN i % 9 = 0 THEN NULL WHEN i % 31 = 0 THEN 'nan'::DOUBLE"
+                  + " WHEN i % 37 = 0 THEN 'inf'::DOUBLE ELSE random() * 10 END AS y,"
+                  + " (i % 40)::INTEGER AS k, CASE WHEN i % 3 = 0 THEN 'a' ELSE 'b' END AS cat"
+                  + " FROM range(5000) r(i)",
+              side == 1 ? cur : base);
     }
+    MonitorFixture.duckdb(sql);
   }
 
-  private String[] drift(String... more) {
-    String[] head = {
-      "drift", "--baseline", base.toString(), "--current", cur.toString(), "--format", "json"
-    };
-    String[] all = new String[head.length + more.length];
-    System.arraycopy(head, 0, all, 0, head.length);
-    System.arraycopy(more, 0, all, head.length, more.length);
-    return all;
+  private Cli drift(String... more) {
+    String[] json = {"--format", "json"};
+    String[] all = new String[json.length + more.length];
+    System.arraycopy(json, 0, all, 0, json.length);
+    System.arraycopy(more, 0, all, json.length, more.length);
+    return Cli.drift(base, cur, all);
   }
 
   private static JsonNode withoutTime(JsonNode j) {
@@ -82,48 +57,42 @@ class DriftScaleCommandTest {
 
   @Test
   void oneThreadAndThreeThreadsGiveTheSameReport() throws IOException {
-    Run one = run(drift("--threads", "1"));
-    Run three = run(drift("--threads", "3"));
-    assertThat(one.out()).as(one.err()).contains("\"columns\"");
-    assertThat(three.code()).isEqualTo(one.code());
+    Cli one = drift("--threads", "1");
+    Cli three = drift("--threads", "3");
+    assertThat(one.out).as(one.err).contains("\"columns\"");
+    assertThat(three.exit).isEqualTo(one.exit);
     assertThat(withoutTime(three.json())).isEqualTo(withoutTime(one.json()));
     assertThat(one.json().get("columns").findValuesAsText("column_name"))
         .containsExactly("x", "y", "k", "cat");
-    Run zero = run(drift("--threads", "0"));
-    assertThat(zero.code()).isEqualTo(2);
-    assertThat(zero.err()).contains("--threads must be at least 1");
+    Cli zero = drift("--threads", "0");
+    assertThat(zero.exit).isEqualTo(2);
+    assertThat(zero.err).contains("--threads must be at least 1");
   }
 
   @Test
   void aboveTheSizeLimitStreamingModeIsTheDefaultAndSaysSoUnlessExactIsAsked() throws IOException {
-    Run big = run(drift("--sketch-above", "0"));
-    assertThat(big.err()).contains("comparing in streaming mode (--sketch)").contains("--exact");
+    Cli big = drift("--sketch-above", "0");
+    assertThat(big.err).contains("comparing in streaming mode (--sketch)").contains("--exact");
     assertThat(big.json().path("warnings").toString()).contains("streaming mode");
-    Run exact = run(drift("--sketch-above", "0", "--exact"));
-    assertThat(exact.err()).doesNotContain("streaming mode");
+    Cli exact = drift("--sketch-above", "0", "--exact");
+    assertThat(exact.err).doesNotContain("streaming mode");
     assertThat(exact.json().path("warnings").toString()).doesNotContain("streaming mode");
-    Run small = run(drift());
-    assertThat(small.err()).doesNotContain("streaming mode");
-    Run both = run(drift("--sketch", "--exact"));
-    assertThat(both.code()).isEqualTo(2);
-    assertThat(both.err()).contains("--sketch and --exact contradict each other");
-    Run negative = run(drift("--sketch-above", "-1"));
-    assertThat(negative.code()).isEqualTo(2);
-    assertThat(negative.err()).contains("--sketch-above must be 0 or more");
+    Cli small = drift();
+    assertThat(small.err).doesNotContain("streaming mode");
+    Cli both = drift("--sketch", "--exact");
+    assertThat(both.exit).isEqualTo(2);
+    assertThat(both.err).contains("--sketch and --exact contradict each other");
+    Cli negative = drift("--sketch-above", "-1");
+    assertThat(negative.exit).isEqualTo(2);
+    assertThat(negative.err).contains("--sketch-above must be 0 or more");
   }
 
   @Test
   void aMissingInputIsOneParagraphAndExitTwo() throws IOException {
-    Run r =
-        run(
-            "drift",
-            "--baseline",
-            dir.resolve("nowhere.parquet").toString(),
-            "--current",
-            cur.toString());
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().strip()).contains("no such file or folder").doesNotContain("\n\n");
-    assertThat(r.out()).isEmpty();
+    Cli r = Cli.drift(dir.resolve("nowhere.parquet"), cur);
+    assertThat(r.exit).isEqualTo(2);
+    assertThat(r.err.strip()).contains("no such file or folder").doesNotContain("\n\n");
+    assertThat(r.out).isEmpty();
   }
 
   @Test
@@ -132,9 +101,9 @@ class DriftScaleCommandTest {
     Path m = dir.resolve("m.yaml");
     Files.writeString(
         m, "name: m\ntable: " + cur + "\nbaseline_table: " + dir.resolve("gone.parquet") + "\n");
-    Run r = run("monitor", m.toString(), "--home", home.toString());
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("baseline_table").contains("no such file or folder");
+    Cli r = Cli.run("monitor", m.toString(), "--home", home.toString());
+    assertThat(r.exit).isEqualTo(2);
+    assertThat(r.err).contains("baseline_table").contains("no such file or folder");
     assertThat(home.resolve("andon.db")).doesNotExist();
   }
 }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.andon.store.Store;
 import io.andon.util.Json;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -57,17 +55,6 @@ class MonitorCommandTest {
     Files.writeString(dir.resolve("base.csv"), base);
   }
 
-  private record Run(int code, String out, String err) {}
-
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cl = AndonCli.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return new Run(cl.execute(args), out.toString(), err.toString());
-  }
-
   private Path monitor(String yaml) throws IOException {
     Path p = dir.resolve("monitor.yaml");
     Files.writeString(p, yaml);
@@ -104,9 +91,9 @@ class MonitorCommandTest {
 
   @Test
   void inferenceLogMonitorStoresProfileAndDriftTablesQueryableWithSql() throws Exception {
-    Run r = run("monitor", monitor(INFERENCE).toString(), "--home", home.toString());
-    assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("monitor churn:").contains("appended to");
+    Cli r = Cli.run("monitor", monitor(INFERENCE).toString(), "--home", home.toString());
+    assertThat(r.exit).as(r.err).isZero();
+    assertThat(r.out).contains("monitor churn:").contains("appended to");
     String[] tableMetrics = new String[1];
     try (Store store = Store.open(home)) {
       store.read(
@@ -189,8 +176,8 @@ class MonitorCommandTest {
   @Test
   void htmlOutputShowsTrendsOverWindows() throws Exception {
     Path out = dir.resolve("m.html");
-    Run r =
-        run(
+    Cli r =
+        Cli.run(
             "monitor",
             monitor(INFERENCE).toString(),
             "--no-store",
@@ -198,8 +185,8 @@ class MonitorCommandTest {
             "html",
             "--output",
             out.toString());
-    assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out())
+    assertThat(r.exit).as(r.err).isZero();
+    assertThat(r.out)
         .matches(
             "monitor \\S+: (DRIFT|no drift): \\d+ of \\d+ drift rows drifted;"
                 + " html written to "
@@ -221,8 +208,9 @@ class MonitorCommandTest {
   @Test
   void parquetExportIsReadableBackWithDuckdb() throws Exception {
     Path pq = dir.resolve("pq");
-    Run r = run("monitor", monitor(INFERENCE).toString(), "--no-store", "--parquet", pq.toString());
-    assertThat(r.code()).as(r.err()).isZero();
+    Cli r =
+        Cli.run("monitor", monitor(INFERENCE).toString(), "--no-store", "--parquet", pq.toString());
+    assertThat(r.exit).as(r.err).isZero();
     try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
         var s = c.createStatement();
         var rs =
@@ -240,9 +228,9 @@ class MonitorCommandTest {
   @Test
   void snapshotMonitorWritesJsonWithOneWindow() throws Exception {
     Path m = monitor("table: log.csv\nbaseline_table: base.csv\ncolumns: [age, country]\n");
-    Run r = run("monitor", m.toString(), "--no-store", "--format", "json");
-    assertThat(r.code()).as(r.err()).isZero();
-    JsonNode j = Json.read(r.out());
+    Cli r = Cli.run("monitor", m.toString(), "--no-store", "--format", "json");
+    assertThat(r.exit).as(r.err).isZero();
+    JsonNode j = Json.read(r.out);
     assertThat(j.get("monitor_name").asText()).isEqualTo("monitor");
     assertThat(j.get("drift_metrics"))
         .filteredOn(d -> !d.get("column_name").asText().equals(":table"))
@@ -267,9 +255,9 @@ class MonitorCommandTest {
         granularities: ["1 day", "3 fortnights", "1 minute"]
         slicing_exprz: [country]
         """);
-    Run r = run("monitor", m.toString(), "--no-store");
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err())
+    Cli r = Cli.run("monitor", m.toString(), "--no-store");
+    assertThat(r.exit).isEqualTo(2);
+    assertThat(r.err)
         .contains("monitor.yaml:4:")
         .contains("'3 fortnights' is not understood")
         .contains("finer than 5 minutes")
@@ -284,9 +272,9 @@ class MonitorCommandTest {
         monitor(
             "table: bad.csv\nprofile_type: time_series\ntimestamp_col: when\n"
                 + "granularities: [\"1 day\"]\n");
-    Run r = run("monitor", m.toString(), "--no-store");
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err())
+    Cli r = Cli.run("monitor", m.toString(), "--no-store");
+    assertThat(r.exit).isEqualTo(2);
+    assertThat(r.err)
         .contains("timestamp_col 'when'")
         .contains("does not parse")
         .contains("'yesterday'");
@@ -295,8 +283,8 @@ class MonitorCommandTest {
   @Test
   void badSlicingExpressionIsInvalidInputNamingIt() throws IOException {
     Path m = monitor("table: log.csv\nslicing_exprs: [\"agee > 3\"]\n");
-    Run r = run("monitor", m.toString(), "--no-store");
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("slicing_exprs item 'agee > 3'");
+    Cli r = Cli.run("monitor", m.toString(), "--no-store");
+    assertThat(r.exit).isEqualTo(2);
+    assertThat(r.err).contains("slicing_exprs item 'agee > 3'");
   }
 }

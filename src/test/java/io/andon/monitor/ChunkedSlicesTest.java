@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.andon.monitor.chunk.ChunkValue;
 import io.andon.monitor.report.MonitorJson;
 import io.andon.store.Store;
-import java.nio.file.Files;
+import io.andon.store.StoreRows;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -62,24 +60,22 @@ class ChunkedSlicesTest {
     rows(log, r, "A", 2100, 2000, 0);
     rows(log, r, "B", 2000, 1000, 1);
     rows(log, r, "C", 60, Integer.MAX_VALUE, 2);
-    Files.writeString(dir.resolve("ref.csv"), ref);
-    Files.writeString(dir.resolve("log.csv"), log);
-    Path m = dir.resolve("m.yaml");
-    Files.writeString(
-        m,
-        """
-        name: regions
-        table: log.csv
-        baseline_table: ref.csv
-        profile_type: time_series
-        timestamp_col: ts
-        granularities: ["1 week"]
-        slicing_exprs: [region]
-        chunking: {by: size, size: 250}
-        reference_thresholds: {population_stability_index: 3}
-        multivariate: {methods: [pca_reconstruction], columns: [x1, x2, x3]}
-        """);
-    result = new MonitorRun(MonitorLoader.load(m), CLOCK, line -> {}).run();
+    MonitorFixture f = new MonitorFixture(dir);
+    f.write("ref.csv", ref);
+    f.write("log.csv", log);
+    Path m =
+        f.timeSeriesMonitor(
+            "regions",
+            "log.csv",
+            "ref.csv",
+            "1 week",
+            """
+            slicing_exprs: [region]
+            chunking: {by: size, size: 250}
+            reference_thresholds: {population_stability_index: 3}
+            multivariate: {methods: [pca_reconstruction], columns: [x1, x2, x3]}
+            """);
+    result = MonitorFixture.run(m, CLOCK);
   }
 
   private static Optional<ChunkedRow> slice(String value) {
@@ -159,21 +155,11 @@ class ChunkedSlicesTest {
     try (Store store = Store.open(dir.resolve("home"))) {
       MetricsStore.append(store, result);
       List<String> rows =
-          store.read(
-              c -> {
-                List<String> out = new ArrayList<>();
-                try (Statement s = c.createStatement();
-                    ResultSet rs =
-                        s.executeQuery(
-                            "SELECT slice_value, status, count(*) FROM chunk_metrics WHERE"
-                                + " slice_key = 'region' AND period = 'ANALYSIS' GROUP BY 1, 2"
-                                + " ORDER BY 1, 2")) {
-                  while (rs.next()) {
-                    out.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3));
-                  }
-                }
-                return out;
-              });
+          StoreRows.rows(
+              store,
+              "SELECT slice_value, status, count(*) FROM chunk_metrics WHERE"
+                  + " slice_key = 'region' AND period = 'ANALYSIS' GROUP BY 1, 2"
+                  + " ORDER BY 1, 2");
       assertThat(rows)
           .containsExactly("A NOT_ENOUGH_DATA 1", "A NO_ALERT 8", "B ALERT 4", "B NO_ALERT 4");
     }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.andon.monitor.report.MonitorHtml;
 import io.andon.monitor.report.MonitorJson;
 import io.andon.store.Store;
-import java.nio.file.Files;
+import io.andon.store.StoreRows;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,40 +28,23 @@ class MonitorDataQualityTest {
 
   @Test
   void checksOfEachWindowAreStoredAndOnlyThePlantedOnesFail() throws Exception {
-    StringBuilder base = new StringBuilder("age,status\n");
-    for (int i = 0; i < 600; i++) {
-      base.append(20 + i % 50).append(',').append(i % 3 == 0 ? "late" : "ok").append('\n');
-    }
-    Files.writeString(dir.resolve("base.csv"), base);
-    StringBuilder cur = new StringBuilder("ts,age,status\n");
-    for (int d = 1; d <= 3; d++) {
-      for (int i = 0; i < 600; i++) {
-        boolean planted = d == 3;
-        int row = planted && i >= 580 ? i - 580 : i;
-        int age = planted && row >= 100 && row < 130 ? 999 : 20 + row % 50;
-        String status = planted || row % 3 != 0 ? "ok" : "late";
-        cur.append(String.format("2026-01-0%dT%02d:%02d:00Z", d, row / 60 % 24, row % 60))
-            .append(',')
-            .append(age)
-            .append(',')
-            .append(status)
-            .append('\n');
-      }
-    }
-    Files.writeString(dir.resolve("cur.csv"), cur);
-    Path m = dir.resolve("m.yaml");
-    Files.writeString(
-        m,
-        """
-        name: dq
-        table: cur.csv
-        baseline_table: base.csv
-        profile_type: time_series
-        timestamp_col: ts
-        granularities: ["1 day"]
-        min_sample: 100
-        """);
-    MonitorResult r = new MonitorRun(MonitorLoader.load(m), CLOCK, line -> {}).run();
+    MonitorFixture f = new MonitorFixture(dir);
+    f.table("base.csv", "age,status", 600, i -> (20 + i % 50) + "," + (i % 3 == 0 ? "late" : "ok"));
+    f.daily(
+        "cur.csv",
+        "ts,age,status",
+        3,
+        600,
+        (d, i) -> {
+          boolean planted = d == 3;
+          int row = planted && i >= 580 ? i - 580 : i;
+          int age = planted && row >= 100 && row < 130 ? 999 : 20 + row % 50;
+          String status = planted || row % 3 != 0 ? "ok" : "late";
+          return MonitorFixture.stamp("2026-01", d, row) + "," + age + "," + status;
+        });
+    MonitorResult r =
+        MonitorFixture.run(
+            f.timeSeriesMonitor("dq", "cur.csv", "base.csv", "1 day", "min_sample: 100\n"), CLOCK);
     List<String> failed = new ArrayList<>();
     for (MonitorResult.QualityRow q : r.quality()) {
       if (q.check().failed()) {
@@ -85,29 +66,10 @@ class MonitorDataQualityTest {
     try (Store store = Store.open(dir.resolve("home"))) {
       MetricsStore.append(store, r);
       List<String> rows =
-          store.read(
-              c -> {
-                List<String> out = new ArrayList<>();
-                try (Statement s = c.createStatement();
-                    ResultSet rs =
-                        s.executeQuery(
-                            "SELECT granularity, window_start, check_name, column_name, count"
-                                + " FROM data_quality WHERE failed = 1 ORDER BY check_name")) {
-                  while (rs.next()) {
-                    out.add(
-                        rs.getString(1)
-                            + " "
-                            + rs.getString(2)
-                            + " "
-                            + rs.getString(3)
-                            + " "
-                            + rs.getString(4)
-                            + " "
-                            + rs.getLong(5));
-                  }
-                }
-                return out;
-              });
+          StoreRows.rows(
+              store,
+              "SELECT granularity, window_start, check_name, column_name, count"
+                  + " FROM data_quality WHERE failed = 1 ORDER BY check_name");
       assertThat(rows)
           .containsExactly(
               "1 day 2026-01-03T00:00:00Z constant_column status 600",

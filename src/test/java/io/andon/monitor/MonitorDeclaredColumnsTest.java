@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.andon.error.InvalidInputException;
 import io.andon.monitor.quality.Bounds;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,43 +29,32 @@ class MonitorDeclaredColumnsTest {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-01-05T00:00:00Z"), ZoneOffset.UTC);
 
+  private MonitorFixture fixture;
+
   @BeforeEach
   void data() throws IOException {
-    StringBuilder base = new StringBuilder("age,country\n");
-    for (int i = 0; i < 600; i++) {
-      base.append(i % 200).append(',').append(i % 2 == 0 ? "FR" : "DE").append('\n');
-    }
-    Files.writeString(dir.resolve("base.csv"), base);
-    StringBuilder cur = new StringBuilder("ts,age,country\n");
-    for (int d = 1; d <= 2; d++) {
-      for (int i = 0; i < 600; i++) {
-        int age = d == 2 && i < 7 ? 150 : 20 + i % 50;
-        cur.append(String.format("2026-01-0%dT%02d:%02d:00Z", d, i / 60 % 24, i % 60))
-            .append(',')
-            .append(age)
-            .append(',')
-            .append(i % 2 == 0 ? "FR" : "DE")
-            .append('\n');
-      }
-    }
-    Files.writeString(dir.resolve("cur.csv"), cur);
+    fixture = new MonitorFixture(dir);
+    fixture.table("base.csv", "age,country", 600, i -> (i % 200) + "," + country(i));
+    fixture.daily(
+        "cur.csv",
+        "ts,age,country",
+        2,
+        600,
+        (d, i) ->
+            MonitorFixture.stamp("2026-01", d, i)
+                + ","
+                + (d == 2 && i < 7 ? 150 : 20 + i % 50)
+                + ","
+                + country(i));
+  }
+
+  private static String country(int i) {
+    return i % 2 == 0 ? "FR" : "DE";
   }
 
   private Path monitor(String extra) throws IOException {
-    Path m = dir.resolve("m.yaml");
-    Files.writeString(
-        m,
-        """
-        name: declared
-        table: cur.csv
-        baseline_table: base.csv
-        profile_type: time_series
-        timestamp_col: ts
-        granularities: ["1 day"]
-        min_sample: 100
-        """
-            + extra);
-    return m;
+    return fixture.timeSeriesMonitor(
+        "declared", "cur.csv", "base.csv", "1 day", "min_sample: 100\n" + extra);
   }
 
   /** "2026-01-02T00:00:00Z 7 true": out_of_range of age per window. */
@@ -89,7 +77,7 @@ class MonitorDeclaredColumnsTest {
   void declaredBoundsReplaceTheBaselinesRangeInEveryWindow() throws IOException {
     MonitorSpec spec = MonitorLoader.load(monitor("bounds:\n  age: {min: 0, max: 120}\n"));
     assertThat(spec.bounds()).containsExactly(Map.entry("age", new Bounds(0, 120)));
-    MonitorResult r = new MonitorRun(spec, CLOCK, line -> {}).run();
+    MonitorResult r = MonitorFixture.run(spec, CLOCK);
     assertThat(outOfRange(r))
         .containsExactly("2026-01-01T00:00:00Z 0 false", "2026-01-02T00:00:00Z 7 true");
     assertThat(
@@ -101,7 +89,7 @@ class MonitorDeclaredColumnsTest {
 
   @Test
   void withoutBoundsTheBaselinesWiderRangeLetsTheSameValuesPass() throws IOException {
-    MonitorResult r = new MonitorRun(MonitorLoader.load(monitor("")), CLOCK, line -> {}).run();
+    MonitorResult r = MonitorFixture.run(monitor(""), CLOCK);
     assertThat(outOfRange(r))
         .containsExactly("2026-01-01T00:00:00Z 0 false", "2026-01-02T00:00:00Z 0 false");
   }
@@ -111,7 +99,7 @@ class MonitorDeclaredColumnsTest {
     MonitorSpec spec = MonitorLoader.load(monitor("bounds:\n  age: {max: 120}\n"));
     assertThat(spec.bounds().get("age").min()).isEqualTo(Double.NEGATIVE_INFINITY);
     MonitorSpec wider = spec.withBounds(Map.of("age", new Bounds(0, 200)), "--bounds");
-    assertThat(outOfRange(new MonitorRun(wider, CLOCK, line -> {}).run()))
+    assertThat(outOfRange(MonitorFixture.run(wider, CLOCK)))
         .containsExactly("2026-01-01T00:00:00Z 0 false", "2026-01-02T00:00:00Z 0 false");
   }
 
