@@ -11,10 +11,9 @@ import io.andon.monitor.chunk.ChunkValue;
 import io.andon.monitor.chunk.NannyFixtures;
 import io.andon.monitor.report.MonitorJson;
 import io.andon.store.Store;
+import io.andon.store.StoreRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,9 +66,7 @@ class ChunkedMonitorTest {
   }
 
   static MonitorResult run(String name, String yaml) throws Exception {
-    Path m = dir.resolve(name);
-    Files.writeString(m, yaml);
-    return new MonitorRun(MonitorLoader.load(m), CLOCK, line -> {}).run();
+    return MonitorFixture.run(new MonitorFixture(dir).write(name, yaml), CLOCK);
   }
 
   private static ChunkSeries series(MonitorResult r, String method, String metric) {
@@ -157,19 +154,12 @@ class ChunkedMonitorTest {
   void theChunkedValuesLandInTheStoreAndTheJson() throws Exception {
     try (Store store = Store.open(dir.resolve("home"))) {
       MetricsStore.append(store, classification);
-      int[] counts =
-          store.read(
-              c -> {
-                try (Statement s = c.createStatement();
-                    ResultSet rs =
-                        s.executeQuery(
-                            "SELECT count(*), sum(alert), max(value) FROM chunk_metrics WHERE"
-                                + " method = 'cbpe' AND metric = 'f1' AND period = 'ANALYSIS'")) {
-                  rs.next();
-                  return new int[] {rs.getInt(1), rs.getInt(2)};
-                }
-              });
-      assertThat(counts).containsExactly(8, 8 - DRIFT_CHUNK);
+      assertThat(
+              StoreRows.first(
+                  store,
+                  "SELECT count(*), sum(alert) FROM chunk_metrics WHERE"
+                      + " method = 'cbpe' AND metric = 'f1' AND period = 'ANALYSIS'"))
+          .isEqualTo("8 " + (8 - DRIFT_CHUNK));
     }
     JsonNode json = MonitorJson.toJson(classification);
     assertThat(json.get("chunked_alerts").asInt()).isEqualTo(classification.chunkedAlerts().size());

@@ -192,12 +192,10 @@ class HtmlReportChromiumTest {
         slicing_exprs: ["channel"]
         """);
     MonitorResult result =
-        new MonitorRun(
-                MonitorLoader.load(m),
-                java.time.Clock.fixed(
-                    java.time.Instant.parse("2026-03-12T00:00:00Z"), java.time.ZoneOffset.UTC),
-                line -> {})
-            .run();
+        MonitorFixture.run(
+            m,
+            java.time.Clock.fixed(
+                java.time.Instant.parse("2026-03-12T00:00:00Z"), java.time.ZoneOffset.UTC));
     String page = io.andon.monitor.report.MonitorHtml.render(result);
     assertThat(page)
         .contains("1 day, model v1, whole table")

@@ -71,7 +71,7 @@ class LakehouseColumnsTest {
             input_columns: [x]
             definition: "{{current_df}}.avg - {{base_df}}.avg"
         """);
-    MonitorResult r = new MonitorRun(MonitorLoader.load(m), CLOCK, line -> {}).run();
+    MonitorResult r = MonitorFixture.run(m, CLOCK);
     store = Store.open(dir.resolve("home"));
     MetricsStore.append(store, r);
     Path inference = dir.resolve("inference.yaml");
@@ -95,7 +95,7 @@ class LakehouseColumnsTest {
             input_columns: [":table"]
             definition: avg(CASE WHEN {{prediction_col}} = {{label_col}} THEN 1.0 ELSE 0.0 END)
         """);
-    inferenceResult = new MonitorRun(MonitorLoader.load(inference), CLOCK, line -> {}).run();
+    inferenceResult = MonitorFixture.run(inference, CLOCK);
     MetricsStore.append(store, inferenceResult);
   }
 
@@ -398,7 +398,7 @@ class LakehouseColumnsTest {
               definition: count(%s)
           """
               .formatted(c[0]));
-      assertThatThrownBy(() -> new MonitorRun(MonitorLoader.load(m), CLOCK, line -> {}).run())
+      assertThatThrownBy(() -> MonitorFixture.run(m, CLOCK))
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("custom metric 'odd' " + c[1]);
     }

@@ -72,9 +72,7 @@ class MonitorVerdictTest {
   }
 
   private MonitorResult run(String yaml) throws Exception {
-    Path m = dir.resolve("m.yaml");
-    Files.writeString(m, yaml);
-    return new MonitorRun(MonitorLoader.load(m), CLOCK, line -> {}).run();
+    return MonitorFixture.run(new MonitorFixture(dir).write("m.yaml", yaml), CLOCK);
   }
 
   @Test
@@ -187,7 +185,7 @@ class MonitorVerdictTest {
         .hasMessageContaining("js_distance");
     log("log.csv", 1, 5);
     Files.writeString(m, "table: log.csv\nignore: [flg]\n");
-    assertThatThrownBy(() -> new MonitorRun(MonitorLoader.load(m), CLOCK, line -> {}).run())
+    assertThatThrownBy(() -> MonitorFixture.run(m, CLOCK))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("m.yaml:2:10: 'ignore' names column 'flg'")
         .hasMessageContaining("Did you mean 'flag'?");

@@ -7,7 +7,6 @@ import io.andon.error.InvalidInputException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,30 +17,14 @@ class StoreTest {
   @Test
   void opensInWalModeAndAppliesMigrationsOnce() throws Exception {
     try (Store s = Store.open(tmp)) {
-      String mode =
-          s.read(
-              c -> {
-                try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
-                  rs.next();
-                  return rs.getString(1);
-                }
-              });
+      String mode = StoreRows.first(s, "PRAGMA journal_mode");
       assertThat(mode).isEqualToIgnoringCase("wal");
     }
     try (Store s = Store.open(tmp)) {
-      int n =
-          s.read(
-              c -> {
-                try (Statement st = c.createStatement();
-                    ResultSet rs =
-                        st.executeQuery(
-                            "SELECT COUNT(*) FROM schema_version WHERE version = 'V001__runs.sql'")) {
-                  rs.next();
-                  return rs.getInt(1);
-                }
-              });
-      assertThat(n).isEqualTo(1);
+      String n =
+          StoreRows.first(
+              s, "SELECT COUNT(*) FROM schema_version WHERE version = 'V001__runs.sql'");
+      assertThat(n).isEqualTo("1");
     }
   }
 
@@ -135,15 +118,7 @@ class StoreTest {
   void preloadingTheNativeLibraryLeavesNoHomeBehind() throws Exception {
     Store.preload();
     try (Store s = Store.open(tmp.resolve("home"))) {
-      String version =
-          s.read(
-              c -> {
-                try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT sqlite_version()")) {
-                  rs.next();
-                  return rs.getString(1);
-                }
-              });
+      String version = StoreRows.first(s, "SELECT sqlite_version()");
       assertThat(version).startsWith("3.");
     }
     assertThat(java.nio.file.Files.list(tmp).map(p -> p.getFileName().toString()))

@@ -9,6 +9,7 @@ import io.andon.engine.TaskOutcome;
 import io.andon.job.Payload;
 import io.andon.job.PayloadType;
 import io.andon.store.Store;
+import io.andon.store.StoreRows;
 import io.andon.yaml.Problems;
 import io.andon.yaml.YMap;
 import io.andon.yaml.YamlReader;
@@ -114,21 +115,14 @@ class MonitorTaskTest {
       assertThat(ctx.values.get("drift_rows").asInt()).isEqualTo(1);
       assertThat(ctx.values.get("monitor_name").asText()).isEqualTo("m");
       String runAt = ctx.values.get("run_at").asText();
-      int rows =
-          store.read(
-              c -> {
-                try (var s = c.createStatement();
-                    var rs =
-                        s.executeQuery(
-                            "SELECT count(*) FROM drift_metrics WHERE monitor_name='m'"
-                                + " AND column_name <> ':table' AND run_at = '"
-                                + runAt
-                                + "'")) {
-                  rs.next();
-                  return rs.getInt(1);
-                }
-              });
-      assertThat(rows).isEqualTo(1);
+      String rows =
+          StoreRows.first(
+              store,
+              "SELECT count(*) FROM drift_metrics WHERE monitor_name='m'"
+                  + " AND column_name <> ':table' AND run_at = '"
+                  + runAt
+                  + "'");
+      assertThat(rows).isEqualTo("1");
     }
   }
 

@@ -7,6 +7,7 @@ import io.andon.cli.AndonCli;
 import io.andon.engine.TaskOutcome;
 import io.andon.job.Payload;
 import io.andon.store.Store;
+import io.andon.store.StoreRows;
 import io.andon.util.Json;
 import io.andon.yaml.Problems;
 import io.andon.yaml.YMap;
@@ -137,17 +138,11 @@ class VerdictAcrossOutputsTest {
     v.put("monitor html headline", group(mh.out(), "id=\"headline\">([^<]+)</span>"));
     try (Store store = Store.open(home)) {
       int drifted =
-          store.read(
-              c -> {
-                try (var s = c.createStatement();
-                    var rs =
-                        s.executeQuery(
-                            "SELECT sum(drift_detected)"
-                                + " FROM drift_metrics WHERE monitor_name = 'm'")) {
-                  rs.next();
-                  return rs.getInt(1);
-                }
-              });
+          Integer.parseInt(
+              StoreRows.first(
+                  store,
+                  "SELECT coalesce(sum(drift_detected), 0)"
+                      + " FROM drift_metrics WHERE monitor_name = 'm'"));
       v.put("drift rows for alerts", drifted > 0 ? "DRIFT" : "no drift");
     }
     v.put(
