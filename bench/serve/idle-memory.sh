@@ -8,10 +8,7 @@ set -eu
 jobs=${1:-1000}
 settle=${2:-10}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"' EXIT
-"$root/andon" --version > /dev/null # builds the jar if needed
+. "$root/bench/serve/lib.sh"
 python3 - "$jobs" "$work/jobs" <<'PY'
 import os, sys
 n, out = int(sys.argv[1]), sys.argv[2]
@@ -27,25 +24,17 @@ for i in range(n):
 PY
 mkdir -p "$work/one"
 cp "$work/jobs/job00000.yml" "$work/one/"
-export ANDON_TOKEN=bench
 measure() { # folder, label
   rm -rf "$work/home"
-  "$root/andon" serve "$1" --home "$work/home" --port 0 > "$work/serve.out" 2> "$work/serve.err" &
-  pid=$!
-  while [ ! -s "$work/home/serve.url" ]; do
-    kill -0 "$pid" 2>/dev/null || { cat "$work/serve.err"; exit 2; }
-    sleep 0.2
-  done
-  url=$(cat "$work/home/serve.url")
+  start_serve "$1"
   served=$(curl -s "$url/api/2.2/jobs/list?limit=100" | python3 -c \
     'import json,sys; d=json.load(sys.stdin); print(len(d.get("jobs", [])), d.get("has_more", False))')
   sleep "$settle"
-  # the launcher execs java, so the service's pid is the JVM's
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
   hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
   awk -v l="$2" -v s="$served" -v r="$rss" -v h="$hwm" \
     'BEGIN { printf "| %s | %s | %.1f | %.1f |\n", l, s, r / 1024, h / 1024 }'
-  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+  stop_serve
 }
 echo "| served | first page of jobs/list (jobs, has_more) | RSS idle (MiB) | peak RSS (MiB) |"
 echo "|---|---|---|---|"

@@ -9,19 +9,9 @@ tasks=${1:-1000}
 seconds=${2:-15}
 conns=${3:-1}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"' EXIT
-export ANDON_TOKEN=bench
+. "$root/bench/serve/lib.sh"
 python3 "$root/bench/jobs/gen.py" "$tasks" 100 "$work" > /dev/null
-"$root/andon" serve "$work/shell.yml" --home "$work/home" --port 0 --max-parallel 2 \
-  > "$work/serve.out" 2> "$work/serve.err" &
-pid=$!
-while [ ! -s "$work/home/serve.url" ]; do
-  kill -0 "$pid" 2>/dev/null || { cat "$work/serve.err"; exit 2; }
-  sleep 0.2
-done
-url=$(cat "$work/home/serve.url")
+start_serve "$work/shell.yml" --max-parallel 2
 run=$(curl -s -H "Authorization: Bearer bench" -X POST "$url/api/2.2/jobs/run-now" \
   -d '{"job_id": 1}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["run_id"])')
 until curl -s "$url/api/2.2/jobs/runs/list?job_id=1&limit=1" | grep -q '"TERMINATED"'; do

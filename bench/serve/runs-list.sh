@@ -10,10 +10,7 @@ runs=${1:-100000}
 seconds=${2:-20}
 conns=${3:-2}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"' EXIT
-export ANDON_TOKEN=bench
+. "$root/bench/serve/lib.sh"
 mkdir -p "$work/jobs"
 cat > "$work/jobs/job.yml" <<'YAML'
 name: listed
@@ -27,24 +24,13 @@ tasks:
     depends_on: [{task_key: b}]
     shell_task: {command: 'true'}
 YAML
-serve() {
-  rm -f "$work/home/serve.url"
-  "$root/andon" serve "$work/jobs" --home "$work/home" --port 0 > "$work/serve.out" \
-    2> "$work/serve.err" &
-  pid=$!
-  while [ ! -s "$work/home/serve.url" ]; do
-    kill -0 "$pid" 2>/dev/null || { cat "$work/serve.err"; exit 2; }
-    sleep 0.2
-  done
-  url=$(cat "$work/home/serve.url")
-}
-serve
+start_serve "$work/jobs"
 first=$(curl -s -H "Authorization: Bearer bench" -X POST "$url/api/2.2/jobs/run-now" \
   -d '{"job_id": 1}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["run_id"])')
 until curl -s "$url/api/2.2/jobs/runs/get?run_id=$first" | grep -q '"TERMINATED"'; do
   sleep 0.2
 done
-kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+stop_serve
 db=$(ls "$work/home"/*.db | head -1)
 sqlite3 "$db" <<SQL
 PRAGMA foreign_keys = OFF;
@@ -61,7 +47,7 @@ SELECT r.run_id, t.task_key, t.iteration, t.state, t.result_state, t.outcome, t.
 FROM runs r, task_runs t WHERE t.run_id = $first AND r.run_id <> $first;
 SQL
 echo "runs stored: $(sqlite3 "$db" 'SELECT count(*) FROM runs')"
-serve
+start_serve "$work/jobs"
 curl -s "$url/api/2.2/jobs/runs/list?limit=25" > /dev/null # warm-up
 echo "## jobs/runs/list?limit=25"
 wrk -t 1 -c "$conns" -d "${seconds}s" --latency "$url/api/2.2/jobs/runs/list?limit=25" \

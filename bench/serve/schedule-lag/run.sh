@@ -9,10 +9,7 @@ set -eu
 jobs=${1:-1000}
 seconds=${2:-600}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-work=$(mktemp -d)
-pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"' EXIT
-"$root/andon" --version > /dev/null # builds the jar if needed
+. "$root/bench/serve/lib.sh"
 python3 - "$jobs" "$work/jobs" <<'PY'
 import os, sys
 n, out = int(sys.argv[1]), sys.argv[2]
@@ -23,18 +20,11 @@ for i in range(n):
                 'schedule: {quartz_cron_expression: "0 * * * * ?", timezone_id: UTC}\n'
                 "tasks: [{task_key: t, shell_task: {command: 'true'}}]\n")
 PY
-export ANDON_TOKEN=bench
-"$root/andon" serve "$work/jobs" --home "$work/home" --port 0 \
-  > "$work/serve.out" 2> "$work/serve.err" &
-pid=$!
-while [ ! -s "$work/home/serve.url" ]; do
-  kill -0 "$pid" 2>/dev/null || { cat "$work/serve.err"; exit 2; }
-  sleep 0.2
-done
+start_serve "$work/jobs"
 echo "serving $jobs jobs; firing for $seconds s (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
 sleep "$seconds"
 # SIGTERM: no more fires, the runs in progress finish
-kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+stop_serve
 python3 - "$work/home/andon.db" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
