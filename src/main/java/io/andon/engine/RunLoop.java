@@ -37,7 +37,7 @@ final class RunLoop implements LoopActions {
   private final Listeners listeners;
   private final Unit[] units;
   private final Dag dag;
-  private final int[] remaining;
+  private final Upstreams upstreams;
 
   /** The finished top-level tasks, as attempts read them. */
   private final TaskViews views;
@@ -68,7 +68,7 @@ final class RunLoop implements LoopActions {
     this.units = units;
     this.listeners = new Listeners(services.listeners(), facts.info());
     this.dag = facts.job().dag();
-    this.remaining = new int[units.length];
+    this.upstreams = new Upstreams(dag, units);
     this.views = new TaskViews(dag);
     this.logDir = AttemptLogs.runLogDir(facts.home(), facts.runId());
     this.journal =
@@ -131,13 +131,6 @@ final class RunLoop implements LoopActions {
         views.publish(u.index(), u.result().orElseThrow(), u.values());
       }
     }
-    for (int i = 0; i < units.length; i++) {
-      for (int up : dag.upstream(i)) {
-        if (!units[up].finished()) {
-          remaining[i]++;
-        }
-      }
-    }
     journal.flush(); // tasks PENDING before anything runs
     listeners.runStarted();
     long timeout = facts.job().timeoutSeconds();
@@ -154,7 +147,7 @@ final class RunLoop implements LoopActions {
                               "the job exceeded its timeout of " + timeout + " s")));
     }
     for (int i = 0; i < units.length; i++) {
-      if (!units[i].finished() && remaining[i] == 0) {
+      if (!units[i].finished() && upstreams.free(i)) {
         decisions.decide(units[i]);
       }
     }
@@ -344,8 +337,8 @@ final class RunLoop implements LoopActions {
     }
     unfinished--;
     views.publish(u.index(), result, u.values());
-    for (int d : dag.downstream(u.index())) {
-      if (--remaining[d] == 0 && !units[d].finished()) {
+    for (int d : upstreams.ended(u.index())) {
+      if (!units[d].finished()) {
         decisions.decide(units[d]);
       }
     }

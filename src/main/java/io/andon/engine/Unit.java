@@ -50,11 +50,7 @@ final class Unit {
   private boolean decided; // run_if evaluated: never twice
   private ShellAttempts.ShellStart preparedShell; // handed to the launching thread
 
-  // for_each bookkeeping
-  private List<Unit> iterations; // null until the for_each task expands
-  private int nextIteration;
-  private int activeIterations;
-  private int finishedIterations;
+  private Iterations iterations; // null until the for_each task expands
 
   private Unit(int index, int iteration, TaskSpec spec, Unit parent, String input) {
     this.index = index;
@@ -175,7 +171,7 @@ final class Unit {
 
   /** The iterations of a for_each task that expanded, none otherwise. */
   List<Unit> iterations() {
-    return iterations == null ? List.of() : Collections.unmodifiableList(iterations);
+    return iterations == null ? List.of() : iterations.all();
   }
 
   /** When the current attempt started. */
@@ -320,29 +316,24 @@ final class Unit {
 
   /** The for_each task expands into one iteration per element of {@code inputs} (JSON texts). */
   List<Unit> expand(TaskSpec nested, List<String> inputs, int repair) {
-    iterations = new ArrayList<>(inputs.size());
+    List<Unit> its = new ArrayList<>(inputs.size());
     for (int i = 0; i < inputs.size(); i++) {
       Unit it = new Unit(index, i, nested, this, inputs.get(i));
       it.repairId = repair;
-      iterations.add(it);
+      its.add(it);
     }
-    return Collections.unmodifiableList(iterations);
+    iterations = new Iterations(its);
+    return iterations.all();
   }
 
   /** The next iteration to make ready, while fewer than {@code concurrency} are active. */
   Optional<Unit> nextIteration(int concurrency) {
-    if (nextIteration >= iterations.size() || activeIterations >= concurrency) {
-      return Optional.empty();
-    }
-    activeIterations++;
-    return Optional.of(iterations.get(nextIteration++));
+    return iterations.next(concurrency);
   }
 
   /** One of its iterations ended: whether they all have. */
   boolean iterationEnded() {
-    activeIterations--;
-    finishedIterations++;
-    return finishedIterations >= iterations.size();
+    return iterations.ended();
   }
 
   // ---------------------------------------------------------------- its row
@@ -378,13 +369,7 @@ final class Unit {
 
   /** Its row as the store gives it back after the last write, with its iterations. */
   TaskRecord record() {
-    List<TaskRecord> its = List.of();
-    if (iterations != null) {
-      its = new ArrayList<>(iterations.size());
-      for (Unit it : iterations) {
-        its.add(it.record());
-      }
-    }
+    List<TaskRecord> its = iterations().stream().map(Unit::record).toList();
     return new TaskRecord(
         taskKey,
         iteration,
