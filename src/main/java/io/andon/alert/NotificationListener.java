@@ -94,14 +94,8 @@ public final class NotificationListener implements RunListener, AutoCloseable {
               key(run, "started"),
               run,
               Optional.empty(),
-              "Job '" + run.jobName() + "' run " + run.runId() + " started",
-              "Job '"
-                  + run.jobName()
-                  + "' run "
-                  + run.runId()
-                  + " started at "
-                  + run.startTime()
-                  + ".",
+              job(run) + " started",
+              job(run) + " started at " + run.startTime() + ".",
               Json.object());
           config
               .job()
@@ -135,15 +129,8 @@ public final class NotificationListener implements RunListener, AutoCloseable {
               key(run, "finished"),
               run,
               Optional.empty(),
-              "Job '" + run.jobName() + "' run " + run.runId() + " " + resultState,
-              "Job '"
-                  + run.jobName()
-                  + "' run "
-                  + run.runId()
-                  + " finished "
-                  + resultState
-                  + m
-                  + ".",
+              job(run) + " " + resultState,
+              job(run) + " finished " + resultState + m + ".",
               Json.object()
                   .put("result_state", resultState)
                   .put("message", message == null ? "" : message));
@@ -166,22 +153,8 @@ public final class NotificationListener implements RunListener, AutoCloseable {
                 key(run, "task/" + taskKey + "/" + attempt + "/started"),
                 run,
                 Optional.of(taskKey),
-                "Task '"
-                    + taskKey
-                    + "' of job '"
-                    + run.jobName()
-                    + "' run "
-                    + run.runId()
-                    + " started",
-                "Task '"
-                    + taskKey
-                    + "' of job '"
-                    + run.jobName()
-                    + "' run "
-                    + run.runId()
-                    + " started (attempt "
-                    + attempt
-                    + ").",
+                task(run, taskKey) + " started",
+                task(run, taskKey) + " started (attempt " + attempt + ").",
                 Json.object().put("task_key", taskKey).put("attempt", attempt));
           }
           n.durationThresholdSeconds()
@@ -223,20 +196,8 @@ public final class NotificationListener implements RunListener, AutoCloseable {
               key(run, "task/" + taskKey + "/" + attempt + "/finished"),
               run,
               Optional.of(taskKey),
-              "Task '"
-                  + taskKey
-                  + "' of job '"
-                  + run.jobName()
-                  + "' run "
-                  + run.runId()
-                  + " "
-                  + resultState,
-              "Task '"
-                  + taskKey
-                  + "' of job '"
-                  + run.jobName()
-                  + "' run "
-                  + run.runId()
+              task(run, taskKey) + " " + resultState,
+              task(run, taskKey)
                   + " finished "
                   + resultState
                   + " on attempt "
@@ -264,17 +225,8 @@ public final class NotificationListener implements RunListener, AutoCloseable {
                 key(run, "duration"),
                 run,
                 Optional.empty(),
-                "Job '"
-                    + run.jobName()
-                    + "' run "
-                    + run.runId()
-                    + " is running longer than "
-                    + thresholdSeconds
-                    + " s",
-                "Job '"
-                    + run.jobName()
-                    + "' run "
-                    + run.runId()
+                job(run) + " is running longer than " + thresholdSeconds + " s",
+                job(run)
                     + " has been running longer than its"
                     + " health rule's RUN_DURATION_SECONDS "
                     + thresholdSeconds
@@ -296,21 +248,8 @@ public final class NotificationListener implements RunListener, AutoCloseable {
                 key(run, "task/" + taskKey + "/" + attempt + "/duration"),
                 run,
                 Optional.of(taskKey),
-                "Task '"
-                    + taskKey
-                    + "' of job '"
-                    + run.jobName()
-                    + "' run "
-                    + run.runId()
-                    + " is running longer than "
-                    + thresholdSeconds
-                    + " s",
-                "Task '"
-                    + taskKey
-                    + "' of job '"
-                    + run.jobName()
-                    + "' run "
-                    + run.runId()
+                task(run, taskKey) + " is running longer than " + thresholdSeconds + " s",
+                task(run, taskKey)
                     + " (attempt "
                     + attempt
                     + ") has been running longer than its health rule's"
@@ -343,6 +282,16 @@ public final class NotificationListener implements RunListener, AutoCloseable {
     return taskKey.endsWith("]") && taskKey.matches(".*\\[\\d+\\]")
         ? taskKey.substring(0, taskKey.lastIndexOf('['))
         : taskKey;
+  }
+
+  /** How a notification names the run: {@code Job 'name' run 7}. */
+  private static String job(RunInfo run) {
+    return "Job '" + run.jobName() + "' run " + run.runId();
+  }
+
+  /** How a notification names a task of the run: {@code Task 'key' of job 'name' run 7}. */
+  private static String task(RunInfo run, String taskKey) {
+    return "Task '" + taskKey + "' of job '" + run.jobName() + "' run " + run.runId();
   }
 
   private static String key(RunInfo run, String event) {
