@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -231,23 +230,13 @@ public final class DriftCommand implements Callable<Integer> {
     DataSource b = DataSource.resolve(baseline, "--baseline");
     DataSource c = DataSource.resolve(current, "--current");
     PrintWriter err = spec.commandLine().getErr();
-    boolean tty = System.console() != null && !quiet;
-    Consumer<String> progress =
-        tty
-            ? line -> {
-              err.print("\r\u001b[K" + line);
-              err.flush();
-            }
-            : line -> {};
+    StatusLine progress = StatusLine.onTerminal(err, quiet);
     boolean streaming = streaming(b, c, err);
     DriftReport report =
         streaming
             ? SketchComparison.compare(b, c, options, progress, threads())
             : TableComparison.compare(b, c, options, bounds(), progress, threads());
-    if (tty) {
-      err.print("\r\u001b[K");
-      err.flush();
-    }
+    progress.clear();
     String text =
         switch (format) {
           case text -> TextReport.render(report);

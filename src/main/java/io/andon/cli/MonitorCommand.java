@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -115,19 +114,9 @@ public final class MonitorCommand implements Callable<Integer> {
       m = m.withBounds(Bounds.parseAll(bounds), "--bounds");
     }
     PrintWriter err = spec.commandLine().getErr();
-    boolean tty = System.console() != null;
-    Consumer<String> progress =
-        tty
-            ? line -> {
-              err.print("\r\u001b[K" + line);
-              err.flush();
-            }
-            : line -> {};
+    StatusLine progress = StatusLine.onTerminal(err, false);
     MonitorResult result = new MonitorRun(m, Clock.systemUTC(), progress).run();
-    if (tty) {
-      err.print("\r\u001b[K");
-      err.flush();
-    }
+    progress.clear();
     if (parquet != null) {
       ParquetExport.write(result, parquet);
     }
