@@ -296,17 +296,8 @@ final class JobCommands {
   /** The run, with {@code tasks} when the run that just ended knows them. */
   static RunRecord find(
       Store store, long runId, Optional<java.util.List<io.andon.store.TaskRecord>> tasks) {
-    Optional<RunRecord> r =
-        tasks.isPresent()
-            ? new RunStore(store).find(runId, tasks.get())
-            : new RunStore(store).find(runId);
-    return r.orElseThrow(
-        () ->
-            new InvalidInputException(
-                "there is no run "
-                    + runId
-                    + " in "
-                    + store.home()
-                    + "; `andon runs list` shows the runs."));
+    RunStore runs = new RunStore(store);
+    Optional<RunRecord> r = tasks.isPresent() ? runs.find(runId, tasks.get()) : runs.find(runId);
+    return r.orElseThrow(() -> runs.noSuchRun(runId));
   }
 }

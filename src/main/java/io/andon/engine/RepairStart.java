@@ -46,15 +46,7 @@ final class RepairStart {
 
   /** Run {@code runId} as stored; throws when there is none. */
   RunRecord stored(long runId) {
-    return runs.find(runId)
-        .orElseThrow(
-            () ->
-                new InvalidInputException(
-                    "there is no run "
-                        + runId
-                        + " in "
-                        + store.home()
-                        + "; `andon runs list` shows the runs."));
+    return runs.find(runId).orElseThrow(() -> runs.noSuchRun(runId));
   }
 
   /** Begins a repair of {@code runId} with {@code job} as its definition. */

@@ -1,5 +1,6 @@
 package io.andon.store;
 
+import io.andon.error.InvalidInputException;
 import io.andon.job.TriggerInfo;
 import io.andon.util.Json;
 import java.sql.Connection;
@@ -199,6 +200,12 @@ public final class RunStore {
       ps.setInt(4, repairId);
       ps.executeUpdate();
     }
+  }
+
+  /** The error for run {@code runId}, which this store does not hold. */
+  public InvalidInputException noSuchRun(long runId) {
+    return new InvalidInputException(
+        "there is no run " + runId + " in " + store.home() + "; `andon runs list` shows the runs.");
   }
 
   /** The run with its tasks, or empty. */
