@@ -2,9 +2,8 @@ package io.andon.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.andon.engine.PayloadRunner;
-import io.andon.engine.TaskContext;
+import io.andon.engine.RecordingContext;
 import io.andon.engine.TaskOutcome;
 import io.andon.job.Payload;
 import io.andon.job.PayloadType;
@@ -12,14 +11,11 @@ import io.andon.store.Store;
 import io.andon.yaml.Problems;
 import io.andon.yaml.YMap;
 import io.andon.yaml.YamlReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.ServiceLoader;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,58 +23,15 @@ class AlertTaskTest {
   @TempDir Path dir;
 
   /** A task context over a real store, as the engine gives one to a payload runner. */
-  record Context(
-      Store store, Path baseDir, Map<String, JsonNode> values, ByteArrayOutputStream logged)
-      implements TaskContext {
-    @Override
-    public long runId() {
-      return 7;
-    }
-
-    @Override
-    public String jobName() {
-      return "nightly";
-    }
-
-    @Override
-    public String taskKey() {
-      return "check_alerts";
-    }
-
-    @Override
-    public int attempt() {
-      return 1;
-    }
-
-    @Override
-    public Path home() {
-      return store.home();
-    }
-
-    @Override
-    public String resolve(String template) {
-      return template.replace("{{job.name}}", "nightly");
-    }
-
-    @Override
-    public Map<String, Map<String, JsonNode>> taskValues() {
-      return Map.of();
-    }
-
-    @Override
-    public void putValue(String name, JsonNode value) {
-      values.put(name, value);
-    }
-
-    @Override
-    public PrintStream log() {
-      return new PrintStream(logged, true, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public boolean cancelled() {
-      return false;
-    }
+  private RecordingContext context(Store store) {
+    return new RecordingContext(
+        7,
+        "nightly",
+        "check_alerts",
+        dir,
+        store.home(),
+        Optional.of(store),
+        Map.of("{{job.name}}", "nightly"));
   }
 
   private static YMap body(String yaml) {
@@ -101,18 +54,8 @@ class AlertTaskTest {
             query: SELECT COUNT(*) AS n FROM runs
             condition: {column: n, op: LESS_THAN, threshold: 1}
         """);
-    PayloadType type =
-        ServiceLoader.load(PayloadType.class).stream()
-            .map(p -> p.get())
-            .filter(t -> t.key().equals("alert_task"))
-            .findFirst()
-            .orElseThrow();
-    PayloadRunner runner =
-        ServiceLoader.load(PayloadRunner.class).stream()
-            .map(p -> p.get())
-            .filter(t -> t.key().equals("alert_task"))
-            .findFirst()
-            .orElseThrow();
+    PayloadType type = RecordingContext.type("alert_task");
+    PayloadRunner runner = RecordingContext.runner("alert_task");
     Problems problems = new Problems();
     Payload p =
         type.parse(body("alert_task: {alerts_file: \"{{job.name}}-alerts.yml\"}\n"), problems, dir)
@@ -121,14 +64,14 @@ class AlertTaskTest {
     assertThat(p.templates()).containsExactly("{{job.name}}-alerts.yml");
 
     try (Store store = Store.open(dir.resolve("home"))) {
-      Context empty = new Context(store, dir, new HashMap<>(), new ByteArrayOutputStream());
+      RecordingContext empty = context(store);
       TaskOutcome first = runner.run(p, empty); // no runs yet: volume triggers
       assertThat(first.success()).isFalse();
       assertThat(first.message()).isEqualTo("alerts volume TRIGGERED");
       assertThat(empty.values().get("states").toString())
           .isEqualTo("{\"failures\":\"OK\",\"volume\":\"TRIGGERED\"}");
       assertThat(empty.values().get("triggered").toString()).isEqualTo("[\"volume\"]");
-      assertThat(empty.logged().toString(StandardCharsets.UTF_8))
+      assertThat(empty.logged())
           .contains("volume: TRIGGERED (was UNKNOWN) - n < 1 with value 0 over 1 row");
 
       store.tx(
@@ -138,7 +81,7 @@ class AlertTaskTest {
                       "INSERT INTO runs (job_name, job_file,"
                           + " definition, parameters, state, result_state, start_time) VALUES ('nightly',"
                           + " 'n.yml', '', '{}', 'TERMINATED', 'SUCCESS', 1)"));
-      Context later = new Context(store, dir, new HashMap<>(), new ByteArrayOutputStream());
+      RecordingContext later = context(store);
       TaskOutcome second = runner.run(p, later);
       assertThat(second.success()).isTrue();
       assertThat(second.message()).isEqualTo("2 alerts checked, 0 triggered");

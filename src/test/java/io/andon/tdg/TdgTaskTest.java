@@ -4,114 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.andon.engine.PayloadRunner;
-import io.andon.engine.TaskContext;
+import io.andon.engine.RecordingContext;
 import io.andon.engine.TaskOutcome;
 import io.andon.job.PayloadType;
-import io.andon.store.Store;
 import io.andon.tdg.task.TdgTaskPayload;
 import io.andon.yaml.Problems;
 import io.andon.yaml.YMap;
 import io.andon.yaml.YamlReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.ServiceLoader;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TdgTaskTest {
   @TempDir Path tmp;
 
-  /** The context the engine gives a task attempt, reduced to what a tdg_task uses. */
-  final class Context implements TaskContext {
-    final Map<String, JsonNode> values = new HashMap<>();
-    final ByteArrayOutputStream log = new ByteArrayOutputStream();
-    final Path base;
-
-    Context(Path base) {
-      this.base = base;
-    }
-
-    @Override
-    public long runId() {
-      return 1;
-    }
-
-    @Override
-    public String jobName() {
-      return "grade";
-    }
-
-    @Override
-    public String taskKey() {
-      return "tdg";
-    }
-
-    @Override
-    public int attempt() {
-      return 1;
-    }
-
-    @Override
-    public Path baseDir() {
-      return base;
-    }
-
-    @Override
-    public Path home() {
-      return tmp.resolve("home");
-    }
-
-    @Override
-    public Store store() {
-      throw new UnsupportedOperationException("tdg_task does not use the store");
-    }
-
-    @Override
-    public String resolve(String template) {
-      return template.replace("{{job.parameters.project}}", "calc");
-    }
-
-    @Override
-    public Map<String, Map<String, JsonNode>> taskValues() {
-      return Map.of();
-    }
-
-    @Override
-    public void putValue(String name, JsonNode value) {
-      values.put(name, value);
-    }
-
-    @Override
-    public PrintStream log() {
-      return new PrintStream(log, true, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public boolean cancelled() {
-      return false;
-    }
+  /** The context the engine gives a tdg_task attempt, {@code {{job.parameters.project}}} calc. */
+  private RecordingContext context() {
+    return new RecordingContext(
+        1,
+        "grade",
+        "tdg",
+        tmp,
+        tmp.resolve("home"),
+        Optional.empty(),
+        Map.of("{{job.parameters.project}}", "calc"));
   }
 
   private static PayloadType type() {
-    return ServiceLoader.load(PayloadType.class).stream()
-        .map(ServiceLoader.Provider::get)
-        .filter(t -> t.key().equals("tdg_task"))
-        .findFirst()
-        .orElseThrow();
+    return RecordingContext.type("tdg_task");
   }
 
   private static PayloadRunner runner() {
-    return ServiceLoader.load(PayloadRunner.class).stream()
-        .map(ServiceLoader.Provider::get)
-        .filter(t -> t.key().equals("tdg_task"))
-        .findFirst()
-        .orElseThrow();
+    return RecordingContext.runner("tdg_task");
   }
 
   private TdgTaskPayload parse(String yaml, Problems problems) {
@@ -129,22 +58,23 @@ class TdgTaskTest {
             problems);
     assertThat(problems.isEmpty()).isTrue();
     assertThat(p.templates()).contains("{{job.parameters.project}}");
-    Context ctx = new Context(tmp);
+    RecordingContext ctx = context();
     TaskOutcome outcome = runner().run(p, ctx);
     assertThat(outcome.success()).isTrue();
     assertThat(outcome.message()).isEqualTo("TDG C 79.8/100");
-    assertThat(ctx.values.get("score").asDouble()).isEqualTo(79.8);
-    assertThat(ctx.values.get("grade").asText()).isEqualTo("C");
-    assertThat(ctx.values.get("components").path("security").path("status").asText())
+    assertThat(ctx.values().get("score").asDouble()).isEqualTo(79.8);
+    assertThat(ctx.values().get("grade").asText()).isEqualTo("C");
+    assertThat(ctx.values().get("components").path("security").path("status").asText())
         .isEqualTo("NOT_MEASURED");
-    assertThat(ctx.values.get("not_measured").toString()).isEqualTo("[\"coverage\",\"security\"]");
-    JsonNode worst = ctx.values.get("worst_files");
+    assertThat(ctx.values().get("not_measured").toString())
+        .isEqualTo("[\"coverage\",\"security\"]");
+    JsonNode worst = ctx.values().get("worst_files");
     assertThat(worst.size()).isBetween(1, 10);
     assertThat(worst.get(0).path("score").asDouble())
         .isLessThanOrEqualTo(worst.get(worst.size() - 1).path("score").asDouble());
     assertThat(worst.get(0).path("path").asText()).isNotEmpty();
     assertThat(Files.readString(tmp.resolve("out/tdg.json"))).contains("\"grade\" : \"C\"");
-    assertThat(ctx.log.toString(StandardCharsets.UTF_8)).contains("TDG C");
+    assertThat(ctx.logged()).contains("TDG C");
   }
 
   @Test
@@ -186,7 +116,7 @@ class TdgTaskTest {
   void aTdgTaskFailsBelowItsMinimumGrade() throws Exception {
     TdgGradingTest.project(Files.createDirectories(tmp.resolve("calc")));
     TdgTaskPayload p = parse("path: calc\nmin_grade: A\nrequire_measured: true\n", new Problems());
-    TaskOutcome outcome = runner().run(p, new Context(tmp));
+    TaskOutcome outcome = runner().run(p, context());
     assertThat(outcome.success()).isFalse();
     assertThat(outcome.message())
         .contains("below the minimum A")

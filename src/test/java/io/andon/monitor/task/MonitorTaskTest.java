@@ -2,9 +2,8 @@ package io.andon.monitor.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.andon.engine.PayloadRunner;
-import io.andon.engine.TaskContext;
+import io.andon.engine.RecordingContext;
 import io.andon.engine.TaskOutcome;
 import io.andon.job.Payload;
 import io.andon.job.PayloadType;
@@ -13,16 +12,12 @@ import io.andon.store.StoreRows;
 import io.andon.yaml.Problems;
 import io.andon.yaml.YMap;
 import io.andon.yaml.YamlReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,22 +34,18 @@ class MonitorTaskTest {
     return (YMap) YamlReader.parse("job.yaml", text.getBytes(StandardCharsets.UTF_8));
   }
 
-  static PayloadType type() {
-    for (PayloadType t : ServiceLoader.load(PayloadType.class)) {
-      if (t.key().equals("monitor_task")) {
-        return t;
-      }
-    }
-    throw new AssertionError("monitor_task is not registered");
+  private static PayloadType type() {
+    return RecordingContext.type("monitor_task");
   }
 
-  static PayloadRunner runner() {
-    for (PayloadRunner r : ServiceLoader.load(PayloadRunner.class)) {
-      if (r.key().equals("monitor_task")) {
-        return r;
-      }
-    }
-    throw new AssertionError("monitor_task runner is not registered");
+  private static PayloadRunner runner() {
+    return RecordingContext.runner("monitor_task");
+  }
+
+  /** A task context as the executor provides it: references replaced, values recorded. */
+  private RecordingContext context(Map<String, String> references, Optional<Store> store) {
+    return new RecordingContext(
+        1, "job", "check_drift", dir, dir.resolve("home"), store, references);
   }
 
   @Test
@@ -88,17 +79,17 @@ class MonitorTaskTest {
         type().parse(yaml("baseline: base.csv\ncurrent: '{{day}}.csv'\n"), p, dir).orElseThrow();
     assertThat(p.isEmpty()).isTrue();
     assertThat(payload.templates()).contains("{{day}}.csv");
-    Ctx ctx = new Ctx(dir, Map.of("{{day}}", "day1"));
+    RecordingContext ctx = context(Map.of("{{day}}", "day1"), Optional.empty());
     TaskOutcome out = runner().run(payload, ctx);
     assertThat(out.success()).isFalse();
     assertThat(out.message()).contains("DRIFT (1 of 1 columns drifted, share 1)").contains("(x)");
-    assertThat(ctx.values.get("drift_detected").asBoolean()).isTrue();
-    assertThat(ctx.values.get("verdict").asText()).isEqualTo("DRIFT");
-    assertThat(ctx.values.get("drifted_columns").get(0).asText()).isEqualTo("x");
-    assertThat(ctx.values.get("drift_share").asDouble()).isEqualTo(1.0);
-    assertThat(ctx.values.get("columns").get(0).path("column_name").asText()).isEqualTo("x");
-    assertThat(ctx.values.get("columns").get(0).path("status").asText()).isEqualTo("DRIFT");
-    assertThat(ctx.values.get("columns").get(0).has("population_stability_index")).isTrue();
+    assertThat(ctx.values().get("drift_detected").asBoolean()).isTrue();
+    assertThat(ctx.values().get("verdict").asText()).isEqualTo("DRIFT");
+    assertThat(ctx.values().get("drifted_columns").get(0).asText()).isEqualTo("x");
+    assertThat(ctx.values().get("drift_share").asDouble()).isEqualTo(1.0);
+    assertThat(ctx.values().get("columns").get(0).path("column_name").asText()).isEqualTo("x");
+    assertThat(ctx.values().get("columns").get(0).path("status").asText()).isEqualTo("DRIFT");
+    assertThat(ctx.values().get("columns").get(0).has("population_stability_index")).isTrue();
   }
 
   @Test
@@ -109,12 +100,12 @@ class MonitorTaskTest {
     Problems p = new Problems();
     Payload payload = type().parse(yaml("monitor_file: m.yaml\n"), p, dir).orElseThrow();
     try (Store store = Store.open(dir.resolve("home"))) {
-      Ctx ctx = new Ctx(dir, Map.of(), store);
+      RecordingContext ctx = context(Map.of(), Optional.of(store));
       TaskOutcome out = runner().run(payload, ctx);
       assertThat(out.success()).as(out.message()).isTrue();
-      assertThat(ctx.values.get("drift_rows").asInt()).isEqualTo(1);
-      assertThat(ctx.values.get("monitor_name").asText()).isEqualTo("m");
-      String runAt = ctx.values.get("run_at").asText();
+      assertThat(ctx.values().get("drift_rows").asInt()).isEqualTo(1);
+      assertThat(ctx.values().get("monitor_name").asText()).isEqualTo("m");
+      String runAt = ctx.values().get("run_at").asText();
       String rows =
           StoreRows.first(
               store,
@@ -145,94 +136,10 @@ class MonitorTaskTest {
             .parse(yaml("monitor_file: pca.yaml\nfail_on_drift: false\n"), new Problems(), dir)
             .orElseThrow();
     try (Store store = Store.open(dir.resolve("home"))) {
-      Ctx ctx = new Ctx(dir, Map.of(), store);
+      RecordingContext ctx = context(Map.of(), Optional.of(store));
       TaskOutcome out = runner().run(payload, ctx);
       assertThat(out.success()).as(out.message()).isTrue();
-      assertThat(ctx.values.get("chunked_alerts").asInt()).isEqualTo(1);
-    }
-  }
-
-  /** A task context as the executor provides it: references replaced, values recorded. */
-  static final class Ctx implements TaskContext {
-    final Path base;
-    final Map<String, String> refs;
-    final Store store;
-    final Map<String, JsonNode> values = new HashMap<>();
-    final PrintStream log =
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-
-    Ctx(Path base, Map<String, String> refs) {
-      this(base, refs, null);
-    }
-
-    Ctx(Path base, Map<String, String> refs, Store store) {
-      this.base = base;
-      this.refs = refs;
-      this.store = store;
-    }
-
-    @Override
-    public long runId() {
-      return 1;
-    }
-
-    @Override
-    public String jobName() {
-      return "job";
-    }
-
-    @Override
-    public String taskKey() {
-      return "check_drift";
-    }
-
-    @Override
-    public int attempt() {
-      return 1;
-    }
-
-    @Override
-    public Path baseDir() {
-      return base;
-    }
-
-    @Override
-    public Path home() {
-      return base.resolve("home");
-    }
-
-    @Override
-    public Store store() {
-      return store;
-    }
-
-    @Override
-    public String resolve(String template) {
-      String s = template;
-      for (Map.Entry<String, String> e : refs.entrySet()) {
-        s = s.replace(e.getKey(), e.getValue());
-      }
-      return s;
-    }
-
-    @Override
-    public Map<String, Map<String, JsonNode>> taskValues() {
-      return Map.of();
-    }
-
-    @Override
-    public void putValue(String name, JsonNode value) {
-      values.put(name, value);
-    }
-
-    @Override
-    public PrintStream log() {
-      return log;
-    }
-
-    @Override
-    public boolean cancelled() {
-      return false;
+      assertThat(ctx.values().get("chunked_alerts").asInt()).isEqualTo(1);
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.andon.cli.AndonCli;
+import io.andon.engine.RecordingContext;
 import io.andon.engine.TaskOutcome;
 import io.andon.job.Payload;
 import io.andon.store.Store;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,16 +76,18 @@ class VerdictAcrossOutputsTest {
   private String taskVerdict(String yaml) throws Exception {
     Problems p = new Problems();
     Payload payload =
-        MonitorTaskTest.type()
+        RecordingContext.type("monitor_task")
             .parse(
                 (YMap) YamlReader.parse("job.yaml", yaml.getBytes(StandardCharsets.UTF_8)), p, dir)
             .orElseThrow();
     assertThat(p.isEmpty()).as(p.list().toString()).isTrue();
     try (Store store = Store.open(dir.resolve("taskhome"))) {
-      MonitorTaskTest.Ctx ctx = new MonitorTaskTest.Ctx(dir, Map.of(), store);
-      TaskOutcome out = MonitorTaskTest.runner().run(payload, ctx);
-      assertThat(out.success()).isEqualTo(!ctx.values.get("drift_detected").asBoolean());
-      return ctx.values.get("verdict").asText();
+      RecordingContext ctx =
+          new RecordingContext(
+              1, "job", "check_drift", dir, dir.resolve("home"), Optional.of(store), Map.of());
+      TaskOutcome out = RecordingContext.runner("monitor_task").run(payload, ctx);
+      assertThat(out.success()).isEqualTo(!ctx.values().get("drift_detected").asBoolean());
+      return ctx.values().get("verdict").asText();
     }
   }
 
