@@ -84,29 +84,20 @@ final class RunJournal {
 
   /** The current attempt of {@code u} runs since {@code start}. */
   void attemptStarted(Unit u, long start) {
-    attempts.add(
-        new AttemptWrite(
-            u.taskKey(),
-            u.iteration(),
-            u.attempts(),
-            repairId,
-            start,
-            java.util.Optional.empty(),
-            u.logPath().toString()));
+    attempts.add(attempt(u, start, java.util.Optional.empty()));
   }
 
   /** The current attempt of {@code u}, started at {@code start}, ended with {@code r}. */
   void attemptEnded(Unit u, long start, long end, AttemptResult r) {
     OptionalInt exit = r.exitCode() == null ? OptionalInt.empty() : OptionalInt.of(r.exitCode());
     attempts.add(
-        new AttemptWrite(
-            u.taskKey(),
-            u.iteration(),
-            u.attempts(),
-            repairId,
-            start,
-            java.util.Optional.of(new AttemptWrite.End(end, exit, r.result())),
-            u.logPath().toString()));
+        attempt(u, start, java.util.Optional.of(new AttemptWrite.End(end, exit, r.result()))));
+  }
+
+  /** The row of the current attempt of {@code u}, started at {@code start}, ended or not. */
+  private AttemptWrite attempt(Unit u, long start, java.util.Optional<AttemptWrite.End> end) {
+    return new AttemptWrite(
+        u.taskKey(), u.iteration(), u.attempts(), repairId, start, end, u.logPath().toString());
   }
 
   /**
