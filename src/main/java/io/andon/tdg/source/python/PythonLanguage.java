@@ -258,7 +258,9 @@ public final class PythonLanguage implements Language {
       String source,
       int cell,
       Units out) {
-    for (SyntaxNode c : node.children()) {
+    List<SyntaxNode> children = node.children();
+    for (int i = 0, n = children.size(); i < n; i++) { // no iterator: this runs on every node
+      SyntaxNode c = children.get(i);
       Optional<SyntaxNode> def = definition(c);
       if (def.isPresent()) {
         unit(def.get(), prefix, api, inClass, source, cell, out);
