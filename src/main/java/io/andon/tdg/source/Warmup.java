@@ -10,7 +10,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Start-up work of a grade, on a thread of its own while the caller reads the command line: finds
@@ -50,16 +52,20 @@ public final class Warmup {
   }
 
   private static void run(Path root) {
-    for (Language language : languagesUnder(root, MAX_ENTRIES)) {
-      Sample sample = SAMPLES.get(language.name());
-      if (sample == null) {
-        continue;
-      }
-      try {
-        language.analyze(sample.path(), sample.text().getBytes(StandardCharsets.UTF_8));
-      } catch (RuntimeException | LinkageError e) {
-        return; // only a head start: the scan meets the same failure and reports it
-      }
+    languagesUnder(root, MAX_ENTRIES, Warmup::warm);
+  }
+
+  /** Measures the language's sample; false when that failed, which ends the work. */
+  private static boolean warm(Language language) {
+    Sample sample = SAMPLES.get(language.name());
+    if (sample == null) {
+      return true;
+    }
+    try {
+      language.analyze(sample.path(), sample.text().getBytes(StandardCharsets.UTF_8));
+      return true;
+    } catch (RuntimeException | LinkageError e) {
+      return false; // only a head start: the scan meets the same failure and reports it
     }
   }
 
@@ -68,6 +74,15 @@ public final class Warmup {
    * every language when there are more than {@code maxEntries} files and folders to look at.
    */
   static List<Language> languagesUnder(Path root, int maxEntries) {
+    return languagesUnder(root, maxEntries, language -> true);
+  }
+
+  /**
+   * As {@link #languagesUnder(Path, int)}, telling {@code onFound} of each language as the walk
+   * meets its first file (so that its warm-up does not wait for the rest of the walk), and of every
+   * language not met when the walk is cut short; the walk stops when {@code onFound} returns false.
+   */
+  static List<Language> languagesUnder(Path root, int maxEntries, Predicate<Language> onFound) {
     Set<Language> found = new LinkedHashSet<>();
     int[] seen = {0};
     boolean[] cutShort = {false};
@@ -85,9 +100,11 @@ public final class Warmup {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              Languages.of(file.getFileName().toString()).ifPresent(found::add);
-              if (found.size() == Languages.all().size()) {
-                return FileVisitResult.TERMINATE;
+              Optional<Language> language = Languages.of(file.getFileName().toString());
+              if (language.isPresent() && found.add(language.get())) {
+                if (!onFound.test(language.get()) || found.size() == Languages.all().size()) {
+                  return FileVisitResult.TERMINATE;
+                }
               }
               return count();
             }
@@ -107,6 +124,13 @@ public final class Warmup {
           });
     } catch (IOException e) {
       return List.of(); // the scan says what is wrong with the folder
+    }
+    if (cutShort[0]) {
+      for (Language l : Languages.all()) {
+        if (!found.contains(l) && !onFound.test(l)) {
+          break;
+        }
+      }
     }
     return Languages.all().stream().filter(l -> cutShort[0] || found.contains(l)).toList();
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,55 @@ class WarmupTest {
     }
 
     assertThat(names(3)).containsExactly("java", "python", "rust");
+  }
+
+  @Test
+  void eachLanguageIsToldOnceWhenItsFirstFileIsMetAndAFailedWarmUpEndsTheWalk() throws IOException {
+    for (int i = 0; i < 20; i++) {
+      write("src/P" + i + ".java");
+    }
+    List<String> told = new ArrayList<>();
+
+    List<Language> found =
+        Warmup.languagesUnder(
+            root,
+            Warmup.MAX_ENTRIES,
+            l -> {
+              told.add(l.name());
+              return true;
+            });
+    write("tools/x.py");
+    List<String> toldThenStopped = new ArrayList<>();
+    Warmup.languagesUnder(
+        root,
+        Warmup.MAX_ENTRIES,
+        l -> {
+          toldThenStopped.add(l.name());
+          return false;
+        });
+
+    assertThat(told).containsExactly("java");
+    assertThat(found).extracting(Language::name).containsExactly("java");
+    assertThat(toldThenStopped).hasSize(1);
+  }
+
+  @Test
+  void aWalkCutShortTellsOfTheLanguagesItDidNotMeet() throws IOException {
+    write("a.py");
+    for (int i = 0; i < 5; i++) {
+      write("data/f" + i + ".csv");
+    }
+    List<String> told = new ArrayList<>();
+
+    Warmup.languagesUnder(
+        root,
+        3,
+        l -> {
+          told.add(l.name());
+          return true;
+        });
+
+    assertThat(told).containsExactlyInAnyOrder("java", "python", "rust");
   }
 
   @Test
