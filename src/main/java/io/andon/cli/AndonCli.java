@@ -99,13 +99,27 @@ public final class AndonCli implements Callable<Integer> {
     }
   }
 
+  /**
+   * The folder {@code andon tdg} grades, as far as its first argument tells before the command line
+   * is read: a guess for the warm-up, which only decides what to load ahead.
+   */
+  private static java.nio.file.Path tdgFolder(String[] args) {
+    try {
+      return args.length > 1 && !args[1].startsWith("-")
+          ? java.nio.file.Path.of(args[1])
+          : java.nio.file.Path.of(".");
+    } catch (java.nio.file.InvalidPathException e) {
+      return java.nio.file.Path.of(".");
+    }
+  }
+
   public static void main(String[] args) {
     // start-up work that does not depend on the command line, on the second core
     if (args.length > 0 && STORE_COMMANDS.contains(args[0])) {
       io.andon.store.Store.preload();
     }
     if (args.length > 0 && args[0].equals("tdg")) {
-      io.andon.tdg.source.JavaSourceAnalyzer.preload();
+      io.andon.tdg.source.Warmup.start(tdgFolder(args));
     }
     if (args.length > 1 && (args[0].equals("run") || args[0].equals("validate"))) {
       for (int i = 1; i < args.length; i++) {

@@ -51,14 +51,4 @@ class JavaFileTextTest {
       assertThat(analyze(text).lines()).as(text).isEqualTo((int) text.lines().count());
     }
   }
-
-  @Test
-  void thePreloadParsesAndCountsAJavaFileOnAThreadOfItsOwn() throws Exception {
-    Thread t = JavaSourceAnalyzer.preload();
-
-    assertThat(t).isNotSameAs(Thread.currentThread());
-    assertThat(t.isDaemon()).isTrue();
-    t.join(30_000);
-    assertThat(t.isAlive()).isFalse();
-  }
 }

@@ -72,24 +72,6 @@ public final class JavaSourceAnalyzer {
   private static final ThreadLocal<JavaParser> PARSER =
       ThreadLocal.withInitial(JavaSourceAnalyzer::parser);
 
-  /**
-   * Loads and initialises the parser's and the counting's classes on a thread of their own, while
-   * the caller does other start-up work; returns that thread, started.
-   */
-  public static Thread preload() {
-    Thread t =
-        new Thread(
-            () ->
-                analyze(
-                    "Preload.java",
-                    "class P { int f(int x) { return x > 0 && x < 2 ? f(x - 1) : 0; } }"
-                        .getBytes(StandardCharsets.UTF_8)),
-            "andon-java-preload");
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
-
   /** Hex SHA-256 of bytes. */
   public static String sha256(byte[] bytes) {
     try {

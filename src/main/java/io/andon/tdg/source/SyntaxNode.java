@@ -28,7 +28,8 @@ public record SyntaxNode(
 
   /** The first child filling {@code field}. */
   public Optional<SyntaxNode> child(String fieldName) {
-    for (SyntaxNode c : children) {
+    for (int i = 0, n = children.size(); i < n; i++) { // no iterator: walks run on every node
+      SyntaxNode c = children.get(i);
       if (c.field.equals(fieldName)) {
         return Optional.of(c);
       }
@@ -38,12 +39,22 @@ public record SyntaxNode(
 
   /** Whether a direct child has this kind. */
   public boolean has(String childKind) {
-    return children.stream().anyMatch(c -> c.kind.equals(childKind));
+    for (int i = 0, n = children.size(); i < n; i++) {
+      if (children.get(i).kind.equals(childKind)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The direct children of this kind. */
   public List<SyntaxNode> all(String childKind) {
     return children.stream().filter(c -> c.kind.equals(childKind)).toList();
+  }
+
+  /** Whether its text in the source it was parsed from is {@code text}, without copying it. */
+  public boolean hasText(String source, String text) {
+    return end - start == text.length() && source.startsWith(text, start);
   }
 
   /** Its text in the source it was parsed from. */

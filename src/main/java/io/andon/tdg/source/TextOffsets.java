@@ -27,12 +27,39 @@ final class TextOffsets {
     return new TextOffsets(byteToChar(text), lineStarts(text));
   }
 
-  /** The text's UTF-8 bytes and their offsets. */
+  /**
+   * The text's UTF-8 bytes and their offsets: the JDK encodes the text once, and one pass over it
+   * maps each byte to its string index.
+   */
   static Encoded encode(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     if (bytes.length == text.length()) { // ASCII, as most code is: a byte is a char
       return new Encoded(bytes, new TextOffsets(null, lineStarts(text)));
     }
+    int[] charAt = new int[bytes.length + 1];
+    int b = 0;
+    for (int i = 0; i < text.length(); i++) {
+      int w = width(text.charAt(i));
+      if (b + w > bytes.length) { // a lone surrogate, which the JDK encodes as one byte
+        return encodeLoneSurrogates(text);
+      }
+      for (int k = 0; k < w; k++) {
+        charAt[b++] = i;
+      }
+    }
+    if (b != bytes.length) {
+      return encodeLoneSurrogates(text);
+    }
+    charAt[b] = text.length();
+    return new Encoded(bytes, new TextOffsets(charAt, lineStarts(text)));
+  }
+
+  /**
+   * The UTF-8 form of a text that is not valid UTF-16 (never text decoded from UTF-8): each half of
+   * a surrogate pair takes two of its four bytes, as {@link #width} counts them, and a half alone
+   * becomes two bytes the parser reads as an error.
+   */
+  private static Encoded encodeLoneSurrogates(String text) {
     int[] charAt = byteToChar(text);
     byte[] utf8 = new byte[charAt.length - 1];
     int b = 0;
@@ -44,8 +71,6 @@ final class TextOffsets {
         utf8[b++] = (byte) (0xC0 | c >> 6);
         utf8[b++] = (byte) (0x80 | c & 0x3F);
       } else if (Character.isSurrogate(c)) {
-        // a pair: two bytes for each half, as byteToChar counts them; a half alone (not valid
-        // UTF-16, so never from decoded UTF-8) becomes two bytes the parser reads as an error
         boolean pair =
             Character.isHighSurrogate(c)
                 && i + 1 < text.length()

@@ -127,8 +127,9 @@ public final class PythonCognitive {
   private void children(SyntaxNode node, int level, SyntaxNode function) {
     String saved = parentKind;
     parentKind = node.kind();
-    for (SyntaxNode c : node.children()) {
-      visit(c, level, function);
+    List<SyntaxNode> children = node.children();
+    for (int i = 0, n = children.size(); i < n; i++) { // no iterator: this runs on every node
+      visit(children.get(i), level, function);
     }
     parentKind = saved;
   }
@@ -143,12 +144,14 @@ public final class PythonCognitive {
       return;
     }
     SyntaxNode f = fn.get();
-    if (!method && f.kind().equals("identifier") && f.text(source).equals(name)) {
+    if (!method && f.kind().equals("identifier") && f.hasText(source, name)) {
       total++;
     } else if (method && f.kind().equals("attribute")) {
-      String obj = f.child("object").map(o -> o.text(source)).orElse("");
-      String attr = f.child("attribute").map(o -> o.text(source)).orElse("");
-      if ((obj.equals("self") || obj.equals("cls")) && attr.equals(name)) {
+      boolean onSelf =
+          f.child("object")
+              .map(o -> o.hasText(source, "self") || o.hasText(source, "cls"))
+              .orElse(false);
+      if (onSelf && f.child("attribute").map(a -> a.hasText(source, name)).orElse(false)) {
         total++;
       }
     }

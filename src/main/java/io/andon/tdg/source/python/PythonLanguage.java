@@ -55,7 +55,7 @@ public final class PythonLanguage implements Language {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    int lines = (int) text.lines().count();
+    int lines = SourceText.lines(text);
     String base = path.substring(path.lastIndexOf('/') + 1);
     Notebooks.Read cells =
         path.endsWith(".ipynb")
@@ -72,7 +72,7 @@ public final class PythonLanguage implements Language {
         for (Notebooks.Cell cell : nb.cells()) {
           markdown |= cell.kind() == Notebooks.Kind.MARKDOWN;
           if (cell.kind() == Notebooks.Kind.CODE) {
-            code += (int) cell.text().lines().count();
+            code += SourceText.lines(cell.text());
             Optional<String> error = measure(cell.text(), cell.number(), units);
             if (error.isPresent()) {
               return SourceFile.ungraded(
@@ -258,7 +258,9 @@ public final class PythonLanguage implements Language {
       String source,
       int cell,
       Units out) {
-    for (SyntaxNode c : node.children()) {
+    List<SyntaxNode> children = node.children();
+    for (int i = 0, n = children.size(); i < n; i++) { // no iterator: this runs on every node
+      SyntaxNode c = children.get(i);
       Optional<SyntaxNode> def = definition(c);
       if (def.isPresent()) {
         unit(def.get(), prefix, api, inClass, source, cell, out);

@@ -3,6 +3,7 @@ package io.andon.tdg.source.python;
 import io.andon.tdg.source.SyntaxNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -40,7 +41,9 @@ final class RadonCyclomatic {
       if (x.kind().equals("assert_statement")) {
         continue;
       }
-      for (SyntaxNode c : x.children()) {
+      List<SyntaxNode> children = x.children();
+      for (int i = 0, k = children.size(); i < k; i++) { // no iterator: this runs on every node
+        SyntaxNode c = children.get(i);
         if (!OWN_UNITS.contains(c.kind())) {
           todo.push(c);
         }

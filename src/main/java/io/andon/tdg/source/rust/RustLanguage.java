@@ -62,7 +62,7 @@ public final class RustLanguage implements Language {
     }
     String hash = read.sha256();
     String source = read.text().get();
-    int lines = (int) source.lines().count();
+    int lines = SourceText.lines(source);
     TreeSitter.Parsed parsed = PARSER.parse(source);
     if (parsed.error().isPresent()) {
       return SourceFile.ungraded(
