@@ -2,6 +2,7 @@ package io.andon.monitor.data;
 
 import io.andon.error.InvalidInputException;
 import io.andon.monitor.NumericSample;
+import io.andon.monitor.stats.DoubleSort;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -128,7 +129,7 @@ public final class NumericColumns {
         v[w++] = x;
       }
     }
-    Arrays.sort(v, 0, w);
+    DoubleSort.sort(v, 0, w);
     double[] sorted = w == v.length ? v : Arrays.copyOf(v, w);
     return new NumericSample(rows, rows - n, n - w, 0, sorted);
   }
