@@ -243,7 +243,11 @@ public final class DriftCommand implements Callable<Integer> {
     DriftReport report =
         streaming
             ? SketchComparison.compare(b, c, options, progress, threads())
-            : TableComparison.compare(b, c, options, bounds(), progress, threads());
+            : TableComparison.compare(
+                TableComparison.Inputs.of(b, c, options)
+                    .withBounds(bounds())
+                    .withThreads(threads()),
+                progress);
     if (tty) {
       err.print("\r\u001b[K");
       err.flush();
