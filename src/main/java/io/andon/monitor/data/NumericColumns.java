@@ -23,6 +23,11 @@ public final class NumericColumns {
   private final Workers workers;
   private final Optional<BulkScan.Transport> transport;
 
+  /** Reads in the calling thread. */
+  public NumericColumns(Duck duck) {
+    this(duck, new Workers(1));
+  }
+
   public NumericColumns(Duck duck, Workers workers) {
     this(duck, workers, Optional.empty());
   }
@@ -88,7 +93,27 @@ public final class NumericColumns {
     return out;
   }
 
-  private double[][] scan(Request r, int[] counts) throws SQLException {
+  /**
+   * Reads one request on the database's own connection, in the calling thread: for the temporary
+   * views (a monitor's windows and slices) that other connections cannot see. The samples are those
+   * of {@link #read}, by column name.
+   */
+  public Map<String, NumericSample> readHere(Request r) {
+    int[] n = new int[r.columns().size()];
+    double[][] cols = scan(r, n, Optional.of(duck.connection()));
+    Map<String, NumericSample> m = new LinkedHashMap<>();
+    for (int c = 0; c < cols.length; c++) {
+      m.put(r.columns().get(c).name(), sample(r.table().rows(), cols[c], n[c]));
+    }
+    return m;
+  }
+
+  private double[][] scan(Request r, int[] counts) {
+    return scan(r, counts, Optional.empty());
+  }
+
+  /** Scans on {@code on}, or on a connection of its own. */
+  private double[][] scan(Request r, int[] counts, Optional<Connection> on) {
     Duck.Table t = r.table();
     int rows = Math.toIntExact(t.rows());
     double[][] cols = new double[r.columns().size()][];
@@ -105,8 +130,11 @@ public final class NumericColumns {
     }
     sql.append(" FROM ").append(Duck.ident(t.name()));
     BulkScan.Transport how = transport.orElseGet(() -> BulkScan.choose((long) rows * cols.length));
-    try (Connection conn = duck.newConnection()) {
-      int[] n = BulkScan.read(conn, sql.toString(), cols, how);
+    try {
+      int[] n =
+          on.isPresent()
+              ? BulkScan.read(on.get(), sql.toString(), cols, how)
+              : readOwn(sql.toString(), cols, how);
       System.arraycopy(n, 0, counts, 0, n.length);
     } catch (SQLException e) {
       throw new InvalidInputException(
@@ -118,6 +146,12 @@ public final class NumericColumns {
           e);
     }
     return cols;
+  }
+
+  private int[] readOwn(String sql, double[][] cols, BulkScan.Transport how) throws SQLException {
+    try (Connection conn = duck.newConnection()) {
+      return BulkScan.read(conn, sql, cols, how);
+    }
   }
 
   /** The sample of one column's {@code n} non-null values: NaN counted apart, the rest sorted. */
