@@ -130,6 +130,13 @@ class NumericColumnsTest {
       Map<String, NumericSample> m =
           new NumericColumns(duck).readHere(new NumericColumns.Request(window, t.columns()));
       assertSameAsOneByOne(duck, window, m);
+      try (Statement s = duck.connection().createStatement();
+          var rs =
+              s.executeQuery(
+                  "SELECT value FROM duckdb_settings() WHERE name = 'jdbc_stream_results'")) {
+        rs.next();
+        assertThat(rs.getString(1)).as("the connection's own setting, restored").isEqualTo("false");
+      }
     }
   }
 }
