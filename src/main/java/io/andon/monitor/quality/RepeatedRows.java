@@ -29,7 +29,7 @@ final class RepeatedRows {
             + hash
             + " AS h, count(*) AS n FROM "
             + ident(t.name())
-            + " GROUP BY h HAVING n > 1";
+            + " GROUP BY 1 HAVING count(*) > 1";
     long sharing = count.applyAsLong("SELECT coalesce(sum(n), 0) FROM (" + shared + ")");
     if (sharing == 0) {
       return 0;

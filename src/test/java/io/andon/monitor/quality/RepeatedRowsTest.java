@@ -61,6 +61,12 @@ class RepeatedRowsTest {
   }
 
   @Test
+  void columnsNamedLikeTheQuerysOwnNamesChangeNothing() throws Exception {
+    assertThat(countedLikeSelectDistinct("SELECT i % 4990 AS h, i % 2 AS n FROM range(5000) r(i)"))
+        .isEqualTo(10);
+  }
+
+  @Test
   void aFewRepeatsAmongManyDistinctRowsAreCountedExactly() throws Exception {
     assertThat(
             countedLikeSelectDistinct(
