@@ -5,16 +5,24 @@ import java.util.SplittableRandom;
  * The sort floor: Java's Arrays.sort over ROWS x COLUMNS doubles per side, both sides (the baseline
  * and the current arrays of the drift benchmark's shapes), on one core. Exact drift needs every
  * column sorted (KS, Wasserstein, quantile edges), so an exact run on C cores cannot beat this time
- * divided by C.
+ * divided by C. A second line times andon's own radix sort (io.andon.monitor.stats.DoubleSort, the
+ * order of Arrays.sort) over the same arrays: the floor of the sort andon runs.
  *
- * <p>java bench/monitor/SortFloor.java ROWS [COLUMNS]
+ * <p>java -cp target/andon.jar bench/monitor/SortFloor.java ROWS [COLUMNS]
  */
 public class SortFloor {
   public static void main(String[] args) {
     int rows = Integer.parseInt(args[0]);
     int cols = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-    SplittableRandom r = new SplittableRandom(1);
     double[] source = new double[rows];
+    double values = 2.0 * rows * cols;
+    for (String how : new String[] {"Arrays.sort", "DoubleSort (radix)"}) {
+      floor(how, rows, cols, source, values);
+    }
+  }
+
+  private static void floor(String how, int rows, int cols, double[] source, double values) {
+    SplittableRandom r = new SplittableRandom(1);
     java.lang.management.ThreadMXBean cpu =
         java.lang.management.ManagementFactory.getThreadMXBean();
     double best = Double.MAX_VALUE;
@@ -37,7 +45,11 @@ public class SortFloor {
         }
         long t0 = System.nanoTime();
         long c0 = cpu.getCurrentThreadCpuTime();
-        Arrays.sort(source);
+        if (how.startsWith("Arrays")) {
+          Arrays.sort(source);
+        } else {
+          io.andon.monitor.stats.DoubleSort.sort(source);
+        }
         cpuSecs += (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
         secs += (System.nanoTime() - t0) / 1e9;
         sink += source[rows / 2];
@@ -45,10 +57,9 @@ public class SortFloor {
       best = Math.min(best, secs);
       bestCpu = Math.min(bestCpu, cpuSecs);
     }
-    double values = 2.0 * rows * cols;
     System.out.printf(
-        "sort floor: %d values (2 sides x %d x %d) sorted in %.3f s wall, %.3f s CPU ="
+        "sort floor, %s: %d values (2 sides x %d x %d) sorted in %.3f s wall, %.3f s CPU ="
             + " %.1f M values per CPU second (sink %.1f)%n",
-        (long) values, rows, cols, best, bestCpu, values / bestCpu / 1e6, sink);
+        how, (long) values, rows, cols, best, bestCpu, values / bestCpu / 1e6, sink);
   }
 }

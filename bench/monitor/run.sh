@@ -33,6 +33,6 @@ for case in $CASES; do
   measure "andon exact, Parquet" java -XX:+UseParallelGC -Xmx12g -jar "$JAR" drift --quiet --exact --baseline "$b.parquet" --current "$c.parquet"
   measure "andon --sketch, Parquet" java -XX:+UseParallelGC -Xmx1g -jar "$JAR" drift --quiet --sketch --baseline "$b.parquet" --current "$c.parquet"
   java bench/monitor/SumFloor.java "$n" >&2
-  java -Xmx12g bench/monitor/SortFloor.java "$n" "$cols" >&2
+  java -Xmx12g -cp "$JAR" bench/monitor/SortFloor.java "$n" "$cols" >&2
 done
 echo "load: $(uptime)"

@@ -235,7 +235,11 @@ public final class DriftCommand implements Callable<Integer> {
     DriftReport report =
         streaming
             ? SketchComparison.compare(b, c, options, progress, threads())
-            : TableComparison.compare(b, c, options, bounds(), progress, threads());
+            : TableComparison.compare(
+                TableComparison.Inputs.of(b, c, options)
+                    .withBounds(bounds())
+                    .withThreads(threads()),
+                progress);
     progress.clear();
     String text =
         switch (format) {

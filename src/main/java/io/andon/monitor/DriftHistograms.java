@@ -64,14 +64,8 @@ final class DriftHistograms {
       }
     }
     int n = edges.length - 1;
-    long[] b = new long[n];
-    long[] c = new long[n];
-    for (double x : fb) {
-      b[plotBin(x, edges)]++;
-    }
-    for (double x : fc) {
-      c[plotBin(x, edges)]++;
-    }
+    long[] b = counts(fb, edges);
+    long[] c = counts(fc, edges);
     List<String> labels = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       labels.add(
@@ -91,11 +85,37 @@ final class DriftHistograms {
     return true;
   }
 
-  /** The bin of {@code x}: values outside the edges go to the outer bins. */
-  private static int plotBin(double x, double[] edges) {
-    int i = java.util.Arrays.binarySearch(edges, x);
-    int bin = i >= 0 ? i : -i - 2;
-    return Math.max(0, Math.min(edges.length - 2, bin));
+  /**
+   * The values of sorted {@code v} in each bin [edges[i], edges[i + 1]), the values outside the
+   * edges in the outer bins: one binary search per edge instead of one per value.
+   */
+  static long[] counts(double[] v, double[] edges) {
+    int n = edges.length - 1;
+    long[] out = new long[n];
+    int below = 0;
+    for (int i = 0; i < n; i++) {
+      int upTo = i == n - 1 ? v.length : lowerBound(v, edges[i + 1]);
+      out[i] = upTo - below;
+      below = upTo;
+    }
+    return out;
+  }
+
+  /**
+   * How many values of sorted {@code v} come before {@code e} in {@link Double#compare}'s order.
+   */
+  private static int lowerBound(double[] v, double e) {
+    int lo = 0;
+    int hi = v.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (Double.compare(v[mid], e) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** The most frequent categories of both sides, the rest summed as "(N others)". */

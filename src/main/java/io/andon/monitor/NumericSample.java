@@ -31,7 +31,7 @@ public record NumericSample(long rows, long nulls, long nans, long unparseable, 
       }
     }
     double[] s = java.util.Arrays.copyOf(v, w);
-    java.util.Arrays.parallelSort(s);
+    io.andon.monitor.stats.DoubleSort.sort(s);
     return new NumericSample(values.length, 0, nan, 0, s);
   }
 

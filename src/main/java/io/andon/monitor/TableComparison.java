@@ -31,54 +31,52 @@ public final class TableComparison {
 
   private TableComparison() {}
 
-  /** Reads and compares two sources. {@code progress} hears one line per step. */
-  public static DriftReport compare(
-      DataSource baseline, DataSource current, DriftOptions options, Consumer<String> progress) {
-    return compare(baseline, current, options, Map.of(), progress);
-  }
-
   /**
-   * Reads and compares two sources; {@code bounds} are the declared ranges of numeric columns for
-   * the data-quality checks (the baseline's range otherwise).
+   * What to compare and how: two sources, the drift options, the declared ranges of numeric columns
+   * for the data-quality checks (the baseline's range otherwise) and the threads to use.
    */
-  public static DriftReport compare(
+  public record Inputs(
       DataSource baseline,
       DataSource current,
       DriftOptions options,
       Map<String, Bounds> bounds,
-      Consumer<String> progress) {
-    return compare(baseline, current, options, bounds, progress, Workers.cores());
-  }
-
-  /** Reads and compares two sources on at most {@code threads} threads. */
-  public static DriftReport compare(
-      DataSource baseline,
-      DataSource current,
-      DriftOptions options,
-      Map<String, Bounds> bounds,
-      Consumer<String> progress,
       int threads) {
-    Objects.requireNonNull(progress, "progress");
-    try (Duck duck = Duck.open();
-        Workers workers = new Workers(threads)) {
-      duck.threads(threads);
-      progress.accept("reading baseline " + baseline.describe());
-      Duck.Table b = duck.load(baseline, "baseline", "--baseline");
-      progress.accept("reading current " + current.describe());
-      Duck.Table c = duck.load(current, "current", "--current");
-      return compare(duck, b, c, options, bounds, progress, workers);
+    public Inputs {
+      Objects.requireNonNull(baseline, "baseline");
+      Objects.requireNonNull(current, "current");
+      Objects.requireNonNull(options, "options");
+      bounds = Map.copyOf(bounds);
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+      }
+    }
+
+    /** Two sources compared with {@code options}, no declared bounds, on every core. */
+    public static Inputs of(DataSource baseline, DataSource current, DriftOptions options) {
+      return new Inputs(baseline, current, options, Map.of(), Workers.cores());
+    }
+
+    public Inputs withBounds(Map<String, Bounds> b) {
+      return new Inputs(baseline, current, options, b, threads);
+    }
+
+    public Inputs withThreads(int n) {
+      return new Inputs(baseline, current, options, bounds, n);
     }
   }
 
-  public static DriftReport compare(
-      Duck duck,
-      Duck.Table b,
-      Duck.Table c,
-      DriftOptions options,
-      Map<String, Bounds> bounds,
-      Consumer<String> progress) {
-    try (Workers workers = new Workers(1)) {
-      return compare(duck, b, c, options, bounds, progress, workers);
+  /** Reads and compares two sources. {@code progress} hears one line per step. */
+  public static DriftReport compare(Inputs in, Consumer<String> progress) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(progress, "progress");
+    try (Duck duck = Duck.open();
+        Workers workers = new Workers(in.threads())) {
+      duck.threads(in.threads());
+      progress.accept("reading baseline " + in.baseline().describe());
+      Duck.Table b = duck.load(in.baseline(), "baseline", "--baseline");
+      progress.accept("reading current " + in.current().describe());
+      Duck.Table c = duck.load(in.current(), "current", "--current");
+      return compare(duck, b, c, in.options(), in.bounds(), progress, workers);
     }
   }
 
@@ -86,7 +84,7 @@ public final class TableComparison {
    * Compares two loaded tables; {@code workers} read the two sides side by side and compare columns
    * in parallel.
    */
-  public static DriftReport compare(
+  private static DriftReport compare(
       Duck duck,
       Duck.Table b,
       Duck.Table c,
@@ -204,6 +202,10 @@ public final class TableComparison {
     Optional<Duck.ColumnInfo> cb = b.column(name);
     Optional<Duck.ColumnInfo> cc = c.column(name);
     if (cb.isEmpty() || cc.isEmpty()) {
+      if (options.columns().contains(name)) {
+        throw missingChosen(
+            name, cb.or(() -> cc).orElseThrow(), cb.isPresent() ? b : c, cb.isPresent() ? c : b);
+      }
       notes.add(
           "column '"
               + name
@@ -353,6 +355,33 @@ public final class TableComparison {
             + name
             + " to compare it as numbers.");
     return "categorical";
+  }
+
+  /** A column named by --columns that one side lacks: the comparison asked for cannot be made. */
+  private static InvalidInputException missingChosen(
+      String name, Duck.ColumnInfo type, Duck.Table has, Duck.Table lacks) {
+    return new InvalidInputException(
+        "--columns names column '"
+            + name
+            + "', which the "
+            + side(has)
+            + " "
+            + has.source().describe()
+            + " has ("
+            + type.type()
+            + ") but the "
+            + side(lacks)
+            + " "
+            + lacks.source().describe()
+            + " does not (its columns: "
+            + String.join(", ", lacks.columns().stream().map(Duck.ColumnInfo::name).toList())
+            + ")."
+            + Strings.didYouMean(name, lacks.columns().stream().map(Duck.ColumnInfo::name).toList())
+            + " Drop it from --columns, or compare files that both have it.");
+  }
+
+  private static String side(Duck.Table t) {
+    return t.role().equals("--baseline") ? "baseline" : "current data";
   }
 
   private static void checkNamed(java.util.Collection<String> named, Set<String> all, String flag) {

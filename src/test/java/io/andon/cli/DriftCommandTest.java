@@ -167,6 +167,23 @@ class DriftCommandTest {
   }
 
   @Test
+  void aColumnNamedByColumnsThatOneSideLacksIsInvalidInputNamingItsFileAndType()
+      throws IOException {
+    Path base = write("b.csv", "x,y,extra\n1,2,3\n2,3,4\n3,4,5\n4,5,6\n");
+    Path cur = write("c.csv", "x,y,extras\n1,2,a\n2,3,b\n3,4,c\n4,5,d\n");
+    Cli r = Cli.drift(base, cur, "--columns", "x,extra", "--min-sample", "4");
+    assertThat(r.exit).isEqualTo(2);
+    assertThat(r.out).isEmpty();
+    assertThat(r.err.strip())
+        .doesNotContain("\n")
+        .contains("--columns names column 'extra'")
+        .contains("baseline " + base + " has (BIGINT)")
+        .contains("current data " + cur + " does not (its columns: x, y, extras)")
+        .contains("Did you mean 'extras'?")
+        .contains("Drop it from --columns");
+  }
+
+  @Test
   void allNullAndConstantColumnsGetAResultAndAReasonNeverASilentZero() throws IOException {
     StringBuilder b = new StringBuilder("k,n,z\n");
     StringBuilder c = new StringBuilder("k,n,z\n");

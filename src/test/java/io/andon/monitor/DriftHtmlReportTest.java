@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,10 +52,10 @@ class DriftHtmlReportTest {
     Path b = table("base.csv", 0, 0, 1);
     Path c = table("cur.csv", 30, 40, 2);
     return TableComparison.compare(
-        DataSource.resolve(b.toString(), "--baseline"),
-        DataSource.resolve(c.toString(), "--current"),
-        DriftOptions.DEFAULT,
-        Map.of(),
+        TableComparison.Inputs.of(
+            DataSource.resolve(b.toString(), "--baseline"),
+            DataSource.resolve(c.toString(), "--current"),
+            DriftOptions.DEFAULT),
         x -> {});
   }
 

@@ -54,7 +54,34 @@ public final class BulkScan {
    */
   static int[] read(Connection conn, String sql, double[][] out, Transport how)
       throws SQLException {
-    return how == Transport.ARROW ? arrow(conn, sql, out) : jdbc(conn, sql, out);
+    boolean streaming = streamsResults(conn);
+    streamResults(conn, true);
+    try {
+      return how == Transport.ARROW ? arrow(conn, sql, out) : jdbc(conn, sql, out);
+    } finally {
+      streamResults(conn, streaming);
+    }
+  }
+
+  /**
+   * Whether DuckDB hands results over as it computes them. Otherwise it holds the whole result
+   * before the first batch: at 10M rows x 20 columns 1.6 GB and three times the CPU of streaming
+   * (11.3 against 3.5 CPU seconds to read one side).
+   */
+  private static boolean streamsResults(Connection conn) throws SQLException {
+    try (Statement s = conn.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT value FROM duckdb_settings() WHERE name = 'jdbc_stream_results'")) {
+      // unset (null) until a connection sets it: not streaming
+      return rs.next() && "true".equalsIgnoreCase(rs.getString(1));
+    }
+  }
+
+  private static void streamResults(Connection conn, boolean on) throws SQLException {
+    try (Statement s = conn.createStatement()) {
+      s.execute("SET jdbc_stream_results = " + on);
+    }
   }
 
   private static int[] arrow(Connection conn, String sql, double[][] out) throws SQLException {

@@ -2,6 +2,7 @@ package io.andon.monitor.data;
 
 import io.andon.error.InvalidInputException;
 import io.andon.monitor.NumericSample;
+import io.andon.monitor.stats.DoubleSort;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,6 +22,11 @@ public final class NumericColumns {
   private final Duck duck;
   private final Workers workers;
   private final Optional<BulkScan.Transport> transport;
+
+  /** Reads in the calling thread. */
+  public NumericColumns(Duck duck) {
+    this(duck, new Workers(1));
+  }
 
   public NumericColumns(Duck duck, Workers workers) {
     this(duck, workers, Optional.empty());
@@ -87,7 +93,27 @@ public final class NumericColumns {
     return out;
   }
 
-  private double[][] scan(Request r, int[] counts) throws SQLException {
+  /**
+   * Reads one request on the database's own connection, in the calling thread: for the temporary
+   * views (a monitor's windows and slices) that other connections cannot see. The samples are those
+   * of {@link #read}, by column name.
+   */
+  public Map<String, NumericSample> readHere(Request r) {
+    int[] n = new int[r.columns().size()];
+    double[][] cols = scan(r, n, Optional.of(duck.connection()));
+    Map<String, NumericSample> m = new LinkedHashMap<>();
+    for (int c = 0; c < cols.length; c++) {
+      m.put(r.columns().get(c).name(), sample(r.table().rows(), cols[c], n[c]));
+    }
+    return m;
+  }
+
+  private double[][] scan(Request r, int[] counts) {
+    return scan(r, counts, Optional.empty());
+  }
+
+  /** Scans on {@code on}, or on a connection of its own. */
+  private double[][] scan(Request r, int[] counts, Optional<Connection> on) {
     Duck.Table t = r.table();
     int rows = Math.toIntExact(t.rows());
     double[][] cols = new double[r.columns().size()][];
@@ -104,8 +130,11 @@ public final class NumericColumns {
     }
     sql.append(" FROM ").append(Duck.ident(t.name()));
     BulkScan.Transport how = transport.orElseGet(() -> BulkScan.choose((long) rows * cols.length));
-    try (Connection conn = duck.newConnection()) {
-      int[] n = BulkScan.read(conn, sql.toString(), cols, how);
+    try {
+      int[] n =
+          on.isPresent()
+              ? BulkScan.read(on.get(), sql.toString(), cols, how)
+              : readOwn(sql.toString(), cols, how);
       System.arraycopy(n, 0, counts, 0, n.length);
     } catch (SQLException e) {
       throw new InvalidInputException(
@@ -119,6 +148,12 @@ public final class NumericColumns {
     return cols;
   }
 
+  private int[] readOwn(String sql, double[][] cols, BulkScan.Transport how) throws SQLException {
+    try (Connection conn = duck.newConnection()) {
+      return BulkScan.read(conn, sql, cols, how);
+    }
+  }
+
   /** The sample of one column's {@code n} non-null values: NaN counted apart, the rest sorted. */
   static NumericSample sample(long rows, double[] v, int n) {
     int w = 0;
@@ -128,7 +163,7 @@ public final class NumericColumns {
         v[w++] = x;
       }
     }
-    Arrays.sort(v, 0, w);
+    DoubleSort.sort(v, 0, w);
     double[] sorted = w == v.length ? v : Arrays.copyOf(v, w);
     return new NumericSample(rows, rows - n, n - w, 0, sorted);
   }

@@ -2,6 +2,7 @@ package io.andon.monitor.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Workers implements AutoCloseable {
   private final int threads;
-  private final ExecutorService pool;
+
+  /** Empty with one thread: the work then runs in the caller and no thread is ever started. */
+  private final Optional<ExecutorService> pool;
 
   /**
    * @throws IllegalArgumentException when {@code threads} is below 1
@@ -27,13 +30,16 @@ public final class Workers implements AutoCloseable {
     this.threads = threads;
     AtomicInteger n = new AtomicInteger();
     this.pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "andon-monitor-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+        threads == 1
+            ? Optional.empty()
+            : Optional.of(
+                Executors.newFixedThreadPool(
+                    threads,
+                    r -> {
+                      Thread t = new Thread(r, "andon-monitor-" + n.incrementAndGet());
+                      t.setDaemon(true);
+                      return t;
+                    }));
   }
 
   /** The cores of this machine: the default number of threads. */
@@ -51,7 +57,7 @@ public final class Workers implements AutoCloseable {
    */
   public <T> List<T> all(List<? extends Callable<T>> tasks) {
     List<T> out = new ArrayList<>(tasks.size());
-    if (threads == 1 || tasks.size() < 2) {
+    if (pool.isEmpty() || tasks.size() < 2) {
       for (Callable<T> t : tasks) {
         out.add(call(t));
       }
@@ -59,7 +65,7 @@ public final class Workers implements AutoCloseable {
     }
     List<Future<T>> futures = new ArrayList<>(tasks.size());
     for (Callable<T> t : tasks) {
-      futures.add(pool.submit(t));
+      futures.add(pool.get().submit(t));
     }
     try {
       for (Future<T> f : futures) {
@@ -96,6 +102,6 @@ public final class Workers implements AutoCloseable {
 
   @Override
   public void close() {
-    pool.shutdownNow();
+    pool.ifPresent(ExecutorService::shutdownNow);
   }
 }

@@ -90,9 +90,7 @@ public final class DataQuality {
   }
 
   private QualityCheck duplicatedRows(Duck.Table t) {
-    long distinct =
-        longs("SELECT count(*) FROM (SELECT DISTINCT * FROM " + ident(t.name()) + ")")[0];
-    long dup = t.rows() - distinct;
+    long dup = RepeatedRows.count(t, sql -> longs(sql)[0]);
     return new QualityCheck(
         Kind.DUPLICATED_ROWS,
         QualityCheck.TABLE,

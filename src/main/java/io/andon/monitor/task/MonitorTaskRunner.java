@@ -82,7 +82,9 @@ public final class MonitorTaskRunner implements PayloadRunner {
         DataSource.resolve(
             resolve(ctx, ctx.resolve(p.current().orElseThrow())).toString(), "current");
     DriftOptions options = p.options();
-    DriftReport r = TableComparison.compare(b, c, options, line -> ctx.log().println(line));
+    DriftReport r =
+        TableComparison.compare(
+            TableComparison.Inputs.of(b, c, options), line -> ctx.log().println(line));
     Set<String> drifted = new TreeSet<>();
     for (ColumnDrift d : r.columns()) {
       if (d.driftDetected()) {

@@ -113,4 +113,30 @@ class NumericColumnsTest {
       }
     }
   }
+
+  @Test
+  void aTemporaryViewIsReadOnTheDatabasesOwnConnectionWithTheSameSamples() throws Exception {
+    try (Duck duck = Duck.open()) {
+      Duck.Table t = table(duck, 6000);
+      long rows;
+      try (Statement s = duck.connection().createStatement()) {
+        s.execute("CREATE TEMP VIEW a_window AS SELECT * FROM t WHERE ints IS NULL OR ints < 30");
+        try (var rs = s.executeQuery("SELECT count(*) FROM a_window")) {
+          rs.next();
+          rows = rs.getLong(1);
+        }
+      }
+      Duck.Table window = new Duck.Table("a_window", "--current", t.source(), rows, t.columns());
+      Map<String, NumericSample> m =
+          new NumericColumns(duck).readHere(new NumericColumns.Request(window, t.columns()));
+      assertSameAsOneByOne(duck, window, m);
+      try (Statement s = duck.connection().createStatement();
+          var rs =
+              s.executeQuery(
+                  "SELECT value FROM duckdb_settings() WHERE name = 'jdbc_stream_results'")) {
+        rs.next();
+        assertThat(rs.getString(1)).as("the connection's own setting, restored").isEqualTo("false");
+      }
+    }
+  }
 }
