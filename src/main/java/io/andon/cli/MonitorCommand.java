@@ -1,7 +1,10 @@
 package io.andon.cli;
 
 import io.andon.error.InvalidInputException;
+import io.andon.monitor.EngineSettings;
 import io.andon.monitor.MetricsStore;
+import io.andon.monitor.MonitorEngine;
+import io.andon.monitor.MonitorEngines;
 import io.andon.monitor.MonitorLoader;
 import io.andon.monitor.MonitorResult;
 import io.andon.monitor.MonitorRun;
@@ -20,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -84,6 +88,30 @@ public final class MonitorCommand implements Callable<Integer> {
               + " time (the time windows only). Overrides the monitor's 'chunking'.")
   String chunking;
 
+  @Option(
+      names = "--engine",
+      defaultValue = MonitorEngines.BUILT_IN,
+      paramLabel = "ENGINE",
+      description =
+          "duckdb (this machine, the default) or spark (andon-spark's jar on the class path; see"
+              + " docs/monitoring.md, Scale).")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "With --engine spark: local[*] (the default), local[N], spark://host:7077, yarn or"
+              + " k8s://https://host:port.")
+  String master;
+
+  @Option(
+      names = "--spark-conf",
+      paramLabel = "KEY=VALUE",
+      description =
+          "With --engine spark: a Spark setting, e.g. spark.executor.memory=4g; repeatable.")
+  Map<String, String> sparkConf = new LinkedHashMap<>();
+
   @Override
   public Integer call() {
     if (!format.equals("text") && !format.equals("json") && !format.equals("html")) {
@@ -108,7 +136,7 @@ public final class MonitorCommand implements Callable<Integer> {
               err.flush();
             }
             : line -> {};
-    MonitorResult result = new MonitorRun(m, Clock.systemUTC(), progress).run();
+    MonitorResult result = run(m, progress);
     if (tty) {
       err.print("\r\u001b[K");
       err.flush();
@@ -149,6 +177,27 @@ public final class MonitorCommand implements Callable<Integer> {
     }
     out.flush();
     return failOnDrift ? result.verdict().outcome().exitCode() : 0;
+  }
+
+  /** The run on the chosen engine; Spark's settings only with the spark engine. */
+  private MonitorResult run(MonitorSpec m, Consumer<String> progress) {
+    if (engine.equals(MonitorEngines.BUILT_IN)) {
+      if (master != null || !sparkConf.isEmpty()) {
+        throw new InvalidInputException(
+            (master != null ? "--master" : "--spark-conf")
+                + " applies to --engine spark only; add --engine spark or leave it out.");
+      }
+      return new MonitorRun(m, Clock.systemUTC(), progress).run();
+    }
+    if (chunking != null) {
+      throw new InvalidInputException(
+          "--chunking is not available with --engine "
+              + engine
+              + "; leave it out or run on duckdb.");
+    }
+    MonitorEngine e = MonitorEngines.find(engine);
+    return e.run(
+        m, new EngineSettings(Optional.ofNullable(master), sparkConf), Clock.systemUTC(), progress);
   }
 
   /** "BASELINE 1 day 2026-01-20T00:00:00Z model v2 [country=BR]": where a drift row belongs. */

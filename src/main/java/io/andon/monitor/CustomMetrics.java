@@ -22,14 +22,14 @@ import java.util.regex.Pattern;
  * and {@code {{base_df}}.m}). A metric without input columns applies to every column but not to the
  * table.
  */
-final class CustomMetrics {
+public final class CustomMetrics {
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
 
   private final List<CustomMetric> metrics;
   private final Duck duck;
   private final Map<String, Optional<String>> columns = new LinkedHashMap<>();
 
-  CustomMetrics(MonitorSpec spec, Duck duck) {
+  public CustomMetrics(MonitorSpec spec, Duck duck) {
     this.metrics = spec.customMetrics();
     this.duck = duck;
     columns.put("prediction_col", spec.predictionCol());
@@ -90,6 +90,16 @@ final class CustomMetrics {
     }
     Map<String, Object> known = new LinkedHashMap<>(builtIn);
     known.putAll(out);
+    out.putAll(derived(column, known));
+    return out;
+  }
+
+  /**
+   * DERIVED metrics of one column over {@code known}, its built-in and AGGREGATE metrics (computed
+   * here or by another engine).
+   */
+  public Map<String, Object> derived(String column, Map<String, Object> known) {
+    Map<String, Object> out = new LinkedHashMap<>();
     for (CustomMetric m : of(CustomMetric.Type.DERIVED, column)) {
       out.put(
           m.name(),
@@ -101,7 +111,7 @@ final class CustomMetrics {
   }
 
   /** DRIFT metrics of one column, comparing the profile {@code cur} with {@code base}. */
-  Map<String, Object> drift(String column, ColumnProfile base, ColumnProfile cur) {
+  public Map<String, Object> drift(String column, ColumnProfile base, ColumnProfile cur) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (CustomMetric m : of(CustomMetric.Type.DRIFT, column)) {
       String def =
