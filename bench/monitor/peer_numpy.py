@@ -13,9 +13,11 @@ from scipy import stats
 from scipy.spatial import distance
 
 t0 = time.perf_counter()
+c0 = time.process_time()
 base = np.loadtxt(sys.argv[1], delimiter=",", skiprows=1)
 cur = np.loadtxt(sys.argv[2], delimiter=",", skiprows=1)
 t1 = time.perf_counter()
+c1 = time.process_time()
 drifted = 0
 for c in range(base.shape[1]):
     a = base[:, c]
@@ -36,5 +38,6 @@ for c in range(base.shape[1]):
     if (psi >= 0.25 or wn >= 0.25 or js >= 0.2) and ks.pvalue < 0.01:
         drifted += 1
 t2 = time.perf_counter()
+c2 = time.process_time()
 print(f"peer: read {t1 - t0:.2f}s compute {t2 - t1:.2f}s total {t2 - t0:.2f}s"
-      f" drifted {drifted}/{base.shape[1]}")
+      f" drifted {drifted}/{base.shape[1]}; CPU: read {c1 - c0:.2f}s compute {c2 - c1:.2f}s")

@@ -1,35 +1,38 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark of andon drift against the NumPy + SciPy peer (peer_numpy.py), on the
-# same files, in one run. Run by hand (never by mvn verify):
-#   bench/monitor/run.sh [ROWS...]        default: 1000000 10000000
+# same data, in one run, with the summing floor (SumFloor.java) and the sort floor (SortFloor.java).
+# Run by hand (never by mvn verify):
+#   bench/monitor/run.sh [ROWSxCOLUMNS...]        default: 1000000x10 10000000x20
 # Data goes to $BENCH_DATA (default /tmp/andon-bench); nothing big is committed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=${BENCH_DATA:-/tmp/andon-bench}
-ROWS=${*:-1000000 10000000}
+CASES=${*:-1000000x10 10000000x20}
 mkdir -p "$DATA"
-./mvnw -q -B -DskipTests package
-JAR=target/andon.jar
-measure() { # label, command...: prints wall seconds and peak RSS
+[ -f "${ANDON_JAR:-target/andon.jar}" ] || ./mvnw -q -B -DskipTests package
+JAR=${ANDON_JAR:-target/andon.jar}
+measure() { # label, command...: prints wall seconds, CPU seconds and peak RSS
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$DATA/time.txt" "$@" > "$DATA/out.txt" 2>&1 || true
-  read -r secs kb < "$DATA/time.txt"
-  printf '| %s | %s | %.1f | %d |\n' "$label" "$n" "$secs" "$((kb / 1024))"
-  tail -1 "$DATA/out.txt" >&2
+  /usr/bin/time -f "%e %U %S %M" -o "$DATA/time.txt" "$@" > "$DATA/out.txt" 2>&1 || true
+  read -r secs user sys kb < <(tail -1 "$DATA/time.txt")
+  printf '| %s | %s | %.1f | %.1f | %d |\n' "$label" "$case" "$secs" "$(echo "$user + $sys" | bc)" \
+    "$((kb / 1024))"
+  grep -E '^peer:|^result:' "$DATA/out.txt" | tail -1 >&2
 }
-echo "| run | rows | wall s | peak RSS MiB |"
-echo "|---|---|---|---|"
-for n in $ROWS; do
-  # MakeData.java (DuckDB) is much faster than make_data.py (NumPy) and writes Parquet too
-  [ -f "$DATA/baseline_$n.csv" ] || java -cp "$JAR" bench/monitor/MakeData.java "$DATA" "$n" >&2
-  for s in baseline current; do
-    [ -f "$DATA/${s}_$n.parquet" ] || java -cp "$JAR" bench/monitor/ToParquet.java \
-      "$DATA/${s}_$n.csv" "$DATA/${s}_$n.parquet"
-  done
-  measure "numpy+scipy csv" python3 bench/monitor/peer_numpy.py "$DATA/baseline_$n.csv" "$DATA/current_$n.csv"
-  measure "andon exact csv" java -Xmx8g -jar "$JAR" drift --quiet --baseline "$DATA/baseline_$n.csv" --current "$DATA/current_$n.csv"
-  measure "andon exact parquet" java -Xmx8g -jar "$JAR" drift --quiet --baseline "$DATA/baseline_$n.parquet" --current "$DATA/current_$n.parquet"
-  measure "andon sketch csv" java -Xmx512m -jar "$JAR" drift --quiet --sketch --baseline "$DATA/baseline_$n.csv" --current "$DATA/current_$n.csv"
-  measure "andon sketch parquet" java -Xmx512m -jar "$JAR" drift --quiet --sketch --baseline "$DATA/baseline_$n.parquet" --current "$DATA/current_$n.parquet"
+echo "load: $(uptime)"
+echo "| run | rows x columns | wall s | CPU s | peak RSS MiB |"
+echo "|---|---|---|---|---|"
+for case in $CASES; do
+  n=${case%x*}; cols=${case#*x}
+  tag=$n; [ "$cols" = 20 ] || tag=${n}x$cols
+  [ -f "$DATA/baseline_$tag.parquet" ] || java -cp "$JAR" bench/monitor/MakeData.java "$DATA" "$n" "$cols" >&2
+  b="$DATA/baseline_$tag"; c="$DATA/current_$tag"
+  # the peer reads CSV (no Parquet reader without pandas or pyarrow); it prints its compute time
+  # on the in-memory arrays apart
+  measure "numpy+scipy, CSV" python3 bench/monitor/peer_numpy.py "$b.csv" "$c.csv"
+  measure "andon exact, Parquet" java -XX:+UseParallelGC -Xmx12g -jar "$JAR" drift --quiet --exact --baseline "$b.parquet" --current "$c.parquet"
+  measure "andon --sketch, Parquet" java -XX:+UseParallelGC -Xmx1g -jar "$JAR" drift --quiet --sketch --baseline "$b.parquet" --current "$c.parquet"
   java bench/monitor/SumFloor.java "$n" >&2
+  java -Xmx12g bench/monitor/SortFloor.java "$n" "$cols" >&2
 done
+echo "load: $(uptime)"

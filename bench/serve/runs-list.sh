@@ -1,9 +1,9 @@
 #!/bin/sh
 # jobs/runs/list latency with RUNS runs stored: one real run of a three-task job is made through
 # the service, copied RUNS - 1 times in the store (runs and task runs, as the engine wrote them),
-# then `wrk` asks jobs/runs/list (the newest page of 25, as the SDK's iterator does) and
-# jobs/runs/get of one run, over CONNECTIONS connections for SECONDS seconds each, and prints its
-# latency distribution. Usage: bench/serve/runs-list.sh [RUNS] [SECONDS] [CONNECTIONS];
+# then `wrk` asks jobs/runs/list (the newest page of 25, as the SDK's iterator does) as fast as it
+# goes and at about 200 requests/s, and jobs/runs/get of one run, over CONNECTIONS connections for
+# SECONDS seconds each, and prints its latency distribution. Usage: bench/serve/runs-list.sh [RUNS] [SECONDS] [CONNECTIONS];
 # needs wrk and sqlite3 (Debian packages), curl and python3.
 set -eu
 runs=${1:-100000}
@@ -66,6 +66,12 @@ curl -s "$url/api/2.2/jobs/runs/list?limit=25" > /dev/null # warm-up
 echo "## jobs/runs/list?limit=25"
 wrk -t 1 -c "$conns" -d "${seconds}s" --latency "$url/api/2.2/jobs/runs/list?limit=25" \
   | grep -E "Latency|50%|90%|99%|Requests/sec"
+# the goal's load: 200 requests/s in all, each connection waiting between its requests
+# (wrk's delay(): plain wrk has no rate option)
+printf 'function delay() return %d end\n' $((1000 * conns / 200)) > "$work/pace.lua"
+echo "## jobs/runs/list?limit=25 at about 200 requests/s"
+wrk -t 1 -c "$conns" -d "${seconds}s" --latency -s "$work/pace.lua" \
+  "$url/api/2.2/jobs/runs/list?limit=25" | grep -E "Latency|50%|90%|99%|Requests/sec"
 echo "## jobs/runs/get of one run"
 wrk -t 1 -c "$conns" -d "${seconds}s" --latency "$url/api/2.2/jobs/runs/get?run_id=$first" \
   | grep -E "Latency|50%|90%|99%|Requests/sec"

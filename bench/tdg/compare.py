@@ -1,6 +1,6 @@
 """Compares andon's per-method cyclomatic and cognitive complexity with PMD's on the same code,
 and summarises the timings. Usage: python3 compare.py WORK UPTIME CODEBASE...
-Reads WORK/pmd-C.csv, WORK/andon-C.json and WORK/src/C for each codebase C, WORK/times.tsv for
+Reads WORK/pmd-C.csv, WORK/andon-C.json and WORK/src/C for each codebase C, WORK/hyperfine.json for
 the first one. Writes results.md and differences.csv next to this script. Bench only: the build
 never runs it."""
 import csv
@@ -91,34 +91,36 @@ with open(here / "differences.csv", "w", newline="") as f:
     for d in sorted(diffs):
         w.writerow(d)
 
-times = defaultdict(list)
-with open(work / "times.tsv") as f:
-    for row in csv.DictReader(f, delimiter="\t"):
-        times[(row["jvm"], row["tool"])].append((float(row["wall_s"]), float(row["user_s"]) + float(row["sys_s"])))
+runs = json.load(open(work / "hyperfine.json"))["results"]
 
 
-def med(jvm, tool, i):
-    v = [t[i] for t in times.get((jvm, tool), [])]
-    return statistics.median(v) if v else float("nan")
+def cpu(r):  # hyperfine gives the mean user and system seconds
+    return r["user"] + r["system"]
 
 
 guava = work / "src" / codebases[0]
 nlines = sum(len(p.read_text(encoding="utf-8").split("\n")) - 1 for p in guava.rglob("*.java"))
 out = ["# TDG benchmark: andon tdg vs PMD 7.27.0\n"]
-out.append("Timing on %s's sources (%d Java files, %d lines). PMD runs only CyclomaticComplexity and"
-           " CognitiveComplexity (bench/tdg/pmd-complexity.xml), reporting every method; andon runs"
-           " the whole grade (complexity, documentation, README, security lookup) and writes its"
-           " JSON report. Medians of %d alternating round(s), same machine, same run. `cpu` = user +"
-           " sys seconds.\n" % (codebases[0], summary[0][1], nlines,
-                                max(len(v) for v in times.values())))
-out.append("Machine: 2 cores, shared with other builds during the run (load: `%s`), so wall times"
-           " are inflated and noisy; CPU seconds are the steadier comparison.\n" % uptime.strip())
-out.append("| JVM | run | wall s | cpu s | wall vs PMD | cpu vs PMD |\n|---|---|---:|---:|---:|---:|")
-for jvm, label in (("default", "default JIT"), ("c1", "-XX:TieredStopAtLevel=1")):
-    pw, pc = med(jvm, "pmd", 0), med(jvm, "pmd", 1)
-    for tool in ("pmd", "andon-cold", "andon-warm"):
-        w, c = med(jvm, tool, 0), med(jvm, tool, 1)
-        out.append("| %s | %s | %.2f | %.2f | %.2f | %.2f |" % (label, tool, w, c, w / pw, c / pc))
+out.append("Timing on %s's sources (%d Java files, %d lines), side by side in one hyperfine run"
+           " (bench/tdg/run.sh), each command %d times; medians. PMD runs only CyclomaticComplexity"
+           " and CognitiveComplexity (bench/tdg/pmd-complexity.xml) on its default 2 threads (1C),"
+           " reporting every method, once with the JVM's defaults (as PMD's own launcher runs it)"
+           " and once with the JVM options andon's launcher gives `andon tdg`; andon runs through"
+           " its launcher and does the whole grade (complexity, documentation, README, security"
+           " lookup) and writes its JSON report. The floor is JavaParser, configured as andon"
+           " configures it, parsing the same files on both cores and nothing else"
+           " (bench/tdg/ParseFloor.java). `cpu` = user + sys seconds, mean of the runs.\n" % (
+               codebases[0], summary[0][1], nlines, len(runs[0]["times"])))
+out.append("Machine: 2 cores, shared with other builds during the run (load before and after:"
+           " `%s`), so wall times are inflated and noisy; CPU seconds are the steadier"
+           " comparison.\n" % " / ".join(l.strip() for l in uptime.strip().split("\n")))
+best = min((r for r in runs if r["command"].startswith("pmd")), key=lambda r: r["median"])
+out.append("| run | wall s (median) | wall s (min-max) | cpu s (mean) | wall vs fastest PMD |"
+           " cpu vs that PMD |\n|---|---:|---:|---:|---:|---:|")
+for r in runs:
+    out.append("| %s | %.2f | %.2f-%.2f | %.2f | %.2f | %.2f |" % (
+        r["command"], r["median"], r["min"], r["max"], cpu(r),
+        r["median"] / best["median"], cpu(r) / cpu(best)))
 out.append("\nandon-warm is a re-run on unchanged sources: every file comes from the hash cache "
            "(files_from_cache = %d).\n" % json.load(open(work / "andon-warm.json"))["run"]["files_from_cache"])
 out.append("## Per-method agreement (andon's default counting, `java_complexity: pmd`)\n")

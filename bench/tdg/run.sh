@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # TDG benchmark: andon tdg vs PMD 7 (cyclomatic + cognitive complexity rules only) on the sources
 # of Guava, Apache Commons Lang and jackson-databind from Maven Central: wall and CPU time on
-# Guava, side by side, and the per-method agreement on all three. Run by hand from the repository
-# root: bash bench/tdg/run.sh [ROUNDS]
-# Needs network access to Maven Central (first run) and python3 for the comparison.
+# Guava, side by side in one hyperfine run (with the floor: JavaParser's parse of the same files
+# alone, ParseFloor.java), and the per-method agreement on all three. Run by hand from the
+# repository root: bash bench/tdg/run.sh [ROUNDS]
+# Needs network access to Maven Central (first run), hyperfine, and python3 for the comparison.
 # Writes bench/tdg/work/ (not committed) and bench/tdg/results.md, bench/tdg/differences.csv.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -27,37 +28,37 @@ done
 if [ "${SKIP_BUILD:-0}" != 1 ]; then # SKIP_BUILD=1 uses target/andon.jar as it is
   (cd ../.. && ./mvnw -q -B -DskipTests package)
 fi
-cp ../../target/andon.jar "$WORK/andon.jar" # a copy, so rebuilding during the run changes nothing
-JAR="$WORK/andon.jar"
-TIMES="$WORK/times.tsv"
-echo -e "round\tjvm\ttool\twall_s\tuser_s\tsys_s" > "$TIMES"
-
-timed() { # round jvm tool cmd... (a command or one of the functions below)
-  local r=$1 jvm=$2 tool=$3 TIMEFORMAT=$'%R\t%U\t%S'; shift 3
-  { time "$@" > "$WORK/$tool.log" 2>&1 || true; } 2> "$WORK/t.txt"
-  echo -e "$r\t$jvm\t$tool\t$(tail -1 "$WORK/t.txt")" >> "$TIMES"
-}
-pmd() { # codebase report
-  java $OPTS -cp "$WORK/pmd-cp/*" net.sourceforge.pmd.cli.PmdCli check -d "$WORK/src/$1" \
-    -R pmd-complexity.xml -f csv -r "$2" --no-cache --no-progress
-}
-andon() { # codebase home report
-  java $OPTS -jar "$JAR" tdg "$WORK/src/$1" --home "$2" --format json --output "$3"
-}
-
-for jvm in default c1; do
-  if [ "$jvm" = c1 ]; then OPTS="-XX:TieredStopAtLevel=1"; else OPTS=""; fi
-  for r in $(seq 1 "$ROUNDS"); do
-    timed "$r" "$jvm" pmd pmd guava "$WORK/pmd-guava.csv"
-    rm -rf "$WORK/home"
-    timed "$r" "$jvm" andon-cold andon guava "$WORK/home" "$WORK/andon-guava.json"
-    timed "$r" "$jvm" andon-warm andon guava "$WORK/home" "$WORK/andon-warm.json"
-  done
-done
-OPTS=""
+# andon runs through its launcher, as users run it (its JVM options for tdg and its tdg class-data
+# archive, made here by a first grade): do not change andon's sources during the run, or the
+# launcher rebuilds the jar
+ANDON=../../andon
+"$ANDON" tdg ../../src/main/java/io/andon/tdg/source --home "$WORK/home-warmup" --format json \
+  --output /dev/null > /dev/null
+rm -rf "$WORK/home-warmup"
+JAR=../../target/andon.jar
+mkdir -p "$WORK/floor"
+javac -d "$WORK/floor" -cp "$JAR" ParseFloor.java
+# the launcher's options for tdg, given to PMD too and to the floor (JavaParser's parse alone)
+TDG_OPTS=$(sed -n 's/^  tdg) opts="\(.*\)" ;;$/\1/p' ../../andon)
+PMD_ARGS="-cp $WORK/pmd-cp/* net.sourceforge.pmd.cli.PmdCli check -d $WORK/src/guava \
+  -R pmd-complexity.xml -f csv -r $WORK/pmd-guava.csv --no-cache --no-progress"
+ANDON_ARGS="tdg $WORK/src/guava --home $WORK/home --format json"
+# one hyperfine run, every command ROUNDS times; PMD exits 4 when it reports methods (-i); the warm
+# grade reuses the hash cache that the last cold one left
+uptime > "$WORK/uptime.txt"
+hyperfine -N -i -w 0 -r "$ROUNDS" --export-json "$WORK/hyperfine.json" \
+  -p true -n "pmd, JVM defaults" "java $PMD_ARGS" \
+  -p true -n "pmd, andon's tdg JVM options" "java $TDG_OPTS $PMD_ARGS" \
+  -p "rm -rf $WORK/home" -n "andon tdg, cold" "$ANDON $ANDON_ARGS --output $WORK/andon-guava.json" \
+  -p true -n "andon tdg, warm" "$ANDON $ANDON_ARGS --output $WORK/andon-warm.json" \
+  -p true -n "floor: JavaParser's parse alone" "java $TDG_OPTS -cp $WORK/floor:$JAR ParseFloor $WORK/src/guava"
+uptime >> "$WORK/uptime.txt"
 for c in commons-lang3 jackson-databind; do
-  pmd "$c" "$WORK/pmd-$c.csv" > "$WORK/pmd-$c.log" 2>&1 || true
+  java $TDG_OPTS -cp "$WORK/pmd-cp/*" net.sourceforge.pmd.cli.PmdCli check -d "$WORK/src/$c" \
+    -R pmd-complexity.xml -f csv -r "$WORK/pmd-$c.csv" --no-cache --no-progress \
+    > "$WORK/pmd-$c.log" 2>&1 || true
   rm -rf "$WORK/home-$c"
-  andon "$c" "$WORK/home-$c" "$WORK/andon-$c.json" > "$WORK/andon-$c.log" 2>&1 || true
+  "$ANDON" tdg "$WORK/src/$c" --home "$WORK/home-$c" --format json --output "$WORK/andon-$c.json" \
+    > "$WORK/andon-$c.log" 2>&1 || true
 done
-python3 compare.py "$WORK" "$(uptime)" $CODEBASES
+python3 compare.py "$WORK" "$(cat "$WORK/uptime.txt")" $CODEBASES

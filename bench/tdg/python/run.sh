@@ -2,8 +2,9 @@
 # Python TDG benchmark: andon tdg against radon (Debian package radon 5.1) on real Python code
 # from Debian packages: python3-requests, python3-jinja2 and a part of the Python 3.11 standard
 # library (no test folders). Run by hand from the repository root:
-#   bash bench/tdg/python/run.sh [RUNS]     (ANDON_JAR=target/andon.jar to skip the build)
-# Needs: apt-get install radon python3-requests python3-jinja2 hyperfine.
+#   bash bench/tdg/python/run.sh [RUNS]     (ANDON_JAR=target/andon.jar to skip the build; the
+#   timed runs go through ./andon, which uses target/andon.jar)
+# Needs: apt-get install radon python3-requests python3-jinja2 hyperfine gcc.
 # Writes bench/tdg/python/work/ (not committed), results.md and differences.csv beside this file.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -31,18 +32,27 @@ java -jar "$WORK/andon.jar" tdg "$WORK/src" --no-cache --format json --output "$
 python3 radon_compare.py "$WORK/andon.json" "$WORK/radon.json" "$WORK/src" "$WORK/agreement.md" \
   differences.csv
 
-# andon's floor: tree-sitter's parse of the same files alone, on one thread
-FLOOR=$(java -XX:TieredStopAtLevel=1 -cp "$WORK/andon.jar" ParseFloor.java "$WORK/src")
+# andon's floor: tree-sitter's parse of the same files alone, on one thread, with the runtime and
+# grammar andon compiles in (parse_floor.c), and through the Java binding andon falls back to
+N=../../../src/main/native
+gcc -O2 -c -o "$WORK/ts.o" "$N/tree-sitter/lib/src/lib.c" -I"$N/tree-sitter/lib/include" -I"$N/tree-sitter/lib/src"
+gcc -O2 -c -o "$WORK/parser.o" "$N/tree-sitter-python/src/parser.c" -I"$N/tree-sitter-python/src"
+gcc -O2 -c -o "$WORK/scanner.o" "$N/tree-sitter-python/src/scanner.c" -I"$N/tree-sitter-python/src"
+gcc -O2 -Wall -Wextra -o "$WORK/parse_floor" parse_floor.c "$WORK"/ts.o "$WORK"/parser.o "$WORK"/scanner.o \
+  -I"$N/tree-sitter/lib/include"
+FLOOR=$(find "$WORK/src" -name '*.py' -print0 | sort -z | xargs -0 "$WORK/parse_floor")
+FLOOR_BINDING=$(java -XX:TieredStopAtLevel=1 -cp "$WORK/andon.jar" ParseFloor.java "$WORK/src")
 
-# wall time: radon cc -s, andon cold (no cache), andon warm (unchanged sources, cache kept);
-# andon with the JVM options the ./andon launcher gives `andon tdg` (ANDON_JAVA_OPTS replaces
-# them, as there), less its class-data archive
-JAVA="java ${ANDON_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:NewSize=32m -XX:MaxTenuringThreshold=0}"
-$JAVA -jar "$WORK/andon.jar" tdg "$WORK/src" --home "$WORK/home" > /dev/null
+# wall time: radon cc -s, andon cold (no cache), andon warm (unchanged sources, cache kept); andon
+# runs through its launcher, as users run it: the JVM options it gives `andon tdg` and its tdg
+# class-data archive, made by the launcher's first grade (the warm-up below) for target/andon.jar
+ANDON=../../../andon
+rm -rf "$WORK/home"
+"$ANDON" tdg "$WORK/src" --home "$WORK/home" > /dev/null
 hyperfine --runs "$RUNS" --export-markdown "$WORK/times.md" --export-json "$WORK/times.json" \
   -n "radon cc -s" "radon cc -s $WORK/src > /dev/null" \
-  -n "andon tdg (cold)" "$JAVA -jar $WORK/andon.jar tdg $WORK/src --no-cache > /dev/null" \
-  -n "andon tdg (warm)" "$JAVA -jar $WORK/andon.jar tdg $WORK/src --home $WORK/home > /dev/null"
+  -n "andon tdg (cold)" "$ANDON tdg $WORK/src --no-cache > /dev/null" \
+  -n "andon tdg (warm)" "$ANDON tdg $WORK/src --home $WORK/home > /dev/null"
 # CPU seconds (user + system): on a shared machine the steadier figure
 python3 -c 'import json,sys
 print("| Command | CPU [s] (user + system) |\n|:---|---:|")
@@ -68,6 +78,7 @@ for r in json.load(open(sys.argv[1]))["results"]:
   echo
   cat "$WORK/cpu.md"
   echo
-  echo "andon's floor, $FLOOR (ParseFloor.java)."
+  echo "andon's floor, tree-sitter's parse alone as andon compiles it in: $FLOOR (parse_floor.c);"\
+       "through the Java binding andon falls back to without a C compiler: ${FLOOR_BINDING#*: } (ParseFloor.java)."
 } > results.md
 cat results.md

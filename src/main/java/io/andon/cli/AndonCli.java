@@ -104,6 +104,9 @@ public final class AndonCli implements Callable<Integer> {
     if (args.length > 0 && STORE_COMMANDS.contains(args[0])) {
       io.andon.store.Store.preload();
     }
+    if (args.length > 0 && args[0].equals("tdg")) {
+      io.andon.tdg.source.JavaSourceAnalyzer.preload();
+    }
     if (args.length > 1 && (args[0].equals("run") || args[0].equals("validate"))) {
       for (int i = 1; i < args.length; i++) {
         if ((args[i].endsWith(".yml") || args[i].endsWith(".yaml"))

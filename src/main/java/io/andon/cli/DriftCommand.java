@@ -6,6 +6,8 @@ import io.andon.monitor.DriftOptions;
 import io.andon.monitor.DriftReport;
 import io.andon.monitor.TableComparison;
 import io.andon.monitor.data.DataSource;
+import io.andon.monitor.data.InputSize;
+import io.andon.monitor.data.Workers;
 import io.andon.monitor.quality.Bounds;
 import io.andon.monitor.report.HtmlReport;
 import io.andon.monitor.report.JsonReport;
@@ -15,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -200,6 +201,30 @@ public final class DriftCommand implements Callable<Integer> {
               + " sketches' error; no histograms, no mixed-type analysis.")
   boolean sketch;
 
+  @Option(
+      names = "--exact",
+      description =
+          "Compare every value even when the inputs hold more values than --sketch-above.")
+  boolean exact;
+
+  @Option(
+      names = "--sketch-above",
+      paramLabel = "MILLIONS",
+      defaultValue = "500",
+      description =
+          "Above this many million values in both inputs (rows x columns; for CSV and JSON"
+              + " lines estimated as one value per 8 bytes), streaming mode is the default."
+              + " Default: ${DEFAULT-VALUE}.")
+  long sketchAbove;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Threads for reading and comparing columns (DuckDB's included); default: the"
+              + " machine's cores.")
+  Integer threads;
+
   @Override
   public Integer call() {
     DriftOptions options = options();
@@ -214,10 +239,11 @@ public final class DriftCommand implements Callable<Integer> {
               err.flush();
             }
             : line -> {};
+    boolean streaming = streaming(b, c, err);
     DriftReport report =
-        sketch
-            ? SketchComparison.compare(b, c, options, progress)
-            : TableComparison.compare(b, c, options, bounds(), progress);
+        streaming
+            ? SketchComparison.compare(b, c, options, progress, threads())
+            : TableComparison.compare(b, c, options, bounds(), progress, threads());
     if (tty) {
       err.print("\r\u001b[K");
       err.flush();
@@ -239,15 +265,45 @@ public final class DriftCommand implements Callable<Integer> {
     return report.verdict().outcome().exitCode();
   }
 
-  private Map<String, Bounds> bounds() {
-    Map<String, Bounds> out = new LinkedHashMap<>();
-    try {
-      for (String s : bounds) {
-        Bounds.parse(s, out);
-      }
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("invalid option: " + e.getMessage() + ".");
+  /** Whether to compare in streaming mode: asked, or by default above the size limit. */
+  private boolean streaming(DataSource b, DataSource c, PrintWriter err) {
+    if (sketch && exact) {
+      throw new InvalidInputException(
+          "--sketch and --exact contradict each other: drop one of them.");
     }
+    if (sketch || exact || !bounds.isEmpty()) {
+      return sketch; // --bounds needs the tables
+    }
+    long values = InputSize.values(b) + InputSize.values(c);
+    if (sketchAbove < 0) {
+      throw new InvalidInputException(
+          "invalid option: --sketch-above must be 0 or more, got " + sketchAbove + ".");
+    }
+    if (values <= sketchAbove * 1_000_000) {
+      return false;
+    }
+    err.println(
+        "andon: the inputs hold about "
+            + values / 1_000_000
+            + " million values, more than "
+            + sketchAbove
+            + " million (--sketch-above): comparing in streaming mode (--sketch), within the sketches' error;"
+            + " pass --exact to compare every value (about 16 bytes of memory per value).");
+    err.flush();
+    return true;
+  }
+
+  private int threads() {
+    int n = threads == null ? Workers.cores() : threads;
+    if (n < 1) {
+      throw new InvalidInputException(
+          "invalid option: --threads must be at least 1, got " + n + ".");
+    }
+    return n;
+  }
+
+  private Map<String, Bounds> bounds() {
+    Map<String, Bounds> out = Bounds.parseAll(bounds);
     if (sketch && !out.isEmpty()) {
       throw new InvalidInputException(
           "--bounds needs the tables, which --sketch does not keep: drop one of them.");

@@ -11,6 +11,7 @@ import io.andon.monitor.MonitorRun;
 import io.andon.monitor.MonitorSpec;
 import io.andon.monitor.Verdict;
 import io.andon.monitor.chunk.Chunking;
+import io.andon.monitor.quality.Bounds;
 import io.andon.monitor.report.ChunkedReport;
 import io.andon.monitor.report.MonitorHtml;
 import io.andon.monitor.report.MonitorJson;
@@ -21,7 +22,9 @@ import io.andon.util.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -112,6 +115,15 @@ public final class MonitorCommand implements Callable<Integer> {
           "With --engine spark: a Spark setting, e.g. spark.executor.memory=4g; repeatable.")
   Map<String, String> sparkConf = new LinkedHashMap<>();
 
+  @Option(
+      names = "--bounds",
+      paramLabel = "COL=MIN:MAX",
+      description =
+          "Declared range of a numeric column for the data-quality check out_of_range, e.g."
+              + " age=0:120 (an empty side is unbounded). Overrides the bounds the monitor file"
+              + " declares for that column. Repeatable.")
+  List<String> bounds = new ArrayList<>();
+
   @Override
   public Integer call() {
     if (!format.equals("text") && !format.equals("json") && !format.equals("html")) {
@@ -126,6 +138,9 @@ public final class MonitorCommand implements Callable<Integer> {
                       new InvalidInputException(
                           "--chunking must be size:N, count:N or time, not '" + chunking + "'."));
       m = m.withChunked(m.chunked().withChunking(c));
+    }
+    if (!bounds.isEmpty()) {
+      m = m.withBounds(Bounds.parseAll(bounds), "--bounds");
     }
     PrintWriter err = spec.commandLine().getErr();
     boolean tty = System.console() != null;

@@ -111,9 +111,7 @@ public final class Executor {
     this.repairs = new RepairStart(store, runs, options.clock());
     this.admission =
         new RunAdmission(store, runs, options.clock(), options.queuePollMillis(), parentRunId);
-    for (PayloadRunner r : ServiceLoader.load(PayloadRunner.class)) {
-      runners.put(r.key(), r);
-    }
+    runners.putAll(runners());
     this.services =
         new RunServices(
             store,
@@ -124,6 +122,29 @@ public final class Executor {
             k -> Optional.ofNullable(runners.get(k)),
             this::child);
   }
+
+  /**
+   * The task runners of andon's plug-ins, found through the context class loader: looked up once
+   * per class loader, as a service starts an executor for every run and reading the providers again
+   * each time cost more than the rest of a run's set-up.
+   */
+  private static Map<String, PayloadRunner> runners() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    synchronized (RUNNERS) {
+      return RUNNERS.computeIfAbsent(
+          loader,
+          l -> {
+            Map<String, PayloadRunner> found = new HashMap<>();
+            for (PayloadRunner r : ServiceLoader.load(PayloadRunner.class, l)) {
+              found.put(r.key(), r);
+            }
+            return Map.copyOf(found);
+          });
+    }
+  }
+
+  private static final Map<ClassLoader, Map<String, PayloadRunner>> RUNNERS =
+      new java.util.WeakHashMap<>();
 
   /**
    * Closes the runs that andon processes left unfinished, unless this command did already (a child

@@ -1,10 +1,8 @@
 package io.andon.engine;
 
+import io.andon.util.NativeLibrary;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Starts task processes with posix_spawn and POSIX_SPAWN_SETSID (src/main/native/andonspawn.c): the
@@ -25,23 +23,7 @@ final class NativeSpawn {
     if (Boolean.getBoolean("andon.noNativeSpawn")) {
       return false;
     }
-    String os = System.getProperty("os.name", "").toLowerCase();
-    String arch = System.getProperty("os.arch", "");
-    if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-      return false;
-    }
-    try (InputStream in = NativeSpawn.class.getResourceAsStream("native/libandonspawn.so")) {
-      if (in == null) {
-        return false;
-      }
-      Path tmp = Files.createTempFile("andonspawn", ".so");
-      Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-      System.load(tmp.toAbsolutePath().toString());
-      tmp.toFile().deleteOnExit();
-      return true;
-    } catch (IOException | UnsatisfiedLinkError | SecurityException e) {
-      return false;
-    }
+    return NativeLibrary.load(NativeSpawn.class, "native/libandonspawn.so");
   }
 
   /**

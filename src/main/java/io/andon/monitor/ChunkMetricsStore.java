@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Appends the chunked methods' values to the store's {@code chunk_metrics} table (migration V022):
- * one row per method, metric, model and chunk, of the reference (period REFERENCE) and of the
- * analysed table (period ANALYSIS), with the threshold band and the alert flag.
+ * Appends the chunked methods' values to the store's {@code chunk_metrics} table (migrations V022,
+ * V026): one row per method, metric, model, slice and chunk, of the reference (period REFERENCE)
+ * and of the analysed table (period ANALYSIS), with the threshold band and the alert flag.
  */
 final class ChunkMetricsStore {
   static final List<String> COLUMNS =
@@ -35,7 +35,10 @@ final class ChunkMetricsStore {
           "upper_confidence",
           "lower_threshold",
           "upper_threshold",
-          "alert");
+          "alert",
+          "slice_key",
+          "slice_value",
+          "status");
 
   private ChunkMetricsStore() {}
 
@@ -72,7 +75,10 @@ final class ChunkMetricsStore {
           i = MetricsStore.real(ps, i, x.upperConfidence());
           ps.setDouble(i++, row.series().threshold().lower());
           i = MetricsStore.real(ps, i, OptionalDouble.of(row.series().threshold().upper()));
-          ps.setInt(i, x.alert() ? 1 : 0);
+          ps.setInt(i++, x.alert() ? 1 : 0);
+          ps.setString(i++, row.sliceKey().orElse(null));
+          ps.setString(i++, row.sliceValue().orElse(null));
+          ps.setString(i, x.status());
           ps.addBatch();
         }
       }

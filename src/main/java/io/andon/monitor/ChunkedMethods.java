@@ -3,8 +3,10 @@ package io.andon.monitor;
 import io.andon.error.InvalidInputException;
 import io.andon.monitor.MonitorColumns.Column;
 import io.andon.monitor.MonitorSpec.Granularity;
+import io.andon.monitor.Segments.Slice;
 import io.andon.monitor.chunk.Chunk;
 import io.andon.monitor.chunk.ChunkSeries;
+import io.andon.monitor.chunk.ChunkValue;
 import io.andon.monitor.chunk.Chunking;
 import io.andon.monitor.chunk.Design;
 import io.andon.monitor.chunk.Frame;
@@ -42,13 +44,14 @@ final class ChunkedMethods {
     this.plan = new ChunkPlan(duck);
   }
 
-  /** The rows of every method and model. */
+  /** The rows of every method, model and slice. */
   List<ChunkedRow> run(
       Duck.Table timed,
       Duck.Table base,
       List<Column> cols,
       Set<String> ids,
       List<Optional<String>> models,
+      List<Slice> slices,
       Segments segments,
       Instant runAt,
       List<String> warnings) {
@@ -58,78 +61,144 @@ final class ChunkedMethods {
     }
     List<ChunkedRow> out = new ArrayList<>();
     for (Optional<String> model : models) {
-      List<String> required = new ArrayList<>();
-      if (c.estimation().isPresent()) {
-        required.add(spec.predictionCol().orElseThrow());
-        spec.predictionProbaCol()
-            .filter(x -> spec.problemType().orElseThrow() == MonitorSpec.ProblemType.CLASSIFICATION)
-            .ifPresent(required::add);
-      }
-      String present =
-          required.stream()
-              .map(x -> Duck.ident(x) + " IS NOT NULL")
-              .reduce((a, b) -> a + " AND " + b)
-              .orElse("TRUE");
-      String labelled =
-          c.estimation().isPresent()
-              ? present + " AND " + Duck.ident(spec.labelCol().orElseThrow()) + " IS NOT NULL"
-              : present;
-      Duck.Table ref =
-          plan.numbered(
-              base, "cm_ref", false, segments.modelWhere(model, base) + " AND " + labelled);
-      boolean hasTs = spec.timestampCol().isPresent();
-      Duck.Table cur =
-          plan.numbered(
-              timed, "cm_cur", hasTs, segments.modelWhere(model, timed) + " AND " + present);
-      if (ref.rows() == 0 || cur.rows() == 0) {
-        continue;
-      }
-      Chunking chunking = c.chunking().byRows() ? c.chunking() : ReferenceThresholds.DEFAULT;
-      List<Chunk> refChunks =
-          chunking.split((int) ref.rows(), "the baseline " + base.source().describe());
-      if (refChunks.size() < MIN_REFERENCE_CHUNKS) {
-        warnings.add(
-            "the baseline makes only "
-                + refChunks.size()
-                + " chunks ("
-                + chunking.text()
-                + "); alert bands learned from fewer than "
-                + MIN_REFERENCE_CHUNKS
-                + " chunks are unreliable: use smaller chunks.");
-      }
-      List<ChunkPlan.Slot> slots;
-      String text;
-      if (c.chunking().byRows()) {
-        slots = plan.slots(cur, c.chunking(), hasTs, "the table " + spec.table());
-        text = c.chunking().text();
-      } else if (!spec.granularities().isEmpty() && hasTs) {
-        Granularity g = spec.granularities().get(0);
-        slots = plan.timeSlots(cur, new WindowPlan(duck).windows(cur, g, runAt));
-        text = g.text();
-      } else {
-        slots =
-            List.of(
-                new ChunkPlan.Slot(new Chunk(0, 0, (int) cur.rows()), Optional.empty(), "TRUE"));
-        text = "snapshot";
-      }
-      List<Chunk> curChunks = slots.stream().map(ChunkPlan.Slot::chunk).toList();
-      List<Optional<Window>> windows =
-          new ArrayList<>(Collections.nCopies(refChunks.size(), Optional.empty()));
-      slots.forEach(s -> windows.add(s.window()));
-      List<ChunkSeries> series = new ArrayList<>();
-      List<Column> features = features(cols, ids);
-      if (c.estimation().isPresent()) {
-        series.addAll(estimate(ref, refChunks, cur, curChunks, features, c.estimation().get()));
-      }
-      c.multivariate()
-          .ifPresent(
-              mv ->
-                  series.addAll(multivariate(ref, refChunks, cur, curChunks, cols, features, mv)));
-      for (ChunkSeries s : series) {
-        out.add(new ChunkedRow(model, text, s, windows));
+      for (Slice slice : slices) {
+        out.addAll(segment(timed, base, cols, ids, model, slice, segments, runAt, warnings));
       }
     }
     return out;
+  }
+
+  /** The rows of every method for the rows of one model and slice. */
+  private List<ChunkedRow> segment(
+      Duck.Table timed,
+      Duck.Table base,
+      List<Column> cols,
+      Set<String> ids,
+      Optional<String> model,
+      Slice slice,
+      Segments segments,
+      Instant runAt,
+      List<String> warnings) {
+    ChunkedSpec c = spec.chunked();
+    List<String> required = new ArrayList<>();
+    if (c.estimation().isPresent()) {
+      required.add(spec.predictionCol().orElseThrow());
+      spec.predictionProbaCol()
+          .filter(x -> spec.problemType().orElseThrow() == MonitorSpec.ProblemType.CLASSIFICATION)
+          .ifPresent(required::add);
+    }
+    String present =
+        required.stream()
+            .map(x -> Duck.ident(x) + " IS NOT NULL")
+            .reduce((a, b) -> a + " AND " + b)
+            .orElse("TRUE");
+    String labelled =
+        c.estimation().isPresent()
+            ? present + " AND " + Duck.ident(spec.labelCol().orElseThrow()) + " IS NOT NULL"
+            : present;
+    String rows = " AND (" + slice.where() + ") AND ";
+    Duck.Table ref =
+        plan.numbered(base, "cm_ref", false, segments.modelWhere(model, base) + rows + labelled);
+    boolean hasTs = spec.timestampCol().isPresent();
+    Duck.Table cur =
+        plan.numbered(timed, "cm_cur", hasTs, segments.modelWhere(model, timed) + rows + present);
+    if (ref.rows() == 0 || cur.rows() == 0) {
+      return List.of();
+    }
+    Chunking chunking = c.chunking().byRows() ? c.chunking() : ReferenceThresholds.DEFAULT;
+    boolean sliced = slice.key().isPresent();
+    String where =
+        sliced ? " of the slice [" + slice.key().get() + "=" + slice.value().orElse("") + "]" : "";
+    if (sliced
+        && (ref.rows() < spec.drift().minSample()
+            || !fits(chunking, ref.rows())
+            || !fits(c.chunking(), cur.rows()))) {
+      warnings.add(
+          "the chunked methods"
+              + where
+              + model.map(m -> " of model " + m).orElse("")
+              + " are NOT_ENOUGH_DATA: its baseline has "
+              + ref.rows()
+              + " rows and its table "
+              + cur.rows()
+              + ", fewer than min_sample ("
+              + spec.drift().minSample()
+              + ") or than chunking by "
+              + chunking.text()
+              + " needs.");
+      return List.of();
+    }
+    List<Chunk> refChunks =
+        chunking.split((int) ref.rows(), "the baseline " + base.source().describe() + where);
+    if (refChunks.size() < MIN_REFERENCE_CHUNKS) {
+      warnings.add(
+          "the baseline"
+              + where
+              + " makes only "
+              + refChunks.size()
+              + " chunks ("
+              + chunking.text()
+              + "); alert bands learned from fewer than "
+              + MIN_REFERENCE_CHUNKS
+              + " chunks are unreliable: use smaller chunks.");
+    }
+    List<ChunkPlan.Slot> slots;
+    String text;
+    if (c.chunking().byRows()) {
+      slots = plan.slots(cur, c.chunking(), hasTs, "the table " + spec.table() + where);
+      text = c.chunking().text();
+    } else if (!spec.granularities().isEmpty() && hasTs) {
+      Granularity g = spec.granularities().get(0);
+      slots = plan.timeSlots(cur, new WindowPlan(duck).windows(cur, g, runAt));
+      text = g.text();
+    } else {
+      slots =
+          List.of(new ChunkPlan.Slot(new Chunk(0, 0, (int) cur.rows()), Optional.empty(), "TRUE"));
+      text = "snapshot";
+    }
+    List<Chunk> curChunks = slots.stream().map(ChunkPlan.Slot::chunk).toList();
+    List<Optional<Window>> windows =
+        new ArrayList<>(Collections.nCopies(refChunks.size(), Optional.empty()));
+    slots.forEach(s -> windows.add(s.window()));
+    List<ChunkSeries> series = new ArrayList<>();
+    List<Column> features = features(cols, ids);
+    if (c.estimation().isPresent()) {
+      series.addAll(estimate(ref, refChunks, cur, curChunks, features, c.estimation().get()));
+    }
+    c.multivariate()
+        .ifPresent(
+            mv -> series.addAll(multivariate(ref, refChunks, cur, curChunks, cols, features, mv)));
+    List<ChunkedRow> out = new ArrayList<>();
+    for (ChunkSeries s : series) {
+      out.add(
+          new ChunkedRow(
+              model, slice.key(), slice.value(), text, sliced ? judged(s, refChunks) : s, windows));
+    }
+    return out;
+  }
+
+  /** True when {@code rows} are enough for {@code c} to cut at least one chunk. */
+  static boolean fits(Chunking c, long rows) {
+    return switch (c.by()) {
+      case TIME -> rows >= 1;
+      case COUNT -> rows >= c.n();
+      case SIZE -> c.incomplete() != Chunking.Incomplete.DROP || rows >= c.n();
+    };
+  }
+
+  /**
+   * A slice's series with its analysed chunks smaller than the median reference chunk marked
+   * NOT_ENOUGH_DATA: such a chunk's value is noisier than the values its band was learned from, so
+   * judging it against that band would raise false alarms.
+   */
+  static ChunkSeries judged(ChunkSeries s, List<Chunk> refChunks) {
+    int[] sizes = refChunks.stream().mapToInt(Chunk::rows).sorted().toArray();
+    int median = sizes[(sizes.length - 1) / 2];
+    List<ChunkValue> values = new ArrayList<>();
+    for (ChunkValue v : s.values()) {
+      values.add(!v.reference() && v.chunk().rows() < median ? v.notEnoughData() : v);
+    }
+    return new ChunkSeries(s.method(), s.metric(), s.column(), s.threshold(), values);
   }
 
   /** The monitored columns that are features: not ids, prediction, label, model or time. */

@@ -4,6 +4,7 @@ import io.andon.monitor.MonitorSpec.CustomMetric;
 import io.andon.monitor.MonitorSpec.Granularity;
 import io.andon.monitor.MonitorSpec.ProblemType;
 import io.andon.monitor.MonitorSpec.ProfileType;
+import io.andon.monitor.quality.Bounds;
 import io.andon.util.Strings;
 import io.andon.yaml.Problems;
 import io.andon.yaml.YMap;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -52,7 +54,8 @@ public final class MonitorLoader {
           "chunking",
           "reference_thresholds",
           "performance_estimation",
-          "multivariate");
+          "multivariate",
+          "bounds");
   private static final Set<String> METRIC_KEYS =
       Set.of("name", "type", "input_columns", "definition", "output_data_type");
   private static final Set<String> TYPES =
@@ -269,6 +272,7 @@ public final class MonitorLoader {
       bins = 10;
     }
     DriftOptions drift = MonitorThresholds.parse(m, p, bins);
+    Map<String, Bounds> bounds = MonitorBounds.parse(m, p);
     ChunkedSpecReader.check(m, p, chunked, type, problem, proba, label);
     if (table.isEmpty()) {
       return Optional.empty();
@@ -294,7 +298,9 @@ public final class MonitorLoader {
             bins,
             baseDir,
             drift,
-            chunked));
+            chunked,
+            bounds,
+            DeclaredColumns.read(m)));
   }
 
   /** "1 day" to a granularity; empty when not understood. */

@@ -1,5 +1,7 @@
 package io.andon.monitor;
 
+import io.andon.error.InvalidInputException;
+import io.andon.error.Problem;
 import io.andon.monitor.MonitorColumns.Column;
 import io.andon.monitor.MonitorResult.DriftRow;
 import io.andon.monitor.MonitorResult.Group;
@@ -60,8 +62,12 @@ public final class MonitorRun {
       Segments segments,
       Profiler profiler,
       CustomMetrics custom,
-      DriftOptions options,
-      List<ChunkedRow> learned) {}
+      ReferenceThresholds.Learned learned) {
+    /** The options of the whole table. */
+    DriftOptions options() {
+      return learned.options();
+    }
+  }
 
   public MonitorResult run() {
     Instant runAt = clock.instant();
@@ -94,7 +100,7 @@ public final class MonitorRun {
       if (spec.chunked().chunking().byRows()) {
         chunks(plan, baseline, profiles, drifts);
       }
-      List<ChunkedRow> chunked = new ArrayList<>(plan.learned());
+      List<ChunkedRow> chunked = new ArrayList<>(plan.learned().rows());
       if (plan.baseline().isPresent()) {
         progress.accept("chunked methods");
         chunked.addAll(
@@ -105,6 +111,7 @@ public final class MonitorRun {
                     plan.cols(),
                     plan.ids(),
                     plan.models(),
+                    plan.slices(),
                     plan.segments(),
                     runAt,
                     warnings));
@@ -135,8 +142,10 @@ public final class MonitorRun {
                   progress.accept("reading baseline " + bs.describe());
                   return duck.load(bs, "baseline", "baseline_table");
                 });
+    refuse(DeclaredColumns.missing(spec, input));
     Duck.Table timed = new WindowPlan(duck).timed(input, spec.timestampCol(), warnings);
     List<Column> cols = MonitorColumns.chosen(spec, input, baseline, warnings);
+    refuse(DeclaredColumns.notMonitored(spec, cols));
     Segments segments = new Segments(spec, duck);
     List<Slice> slices = segments.slices(timed);
     List<Optional<String>> models = new ArrayList<>(segments.models(timed));
@@ -148,9 +157,9 @@ public final class MonitorRun {
         spec.drift().withComparisons((cols.size() - ids.size()) * slices.size() * models.size());
     ReferenceThresholds.Learned learned =
         baseline.isPresent()
-            ? ReferenceThresholds.learn(duck, baseline.get(), cols, ids, spec.chunked(), fixed)
-            : new ReferenceThresholds.Learned(fixed, List.of());
-    DriftOptions options = learned.options();
+            ? ReferenceThresholds.learn(
+                duck, baseline.get(), cols, ids, spec.chunked(), fixed, slices, warnings)
+            : new ReferenceThresholds.Learned(fixed, Map.of(), List.of());
     CustomMetrics custom = new CustomMetrics(spec, duck);
     return new Plan(
         duck,
@@ -163,8 +172,19 @@ public final class MonitorRun {
         segments,
         new Profiler(spec, duck, custom),
         custom,
-        options,
-        learned.rows());
+        learned);
+  }
+
+  /** Stops the run, before any row is computed, on columns the monitor names wrongly. */
+  private void refuse(List<Problem> problems) {
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(
+          "the monitor '"
+              + spec.name()
+              + "' names columns that do not fit its table "
+              + spec.table(),
+          problems.stream().sorted().toList());
+    }
   }
 
   /** One window of a walk: the time it spans (empty for a snapshot) and its rows' predicate. */
@@ -285,7 +305,7 @@ public final class MonitorRun {
     notData.addAll(spec.drift().ignore());
     List<String> names = plan.cols().stream().map(Column::name).toList();
     new DataQuality(plan.duck())
-        .check(plan.baseline(), view, names, notData, java.util.Map.of())
+        .check(plan.baseline(), view, names, notData, spec.bounds())
         .checks()
         .forEach(q -> out.add(new QualityRow(g, q)));
   }
@@ -314,6 +334,7 @@ public final class MonitorRun {
       GroupProfile base,
       GroupProfile cur,
       Drifts out) {
+    DriftOptions options = plan.learned().optionsFor(g.sliceKey(), g.sliceValue());
     Optional<Instant> cmpStart = cmp.map(Window::start);
     Optional<Instant> cmpEnd = cmp.map(Window::end);
     List<ColumnDrift> compared = new ArrayList<>();
@@ -324,7 +345,7 @@ public final class MonitorRun {
       if (plan.ids().contains(name) || b.isEmpty() || k.isEmpty()) {
         continue;
       }
-      ColumnDrift d = b.get().driftTo(name, k.get(), plan.options());
+      ColumnDrift d = b.get().driftTo(name, k.get(), options);
       compared.add(d);
       ColumnProfile bp = base.profile(name).orElseThrow();
       ColumnProfile cp = cur.profile(name).orElseThrow();
@@ -363,7 +384,7 @@ public final class MonitorRun {
                 countDelta,
                 added,
                 missing,
-                Verdict.of(compared, plan.options()),
+                Verdict.of(compared, options),
                 plan.custom().drift(":table", bt, ct)));
   }
 

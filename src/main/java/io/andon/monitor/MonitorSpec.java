@@ -1,8 +1,13 @@
 package io.andon.monitor;
 
+import io.andon.monitor.quality.Bounds;
+import io.andon.yaml.Loc;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +20,10 @@ import java.util.Optional;
  * @param drift the verdict's thresholds, minimum sample and dataset rule of drift rows
  * @param chunked row chunking and the chunked methods (thresholds from reference chunks,
  *     performance estimation, multivariate drift)
+ * @param bounds declared ranges of numeric columns for the {@code out_of_range} data-quality check,
+ *     in place of the baseline's range
+ * @param columnRefs every column the monitor names, with where it is named, checked against the
+ *     table before any row is computed
  */
 public record MonitorSpec(
     String name,
@@ -36,7 +45,9 @@ public record MonitorSpec(
     int bins,
     Path baseDir,
     DriftOptions drift,
-    ChunkedSpec chunked) {
+    ChunkedSpec chunked,
+    Map<String, Bounds> bounds,
+    List<ColumnRef> columnRefs) {
 
   /** Lakehouse profile types. */
   public enum ProfileType {
@@ -89,6 +100,20 @@ public record MonitorSpec(
     }
   }
 
+  /**
+   * A column named in a monitor: under which key, and where (file:line:column; a command-line flag
+   * has line 0).
+   *
+   * @param key the setting that names it, such as {@code columns} or {@code multivariate.columns}
+   */
+  public record ColumnRef(String key, String column, Loc at) {
+    public ColumnRef {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
   public MonitorSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(table, "table");
@@ -102,10 +127,28 @@ public record MonitorSpec(
     Objects.requireNonNull(baseDir, "baseDir");
     Objects.requireNonNull(drift, "drift");
     Objects.requireNonNull(chunked, "chunked");
+    bounds = Map.copyOf(bounds);
+    columnRefs = List.copyOf(columnRefs);
   }
 
   /** This monitor with {@code c} as its chunked methods. */
   public MonitorSpec withChunked(ChunkedSpec c) {
+    return with(c, bounds, columnRefs);
+  }
+
+  /**
+   * This monitor with {@code overrides} (from the command line's {@code --bounds}) in place of the
+   * file's bounds of the same columns; each is named as written by {@code flag}.
+   */
+  public MonitorSpec withBounds(Map<String, Bounds> overrides, String flag) {
+    Map<String, Bounds> merged = new LinkedHashMap<>(bounds);
+    merged.putAll(overrides);
+    List<ColumnRef> refs = new ArrayList<>(columnRefs);
+    overrides.keySet().forEach(c -> refs.add(new ColumnRef("bounds", c, new Loc(flag, 0, 0))));
+    return with(chunked, merged, refs);
+  }
+
+  private MonitorSpec with(ChunkedSpec c, Map<String, Bounds> b, List<ColumnRef> refs) {
     return new MonitorSpec(
         name,
         table,
@@ -126,6 +169,8 @@ public record MonitorSpec(
         bins,
         baseDir,
         drift,
-        c);
+        c,
+        b,
+        refs);
   }
 }

@@ -1,6 +1,7 @@
 package io.andon.monitor;
 
 import io.andon.monitor.MonitorColumns.Column;
+import io.andon.monitor.Segments.Slice;
 import io.andon.monitor.chunk.Chunk;
 import io.andon.monitor.chunk.ChunkSeries;
 import io.andon.monitor.chunk.ChunkValue;
@@ -28,30 +29,95 @@ final class ReferenceThresholds {
   /** NannyML's default chunker: the baseline in 10 chunks, when the monitor chunks by time. */
   static final Chunking DEFAULT = Chunking.byCount(10);
 
-  /** The options with the learned thresholds, and the series they were learned from. */
-  record Learned(DriftOptions options, List<ChunkedRow> rows) {}
+  /**
+   * The options with the thresholds learned from the whole baseline, those learned from each
+   * slice's rows of the baseline (by slice key and value), and the series they were learned from.
+   */
+  record Learned(
+      DriftOptions options,
+      Map<List<Optional<String>>, DriftOptions> bySlice,
+      List<ChunkedRow> rows) {
+    Learned {
+      bySlice = Map.copyOf(bySlice);
+      rows = List.copyOf(rows);
+    }
+
+    /** The options of the slice {@code key}={@code value}: its own, else the whole table's. */
+    DriftOptions optionsFor(Optional<String> key, Optional<String> value) {
+      return bySlice.getOrDefault(List.of(key, value), options);
+    }
+  }
 
   private ReferenceThresholds() {}
 
+  /**
+   * Learns the thresholds from the whole baseline, then from each slice's rows of it. A slice whose
+   * baseline has fewer than the minimum sample, or too few rows for the chunking, keeps the whole
+   * table's thresholds, with a warning.
+   */
   static Learned learn(
       Duck duck,
       Duck.Table base,
       List<Column> cols,
       Set<String> ids,
       ChunkedSpec spec,
-      DriftOptions options) {
+      DriftOptions options,
+      List<Slice> slices,
+      List<String> warnings) {
     if (spec.referenceThresholds().isEmpty()) {
-      return new Learned(options, List.of());
+      return new Learned(options, Map.of(), List.of());
     }
+    Map<List<Optional<String>>, DriftOptions> bySlice = new java.util.HashMap<>();
+    List<ChunkedRow> rows = new ArrayList<>();
+    DriftOptions whole = options;
+    for (Slice s : slices) {
+      Optional<DriftOptions> o = learn(duck, base, cols, ids, spec, options, s, rows, warnings);
+      if (s.key().isEmpty()) {
+        whole = o.orElseThrow();
+      } else {
+        o.ifPresent(x -> bySlice.put(List.of(s.key(), s.value()), x));
+      }
+    }
+    return new Learned(whole, bySlice, rows);
+  }
+
+  private static Optional<DriftOptions> learn(
+      Duck duck,
+      Duck.Table base,
+      List<Column> cols,
+      Set<String> ids,
+      ChunkedSpec spec,
+      DriftOptions options,
+      Slice slice,
+      List<ChunkedRow> out,
+      List<String> warnings) {
     Chunking chunking = spec.chunking().byRows() ? spec.chunking() : DEFAULT;
     ChunkPlan cp = new ChunkPlan(duck);
-    Duck.Table rows = cp.numbered(base, "rt_base", false, "TRUE");
+    Duck.Table rows = cp.numbered(base, "rt_base", false, slice.where());
+    String where =
+        slice
+            .key()
+            .map(k -> " of the slice [" + k + "=" + slice.value().orElse("") + "]")
+            .orElse("");
+    if (slice.key().isPresent()
+        && (rows.rows() < options.minSample() || !ChunkedMethods.fits(chunking, rows.rows()))) {
+      warnings.add(
+          "the baseline"
+              + where
+              + " has "
+              + rows.rows()
+              + " rows, fewer than min_sample ("
+              + options.minSample()
+              + ") or than chunking by "
+              + chunking.text()
+              + " needs: its drift rows keep the thresholds learned from the whole baseline.");
+      return Optional.empty();
+    }
     List<Chunk> chunks =
-        chunking.split((int) rows.rows(), "the baseline " + base.source().describe());
+        chunking.split((int) rows.rows(), "the baseline " + base.source().describe() + where);
     Columns reader = new Columns(duck);
     Map<String, DriftOptions.Thresholds> perColumn =
         new LinkedHashMap<>(options.columnThresholds());
-    List<ChunkedRow> out = new ArrayList<>();
     for (Column c : cols) {
       Optional<Duck.ColumnInfo> info = rows.column(c.name());
       if (ids.contains(c.name()) || info.isEmpty()) {
@@ -88,6 +154,8 @@ final class ReferenceThresholds {
         out.add(
             new ChunkedRow(
                 Optional.empty(),
+                slice.key(),
+                slice.value(),
                 chunking.text(),
                 s,
                 Collections.nCopies(cv.size(), Optional.empty())));
@@ -106,7 +174,7 @@ final class ReferenceThresholds {
             options.driftShare(),
             options.minSample(),
             options.comparisons());
-    return new Learned(learned, out);
+    return Optional.of(learned);
   }
 
   private static ColumnSample sample(

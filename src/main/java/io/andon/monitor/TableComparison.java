@@ -4,6 +4,8 @@ import io.andon.error.InvalidInputException;
 import io.andon.monitor.data.Columns;
 import io.andon.monitor.data.DataSource;
 import io.andon.monitor.data.Duck;
+import io.andon.monitor.data.NumericColumns;
+import io.andon.monitor.data.Workers;
 import io.andon.monitor.quality.Bounds;
 import io.andon.monitor.quality.DataQuality;
 import io.andon.monitor.quality.TableQuality;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -44,13 +47,26 @@ public final class TableComparison {
       DriftOptions options,
       Map<String, Bounds> bounds,
       Consumer<String> progress) {
+    return compare(baseline, current, options, bounds, progress, Workers.cores());
+  }
+
+  /** Reads and compares two sources on at most {@code threads} threads. */
+  public static DriftReport compare(
+      DataSource baseline,
+      DataSource current,
+      DriftOptions options,
+      Map<String, Bounds> bounds,
+      Consumer<String> progress,
+      int threads) {
     Objects.requireNonNull(progress, "progress");
-    try (Duck duck = Duck.open()) {
+    try (Duck duck = Duck.open();
+        Workers workers = new Workers(threads)) {
+      duck.threads(threads);
       progress.accept("reading baseline " + baseline.describe());
       Duck.Table b = duck.load(baseline, "baseline", "--baseline");
       progress.accept("reading current " + current.describe());
       Duck.Table c = duck.load(current, "current", "--current");
-      return compare(duck, b, c, options, bounds, progress);
+      return compare(duck, b, c, options, bounds, progress, workers);
     }
   }
 
@@ -61,12 +77,28 @@ public final class TableComparison {
       DriftOptions options,
       Map<String, Bounds> bounds,
       Consumer<String> progress) {
+    try (Workers workers = new Workers(1)) {
+      return compare(duck, b, c, options, bounds, progress, workers);
+    }
+  }
+
+  /**
+   * Compares two loaded tables; {@code workers} read the two sides side by side and compare columns
+   * in parallel.
+   */
+  public static DriftReport compare(
+      Duck duck,
+      Duck.Table b,
+      Duck.Table c,
+      DriftOptions options,
+      Map<String, Bounds> bounds,
+      Consumer<String> progress,
+      Workers workers) {
     checkNamed(
         bounds.keySet(),
         Set.copyOf(b.columns().stream().map(Duck.ColumnInfo::name).toList()),
         "--bounds");
     Columns cols = new Columns(duck);
-    List<String> warnings = new ArrayList<>();
     Set<String> all = new LinkedHashSet<>();
     b.columns().forEach(x -> all.add(x.name()));
     c.columns().forEach(x -> all.add(x.name()));
@@ -78,46 +110,42 @@ public final class TableComparison {
     List<String> names = new ArrayList<>(chosen ? options.columns() : all);
     names.removeAll(options.ignore());
     options = options.withComparisons(names.size());
-    List<ColumnDrift> results = new ArrayList<>();
-    int done = 0;
+    List<Planned> plans = new ArrayList<>();
     for (String name : names) {
-      done++;
-      Optional<Duck.ColumnInfo> cb = b.column(name);
-      Optional<Duck.ColumnInfo> cc = c.column(name);
-      if (cb.isEmpty() || cc.isEmpty()) {
-        warnings.add(
-            "column '"
-                + name
-                + "' is only in the "
-                + (cb.isPresent() ? "baseline" : "current data")
-                + " ("
-                + (cb.isPresent() ? b : c).source().describe()
-                + "); it is not compared."
-                + Strings.didYouMean(
-                    name,
-                    (cb.isPresent() ? c : b)
-                        .columns().stream().map(Duck.ColumnInfo::name).toList()));
+      plans.add(plan(name, b, c, cols, options));
+    }
+    progress.accept("reading " + plans.stream().filter(Planned::compared).count() + " columns");
+    ColumnsRead read = ColumnsRead.of(plans, b, c, cols, new NumericColumns(duck, workers));
+    DriftOptions opts = options;
+    List<Optional<ColumnDrift>> drifts =
+        workers.all(
+            plans.stream()
+                .map(p -> (Callable<Optional<ColumnDrift>>) () -> drift(p, read, chosen, opts))
+                .toList());
+    List<String> warnings = new ArrayList<>();
+    List<ColumnDrift> results = new ArrayList<>();
+    for (int i = 0; i < plans.size(); i++) {
+      Planned p = plans.get(i);
+      warnings.addAll(p.notes());
+      if (drifts.get(i).isEmpty()) {
+        if (p.compared()) {
+          warnings.add(
+              ColumnRoles.idNotice(
+                      p.name(),
+                      p.base().type(),
+                      p.cur().type(),
+                      read.base(p.name()),
+                      read.cur(p.name()))
+                  .orElseThrow());
+        }
         continue;
       }
-      progress.accept("comparing column " + done + "/" + names.size() + " '" + name + "'");
-      Duck.ColumnInfo tb = cb.get();
-      Duck.ColumnInfo tc = cc.get();
-      String kind = kind(name, tb, tc, b, c, cols, options, warnings);
-      if (kind == null) {
-        continue;
-      }
-      ColumnSample sb = kind.equals("numeric") ? cols.numeric(b, tb) : cols.categorical(b, tb);
-      ColumnSample sc = kind.equals("numeric") ? cols.numeric(c, tc) : cols.categorical(c, tc);
-      Optional<String> id =
-          chosen ? Optional.empty() : ColumnRoles.idNotice(name, tb.type(), tc.type(), sb, sc);
-      if (id.isPresent()) {
-        warnings.add(id.get());
-        continue;
-      }
-      ColumnDrift d = sb.driftTo(name, sc, options);
+      ColumnDrift d = drifts.get(i).get();
+      Duck.ColumnInfo tb = p.base();
+      Duck.ColumnInfo tc = p.cur();
       if (tb.isNumeric() != tc.isNumeric()
-          && !options.numeric().contains(name)
-          && !options.categorical().contains(name)
+          && !options.numeric().contains(p.name())
+          && !options.categorical().contains(p.name())
           && cols.nonNull(b, tb) > 0
           && cols.nonNull(c, tc) > 0) {
         d =
@@ -141,7 +169,8 @@ public final class TableComparison {
     }
     progress.accept("checking data quality");
     TableQuality quality =
-        new DataQuality(duck).check(Optional.of(b), c, names, Set.copyOf(options.ignore()), bounds);
+        new DataQuality(duck, read.summaries(b, c))
+            .check(Optional.of(b), c, names, Set.copyOf(options.ignore()), bounds);
     return DriftReport.of(
             b.source().describe(),
             c.source().describe(),
@@ -151,6 +180,60 @@ public final class TableComparison {
             warnings,
             options)
         .withQuality(quality);
+  }
+
+  /** What to do with one named column: its notes so far, and its kind when it is compared. */
+  record Planned(
+      String name,
+      Duck.ColumnInfo base,
+      Duck.ColumnInfo cur,
+      Optional<String> kind,
+      List<String> notes) {
+    boolean compared() {
+      return kind.isPresent();
+    }
+
+    boolean numeric() {
+      return kind.filter("numeric"::equals).isPresent();
+    }
+  }
+
+  private static Planned plan(
+      String name, Duck.Table b, Duck.Table c, Columns cols, DriftOptions options) {
+    List<String> notes = new ArrayList<>();
+    Optional<Duck.ColumnInfo> cb = b.column(name);
+    Optional<Duck.ColumnInfo> cc = c.column(name);
+    if (cb.isEmpty() || cc.isEmpty()) {
+      notes.add(
+          "column '"
+              + name
+              + "' is only in the "
+              + (cb.isPresent() ? "baseline" : "current data")
+              + " ("
+              + (cb.isPresent() ? b : c).source().describe()
+              + "); it is not compared."
+              + Strings.didYouMean(
+                  name,
+                  (cb.isPresent() ? c : b).columns().stream().map(Duck.ColumnInfo::name).toList()));
+      Duck.ColumnInfo some = cb.or(() -> cc).orElseThrow();
+      return new Planned(name, some, some, Optional.empty(), notes);
+    }
+    String kind = kind(name, cb.get(), cc.get(), b, c, cols, options, notes);
+    return new Planned(name, cb.get(), cc.get(), Optional.ofNullable(kind), notes);
+  }
+
+  private static Optional<ColumnDrift> drift(
+      Planned p, ColumnsRead read, boolean chosen, DriftOptions options) {
+    if (!p.compared()) {
+      return Optional.empty();
+    }
+    ColumnSample sb = read.base(p.name());
+    ColumnSample sc = read.cur(p.name());
+    if (!chosen
+        && ColumnRoles.idNotice(p.name(), p.base().type(), p.cur().type(), sb, sc).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(sb.driftTo(p.name(), sc, options));
   }
 
   private static String kind(

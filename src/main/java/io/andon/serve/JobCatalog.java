@@ -30,7 +30,41 @@ public final class JobCatalog {
   private final ServeStore ids;
   private final Clock clock;
   private final ServiceLog log;
-  private volatile Map<Path, FileState> files = Map.of();
+  private volatile Served served = Served.of(Map.of());
+
+  /**
+   * The files served and their jobs, by id and by name: built once per change, as every run started
+   * and every run listed looks its job up.
+   */
+  private record Served(
+      Map<Path, FileState> files,
+      List<ServedJob> jobs,
+      Map<Long, ServedJob> byId,
+      Map<String, ServedJob> byName) {
+    static Served of(Map<Path, FileState> files) {
+      Map<Long, ServedJob> byId = new TreeMap<>();
+      files.values().forEach(s -> s.jobs().forEach(j -> byId.put(j.jobId(), j)));
+      Map<String, ServedJob> byName = new HashMap<>();
+      for (ServedJob j : byId.values()) {
+        byName.putIfAbsent(j.name(), j);
+      }
+      return new Served(
+          Map.copyOf(files), List.copyOf(byId.values()), Map.copyOf(byId), Map.copyOf(byName));
+    }
+  }
+
+  /**
+   * The fingerprint of each file of the served folders found not to be a job: a folder is listed
+   * every second, and a file is read again only when it changed. Used by {@link #refresh}.
+   */
+  private final Map<Path, String> notJobs = new HashMap<>();
+
+  /** The fingerprints taken by the {@link #refresh} in progress: each file's once. */
+  private final Map<Path, String> prints = new HashMap<>();
+
+  private String print(Path f) {
+    return prints.computeIfAbsent(f, JobFiles::fingerprint);
+  }
 
   JobCatalog(
       List<Path> paths,
@@ -63,7 +97,7 @@ public final class JobCatalog {
     if (!problems.isEmpty()) {
       throw new InvalidInputException("andon serve cannot start: " + String.join("\n", problems));
     }
-    files = Map.copyOf(loaded);
+    served = Served.of(loaded);
     for (ServedJob j : jobs()) {
       log.event("job_loaded", Map.of("job_id", j.jobId(), "job", j.name(), "file", j.source()));
     }
@@ -71,13 +105,14 @@ public final class JobCatalog {
 
   /** Reads again the files that changed (and new ones in the folders); true when any did. */
   synchronized boolean refresh() {
-    Map<Path, FileState> now = new TreeMap<>(files);
+    Map<Path, FileState> now = new TreeMap<>(served.files());
     boolean changed = false;
-    List<Path> current;
+    prints.clear();
+    java.util.Set<Path> current;
     try {
-      current = JobFiles.expand(paths);
+      current = new java.util.LinkedHashSet<>(JobFiles.expand(paths, this::isJob));
     } catch (RuntimeException e) {
-      current = List.copyOf(now.keySet());
+      current = new java.util.LinkedHashSet<>(now.keySet());
     }
     for (Path gone : new ArrayList<>(now.keySet())) {
       if (!current.contains(gone) && !java.nio.file.Files.exists(gone)) {
@@ -87,7 +122,7 @@ public final class JobCatalog {
       }
     }
     for (Path f : current) {
-      String print = JobFiles.fingerprint(f);
+      String print = print(f);
       FileState before = now.get(f);
       if (before != null && before.fingerprint().equals(print)) {
         continue;
@@ -119,8 +154,30 @@ public final class JobCatalog {
                 keep.isEmpty() ? "nothing" : "the last valid version"));
       }
     }
-    files = Map.copyOf(now);
+    served = Served.of(now);
     return changed;
+  }
+
+  /**
+   * Whether {@code f} holds a job: as it did when last read when its fingerprint is the same (a
+   * file served is one, a file found not to be one is remembered), else read again.
+   */
+  private boolean isJob(Path f) {
+    String print = print(f);
+    FileState s = served.files().get(f);
+    if (s != null && s.fingerprint().equals(print)) {
+      return true;
+    }
+    if (print.equals(notJobs.get(f))) {
+      return false;
+    }
+    boolean job = JobFiles.isJob(f);
+    if (job) {
+      notJobs.remove(f);
+    } else {
+      notJobs.put(f, print);
+    }
+    return job;
   }
 
   private List<ServedJob> load(Path f) {
@@ -164,19 +221,17 @@ public final class JobCatalog {
 
   /** Every job served, by id. */
   public List<ServedJob> jobs() {
-    Map<Long, ServedJob> byId = new TreeMap<>();
-    files.values().forEach(s -> s.jobs().forEach(j -> byId.put(j.jobId(), j)));
-    return List.copyOf(byId.values());
+    return served.jobs();
   }
 
   /** The job with id {@code jobId}. */
   public Optional<ServedJob> byId(long jobId) {
-    return jobs().stream().filter(j -> j.jobId() == jobId).findFirst();
+    return Optional.ofNullable(served.byId().get(jobId));
   }
 
   /** The job named {@code name}. */
   public Optional<ServedJob> byName(String name) {
-    return jobs().stream().filter(j -> j.name().equals(name)).findFirst();
+    return Optional.ofNullable(served.byName().get(name));
   }
 
   /**
@@ -199,7 +254,7 @@ public final class JobCatalog {
   /** The problem of each file whose last change did not validate. */
   public Map<Path, String> problems() {
     Map<Path, String> out = new LinkedHashMap<>();
-    files.forEach((f, s) -> s.problem().ifPresent(p -> out.put(f, p)));
+    new TreeMap<>(served.files()).forEach((f, s) -> s.problem().ifPresent(p -> out.put(f, p)));
     return out;
   }
 }

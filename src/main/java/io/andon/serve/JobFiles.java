@@ -30,13 +30,18 @@ final class JobFiles {
    * settings} at its top), files inside a bundle's folder excepted.
    */
   static List<Path> expand(List<Path> paths) {
+    return expand(paths, JobFiles::isJob);
+  }
+
+  /** The same, with {@code isJob} telling whether a YAML or JSON file in a folder is a job. */
+  static List<Path> expand(List<Path> paths, java.util.function.Predicate<Path> isJob) {
     Set<Path> out = new TreeSet<>();
     for (Path p : paths) {
       Path abs = p.toAbsolutePath().normalize();
       if (Files.isRegularFile(abs)) {
         out.add(abs);
       } else if (Files.isDirectory(abs)) {
-        out.addAll(inFolder(abs));
+        out.addAll(inFolder(abs, isJob));
       } else {
         throw new InvalidInputException(
             p + " does not exist; give job files or folders of" + " them to `andon serve`.");
@@ -45,12 +50,11 @@ final class JobFiles {
     return List.copyOf(out);
   }
 
-  private static List<Path> inFolder(Path folder) {
+  private static List<Path> inFolder(Path folder, java.util.function.Predicate<Path> isJob) {
     List<Path> candidates;
-    try (Stream<Path> walk = Files.walk(folder, 6)) {
+    try (Stream<Path> walk = Files.find(folder, 6, (f, attrs) -> attrs.isRegularFile())) {
       candidates =
-          walk.filter(Files::isRegularFile)
-              .filter(f -> !skipped(folder, f))
+          walk.filter(f -> !skipped(folder, f))
               .filter(
                   f ->
                       name(f).endsWith(".yml")
@@ -70,7 +74,7 @@ final class JobFiles {
     for (Path f : candidates) {
       if (BUNDLE_ROOTS.contains(name(f))) {
         out.add(f);
-      } else if (bundleDirs.stream().noneMatch(f::startsWith) && isJob(f)) {
+      } else if (bundleDirs.stream().noneMatch(f::startsWith) && isJob.test(f)) {
         out.add(f);
       }
     }
@@ -86,7 +90,8 @@ final class JobFiles {
     return false;
   }
 
-  private static boolean isJob(Path f) {
+  /** Whether {@code f} is a job: YAML or JSON with {@code tasks} or {@code settings} at its top. */
+  static boolean isJob(Path f) {
     try {
       YNode root = YamlReader.parse(f.toString(), YamlReader.readText(f));
       return root instanceof YMap m && (m.has("tasks") || m.has("settings"));
@@ -120,11 +125,13 @@ final class JobFiles {
     }
     for (Path f : files) {
       try {
+        java.nio.file.attribute.BasicFileAttributes a =
+            Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
         b.append(f)
             .append(':')
-            .append(Files.size(f))
+            .append(a.size())
             .append(':')
-            .append(Files.getLastModifiedTime(f).toMillis())
+            .append(a.lastModifiedTime().toMillis())
             .append(';');
       } catch (IOException e) {
         b.append(f).append(":gone;");

@@ -96,7 +96,20 @@ final class RunsApi {
     boolean expand = r.flag("expand_tasks");
     ObjectNode out = Json.object();
     ArrayNode list = out.putArray("runs");
-    ids.stream().limit(limit).forEach(id -> list.add(view(id, expand)));
+    List<Long> page = ids.subList(0, Math.min(limit, ids.size()));
+    if (expand) {
+      page.forEach(id -> list.add(view(id, true)));
+    } else {
+      Map<Long, Long> jobIds = serveStore.jobIds(page);
+      Map<String, Long> byName = new HashMap<>(); // runs the service did not start: by job name
+      for (RunRecord run : runStore.headers(page)) {
+        long jobId =
+            jobIds.containsKey(run.runId())
+                ? jobIds.get(run.runId())
+                : byName.computeIfAbsent(run.jobName(), n -> serveStore.findJobId(n).orElse(0L));
+        list.add(view(run, false, Optional.of(jobId)));
+      }
+    }
     out.put("has_more", ids.size() > limit);
     if (ids.size() > limit) {
       out.put("next_page_token", Long.toString(ids.get(limit - 1)));
@@ -122,10 +135,13 @@ final class RunsApi {
   }
 
   private ObjectNode view(RunRecord run, boolean withTasks) {
+    return view(run, withTasks, serveStore.run(run.runId()).map(ServeStore.ApiRun::jobId));
+  }
+
+  /** The run as the API shows it; {@code apiJobId}: its job's id when the service started it. */
+  private ObjectNode view(RunRecord run, boolean withTasks, Optional<Long> apiJobId) {
     long runId = run.runId();
-    Optional<ServeStore.ApiRun> api = serveStore.run(runId);
-    long jobId =
-        api.map(ServeStore.ApiRun::jobId).or(() -> serveStore.findJobId(run.jobName())).orElse(0L);
+    long jobId = apiJobId.or(() -> serveStore.findJobId(run.jobName())).orElse(0L);
     String trigger = run.trigger().type().name();
     Map<String, String> defaults = new HashMap<>();
     catalog

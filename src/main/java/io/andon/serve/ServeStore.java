@@ -121,6 +121,31 @@ final class ServeStore {
         });
   }
 
+  /** The job ids of those of {@code runIds} that the service started, by run id: one query. */
+  java.util.Map<Long, Long> jobIds(java.util.List<Long> runIds) {
+    if (runIds.isEmpty()) {
+      return java.util.Map.of();
+    }
+    return store.read(
+        c -> {
+          java.util.Map<Long, Long> out = new java.util.HashMap<>();
+          String marks = String.join(",", java.util.Collections.nCopies(runIds.size(), "?"));
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT run_id, job_id FROM serve_runs WHERE run_id IN (" + marks + ")")) {
+            for (int i = 0; i < runIds.size(); i++) {
+              ps.setLong(i + 1, runIds.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.put(rs.getLong(1), rs.getLong(2));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
   /** Which runs a runs/list page asks for. */
   record RunQuery(
       Optional<String> jobName,

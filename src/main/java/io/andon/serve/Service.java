@@ -158,8 +158,9 @@ public final class Service implements AutoCloseable {
 
   private void refresh() {
     try {
-      catalog.refresh();
-      schedules.refresh();
+      if (catalog.refresh()) {
+        schedules.refresh();
+      }
     } catch (RuntimeException e) {
       log.event("watch_error", Map.of("error", e.toString()));
     }

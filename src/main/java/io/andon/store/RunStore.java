@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -229,6 +230,47 @@ public final class RunStore {
       }
     }
   }
+
+  /**
+   * The runs {@code ids}, in that order (a run that does not exist is left out), with no tasks and
+   * no definition: their {@link RunRecord#definition()} is empty. For listings, which show neither,
+   * in one query: a big job's definition is most of its run's row.
+   */
+  public List<RunRecord> headers(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return store.read(
+        c -> {
+          Map<Long, RunRecord> byId = new HashMap<>();
+          String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+          try (PreparedStatement ps =
+              c.prepareStatement(HEADER_COLUMNS + " WHERE run_id IN (" + marks + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+              ps.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                RunRecord r = RunRows.run(rs, List.of());
+                byId.put(r.runId(), r);
+              }
+            }
+          }
+          List<RunRecord> out = new ArrayList<>();
+          for (long id : ids) {
+            RunRecord r = byId.get(id);
+            if (r != null) {
+              out.add(r);
+            }
+          }
+          return out;
+        });
+  }
+
+  private static final String HEADER_COLUMNS =
+      "SELECT run_id, job_name, job_file, job_key, '' AS definition, parameters, state,"
+          + " result_state, message, start_time, end_time, repair_count, owner_pid, parent_run_id,"
+          + " bundle, trigger, trigger_time, trigger_location FROM runs";
 
   private static final String RUN_COLUMNS =
       "SELECT run_id, job_name, job_file, job_key, definition, parameters, state, result_state,"

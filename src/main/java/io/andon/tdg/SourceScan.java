@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The first step of a grade: lists the project's sources and analyses each one, in parallel,
- * through the hash cache.
+ * The first step of a grade: lists the project's sources and analyses each one on every core, the
+ * largest first ({@link LargestFirst}), through the hash cache.
  */
 final class SourceScan {
   /** Files larger than this are taken as generated and listed as ungraded, not parsed. */
@@ -67,9 +67,10 @@ final class SourceScan {
             .orElse(AnalysisCache.none());
     AtomicInteger cached = new AtomicInteger();
     List<AnalysisCache.Entry> entries =
-        paths.parallelStream()
-            .map(rel -> analyse(root, rel, cfg.javaCounting(), cache, cached))
-            .toList();
+        LargestFirst.map(
+            paths,
+            rel -> size(root.resolve(rel)),
+            rel -> analyse(root, rel, cfg.javaCounting(), cache, cached));
     List<SourceFile> files = entries.stream().map(AnalysisCache.Entry::file).toList();
     List<String> warnings = new ArrayList<>();
     if (cacheHome.isPresent() && cached.get() < files.size()) {
@@ -127,6 +128,14 @@ final class SourceScan {
     }
     out.sort(Comparator.naturalOrder());
     return out;
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0; // analyse says why it cannot be read
+    }
   }
 
   private static String relative(Path root, Path p) {

@@ -189,7 +189,7 @@ class MonitorVerdictTest {
     Files.writeString(m, "table: log.csv\nignore: [flg]\n");
     assertThatThrownBy(() -> new MonitorRun(MonitorLoader.load(m), CLOCK, line -> {}).run())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("ignore names 'flg'")
+        .hasMessageContaining("m.yaml:2:10: 'ignore' names column 'flg'")
         .hasMessageContaining("Did you mean 'flag'?");
   }
 }

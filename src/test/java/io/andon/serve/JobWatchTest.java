@@ -112,6 +112,24 @@ class JobWatchTest {
   }
 
   @Test
+  void aFileOfAServedFolderThatBecomesAJobAndANewJobFileAreServed() throws Exception {
+    Served.job(tmp, "jobs/a.yml", Served.shellJob("a", "", TASKS));
+    Path notYet = Served.job(tmp, "jobs/later.yml", "gates: {}\n");
+    try (Served s = Served.of(tmp, "jobs")) {
+      assertThat(s.get("/api/2.2/jobs/list").body().get("jobs")).hasSize(1);
+      Thread.sleep(1500); // the folder is listed again, the file found not to be a job again
+      touch(notYet, Served.shellJob("later", "", TASKS));
+      JsonNode jobs = await(s, "/api/2.2/jobs/list", j -> j.get("jobs").size() == 2).get("jobs");
+      assertThat(jobs)
+          .extracting(j -> j.at("/settings/name").asText())
+          .containsExactlyInAnyOrder("a", "later");
+      Served.job(tmp, "jobs/b.yml", Served.shellJob("b", "", TASKS));
+      assertThat(await(s, "/api/2.2/jobs/list", j -> j.get("jobs").size() == 3).get("jobs"))
+          .hasSize(3);
+    }
+  }
+
+  @Test
   void anInvalidJobAtStartStopsTheServiceNamingEveryProblem() throws Exception {
     Served.job(
         tmp,

@@ -109,16 +109,7 @@ final class Served implements AutoCloseable {
 
   /** Waits until run {@code runId} has ended; its jobs/runs/get body. */
   JsonNode awaitEnd(long runId) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode run = get("/api/2.2/jobs/runs/get?run_id=" + runId).body();
-      String lc = run.path("state").path("life_cycle_state").asText();
-      if (lc.equals("TERMINATED") || lc.equals("SKIPPED") || lc.equals("INTERNAL_ERROR")) {
-        return run;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("run " + runId + " did not end in 60 s");
+    return RunEnds.await(q -> get(q).body(), runId);
   }
 
   @Override

@@ -126,6 +126,33 @@ class ServiceApiTest {
   }
 
   @Test
+  void runsListShowsEachRunAsRunsGetDoesWithoutItsTasks() throws Exception {
+    greetJob();
+    Served.trueJob(tmp, "other.yml", "other");
+    try (Served s = Served.of(tmp, "greet.yml", "other.yml")) {
+      s.awaitEnd(
+          s.post(
+                  "/api/2.2/jobs/run-now",
+                  "{\"job_id\": 1, \"job_parameters\": {\"greeting\": \"hey\"}}")
+              .body()
+              .get("run_id")
+              .asLong());
+      s.awaitEnd(s.post("/api/2.2/jobs/run-now", "{\"job_id\": 2}").body().get("run_id").asLong());
+      s.awaitEnd(s.post("/api/2.2/jobs/run-now", "{\"job_id\": 1}").body().get("run_id").asLong());
+      JsonNode runs = s.get("/api/2.2/jobs/runs/list?limit=3").body().get("runs");
+      assertThat(runs).extracting(r -> r.get("run_id").asLong()).containsExactly(3L, 2L, 1L);
+      assertThat(runs).extracting(r -> r.get("job_id").asLong()).containsExactly(1L, 2L, 1L);
+      for (JsonNode listed : runs) {
+        com.fasterxml.jackson.databind.node.ObjectNode got =
+            (com.fasterxml.jackson.databind.node.ObjectNode)
+                s.get("/api/2.2/jobs/runs/get?run_id=" + listed.get("run_id")).body();
+        got.remove(java.util.List.of("tasks", "repair_history"));
+        assertThat(listed).isEqualTo(got);
+      }
+    }
+  }
+
+  @Test
   void aFailedRunIsRepairedInPlaceAndARunningOneIsRefusedWithInvalidState() throws Exception {
     Served.job(
         tmp,

@@ -2,6 +2,7 @@ package io.andon.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.andon.job.BundleSettings;
+import io.andon.serve.RunEnds;
 import io.andon.serve.Service;
 import io.andon.serve.ServiceLog;
 import io.andon.util.Json;
@@ -92,16 +93,7 @@ final class Site implements AutoCloseable {
 
   /** Waits until run {@code runId} has ended; its jobs/runs/get body. */
   JsonNode awaitEnd(long runId) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode run = api("/api/2.2/jobs/runs/get?run_id=" + runId);
-      String lc = run.path("state").path("life_cycle_state").asText();
-      if (lc.equals("TERMINATED") || lc.equals("SKIPPED") || lc.equals("INTERNAL_ERROR")) {
-        return run;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("run " + runId + " did not end in 60 s");
+    return RunEnds.await(this::api, runId);
   }
 
   @Override

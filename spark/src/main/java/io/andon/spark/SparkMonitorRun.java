@@ -1,9 +1,11 @@
 package io.andon.spark;
 
 import io.andon.error.InvalidInputException;
+import io.andon.error.Problem;
 import io.andon.monitor.ColumnDrift;
 import io.andon.monitor.ColumnProfile;
 import io.andon.monitor.CustomMetrics;
+import io.andon.monitor.DeclaredColumns;
 import io.andon.monitor.DriftOptions;
 import io.andon.monitor.MonitorResult;
 import io.andon.monitor.MonitorResult.DriftRow;
@@ -80,6 +82,21 @@ final class SparkMonitorRun {
               + " performance estimation, multivariate drift), which the spark engine does not"
               + " run; run it on the duckdb engine, or remove them from the monitor file.");
     }
+    refuse(
+        spec.columnRefs().stream()
+            .filter(r -> r.key().equals("bounds"))
+            .map(
+                r ->
+                    new Problem(
+                        r.at().file(),
+                        r.at().line(),
+                        r.at().column(),
+                        "'bounds' of column '"
+                            + r.column()
+                            + "' serve the data-quality check out_of_range, which the spark engine"
+                            + " does not run; remove them, or run the monitor on the duckdb"
+                            + " engine."))
+            .toList());
     Instant runAt = clock.instant();
     StateAggregators.register(spark);
     List<String> warnings = new ArrayList<>();
@@ -88,6 +105,13 @@ final class SparkMonitorRun {
     Optional<SparkTables.Table> base =
         spec.baselineTable().map(b -> SparkTables.read(spark, spec, b, "baseline_table"));
     base.ifPresent(b -> SparkTables.sameSchema(input, b));
+    refuse(
+        DeclaredColumns.missing(
+            spec,
+            input.describe(),
+            input.types().entrySet().stream()
+                .map(e -> new Duck.ColumnInfo(e.getKey(), e.getValue()))
+                .toList()));
     input.rows().createOrReplaceTempView(INPUT);
     base.ifPresent(b -> b.rows().createOrReplaceTempView(BASE));
     new Timestamps(spark).timed(spec, input, INPUT, TIMED, warnings);
@@ -159,6 +183,18 @@ final class SparkMonitorRun {
         spec.customMetrics(),
         List.of(),
         List.of());
+  }
+
+  /** Stops the run, before any row is computed, on settings that do not fit the table. */
+  private void refuse(List<Problem> problems) {
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(
+          "the monitor '"
+              + spec.name()
+              + "' names columns that the spark engine cannot use with its table "
+              + spec.table(),
+          problems.stream().sorted().toList());
+    }
   }
 
   private static Optional<String> value(SparkPlan.SliceSet s, String v) {

@@ -191,4 +191,38 @@ class SparkBadInputTest {
             p -> assertThat(p).doesNotExist(),
             p -> assertThat(storedRows(home, "failing")).isZero());
   }
+
+  @Test
+  void aMisspeltColumnIsInvalidInputAtItsFileLineBeforeSparkReadsARow() {
+    Path m = monitor("misspelt", "cur.parquet", "columns: [age, incme]\n");
+    Outcome o = andon("monitor", m.toString(), "--engine", "spark", "--master", "local[2]");
+    assertThat(o.exit()).as(o.err()).isEqualTo(2);
+    assertThat(o.err())
+        .contains("misspelt.yaml:7:")
+        .contains("'columns' names column 'incme'")
+        .contains("income");
+  }
+
+  @Test
+  void declaredBoundsAreRefusedAtTheirFileLineAsTheSparkEngineRunsNoDataQualityChecks() {
+    Path m = monitor("bounded", "cur.parquet", "bounds:\n  age: {min: 0, max: 120}\n");
+    Outcome o = andon("monitor", m.toString(), "--engine", "spark", "--master", "local[2]");
+    assertThat(o.exit()).as(o.err()).isEqualTo(2);
+    assertThat(o.err())
+        .contains("bounded.yaml:8:")
+        .contains("'bounds' of column 'age'")
+        .contains("does not run");
+    Outcome flag =
+        andon(
+            "monitor",
+            monitor("flagged", "cur.parquet", "").toString(),
+            "--bounds",
+            "age=0:120",
+            "--engine",
+            "spark",
+            "--master",
+            "local[2]");
+    assertThat(flag.exit()).as(flag.err()).isEqualTo(2);
+    assertThat(flag.err()).contains("--bounds").contains("'bounds' of column 'age'");
+  }
 }

@@ -12,7 +12,10 @@ import java.util.OptionalDouble;
  *     method has none
  * @param lowerConfidence value - 3 sampling errors, clipped to the metric's range
  * @param upperConfidence value + 3 sampling errors, clipped to the metric's range
- * @param alert true when the value is outside the threshold band
+ * @param alert true when the value is outside the threshold band (never when not {@code
+ *     enoughData})
+ * @param enoughData false for a chunk too small to be judged against its band (a chunk of a slice
+ *     with fewer rows than the reference chunks the band was learned from): it never alerts
  */
 public record ChunkValue(
     Chunk chunk,
@@ -21,7 +24,8 @@ public record ChunkValue(
     OptionalDouble samplingError,
     OptionalDouble lowerConfidence,
     OptionalDouble upperConfidence,
-    boolean alert) {
+    boolean alert,
+    boolean enoughData) {
   public ChunkValue {
     Objects.requireNonNull(chunk, "chunk");
     Objects.requireNonNull(samplingError, "samplingError");
@@ -38,7 +42,8 @@ public record ChunkValue(
         OptionalDouble.empty(),
         OptionalDouble.empty(),
         OptionalDouble.empty(),
-        t.alerts(v));
+        t.alerts(v),
+        true);
   }
 
   /** A value with its sampling error and a confidence band of +/- 3 errors within [min, max]. */
@@ -51,6 +56,18 @@ public record ChunkValue(
         OptionalDouble.of(se),
         OptionalDouble.of(Math.max(min, v - 3 * se)),
         OptionalDouble.of(Math.min(max, v + 3 * se)),
-        t.alerts(v));
+        t.alerts(v),
+        true);
+  }
+
+  /** This value, judged as NOT_ENOUGH_DATA: it never alerts. */
+  public ChunkValue notEnoughData() {
+    return new ChunkValue(
+        chunk, reference, value, samplingError, lowerConfidence, upperConfidence, false, false);
+  }
+
+  /** ALERT, NO_ALERT or NOT_ENOUGH_DATA. */
+  public String status() {
+    return !enoughData ? "NOT_ENOUGH_DATA" : alert ? "ALERT" : "NO_ALERT";
   }
 }

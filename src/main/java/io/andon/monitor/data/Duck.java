@@ -36,6 +36,22 @@ public final class Duck implements AutoCloseable {
     return conn;
   }
 
+  /**
+   * Another connection to the same database, for reading on another thread; the caller closes it.
+   */
+  public Connection newConnection() throws SQLException {
+    return conn.unwrap(org.duckdb.DuckDBConnection.class).duplicate();
+  }
+
+  /** Lets DuckDB use at most {@code n} threads. */
+  public void threads(int n) {
+    try (Statement s = conn.createStatement()) {
+      s.execute("SET threads = " + n);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot set DuckDB's threads to " + n + ": " + e, e);
+    }
+  }
+
   /** A column of a loaded table and its DuckDB type name (BIGINT, DOUBLE, VARCHAR, ...). */
   public record ColumnInfo(String name, String type) {
     public ColumnInfo {

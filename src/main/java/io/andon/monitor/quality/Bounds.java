@@ -30,6 +30,23 @@ public record Bounds(double min, double max) {
     }
   }
 
+  /**
+   * The bounds of command-line {@code --bounds} values, each {@code COL=MIN:MAX}.
+   *
+   * @throws io.andon.error.InvalidInputException naming the value and the form expected
+   */
+  public static java.util.Map<String, Bounds> parseAll(java.util.List<String> specs) {
+    java.util.Map<String, Bounds> out = new java.util.LinkedHashMap<>();
+    try {
+      for (String s : specs) {
+        parse(s, out);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new io.andon.error.InvalidInputException("invalid option: " + e.getMessage() + ".");
+    }
+    return out;
+  }
+
   public Bounds {
     if (Double.isNaN(min) || Double.isNaN(max) || min > max) {
       throw new IllegalArgumentException("bounds need min <= max, got " + min + " and " + max);

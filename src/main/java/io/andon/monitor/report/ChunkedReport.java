@@ -32,6 +32,8 @@ public final class ChunkedReport {
       o.put("metric", s.metric());
       o.put("column_name", s.column().isEmpty() ? null : s.column());
       o.put("model_id", row.modelId().orElse(null));
+      o.put("slice_key", row.sliceKey().orElse(null));
+      o.put("slice_value", row.sliceValue().orElse(null));
       o.put("chunking", row.chunking());
       o.put("lower_threshold", s.threshold().lower());
       number(o, "upper_threshold", s.threshold().upper());
@@ -39,6 +41,7 @@ public final class ChunkedReport {
       o.put("alert", s.alerts());
       o.put("alerting_chunks", analysis.stream().filter(ChunkValue::alert).count());
       o.put("analysed_chunks", analysis.size());
+      o.put("not_enough_data_chunks", analysis.stream().filter(v -> !v.enoughData()).count());
       if (!analysis.isEmpty()) {
         o.put("last_value", analysis.get(analysis.size() - 1).value());
       }
@@ -58,6 +61,7 @@ public final class ChunkedReport {
         v.lowerConfidence().ifPresent(x -> c.put("lower_confidence", x));
         v.upperConfidence().ifPresent(x -> number(c, "upper_confidence", x));
         c.put("alert", v.alert());
+        c.put("status", v.status());
       }
     }
     return out;
@@ -85,7 +89,10 @@ public final class ChunkedReport {
               + " "
               + s.metric()
               + (s.column().isEmpty() ? "" : " '" + s.column() + "'")
-              + row.modelId().map(m -> " model " + m).orElse("");
+              + row.modelId().map(m -> " model " + m).orElse("")
+              + row.sliceKey()
+                  .map(k -> " [" + k + "=" + row.sliceValue().orElse("") + "]")
+                  .orElse("");
       String band =
           "band ["
               + DriftAnalysis.fmt(s.threshold().lower())
@@ -107,6 +114,7 @@ public final class ChunkedReport {
         continue;
       }
       long alerts = analysis.stream().filter(ChunkValue::alert).count();
+      long small = analysis.stream().filter(v -> !v.enoughData()).count();
       sb.append("  ")
           .append(name)
           .append(" (")
@@ -115,7 +123,9 @@ public final class ChunkedReport {
           .append(alerts)
           .append(" of ")
           .append(analysis.size())
-          .append(" chunks alert, last ")
+          .append(" chunks alert")
+          .append(small > 0 ? " (" + small + " NOT_ENOUGH_DATA)" : "")
+          .append(", last ")
           .append(DriftAnalysis.fmt(analysis.get(analysis.size() - 1).value()))
           .append(", ")
           .append(band)

@@ -4,8 +4,10 @@ import io.andon.error.InvalidInputException;
 import io.andon.monitor.ColumnDrift;
 import io.andon.monitor.DriftOptions;
 import io.andon.monitor.DriftReport;
+import io.andon.monitor.data.BulkScan;
 import io.andon.monitor.data.DataSource;
 import io.andon.monitor.data.Duck;
+import io.andon.monitor.data.Workers;
 import io.andon.util.Strings;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,13 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.duckdb.DuckDBConnection;
 
 /**
- * The streaming mode of {@code andon drift}: each input is read once, row by row, through DuckDB's
- * streaming results into one sketch per column, so that memory depends on the number of columns,
- * not rows. Types come from DuckDB's inference (or the overrides); mixed-type analysis is left to
- * the exact mode.
+ * The streaming mode of {@code andon drift}: each input is read once, in batches of rows (numeric
+ * columns through DuckDB's Arrow export, the two inputs side by side) into one sketch per column,
+ * so that memory depends on the number of columns, not rows. Types come from DuckDB's inference (or
+ * the overrides); mixed-type analysis is left to the exact mode.
  */
 public final class SketchComparison {
   private SketchComparison() {}
@@ -35,7 +39,20 @@ public final class SketchComparison {
 
   public static DriftReport compare(
       DataSource baseline, DataSource current, DriftOptions options, Consumer<String> progress) {
+    return compare(baseline, current, options, progress, Workers.cores());
+  }
+
+  /** Compares two sources, reading the two sides side by side when {@code threads} allows. */
+  public static DriftReport compare(
+      DataSource baseline,
+      DataSource current,
+      DriftOptions options,
+      Consumer<String> progress,
+      int threads) {
     try (Connection conn = open()) {
+      try (Statement s = conn.createStatement()) {
+        s.execute("SET threads = " + threads);
+      }
       Map<String, String> tb = describe(conn, baseline, "--baseline");
       Map<String, String> tc = describe(conn, current, "--current");
       Set<String> all = new LinkedHashSet<>(tb.keySet());
@@ -104,10 +121,18 @@ public final class SketchComparison {
         throw new InvalidInputException(
             "no column could be compared:\n  " + String.join("\n  ", warnings));
       }
-      progress.accept("sketching baseline " + baseline.describe());
-      TableSketch sb = sketch(conn, baseline, numeric, "--baseline");
-      progress.accept("sketching current " + current.describe());
-      TableSketch sc = sketch(conn, current, numeric, "--current");
+      progress.accept("sketching " + baseline.describe() + " and " + current.describe());
+      List<TableSketch> sides;
+      try (Workers workers = new Workers(Math.min(2, threads));
+          Connection other = conn.unwrap(DuckDBConnection.class).duplicate()) {
+        sides =
+            workers.all(
+                List.<Callable<TableSketch>>of(
+                    () -> sketch(conn, baseline, numeric, "--baseline"),
+                    () -> sketch(other, current, numeric, "--current")));
+      }
+      TableSketch sb = sides.get(0);
+      TableSketch sc = sides.get(1);
       if (sb.rows() == 0 || sc.rows() == 0) {
         throw new InvalidInputException(
             (sb.rows() == 0
@@ -182,48 +207,36 @@ public final class SketchComparison {
     return out;
   }
 
-  /** Reads {@code src} once and builds one sketch per column of {@code numeric}. */
-  public static TableSketch sketch(
+  /**
+   * Builds one sketch per column of {@code numeric}: the numeric columns in one bulk scan, batch by
+   * batch, the categorical ones (if any) in a second scan, row by row.
+   */
+  static TableSketch sketch(
       Connection conn, DataSource src, Map<String, Boolean> numeric, String role) {
-    List<String> names = new ArrayList<>(numeric.keySet());
-    StringBuilder sql = new StringBuilder("SELECT ");
-    for (int i = 0; i < names.size(); i++) {
-      String c = Duck.ident(names.get(i));
-      sql.append(i == 0 ? "" : ", ")
-          .append(
-              numeric.get(names.get(i))
-                  ? "TRY_CAST(" + c + " AS DOUBLE)"
-                  : "CAST(" + c + " AS VARCHAR)");
-    }
-    sql.append(" FROM ").append(src.sql());
-    Object[] sketches = new Object[names.size()];
-    boolean[] isNum = new boolean[names.size()];
-    for (int i = 0; i < names.size(); i++) {
-      isNum[i] = numeric.get(names.get(i));
-      sketches[i] = isNum[i] ? new NumericSketch() : new CategoricalSketch();
-    }
-    long rows = 0;
-    try (Statement s = conn.createStatement();
-        ResultSet rs = s.executeQuery(sql.toString())) {
-      while (rs.next()) {
-        rows++;
-        for (int i = 0; i < sketches.length; i++) {
-          if (isNum[i]) {
-            double v = rs.getDouble(i + 1);
-            if (rs.wasNull()) {
-              ((NumericSketch) sketches[i]).addNull();
-            } else {
-              ((NumericSketch) sketches[i]).add(v);
-            }
-          } else {
-            String v = rs.getString(i + 1);
-            if (v == null) {
-              ((CategoricalSketch) sketches[i]).addNull();
-            } else {
-              ((CategoricalSketch) sketches[i]).add(v);
-            }
-          }
+    List<String> nums = new ArrayList<>();
+    List<String> cats = new ArrayList<>();
+    numeric.forEach((n, isNum) -> (isNum ? nums : cats).add(n));
+    NumericSketch[] ns = new NumericSketch[nums.size()];
+    CategoricalSketch[] cs = new CategoricalSketch[cats.size()];
+    long rows = -1;
+    try {
+      if (!nums.isEmpty()) {
+        for (int i = 0; i < ns.length; i++) {
+          ns[i] = new NumericSketch();
         }
+        rows =
+            BulkScan.stream(
+                conn,
+                select(nums, "TRY_CAST(", " AS DOUBLE)", src),
+                ns.length,
+                (c, v, n, r) -> ns[c].addAll(v, n, r),
+                BulkScan.choose(Long.MAX_VALUE));
+      }
+      if (!cats.isEmpty()) {
+        for (int i = 0; i < cs.length; i++) {
+          cs[i] = new CategoricalSketch();
+        }
+        rows = categories(conn, select(cats, "CAST(", " AS VARCHAR)", src), cs);
       }
     } catch (SQLException e) {
       throw new InvalidInputException(
@@ -238,9 +251,38 @@ public final class SketchComparison {
           e);
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      out.put(names.get(i), sketches[i]);
+    for (String n : numeric.keySet()) {
+      int i = nums.indexOf(n);
+      out.put(n, i >= 0 ? ns[i] : cs[cats.indexOf(n)]);
     }
-    return new TableSketch(rows, out);
+    return new TableSketch(Math.max(rows, 0), out);
+  }
+
+  private static String select(List<String> names, String pre, String post, DataSource src) {
+    StringBuilder sql = new StringBuilder("SELECT ");
+    for (int i = 0; i < names.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append(pre).append(Duck.ident(names.get(i))).append(post);
+    }
+    return sql.append(" FROM ").append(src.sql()).toString();
+  }
+
+  private static long categories(Connection conn, String sql, CategoricalSketch[] cs)
+      throws SQLException {
+    long rows = 0;
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        rows++;
+        for (int i = 0; i < cs.length; i++) {
+          String v = rs.getString(i + 1);
+          if (v == null) {
+            cs[i].addNull();
+          } else {
+            cs[i].add(v);
+          }
+        }
+      }
+    }
+    return rows;
   }
 }

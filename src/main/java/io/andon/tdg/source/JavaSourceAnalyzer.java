@@ -54,7 +54,11 @@ public final class JavaSourceAnalyzer {
 
   private JavaSourceAnalyzer() {}
 
-  private static JavaParser parser() {
+  /**
+   * A parser as andon configures it for one thread: Java 21, no comment attribution, no lexical
+   * preservation, no validators or post-processors.
+   */
+  public static JavaParser parser() {
     // RAW would read `yield x;` as a declaration of x with type yield
     ParserConfiguration c =
         new ParserConfiguration()
@@ -67,6 +71,24 @@ public final class JavaSourceAnalyzer {
 
   private static final ThreadLocal<JavaParser> PARSER =
       ThreadLocal.withInitial(JavaSourceAnalyzer::parser);
+
+  /**
+   * Loads and initialises the parser's and the counting's classes on a thread of their own, while
+   * the caller does other start-up work; returns that thread, started.
+   */
+  public static Thread preload() {
+    Thread t =
+        new Thread(
+            () ->
+                analyze(
+                    "Preload.java",
+                    "class P { int f(int x) { return x > 0 && x < 2 ? f(x - 1) : 0; } }"
+                        .getBytes(StandardCharsets.UTF_8)),
+            "andon-java-preload");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
 
   /** Hex SHA-256 of bytes. */
   public static String sha256(byte[] bytes) {
@@ -82,17 +104,43 @@ public final class JavaSourceAnalyzer {
 
   /** The text of UTF-8 bytes; empty when they are not valid UTF-8. */
   public static Optional<String> utf8(byte[] bytes) {
+    // the lenient decoding writes straight into a compact string; only a text holding U+FFFD,
+    // which is what it puts in place of bytes that are not UTF-8, is decoded again strictly
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) {
+      return Optional.of(text);
+    }
     try {
-      return Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString());
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return Optional.of(text);
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The number of lines of UTF-8 bytes as {@link String#lines()} counts them: lines end at {@code
+   * \n}, {@code \r} or {@code \r\n}, and text after the last end is one more line.
+   */
+  static int lines(byte[] bytes) {
+    int lines = 0;
+    int n = bytes.length;
+    for (int i = 0; i < n; i++) {
+      byte b = bytes[i];
+      if (b == '\n') {
+        lines++;
+      } else if (b == '\r') {
+        lines++;
+        if (i + 1 < n && bytes[i + 1] == '\n') {
+          i++;
+        }
+      }
+    }
+    return n > 0 && bytes[n - 1] != '\n' && bytes[n - 1] != '\r' ? lines + 1 : lines;
   }
 
   /** Analyses the bytes of a file, counting as PMD does; {@code path} only names it. */
@@ -111,7 +159,7 @@ public final class JavaSourceAnalyzer {
       return SourceFile.ungraded(path, LANGUAGE, hash, 0, NOT_UTF8);
     }
     String text = utf8.get();
-    int lines = (int) text.lines().count();
+    int lines = lines(bytes);
     ParseResult<CompilationUnit> result;
     try {
       result = PARSER.get().parse(text);

@@ -17,11 +17,13 @@ import org.treesitter.TSTree;
 import org.treesitter.TSTreeCursor;
 
 /**
- * Parses text with a tree-sitter grammar (the native parsers ship in the grammar jars) and copies
- * the tree into {@link SyntaxNode}s. One parser per thread and grammar. Every call into the native
- * library costs far more than the work it does, so the copy asks only for each node's symbol, field
- * and byte range, and works out names and lines on the Java side. The parser counts offsets in
- * UTF-8 bytes; they are mapped back to string indexes here.
+ * Parses text with a tree-sitter grammar and copies the tree into {@link SyntaxNode}s. Where andon
+ * was built with its own tree-sitter library ({@link NativeTrees}: Python), a parse is one native
+ * call that returns the whole tree; otherwise the Java binding parses (the native parsers ship in
+ * its grammar jars) and the tree is copied node by node, one parser per thread and grammar. Every
+ * call into the binding costs far more than the work it does, so that copy asks only for each
+ * node's symbol, field and byte range, and works out names and lines on the Java side. The parser
+ * counts offsets in UTF-8 bytes; they are mapped back to string indexes here.
  *
  * <p>The Java binding passes a node to native code by copying its fields in and out through JNI
  * field lookups, and checks it is not null with another such call, so a node costs several
@@ -39,6 +41,7 @@ public final class TreeSitter {
   private record Grammar(TSParser parser, String[] kinds, boolean[] named, String[] fields) {}
 
   private final ThreadLocal<Grammar> grammar;
+  private final Optional<NativeTrees> compiled;
 
   /** Direct access to the binding's node fields and native functions; empty if it changed. */
   private record Direct(
@@ -64,8 +67,21 @@ public final class TreeSitter {
     }
   }
 
-  /** A parser for the grammar the supplier makes. */
+  /** A parser for the grammar the supplier makes, through the Java binding. */
   public TreeSitter(Supplier<TSLanguage> language) {
+    this(language, Optional.empty());
+  }
+
+  /**
+   * A parser for a grammar andon's own library may have ({@code python}), through that library when
+   * it has it and the binding's grammar the supplier makes otherwise.
+   */
+  public TreeSitter(String name, Supplier<TSLanguage> language) {
+    this(language, NativeTrees.of(name));
+  }
+
+  private TreeSitter(Supplier<TSLanguage> language, Optional<NativeTrees> compiled) {
+    this.compiled = compiled;
     this.grammar =
         ThreadLocal.withInitial(
             () -> {
@@ -88,8 +104,16 @@ public final class TreeSitter {
             });
   }
 
+  /** Whether it parses through andon's own library rather than the Java binding. */
+  public boolean compiled() {
+    return compiled.isPresent();
+  }
+
   /** Parses the text. */
   public Parsed parse(String text) {
+    if (compiled.isPresent()) {
+      return compiled.get().parse(text);
+    }
     Grammar g = grammar.get();
     TSTree tree = g.parser().parseString(null, text);
     TSNode rootNode = tree.getRootNode();
@@ -103,13 +127,7 @@ public final class TreeSitter {
   /** Where the first error or missing node is, for a tree that has one. */
   private static String firstError(TSNode node, Copy copy) {
     if (node.isError() || node.isMissing()) {
-      int at = copy.charAt[Math.min(node.getStartByte(), copy.charAt.length - 1)];
-      int line = copy.line(at);
-      int column = at - copy.lineStarts[line - 1] + 1;
-      return "line "
-          + line
-          + ", column "
-          + column
+      return copy.offsets.position(node.getStartByte())
           + ": "
           + (node.isMissing() ? "missing " + node.getType() : "syntax error");
     }
@@ -126,37 +144,20 @@ public final class TreeSitter {
   private static final class Copy {
     final Grammar g;
     final String text;
-    final int[] charAt;
-    final int[] lineStarts;
+    final TextOffsets offsets;
 
     Copy(Grammar g, String text) {
       this.g = g;
       this.text = text;
-      this.charAt = byteToChar(text);
-      int lines = 1;
-      for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) == '\n') {
-          lines++;
-        }
-      }
-      lineStarts = new int[lines];
-      int n = 1;
-      for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) == '\n') {
-          lineStarts[n++] = i + 1;
-        }
-      }
+      this.offsets = TextOffsets.of(text);
     }
 
-    /** The 1-based line of a string index. */
     int line(int index) {
-      int i = Arrays.binarySearch(lineStarts, index);
-      return i >= 0 ? i + 1 : -i - 1;
+      return offsets.line(index);
     }
 
-    /** The string index of a UTF-8 byte offset. */
     int index(int byteOffset) {
-      return charAt[Math.min(byteOffset, charAt.length - 1)];
+      return offsets.index(byteOffset);
     }
 
     SyntaxNode node(TSTreeCursor c) {
@@ -241,28 +242,5 @@ public final class TreeSitter {
           endLine,
           children);
     }
-  }
-
-  /** For each offset in the UTF-8 form of the text, the string index it falls in. */
-  private static int[] byteToChar(String s) {
-    int bytes = 0;
-    for (int i = 0; i < s.length(); i++) {
-      bytes += width(s.charAt(i));
-    }
-    int[] out = new int[bytes + 1];
-    int b = 0;
-    for (int i = 0; i < s.length(); i++) {
-      int w = width(s.charAt(i));
-      for (int k = 0; k < w; k++) {
-        out[b++] = i;
-      }
-    }
-    out[bytes] = s.length();
-    return out;
-  }
-
-  /** UTF-8 bytes of one UTF-16 unit; each half of a surrogate pair takes 2 of the 4 bytes. */
-  private static int width(char ch) {
-    return ch < 0x80 ? 1 : ch < 0x800 || Character.isSurrogate(ch) ? 2 : 3;
   }
 }

@@ -27,7 +27,7 @@ public final class PythonLanguage implements Language {
   /** The name of a notebook cell's top-level code as a unit. */
   public static final String TOP_LEVEL = "top-level code";
 
-  private static final TreeSitter PARSER = new TreeSitter(TreeSitterPython::new);
+  private static final TreeSitter PARSER = new TreeSitter("python", TreeSitterPython::new);
 
   @Override
   public String name() {
