@@ -1,8 +1,11 @@
 #!/usr/bin/env sh
 # The single-machine engine against Spark local[2] on one snapshot monitor over generated Parquet:
 # ROWS x 20 numeric columns per side (baseline and current; the current one shifted in one
-# column). Prints wall time and peak RSS of each run (GNU time). Usage: run.sh ROWS [WORK_DIR]
-# (the issue's size is 100000000; ./mvnw -B package first, for the jars).
+# column). Prints wall time and peak RSS of each run (GNU time): the single-machine engine, Spark
+# local[2], and a Spark standalone cluster on 127.0.0.1 (a master and 1, then 2 workers of one core
+# each, started from Spark's jars in spark/target/lib as from a distribution; the RSS is andon's
+# driver's, each executor has EXECUTOR_MEMORY, default 2g). Usage: run.sh ROWS [WORK_DIR]
+# (./mvnw -B package first, for the jars).
 set -e
 rows=${1:?rows per side, e.g. 1000000}
 root=$(CDPATH= cd -- "$(dirname -- "$0")/../.." && pwd)
@@ -57,3 +60,47 @@ echo "| engine | wall s | peak RSS MiB |"
 echo "|---|---|---|"
 measure "duckdb (single machine)" "$root/andon" monitor "$work/bench_$rows.yaml" --no-store
 measure "spark local[2]" "$root/andon" monitor "$work/bench_$rows.yaml" --no-store --engine spark --master 'local[2]'
+
+# the standalone cluster: Spark's jars laid out as a distribution's jars/ folder
+opens=""
+for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util \
+    java.util.concurrent java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs \
+    sun.security.action sun.util.calendar; do
+  opens="$opens --add-opens=java.base/$p=ALL-UNNAMED"
+done
+mkdir -p "$work/spark-home"
+[ -e "$work/spark-home/jars" ] || ln -s "$root/spark/target/lib" "$work/spark-home/jars"
+export SPARK_HOME="$work/spark-home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
+mem=${EXECUTOR_MEMORY:-2g}
+pids=""
+daemon() { # log, main class, arguments...
+  log=$1
+  shift
+  # shellcheck disable=SC2086
+  java -Xmx512m $opens -cp "$root/spark/target/lib/*" "$@" >"$log" 2>&1 &
+  pids="$pids $!"
+}
+stop() {
+  for p in $pids; do pkill -KILL -P "$p" 2>/dev/null || true; kill -9 "$p" 2>/dev/null || true; done
+}
+trap stop EXIT
+await() { # log, pattern
+  i=0
+  until grep -q "$2" "$1" 2>/dev/null; do
+    i=$((i + 1))
+    if [ $i -gt 300 ]; then echo "no '$2' in $1" >&2; exit 1; fi
+    sleep 0.5
+  done
+}
+rm -f "$work"/master.log "$work"/worker-*.log
+daemon "$work/master.log" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port 0 --webui-port 0
+await "$work/master.log" "Starting Spark master at"
+url=$(grep -o 'spark://127.0.0.1:[0-9]*' "$work/master.log" | head -1)
+for n in 1 2; do
+  daemon "$work/worker-$n.log" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --port 0 \
+    --webui-port 0 --cores 1 --memory 3g --work-dir "$work/work-$n" "$url"
+  await "$work/worker-$n.log" "Successfully registered with master"
+  measure "spark standalone, $n worker(s) x 1 core" "$root/andon" monitor "$work/bench_$rows.yaml" \
+    --no-store --engine spark --master "$url" --spark-conf spark.driver.host=127.0.0.1 \
+    --spark-conf spark.executor.memory="$mem"
+done

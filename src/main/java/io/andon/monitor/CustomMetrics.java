@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,22 +37,38 @@ public final class CustomMetrics {
     columns.put("label_col", spec.labelCol());
   }
 
+  private String render(CustomMetric m, String column) {
+    return render(m, column, columns, Duck::ident);
+  }
+
   /**
    * An AGGREGATE definition with its templates filled in: {@code {{input_column}}} (the column, or
    * {@code *} at table level), {@code {{prediction_col}}} and {@code {{label_col}}} (the monitor's
-   * columns).
+   * columns), each quoted by {@code ident} as the engine's SQL quotes a column.
    */
-  private String render(CustomMetric m, String column) {
+  public static String render(
+      CustomMetric m, String column, MonitorSpec spec, UnaryOperator<String> ident) {
+    Map<String, Optional<String>> named = new LinkedHashMap<>();
+    named.put("prediction_col", spec.predictionCol());
+    named.put("label_col", spec.labelCol());
+    return render(m, column, named, ident);
+  }
+
+  private static String render(
+      CustomMetric m,
+      String column,
+      Map<String, Optional<String>> columns,
+      UnaryOperator<String> ident) {
     Matcher t = TEMPLATE.matcher(m.definition());
     StringBuilder out = new StringBuilder();
     while (t.find()) {
       String name = t.group(1);
       String value;
       if (name.equals("input_column")) {
-        value = column.equals(":table") ? "*" : Duck.ident(column);
+        value = column.equals(":table") ? "*" : ident.apply(column);
       } else if (columns.containsKey(name)) {
         value =
-            Duck.ident(
+            ident.apply(
                 columns
                     .get(name)
                     .orElseThrow(
@@ -137,7 +154,8 @@ public final class CustomMetrics {
     return metrics.stream().filter(m -> m.type() == type && appliesTo(m, column)).toList();
   }
 
-  private static boolean appliesTo(CustomMetric m, String column) {
+  /** Whether {@code m} applies to {@code column} ({@code :table} for the table). */
+  public static boolean appliesTo(CustomMetric m, String column) {
     return m.inputColumns().isEmpty()
         ? !column.equals(":table")
         : m.inputColumns().contains(column);

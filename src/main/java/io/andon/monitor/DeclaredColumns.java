@@ -1,5 +1,6 @@
 package io.andon.monitor;
 
+import io.andon.error.InvalidInputException;
 import io.andon.error.Problem;
 import io.andon.monitor.MonitorColumns.Column;
 import io.andon.monitor.MonitorSpec.ColumnRef;
@@ -156,6 +157,18 @@ public final class DeclaredColumns {
       }
     }
     return out;
+  }
+
+  /** Stops a run, before any row is computed, on the columns {@code spec} names wrongly. */
+  public static void refuse(MonitorSpec spec, List<Problem> problems) {
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(
+          "the monitor '"
+              + spec.name()
+              + "' names columns that do not fit its table "
+              + spec.table(),
+          problems.stream().sorted().toList());
+    }
   }
 
   private static Problem problem(ColumnRef r, String message) {

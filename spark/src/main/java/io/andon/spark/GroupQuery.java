@@ -1,6 +1,7 @@
 package io.andon.spark;
 
 import io.andon.error.InvalidInputException;
+import io.andon.monitor.CustomMetrics;
 import io.andon.monitor.ModelQuality;
 import io.andon.monitor.MonitorSpec;
 import io.andon.monitor.MonitorSpec.CustomMetric;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -23,7 +23,6 @@ import org.apache.spark.sql.SparkSession;
  * second query (the confusion counts) and roc_auc from a third (rows per score and label).
  */
 final class GroupQuery {
-  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
   private static final String GROUPS = "andon_groups";
   private static final Pattern DECIMAL = Pattern.compile("(?<![\\w.`])(\\d+\\.\\d+)(?![\\w.])");
 
@@ -125,7 +124,7 @@ final class GroupQuery {
     owners.add(":table");
     for (String owner : owners) {
       for (CustomMetric m : spec.customMetrics()) {
-        if (m.type() == CustomMetric.Type.AGGREGATE && appliesTo(m, owner)) {
+        if (m.type() == CustomMetric.Type.AGGREGATE && CustomMetrics.appliesTo(m, owner)) {
           String def = render(m, owner);
           check(m, def);
           out.add(new String[] {owner, m.name(), def});
@@ -288,51 +287,9 @@ final class GroupQuery {
         "var_pop(CASE WHEN " + both + " THEN " + y + " END)");
   }
 
-  private static boolean appliesTo(CustomMetric m, String column) {
-    return m.inputColumns().isEmpty()
-        ? !column.equals(":table")
-        : m.inputColumns().contains(column);
-  }
-
   /** An AGGREGATE definition with its templates filled in, for Spark SQL. */
   private String render(CustomMetric m, String column) {
-    Matcher t = TEMPLATE.matcher(m.definition());
-    StringBuilder out = new StringBuilder();
-    while (t.find()) {
-      String name = t.group(1);
-      Optional<String> col =
-          switch (name) {
-            case "input_column" ->
-                Optional.of(column.equals(":table") ? "*" : SparkTables.ident(column));
-            case "prediction_col" -> spec.predictionCol().map(SparkTables::ident);
-            case "label_col" -> spec.labelCol().map(SparkTables::ident);
-            default ->
-                throw new InvalidInputException(
-                    "custom metric '"
-                        + m.name()
-                        + "' uses {{"
-                        + name
-                        + "}}, which an aggregate metric does not know. Its templates are"
-                        + " {{input_column}}, {{prediction_col}} and {{label_col}}.");
-          };
-      t.appendReplacement(
-          out,
-          Matcher.quoteReplacement(
-              col.orElseThrow(
-                  () ->
-                      new InvalidInputException(
-                          "custom metric '"
-                              + m.name()
-                              + "' uses {{"
-                              + name
-                              + "}}, but the monitor has no '"
-                              + name
-                              + "'. Set "
-                              + name
-                              + " in the monitor file (an inference_log monitor)."))));
-    }
-    t.appendTail(out);
-    return doubles(out.toString());
+    return doubles(CustomMetrics.render(m, column, spec, SparkTables::ident));
   }
 
   /**

@@ -29,7 +29,7 @@ public final class SparkEngine implements MonitorEngine {
       return new SparkMonitorRun(session.spark(), spec, clock, progress).run();
     } catch (InvalidInputException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark throws its checked SparkException undeclared
       throw new InvalidInputException(
           "the spark engine failed while running monitor "
               + spec.name()

@@ -82,7 +82,8 @@ final class SparkMonitorRun {
               + " performance estimation, multivariate drift), which the spark engine does not"
               + " run; run it on the duckdb engine, or remove them from the monitor file.");
     }
-    refuse(
+    DeclaredColumns.refuse(
+        spec,
         spec.columnRefs().stream()
             .filter(r -> r.key().equals("bounds"))
             .map(
@@ -105,7 +106,8 @@ final class SparkMonitorRun {
     Optional<SparkTables.Table> base =
         spec.baselineTable().map(b -> SparkTables.read(spark, spec, b, "baseline_table"));
     base.ifPresent(b -> SparkTables.sameSchema(input, b));
-    refuse(
+    DeclaredColumns.refuse(
+        spec,
         DeclaredColumns.missing(
             spec,
             input.describe(),
@@ -183,18 +185,6 @@ final class SparkMonitorRun {
         spec.customMetrics(),
         List.of(),
         List.of());
-  }
-
-  /** Stops the run, before any row is computed, on settings that do not fit the table. */
-  private void refuse(List<Problem> problems) {
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(
-          "the monitor '"
-              + spec.name()
-              + "' names columns that the spark engine cannot use with its table "
-              + spec.table(),
-          problems.stream().sorted().toList());
-    }
   }
 
   private static Optional<String> value(SparkPlan.SliceSet s, String v) {
@@ -329,32 +319,23 @@ final class SparkMonitorRun {
       compared.add(d);
       ColumnProfile bp = base.profiles().get(name);
       ColumnProfile cp = cur.profiles().get(name);
-      OptionalDouble zeros =
-          cp.number("percent_zeros").isPresent() && bp.number("percent_zeros").isPresent()
-              ? OptionalDouble.of(
-                  cp.number("percent_zeros").getAsDouble()
-                      - bp.number("percent_zeros").getAsDouble())
-              : OptionalDouble.empty();
+      OptionalDouble zeros = DriftRow.zerosDelta(bp, cp);
       drifts.add(
           new DriftRow(
               g, type, cmpStart, cmpEnd, c.type(), d, zeros, ctx.custom().drift(name, bp, cp)));
     }
-    Set<String> was = base.nonNull();
-    Set<String> is = cur.nonNull();
-    int added = (int) is.stream().filter(x -> !was.contains(x)).count();
-    int missing = (int) was.stream().filter(x -> !is.contains(x)).count();
     ColumnProfile bt = base.profiles().get(":table");
     ColumnProfile ct = cur.profiles().get(":table");
-    long countDelta = (long) (ct.number("count").orElse(0) - bt.number("count").orElse(0));
     tables.add(
-        new TableDriftRow(
+        TableDriftRow.between(
             g,
             type,
             cmpStart,
             cmpEnd,
-            countDelta,
-            added,
-            missing,
+            bt,
+            ct,
+            base.nonNull(),
+            cur.nonNull(),
             Verdict.of(compared, ctx.options()),
             ctx.custom().drift(":table", bt, ct)));
   }

@@ -87,11 +87,6 @@ final class SparkSessions {
     }
   }
 
-  /** A user's setting over andon's: a user's {@code spark.jars} are shipped beside andon's. */
-  private static String merged(String key, String andon, String user) {
-    return key.equals("spark.jars") ? user + "," + andon : user;
-  }
-
   /** The threads of a {@code local[N]} master; the cores for {@code local[*]} and {@code local}. */
   static int localThreads(String master) {
     java.util.regex.Matcher m =

@@ -1,10 +1,7 @@
 package io.andon.spark;
 
-import io.andon.error.InvalidInputException;
 import io.andon.monitor.MonitorSpec;
-import io.andon.monitor.data.Duck;
-import io.andon.util.Strings;
-import java.util.ArrayList;
+import io.andon.monitor.TimestampColumn;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -31,35 +28,9 @@ final class Timestamps {
       return;
     }
     String ts = spec.timestampCol().get();
-    if (!input.types().containsKey(ts)) {
-      List<String> names = new ArrayList<>(input.types().keySet());
-      throw new InvalidInputException(
-          "timestamp_col '"
-              + ts
-              + "' is not a column of "
-              + input.describe()
-              + "."
-              + Strings.didYouMean(ts, names)
-              + " Columns: "
-              + String.join(", ", names)
-              + ".");
-    }
-    Duck.ColumnInfo col = SparkTables.info(input, ts);
+    // DeclaredColumns has checked that the column exists
     String c = SparkTables.ident(ts);
-    String expr;
-    if (col.isTemporal()) {
-      expr = "CAST(" + c + " AS TIMESTAMP)";
-    } else if (col.type().equals("VARCHAR")) {
-      expr = "try_cast(" + c + " AS TIMESTAMP)";
-    } else {
-      throw new InvalidInputException(
-          "timestamp_col '"
-              + ts
-              + "' is "
-              + col.type()
-              + ", not a timestamp. Store it as a TIMESTAMP or DATE column, or as ISO-8601 text"
-              + " such as '2026-11-28 13:45:00'.");
-    }
+    String expr = TimestampColumn.cast(ts, SparkTables.info(input, ts), SparkTables::ident);
     spark.sql("SELECT *, " + expr + " AS " + TS + " FROM " + from).createOrReplaceTempView(to);
     Row r =
         spark
@@ -79,39 +50,13 @@ final class Timestamps {
                     + " AS STRING) END, true) FROM "
                     + to)
             .first();
-    long rows = r.getLong(0);
-    long bad = r.getLong(1);
-    long nulls = r.getLong(2);
-    String example = r.isNullAt(3) ? "" : r.getString(3);
-    if (bad > 0 && bad + nulls == rows) {
-      throw new InvalidInputException(
-          "timestamp_col '"
-              + ts
-              + "' of "
-              + input.describe()
-              + " does not parse as a timestamp (e.g. '"
-              + example
-              + "'). Write timestamps as ISO-8601, such as '2026-11-28 13:45:00'.");
-    }
-    if (bad > 0) {
-      warnings.add(
-          "timestamp_col '"
-              + ts
-              + "': "
-              + bad
-              + " of "
-              + rows
-              + " values do not parse as timestamps (e.g. '"
-              + example
-              + "'); those rows are left out of every window.");
-    }
-    if (nulls > 0) {
-      warnings.add(
-          "timestamp_col '"
-              + ts
-              + "': "
-              + nulls
-              + " rows have no timestamp and are left out of every window.");
-    }
+    TimestampColumn.judge(
+        ts,
+        input.describe(),
+        r.getLong(0),
+        r.getLong(1),
+        r.getLong(2),
+        r.isNullAt(3) ? "" : r.getString(3),
+        warnings);
   }
 }

@@ -63,4 +63,47 @@ final class Fixtures {
     }
     return file;
   }
+
+  /**
+   * An inference log monitor over generated data in {@code dir} (a baseline of 4,000 rows, 8,000
+   * current rows): two models, two granularities, a column and a predicate slice, custom aggregate,
+   * derived and drift metrics. Returns the monitor file.
+   */
+  static Path inferenceLog(Path dir) {
+    log(dir.resolve("base.parquet"), 4000, 0.1, false);
+    log(dir.resolve("cur.parquet"), 8000, 0.2, true);
+    return write(
+        dir.resolve("eq.yaml"),
+        """
+            name: eq
+            table: cur.parquet
+            baseline_table: base.parquet
+            profile_type: inference_log
+            timestamp_col: ts
+            granularities: ["1 day", "1 week"]
+            model_id_col: model
+            prediction_col: prediction
+            prediction_proba_col: score
+            label_col: label
+            problem_type: classification
+            slicing_exprs: ["country", "age > 50"]
+            custom_metrics:
+              - name: share_over_60
+                type: aggregate
+                input_columns: [age]
+                definition: avg(CASE WHEN {{input_column}} > 60 THEN 1.0 ELSE 0.0 END)
+              - name: rows_labelled
+                type: aggregate
+                input_columns: [":table"]
+                definition: count({{label_col}})
+              - name: spread
+                type: derived
+                input_columns: [age]
+                definition: max - min
+              - name: avg_ratio
+                type: drift
+                input_columns: [age]
+                definition: "{{current_df}}.avg / {{base_df}}.avg"
+            """);
+  }
 }
