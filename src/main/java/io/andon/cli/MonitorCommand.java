@@ -1,7 +1,10 @@
 package io.andon.cli;
 
 import io.andon.error.InvalidInputException;
+import io.andon.monitor.EngineSettings;
 import io.andon.monitor.MetricsStore;
+import io.andon.monitor.MonitorEngine;
+import io.andon.monitor.MonitorEngines;
 import io.andon.monitor.MonitorLoader;
 import io.andon.monitor.MonitorResult;
 import io.andon.monitor.MonitorRun;
@@ -23,7 +26,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,6 +92,30 @@ public final class MonitorCommand implements Callable<Integer> {
   String chunking;
 
   @Option(
+      names = "--engine",
+      defaultValue = MonitorEngines.BUILT_IN,
+      paramLabel = "ENGINE",
+      description =
+          "duckdb (this machine, the default) or spark (andon-spark's jar on the class path; see"
+              + " docs/monitoring.md, Scale).")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "With --engine spark: local[*] (the default), local[N], spark://host:7077, yarn or"
+              + " k8s://https://host:port.")
+  String master;
+
+  @Option(
+      names = "--spark-conf",
+      paramLabel = "KEY=VALUE",
+      description =
+          "With --engine spark: a Spark setting, e.g. spark.executor.memory=4g; repeatable.")
+  Map<String, String> sparkConf = new LinkedHashMap<>();
+
+  @Option(
       names = "--bounds",
       paramLabel = "COL=MIN:MAX",
       description =
@@ -115,7 +144,7 @@ public final class MonitorCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     StatusLine progress = StatusLine.onTerminal(err, false);
-    MonitorResult result = new MonitorRun(m, Clock.systemUTC(), progress).run();
+    MonitorResult result = run(m, progress);
     progress.clear();
     if (parquet != null) {
       ParquetExport.write(result, parquet);
@@ -153,6 +182,27 @@ public final class MonitorCommand implements Callable<Integer> {
     }
     out.flush();
     return failOnDrift ? result.verdict().outcome().exitCode() : 0;
+  }
+
+  /** The run on the chosen engine; Spark's settings only with the spark engine. */
+  private MonitorResult run(MonitorSpec m, Consumer<String> progress) {
+    if (engine.equals(MonitorEngines.BUILT_IN)) {
+      if (master != null || !sparkConf.isEmpty()) {
+        throw new InvalidInputException(
+            (master != null ? "--master" : "--spark-conf")
+                + " applies to --engine spark only; add --engine spark or leave it out.");
+      }
+      return new MonitorRun(m, Clock.systemUTC(), progress).run();
+    }
+    if (chunking != null) {
+      throw new InvalidInputException(
+          "--chunking is not available with --engine "
+              + engine
+              + "; leave it out or run on duckdb.");
+    }
+    MonitorEngine e = MonitorEngines.find(engine);
+    return e.run(
+        m, new EngineSettings(Optional.ofNullable(master), sparkConf), Clock.systemUTC(), progress);
   }
 
   /** "BASELINE 1 day 2026-01-20T00:00:00Z model v2 [country=BR]": where a drift row belongs. */

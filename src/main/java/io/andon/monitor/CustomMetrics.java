@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,36 +23,52 @@ import java.util.regex.Pattern;
  * and {@code {{base_df}}.m}). A metric without input columns applies to every column but not to the
  * table.
  */
-final class CustomMetrics {
+public final class CustomMetrics {
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
 
   private final List<CustomMetric> metrics;
   private final Duck duck;
   private final Map<String, Optional<String>> columns = new LinkedHashMap<>();
 
-  CustomMetrics(MonitorSpec spec, Duck duck) {
+  public CustomMetrics(MonitorSpec spec, Duck duck) {
     this.metrics = spec.customMetrics();
     this.duck = duck;
     columns.put("prediction_col", spec.predictionCol());
     columns.put("label_col", spec.labelCol());
   }
 
+  private String render(CustomMetric m, String column) {
+    return render(m, column, columns, Duck::ident);
+  }
+
   /**
    * An AGGREGATE definition with its templates filled in: {@code {{input_column}}} (the column, or
    * {@code *} at table level), {@code {{prediction_col}}} and {@code {{label_col}}} (the monitor's
-   * columns).
+   * columns), each quoted by {@code ident} as the engine's SQL quotes a column.
    */
-  private String render(CustomMetric m, String column) {
+  public static String render(
+      CustomMetric m, String column, MonitorSpec spec, UnaryOperator<String> ident) {
+    Map<String, Optional<String>> named = new LinkedHashMap<>();
+    named.put("prediction_col", spec.predictionCol());
+    named.put("label_col", spec.labelCol());
+    return render(m, column, named, ident);
+  }
+
+  private static String render(
+      CustomMetric m,
+      String column,
+      Map<String, Optional<String>> columns,
+      UnaryOperator<String> ident) {
     Matcher t = TEMPLATE.matcher(m.definition());
     StringBuilder out = new StringBuilder();
     while (t.find()) {
       String name = t.group(1);
       String value;
       if (name.equals("input_column")) {
-        value = column.equals(":table") ? "*" : Duck.ident(column);
+        value = column.equals(":table") ? "*" : ident.apply(column);
       } else if (columns.containsKey(name)) {
         value =
-            Duck.ident(
+            ident.apply(
                 columns
                     .get(name)
                     .orElseThrow(
@@ -90,6 +107,16 @@ final class CustomMetrics {
     }
     Map<String, Object> known = new LinkedHashMap<>(builtIn);
     known.putAll(out);
+    out.putAll(derived(column, known));
+    return out;
+  }
+
+  /**
+   * DERIVED metrics of one column over {@code known}, its built-in and AGGREGATE metrics (computed
+   * here or by another engine).
+   */
+  public Map<String, Object> derived(String column, Map<String, Object> known) {
+    Map<String, Object> out = new LinkedHashMap<>();
     for (CustomMetric m : of(CustomMetric.Type.DERIVED, column)) {
       out.put(
           m.name(),
@@ -101,7 +128,7 @@ final class CustomMetrics {
   }
 
   /** DRIFT metrics of one column, comparing the profile {@code cur} with {@code base}. */
-  Map<String, Object> drift(String column, ColumnProfile base, ColumnProfile cur) {
+  public Map<String, Object> drift(String column, ColumnProfile base, ColumnProfile cur) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (CustomMetric m : of(CustomMetric.Type.DRIFT, column)) {
       String def =
@@ -127,7 +154,8 @@ final class CustomMetrics {
     return metrics.stream().filter(m -> m.type() == type && appliesTo(m, column)).toList();
   }
 
-  private static boolean appliesTo(CustomMetric m, String column) {
+  /** Whether {@code m} applies to {@code column} ({@code :table} for the table). */
+  public static boolean appliesTo(CustomMetric m, String column) {
     return m.inputColumns().isEmpty()
         ? !column.equals(":table")
         : m.inputColumns().contains(column);

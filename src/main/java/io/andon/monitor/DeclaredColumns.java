@@ -1,5 +1,6 @@
 package io.andon.monitor;
 
+import io.andon.error.InvalidInputException;
 import io.andon.error.Problem;
 import io.andon.monitor.MonitorColumns.Column;
 import io.andon.monitor.MonitorSpec.ColumnRef;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * their check against the table, made before any row is computed, so that a misspelt column is an
  * error at its file:line rather than a silent skip or a failure half-way through a run.
  */
-final class DeclaredColumns {
+public final class DeclaredColumns {
   /** Settings whose value is one column. */
   static final List<String> SINGLE =
       List.of(
@@ -90,10 +91,21 @@ final class DeclaredColumns {
    * declared on a column that is not numeric.
    */
   static List<Problem> missing(MonitorSpec spec, Duck.Table input) {
-    List<String> names = MonitorColumns.names(input);
+    return missing(spec, input.source().describe(), input.columns());
+  }
+
+  /**
+   * The problems of the columns {@code spec} names that a table described as {@code describe}, with
+   * {@code columns} (types named as DuckDB names them), does not have, and of bounds declared on a
+   * column that is not numeric. Any engine checks its table with it before computing a row.
+   */
+  public static List<Problem> missing(
+      MonitorSpec spec, String describe, List<Duck.ColumnInfo> columns) {
+    List<String> names = columns.stream().map(Duck.ColumnInfo::name).toList();
     List<Problem> out = new ArrayList<>();
     for (ColumnRef r : spec.columnRefs()) {
-      Optional<Duck.ColumnInfo> c = input.column(r.column());
+      Optional<Duck.ColumnInfo> c =
+          columns.stream().filter(x -> x.name().equals(r.column())).findFirst();
       if (c.isEmpty()) {
         out.add(
             problem(
@@ -103,7 +115,7 @@ final class DeclaredColumns {
                     + "' names column '"
                     + r.column()
                     + "', which "
-                    + input.source().describe()
+                    + describe
                     + " does not have."
                     + Strings.didYouMean(r.column(), names)
                     + " Its columns: "
@@ -145,6 +157,18 @@ final class DeclaredColumns {
       }
     }
     return out;
+  }
+
+  /** Stops a run, before any row is computed, on the columns {@code spec} names wrongly. */
+  public static void refuse(MonitorSpec spec, List<Problem> problems) {
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(
+          "the monitor '"
+              + spec.name()
+              + "' names columns that do not fit its table "
+              + spec.table(),
+          problems.stream().sorted().toList());
+    }
   }
 
   private static Problem problem(ColumnRef r, String message) {

@@ -27,25 +27,40 @@ public final class ModelQuality {
     if (labels.size() != predictions.size()) {
       throw new IllegalArgumentException("labels and predictions differ in length");
     }
-    Map<String, Object> m = new LinkedHashMap<>();
     int n = labels.size();
-    m.put("num_labeled", (long) n);
-    if (n == 0) {
-      return m;
-    }
     TreeSet<String> classes = new TreeSet<>(labels);
     classes.addAll(predictions);
     List<String> cls = new ArrayList<>(classes);
-    int k = cls.size();
-    long[][] cm = new long[k][k];
-    long correct = 0;
-    for (int i = 0; i < n; i++) {
-      int a = cls.indexOf(labels.get(i));
-      int b = cls.indexOf(predictions.get(i));
-      cm[a][b]++;
-      if (a == b) {
-        correct++;
+    Map<String, Object> m = fromConfusion(cls, confusion(cls, labels, predictions));
+    if (scores.length == n && new TreeSet<>(labels).size() == 2) {
+      String positive = new TreeSet<>(labels).last();
+      boolean[] pos = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        pos[i] = labels.get(i).equals(positive);
       }
+      m.put("roc_auc", rocAuc(pos, scores));
+    }
+    return m;
+  }
+
+  /**
+   * The classification metrics but roc_auc from a confusion matrix: {@code matrix[i][j]} rows of
+   * label {@code classes[i]} predicted as {@code classes[j]}, classes sorted.
+   */
+  public static Map<String, Object> fromConfusion(List<String> cls, long[][] cm) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    int k = cls.size();
+    long n = 0;
+    long correct = 0;
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b < k; b++) {
+        n += cm[a][b];
+      }
+      correct += cm[a][a];
+    }
+    m.put("num_labeled", n);
+    if (n == 0) {
+      return m;
     }
     m.put("accuracy_score", (double) correct / n);
     Map<String, Double> p = new LinkedHashMap<>();
@@ -80,14 +95,6 @@ public final class ModelQuality {
     }
     conf.put("matrix", rows);
     m.put("confusion_matrix", conf);
-    if (scores.length == n && new TreeSet<>(labels).size() == 2) {
-      String positive = new TreeSet<>(labels).last();
-      boolean[] pos = new boolean[n];
-      for (int i = 0; i < n; i++) {
-        pos[i] = labels.get(i).equals(positive);
-      }
-      m.put("roc_auc", rocAuc(pos, scores));
-    }
     return m;
   }
 
@@ -129,17 +136,27 @@ public final class ModelQuality {
     classes.addAll(predictions);
     classes.addAll(restLabels);
     classes.addAll(restPredictions);
+    List<String> cls = new ArrayList<>(classes);
+    return fairness(
+        cls, confusion(cls, labels, predictions), confusion(cls, restLabels, restPredictions));
+  }
+
+  /**
+   * The fairness metrics from the confusion matrices of the group and of the rest, both over {@code
+   * cls} (the sorted classes of either).
+   */
+  public static Map<String, Object> fairness(List<String> cls, long[][] group, long[][] rest) {
     Map<String, Object> out = new LinkedHashMap<>();
     String[] names = {
       "predictive_parity", "predictive_equality", "equal_opportunity", "statistical_parity"
     };
     for (int k = 0; k < names.length; k++) {
       Map<String, Double> per = new LinkedHashMap<>();
-      for (String c : classes) {
-        double a = rates(labels, predictions, c)[k];
-        double b = rates(restLabels, restPredictions, c)[k];
+      for (int c = 0; c < cls.size(); c++) {
+        double a = rates(group, c)[k];
+        double b = rates(rest, c)[k];
         if (Double.isFinite(a - b)) {
-          per.put(c, a - b);
+          per.put(cls.get(c), a - b);
         }
       }
       out.put(names[k], per);
@@ -147,21 +164,27 @@ public final class ModelQuality {
     return out;
   }
 
-  /** Precision, false positive rate, true positive rate and predicted share of class {@code c}. */
-  private static double[] rates(List<String> labels, List<String> predictions, String c) {
-    long tp = 0;
-    long fp = 0;
+  private static long[][] confusion(List<String> cls, List<String> labels, List<String> preds) {
+    long[][] cm = new long[cls.size()][cls.size()];
+    for (int i = 0; i < labels.size(); i++) {
+      cm[cls.indexOf(labels.get(i))][cls.indexOf(preds.get(i))]++;
+    }
+    return cm;
+  }
+
+  private static double[] rates(long[][] cm, int c) {
     long actual = 0;
     long predicted = 0;
-    for (int i = 0; i < labels.size(); i++) {
-      boolean y = labels.get(i).equals(c);
-      boolean p = predictions.get(i).equals(c);
-      actual += y ? 1 : 0;
-      predicted += p ? 1 : 0;
-      tp += y && p ? 1 : 0;
-      fp += !y && p ? 1 : 0;
+    long n = 0;
+    for (int j = 0; j < cm.length; j++) {
+      actual += cm[c][j];
+      predicted += cm[j][c];
+      for (int k = 0; k < cm.length; k++) {
+        n += cm[j][k];
+      }
     }
-    long n = labels.size();
+    long tp = cm[c][c];
+    long fp = predicted - tp;
     return new double[] {
       ratio(tp, predicted), ratio(fp, n - actual), ratio(tp, actual), ratio(predicted, n)
     };
@@ -207,12 +230,7 @@ public final class ModelQuality {
     if (labels.length != predictions.length) {
       throw new IllegalArgumentException("labels and predictions differ in length");
     }
-    Map<String, Object> m = new LinkedHashMap<>();
     int n = labels.length;
-    m.put("num_labeled", (long) n);
-    if (n == 0) {
-      return m;
-    }
     double se = 0;
     double ae = 0;
     double ape = 0;
@@ -220,15 +238,32 @@ public final class ModelQuality {
     for (double y : labels) {
       mean += y;
     }
-    mean /= n;
+    mean /= Math.max(1, n);
     double tot = 0;
-    double eps = Math.ulp(1.0);
     for (int i = 0; i < n; i++) {
       double d = labels[i] - predictions[i];
       se += d * d;
       ae += Math.abs(d);
-      ape += Math.abs(d) / Math.max(Math.abs(labels[i]), eps);
+      ape += Math.abs(d) / Math.max(Math.abs(labels[i]), EPSILON);
       tot += (labels[i] - mean) * (labels[i] - mean);
+    }
+    return regression(n, se, ae, ape, tot);
+  }
+
+  /** Machine epsilon: the floor of |y| in the mean absolute percentage error, as scikit-learn. */
+  public static final double EPSILON = Math.ulp(1.0);
+
+  /**
+   * The regression metrics from sums over {@code n} labelled rows: squared errors, absolute errors,
+   * absolute errors over max(|y|, {@link #EPSILON}), squared deviations of the labels from their
+   * mean.
+   */
+  public static Map<String, Object> regression(
+      long n, double se, double ae, double ape, double tot) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("num_labeled", n);
+    if (n == 0) {
+      return m;
     }
     m.put("mean_squared_error", se / n);
     m.put("root_mean_squared_error", Math.sqrt(se / n));

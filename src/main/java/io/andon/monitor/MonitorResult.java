@@ -161,6 +161,15 @@ public record MonitorResult(
       customMetrics =
           java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customMetrics));
     }
+
+    /** The change of a column's share of zeros, when both profiles have one. */
+    public static OptionalDouble zerosDelta(ColumnProfile base, ColumnProfile cur) {
+      OptionalDouble b = base.number("percent_zeros");
+      OptionalDouble c = cur.number("percent_zeros");
+      return b.isPresent() && c.isPresent()
+          ? OptionalDouble.of(c.getAsDouble() - b.getAsDouble())
+          : OptionalDouble.empty();
+    }
   }
 
   /**
@@ -188,6 +197,29 @@ public record MonitorResult(
       Objects.requireNonNull(verdict, "verdict");
       customMetrics =
           java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(customMetrics));
+    }
+
+    /**
+     * The row of a group compared with another: the change of its row count (from the {@code
+     * :table} profiles) and of its non-null columns, the verdict over its compared columns.
+     */
+    public static TableDriftRow between(
+        Group group,
+        String driftType,
+        Optional<Instant> cmpStart,
+        Optional<Instant> cmpEnd,
+        ColumnProfile baseTable,
+        ColumnProfile curTable,
+        java.util.Set<String> baseNonNull,
+        java.util.Set<String> curNonNull,
+        Verdict verdict,
+        Map<String, Object> customMetrics) {
+      int added = (int) curNonNull.stream().filter(x -> !baseNonNull.contains(x)).count();
+      int missing = (int) baseNonNull.stream().filter(x -> !curNonNull.contains(x)).count();
+      long countDelta =
+          (long) (curTable.number("count").orElse(0) - baseTable.number("count").orElse(0));
+      return new TableDriftRow(
+          group, driftType, cmpStart, cmpEnd, countDelta, added, missing, verdict, customMetrics);
     }
   }
 

@@ -1,7 +1,5 @@
 package io.andon.monitor;
 
-import io.andon.error.InvalidInputException;
-import io.andon.error.Problem;
 import io.andon.monitor.MonitorColumns.Column;
 import io.andon.monitor.MonitorResult.DriftRow;
 import io.andon.monitor.MonitorResult.Group;
@@ -142,10 +140,10 @@ public final class MonitorRun {
                   progress.accept("reading baseline " + bs.describe());
                   return duck.load(bs, "baseline", "baseline_table");
                 });
-    refuse(DeclaredColumns.missing(spec, input));
+    DeclaredColumns.refuse(spec, DeclaredColumns.missing(spec, input));
     Duck.Table timed = new WindowPlan(duck).timed(input, spec.timestampCol(), warnings);
     List<Column> cols = MonitorColumns.chosen(spec, input, baseline, warnings);
-    refuse(DeclaredColumns.notMonitored(spec, cols));
+    DeclaredColumns.refuse(spec, DeclaredColumns.notMonitored(spec, cols));
     Segments segments = new Segments(spec, duck);
     List<Slice> slices = segments.slices(timed);
     List<Optional<String>> models = new ArrayList<>(segments.models(timed));
@@ -173,18 +171,6 @@ public final class MonitorRun {
         new Profiler(spec, duck, custom),
         custom,
         learned);
-  }
-
-  /** Stops the run, before any row is computed, on columns the monitor names wrongly. */
-  private void refuse(List<Problem> problems) {
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(
-          "the monitor '"
-              + spec.name()
-              + "' names columns that do not fit its table "
-              + spec.table(),
-          problems.stream().sorted().toList());
-    }
   }
 
   /** One window of a walk: the time it spans (empty for a snapshot) and its rows' predicate. */
@@ -349,12 +335,7 @@ public final class MonitorRun {
       compared.add(d);
       ColumnProfile bp = base.profile(name).orElseThrow();
       ColumnProfile cp = cur.profile(name).orElseThrow();
-      OptionalDouble zeros =
-          cp.number("percent_zeros").isPresent() && bp.number("percent_zeros").isPresent()
-              ? OptionalDouble.of(
-                  cp.number("percent_zeros").getAsDouble()
-                      - bp.number("percent_zeros").getAsDouble())
-              : OptionalDouble.empty();
+      OptionalDouble zeros = DriftRow.zerosDelta(bp, cp);
       out.columns()
           .add(
               new DriftRow(
@@ -367,23 +348,19 @@ public final class MonitorRun {
                   zeros,
                   plan.custom().drift(name, bp, cp)));
     }
-    Set<String> was = base.nonNullColumns();
-    Set<String> is = cur.nonNullColumns();
-    int added = (int) is.stream().filter(x -> !was.contains(x)).count();
-    int missing = (int) was.stream().filter(x -> !is.contains(x)).count();
     ColumnProfile bt = base.profile(":table").orElseThrow();
     ColumnProfile ct = cur.profile(":table").orElseThrow();
-    long countDelta = (long) (ct.number("count").orElse(0) - bt.number("count").orElse(0));
     out.tables()
         .add(
-            new TableDriftRow(
+            TableDriftRow.between(
                 g,
                 type,
                 cmpStart,
                 cmpEnd,
-                countDelta,
-                added,
-                missing,
+                bt,
+                ct,
+                base.nonNullColumns(),
+                cur.nonNullColumns(),
                 Verdict.of(compared, options),
                 plan.custom().drift(":table", bt, ct)));
   }

@@ -59,21 +59,7 @@ final class WindowPlan {
                             + " Columns: "
                             + String.join(", ", MonitorColumns.names(input))
                             + "."));
-    String expr;
-    if (col.isTemporal()) {
-      expr = "CAST(" + Duck.ident(ts) + " AS TIMESTAMP)";
-    } else if (col.isText()) {
-      expr = "TRY_CAST(" + Duck.ident(ts) + " AS TIMESTAMP)";
-    } else {
-      throw new InvalidInputException(
-          "timestamp_col '"
-              + ts
-              + "' is "
-              + col.type()
-              + ", not a"
-              + " timestamp. Store it as a TIMESTAMP or DATE column, or as ISO-8601 text such as"
-              + " '2026-11-28 13:45:00'.");
-    }
+    String expr = TimestampColumn.cast(ts, col, Duck::ident);
     try (Statement s = duck.connection().createStatement()) {
       s.execute(
           "CREATE OR REPLACE TABLE input_ts AS SELECT *, "
@@ -97,8 +83,8 @@ final class WindowPlan {
         bad = rs.getLong(1);
         nulls = rs.getLong(2);
       }
+      String example = "";
       if (bad > 0) {
-        String example = "";
         try (ResultSet rs =
             s.executeQuery(
                 "SELECT CAST("
@@ -113,37 +99,9 @@ final class WindowPlan {
             example = rs.getString(1);
           }
         }
-        if (bad + nulls == input.rows()) {
-          throw new InvalidInputException(
-              "timestamp_col '"
-                  + ts
-                  + "' of "
-                  + input.source().describe()
-                  + " does not parse as a timestamp (e.g. '"
-                  + example
-                  + "'). Write timestamps as ISO-8601, such as '2026-11-28 13:45:00'.");
-        }
-        warnings.add(
-            "timestamp_col '"
-                + ts
-                + "': "
-                + bad
-                + " of "
-                + input.rows()
-                + " values do not parse as timestamps (e.g. '"
-                + example
-                + "'); those rows are left"
-                + " out of every window.");
       }
-      if (nulls > 0) {
-        warnings.add(
-            "timestamp_col '"
-                + ts
-                + "': "
-                + nulls
-                + " rows have no timestamp and are"
-                + " left out of every window.");
-      }
+      TimestampColumn.judge(
+          ts, input.source().describe(), input.rows(), bad, nulls, example, warnings);
       return new Duck.Table(
           "input_ts", input.role(), input.source(), input.rows(), new ArrayList<>(input.columns()));
     } catch (SQLException e) {

@@ -27,6 +27,37 @@ public final class NumericSketch {
     this.hll = new HllSketch(HLL_LG_K);
   }
 
+  /**
+   * A sketch made of parts computed elsewhere (a distributed engine's partial aggregates): the KLL
+   * and HLL sketches, the counts, and the count, mean and sum of squared deviations of the finite
+   * values.
+   */
+  public static NumericSketch of(
+      KllDoublesSketch kll,
+      HllSketch hll,
+      long rows,
+      long nulls,
+      long nans,
+      long zeros,
+      long finite,
+      double mean,
+      double m2) {
+    NumericSketch s = new NumericSketch(kll, hll);
+    s.rows = rows;
+    s.nulls = nulls;
+    s.nans = nans;
+    s.zeros = zeros;
+    s.finite = finite;
+    s.mean = mean;
+    s.m2 = m2;
+    return s;
+  }
+
+  private NumericSketch(KllDoublesSketch kll, HllSketch hll) {
+    this.kll = kll;
+    this.hll = hll;
+  }
+
   /** Adds a null value. */
   public void addNull() {
     rows++;

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * A {@code monitor_task}: either runs a monitor file ({@code monitor_file}) and stores its metrics,
  * or compares {@code current} with {@code baseline} like {@code andon drift}. Paths may hold {@code
- * {{...}}} references.
+ * {{...}}} references. A monitor file runs on {@code engine} ({@code duckdb}, or {@code spark} with
+ * the {@code spark_conf} settings).
  */
 public record MonitorTaskPayload(
     Optional<String> monitorFile,
@@ -23,7 +24,9 @@ public record MonitorTaskPayload(
     boolean failOnDrift,
     List<String> ignore,
     OptionalDouble driftShare,
-    int minSample)
+    int minSample,
+    String engine,
+    Map<String, String> sparkConf)
     implements Payload {
 
   public MonitorTaskPayload {
@@ -33,6 +36,8 @@ public record MonitorTaskPayload(
     columns = List.copyOf(columns);
     ignore = List.copyOf(ignore);
     Objects.requireNonNull(driftShare, "driftShare");
+    Objects.requireNonNull(engine, "engine");
+    sparkConf = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sparkConf));
   }
 
   /** The comparison's options: columns, ignored columns, the dataset rule, the minimum sample. */

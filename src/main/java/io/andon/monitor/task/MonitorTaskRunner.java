@@ -13,15 +13,19 @@ import io.andon.job.Payload;
 import io.andon.monitor.ColumnDrift;
 import io.andon.monitor.DriftOptions;
 import io.andon.monitor.DriftReport;
+import io.andon.monitor.EngineSettings;
 import io.andon.monitor.MetricsStore;
+import io.andon.monitor.MonitorEngines;
 import io.andon.monitor.MonitorLoader;
 import io.andon.monitor.MonitorResult;
 import io.andon.monitor.MonitorRun;
+import io.andon.monitor.MonitorSpec;
 import io.andon.monitor.TableComparison;
 import io.andon.monitor.data.DataSource;
 import io.andon.util.Json;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,10 +51,16 @@ public final class MonitorTaskRunner implements PayloadRunner {
     MonitorTaskPayload p = (MonitorTaskPayload) payload;
     if (p.monitorFile().isPresent()) {
       Path file = resolve(ctx, ctx.resolve(p.monitorFile().get()));
+      MonitorSpec spec = MonitorLoader.load(file);
       MonitorResult r =
-          new MonitorRun(
-                  MonitorLoader.load(file), Clock.systemUTC(), line -> ctx.log().println(line))
-              .run();
+          p.engine().equals(MonitorEngines.BUILT_IN)
+              ? new MonitorRun(spec, Clock.systemUTC(), line -> ctx.log().println(line)).run()
+              : MonitorEngines.find(p.engine())
+                  .run(
+                      spec,
+                      new EngineSettings(Optional.empty(), p.sparkConf()),
+                      Clock.systemUTC(),
+                      line -> ctx.log().println(line));
       MetricsStore.append(ctx.store(), r);
       Set<String> drifted = new TreeSet<>();
       r.drifts().stream()

@@ -3,11 +3,14 @@ package io.andon.monitor.task;
 import io.andon.job.Payload;
 import io.andon.job.PayloadType;
 import io.andon.monitor.DriftOptions;
+import io.andon.monitor.MonitorEngines;
 import io.andon.yaml.Problems;
 import io.andon.yaml.YMap;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -24,6 +27,8 @@ import java.util.Set;
  *   drift_share: 0.5                    # optional: the share rule instead of "any column"
  *   min_sample: 500                     # rows per side below which it is NOT_ENOUGH_DATA
  *   fail_on_drift: true                 # default true: the task fails when drift is found
+ *   engine: spark                       # monitor_file only: run it on Spark (default duckdb)
+ *   spark_conf: {spark.master: "spark://head:7077"}   # with engine: spark
  * </pre>
  */
 public final class MonitorTaskType implements PayloadType {
@@ -37,7 +42,9 @@ public final class MonitorTaskType implements PayloadType {
           "fail_on_drift",
           "ignore",
           "drift_share",
-          "min_sample");
+          "min_sample",
+          "engine",
+          "spark_conf");
 
   @Override
   public String key() {
@@ -84,6 +91,28 @@ public final class MonitorTaskType implements PayloadType {
           "min_sample must be a number of rows, at" + " least 1.");
       min = DriftOptions.DEFAULT_MIN_SAMPLE;
     }
+    String engine = problems.string(body, "engine").orElse(MonitorEngines.BUILT_IN);
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+    problems
+        .map(body, "spark_conf")
+        .ifPresent(
+            m ->
+                m.entries()
+                    .forEach(
+                        (k, e) ->
+                            problems
+                                .scalarText(e.value(), "a Spark setting")
+                                .ifPresent(v -> sparkConf.put(k, v))));
+    if (file.isEmpty() && body.has("engine")) {
+      problems.add(body.keyLoc("engine"), "'engine' applies to monitor_file only.");
+    }
+    if (!engine.equals("spark") && body.has("spark_conf")) {
+      problems.add(
+          body.keyLoc("spark_conf"), "'spark_conf' applies with engine: spark only; add it.");
+    }
+    if (!engine.equals(MonitorEngines.BUILT_IN) && !engine.equals("spark")) {
+      problems.add(body.keyLoc("engine"), "engine must be duckdb or spark, not '" + engine + "'.");
+    }
     if (file.isPresent()) {
       for (String k : List.of("columns", "ignore", "drift_share", "min_sample")) {
         if (body.has(k)) {
@@ -97,6 +126,7 @@ public final class MonitorTaskType implements PayloadType {
       }
     }
     return Optional.of(
-        new MonitorTaskPayload(file, baseline, current, columns, fail, ignore, share, (int) min));
+        new MonitorTaskPayload(
+            file, baseline, current, columns, fail, ignore, share, (int) min, engine, sparkConf));
   }
 }

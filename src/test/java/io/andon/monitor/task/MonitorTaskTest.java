@@ -59,6 +59,33 @@ class MonitorTaskTest {
         .contains("needs 'monitor_file', or both 'baseline' and 'current'");
   }
 
+  @Test
+  void aMonitorFileTakesItsEngineAndSparkSettingsAndRefusesThemElsewhere() {
+    Problems ok = new Problems();
+    Optional<Payload> spark =
+        type()
+            .parse(
+                yaml(
+                    "monitor_file: m.yaml\nengine: spark\nspark_conf:\n"
+                        + "  spark.master: local[2]\n  spark.executor.memory: 2g\n"),
+                ok,
+                dir);
+    assertThat(ok.list()).isEmpty();
+    MonitorTaskPayload p = (MonitorTaskPayload) spark.orElseThrow();
+    assertThat(p.engine()).isEqualTo("spark");
+    assertThat(p.sparkConf())
+        .containsExactly(
+            Map.entry("spark.master", "local[2]"), Map.entry("spark.executor.memory", "2g"));
+    Problems bad = new Problems();
+    type()
+        .parse(
+            yaml("baseline: a.csv\ncurrent: b.csv\nengine: flink\nspark_conf: {a: b}\n"), bad, dir);
+    assertThat(bad.list().toString())
+        .contains("'engine' applies to monitor_file only")
+        .contains("'spark_conf' applies with engine: spark only")
+        .contains("engine must be duckdb or spark, not 'flink'");
+  }
+
   private Path csv(String name, double shift, long seed) throws Exception {
     SplittableRandom r = new SplittableRandom(seed);
     StringBuilder sb = new StringBuilder("x\n");
