@@ -19,7 +19,8 @@ import org.apache.datasketches.memory.Memory;
  * count while there are fewer than about 3,000; beyond, the frequent ones within {@link #error()}
  * and the rest gathered as "(other)").
  */
-public final class CategoricalState implements Serializable {
+public final class CategoricalState
+    implements Serializable, StateAggregators.ColumnState<String, CategoricalState> {
   private static final long serialVersionUID = 1L;
 
   /** The frequent-items map, as the single-machine sketch mode's. */

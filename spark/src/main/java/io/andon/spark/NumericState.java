@@ -18,7 +18,8 @@ import org.apache.datasketches.memory.Memory;
  * values, HLL distinct count (lgK = {@value #HLL_LG_K}) and frequent values (a map of {@value
  * #ITEMS_MAP}).
  */
-public final class NumericState implements Serializable {
+public final class NumericState
+    implements Serializable, StateAggregators.ColumnState<Double, NumericState> {
   private static final long serialVersionUID = 1L;
 
   /** KLL's k: normalised rank error about 1.33%. */

@@ -22,34 +22,44 @@ final class StateAggregators {
     spark.udf().register(CATEGORICAL, functions.udaf(new Categorical(), Encoders.STRING()));
   }
 
-  /** {@code andon_numeric}: a column's {@link NumericState}. */
-  static final class Numeric extends Aggregator<Double, NumericState, byte[]> {
-    private static final long serialVersionUID = 1L;
+  /** A state a column's values are added to and that merges with its own kind. */
+  interface ColumnState<I, S extends ColumnState<I, S>> extends java.io.Serializable {
+    /** Adds one value (null counts as null). */
+    void add(I value);
 
-    @Override
-    public NumericState zero() {
-      return new NumericState();
+    /** This state with {@code other}'s values added; may be this state itself. */
+    S merge(S other);
+  }
+
+  /** The aggregate function of one kind of state: Spark's plumbing around {@link ColumnState}. */
+  abstract static class StateAggregator<I, S extends ColumnState<I, S>>
+      extends Aggregator<I, S, byte[]> {
+    private static final long serialVersionUID = 1L;
+    private final Class<S> type;
+
+    StateAggregator(Class<S> type) {
+      this.type = type;
     }
 
     @Override
-    public NumericState reduce(NumericState s, Double v) {
+    public S reduce(S s, I v) {
       s.add(v);
       return s;
     }
 
     @Override
-    public NumericState merge(NumericState a, NumericState b) {
+    public S merge(S a, S b) {
       return a.merge(b);
     }
 
     @Override
-    public byte[] finish(NumericState s) {
+    public byte[] finish(S s) {
       return Bytes.of(s);
     }
 
     @Override
-    public Encoder<NumericState> bufferEncoder() {
-      return Encoders.javaSerialization(NumericState.class);
+    public Encoder<S> bufferEncoder() {
+      return Encoders.javaSerialization(type);
     }
 
     @Override
@@ -58,39 +68,31 @@ final class StateAggregators {
     }
   }
 
-  /** {@code andon_categorical}: a column's {@link CategoricalState}. */
-  static final class Categorical extends Aggregator<String, CategoricalState, byte[]> {
+  /** {@code andon_numeric}: a column's {@link NumericState}. */
+  static final class Numeric extends StateAggregator<Double, NumericState> {
     private static final long serialVersionUID = 1L;
+
+    Numeric() {
+      super(NumericState.class);
+    }
+
+    @Override
+    public NumericState zero() {
+      return new NumericState();
+    }
+  }
+
+  /** {@code andon_categorical}: a column's {@link CategoricalState}. */
+  static final class Categorical extends StateAggregator<String, CategoricalState> {
+    private static final long serialVersionUID = 1L;
+
+    Categorical() {
+      super(CategoricalState.class);
+    }
 
     @Override
     public CategoricalState zero() {
       return new CategoricalState();
-    }
-
-    @Override
-    public CategoricalState reduce(CategoricalState s, String v) {
-      s.add(v);
-      return s;
-    }
-
-    @Override
-    public CategoricalState merge(CategoricalState a, CategoricalState b) {
-      return a.merge(b);
-    }
-
-    @Override
-    public byte[] finish(CategoricalState s) {
-      return Bytes.of(s);
-    }
-
-    @Override
-    public Encoder<CategoricalState> bufferEncoder() {
-      return Encoders.javaSerialization(CategoricalState.class);
-    }
-
-    @Override
-    public Encoder<byte[]> outputEncoder() {
-      return Encoders.BINARY();
     }
   }
 }

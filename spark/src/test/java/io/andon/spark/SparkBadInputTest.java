@@ -50,6 +50,19 @@ class SparkBadInputTest {
     return new Outcome(exit, out.toString(), err.toString());
   }
 
+  /** {@code andon monitor MONITOR --engine spark --master local[2] --home HOME}. */
+  static Outcome onLocalSpark(Path monitor, Path home) {
+    return andon(
+        "monitor",
+        monitor.toString(),
+        "--engine",
+        "spark",
+        "--master",
+        "local[2]",
+        "--home",
+        home.toString());
+  }
+
   static Path monitor(String name, String table, String extra) {
     return Fixtures.write(
         dir.resolve(name + ".yaml"),
@@ -81,16 +94,7 @@ class SparkBadInputTest {
             dir.resolve("good.yaml"),
             "name: good\ntable: cur.csv\nbaseline_table: base.csv\nprofile_type: time_series\n"
                 + "timestamp_col: ts\ngranularities: [\"1 day\"]\nslicing_exprs: [country]\n");
-    Outcome o =
-        andon(
-            "monitor",
-            m.toString(),
-            "--engine",
-            "spark",
-            "--master",
-            "local[2]",
-            "--home",
-            home.toString());
+    Outcome o = onLocalSpark(m, home);
     assertThat(o.exit()).as(o.err()).isZero();
     assertThat(o.out()).contains("monitor good:").contains("profile rows");
     assertThat(storedRows(home, "good")).isGreaterThan(10);
@@ -174,16 +178,7 @@ class SparkBadInputTest {
             "cur.parquet",
             "custom_metrics:\n  - name: boom\n    type: aggregate\n    input_columns: [age]\n"
                 + "    definition: max(raise_error('task failed on purpose'))\n");
-    Outcome o =
-        andon(
-            "monitor",
-            m.toString(),
-            "--engine",
-            "spark",
-            "--master",
-            "local[2]",
-            "--home",
-            home.toString());
+    Outcome o = onLocalSpark(m, home);
     assertThat(o.exit()).as(o.err()).isEqualTo(2);
     assertThat(o.err()).contains("the spark engine failed").contains("Nothing was stored");
     assertThat(home.resolve(Store.DB_FILE))
