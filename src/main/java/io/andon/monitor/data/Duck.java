@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * One embedded, in-memory DuckDB database through which andon reads CSV, Parquet and JSON-lines
@@ -25,11 +26,24 @@ public final class Duck implements AutoCloseable {
 
   public static Duck open() {
     try {
-      Class.forName("org.duckdb.DuckDBDriver");
-      return new Duck(DriverManager.getConnection("jdbc:duckdb:"));
-    } catch (SQLException | ClassNotFoundException e) {
+      return new Duck(connect(new Properties()));
+    } catch (SQLException e) {
       throw new IllegalStateException("cannot start the embedded DuckDB: " + e, e);
     }
+  }
+
+  /**
+   * A connection to a new in-memory DuckDB database with the given driver properties; DuckDB's
+   * native library is placed beside andon's jar first ({@link DuckNative}).
+   */
+  public static Connection connect(Properties properties) throws SQLException {
+    DuckNative.prepare();
+    try {
+      Class.forName("org.duckdb.DuckDBDriver");
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("DuckDB's driver is missing from the class path", e);
+    }
+    return DriverManager.getConnection("jdbc:duckdb:", properties);
   }
 
   public Connection connection() {

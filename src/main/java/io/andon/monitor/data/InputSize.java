@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 
 /**
  * How many values an input holds, before reading it: rows times columns from a Parquet file's
@@ -34,7 +34,7 @@ public final class InputSize {
       }
       return bytes / TEXT_BYTES_PER_VALUE;
     }
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    try (Connection c = Duck.connect(new Properties());
         Statement s = c.createStatement()) {
       // a Parquet file's row count is in its footer: DuckDB reads no data page for it
       return single(s, "SELECT count(*) FROM " + src.sql())

@@ -10,7 +10,6 @@ import io.andon.monitor.data.Duck;
 import io.andon.monitor.data.Workers;
 import io.andon.util.Strings;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -175,14 +174,9 @@ public final class SketchComparison {
   }
 
   static Connection open() throws SQLException {
-    try {
-      Class.forName("org.duckdb.DuckDBDriver");
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
-    }
     Properties p = new Properties();
     p.setProperty("jdbc_stream_results", "true");
-    return DriverManager.getConnection("jdbc:duckdb:", p);
+    return Duck.connect(p);
   }
 
   static Map<String, String> describe(Connection conn, DataSource src, String role) {
