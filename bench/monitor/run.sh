@@ -31,6 +31,10 @@ for case in $CASES; do
   # on the in-memory arrays apart
   measure "numpy+scipy, CSV" python3 bench/monitor/peer_numpy.py "$b.csv" "$c.csv"
   measure "andon exact, Parquet" java -XX:+UseParallelGC -Xmx12g -jar "$JAR" drift --quiet --exact --baseline "$b.parquet" --current "$c.parquet"
+  # the same through the launcher, as a user runs it: its JVM options and drift's class-data
+  # archive (trained on first use, before this row is measured); the heap as above
+  ./andon drift --quiet --baseline "$b.parquet" --current "$b.parquet" --columns c00 >/dev/null 2>&1 || true
+  measure "andon exact, Parquet, ./andon" env JAVA_TOOL_OPTIONS=-Xmx12g ./andon drift --quiet --exact --baseline "$b.parquet" --current "$c.parquet"
   measure "andon --sketch, Parquet" java -XX:+UseParallelGC -Xmx1g -jar "$JAR" drift --quiet --sketch --baseline "$b.parquet" --current "$c.parquet"
   java bench/monitor/SumFloor.java "$n" >&2
   java -Xmx12g -cp "$JAR" bench/monitor/SortFloor.java "$n" "$cols" >&2
