@@ -94,11 +94,15 @@ public final class DuckNative {
     }
     try {
       Class<?> driver = Class.forName("org.duckdb.DuckDBDriver", false, loader);
-      URL jar = driver.getProtectionDomain().getCodeSource().getLocation();
-      Path dir = Paths.get(jar.toURI()).getParent().toRealPath();
-      return place(packed, dir.resolve(name.get()), Paths.get(jar.toURI()));
-    } catch (ClassNotFoundException | URISyntaxException | IOException e) {
-      return new Placement.DriverUnpacks();
+      Path jar = Paths.get(driver.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return place(packed, jar.getParent().toRealPath().resolve(name.get()), jar);
+    } catch (ReflectiveOperationException | URISyntaxException | IOException | RuntimeException e) {
+      // a class path of another kind (a jar inside a jar, a network location)
+      return new Placement.Unavailable(
+          "cannot find the folder of DuckDB's driver ("
+              + e
+              + "), beside which its native library must sit: run andon from its own jar, as"
+              + " ./andon and java -jar target/andon.jar do.");
     }
   }
 
