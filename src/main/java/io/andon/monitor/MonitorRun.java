@@ -11,7 +11,9 @@ import io.andon.monitor.Profiler.GroupProfile;
 import io.andon.monitor.Segments.Slice;
 import io.andon.monitor.data.DataSource;
 import io.andon.monitor.data.Duck;
+import io.andon.monitor.data.Workers;
 import io.andon.monitor.quality.DataQuality;
+import io.andon.monitor.quality.KnownColumns;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,8 +71,9 @@ public final class MonitorRun {
 
   public MonitorResult run() {
     Instant runAt = clock.instant();
-    try (Duck duck = Duck.open()) {
-      Plan plan = plan(duck);
+    try (Duck duck = Duck.open();
+        Workers workers = new Workers(Workers.cores())) {
+      Plan plan = plan(duck, workers);
       List<ProfileRow> profiles = new ArrayList<>();
       Drifts drifts = new Drifts(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       Map<GroupKey, GroupProfile> baseline = new HashMap<>();
@@ -128,7 +131,7 @@ public final class MonitorRun {
     }
   }
 
-  private Plan plan(Duck duck) {
+  private Plan plan(Duck duck, Workers workers) {
     DataSource src = DataSource.resolve(resolvePath(spec.table()), "table");
     progress.accept("reading " + src.describe());
     Duck.Table input = duck.load(src, "input", "table");
@@ -168,7 +171,7 @@ public final class MonitorRun {
         slices,
         models,
         segments,
-        new Profiler(spec, duck, custom),
+        new Profiler(spec, duck, custom, workers),
         custom,
         learned);
   }
@@ -255,9 +258,6 @@ public final class MonitorRun {
           if (view.rows() == 0) {
             continue;
           }
-          if (model.isEmpty() && s.key().isEmpty()) {
-            quality(plan, g, view, drifts.quality());
-          }
           Optional<Duck.Table> rest =
               fairness && s.isBoolean()
                   ? Optional.of(
@@ -267,6 +267,9 @@ public final class MonitorRun {
           profiles.addAll(cur.rows());
           GroupKey key = new GroupKey(model, s.key(), s.value());
           GroupProfile base = baseline.get(key);
+          if (model.isEmpty() && s.key().isEmpty()) {
+            quality(plan, g, view, Optional.ofNullable(base), cur, drifts.quality());
+          }
           if (base != null) {
             drift(plan, g, "BASELINE", Optional.empty(), base, cur, drifts);
           }
@@ -283,14 +286,29 @@ public final class MonitorRun {
     }
   }
 
-  /** The data-quality checks of one window of the whole table, against the baseline table. */
-  private void quality(Plan plan, Group g, Duck.Table view, List<QualityRow> out) {
+  /**
+   * The data-quality checks of one window of the whole table, against the baseline table; the
+   * summaries of the numeric columns come from the profiles' samples ({@code base} is the whole
+   * baseline's), not from scanning the tables again.
+   */
+  private void quality(
+      Plan plan,
+      Group g,
+      Duck.Table view,
+      Optional<GroupProfile> base,
+      GroupProfile cur,
+      List<QualityRow> out) {
     Set<String> notData = new java.util.HashSet<>(Set.of(WindowPlan.TS));
     spec.timestampCol().ifPresent(notData::add);
     spec.modelIdCol().ifPresent(notData::add);
     notData.addAll(spec.drift().ignore());
     List<String> names = plan.cols().stream().map(Column::name).toList();
-    new DataQuality(plan.duck())
+    KnownColumns known =
+        SampleSummaries.of(
+            plan.cols(),
+            plan.baseline().flatMap(b -> base.map(p -> new SampleSummaries.Side(b, p.samples()))),
+            new SampleSummaries.Side(view, cur.samples()));
+    new DataQuality(plan.duck(), known)
         .check(plan.baseline(), view, names, notData, spec.bounds())
         .checks()
         .forEach(q -> out.add(new QualityRow(g, q)));

@@ -6,6 +6,7 @@ import io.andon.monitor.MonitorResult.ProfileRow;
 import io.andon.monitor.data.Columns;
 import io.andon.monitor.data.Duck;
 import io.andon.monitor.data.NumericColumns;
+import io.andon.monitor.data.Workers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -55,10 +56,11 @@ final class Profiler {
   private final CustomMetrics custom;
   private final ModelQualityQuery quality;
 
-  Profiler(MonitorSpec spec, Duck duck, CustomMetrics custom) {
+  /** A profiler whose numeric columns are sorted on {@code workers}. */
+  Profiler(MonitorSpec spec, Duck duck, CustomMetrics custom, Workers workers) {
     this.spec = spec;
     this.columns = new Columns(duck);
-    this.bulk = new NumericColumns(duck);
+    this.bulk = new NumericColumns(duck, workers);
     this.custom = custom;
     this.quality = new ModelQualityQuery(spec, duck);
   }

@@ -3,6 +3,8 @@ package io.andon.monitor;
 import io.andon.monitor.data.Duck;
 import io.andon.monitor.quality.ColumnSummary;
 import io.andon.monitor.quality.KnownColumns;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,35 @@ import java.util.Set;
  * decimals) are left to DuckDB.
  */
 final class SampleSummaries implements KnownColumns {
+  /** One table and the samples read from it, by column name. */
+  record Side(Duck.Table table, Map<String, ColumnSample> samples) {}
+
+  /**
+   * What the samples of the numeric {@code cols} of a number type tell the checks of the current
+   * table, and of the baseline when given.
+   */
+  static SampleSummaries of(List<MonitorColumns.Column> cols, Optional<Side> base, Side cur) {
+    Map<String, Map<String, NumericSample>> samples = new HashMap<>();
+    Map<String, Map<String, Duck.ColumnInfo>> types = new HashMap<>();
+    for (Side side : base.isPresent() ? List.of(base.get(), cur) : List.of(cur)) {
+      Map<String, NumericSample> s = new HashMap<>();
+      Map<String, Duck.ColumnInfo> t = new HashMap<>();
+      for (MonitorColumns.Column c : cols) {
+        Optional<Duck.ColumnInfo> info = side.table().column(c.name());
+        if (c.numeric()
+            && info.isPresent()
+            && info.get().isNumeric()
+            && side.samples().get(c.name()) instanceof NumericSample n) {
+          s.put(c.name(), n);
+          t.put(c.name(), info.get());
+        }
+      }
+      samples.put(side.table().name(), s);
+      types.put(side.table().name(), t);
+    }
+    return new SampleSummaries(samples, types);
+  }
+
   /** Integers up to 2^53 in magnitude are exact doubles. */
   private static final double EXACT_INTEGERS = 9007199254740992.0;
 

@@ -95,15 +95,22 @@ public final class NumericColumns {
 
   /**
    * Reads one request on the database's own connection, in the calling thread: for the temporary
-   * views (a monitor's windows and slices) that other connections cannot see. The samples are those
-   * of {@link #read}, by column name.
+   * views (a monitor's windows and slices) that other connections cannot see; the columns are
+   * sorted on the workers. The samples are those of {@link #read}, by column name.
    */
   public Map<String, NumericSample> readHere(Request r) {
     int[] n = new int[r.columns().size()];
     double[][] cols = scan(r, n, Optional.of(duck.connection()));
+    List<Callable<NumericSample>> sorts = new ArrayList<>();
+    for (int c = 0; c < cols.length; c++) {
+      double[] values = cols[c];
+      int size = n[c];
+      sorts.add(() -> sample(r.table().rows(), values, size));
+    }
+    List<NumericSample> samples = workers.all(sorts);
     Map<String, NumericSample> m = new LinkedHashMap<>();
     for (int c = 0; c < cols.length; c++) {
-      m.put(r.columns().get(c).name(), sample(r.table().rows(), cols[c], n[c]));
+      m.put(r.columns().get(c).name(), samples.get(c));
     }
     return m;
   }
