@@ -127,32 +127,41 @@ public final class NumericColumns {
     if (cols.length == 0) {
       return cols;
     }
-    StringBuilder sql = new StringBuilder("SELECT ");
     for (int i = 0; i < cols.length; i++) {
       cols[i] = new double[rows];
-      sql.append(i == 0 ? "" : ", ")
-          .append("CAST(")
-          .append(Duck.ident(r.columns().get(i).name()))
-          .append(" AS DOUBLE)");
     }
-    sql.append(" FROM ").append(Duck.ident(t.name()));
+    String sql = select(t, r.columns());
     BulkScan.Transport how = transport.orElseGet(() -> BulkScan.choose((long) rows * cols.length));
     try {
-      int[] n =
-          on.isPresent()
-              ? BulkScan.read(on.get(), sql.toString(), cols, how)
-              : readOwn(sql.toString(), cols, how);
+      int[] n = on.isPresent() ? BulkScan.read(on.get(), sql, cols, how) : readOwn(sql, cols, how);
       System.arraycopy(n, 0, counts, 0, n.length);
     } catch (SQLException e) {
-      throw new InvalidInputException(
-          t.role()
-              + " "
-              + t.source().describe()
-              + ": cannot read its numeric columns: "
-              + Duck.clean(e.getMessage()),
-          e);
+      throw unreadable(t, e);
     }
     return cols;
+  }
+
+  /** The query of {@code columns} of {@code t}, each as a DOUBLE. */
+  public static String select(Duck.Table t, List<Duck.ColumnInfo> columns) {
+    StringBuilder sql = new StringBuilder("SELECT ");
+    for (int i = 0; i < columns.size(); i++) {
+      sql.append(i == 0 ? "" : ", ")
+          .append("CAST(")
+          .append(Duck.ident(columns.get(i).name()))
+          .append(" AS DOUBLE)");
+    }
+    return sql.append(" FROM ").append(Duck.ident(t.name())).toString();
+  }
+
+  /** The error of a scan of {@code t}'s numeric columns that failed. */
+  public static InvalidInputException unreadable(Duck.Table t, SQLException e) {
+    return new InvalidInputException(
+        t.role()
+            + " "
+            + t.source().describe()
+            + ": cannot read its numeric columns: "
+            + Duck.clean(e.getMessage()),
+        e);
   }
 
   private int[] readOwn(String sql, double[][] cols, BulkScan.Transport how) throws SQLException {
