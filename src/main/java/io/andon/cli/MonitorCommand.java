@@ -124,6 +124,27 @@ public final class MonitorCommand implements Callable<Integer> {
               + " declares for that column. Repeatable.")
   List<String> bounds = new ArrayList<>();
 
+  @Option(
+      names = "--sketch",
+      description =
+          "Profile and compare the numeric columns from sketches (KLL, HLL, frequent values):"
+              + " memory bounded by the columns, metrics within the sketches' error.")
+  boolean sketch;
+
+  @Option(
+      names = "--exact",
+      description = "Hold every value even when the inputs hold more values than --sketch-above.")
+  boolean exact;
+
+  @Option(
+      names = "--sketch-above",
+      paramLabel = "MILLIONS",
+      defaultValue = "500",
+      description =
+          "Above this many million values in the table and baseline together, read sketches"
+              + " (--sketch) by default (default: ${DEFAULT-VALUE}).")
+  long sketchAbove;
+
   @Override
   public Integer call() {
     if (!format.equals("text") && !format.equals("json") && !format.equals("html")) {
@@ -192,7 +213,13 @@ public final class MonitorCommand implements Callable<Integer> {
             (master != null ? "--master" : "--spark-conf")
                 + " applies to --engine spark only; add --engine spark or leave it out.");
       }
-      return new MonitorRun(m, Clock.systemUTC(), progress).run();
+      return new MonitorRun(m, Clock.systemUTC(), progress, sizing()).run();
+    }
+    if (sketch || exact) {
+      throw new InvalidInputException(
+          (sketch ? "--sketch" : "--exact")
+              + " applies to --engine duckdb only (the spark engine always reads sketches where a"
+              + " metric needs the order of the values); leave it out.");
     }
     if (chunking != null) {
       throw new InvalidInputException(
@@ -203,6 +230,17 @@ public final class MonitorCommand implements Callable<Integer> {
     MonitorEngine e = MonitorEngines.find(engine);
     return e.run(
         m, new EngineSettings(Optional.ofNullable(master), sparkConf), Clock.systemUTC(), progress);
+  }
+
+  /** Exact, sketches, or sketches above --sketch-above. */
+  private MonitorRun.Sizing sizing() {
+    if (sketch && exact) {
+      throw new InvalidInputException(
+          "--sketch and --exact contradict each other: drop one of them.");
+    }
+    MonitorRun.Mode mode =
+        sketch ? MonitorRun.Mode.SKETCH : exact ? MonitorRun.Mode.EXACT : MonitorRun.Mode.AUTO;
+    return new MonitorRun.Sizing(mode, sketchAbove);
   }
 
   /** "BASELINE 1 day 2026-01-20T00:00:00Z model v2 [country=BR]": where a drift row belongs. */

@@ -101,26 +101,43 @@ public record ColumnProfile(String columnName, String dataType, Map<String, Obje
     return new ColumnProfile(name, "categorical", m);
   }
 
+  /**
+   * The most frequent values of a sorted array (most frequent first, ties by value; a value seen
+   * once only when it is the first), in one pass that keeps the best {@value #FREQUENT_ITEMS} runs.
+   */
   private static List<Map<String, Object>> frequentNumbers(double[] sorted) {
-    List<double[]> runs = new ArrayList<>();
+    double[] value = new double[FREQUENT_ITEMS];
+    long[] count = new long[FREQUENT_ITEMS];
+    int kept = 0;
     int i = 0;
     while (i < sorted.length) {
       int j = i;
       while (j < sorted.length && sorted[j] == sorted[i]) {
         j++;
       }
-      runs.add(new double[] {sorted[i], j - i});
+      long n = j - i;
+      // runs come in ascending order of value: a run beats a kept one only by a larger count
+      if (kept < FREQUENT_ITEMS || n > count[kept - 1]) {
+        int at = Math.min(kept, FREQUENT_ITEMS - 1);
+        while (at > 0 && count[at - 1] < n) {
+          value[at] = value[at - 1];
+          count[at] = count[at - 1];
+          at--;
+        }
+        value[at] = sorted[i];
+        count[at] = n;
+        kept = Math.min(kept + 1, FREQUENT_ITEMS);
+      }
       i = j;
     }
-    runs.sort((a, b) -> a[1] != b[1] ? Double.compare(b[1], a[1]) : Double.compare(a[0], b[0]));
     List<Map<String, Object>> items = new ArrayList<>();
-    for (int k = 0; k < Math.min(FREQUENT_ITEMS, runs.size()); k++) {
-      if (runs.get(k)[1] < 2 && k > 0) {
+    for (int k = 0; k < kept; k++) {
+      if (count[k] < 2 && k > 0) {
         break;
       }
       Map<String, Object> it = new LinkedHashMap<>();
-      it.put("item", runs.get(k)[0]);
-      it.put("count", (long) runs.get(k)[1]);
+      it.put("item", value[k]);
+      it.put("count", count[k]);
       items.add(it);
     }
     return items;

@@ -4,7 +4,7 @@ package io.andon.monitor;
  * The values of one column in one window and slice, read for profiling and drift: numbers or
  * categories. Both sides of a comparison are of the same kind, as the column's type decides.
  */
-public sealed interface ColumnSample permits NumericSample, CategoricalSample {
+public sealed interface ColumnSample permits NumericSample, SketchedSample, CategoricalSample {
   /** Rows of the window and slice, null values included. */
   long rows();
 

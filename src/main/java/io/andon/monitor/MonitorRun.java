@@ -1,5 +1,6 @@
 package io.andon.monitor;
 
+import io.andon.error.InvalidInputException;
 import io.andon.monitor.MonitorColumns.Column;
 import io.andon.monitor.MonitorResult.DriftRow;
 import io.andon.monitor.MonitorResult.Group;
@@ -11,7 +12,10 @@ import io.andon.monitor.Profiler.GroupProfile;
 import io.andon.monitor.Segments.Slice;
 import io.andon.monitor.data.DataSource;
 import io.andon.monitor.data.Duck;
+import io.andon.monitor.data.InputSize;
+import io.andon.monitor.data.Workers;
 import io.andon.monitor.quality.DataQuality;
+import io.andon.monitor.quality.KnownColumns;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,10 +46,47 @@ public final class MonitorRun {
   private final Consumer<String> progress;
   private final List<String> warnings = new ArrayList<>();
 
+  private final Sizing sizing;
+
+  /** How a run holds the values of the numeric columns it reads in bulk. */
+  public enum Mode {
+    /** Every value, sorted: exact metrics, memory growing with the rows. */
+    EXACT,
+    /** Sketches: metrics within the sketches' error, memory bounded by the columns. */
+    SKETCH,
+    /** Sketches above {@link Sizing#aboveMillions()} million values in both inputs, else exact. */
+    AUTO
+  }
+
+  /** The mode, and the size above which {@link Mode#AUTO} reads sketches. */
+  public record Sizing(Mode mode, long aboveMillions) {
+    /** Million values in the table and the baseline together above which AUTO reads sketches. */
+    public static final long DEFAULT_ABOVE = 500;
+
+    public Sizing {
+      Objects.requireNonNull(mode, "mode");
+      if (aboveMillions < 0) {
+        throw new InvalidInputException(
+            "invalid option: --sketch-above must be 0 or more, got " + aboveMillions + ".");
+      }
+    }
+
+    /** Exact up to the default size, sketches above it. */
+    public static Sizing automatic() {
+      return new Sizing(Mode.AUTO, DEFAULT_ABOVE);
+    }
+  }
+
+  /** A run that reads sketches above the default size ({@link Sizing#automatic()}). */
   public MonitorRun(MonitorSpec spec, Clock clock, Consumer<String> progress) {
+    this(spec, clock, progress, Sizing.automatic());
+  }
+
+  public MonitorRun(MonitorSpec spec, Clock clock, Consumer<String> progress, Sizing sizing) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.progress = Objects.requireNonNull(progress, "progress");
+    this.sizing = Objects.requireNonNull(sizing, "sizing");
   }
 
   /** What one run reads and how it compares, fixed before the first window. */
@@ -69,8 +110,9 @@ public final class MonitorRun {
 
   public MonitorResult run() {
     Instant runAt = clock.instant();
-    try (Duck duck = Duck.open()) {
-      Plan plan = plan(duck);
+    try (Duck duck = Duck.open();
+        Workers workers = new Workers(Workers.cores())) {
+      Plan plan = plan(duck, workers);
       List<ProfileRow> profiles = new ArrayList<>();
       Drifts drifts = new Drifts(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       Map<GroupKey, GroupProfile> baseline = new HashMap<>();
@@ -128,18 +170,19 @@ public final class MonitorRun {
     }
   }
 
-  private Plan plan(Duck duck) {
+  private Plan plan(Duck duck, Workers workers) {
     DataSource src = DataSource.resolve(resolvePath(spec.table()), "table");
     progress.accept("reading " + src.describe());
     Duck.Table input = duck.load(src, "input", "table");
+    Optional<DataSource> baseSource =
+        spec.baselineTable().map(b -> DataSource.resolve(resolvePath(b), "baseline_table"));
+    boolean sketched = sketched(src, baseSource);
     Optional<Duck.Table> baseline =
-        spec.baselineTable()
-            .map(
-                b -> {
-                  DataSource bs = DataSource.resolve(resolvePath(b), "baseline_table");
-                  progress.accept("reading baseline " + bs.describe());
-                  return duck.load(bs, "baseline", "baseline_table");
-                });
+        baseSource.map(
+            bs -> {
+              progress.accept("reading baseline " + bs.describe());
+              return duck.load(bs, "baseline", "baseline_table");
+            });
     DeclaredColumns.refuse(spec, DeclaredColumns.missing(spec, input));
     Duck.Table timed = new WindowPlan(duck).timed(input, spec.timestampCol(), warnings);
     List<Column> cols = MonitorColumns.chosen(spec, input, baseline, warnings);
@@ -168,9 +211,41 @@ public final class MonitorRun {
         slices,
         models,
         segments,
-        new Profiler(spec, duck, custom),
+        new Profiler(spec, duck, custom, workers, sketched),
         custom,
         learned);
+  }
+
+  /**
+   * Whether to read the numeric columns into sketches: asked, or above the size in the table and
+   * baseline together, which a warning then says.
+   */
+  private boolean sketched(DataSource table, Optional<DataSource> base) {
+    if (sizing.mode() != Mode.AUTO) {
+      if (sizing.mode() == Mode.SKETCH) {
+        warnings.add(
+            "numeric columns profiled and compared from sketches (--sketch): quantiles, distinct"
+                + " counts, frequent values and drift metrics within the sketches' error"
+                + " (docs/monitoring.md, Scale).");
+      }
+      return sizing.mode() == Mode.SKETCH;
+    }
+    long values = InputSize.values(table) + base.map(InputSize::values).orElse(0L);
+    if (values <= sizing.aboveMillions() * 1_000_000) {
+      return false;
+    }
+    String notice =
+        "the table and baseline hold about "
+            + values / 1_000_000
+            + " million values, more than "
+            + sizing.aboveMillions()
+            + " million (--sketch-above): numeric columns profiled and compared from sketches"
+            + " (streaming mode, memory bounded by the columns), quantiles, distinct counts,"
+            + " frequent values and drift metrics within the sketches' error (docs/monitoring.md,"
+            + " Scale); pass --exact to hold every value (about 16 bytes of memory per value).";
+    warnings.add(notice);
+    progress.accept(notice);
+    return true;
   }
 
   /** One window of a walk: the time it spans (empty for a snapshot) and its rows' predicate. */
@@ -255,9 +330,6 @@ public final class MonitorRun {
           if (view.rows() == 0) {
             continue;
           }
-          if (model.isEmpty() && s.key().isEmpty()) {
-            quality(plan, g, view, drifts.quality());
-          }
           Optional<Duck.Table> rest =
               fairness && s.isBoolean()
                   ? Optional.of(
@@ -267,6 +339,9 @@ public final class MonitorRun {
           profiles.addAll(cur.rows());
           GroupKey key = new GroupKey(model, s.key(), s.value());
           GroupProfile base = baseline.get(key);
+          if (model.isEmpty() && s.key().isEmpty()) {
+            quality(plan, g, view, Optional.ofNullable(base), cur, drifts.quality());
+          }
           if (base != null) {
             drift(plan, g, "BASELINE", Optional.empty(), base, cur, drifts);
           }
@@ -283,14 +358,29 @@ public final class MonitorRun {
     }
   }
 
-  /** The data-quality checks of one window of the whole table, against the baseline table. */
-  private void quality(Plan plan, Group g, Duck.Table view, List<QualityRow> out) {
+  /**
+   * The data-quality checks of one window of the whole table, against the baseline table; the
+   * summaries of the numeric columns come from the profiles' samples ({@code base} is the whole
+   * baseline's), not from scanning the tables again.
+   */
+  private void quality(
+      Plan plan,
+      Group g,
+      Duck.Table view,
+      Optional<GroupProfile> base,
+      GroupProfile cur,
+      List<QualityRow> out) {
     Set<String> notData = new java.util.HashSet<>(Set.of(WindowPlan.TS));
     spec.timestampCol().ifPresent(notData::add);
     spec.modelIdCol().ifPresent(notData::add);
     notData.addAll(spec.drift().ignore());
     List<String> names = plan.cols().stream().map(Column::name).toList();
-    new DataQuality(plan.duck())
+    KnownColumns known =
+        SampleSummaries.of(
+            plan.cols(),
+            plan.baseline().flatMap(b -> base.map(p -> new SampleSummaries.Side(b, p.samples()))),
+            new SampleSummaries.Side(view, cur.samples()));
+    new DataQuality(plan.duck(), known)
         .check(plan.baseline(), view, names, notData, spec.bounds())
         .checks()
         .forEach(q -> out.add(new QualityRow(g, q)));

@@ -6,6 +6,7 @@ import io.andon.monitor.MonitorResult.ProfileRow;
 import io.andon.monitor.data.Columns;
 import io.andon.monitor.data.Duck;
 import io.andon.monitor.data.NumericColumns;
+import io.andon.monitor.data.Workers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -52,13 +53,19 @@ final class Profiler {
   private final MonitorSpec spec;
   private final Columns columns;
   private final NumericColumns bulk;
+  private final Optional<SketchedColumns> sketches;
   private final CustomMetrics custom;
   private final ModelQualityQuery quality;
 
-  Profiler(MonitorSpec spec, Duck duck, CustomMetrics custom) {
+  /**
+   * A profiler whose numeric columns are sorted on {@code workers}, or, when {@code sketched}, read
+   * into sketches there.
+   */
+  Profiler(MonitorSpec spec, Duck duck, CustomMetrics custom, Workers workers, boolean sketched) {
     this.spec = spec;
     this.columns = new Columns(duck);
-    this.bulk = new NumericColumns(duck);
+    this.bulk = new NumericColumns(duck, workers);
+    this.sketches = sketched ? Optional.of(new SketchedColumns(duck, workers)) : Optional.empty();
     this.custom = custom;
     this.quality = new ModelQualityQuery(spec, duck);
   }
@@ -93,7 +100,7 @@ final class Profiler {
       table.putAll(quality.of(view));
       rest.ifPresent(r -> table.putAll(quality.fairness(view, r)));
     }
-    Map<String, NumericSample> numbers = numbers(view, owner, cols);
+    Map<String, ? extends ColumnSample> numbers = numbers(view, owner, cols);
     for (Column c : cols) {
       Optional<Duck.ColumnInfo> info = owner.column(c.name());
       if (info.isEmpty()) {
@@ -101,7 +108,7 @@ final class Profiler {
       }
       ColumnSample s =
           c.numeric()
-              ? Optional.ofNullable(numbers.get(c.name()))
+              ? Optional.<ColumnSample>ofNullable(numbers.get(c.name()))
                   .orElseGet(() -> columns.numeric(view, info.get()))
               : columns.categorical(view, info.get());
       samples.put(c.name(), s);
@@ -125,16 +132,22 @@ final class Profiler {
   }
 
   /**
-   * The numeric columns of a number type, read in one scan; a text column read as numbers is parsed
-   * value by value apart.
+   * The numeric columns of a number type, read in one scan (as sorted values, or as sketches); a
+   * text column read as numbers is parsed value by value apart.
    */
-  private Map<String, NumericSample> numbers(Duck.Table view, Duck.Table owner, List<Column> cols) {
+  private Map<String, ? extends ColumnSample> numbers(
+      Duck.Table view, Duck.Table owner, List<Column> cols) {
     List<Duck.ColumnInfo> typed =
         cols.stream()
             .filter(Column::numeric)
             .flatMap(c -> owner.column(c.name()).stream())
             .filter(Duck.ColumnInfo::isNumeric)
             .toList();
-    return typed.isEmpty() ? Map.of() : bulk.readHere(new NumericColumns.Request(view, typed));
+    if (typed.isEmpty()) {
+      return Map.of();
+    }
+    return sketches.isPresent()
+        ? sketches.get().read(view, typed)
+        : bulk.readHere(new NumericColumns.Request(view, typed));
   }
 }

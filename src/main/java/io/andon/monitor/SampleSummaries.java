@@ -3,6 +3,8 @@ package io.andon.monitor;
 import io.andon.monitor.data.Duck;
 import io.andon.monitor.quality.ColumnSummary;
 import io.andon.monitor.quality.KnownColumns;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,43 @@ import java.util.Set;
  * decimals) are left to DuckDB.
  */
 final class SampleSummaries implements KnownColumns {
+  /** One table and the samples read from it, by column name. */
+  record Side(Duck.Table table, Map<String, ColumnSample> samples) {}
+
+  /**
+   * What the samples of the numeric {@code cols} of a number type tell the checks of the current
+   * table, and of the baseline when given.
+   */
+  static SampleSummaries of(List<MonitorColumns.Column> cols, Optional<Side> base, Side cur) {
+    Map<String, Map<String, NumericSample>> samples = new HashMap<>();
+    Map<String, Map<String, Duck.ColumnInfo>> types = new HashMap<>();
+    Map<String, Map<String, SketchedSample>> sketched = new HashMap<>();
+    for (Side side : base.isPresent() ? List.of(base.get(), cur) : List.of(cur)) {
+      Map<String, NumericSample> s = new HashMap<>();
+      Map<String, Duck.ColumnInfo> t = new HashMap<>();
+      Map<String, SketchedSample> k = new HashMap<>();
+      for (MonitorColumns.Column c : cols) {
+        Optional<Duck.ColumnInfo> info = side.table().column(c.name());
+        if (!c.numeric() || info.isEmpty() || !info.get().isNumeric()) {
+          continue;
+        }
+        ColumnSample read = side.samples().get(c.name());
+        if (read instanceof NumericSample n) {
+          s.put(c.name(), n);
+        } else if (read instanceof SketchedSample x) {
+          k.put(c.name(), x);
+        } else {
+          continue;
+        }
+        t.put(c.name(), info.get());
+      }
+      samples.put(side.table().name(), s);
+      sketched.put(side.table().name(), k);
+      types.put(side.table().name(), t);
+    }
+    return new SampleSummaries(samples, types, sketched);
+  }
+
   /** Integers up to 2^53 in magnitude are exact doubles. */
   private static final double EXACT_INTEGERS = 9007199254740992.0;
 
@@ -37,21 +76,36 @@ final class SampleSummaries implements KnownColumns {
 
   private final Map<String, Map<String, NumericSample>> samples;
   private final Map<String, Map<String, Duck.ColumnInfo>> types;
+  private final Map<String, Map<String, SketchedSample>> sketched;
 
   SampleSummaries(
       Map<String, Map<String, NumericSample>> samples,
       Map<String, Map<String, Duck.ColumnInfo>> types) {
+    this(samples, types, Map.of());
+  }
+
+  /** Summaries from sorted samples and, for the columns read as sketches, from their sketches. */
+  SampleSummaries(
+      Map<String, Map<String, NumericSample>> samples,
+      Map<String, Map<String, Duck.ColumnInfo>> types,
+      Map<String, Map<String, SketchedSample>> sketched) {
     this.samples = samples;
     this.types = types;
+    this.sketched = sketched;
+  }
+
+  private boolean read(Duck.Table t, Duck.ColumnInfo c) {
+    Duck.ColumnInfo read = types.getOrDefault(t.name(), Map.of()).get(c.name());
+    return read != null && read.equals(c);
   }
 
   private Optional<NumericSample> sample(Duck.Table t, Duck.ColumnInfo c) {
-    Duck.ColumnInfo read = types.getOrDefault(t.name(), Map.of()).get(c.name());
-    if (read == null || !read.equals(c)) {
+    if (!read(t, c)) {
       return Optional.empty();
     }
-    NumericSample s = samples.get(t.name()).get(c.name());
-    return exact(c.type(), s) ? Optional.of(s) : Optional.empty();
+    Optional<NumericSample> s =
+        Optional.ofNullable(samples.getOrDefault(t.name(), Map.of()).get(c.name()));
+    return s.filter(x -> exact(c.type(), x));
   }
 
   private static boolean exact(String type, NumericSample s) {
@@ -66,7 +120,11 @@ final class SampleSummaries implements KnownColumns {
 
   @Override
   public Optional<ColumnSummary> summary(Duck.Table t, Duck.ColumnInfo c) {
-    return sample(t, c).map(s -> of(c, s));
+    Optional<SketchedSample> k =
+        read(t, c)
+            ? Optional.ofNullable(sketched.getOrDefault(t.name(), Map.of()).get(c.name()))
+            : Optional.empty();
+    return k.isPresent() ? Optional.of(k.get().summary(c)) : sample(t, c).map(s -> of(c, s));
   }
 
   @Override

@@ -144,15 +144,22 @@ public final class BulkScan {
 
   /**
    * Runs {@code sql}, whose {@code columns} columns are all DOUBLE, and hands its rows to {@code
-   * sink} batch by batch, column by column: memory stays one batch whatever the rows.
+   * sink} batch by batch, column by column, as DuckDB computes them: memory stays one batch
+   * whatever the rows.
    *
    * @return the rows read
    */
   public static long stream(Connection conn, String sql, int columns, BatchSink sink, Transport how)
       throws SQLException {
-    return how == Transport.ARROW
-        ? streamArrow(conn, sql, columns, sink)
-        : streamJdbc(conn, sql, columns, sink);
+    boolean streaming = streamsResults(conn);
+    streamResults(conn, true);
+    try {
+      return how == Transport.ARROW
+          ? streamArrow(conn, sql, columns, sink)
+          : streamJdbc(conn, sql, columns, sink);
+    } finally {
+      streamResults(conn, streaming);
+    }
   }
 
   private static long streamArrow(Connection conn, String sql, int columns, BatchSink sink)

@@ -95,15 +95,22 @@ public final class NumericColumns {
 
   /**
    * Reads one request on the database's own connection, in the calling thread: for the temporary
-   * views (a monitor's windows and slices) that other connections cannot see. The samples are those
-   * of {@link #read}, by column name.
+   * views (a monitor's windows and slices) that other connections cannot see; the columns are
+   * sorted on the workers. The samples are those of {@link #read}, by column name.
    */
   public Map<String, NumericSample> readHere(Request r) {
     int[] n = new int[r.columns().size()];
     double[][] cols = scan(r, n, Optional.of(duck.connection()));
+    List<Callable<NumericSample>> sorts = new ArrayList<>();
+    for (int c = 0; c < cols.length; c++) {
+      double[] values = cols[c];
+      int size = n[c];
+      sorts.add(() -> sample(r.table().rows(), values, size));
+    }
+    List<NumericSample> samples = workers.all(sorts);
     Map<String, NumericSample> m = new LinkedHashMap<>();
     for (int c = 0; c < cols.length; c++) {
-      m.put(r.columns().get(c).name(), sample(r.table().rows(), cols[c], n[c]));
+      m.put(r.columns().get(c).name(), samples.get(c));
     }
     return m;
   }
@@ -120,32 +127,41 @@ public final class NumericColumns {
     if (cols.length == 0) {
       return cols;
     }
-    StringBuilder sql = new StringBuilder("SELECT ");
     for (int i = 0; i < cols.length; i++) {
       cols[i] = new double[rows];
-      sql.append(i == 0 ? "" : ", ")
-          .append("CAST(")
-          .append(Duck.ident(r.columns().get(i).name()))
-          .append(" AS DOUBLE)");
     }
-    sql.append(" FROM ").append(Duck.ident(t.name()));
+    String sql = select(t, r.columns());
     BulkScan.Transport how = transport.orElseGet(() -> BulkScan.choose((long) rows * cols.length));
     try {
-      int[] n =
-          on.isPresent()
-              ? BulkScan.read(on.get(), sql.toString(), cols, how)
-              : readOwn(sql.toString(), cols, how);
+      int[] n = on.isPresent() ? BulkScan.read(on.get(), sql, cols, how) : readOwn(sql, cols, how);
       System.arraycopy(n, 0, counts, 0, n.length);
     } catch (SQLException e) {
-      throw new InvalidInputException(
-          t.role()
-              + " "
-              + t.source().describe()
-              + ": cannot read its numeric columns: "
-              + Duck.clean(e.getMessage()),
-          e);
+      throw unreadable(t, e);
     }
     return cols;
+  }
+
+  /** The query of {@code columns} of {@code t}, each as a DOUBLE. */
+  public static String select(Duck.Table t, List<Duck.ColumnInfo> columns) {
+    StringBuilder sql = new StringBuilder("SELECT ");
+    for (int i = 0; i < columns.size(); i++) {
+      sql.append(i == 0 ? "" : ", ")
+          .append("CAST(")
+          .append(Duck.ident(columns.get(i).name()))
+          .append(" AS DOUBLE)");
+    }
+    return sql.append(" FROM ").append(Duck.ident(t.name())).toString();
+  }
+
+  /** The error of a scan of {@code t}'s numeric columns that failed. */
+  public static InvalidInputException unreadable(Duck.Table t, SQLException e) {
+    return new InvalidInputException(
+        t.role()
+            + " "
+            + t.source().describe()
+            + ": cannot read its numeric columns: "
+            + Duck.clean(e.getMessage()),
+        e);
   }
 
   private int[] readOwn(String sql, double[][] cols, BulkScan.Transport how) throws SQLException {

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -292,6 +293,7 @@ public final class DataQuality {
           if (s.sqlType().equals(c.sqlType())
               && s.count() == c.count()
               && s.distinct() == c.distinct()
+              && sameOrderStatistics(s, c)
               && longs(
                       "SELECT count(*) FILTER (WHERE "
                           + ident(s.columnName())
@@ -317,6 +319,20 @@ public final class DataQuality {
                   .orElse("differs from every column before it")));
     }
     return out;
+  }
+
+  /**
+   * Whether two summaries agree on min and max (exact in every summary, a sketched one's too):
+   * columns equal row by row hold the same values, so a difference there settles it without
+   * scanning the table.
+   */
+  private static boolean sameOrderStatistics(ColumnSummary a, ColumnSummary b) {
+    return same(a.min(), b.min()) && same(a.max(), b.max());
+  }
+
+  /** Both absent, or both present and equal as numbers (-0.0 equal to 0.0, as in SQL). */
+  private static boolean same(OptionalDouble a, OptionalDouble b) {
+    return a.isPresent() == b.isPresent() && (a.isEmpty() || a.getAsDouble() == b.getAsDouble());
   }
 
   private long[] longs(String sql) {
