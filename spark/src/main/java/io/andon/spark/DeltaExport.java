@@ -55,7 +55,7 @@ final class DeltaExport {
                 .option("dropFieldIfAllNull", "true")
                 .json(spark.createDataset(lines, Encoders.STRING()));
         rows.write().format("delta").mode("append").option("mergeSchema", "true").save(path);
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // Delta throws Spark's checked AnalysisException undeclared
         throw new InvalidInputException(
             "cannot append the run's "
                 + table
