@@ -52,19 +52,23 @@ class SparkBadInputTest {
 
   /** {@code andon monitor MONITOR --engine spark --master local[2] --home HOME EXTRA...}. */
   static Outcome onLocalSpark(Path monitor, Path home, String... extra) {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "monitor",
-                monitor.toString(),
-                "--engine",
-                "spark",
-                "--master",
-                "local[2]",
-                "--home",
-                home.toString()));
+    List<String> args = onSpark(monitor, "local[2]", home);
     args.addAll(List.of(extra));
     return andon(args.toArray(String[]::new));
+  }
+
+  /** The arguments of {@code andon monitor MONITOR --engine spark --master MASTER --home HOME}. */
+  static List<String> onSpark(Path monitor, String master, Path home) {
+    return new java.util.ArrayList<>(
+        List.of(
+            "monitor",
+            monitor.toString(),
+            "--engine",
+            "spark",
+            "--master",
+            master,
+            "--home",
+            home.toString()));
   }
 
   static Path monitor(String name, String table, String extra) {
