@@ -71,6 +71,14 @@ public final class MonitorCommand implements Callable<Integer> {
       description = "Also write profile_metrics.parquet and drift_metrics.parquet to DIR.")
   Path parquet;
 
+  @Option(
+      names = "--delta",
+      paramLabel = "DIR",
+      description =
+          "With --engine spark: also append the run's rows to the Delta tables DIR/profile_metrics"
+              + " and DIR/drift_metrics (a folder, or a URL the cluster writes).")
+  String delta;
+
   @Option(names = "--no-store", description = "Do not write to the andon store.")
   boolean noStore;
 
@@ -208,9 +216,9 @@ public final class MonitorCommand implements Callable<Integer> {
   /** The run on the chosen engine; Spark's settings only with the spark engine. */
   private MonitorResult run(MonitorSpec m, Consumer<String> progress) {
     if (engine.equals(MonitorEngines.BUILT_IN)) {
-      if (master != null || !sparkConf.isEmpty()) {
+      if (master != null || !sparkConf.isEmpty() || delta != null) {
         throw new InvalidInputException(
-            (master != null ? "--master" : "--spark-conf")
+            (master != null ? "--master" : delta != null ? "--delta" : "--spark-conf")
                 + " applies to --engine spark only; add --engine spark or leave it out.");
       }
       return new MonitorRun(m, Clock.systemUTC(), progress, sizing()).run();
@@ -228,8 +236,18 @@ public final class MonitorCommand implements Callable<Integer> {
               + "; leave it out or run on duckdb.");
     }
     MonitorEngine e = MonitorEngines.find(engine);
+    Optional<String> deltaDir =
+        Optional.ofNullable(delta)
+            .map(d -> d.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:(//|/).*") ? d : absolute(d));
     return e.run(
-        m, new EngineSettings(Optional.ofNullable(master), sparkConf), Clock.systemUTC(), progress);
+        m,
+        new EngineSettings(Optional.ofNullable(master), sparkConf, deltaDir),
+        Clock.systemUTC(),
+        progress);
+  }
+
+  private static String absolute(String dir) {
+    return Path.of(dir).toAbsolutePath().normalize().toString();
   }
 
   /** Exact, sketches, or sketches above --sketch-above. */

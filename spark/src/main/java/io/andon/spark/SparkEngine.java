@@ -11,9 +11,10 @@ import java.util.function.Consumer;
 /**
  * The {@code spark} engine of {@code andon monitor --engine spark} and of a monitor task's {@code
  * engine: spark}: starts (or joins) a Spark session, runs the monitor on it, and stops what it
- * started. Any failure of the cluster or the job (an unreachable master, a table Spark cannot read,
- * a job whose tasks failed after Spark's retries) is invalid input with what happened and what to
- * do; nothing is returned, so nothing is stored.
+ * started; with {@code --delta DIR}, appends the run's rows to Delta tables there. Any failure of
+ * the cluster or the job (an unreachable master, a table Spark cannot read, a job whose tasks
+ * failed after Spark's retries) is invalid input with what happened and what to do; nothing is
+ * returned, so nothing is stored.
  */
 public final class SparkEngine implements MonitorEngine {
   @Override
@@ -26,7 +27,12 @@ public final class SparkEngine implements MonitorEngine {
       MonitorSpec spec, EngineSettings settings, Clock clock, Consumer<String> progress) {
     SparkSessions.Session session = SparkSessions.start(spec.name(), settings, progress);
     try {
-      return new SparkMonitorRun(session.spark(), spec, clock, progress).run();
+      MonitorResult result = new SparkMonitorRun(session.spark(), spec, clock, progress).run();
+      if (settings.delta().isPresent()) {
+        progress.accept("appending to the Delta tables in " + settings.delta().get());
+        DeltaExport.write(session.spark(), result, settings.delta().get());
+      }
+      return result;
     } catch (InvalidInputException e) {
       throw e;
     } catch (Exception e) { // Spark throws its checked SparkException undeclared

@@ -120,12 +120,15 @@ final class SparkMonitorRun {
     SparkPlan plan = new SparkPlan(spark, spec, input, TIMED, base.map(b -> BASE), warnings);
     DriftOptions options = spec.drift().withComparisons(plan.comparisons());
     warnings.add(
-        "spark engine: quantiles, distinct counts of numbers, frequent numbers and numeric drift"
+        "spark engine: in groups of more than "
+            + NumericState.EXACT_MAX
+            + " values, quantiles, distinct counts of numbers, frequent numbers and numeric drift"
             + " (PSI, JS, KS, Wasserstein) come from sketches (KLL k="
             + NumericState.KLL_K
             + ", HLL lgK="
             + NumericState.HLL_LG_K
-            + "); the data-quality checks are not run (see docs/monitoring.md, Scale).");
+            + ") within derived bounds; the data-quality checks are not run (see"
+            + " docs/monitoring.md, Scale).");
     List<ProfileRow> profiles = new ArrayList<>();
     List<DriftRow> drifts = new ArrayList<>();
     List<TableDriftRow> tables = new ArrayList<>();

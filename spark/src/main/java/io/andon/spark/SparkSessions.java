@@ -18,8 +18,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Starts the Spark session of a run: the master from {@code --master} ({@code local[*]} when none
- * is given and no Spark application is running), andon's settings (UTC, no web UI, this module's
- * jar shipped to the executors of a cluster), then the user's {@code --spark-conf}, which win. A
+ * is given and no Spark application is running), andon's settings (UTC, no web UI, Delta Lake's
+ * extension and catalog when delta-spark is on the class path, this module's jar and Delta's
+ * shipped to the executors of a cluster), then the user's {@code --spark-conf}, which win. A
  * standalone master that does not answer is reported within seconds instead of after Spark's minute
  * of retries. Inside a running Spark application (spark-submit, a Databricks job) its session is
  * used and left running.
@@ -27,6 +28,8 @@ import org.apache.spark.sql.SparkSession;
 final class SparkSessions {
   /** How long a standalone master may take to accept a connection. */
   static final int CONNECT_TIMEOUT_MS = 5_000;
+
+  private static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
 
   private SparkSessions() {}
 
@@ -60,11 +63,26 @@ final class SparkSessions {
     conf.put("spark.sql.datetime.java8API.enabled", "true");
     conf.put("spark.ui.enabled", "false");
     conf.put("spark.ui.showConsoleProgress", "false");
+    boolean delta = deltaPresent();
+    if (delta) {
+      conf.put("spark.sql.extensions", DELTA_EXTENSION);
+      conf.put(
+          "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    }
     if (master.startsWith("local")) {
       // a machine's groups fit in few partitions; Spark's 200 cost a task each per query
       conf.put("spark.sql.shuffle.partitions", String.valueOf(4 * localThreads(master)));
     } else {
-      ownJar().ifPresent(j -> conf.put("spark.jars", j));
+      List<String> jars = new ArrayList<>();
+      jarOf(SparkSessions.class).ifPresent(jars::add);
+      if (delta) {
+        for (String c : List.of(DELTA_EXTENSION, "io.delta.storage.LogStore")) {
+          jarOf(load(c).orElseThrow()).filter(j -> !jars.contains(j)).ifPresent(jars::add);
+        }
+      }
+      if (!jars.isEmpty()) {
+        conf.put("spark.jars", String.join(",", jars));
+      }
     }
     settings
         .conf()
@@ -96,11 +114,28 @@ final class SparkSessions {
         : Runtime.getRuntime().availableProcessors();
   }
 
-  /** This module's jar, when the classes come from one (not from a build's classes folder). */
-  private static Optional<String> ownJar() {
+  /**
+   * Whether Delta Lake (delta-spark) is on the class path: then Delta tables are read and written.
+   */
+  static boolean deltaPresent() {
+    return load(DELTA_EXTENSION).isPresent();
+  }
+
+  private static Optional<Class<?>> load(String name) {
     try {
-      Path p =
-          Path.of(SparkSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Optional.of(Class.forName(name, false, SparkSessions.class.getClassLoader()));
+    } catch (ClassNotFoundException | LinkageError e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The jar a class comes from (this module's, Delta's: what a cluster's executors receive), when
+   * it comes from one (not from a build's classes folder).
+   */
+  private static Optional<String> jarOf(Class<?> c) {
+    try {
+      Path p = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
       return p.toString().endsWith(".jar") ? Optional.of(p.toString()) : Optional.empty();
     } catch (URISyntaxException | RuntimeException e) {
       return Optional.empty();

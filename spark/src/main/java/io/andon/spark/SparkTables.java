@@ -26,10 +26,13 @@ import org.apache.spark.sql.types.StructField;
 /**
  * Reads a monitor's tables into Spark: a local file, folder or glob (resolved as the single-machine
  * engine resolves it, so a missing input is reported the same way), or a URL a cluster reads
- * ({@code hdfs://}, {@code s3a://}, {@code abfss://}, {@code dbfs:/}, ...); CSV, Parquet or JSON
- * lines by the name. Column types are named as DuckDB names them, so the rows match.
+ * ({@code hdfs://}, {@code s3a://}, {@code abfss://}, {@code dbfs:/}, ...); a Delta table (a folder
+ * with a {@code _delta_log}), else CSV, Parquet or JSON lines by the name. Column types are named
+ * as DuckDB names them, so the rows match.
  */
 final class SparkTables {
+  private static final String DELTA_LOG = "_delta_log";
+
   private SparkTables() {}
 
   /** A table read, with its columns' types as DuckDB names them. */
@@ -41,14 +44,29 @@ final class SparkTables {
     String format;
     String describe;
     boolean multiLine = false;
-    if (remote) {
+    Path local = Path.of(remote ? "." : table);
+    if (!remote && !local.isAbsolute()) {
+      local = spec.baseDir().resolve(table);
+    }
+    if (remote ? remoteDelta(spark, table) : Files.isDirectory(local.resolve(DELTA_LOG))) {
+      format = "delta";
+      paths.add(remote ? table : local.toAbsolutePath().toString());
+      describe = "Delta table " + paths.get(0);
+      if (!SparkSessions.deltaPresent()) {
+        throw new InvalidInputException(
+            role
+                + " "
+                + describe
+                + ": Delta Lake (io.delta:delta-spark_2.13) is not on the class path; build"
+                + " andon-spark with ./mvnw package (target/lib holds it) or add it to the"
+                + " cluster.");
+      }
+    } else if (remote) {
       format = format(table.replaceAll("/+$", ""));
       paths.add(table);
       describe = table;
     } else {
-      Path p = Path.of(table);
-      String local = p.isAbsolute() ? table : spec.baseDir().resolve(table).toString();
-      DataSource src = DataSource.resolve(local, role);
+      DataSource src = DataSource.resolve(local.toString(), role);
       format = src.format().name().toLowerCase(Locale.ROOT);
       src.files().forEach(f -> paths.add(f.toAbsolutePath().toString()));
       describe = src.describe();
@@ -80,6 +98,17 @@ final class SparkTables {
           role + " " + describe + ": no columns could be read from it as " + format + ".");
     }
     return new Table(rows, describe, types);
+  }
+
+  /** True when a URL a cluster reads is a Delta table: it has a {@code _delta_log} folder. */
+  private static boolean remoteDelta(SparkSession spark, String url) {
+    try {
+      org.apache.hadoop.fs.Path log =
+          new org.apache.hadoop.fs.Path(url.replaceAll("/+$", "") + "/" + DELTA_LOG);
+      return log.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(log);
+    } catch (IOException | RuntimeException e) {
+      return false; // read as the name says; a path that cannot be read is reported then
+    }
   }
 
   private static String format(String url) {

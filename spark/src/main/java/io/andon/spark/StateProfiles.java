@@ -5,22 +5,26 @@ import io.andon.monitor.ColumnDrift;
 import io.andon.monitor.ColumnProfile;
 import io.andon.monitor.DriftAnalysis;
 import io.andon.monitor.DriftOptions;
+import io.andon.monitor.NumericSample;
 import io.andon.monitor.sketch.NumericSketch;
 import io.andon.monitor.sketch.SketchDrift;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 /**
  * A column's profile metrics and drift from its states, under the names and in the order of the
  * single-machine engine. Exact: count, num_nulls, num_nan, num_zeros, avg, stddev, min, max and the
  * percentages of nulls, NaN and zeros; a categorical column's counts, lengths and frequent items
- * while it has fewer than about 3,000 categories. From sketches: median and quantiles (KLL, within
- * its normalised rank error), distinct_count and percent_distinct of numbers (HLL, about 1.6%
- * relative standard error), frequent numbers (exact below 768 distinct values), and the numeric
- * drift metrics (as {@code andon drift --sketch}).
+ * while it has fewer than about 3,000 categories; and everything of a numeric column in a group of
+ * at most {@value NumericState#EXACT_MAX} values (its drift exact when both sides are that small).
+ * From sketches in larger groups: median and quantiles (KLL, within its normalised rank error),
+ * distinct_count and percent_distinct of numbers (HLL, about 1.6% relative standard error),
+ * frequent numbers (exact below 768 distinct values), and the numeric drift metrics (as {@code
+ * andon drift --sketch}, within the bounds of {@link DriftBounds}).
  */
 final class StateProfiles {
   private static final int FREQUENT_ITEMS = 10;
@@ -35,7 +39,13 @@ final class StateProfiles {
 
   static ColumnDrift drift(String name, Object base, Object cur, DriftOptions options) {
     if (base instanceof NumericState b) {
-      return SketchDrift.numeric(name, sketch(b), sketch((NumericState) cur), options);
+      NumericState c = (NumericState) cur;
+      Optional<NumericSample> eb = sample(b);
+      Optional<NumericSample> ec = sample(c);
+      if (eb.isPresent() && ec.isPresent()) {
+        return DriftAnalysis.numeric(name, eb.get(), ec.get(), options);
+      }
+      return SketchDrift.numeric(name, sketch(b), sketch(c), options);
     }
     return DriftAnalysis.categorical(
         name, sample((CategoricalState) base), sample((CategoricalState) cur), options);
@@ -45,12 +55,21 @@ final class StateProfiles {
     return new CategoricalSample(s.rows(), s.nulls(), s.counts());
   }
 
+  /** Every value of a group small enough to keep them all. */
+  static Optional<NumericSample> sample(NumericState s) {
+    return s.values().map(v -> new NumericSample(s.rows(), s.nulls(), s.nans(), 0, v));
+  }
+
   private static NumericSketch sketch(NumericState s) {
     return NumericSketch.of(
         s.kll(), s.hll(), s.rows(), s.nulls(), s.nans(), s.zeros(), s.finite(), s.mean(), s.m2());
   }
 
   static ColumnProfile numeric(String name, NumericState s) {
+    Optional<NumericSample> all = sample(s);
+    if (all.isPresent()) {
+      return ColumnProfile.numeric(name, all.get());
+    }
     Map<String, Object> m = new LinkedHashMap<>();
     long count = s.rows() - s.nulls();
     m.put("count", count);

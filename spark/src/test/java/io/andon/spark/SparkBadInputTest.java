@@ -50,17 +50,25 @@ class SparkBadInputTest {
     return new Outcome(exit, out.toString(), err.toString());
   }
 
-  /** {@code andon monitor MONITOR --engine spark --master local[2] --home HOME}. */
-  static Outcome onLocalSpark(Path monitor, Path home) {
-    return andon(
-        "monitor",
-        monitor.toString(),
-        "--engine",
-        "spark",
-        "--master",
-        "local[2]",
-        "--home",
-        home.toString());
+  /** {@code andon monitor MONITOR --engine spark --master local[2] --home HOME EXTRA...}. */
+  static Outcome onLocalSpark(Path monitor, Path home, String... extra) {
+    List<String> args = onSpark(monitor, "local[2]", home);
+    args.addAll(List.of(extra));
+    return andon(args.toArray(String[]::new));
+  }
+
+  /** The arguments of {@code andon monitor MONITOR --engine spark --master MASTER --home HOME}. */
+  static List<String> onSpark(Path monitor, String master, Path home) {
+    return new java.util.ArrayList<>(
+        List.of(
+            "monitor",
+            monitor.toString(),
+            "--engine",
+            "spark",
+            "--master",
+            master,
+            "--home",
+            home.toString()));
   }
 
   static Path monitor(String name, String table, String extra) {
@@ -94,10 +102,13 @@ class SparkBadInputTest {
             dir.resolve("good.yaml"),
             "name: good\ntable: cur.csv\nbaseline_table: base.csv\nprofile_type: time_series\n"
                 + "timestamp_col: ts\ngranularities: [\"1 day\"]\nslicing_exprs: [country]\n");
-    Outcome o = onLocalSpark(m, home);
+    Path delta = dir.resolve("delta-ok");
+    Outcome o = onLocalSpark(m, home, "--delta", delta.toString());
     assertThat(o.exit()).as(o.err()).isZero();
     assertThat(o.out()).contains("monitor good:").contains("profile rows");
     assertThat(storedRows(home, "good")).isGreaterThan(10);
+    assertThat(delta.resolve("profile_metrics/_delta_log")).isDirectory();
+    assertThat(delta.resolve("drift_metrics/_delta_log")).isDirectory();
   }
 
   @Test
@@ -156,7 +167,10 @@ class SparkBadInputTest {
   @Test
   void sparkSettingsWithoutTheSparkEngineAreRefused() {
     for (List<String> extra :
-        List.of(List.of("--master", "local[2]"), List.of("--spark-conf", "a=b"))) {
+        List.of(
+            List.of("--master", "local[2]"),
+            List.of("--spark-conf", "a=b"),
+            List.of("--delta", dir.resolve("never").toString()))) {
       String[] args =
           java.util.stream.Stream.concat(
                   java.util.stream.Stream.of(
@@ -185,6 +199,21 @@ class SparkBadInputTest {
         .satisfiesAnyOf(
             p -> assertThat(p).doesNotExist(),
             p -> assertThat(storedRows(home, "failing")).isZero());
+  }
+
+  @Test
+  void deltaTablesThatCannotBeWrittenAreInvalidInputAndNothingIsStored() throws Exception {
+    Path home = dir.resolve("home-delta-fail");
+    Path notAFolder = Fixtures.write(dir.resolve("a-file"), "not a folder\n");
+    Outcome o =
+        onLocalSpark(
+            monitor("deltafail", "cur.parquet", ""), home, "--delta", notAFolder.toString());
+    assertThat(o.exit()).as(o.err()).isEqualTo(2);
+    assertThat(o.err()).contains("cannot append the run's profile_metrics to the Delta table");
+    assertThat(home.resolve(Store.DB_FILE))
+        .satisfiesAnyOf(
+            p -> assertThat(p).doesNotExist(),
+            p -> assertThat(storedRows(home, "deltafail")).isZero());
   }
 
   @Test

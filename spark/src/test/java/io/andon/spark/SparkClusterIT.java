@@ -10,7 +10,6 @@ import io.andon.monitor.MonitorSpec;
 import io.andon.store.Store;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,17 +96,7 @@ class SparkClusterIT {
   @Test
   void whenEveryExecutorDiesTheRunEndsInOneParagraphExit2AndStoresNothing() throws Exception {
     Path home = dir.resolve("home-dead");
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "monitor",
-                monitor.toString(),
-                "--engine",
-                "spark",
-                "--master",
-                cluster.url(),
-                "--home",
-                home.toString()));
+    List<String> args = SparkBadInputTest.onSpark(monitor, cluster.url(), home);
     conf().forEach((k, v) -> args.addAll(List.of("--spark-conf", k + "=" + v)));
     args.addAll(List.of("--spark-conf", "spark.task.maxFailures=2"));
     CompletableFuture<SparkBadInputTest.Outcome> run =

@@ -74,6 +74,14 @@ public record DataSource(String spec, Format format, List<Path> files) {
       if (files.isEmpty()) {
         throw new InvalidInputException(role + " " + spec + ": no file matches this pattern.");
       }
+    } else if (Files.isDirectory(p.resolve("_delta_log"))) {
+      throw new InvalidInputException(
+          role
+              + " "
+              + spec
+              + ": a Delta table (it has a _delta_log); this engine does not read Delta"
+              + " (DuckDB's delta extension downloads itself at run time). Run the monitor with"
+              + " --engine spark, which reads it, or export the table to Parquet.");
     } else if (Files.isDirectory(p)) {
       try (Stream<Path> s = Files.walk(p)) {
         s.filter(Files::isRegularFile)
