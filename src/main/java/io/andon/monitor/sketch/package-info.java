@@ -9,6 +9,10 @@
  * frequent-items sketch (Anderson et al., "A High-Performance Algorithm for Identifying Frequent
  * Items in Data Streams", IMC 2017) and an HLL sketch.
  *
+ * <p>Numeric values reach the KLL sketch in sorted batches compacted in one move ({@code
+ * KllBatch}): the error of the compactions KLL would have made on the batch's levels, made fewer
+ * times, so the rank error above holds.
+ *
  * <p>Drift from sketches: PSI and JS bins are cut at the baseline sketch's quantiles and filled
  * from both sketches' CDFs; the KS statistic is the largest CDF gap over both sketches' retained
  * quantile grids; Wasserstein-1 is the integral of |Q1(u) - Q2(u)| over a grid of ranks.
