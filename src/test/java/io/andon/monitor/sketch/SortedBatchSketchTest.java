@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
-import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 import org.junit.jupiter.api.Test;
@@ -136,12 +135,12 @@ class SortedBatchSketchTest {
     assertThat(s.nans()).isEqualTo(25_000);
     assertThat(s.zeros()).isEqualTo(50_000);
     assertThat(s.size()).isEqualTo(75_000);
-    assertThat(s.distinctEstimate()).isCloseTo(2.0, within(1e-6));
+    assertThat(s.distinctEstimate()).isCloseTo(2.0, within(0.01));
     assertThat(s.mean()).isCloseTo(1.0 / 3, within(1e-12));
   }
 
   @Test
-  void theDistinctCountIsThatOfAnHllHearingEveryValue() {
+  void theDistinctCountIsThatOfACounterHearingEveryValue() {
     SplittableRandom r = new SplittableRandom(9);
     double[] v = new double[300_000];
     for (int i = 0; i < v.length; i++) {
@@ -149,14 +148,13 @@ class SortedBatchSketchTest {
     }
     NumericSketch s = new NumericSketch();
     feed(s, v, 0, v.length);
-    HllSketch every = new HllSketch(NumericSketch.HLL_LG_K);
+    DistinctCount.Registers every = DistinctCount.empty();
     for (double x : v) {
-      every.update(x);
+      every.add(x);
     }
-    // HLL's estimate depends a little on the order values come in (its HIP estimator)
-    assertThat(s.distinctEstimate())
-        .isCloseTo(every.getEstimate(), within(0.02 * every.getEstimate()))
-        .isCloseTo(151_000, within(0.05 * 151_000));
+    // registers keep the largest rank each: the same registers whatever the order and repeats
+    assertThat(s.distinctEstimate()).isEqualTo(every.estimate());
+    assertThat(s.distinctEstimate()).isCloseTo(151_000, within(0.05 * 151_000));
   }
 
   @Test
