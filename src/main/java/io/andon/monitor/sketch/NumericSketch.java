@@ -48,7 +48,7 @@ public final class NumericSketch {
   /**
    * A sketch made of parts computed elsewhere (a distributed engine's partial aggregates): the KLL
    * and HLL sketches, the counts, and the count, mean and sum of squared deviations of the finite
-   * values.
+   * values. It merges with other such sketches and takes no more values.
    */
   public static NumericSketch of(
       KllDoublesSketch kll,
