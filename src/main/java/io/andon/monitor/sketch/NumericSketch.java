@@ -1,19 +1,37 @@
 package io.andon.monitor.sketch;
 
+import io.andon.monitor.stats.DoubleSort;
+import java.util.SplittableRandom;
 import org.apache.datasketches.hll.HllSketch;
-import org.apache.datasketches.hll.Union;
 import org.apache.datasketches.kll.KllDoublesSketch;
 
 /**
  * A mergeable profile of one numeric column: KLL quantiles of the non-NaN values, HLL distinct
  * count, and exact counts, mean and variance (Chan et al.'s parallel update) of the finite values.
+ *
+ * <p>The non-NaN values gather in a batch of {@link #BATCH}, which is sorted (radix sort) when
+ * full: the distinct count then hears each distinct value of the batch once, and the KLL sketch
+ * gets the batch compacted to level {@link #BATCH_LEVEL} in one move ({@link KllBatch}). A last,
+ * partial batch goes to the KLL sketch value by value when the sketch is read.
  */
 public final class NumericSketch {
   public static final int KLL_K = 200;
-  public static final int HLL_LG_K = 12;
+  public static final int HLL_LG_K = DistinctCount.LG_K;
+
+  /** Values per sorted batch. */
+  static final int BATCH = 1 << 16;
+
+  /** Level a full batch is compacted to: one value kept in 2^9, 128 per batch. */
+  static final int BATCH_LEVEL = 9;
+
+  /** Seed of the batches' compaction offsets, so that the same values give the same sketch. */
+  private static final long SEED = 0x5EED_0F_4A1DL;
 
   private final KllDoublesSketch kll;
-  private HllSketch hll;
+  private DistinctCount distinct;
+  private final SplittableRandom offsets = new SplittableRandom(SEED);
+  private double[] batch = new double[0];
+  private int batched;
   private long rows;
   private long nulls;
   private long nans;
@@ -24,13 +42,13 @@ public final class NumericSketch {
 
   public NumericSketch() {
     this.kll = KllDoublesSketch.newHeapInstance(KLL_K);
-    this.hll = new HllSketch(HLL_LG_K);
+    this.distinct = DistinctCount.empty();
   }
 
   /**
    * A sketch made of parts computed elsewhere (a distributed engine's partial aggregates): the KLL
    * and HLL sketches, the counts, and the count, mean and sum of squared deviations of the finite
-   * values.
+   * values. It merges with other such sketches and takes no more values.
    */
   public static NumericSketch of(
       KllDoublesSketch kll,
@@ -55,7 +73,7 @@ public final class NumericSketch {
 
   private NumericSketch(KllDoublesSketch kll, HllSketch hll) {
     this.kll = kll;
-    this.hll = hll;
+    this.distinct = DistinctCount.of(hll);
   }
 
   /** Adds a null value. */
@@ -70,8 +88,7 @@ public final class NumericSketch {
       nans++;
       return;
     }
-    kll.update(v);
-    hll.update(v == 0.0 ? 0.0 : v);
+    batch(v);
     if (v == 0.0) {
       zeros++;
     }
@@ -101,7 +118,6 @@ public final class NumericSketch {
         continue;
       }
       v[w++] = x;
-      hll.update(x == 0.0 ? 0.0 : x);
       if (x == 0.0) {
         zeros++;
       }
@@ -110,7 +126,7 @@ public final class NumericSketch {
         sum += x;
       }
     }
-    kll.update(v, 0, w);
+    batch(v, w);
     if (fin == 0) {
       return;
     }
@@ -132,13 +148,67 @@ public final class NumericSketch {
     finite = n;
   }
 
+  private void batch(double x) {
+    if (batched == batch.length) {
+      grow();
+    }
+    batch[batched++] = x;
+  }
+
+  /** Appends {@code v[0, n)} to the batch, sketching each batch that fills. */
+  private void batch(double[] v, int n) {
+    int at = 0;
+    while (at < n) {
+      if (batched == batch.length) {
+        grow();
+      }
+      int take = Math.min(n - at, batch.length - batched);
+      System.arraycopy(v, at, batch, batched, take);
+      batched += take;
+      at += take;
+    }
+  }
+
+  /** Grows the batch up to its full size, or sketches the full batch and empties it. */
+  private void grow() {
+    if (batch.length < BATCH) {
+      batch = java.util.Arrays.copyOf(batch, Math.min(BATCH, Math.max(1024, 2 * batch.length)));
+      return;
+    }
+    sortAndCount(BATCH);
+    kll.merge(
+        KllBatch.compacted(batch, BATCH, BATCH_LEVEL, offsets.nextInt(1 << BATCH_LEVEL), KLL_K));
+    batched = 0;
+  }
+
+  /** Sorts the first {@code n} values of the batch and counts each distinct one into the HLL. */
+  private void sortAndCount(int n) {
+    DoubleSort.sort(batch, 0, n);
+    double prev = Double.NaN;
+    for (int i = 0; i < n; i++) {
+      double x = batch[i];
+      if (x != prev) { // -0.0 == 0.0: one zero
+        distinct.add(x);
+        prev = x;
+      }
+    }
+  }
+
+  /** Hands the partial batch to the sketches, so that they hold every value added. */
+  private void settle() {
+    if (batched > 0) {
+      sortAndCount(batched);
+      kll.update(batch, 0, batched);
+      batched = 0;
+    }
+  }
+
   /** Merges another partition's sketch into this one. */
   public void merge(NumericSketch o) {
+    settle();
+    o.settle();
     kll.merge(o.kll);
-    Union u = new Union(HLL_LG_K);
-    u.update(hll);
-    u.update(o.hll);
-    hll = u.getResult();
+    distinct = distinct.merge(o.distinct);
     if (o.finite > 0) {
       merge(o.finite, o.mean, o.m2);
     }
@@ -149,6 +219,7 @@ public final class NumericSketch {
   }
 
   public KllDoublesSketch kll() {
+    settle();
     return kll;
   }
 
@@ -170,7 +241,7 @@ public final class NumericSketch {
 
   /** Non-null, non-NaN values seen. */
   public long size() {
-    return kll.getN();
+    return kll.getN() + batched;
   }
 
   public double mean() {
@@ -183,11 +254,13 @@ public final class NumericSketch {
   }
 
   public double distinctEstimate() {
-    return hll.getEstimate();
+    settle();
+    return distinct.estimate();
   }
 
-  /** Bytes this sketch takes when serialised (KLL plus HLL). */
+  /** Bytes this sketch takes when serialised (KLL plus the distinct count's registers). */
   public long serializedBytes() {
-    return kll.toByteArray().length + hll.toCompactByteArray().length;
+    settle();
+    return kll.toByteArray().length + distinct.bytes();
   }
 }

@@ -43,7 +43,7 @@ class SketchAgreementTest {
     double eps = s.kll().getNormalizedRankError(false);
     for (double q = 0.01; q < 1; q += 0.01) {
       double est = s.kll().getQuantile(q, QuantileSearchCriteria.INCLUSIVE);
-      double trueRank = (double) lowerBound(sorted, est) / N;
+      double trueRank = (double) ExactRanks.below(sorted, est) / N;
       assertThat(trueRank).as("rank of the %.2f quantile", q).isCloseTo(q, within(eps));
     }
   }
@@ -100,7 +100,7 @@ class SketchAgreementTest {
     double eps = left.kll().getNormalizedRankError(false);
     double[] sorted = exact.sorted();
     double median = left.kll().getQuantile(0.5, QuantileSearchCriteria.INCLUSIVE);
-    assertThat((double) lowerBound(sorted, median) / N).isCloseTo(0.5, within(eps));
+    assertThat((double) ExactRanks.below(sorted, median) / N).isCloseTo(0.5, within(eps));
     assertThat(left.distinctEstimate()).isCloseTo(N, within(0.05 * N));
     assertThat(Quantiles.linear(sorted, 0.5)).isCloseTo(median, within(0.1));
   }
@@ -111,19 +111,5 @@ class SketchAgreementTest {
     NumericSketch big = sketch(normal(6, 2_000_000, 0));
     assertThat(big.serializedBytes()).isLessThan(16_384);
     assertThat(big.serializedBytes()).isLessThan(2 * small.serializedBytes());
-  }
-
-  private static int lowerBound(double[] sorted, double x) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 }
