@@ -8,6 +8,7 @@ import io.andon.monitor.MonitorEngines;
 import io.andon.monitor.MonitorLoader;
 import io.andon.monitor.MonitorResult;
 import io.andon.monitor.MonitorRun;
+import io.andon.monitor.MonitorSizing;
 import io.andon.monitor.MonitorSpec;
 import io.andon.monitor.Verdict;
 import io.andon.monitor.chunk.Chunking;
@@ -251,14 +252,16 @@ public final class MonitorCommand implements Callable<Integer> {
   }
 
   /** Exact, sketches, or sketches above --sketch-above. */
-  private MonitorRun.Sizing sizing() {
+  private MonitorSizing sizing() {
     if (sketch && exact) {
       throw new InvalidInputException(
           "--sketch and --exact contradict each other: drop one of them.");
     }
-    MonitorRun.Mode mode =
-        sketch ? MonitorRun.Mode.SKETCH : exact ? MonitorRun.Mode.EXACT : MonitorRun.Mode.AUTO;
-    return new MonitorRun.Sizing(mode, sketchAbove);
+    MonitorSizing.Mode mode =
+        sketch
+            ? MonitorSizing.Mode.SKETCH
+            : exact ? MonitorSizing.Mode.EXACT : MonitorSizing.Mode.AUTO;
+    return new MonitorSizing(mode, sketchAbove);
   }
 
   /** "BASELINE 1 day 2026-01-20T00:00:00Z model v2 [country=BR]": where a drift row belongs. */

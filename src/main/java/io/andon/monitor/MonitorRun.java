@@ -1,6 +1,5 @@
 package io.andon.monitor;
 
-import io.andon.error.InvalidInputException;
 import io.andon.monitor.MonitorColumns.Column;
 import io.andon.monitor.MonitorResult.DriftRow;
 import io.andon.monitor.MonitorResult.Group;
@@ -12,7 +11,6 @@ import io.andon.monitor.Profiler.GroupProfile;
 import io.andon.monitor.Segments.Slice;
 import io.andon.monitor.data.DataSource;
 import io.andon.monitor.data.Duck;
-import io.andon.monitor.data.InputSize;
 import io.andon.monitor.data.Workers;
 import io.andon.monitor.quality.DataQuality;
 import io.andon.monitor.quality.KnownColumns;
@@ -46,43 +44,15 @@ public final class MonitorRun {
   private final Consumer<String> progress;
   private final List<String> warnings = new ArrayList<>();
 
-  private final Sizing sizing;
+  private final MonitorSizing sizing;
 
-  /** How a run holds the values of the numeric columns it reads in bulk. */
-  public enum Mode {
-    /** Every value, sorted: exact metrics, memory growing with the rows. */
-    EXACT,
-    /** Sketches: metrics within the sketches' error, memory bounded by the columns. */
-    SKETCH,
-    /** Sketches above {@link Sizing#aboveMillions()} million values in both inputs, else exact. */
-    AUTO
-  }
-
-  /** The mode, and the size above which {@link Mode#AUTO} reads sketches. */
-  public record Sizing(Mode mode, long aboveMillions) {
-    /** Million values in the table and the baseline together above which AUTO reads sketches. */
-    public static final long DEFAULT_ABOVE = 500;
-
-    public Sizing {
-      Objects.requireNonNull(mode, "mode");
-      if (aboveMillions < 0) {
-        throw new InvalidInputException(
-            "invalid option: --sketch-above must be 0 or more, got " + aboveMillions + ".");
-      }
-    }
-
-    /** Exact up to the default size, sketches above it. */
-    public static Sizing automatic() {
-      return new Sizing(Mode.AUTO, DEFAULT_ABOVE);
-    }
-  }
-
-  /** A run that reads sketches above the default size ({@link Sizing#automatic()}). */
+  /** A run that reads sketches above the default size ({@link MonitorSizing#automatic()}). */
   public MonitorRun(MonitorSpec spec, Clock clock, Consumer<String> progress) {
-    this(spec, clock, progress, Sizing.automatic());
+    this(spec, clock, progress, MonitorSizing.automatic());
   }
 
-  public MonitorRun(MonitorSpec spec, Clock clock, Consumer<String> progress, Sizing sizing) {
+  public MonitorRun(
+      MonitorSpec spec, Clock clock, Consumer<String> progress, MonitorSizing sizing) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.progress = Objects.requireNonNull(progress, "progress");
@@ -176,7 +146,7 @@ public final class MonitorRun {
     Duck.Table input = duck.load(src, "input", "table");
     Optional<DataSource> baseSource =
         spec.baselineTable().map(b -> DataSource.resolve(resolvePath(b), "baseline_table"));
-    boolean sketched = sketched(src, baseSource);
+    boolean sketched = sizing.sketched(src, baseSource, warnings, progress);
     Optional<Duck.Table> baseline =
         baseSource.map(
             bs -> {
@@ -214,38 +184,6 @@ public final class MonitorRun {
         new Profiler(spec, duck, custom, workers, sketched),
         custom,
         learned);
-  }
-
-  /**
-   * Whether to read the numeric columns into sketches: asked, or above the size in the table and
-   * baseline together, which a warning then says.
-   */
-  private boolean sketched(DataSource table, Optional<DataSource> base) {
-    if (sizing.mode() != Mode.AUTO) {
-      if (sizing.mode() == Mode.SKETCH) {
-        warnings.add(
-            "numeric columns profiled and compared from sketches (--sketch): quantiles, distinct"
-                + " counts, frequent values and drift metrics within the sketches' error"
-                + " (docs/monitoring.md, Scale).");
-      }
-      return sizing.mode() == Mode.SKETCH;
-    }
-    long values = InputSize.values(table) + base.map(InputSize::values).orElse(0L);
-    if (values <= sizing.aboveMillions() * 1_000_000) {
-      return false;
-    }
-    String notice =
-        "the table and baseline hold about "
-            + values / 1_000_000
-            + " million values, more than "
-            + sizing.aboveMillions()
-            + " million (--sketch-above): numeric columns profiled and compared from sketches"
-            + " (streaming mode, memory bounded by the columns), quantiles, distinct counts,"
-            + " frequent values and drift metrics within the sketches' error (docs/monitoring.md,"
-            + " Scale); pass --exact to hold every value (about 16 bytes of memory per value).";
-    warnings.add(notice);
-    progress.accept(notice);
-    return true;
   }
 
   /** One window of a walk: the time it spans (empty for a snapshot) and its rows' predicate. */

@@ -63,9 +63,9 @@ class MonitorSketchModeTest {
                     + "profile_type: snapshot\n");
   }
 
-  private MonitorResult run(MonitorRun.Mode mode, long above) {
+  private MonitorResult run(MonitorSizing.Mode mode, long above) {
     return new MonitorRun(
-            MonitorLoader.load(monitor), CLOCK, line -> {}, new MonitorRun.Sizing(mode, above))
+            MonitorLoader.load(monitor), CLOCK, line -> {}, new MonitorSizing(mode, above))
         .run();
   }
 
@@ -116,8 +116,8 @@ class MonitorSketchModeTest {
 
   @Test
   void sketchedProfilesKeepExactCountsAndMomentsAndQuantilesWithinTheRankError() throws Exception {
-    MonitorResult exact = run(MonitorRun.Mode.EXACT, 0);
-    MonitorResult sketched = run(MonitorRun.Mode.SKETCH, 0);
+    MonitorResult exact = run(MonitorSizing.Mode.EXACT, 0);
+    MonitorResult sketched = run(MonitorSizing.Mode.SKETCH, 0);
     assertThat(sketched.warnings()).anyMatch(w -> w.contains("from sketches (--sketch)"));
     for (String log : List.of("BASELINE", "INPUT")) {
       String file = log.equals("BASELINE") ? "base.parquet" : "cur.parquet";
@@ -155,8 +155,8 @@ class MonitorSketchModeTest {
 
   @Test
   void sketchedDriftStaysWithinTheDocumentedBoundsAndGivesTheSameVerdicts() {
-    MonitorResult exact = run(MonitorRun.Mode.EXACT, 0);
-    MonitorResult sketched = run(MonitorRun.Mode.SKETCH, 0);
+    MonitorResult exact = run(MonitorSizing.Mode.EXACT, 0);
+    MonitorResult sketched = run(MonitorSizing.Mode.SKETCH, 0);
     for (String col : List.of("x", "y")) {
       ColumnDrift e = drift(exact, col);
       ColumnDrift s = drift(sketched, col);
@@ -180,8 +180,8 @@ class MonitorSketchModeTest {
   @Test
   void aboveTheSizeLimitTheMonitorSwitchesToSketchesAndSaysSo() {
     // 200,000 rows x 3 columns per side: 1.2 million values
-    MonitorResult below = run(MonitorRun.Mode.AUTO, 2);
-    MonitorResult above = run(MonitorRun.Mode.AUTO, 1);
+    MonitorResult below = run(MonitorSizing.Mode.AUTO, 2);
+    MonitorResult above = run(MonitorSizing.Mode.AUTO, 1);
     assertThat(below.warnings()).noneMatch(w -> w.contains("--sketch-above"));
     assertThat(above.warnings())
         .anyMatch(
@@ -195,8 +195,8 @@ class MonitorSketchModeTest {
 
   @Test
   void sketchedDataQualityChecksMatchTheExactOnes() {
-    MonitorResult exact = run(MonitorRun.Mode.EXACT, 0);
-    MonitorResult sketched = run(MonitorRun.Mode.SKETCH, 0);
+    MonitorResult exact = run(MonitorSizing.Mode.EXACT, 0);
+    MonitorResult sketched = run(MonitorSizing.Mode.SKETCH, 0);
     assertThat(
             sketched.quality().stream()
                 .map(
